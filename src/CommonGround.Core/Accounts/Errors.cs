@@ -1,0 +1,7 @@
+namespace CommonGround.Core.Accounts;
+
+public sealed record InvitationNotFound() : Error("This invitation link is not valid. Check you copied the whole link from the email, or ask for a new invitation");
+public sealed record InvitationExpired() : Error("This invitation has expired. Invitations last 7 days. Ask the person who invited you to send a new one");
+public sealed record InvitationAlreadyUsed() : Error("This invitation has already been used. Sign in with the email address it was sent to");
+public sealed record InvitationWithdrawn() : Error("This invitation was withdrawn. Ask the person who invited you if you still need an account");
+public sealed record PasswordRejected(string Reason) : Error(Reason, "Password");

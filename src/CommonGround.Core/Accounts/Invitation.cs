@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace CommonGround.Core.Accounts;
+
+public enum InvitationStatus
+{
+    Pending,
+    Accepted,
+    Expired,
+    Revoked,
+}
+
+/// <summary>
+/// A single-use invitation to join an organisation as staff. Only a hash of the token is stored,
+/// so a copy of the database cannot be used to accept one.
+/// </summary>
+public sealed class Invitation
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string Email { get; init; }
+    public required string DisplayName { get; init; }
+    public required Guid OrganisationId { get; init; }
+    public required Guid AreaId { get; init; }
+    public required string JobTitle { get; init; }
+    public bool AsOrganisationAdmin { get; init; }
+    public required string TokenHash { get; init; }
+    public required Guid InvitedByUserId { get; init; }
+    public required DateTime CreatedAt { get; init; }
+    public required DateTime ExpiresAt { get; init; }
+    public DateTime? AcceptedAt { get; private set; }
+    public Guid? AcceptedByUserId { get; private set; }
+    public DateTime? RevokedAt { get; private set; }
+
+    public InvitationStatus StatusAt(DateTime now) =>
+        AcceptedAt is not null ? InvitationStatus.Accepted
+        : RevokedAt is not null ? InvitationStatus.Revoked
+        : now >= ExpiresAt ? InvitationStatus.Expired
+        : InvitationStatus.Pending;
+
+    public void Accept(Guid userId, DateTime now)
+    {
+        if (StatusAt(now) != InvitationStatus.Pending)
+        {
+            throw new InvalidOperationException($"Invitation {Id} is {StatusAt(now)} and cannot be accepted.");
+        }
+
+        AcceptedAt = now;
+        AcceptedByUserId = userId;
+    }
+
+    public void Revoke(DateTime now) => RevokedAt ??= now;
+
+    public static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+
+    public static string HashToken(string token) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace CommonGround.Core.Accounts;
+
+/// <summary>A person who can sign in. What they can reach comes from their relationships, never from the account alone.</summary>
+public sealed class UserAccount : IdentityUser<Guid>
+{
+    public UserAccount()
+    {
+        Id = Guid.CreateVersion7();
+        SecurityStamp = Guid.NewGuid().ToString();
+    }
+
+    public required string DisplayName { get; set; }
+    public required AccountKind Kind { get; init; }
+    public required DateTime CreatedAt { get; init; }
+}

@@ -1,0 +1,28 @@
+namespace CommonGround.Core.Audit;
+
+/// <summary>The names of audited actions, kept in one place so reports and tests can rely on them.</summary>
+public static class AuditActions
+{
+    public const string SignedIn = "account.signed-in";
+    public const string SignInFailed = "account.sign-in-failed";
+    public const string LockedOut = "account.locked-out";
+    public const string SignedOut = "account.signed-out";
+    public const string Registered = "account.registered";
+    public const string EmailConfirmed = "account.email-confirmed";
+    public const string PasswordResetRequested = "account.password-reset-requested";
+    public const string PasswordReset = "account.password-reset";
+    public const string PasswordChanged = "account.password-changed";
+    public const string TwoFactorEnabled = "account.two-factor-enabled";
+    public const string TwoFactorDisabled = "account.two-factor-disabled";
+    public const string RecoveryCodesGenerated = "account.recovery-codes-generated";
+    public const string RecoveryCodeUsed = "account.recovery-code-used";
+    public const string AreaCreated = "area.created";
+    public const string OrganisationCreated = "organisation.created";
+    public const string OrganisationUpdated = "organisation.updated";
+    public const string StaffInvited = "staff.invited";
+    public const string InvitationRevoked = "staff.invitation-revoked";
+    public const string InvitationAccepted = "staff.invitation-accepted";
+    public const string StaffDeactivated = "staff.deactivated";
+    public const string StaffReactivated = "staff.reactivated";
+    public const string ChildAdded = "child.added";
+}

@@ -1,0 +1,36 @@
+namespace CommonGround.Core.Audit;
+
+/// <summary>
+/// One change to the service: who, in which organisation, did what to which thing, when and from where.
+/// Append-only: nothing in the code updates or deletes one, and the database refuses to.
+/// </summary>
+public sealed class AuditEvent
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required DateTime OccurredAt { get; init; }
+    public Guid? ActorUserId { get; init; }
+    public required string ActorName { get; init; }
+    public Guid? OrganisationId { get; init; }
+    public Guid? AreaId { get; init; }
+    /// <summary>What happened, as a stable dotted name, e.g. <c>account.signed-in</c>.</summary>
+    public required string Action { get; init; }
+    public required string EntityType { get; init; }
+    public Guid? EntityId { get; init; }
+    public string? IpAddress { get; init; }
+    /// <summary>A short plain-English description, free of health or other sensitive detail.</summary>
+    public string? Summary { get; init; }
+
+    public static AuditEvent For(Actor actor, DateTime now, string action, string entityType, Guid? entityId, string? summary = null) => new()
+    {
+        OccurredAt = now,
+        ActorUserId = actor.UserId,
+        ActorName = actor.Name,
+        OrganisationId = actor.OrganisationId,
+        AreaId = actor.AreaId,
+        Action = action,
+        EntityType = entityType,
+        EntityId = entityId,
+        IpAddress = actor.IpAddress,
+        Summary = summary,
+    };
+}

@@ -1,0 +1,25 @@
+namespace CommonGround.Core.Children;
+
+/// <summary>A child or young person whose record the family owns.</summary>
+public sealed class Child
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid AreaId { get; init; }
+    public required string FirstName { get; set; }
+    public required string LastName { get; set; }
+    /// <summary>The name the child likes to be called, if not their first name.</summary>
+    public string? PreferredName { get; set; }
+    public required DateOnly DateOfBirth { get; set; }
+    public required DateTime CreatedAt { get; init; }
+    public List<FamilyMember> FamilyMembers { get; init; } = [];
+
+    public string KnownAs => PreferredName ?? FirstName;
+    public string FullName => $"{FirstName} {LastName}";
+
+    /// <summary>Age in whole years on a date; from 16 a young person has rights of their own.</summary>
+    public int AgeOn(DateOnly date)
+    {
+        var age = date.Year - DateOfBirth.Year;
+        return DateOfBirth.AddYears(age) > date ? age - 1 : age;
+    }
+}

@@ -1,0 +1,22 @@
+using CommonGround.Core.Accounts;
+
+namespace CommonGround.Core.Children;
+
+public enum FamilyRelationship
+{
+    ParentCarer,
+    YoungPerson,
+    OtherCarer,
+}
+
+/// <summary>A person's place in a child's family: the relationship that gives them the record.</summary>
+public sealed class FamilyMember
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid ChildId { get; init; }
+    public Child? Child { get; init; }
+    public required Guid UserAccountId { get; init; }
+    public UserAccount? UserAccount { get; init; }
+    public required FamilyRelationship Relationship { get; init; }
+    public required DateTime JoinedAt { get; init; }
+}

@@ -1,0 +1,153 @@
+using CommonGround.Core.Accounts;
+using CommonGround.Core.Audit;
+using CommonGround.Core.Children;
+using CommonGround.Core.Notifications;
+using CommonGround.Core.Organisations;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace CommonGround.Core.Data;
+
+public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext> options)
+    : IdentityUserContext<UserAccount, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<Area> Areas => Set<Area>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Professional> Professionals => Set<Professional>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Child> Children => Set<Child>();
+    public DbSet<FamilyMember> FamilyMembers => Set<FamilyMember>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void RefuseAuditRewrites()
+    {
+        if (ChangeTracker.Entries<AuditEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Audit events are append-only: they can be added but never changed or removed.");
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every instant is stored and read back as UTC, whichever database holds it.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<UserAccount>(e =>
+        {
+            e.ToTable("user_accounts");
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+        });
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
+
+        builder.Entity<Area>(e =>
+        {
+            e.Property(a => a.Name).HasMaxLength(200);
+            e.Property(a => a.Code).HasMaxLength(20);
+            e.HasIndex(a => a.Code).IsUnique();
+        });
+
+        builder.Entity<Organisation>(e =>
+        {
+            e.Property(o => o.Name).HasMaxLength(200);
+            e.Property(o => o.ContactEmail).HasMaxLength(256);
+            e.Property(o => o.ContactPhone).HasMaxLength(40);
+            e.Property(o => o.Address).HasMaxLength(500);
+            e.Property(o => o.Version).IsConcurrencyToken();
+            e.HasOne(o => o.Area).WithMany().HasForeignKey(o => o.AreaId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(o => new { o.AreaId, o.Name }).IsUnique();
+        });
+
+        builder.Entity<Professional>(e =>
+        {
+            e.Property(p => p.JobTitle).HasMaxLength(200);
+            e.HasOne(p => p.UserAccount).WithOne().HasForeignKey<Professional>(p => p.UserAccountId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(p => p.Organisation).WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Area>().WithMany().HasForeignKey(p => p.AreaId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(p => p.UserAccountId).IsUnique();
+        });
+
+        builder.Entity<Invitation>(e =>
+        {
+            e.Property(i => i.Email).HasMaxLength(256);
+            e.Property(i => i.DisplayName).HasMaxLength(200);
+            e.Property(i => i.JobTitle).HasMaxLength(200);
+            e.Property(i => i.TokenHash).HasMaxLength(64);
+            e.HasIndex(i => i.TokenHash).IsUnique();
+            e.HasIndex(i => i.OrganisationId);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Child>(e =>
+        {
+            e.Property(c => c.FirstName).HasMaxLength(100);
+            e.Property(c => c.LastName).HasMaxLength(100);
+            e.Property(c => c.PreferredName).HasMaxLength(100);
+            e.HasOne<Area>().WithMany().HasForeignKey(c => c.AreaId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => c.AreaId);
+        });
+
+        builder.Entity<FamilyMember>(e =>
+        {
+            e.HasOne(f => f.Child).WithMany(c => c.FamilyMembers).HasForeignKey(f => f.ChildId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(f => f.UserAccount).WithMany().HasForeignKey(f => f.UserAccountId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(f => new { f.ChildId, f.UserAccountId }).IsUnique();
+            e.HasIndex(f => f.UserAccountId);
+        });
+
+        builder.Entity<AuditEvent>(e =>
+        {
+            e.Property(a => a.ActorName).HasMaxLength(200);
+            e.Property(a => a.Action).HasMaxLength(80);
+            e.Property(a => a.EntityType).HasMaxLength(80);
+            e.Property(a => a.IpAddress).HasMaxLength(64);
+            e.Property(a => a.Summary).HasMaxLength(1000);
+            e.HasIndex(a => new { a.EntityType, a.EntityId });
+            e.HasIndex(a => a.ActorUserId);
+            e.HasIndex(a => a.OccurredAt);
+        });
+
+        builder.Entity<OutboxMessage>(e =>
+        {
+            e.Property(m => m.ToAddress).HasMaxLength(256);
+            e.Property(m => m.ToName).HasMaxLength(200);
+            e.Property(m => m.Subject).HasMaxLength(300);
+            e.Property(m => m.LastError).HasMaxLength(1000);
+            e.Property(m => m.LeaseOwner).HasMaxLength(100);
+            e.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+        });
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v == null ? v : v.Value.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.Value.ToUniversalTime(), DateTimeKind.Utc),
+        v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
+}

@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CommonGround.Core.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public static class DatabaseSetup
+{
+    public const string SqliteMigrationsAssembly = "CommonGround.Migrations.Sqlite";
+    public const string PostgresMigrationsAssembly = "CommonGround.Migrations.Postgres";
+
+    public static DatabaseProvider ProviderFrom(IConfiguration configuration)
+    {
+        var value = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(value) || value.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        if (value.Equals("Postgres", StringComparison.OrdinalIgnoreCase) || value.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase))
+        {
+            return DatabaseProvider.Postgres;
+        }
+
+        throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{value}'.");
+    }
+
+    /// <summary>Registers the database: SQLite in <paramref name="dataFolder"/> unless Postgres is configured.</summary>
+    public static IServiceCollection AddCommonGroundDatabase(this IServiceCollection services, IConfiguration configuration, string dataFolder)
+    {
+        var provider = ProviderFrom(configuration);
+        var connectionString = configuration.GetConnectionString("CommonGround");
+        if (provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException("Database:Provider is Postgres, so ConnectionStrings:CommonGround must be set.");
+        }
+
+        if (provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(connectionString))
+        {
+            Directory.CreateDirectory(dataFolder);
+            connectionString = $"Data Source={Path.Combine(dataFolder, "commonground.db")}";
+        }
+
+        services.AddDbContext<CommonGroundDbContext>(options => Configure(options, provider, connectionString!));
+        return services;
+    }
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        _ = provider switch
+        {
+            DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
+            _ => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)),
+        };
+        return options.UseSnakeCaseNamingConvention();
+    }
+
+    /// <summary>Creates the database if needed and applies every migration not yet applied.</summary>
+    public static async Task MigrateAsync(CommonGroundDbContext db, ILogger logger, CancellationToken cancellationToken = default)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applying {Count} database migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging lets pages read while a job writes.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+}

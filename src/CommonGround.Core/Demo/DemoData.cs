@@ -1,0 +1,125 @@
+using CommonGround.Core.Accounts;
+using CommonGround.Core.Audit;
+using CommonGround.Core.Children;
+using CommonGround.Core.Data;
+using CommonGround.Core.Organisations;
+using CommonGround.Core.Time;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonGround.Core.Demo;
+
+public sealed record DemoAccount(string Email, string Name, string Description);
+
+/// <summary>A fictional local authority area with its organisations, staff and families, for trying the service.</summary>
+public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccount> passwordHasher, TimeProvider timeProvider)
+{
+    public const string Password = "CommonGround-demo-2026";
+
+    public static IReadOnlyList<DemoAccount> Accounts { get; } =
+    [
+        new("parent@example.org", "Alex Morgan", "Parent carer of Sam and Ellie"),
+        new("youngperson@example.org", "Jordan Reid", "A young person, 17, with their own account"),
+        new("senco@example.org", "Priya Nair", "SENCO at Brookside Primary School"),
+        new("caseworker@example.org", "Tom Hughes", "SEND caseworker at Northvale Council"),
+        new("therapist@example.org", "Grace Okafor", "Speech and language therapist, Northvale Community NHS Trust"),
+        new("transport@example.org", "Dan Whitfield", "Transport officer at Northvale Council"),
+        new("orgadmin@example.org", "Helen Brooks", "Admin of Brookside Primary School"),
+        new("admin@example.org", "Service Admin", "Service admin for this CommonGround"),
+    ];
+
+    /// <summary>Adds the demo data if, and only if, the database holds no areas and no accounts.</summary>
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken = default)
+    {
+        if (await db.Areas.AnyAsync(cancellationToken) || await db.Users.AnyAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        var now = timeProvider.UtcNow();
+        var today = timeProvider.TodayInUk();
+        var passwordHash = passwordHasher.HashPassword(null!, Password);
+
+        var area = new Area { Name = "Northvale", Code = "NV", CreatedAt = now };
+        db.Areas.Add(area);
+
+        Organisation Org(string name, OrganisationKind kind, string email)
+        {
+            var org = new Organisation { AreaId = area.Id, Name = name, Kind = kind, ContactEmail = email, CreatedAt = now };
+            db.Organisations.Add(org);
+            return org;
+        }
+
+        var council = Org("Northvale Council SEND Team", OrganisationKind.LocalAuthority, "send@northvale.example.org");
+        var transport = Org("Northvale Council Home to School Transport", OrganisationKind.Transport, "transport@northvale.example.org");
+        var brookside = Org("Brookside Primary School", OrganisationKind.School, "office@brookside.example.org");
+        Org("Hillcrest Academy", OrganisationKind.School, "office@hillcrest.example.org");
+        var nhs = Org("Northvale Community NHS Trust", OrganisationKind.Health, "slt@northvale-nhs.example.org");
+        Org("Northvale Children's Social Care", OrganisationKind.SocialCare, "childrens.services@northvale.example.org");
+
+        UserAccount User(string email, string name, AccountKind kind)
+        {
+            var user = new UserAccount
+            {
+                UserName = email,
+                NormalizedUserName = email.ToUpperInvariant(),
+                Email = email,
+                NormalizedEmail = email.ToUpperInvariant(),
+                EmailConfirmed = true,
+                PasswordHash = passwordHash,
+                DisplayName = name,
+                Kind = kind,
+                CreatedAt = now,
+                LockoutEnabled = true,
+            };
+            db.Users.Add(user);
+            return user;
+        }
+
+        void Staff(string email, string name, Organisation org, string jobTitle, bool admin = false) =>
+            db.Professionals.Add(new Professional
+            {
+                UserAccountId = User(email, name, AccountKind.Professional).Id,
+                OrganisationId = org.Id,
+                AreaId = area.Id,
+                JobTitle = jobTitle,
+                IsOrganisationAdmin = admin,
+                JoinedAt = now,
+            });
+
+        Staff("senco@example.org", "Priya Nair", brookside, "SENCO");
+        Staff("orgadmin@example.org", "Helen Brooks", brookside, "School business manager", admin: true);
+        Staff("caseworker@example.org", "Tom Hughes", council, "SEND caseworker");
+        Staff("send.lead@example.org", "Ruth Adeyemi", council, "SEND team leader", admin: true);
+        Staff("therapist@example.org", "Grace Okafor", nhs, "Speech and language therapist", admin: true);
+        Staff("transport@example.org", "Dan Whitfield", transport, "Transport officer", admin: true);
+        User("admin@example.org", "Service Admin", AccountKind.ServiceAdmin);
+
+        Child Child(string first, string last, DateOnly dateOfBirth, string? preferred = null)
+        {
+            var child = new Child { AreaId = area.Id, FirstName = first, LastName = last, PreferredName = preferred, DateOfBirth = dateOfBirth, CreatedAt = now };
+            db.Children.Add(child);
+            return child;
+        }
+
+        void Family(UserAccount user, Child child, FamilyRelationship relationship) =>
+            db.FamilyMembers.Add(new FamilyMember { ChildId = child.Id, UserAccountId = user.Id, Relationship = relationship, JoinedAt = now });
+
+        // Ages are set from today so the demo stays true: Jordan is always 17.
+        var alex = User("parent@example.org", "Alex Morgan", AccountKind.Family);
+        Family(alex, Child("Samuel", "Morgan", today.AddYears(-9).AddDays(-140), preferred: "Sam"), FamilyRelationship.ParentCarer);
+        Family(alex, Child("Ellie", "Morgan", today.AddYears(-6).AddDays(-45)), FamilyRelationship.ParentCarer);
+
+        var jordan = Child("Jordan", "Reid", today.AddYears(-17).AddDays(-200));
+        Family(User("youngperson@example.org", "Jordan Reid", AccountKind.Family), jordan, FamilyRelationship.YoungPerson);
+        Family(User("dee.reid@example.org", "Dee Reid", AccountKind.Family), jordan, FamilyRelationship.ParentCarer);
+
+        var sunita = User("sunita.shah@example.org", "Sunita Shah", AccountKind.Family);
+        Family(sunita, Child("Arjun", "Shah", today.AddYears(-11).AddDays(-30)), FamilyRelationship.ParentCarer);
+        Family(sunita, Child("Maya", "Shah", today.AddYears(-4).AddDays(-90)), FamilyRelationship.ParentCarer);
+
+        db.AuditEvents.Add(AuditEvent.For(Actor.System, now, "demo.seeded", "Demo", null, "Added the Northvale demo data"));
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,11 @@
+namespace CommonGround.Core.Organisations;
+
+/// <summary>A local authority area: the tenant every organisation, professional and child belongs to.</summary>
+public sealed class Area
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string Name { get; set; }
+    /// <summary>The local authority's own short code, e.g. its ONS code; unique across the service.</summary>
+    public required string Code { get; set; }
+    public required DateTime CreatedAt { get; init; }
+}

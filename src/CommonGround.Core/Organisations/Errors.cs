@@ -1,0 +1,12 @@
+namespace CommonGround.Core.Organisations;
+
+public sealed record AreaCodeTaken() : Error("An area with this code already exists", "Code");
+public sealed record OrganisationNameTaken() : Error("An organisation with this name already exists in this area", "Name");
+public sealed record OrganisationNotFound() : Error("This organisation could not be found");
+public sealed record AreaNotFound() : Error("Select an area", "AreaId");
+public sealed record EmailAlreadyHasAccount() : Error("This email address already has an account. Ask them to sign in, or use a different email address", "Email");
+public sealed record InvitationAlreadyPending() : Error("This person already has an invitation waiting. Withdraw it first to send a new one", "Email");
+public sealed record StaleEdit() : Error("Someone else changed these details while you were editing. Check the details below and make your change again");
+public sealed record StaffNotFound() : Error("This member of staff could not be found");
+public sealed record CannotDeactivateSelf() : Error("You cannot deactivate your own account. Ask another admin to do it");
+public sealed record LastActiveAdmin() : Error("This is the organisation's only active admin. Make someone else an admin first");

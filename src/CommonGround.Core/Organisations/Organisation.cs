@@ -1,0 +1,27 @@
+namespace CommonGround.Core.Organisations;
+
+public sealed class Organisation
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid AreaId { get; init; }
+    public Area? Area { get; init; }
+    public required string Name { get; set; }
+    public required OrganisationKind Kind { get; set; }
+    public string? ContactEmail { get; set; }
+    public string? ContactPhone { get; set; }
+    public string? Address { get; set; }
+    public required DateTime CreatedAt { get; init; }
+    /// <summary>Changes on every edit so two people editing at once cannot overwrite each other.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public void UpdateDetails(string name, string? contactEmail, string? contactPhone, string? address)
+    {
+        Name = name.Trim();
+        ContactEmail = Blank(contactEmail);
+        ContactPhone = Blank(contactPhone);
+        Address = Blank(address);
+        Version = Guid.NewGuid();
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,225 @@
+using CommonGround.Core.Accounts;
+using CommonGround.Core.Audit;
+using CommonGround.Core.Children;
+using CommonGround.Core.Data;
+using CommonGround.Core.Demo;
+using CommonGround.Core.Notifications;
+using CommonGround.Core.Organisations;
+using CommonGround.Web.Infrastructure.GovUk;
+using CommonGround.Web.Infrastructure.Jobs;
+using CommonGround.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CommonGround.Web.Infrastructure;
+
+public static class Composition
+{
+    public static string DataFolder(this IConfiguration configuration, IHostEnvironment environment) =>
+        configuration["Data:Folder"] is { Length: > 0 } folder
+            ? Path.GetFullPath(folder, environment.ContentRootPath)
+            : Path.Combine(environment.ContentRootPath, "App_Data");
+
+    public static WebApplicationBuilder AddCommonGround(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var dataFolder = configuration.DataFolder(builder.Environment);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddCommonGroundDatabase(configuration, dataFolder);
+
+        services.AddDataProtection()
+            .SetApplicationName("CommonGround")
+            .PersistKeysToDbContext<CommonGroundDbContext>();
+
+        // Over HTTPS (every real deployment) cookies are __Host- prefixed and Secure. A developer's machine serving
+        // plain HTTP on loopback can opt out, or nobody could sign in there.
+        var plainHttp = configuration.GetValue("Security:AllowPlainHttp", false);
+        var cookies = new CookieNaming(plainHttp);
+        AddAccounts(services, cookies);
+
+        services.Configure<SecurityOptions>(configuration.GetSection("Security"));
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<CspNonce>();
+        services.AddScoped<TwoFactorGate>();
+        services.AddScoped<IAuthorizationHandler, PersonRequirementHandler>();
+        services.AddAuthorization(Policies.Add);
+
+        services.Configure<EmailOptions>(configuration.GetSection("Email"));
+        services.PostConfigure<EmailOptions>(o =>
+        {
+            if (string.IsNullOrWhiteSpace(o.PickupFolder))
+            {
+                o.PickupFolder = Path.Combine(dataFolder, "mail-pickup");
+            }
+        });
+        services.AddScoped<IEmailTransport>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Smtp.IsConfigured
+            ? new SmtpTransport(sp.GetRequiredService<IOptions<EmailOptions>>())
+            : new PickupFolderTransport(sp.GetRequiredService<IOptions<EmailOptions>>()));
+        services.AddScoped<EmailOutbox>();
+        services.AddJob<EmailDeliveryJob>(TimeSpan.FromSeconds(10));
+        if (configuration.GetValue("Jobs:Enabled", true))
+        {
+            services.AddHostedService<JobScheduler>();
+        }
+
+        services.AddScoped<AuditLog>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<OrganisationService>();
+        services.AddScoped<ChildService>();
+        services.AddScoped<DemoData>();
+
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Admin", Policies.ServiceAdmin);
+            options.Conventions.AuthorizeFolder("/Organisation", Policies.OrganisationAdmin);
+            options.Conventions.AddFolderApplicationModelConvention("/Children", model => model.Filters.Add(new ServiceFilterAttribute(typeof(TwoFactorGate))));
+        })
+        .AddMvcOptions(options => options.ModelBinderProviders.Insert(0, new DateOnlyModelBinderProvider()))
+        .AddCookieTempDataProvider(options =>
+        {
+            options.Cookie.Name = cookies.Name("CommonGround-Messages");
+            options.Cookie.SecurePolicy = cookies.SecurePolicy;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+        });
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = cookies.Name("CommonGround-Antiforgery");
+            options.Cookie.SecurePolicy = cookies.SecurePolicy;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.FormFieldName = "__RequestVerificationToken";
+        });
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddRouting(options => options.LowercaseUrls = true);
+        return builder;
+    }
+
+    private static void AddAccounts(IServiceCollection services, CookieNaming cookieNaming)
+    {
+        services.AddScoped<TotpAuthenticator>();
+        services.AddScoped<ExpiringLinkTokens>();
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(cookies =>
+        {
+            cookies.ApplicationCookie?.Configure(o =>
+            {
+                o.Cookie.Name = cookieNaming.Name("CommonGround");
+                o.Cookie.SecurePolicy = cookieNaming.SecurePolicy;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.ExpireTimeSpan = SessionLifetime.Idle;
+                o.SlidingExpiration = true;
+                o.LoginPath = "/sign-in";
+                o.LogoutPath = "/sign-out";
+                o.AccessDeniedPath = "/error/403";
+                o.Events.OnSigningIn = SessionLifetime.OnSigningIn;
+                o.Events.OnValidatePrincipal = SessionLifetime.OnValidatePrincipal;
+            });
+            cookies.TwoFactorUserIdCookie?.Configure(o =>
+            {
+                o.Cookie.Name = cookieNaming.Name("CommonGround-TwoFactor");
+                o.Cookie.SecurePolicy = cookieNaming.SecurePolicy;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+            });
+            cookies.TwoFactorRememberMeCookie?.Configure(o =>
+            {
+                o.Cookie.Name = cookieNaming.Name("CommonGround-RememberDevice");
+                o.Cookie.SecurePolicy = cookieNaming.SecurePolicy;
+            });
+            cookies.ExternalCookie?.Configure(o =>
+            {
+                o.Cookie.Name = cookieNaming.Name("CommonGround-External");
+                o.Cookie.SecurePolicy = cookieNaming.SecurePolicy;
+            });
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(60));
+        services.AddOptions<SecurityStampValidatorOptions>().PostConfigure<TimeProvider>((o, time) => o.TimeProvider = time);
+
+        services.AddIdentityCore<UserAccount>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedEmail = true;
+                o.Password.RequiredLength = PasswordRules.MinimumLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Tokens.AuthenticatorTokenProvider = TotpAuthenticator.ProviderName;
+                o.Tokens.PasswordResetTokenProvider = ExpiringLinkTokens.ProviderName;
+                o.Tokens.EmailConfirmationTokenProvider = ExpiringLinkTokens.ProviderName;
+                o.Tokens.ChangeEmailTokenProvider = ExpiringLinkTokens.ProviderName;
+            })
+            .AddEntityFrameworkStores<CommonGroundDbContext>()
+            .AddSignInManager<CommonGroundSignInManager>()
+            .AddErrorDescriber<PlainEnglishIdentityErrors>()
+            .AddPasswordValidator<PasswordRules>()
+            .AddTokenProvider<TotpAuthenticator>(TotpAuthenticator.ProviderName)
+            .AddTokenProvider<ExpiringLinkTokens>(ExpiringLinkTokens.ProviderName);
+    }
+
+    /// <summary>Migrates the database (unless switched off) and adds the demo data where asked.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CommonGroundDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILogger<CommonGroundDbContext>>();
+        if (app.Configuration.GetValue("Database:MigrateOnStart", true))
+        {
+            await DatabaseSetup.MigrateAsync(db, logger);
+        }
+
+        if (app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment())
+            && await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync())
+        {
+            logger.LogInformation("Added the demo data. Every demo account's password is {Password}", DemoData.Password);
+        }
+    }
+
+    public static WebApplication UseCommonGround(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        app.UseExceptionHandler("/error/500");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=3600",
+        });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>Cookie names and flags: __Host- and Secure over HTTPS; plain names only where plain HTTP is allowed.</summary>
+    private sealed record CookieNaming(bool AllowPlainHttp)
+    {
+        public CookieSecurePolicy SecurePolicy => AllowPlainHttp ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+
+        public string Name(string name) => AllowPlainHttp ? name : $"__Host-{name}";
+    }
+}

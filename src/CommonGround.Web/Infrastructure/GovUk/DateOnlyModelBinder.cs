@@ -1,0 +1,98 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace CommonGround.Web.Infrastructure.GovUk;
+
+/// <summary>
+/// Binds a GOV.UK date input's three boxes (Name.Day, Name.Month, Name.Year) to a <see cref="DateOnly"/>,
+/// with the GOV.UK error messages when the date is incomplete or not real. An ISO date (2025-09-01) also binds.
+/// </summary>
+public sealed class DateOnlyModelBinder : IModelBinder
+{
+    public Task BindModelAsync(ModelBindingContext bindingContext)
+    {
+        var name = bindingContext.ModelName;
+        var values = bindingContext.ValueProvider;
+        var day = values.GetValue($"{name}.Day");
+        var month = values.GetValue($"{name}.Month");
+        var year = values.GetValue($"{name}.Year");
+
+        if (day == ValueProviderResult.None && month == ValueProviderResult.None && year == ValueProviderResult.None)
+        {
+            return BindIso(bindingContext);
+        }
+
+        var modelState = bindingContext.ModelState;
+        modelState.SetModelValue($"{name}.Day", day);
+        modelState.SetModelValue($"{name}.Month", month);
+        modelState.SetModelValue($"{name}.Year", year);
+        modelState.SetModelValue(name, new ValueProviderResult(string.Join('/', day.FirstValue, month.FirstValue, year.FirstValue)));
+
+        var parts = new[] { ("day", day.FirstValue?.Trim()), ("month", month.FirstValue?.Trim()), ("year", year.FirstValue?.Trim()) };
+        if (parts.All(p => string.IsNullOrEmpty(p.Item2)))
+        {
+            // Nothing entered: a [Required] attribute supplies its own "Enter ..." message.
+            bindingContext.Result = ModelBindingResult.Success(null);
+            return Task.CompletedTask;
+        }
+
+        var label = bindingContext.ModelMetadata.DisplayName ?? bindingContext.ModelMetadata.PropertyName ?? "Date";
+        var missing = parts.Where(p => string.IsNullOrEmpty(p.Item2)).Select(p => p.Item1).ToList();
+        if (missing.Count > 0)
+        {
+            return Fail(bindingContext, $"{label} must include a {string.Join(" and ", missing)}");
+        }
+
+        if (!int.TryParse(parts[0].Item2, NumberStyles.None, CultureInfo.InvariantCulture, out var d)
+            || !int.TryParse(parts[1].Item2, NumberStyles.None, CultureInfo.InvariantCulture, out var m)
+            || !int.TryParse(parts[2].Item2, NumberStyles.None, CultureInfo.InvariantCulture, out var y))
+        {
+            return Fail(bindingContext, $"{label} must be a real date");
+        }
+
+        if (parts[2].Item2!.Length != 4)
+        {
+            return Fail(bindingContext, "Year must include 4 numbers");
+        }
+
+        if (m is < 1 or > 12 || d < 1 || y < 1 || d > DateTime.DaysInMonth(y, m))
+        {
+            return Fail(bindingContext, $"{label} must be a real date");
+        }
+
+        bindingContext.Result = ModelBindingResult.Success(new DateOnly(y, m, d));
+        return Task.CompletedTask;
+    }
+
+    private static Task BindIso(ModelBindingContext bindingContext)
+    {
+        var value = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
+        if (value == ValueProviderResult.None || string.IsNullOrWhiteSpace(value.FirstValue))
+        {
+            return Task.CompletedTask;
+        }
+
+        bindingContext.ModelState.SetModelValue(bindingContext.ModelName, value);
+        if (DateOnly.TryParseExact(value.FirstValue.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            bindingContext.Result = ModelBindingResult.Success(date);
+            return Task.CompletedTask;
+        }
+
+        var label = bindingContext.ModelMetadata.DisplayName ?? bindingContext.ModelMetadata.PropertyName ?? "Date";
+        return Fail(bindingContext, $"{label} must be a real date");
+    }
+
+    private static Task Fail(ModelBindingContext bindingContext, string message)
+    {
+        bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, message);
+        bindingContext.Result = ModelBindingResult.Failed();
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class DateOnlyModelBinderProvider : IModelBinderProvider
+{
+    public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
+        context.Metadata.UnderlyingOrModelType == typeof(DateOnly) ? new DateOnlyModelBinder() : null;
+}
