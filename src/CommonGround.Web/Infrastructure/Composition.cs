@@ -9,6 +9,7 @@ using CommonGround.Web.Infrastructure.GovUk;
 using CommonGround.Web.Infrastructure.Jobs;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
@@ -78,6 +79,8 @@ public static class Composition
 
         services.AddRazorPages(options =>
         {
+            // Every page needs a signed-in person unless it says [AllowAnonymous]; an unknown address is still a plain 404.
+            options.Conventions.AuthorizeFolder("/");
             options.Conventions.AuthorizeFolder("/Admin", Policies.ServiceAdmin);
             options.Conventions.AuthorizeFolder("/Organisation", Policies.OrganisationAdmin);
             options.Conventions.AddFolderApplicationModelConvention("/Children", model => model.Filters.Add(new ServiceFilterAttribute(typeof(TwoFactorGate))));
@@ -145,6 +148,12 @@ public static class Composition
                 o.Cookie.SecurePolicy = cookieNaming.SecurePolicy;
             });
         });
+        foreach (var scheme in new[] { IdentityConstants.ApplicationScheme, IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme, IdentityConstants.ExternalScheme })
+        {
+            // Session expiry reads the same clock as everything else.
+            services.AddOptions<CookieAuthenticationOptions>(scheme).PostConfigure<TimeProvider>((o, time) => o.TimeProvider = time);
+        }
+
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(60));
         services.AddOptions<SecurityStampValidatorOptions>().PostConfigure<TimeProvider>((o, time) => o.TimeProvider = time);
 

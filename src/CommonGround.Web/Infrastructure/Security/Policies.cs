@@ -10,7 +10,6 @@ public static class Policies
 
     public static void Add(AuthorizationOptions options)
     {
-        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         options.AddPolicy(ServiceAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new PersonRequirement(person => person.IsServiceAdmin)));
         options.AddPolicy(OrganisationAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new PersonRequirement(person => person.IsOrganisationAdmin)));
         options.AddPolicy(Family, p => p.RequireAuthenticatedUser().AddRequirements(new PersonRequirement(person => person.IsFamily)));

@@ -1,0 +1,185 @@
+using System.Net;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using CommonGround.Core.Data;
+using CommonGround.Core.Demo;
+using CommonGround.Core.Notifications;
+using CommonGround.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using MimeKit;
+
+namespace CommonGround.Web.Tests;
+
+/// <summary>
+/// The whole app over HTTP, on its own fresh database built by the app's own start-up migrations, with a
+/// fake clock, email written to a folder of its own and background jobs run by the test when it chooses.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), $"cg-web-{Guid.NewGuid():N}");
+    private TestDatabase? _database;
+
+    public FakeTimeProvider Time { get; } = new(Start);
+    public string PickupFolder => Path.Combine(_dataFolder, "mail");
+
+    /// <summary>Settings a test class may change before the app starts.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
+    protected virtual string EnvironmentName => "Testing";
+
+    public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync(migrate: false);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        builder.UseSetting("Database:Provider", _database!.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:CommonGround", _database.ConnectionString);
+        builder.UseSetting("Data:Folder", _dataFolder);
+        builder.UseSetting("Email:PickupFolder", PickupFolder);
+        builder.UseSetting("Jobs:Enabled", "false");
+        builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("Security:RequireMfaForProfessionals", "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, FailingEndpoint>();
+        });
+    }
+
+    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri("https://localhost"),
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+    });
+
+    public async Task<T> QueryAsync<T>(Func<CommonGroundDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<CommonGroundDbContext>());
+    }
+
+    /// <summary>Runs the email delivery job once and returns every email delivered so far.</summary>
+    public async Task<IReadOnlyList<MimeMessage>> DeliverEmailAsync()
+    {
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<EmailDeliveryJob>().ExecuteAsync(CancellationToken.None);
+        }
+
+        return Directory.Exists(PickupFolder)
+            ? Directory.GetFiles(PickupFolder, "*.eml").Select(f => MimeMessage.Load(f)).OrderBy(m => m.Date).ToList()
+            : [];
+    }
+
+    /// <summary>The first link in the newest email to an address.</summary>
+    public async Task<string> LinkInLatestEmailToAsync(string address)
+    {
+        var email = (await DeliverEmailAsync()).Last(m => m.To.Mailboxes.Any(t => t.Address == address));
+        var match = System.Text.RegularExpressions.Regex.Match(email.TextBody ?? "", @"https://localhost/\S+");
+        Assert.True(match.Success, $"No link in the email to {address}: {email.TextBody}");
+        return match.Value.Replace("https://localhost", "", StringComparison.Ordinal);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        if (Directory.Exists(_dataFolder))
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>An address that throws, to prove what an unexpected failure looks like to a person.</summary>
+    private sealed class FailingEndpoint : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Use(async (Microsoft.AspNetCore.Http.HttpContext context, Func<Task> nextMiddleware) =>
+            {
+                if (context.Request.Path == "/test/fail")
+                {
+                    throw new InvalidOperationException("A deliberate failure.");
+                }
+
+                await nextMiddleware();
+            });
+        };
+    }
+}
+
+/// <summary>Reads pages as a browser would and submits their forms with the antiforgery token they carry.</summary>
+public static class Browse
+{
+    private static readonly IBrowsingContext Context = BrowsingContext.New(Configuration.Default);
+
+    public static async Task<IDocument> ParseAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        return await Context.OpenAsync(request => request.Content(html).Address(response.RequestMessage?.RequestUri?.ToString() ?? "https://localhost/"));
+    }
+
+    public static async Task<(HttpResponseMessage Response, IDocument Page)> OpenAsync(this HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        return (response, await ParseAsync(response));
+    }
+
+    /// <summary>Opens <paramref name="url"/>, fills the form that posts to <paramref name="action"/> (or the main form) and submits it.</summary>
+    public static async Task<(HttpResponseMessage Response, IDocument Page)> SubmitAsync(this HttpClient client, string url, IDictionary<string, string> fields, string? action = null)
+    {
+        var (_, page) = await client.OpenAsync(url);
+        var form = page.QuerySelectorAll<IHtmlFormElement>("main form")
+            .FirstOrDefault(f => action is null || f.GetAttribute("action") == action)
+            ?? throw new InvalidOperationException($"No form{(action is null ? "" : $" posting to {action}")} on {url}: {page.Title}");
+        var values = form.Elements.OfType<IHtmlInputElement>()
+            .Where(i => i.Type == "hidden" && !string.IsNullOrEmpty(i.Name))
+            .ToDictionary(i => i.Name!, i => i.Value);
+        foreach (var (key, value) in fields)
+        {
+            values[key] = value;
+        }
+
+        var target = form.GetAttribute("action") is { Length: > 0 } formAction ? formAction : url;
+        return await client.PostFormAsync(target, values);
+    }
+
+    public static async Task<(HttpResponseMessage Response, IDocument Page)> PostFormAsync(this HttpClient client, string url, IDictionary<string, string> values)
+    {
+        var response = await client.PostAsync(url, new FormUrlEncodedContent(values));
+        return (response, await ParseAsync(response));
+    }
+
+    public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password = DemoData.Password)
+    {
+        var (response, page) = await client.SubmitAsync("/sign-in", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Signing in as {email} gave {(int)response.StatusCode}: {page.QuerySelector(".govuk-error-summary")?.TextContent}");
+        return response;
+    }
+
+    public static IReadOnlyList<string> ErrorSummary(this IDocument page) =>
+        page.QuerySelectorAll(".govuk-error-summary__list li").Select(li => li.TextContent.Trim()).ToList();
+
+    public static string Heading(this IDocument page) => page.QuerySelector("h1")?.TextContent.Trim() ?? "";
+}
