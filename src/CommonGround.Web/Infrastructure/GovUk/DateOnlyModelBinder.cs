@@ -26,6 +26,10 @@ public sealed class DateOnlyModelBinder : IModelBinder
         modelState.SetModelValue($"{name}.Day", day);
         modelState.SetModelValue($"{name}.Month", month);
         modelState.SetModelValue($"{name}.Year", year);
+        // The three boxes are kept only to show them again; the date itself is what gets validated.
+        modelState.MarkFieldSkipped($"{name}.Day");
+        modelState.MarkFieldSkipped($"{name}.Month");
+        modelState.MarkFieldSkipped($"{name}.Year");
         modelState.SetModelValue(name, new ValueProviderResult(string.Join('/', day.FirstValue, month.FirstValue, year.FirstValue)));
 
         var parts = new[] { ("day", day.FirstValue?.Trim()), ("month", month.FirstValue?.Trim()), ("year", year.FirstValue?.Trim()) };
