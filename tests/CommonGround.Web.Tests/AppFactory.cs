@@ -33,6 +33,11 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Settings a test class may change before the app starts.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
+    /// <summary>Where the app is listening, once it serves real HTTP (browser tests).</summary>
+    public string ServerAddress =>
+        Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+
     protected virtual string EnvironmentName => "Testing";
 
     public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync(migrate: false);
@@ -89,9 +94,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task<string> LinkInLatestEmailToAsync(string address)
     {
         var email = (await DeliverEmailAsync()).Last(m => m.To.Mailboxes.Any(t => t.Address == address));
-        var match = System.Text.RegularExpressions.Regex.Match(email.TextBody ?? "", @"https://localhost/\S+");
+        var match = System.Text.RegularExpressions.Regex.Match(email.TextBody ?? "", @"https?://[^/\s]+(/\S+)");
         Assert.True(match.Success, $"No link in the email to {address}: {email.TextBody}");
-        return match.Value.Replace("https://localhost", "", StringComparison.Ordinal);
+        return match.Groups[1].Value;
     }
 
     public override async ValueTask DisposeAsync()

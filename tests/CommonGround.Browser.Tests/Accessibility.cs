@@ -1,0 +1,22 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace CommonGround.Browser.Tests;
+
+public static class Accessibility
+{
+    private static readonly AxeRunOptions WcagAa = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"] },
+    };
+
+    /// <summary>Scans the page as it stands with axe-core against WCAG 2.2 A and AA, and fails on any violation.</summary>
+    public static async Task AssertAccessibleAsync(this IPage page)
+    {
+        var result = await page.RunAxe(WcagAa);
+        var violations = result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}").ToList();
+        Assert.True(violations.Count == 0, $"{page.Url} has accessibility violations:\n{string.Join('\n', violations)}");
+    }
+}
