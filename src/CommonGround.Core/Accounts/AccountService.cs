@@ -1,4 +1,5 @@
 using CommonGround.Core.Audit;
+using CommonGround.Core.Children;
 using CommonGround.Core.Data;
 using CommonGround.Core.Notifications;
 using CommonGround.Core.Organisations;
@@ -101,7 +102,13 @@ public sealed class AccountService(
         };
     }
 
-    /// <summary>Creates the invited person's account and their place in the organisation, together or not at all.</summary>
+    /// <summary>Whether the invited email already has an account, which must then sign in to accept.</summary>
+    public async Task<bool> HasAccountAsync(string email) => await userManager.FindByEmailAsync(email) is not null;
+
+    /// <summary>
+    /// Creates the invited person's account and their place in the organisation or the child's family,
+    /// together or not at all.
+    /// </summary>
     public async Task<Result<UserAccount>> AcceptInvitationAsync(AcceptInvitationOptions options, Actor actor)
     {
         var found = await FindInvitationAsync(options.Token);
@@ -119,7 +126,8 @@ public sealed class AccountService(
 
         if (await userManager.FindByEmailAsync(invitation.Email) is not null)
         {
-            return new InvitationAlreadyUsed();
+            // Family members who already have an account accept while signed in; staff cannot hold two places.
+            return invitation.Kind == InvitationKind.Family ? new InvitationNeedsSignIn(invitation.Email) : new InvitationAlreadyUsed();
         }
 
         var now = timeProvider.UtcNow();
@@ -129,7 +137,7 @@ public sealed class AccountService(
             Email = invitation.Email,
             EmailConfirmed = true, // the token arrived by email, which proves the address
             DisplayName = invitation.DisplayName,
-            Kind = AccountKind.Professional,
+            Kind = invitation.Kind == InvitationKind.Staff ? AccountKind.Professional : AccountKind.Family,
             CreatedAt = now,
         };
 
@@ -140,22 +148,59 @@ public sealed class AccountService(
             return new PasswordRejected(created.Errors.First().Description);
         }
 
-        invitation.Accept(user.Id, now);
-        var professional = new Professional
-        {
-            UserAccountId = user.Id,
-            OrganisationId = invitation.OrganisationId,
-            AreaId = invitation.AreaId,
-            JobTitle = invitation.JobTitle,
-            IsOrganisationAdmin = invitation.AsOrganisationAdmin,
-            JoinedAt = now,
-        };
-        db.Professionals.Add(professional);
-        var who = actor with { UserId = user.Id, Name = user.DisplayName, OrganisationId = invitation.OrganisationId, AreaId = invitation.AreaId };
-        db.AuditEvents.Add(AuditEvent.For(who, now, AuditActions.InvitationAccepted, nameof(Invitation), invitation.Id, $"{user.DisplayName} accepted their invitation"));
+        JoinFrom(invitation, user, actor with { UserId = user.Id, Name = user.DisplayName }, now);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return user;
+    }
+
+    /// <summary>Someone already signed in accepts an invitation to a child's family that was sent to their own email.</summary>
+    public async Task<Result<Invitation>> AcceptFamilyInvitationAsync(string token, Actor actor)
+    {
+        var found = await FindInvitationAsync(token);
+        if (!found.Succeeded)
+        {
+            return found.Error!;
+        }
+
+        var invitation = found.Value!;
+        var user = actor.UserId is { } id ? await db.Users.SingleOrDefaultAsync(u => u.Id == id) : null;
+        if (invitation.Kind != InvitationKind.Family || user is null || !string.Equals(user.Email, invitation.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            return new InvitationForSomeoneElse(invitation.Email);
+        }
+
+        if (await db.FamilyMembers.AnyAsync(f => f.ChildId == invitation.ChildId && f.UserAccountId == user.Id))
+        {
+            return new InvitationAlreadyUsed();
+        }
+
+        JoinFrom(invitation, user, actor, timeProvider.UtcNow());
+        await db.SaveChangesAsync();
+        return invitation;
+    }
+
+    private void JoinFrom(Invitation invitation, UserAccount user, Actor actor, DateTime now)
+    {
+        invitation.Accept(user.Id, now);
+        if (invitation.Kind == InvitationKind.Staff)
+        {
+            db.Professionals.Add(new Professional
+            {
+                UserAccountId = user.Id,
+                OrganisationId = invitation.OrganisationId!.Value,
+                AreaId = invitation.AreaId,
+                JobTitle = invitation.JobTitle!,
+                IsOrganisationAdmin = invitation.AsOrganisationAdmin,
+                JoinedAt = now,
+            });
+            var staff = actor with { OrganisationId = invitation.OrganisationId, AreaId = invitation.AreaId };
+            db.AuditEvents.Add(AuditEvent.For(staff, now, AuditActions.InvitationAccepted, nameof(Invitation), invitation.Id, $"{user.DisplayName} accepted their invitation"));
+            return;
+        }
+
+        db.FamilyMembers.Add(new FamilyMember { ChildId = invitation.ChildId!.Value, UserAccountId = user.Id, Relationship = invitation.Relationship!.Value, JoinedAt = now });
+        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = invitation.AreaId }, now, AuditActions.FamilyInvitationAccepted, "Child", invitation.ChildId, $"{user.DisplayName} joined the family on the record"));
     }
 
     private static string FieldFor(IdentityError error) =>

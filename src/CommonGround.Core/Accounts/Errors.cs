@@ -5,3 +5,5 @@ public sealed record InvitationExpired() : Error("This invitation has expired. I
 public sealed record InvitationAlreadyUsed() : Error("This invitation has already been used. Sign in with the email address it was sent to");
 public sealed record InvitationWithdrawn() : Error("This invitation was withdrawn. Ask the person who invited you if you still need an account");
 public sealed record PasswordRejected(string Reason) : Error(Reason, "Password");
+public sealed record InvitationNeedsSignIn(string Email) : Error($"You already have a CommonGround account. Sign in as {Email} to accept this invitation");
+public sealed record InvitationForSomeoneElse(string Email) : Error($"This invitation was sent to {Email}. Sign out, then sign in with that email address to accept it");

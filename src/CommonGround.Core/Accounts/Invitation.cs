@@ -1,7 +1,16 @@
 using System.Security.Cryptography;
 using System.Text;
+using CommonGround.Core.Children;
 
 namespace CommonGround.Core.Accounts;
+
+public enum InvitationKind
+{
+    /// <summary>To join an organisation as a member of staff.</summary>
+    Staff,
+    /// <summary>To join a child's family on the service, e.g. a second parent carer.</summary>
+    Family,
+}
 
 public enum InvitationStatus
 {
@@ -12,20 +21,25 @@ public enum InvitationStatus
 }
 
 /// <summary>
-/// A single-use invitation to join an organisation as staff. Only a hash of the token is stored,
-/// so a copy of the database cannot be used to accept one.
+/// A single-use invitation to join an organisation as staff, or a child's family. Only a hash of the token
+/// is stored, so a copy of the database cannot be used to accept one.
 /// </summary>
 public sealed class Invitation
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required InvitationKind Kind { get; init; }
     public required string Email { get; init; }
     public required string DisplayName { get; init; }
-    public required Guid OrganisationId { get; init; }
     public required Guid AreaId { get; init; }
-    public required string JobTitle { get; init; }
+    /// <summary>For staff: the organisation they join, their job title and whether they administer it.</summary>
+    public Guid? OrganisationId { get; init; }
+    public string? JobTitle { get; init; }
     public bool AsOrganisationAdmin { get; init; }
+    /// <summary>For family: the child whose family they join, and how they are related.</summary>
+    public Guid? ChildId { get; init; }
+    public FamilyRelationship? Relationship { get; init; }
     public required string TokenHash { get; init; }
     public required Guid InvitedByUserId { get; init; }
     public required DateTime CreatedAt { get; init; }

@@ -25,4 +25,6 @@ public static class AuditActions
     public const string StaffDeactivated = "staff.deactivated";
     public const string StaffReactivated = "staff.reactivated";
     public const string ChildAdded = "child.added";
+    public const string FamilyMemberInvited = "family.invited";
+    public const string FamilyInvitationAccepted = "family.invitation-accepted";
 }

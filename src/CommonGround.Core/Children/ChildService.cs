@@ -1,6 +1,7 @@
 using CommonGround.Core.Accounts;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Data;
+using CommonGround.Core.Notifications;
 using CommonGround.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,8 +9,14 @@ namespace CommonGround.Core.Children;
 
 public sealed record AddChildOptions(Guid AreaId, string FirstName, string LastName, string? PreferredName, DateOnly DateOfBirth, FamilyRelationship Relationship);
 
-public sealed class ChildService(CommonGroundDbContext db, TimeProvider timeProvider)
+public sealed record InviteFamilyMemberOptions(Guid ChildId, string Name, string Email, FamilyRelationship Relationship, Func<string, string> AcceptLinkFor);
+
+public sealed class ChildService(CommonGroundDbContext db, EmailOutbox outbox, TimeProvider timeProvider)
 {
+    /// <summary>The child, if the person belongs to its family; otherwise nothing, as if it did not exist.</summary>
+    public Task<Child?> FindFamilyChildAsync(Guid childId, Guid userId) =>
+        db.Children.SingleOrDefaultAsync(c => c.Id == childId && c.FamilyMembers.Any(f => f.UserAccountId == userId));
+
     /// <summary>The children whose family the person belongs to.</summary>
     public Task<List<Child>> ListFamilyChildrenAsync(Guid userId) =>
         db.Children.Where(c => c.FamilyMembers.Any(f => f.UserAccountId == userId))
@@ -61,5 +68,80 @@ public sealed class ChildService(CommonGroundDbContext db, TimeProvider timeProv
         db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = options.AreaId }, now, AuditActions.ChildAdded, nameof(Child), child.Id, "Started a child's record"));
         await db.SaveChangesAsync();
         return child;
+    }
+
+    /// <summary>A family member invites someone else in the family (a second parent carer, or the young person) to the record.</summary>
+    public async Task<Result<Invitation>> InviteFamilyMemberAsync(InviteFamilyMemberOptions options, Actor actor)
+    {
+        var child = actor.UserId is { } userId ? await FindFamilyChildAsync(options.ChildId, userId) : null;
+        if (child is null)
+        {
+            return new ChildNotFound();
+        }
+
+        var email = options.Email.Trim();
+        var normalised = email.ToUpperInvariant();
+        var existing = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalised);
+        if (existing is not null && existing.Kind != AccountKind.Family)
+        {
+            return new StaffEmailForFamily();
+        }
+
+        if (existing is not null && await db.FamilyMembers.AnyAsync(f => f.ChildId == child.Id && f.UserAccountId == existing.Id))
+        {
+            return new AlreadyInFamily();
+        }
+
+        var now = timeProvider.UtcNow();
+        if (await db.Invitations.AnyAsync(i => i.ChildId == child.Id && i.Email == email && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now))
+        {
+            return new FamilyInvitationPending();
+        }
+
+        if (options.Relationship == FamilyRelationship.YoungPerson)
+        {
+            if (child.AgeOn(timeProvider.TodayInUk()) < 16)
+            {
+                return new YoungPersonNotYet16();
+            }
+
+            if (await db.FamilyMembers.AnyAsync(f => f.ChildId == child.Id && f.Relationship == FamilyRelationship.YoungPerson))
+            {
+                return new YoungPersonAlreadyJoined();
+            }
+        }
+
+        var token = Invitation.NewToken();
+        var invitation = new Invitation
+        {
+            Kind = InvitationKind.Family,
+            Email = email,
+            DisplayName = options.Name.Trim(),
+            AreaId = child.AreaId,
+            ChildId = child.Id,
+            Relationship = options.Relationship,
+            TokenHash = Invitation.HashToken(token),
+            InvitedByUserId = actor.UserId!.Value,
+            CreatedAt = now,
+            ExpiresAt = now + Invitation.Lifetime,
+        };
+        db.Invitations.Add(invitation);
+        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = child.AreaId }, now, AuditActions.FamilyMemberInvited, nameof(Child), child.Id, $"Invited {invitation.DisplayName} to join the family on the record"));
+        var whose = options.Relationship == FamilyRelationship.YoungPerson ? "your own record" : $"{child.KnownAs}'s record";
+        outbox.Enqueue(email, invitation.DisplayName, $"{actor.Name} has invited you to CommonGround",
+            $"""
+            Hello {invitation.DisplayName},
+
+            {actor.Name} has invited you to join {whose} on CommonGround, where your family and the people who support {(options.Relationship == FamilyRelationship.YoungPerson ? "you" : child.KnownAs)} work together.
+
+            To accept, open this link:
+            {options.AcceptLinkFor(token)}
+
+            The link works once and expires in 7 days. If you were not expecting this email, you can ignore it.
+
+            CommonGround
+            """);
+        await db.SaveChangesAsync();
+        return invitation;
     }
 }

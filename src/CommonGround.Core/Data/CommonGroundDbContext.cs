@@ -100,7 +100,9 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
             e.Property(i => i.TokenHash).HasMaxLength(64);
             e.HasIndex(i => i.TokenHash).IsUnique();
             e.HasIndex(i => i.OrganisationId);
+            e.HasIndex(i => i.ChildId);
             e.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Child>().WithMany().HasForeignKey(i => i.ChildId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<Child>(e =>

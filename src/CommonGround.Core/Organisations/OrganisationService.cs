@@ -215,6 +215,7 @@ public sealed class OrganisationService(
         var token = Invitation.NewToken();
         var invitation = new Invitation
         {
+            Kind = InvitationKind.Staff,
             Email = email.Trim(),
             DisplayName = name.Trim(),
             OrganisationId = organisation.Id,

@@ -40,6 +40,10 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("as_organisation_admin");
 
+                    b.Property<Guid?>("ChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -65,14 +69,24 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasColumnName("invited_by_user_id");
 
                     b.Property<string>("JobTitle")
-                        .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("job_title");
 
-                    b.Property<Guid>("OrganisationId")
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("OrganisationId")
                         .HasColumnType("TEXT")
                         .HasColumnName("organisation_id");
+
+                    b.Property<string>("Relationship")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("relationship");
 
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("TEXT")
@@ -86,6 +100,9 @@ namespace CommonGround.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_invitations");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_invitations_child_id");
 
                     b.HasIndex("OrganisationId")
                         .HasDatabaseName("ix_invitations_organisation_id");
@@ -665,11 +682,16 @@ namespace CommonGround.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("CommonGround.Core.Accounts.Invitation", b =>
                 {
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_invitations_children_child_id");
+
                     b.HasOne("CommonGround.Core.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_invitations_organisations_organisation_id");
                 });
 

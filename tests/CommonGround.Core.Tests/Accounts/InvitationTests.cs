@@ -8,6 +8,7 @@ public sealed class InvitationTests
 
     private static Invitation NewInvitation() => new()
     {
+        Kind = InvitationKind.Staff,
         Email = "jo@example.org",
         DisplayName = "Jo",
         OrganisationId = Guid.NewGuid(),

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Accounts;
+using CommonGround.Core.Children;
 using CommonGround.Core.Data;
 using CommonGround.Web.Infrastructure;
 using CommonGround.Web.Infrastructure.Security;
@@ -10,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommonGround.Web.Pages.Invitations;
 
+/// <summary>Accepting an invitation to join an organisation's staff or a child's family.</summary>
 [AllowAnonymous]
 public sealed class AcceptModel(
     AccountService accounts,
@@ -21,7 +23,9 @@ public sealed class AcceptModel(
     public InputModel Input { get; set; } = new();
 
     public Invitation? Invitation { get; private set; }
-    public string OrganisationName { get; private set; } = "";
+    public string JoinHeading { get; private set; } = "";
+    public bool HasAccount { get; private set; }
+    public bool SignedInAsInvitee { get; private set; }
     public string? Problem { get; private set; }
 
     public sealed class InputModel
@@ -33,11 +37,18 @@ public sealed class AcceptModel(
 
     public async Task<IActionResult> OnGetAsync(string token) => await LoadAsync(token) ? Page() : ShowProblem();
 
+    /// <summary>A new account: the invited person chooses a password.</summary>
     public async Task<IActionResult> OnPostAsync(string token)
     {
         if (!await LoadAsync(token))
         {
             return ShowProblem();
+        }
+
+        if (HasAccount)
+        {
+            ModelState.AddModelError(string.Empty, new InvitationNeedsSignIn(Invitation!.Email).Message);
+            return Invalid();
         }
 
         if (!ModelState.IsValid)
@@ -58,8 +69,27 @@ public sealed class AcceptModel(
         }
 
         await signInManager.SignInAsync(result.Value!, isPersistent: false);
-        Confirm($"Welcome to {OrganisationName}", "Your account is ready.");
+        Confirm("Your account is ready", $"Welcome to CommonGround, {result.Value!.DisplayName}.");
         return Redirect("/");
+    }
+
+    /// <summary>An existing family account, signed in, joins the child's family.</summary>
+    public async Task<IActionResult> OnPostExistingAsync(string token)
+    {
+        if (!await LoadAsync(token))
+        {
+            return ShowProblem();
+        }
+
+        var result = await accounts.AcceptFamilyInvitationAsync(token, await currentUser.ActorAsync());
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError(string.Empty, result.Error!.Message);
+            return Invalid();
+        }
+
+        Confirm("Invitation accepted", "The record is now in your list.");
+        return Redirect("/children");
     }
 
     private async Task<bool> LoadAsync(string token)
@@ -71,8 +101,16 @@ public sealed class AcceptModel(
             return false;
         }
 
-        Invitation = found.Value;
-        OrganisationName = await db.Organisations.Where(o => o.Id == Invitation!.OrganisationId).Select(o => o.Name).SingleAsync();
+        Invitation = found.Value!;
+        HasAccount = await accounts.HasAccountAsync(Invitation.Email);
+        var person = await currentUser.GetAsync();
+        SignedInAsInvitee = HasAccount && Invitation.Kind == InvitationKind.Family
+            && string.Equals(person?.Account.Email, Invitation.Email, StringComparison.OrdinalIgnoreCase);
+        JoinHeading = Invitation.Kind == InvitationKind.Staff
+            ? $"Join {await db.Organisations.Where(o => o.Id == Invitation.OrganisationId).Select(o => o.Name).SingleAsync()} on CommonGround"
+            : Invitation.Relationship == FamilyRelationship.YoungPerson
+                ? "Join your own record on CommonGround"
+                : $"Join {await db.Children.Where(c => c.Id == Invitation.ChildId).Select(c => c.PreferredName ?? c.FirstName).SingleAsync()}'s record on CommonGround";
         return true;
     }
 
