@@ -219,3 +219,33 @@ public sealed class DevelopmentTests(DevelopmentAppFactory app) : IClassFixture<
         Assert.Contains("CommonGround-demo-2026", text, StringComparison.Ordinal);
     }
 }
+
+public sealed class ProtectionTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Https_responses_tell_browsers_to_use_https_for_a_year()
+    {
+        // Browsers ignore HSTS from localhost, and so does the middleware; a real host name gets it.
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://commonground.example.org") });
+        var response = await client.GetAsync("/");
+        Assert.Contains("max-age=31536000", response.Headers.GetValues("Strict-Transport-Security").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Asking_for_too_many_password_reset_emails_is_refused_with_a_clear_page()
+    {
+        var client = app.NewClient();
+        for (var i = 0; i < CommonGround.Web.Infrastructure.Security.RateLimits.EmailSendingPermits; i++)
+        {
+            var (allowed, _) = await client.SubmitAsync("/forgotten-password", new Dictionary<string, string> { ["Input.Email"] = $"someone{i}@example.org" });
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        var (refused, page) = await client.SubmitAsync("/forgotten-password", new Dictionary<string, string> { ["Input.Email"] = "one.more@example.org" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("Too many attempts", page.Heading());
+
+        // Reading the form is never limited.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/forgotten-password")).StatusCode);
+    }
+}

@@ -81,9 +81,9 @@ public static class Composition
         {
             // Every page needs a signed-in person unless it says [AllowAnonymous]; an unknown address is still a plain 404.
             options.Conventions.AuthorizeFolder("/");
-            options.Conventions.AuthorizeFolder("/Admin", Policies.ServiceAdmin);
-            options.Conventions.AuthorizeFolder("/Organisation", Policies.OrganisationAdmin);
-            options.Conventions.AddFolderApplicationModelConvention("/Children", model => model.Filters.Add(new ServiceFilterAttribute(typeof(TwoFactorGate))));
+            Pages.Admin.Conventions.Apply(options.Conventions);
+            Pages.Organisation.Conventions.Apply(options.Conventions);
+            Pages.Children.Conventions.Apply(options.Conventions);
         })
         .AddMvcOptions(options => options.ModelBinderProviders.Insert(0, new DateOnlyModelBinderProvider()))
         .AddCookieTempDataProvider(options =>
@@ -104,6 +104,7 @@ public static class Composition
             options.MaxAge = TimeSpan.FromDays(365);
             options.IncludeSubDomains = true;
         });
+        services.AddRateLimiter(RateLimits.Add);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddRouting(options => options.LowercaseUrls = true);
         return builder;
@@ -217,6 +218,7 @@ public static class Composition
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=3600",
         });
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();

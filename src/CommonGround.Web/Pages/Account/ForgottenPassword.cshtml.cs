@@ -9,11 +9,13 @@ using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CommonGround.Web.Pages.Account;
 
 /// <summary>Sends a reset link. The page says the same whether or not the address has an account, so it reveals nothing.</summary>
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.EmailSending)]
 public sealed class ForgottenPasswordModel(
     UserManager<UserAccount> userManager,
     CommonGroundDbContext db,

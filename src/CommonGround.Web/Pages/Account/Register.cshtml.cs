@@ -4,10 +4,12 @@ using CommonGround.Web.Infrastructure;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CommonGround.Web.Pages.Account;
 
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.EmailSending)]
 public sealed class RegisterModel(AccountService accounts, CurrentUser currentUser) : PageBase
 {
     [BindProperty]

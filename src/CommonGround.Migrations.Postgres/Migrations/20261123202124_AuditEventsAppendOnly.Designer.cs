@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CommonGround.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CommonGroundDbContext))]
-    [Migration("20261123195912_AuditEventsAppendOnly")]
+    [Migration("20261123202124_AuditEventsAppendOnly")]
     partial class AuditEventsAppendOnly
     {
         /// <inheritdoc />
@@ -48,6 +48,10 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("as_organisation_admin");
 
+                    b.Property<Guid?>("ChildId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("child_id");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -73,14 +77,24 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasColumnName("invited_by_user_id");
 
                     b.Property<string>("JobTitle")
-                        .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("job_title");
 
-                    b.Property<Guid>("OrganisationId")
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("OrganisationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organisation_id");
+
+                    b.Property<string>("Relationship")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("relationship");
 
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("timestamp with time zone")
@@ -94,6 +108,9 @@ namespace CommonGround.Migrations.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_invitations");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_invitations_child_id");
 
                     b.HasIndex("OrganisationId")
                         .HasDatabaseName("ix_invitations_organisation_id");
@@ -677,11 +694,16 @@ namespace CommonGround.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("CommonGround.Core.Accounts.Invitation", b =>
                 {
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_invitations_children_child_id");
+
                     b.HasOne("CommonGround.Core.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_invitations_organisations_organisation_id");
                 });
 

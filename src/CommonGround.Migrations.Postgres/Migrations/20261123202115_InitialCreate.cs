@@ -253,12 +253,15 @@ namespace CommonGround.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     display_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
                     area_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    job_title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    job_title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     as_organisation_admin = table.Column<bool>(type: "boolean", nullable: false),
+                    child_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    relationship = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     token_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     invited_by_user_id = table.Column<Guid>(type: "uuid", nullable: false),
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -270,6 +273,12 @@ namespace CommonGround.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_invitations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_invitations_children_child_id",
+                        column: x => x.child_id,
+                        principalTable: "children",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "fk_invitations_organisations_organisation_id",
                         column: x => x.organisation_id,
@@ -350,6 +359,11 @@ namespace CommonGround.Migrations.Postgres.Migrations
                 name: "ix_family_members_user_account_id",
                 table: "family_members",
                 column: "user_account_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_invitations_child_id",
+                table: "invitations",
+                column: "child_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_invitations_organisation_id",

@@ -252,12 +252,15 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     display_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     area_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    job_title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    job_title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     as_organisation_admin = table.Column<bool>(type: "INTEGER", nullable: false),
+                    child_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    relationship = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     token_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     invited_by_user_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -269,6 +272,12 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_invitations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_invitations_children_child_id",
+                        column: x => x.child_id,
+                        principalTable: "children",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "fk_invitations_organisations_organisation_id",
                         column: x => x.organisation_id,
@@ -349,6 +358,11 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                 name: "ix_family_members_user_account_id",
                 table: "family_members",
                 column: "user_account_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_invitations_child_id",
+                table: "invitations",
+                column: "child_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_invitations_organisation_id",
