@@ -6,21 +6,15 @@ using Microsoft.EntityFrameworkCore;
 namespace CommonGround.Web.Tests;
 
 /// <summary>Registration, email confirmation, password reset and change: the journeys that rely on emailed links.</summary>
-public sealed class AccountJourneyTests : IAsyncLifetime
+public sealed class AccountJourneyTests : FreshAppTests
 {
-    private readonly AppFactory _app = new();
-
-    public ValueTask InitializeAsync() => _app.InitializeAsync();
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
-
     private static Dictionary<string, string> Registration(string email, string password, string name = "Morgan Lee") =>
         new() { ["Input.Name"] = name, ["Input.Email"] = email, ["Input.Password"] = password };
 
     [Fact]
     public async Task A_parent_registers_confirms_their_email_and_signs_in()
     {
-        var client = _app.NewClient();
+        var client = App.NewClient();
         var (response, _) = await client.SubmitAsync("/register", Registration("morgan@example.org", "rainy tuesday bus stop"));
         Assert.Equal("/register/check-your-email", response.Headers.Location!.OriginalString);
         var (_, check) = await client.OpenAsync("/register/check-your-email");
@@ -31,7 +25,7 @@ public sealed class AccountJourneyTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
         Assert.Contains("confirm your email address", earlyPage.ErrorSummary().Single(), StringComparison.Ordinal);
 
-        var link = await _app.LinkInLatestEmailToAsync("morgan@example.org");
+        var link = await App.LinkInLatestEmailToAsync("morgan@example.org");
         var (confirmed, confirmedPage) = await client.OpenAsync(link);
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         Assert.Equal("Your email address is confirmed", confirmedPage.Heading());
@@ -40,9 +34,9 @@ public sealed class AccountJourneyTests : IAsyncLifetime
         var (_, children) = await client.OpenAsync("/children");
         Assert.Equal("My children", children.Heading());
 
-        var account = await _app.QueryAsync(db => db.Users.SingleAsync(u => u.Email == "morgan@example.org"));
+        var account = await App.QueryAsync(db => db.Users.SingleAsync(u => u.Email == "morgan@example.org"));
         Assert.Equal(AccountKind.Family, account.Kind);
-        var actions = await _app.QueryAsync(db => db.AuditEvents.Where(a => a.EntityId == account.Id).Select(a => a.Action).ToListAsync());
+        var actions = await App.QueryAsync(db => db.AuditEvents.Where(a => a.EntityId == account.Id).Select(a => a.Action).ToListAsync());
         Assert.Contains(AuditActions.Registered, actions);
         Assert.Contains(AuditActions.EmailConfirmed, actions);
     }
@@ -54,73 +48,73 @@ public sealed class AccountJourneyTests : IAsyncLifetime
     [InlineData("Sam", "sam@example.org", "password1234", "Choose a password that is harder to guess. This one is on a list of common passwords")]
     public async Task Registration_with_bad_input_says_what_to_fix_and_creates_nothing(string name, string email, string password, string expected)
     {
-        var before = await _app.QueryAsync(db => db.Users.CountAsync());
-        var (response, page) = await _app.NewClient().SubmitAsync("/register", Registration(email, password, name));
+        var before = await App.QueryAsync(db => db.Users.CountAsync());
+        var (response, page) = await App.NewClient().SubmitAsync("/register", Registration(email, password, name));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(expected.Split('|'), page.ErrorSummary());
-        Assert.Equal(before, await _app.QueryAsync(db => db.Users.CountAsync()));
-        Assert.Empty(await _app.DeliverEmailAsync());
+        Assert.Equal(before, await App.QueryAsync(db => db.Users.CountAsync()));
+        Assert.Empty(await App.DeliverEmailAsync());
     }
 
     [Fact]
     public async Task Registering_an_email_that_has_an_account_reveals_nothing_and_tells_the_owner()
     {
-        var before = await _app.QueryAsync(db => db.Users.CountAsync());
-        var (response, _) = await _app.NewClient().SubmitAsync("/register", Registration("parent@example.org", "rainy tuesday bus stop"));
+        var before = await App.QueryAsync(db => db.Users.CountAsync());
+        var (response, _) = await App.NewClient().SubmitAsync("/register", Registration("parent@example.org", "rainy tuesday bus stop"));
 
         Assert.Equal("/register/check-your-email", response.Headers.Location!.OriginalString);
-        Assert.Equal(before, await _app.QueryAsync(db => db.Users.CountAsync()));
-        var email = (await _app.DeliverEmailAsync()).Single();
+        Assert.Equal(before, await App.QueryAsync(db => db.Users.CountAsync()));
+        var email = (await App.DeliverEmailAsync()).Single();
         Assert.Equal("Someone tried to create a CommonGround account with your email", email.Subject);
     }
 
     [Fact]
     public async Task A_confirmation_link_that_is_tampered_with_or_too_old_does_not_confirm()
     {
-        var client = _app.NewClient();
+        var client = App.NewClient();
         await client.SubmitAsync("/register", Registration("late@example.org", "rainy tuesday bus stop"));
-        var link = await _app.LinkInLatestEmailToAsync("late@example.org");
+        var link = await App.LinkInLatestEmailToAsync("late@example.org");
 
         var (tampered, _) = await client.OpenAsync(link[..^4] + "AAAA");
         Assert.Equal(HttpStatusCode.BadRequest, tampered.StatusCode);
 
-        _app.Time.Advance(ExpiringLinkTokens.EmailConfirmationLifetime + TimeSpan.FromMinutes(1));
+        App.Time.Advance(ExpiringLinkTokens.EmailConfirmationLifetime + TimeSpan.FromMinutes(1));
         var (expired, page) = await client.OpenAsync(link);
         Assert.Equal(HttpStatusCode.BadRequest, expired.StatusCode);
         Assert.Equal("This link has expired", page.Heading());
-        Assert.False(await _app.QueryAsync(db => db.Users.Where(u => u.Email == "late@example.org").Select(u => u.EmailConfirmed).SingleAsync()));
+        Assert.False(await App.QueryAsync(db => db.Users.Where(u => u.Email == "late@example.org").Select(u => u.EmailConfirmed).SingleAsync()));
     }
 
     [Fact]
     public async Task A_forgotten_password_is_reset_by_emailed_link_that_works_once()
     {
-        var client = _app.NewClient();
+        var client = App.NewClient();
         var (sent, sentPage) = await client.SubmitAsync("/forgotten-password", new Dictionary<string, string> { ["Input.Email"] = "parent@example.org" });
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
         Assert.Equal("Check your email", sentPage.Heading());
 
-        var link = await _app.LinkInLatestEmailToAsync("parent@example.org");
+        var link = await App.LinkInLatestEmailToAsync("parent@example.org");
         var (reset, _) = await client.SubmitAsync(link, new Dictionary<string, string> { ["Input.Password"] = "a brand new passphrase" });
         Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
-        await _app.NewClient().SignInAsync("parent@example.org", "a brand new passphrase");
+        await App.NewClient().SignInAsync("parent@example.org", "a brand new passphrase");
 
         var (again, againPage) = await client.OpenAsync(link);
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Equal("This link has expired", againPage.Heading());
-        Assert.True(await _app.QueryAsync(db => db.AuditEvents.AnyAsync(a => a.Action == AuditActions.PasswordReset)));
+        Assert.True(await App.QueryAsync(db => db.AuditEvents.AnyAsync(a => a.Action == AuditActions.PasswordReset)));
     }
 
     [Fact]
     public async Task A_reset_link_older_than_an_hour_has_expired_and_the_password_is_unchanged()
     {
-        var client = _app.NewClient();
+        var client = App.NewClient();
         await client.SubmitAsync("/forgotten-password", new Dictionary<string, string> { ["Input.Email"] = "transport@example.org" });
-        var link = await _app.LinkInLatestEmailToAsync("transport@example.org");
+        var link = await App.LinkInLatestEmailToAsync("transport@example.org");
         var (_, form) = await client.OpenAsync(link);
         Assert.Equal("Choose a new password", form.Heading());
 
-        _app.Time.Advance(TimeSpan.FromMinutes(61));
+        App.Time.Advance(TimeSpan.FromMinutes(61));
         var (expired, page) = await client.PostFormAsync(link.Split('?')[0], new Dictionary<string, string>
         {
             ["UserId"] = form.QuerySelector("input[name=UserId]")!.GetAttribute("value")!,
@@ -130,22 +124,22 @@ public sealed class AccountJourneyTests : IAsyncLifetime
         });
         Assert.Equal(HttpStatusCode.BadRequest, expired.StatusCode);
         Assert.Equal("This link has expired", page.Heading());
-        await _app.NewClient().SignInAsync("transport@example.org");
+        await App.NewClient().SignInAsync("transport@example.org");
     }
 
     [Fact]
     public async Task Asking_to_reset_an_unknown_email_looks_the_same_and_sends_nothing()
     {
-        var (response, page) = await _app.NewClient().SubmitAsync("/forgotten-password", new Dictionary<string, string> { ["Input.Email"] = "nobody@example.org" });
+        var (response, page) = await App.NewClient().SubmitAsync("/forgotten-password", new Dictionary<string, string> { ["Input.Email"] = "nobody@example.org" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Check your email", page.Heading());
-        Assert.Empty(await _app.DeliverEmailAsync());
+        Assert.Empty(await App.DeliverEmailAsync());
     }
 
     [Fact]
     public async Task Changing_a_password_needs_the_current_one()
     {
-        var client = _app.NewClient();
+        var client = App.NewClient();
         await client.SignInAsync("caseworker@example.org");
 
         var (wrong, wrongPage) = await client.SubmitAsync("/account/change-password", new Dictionary<string, string>
@@ -164,6 +158,6 @@ public sealed class AccountJourneyTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         var (_, account) = await client.OpenAsync("/account");
         Assert.Equal("Your password has been changed", account.QuerySelector(".govuk-notification-banner__heading")!.TextContent.Trim());
-        await _app.NewClient().SignInAsync("caseworker@example.org", "a brand new passphrase");
+        await App.NewClient().SignInAsync("caseworker@example.org", "a brand new passphrase");
     }
 }

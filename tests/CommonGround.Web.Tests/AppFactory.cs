@@ -188,3 +188,13 @@ public static class Browse
 
     public static string Heading(this IDocument page) => page.QuerySelector("h1")?.TextContent.Trim() ?? "";
 }
+
+/// <summary>For tests that move the clock or change shared records: each test gets an app and a database of its own.</summary>
+public abstract class FreshAppTests : IAsyncLifetime
+{
+    protected AppFactory App { get; } = new();
+
+    public ValueTask InitializeAsync() => App.InitializeAsync();
+
+    public ValueTask DisposeAsync() => App.DisposeAsync();
+}

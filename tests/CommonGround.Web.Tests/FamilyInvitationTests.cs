@@ -5,15 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommonGround.Web.Tests;
 
-public sealed class FamilyInvitationTests : IAsyncLifetime
+public sealed class FamilyInvitationTests : FreshAppTests
 {
-    private readonly AppFactory _app = new();
-
-    public ValueTask InitializeAsync() => _app.InitializeAsync();
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
-
-    private Task<Guid> ChildIdAsync(string firstName) => _app.QueryAsync(db => db.Children.Where(c => c.FirstName == firstName).Select(c => c.Id).SingleAsync());
+    private Task<Guid> ChildIdAsync(string firstName) => App.QueryAsync(db => db.Children.Where(c => c.FirstName == firstName).Select(c => c.Id).SingleAsync());
 
     private static Dictionary<string, string> Invitation(string email, FamilyRelationship relationship, string name = "Jamie Morgan") =>
         new() { ["Input.Name"] = name, ["Input.Email"] = email, ["Input.Relationship"] = relationship.ToString() };
@@ -21,14 +15,14 @@ public sealed class FamilyInvitationTests : IAsyncLifetime
     [Fact]
     public async Task A_parent_invites_a_second_parent_who_creates_an_account_and_sees_the_child()
     {
-        var parent = _app.NewClient();
+        var parent = App.NewClient();
         await parent.SignInAsync("parent@example.org");
         var ellie = await ChildIdAsync("Ellie");
         var (sent, _) = await parent.SubmitAsync($"/children/{ellie}/family/invite", Invitation("jamie@example.org", FamilyRelationship.ParentCarer));
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
 
-        var link = await _app.LinkInLatestEmailToAsync("jamie@example.org");
-        var jamie = _app.NewClient();
+        var link = await App.LinkInLatestEmailToAsync("jamie@example.org");
+        var jamie = App.NewClient();
         var (_, page) = await jamie.OpenAsync(link);
         Assert.Equal("Join Ellie's record on CommonGround", page.Heading());
         var (accepted, _) = await jamie.SubmitAsync(link, new Dictionary<string, string> { ["Input.Password"] = "second parent here" });
@@ -37,19 +31,19 @@ public sealed class FamilyInvitationTests : IAsyncLifetime
         var (_, children) = await jamie.OpenAsync("/children");
         Assert.Contains("Ellie Morgan", children.Body!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Samuel Morgan", children.Body!.TextContent, StringComparison.Ordinal);
-        Assert.True(await _app.QueryAsync(db => db.AuditEvents.AnyAsync(a => a.Action == AuditActions.FamilyInvitationAccepted && a.EntityId == ellie)));
+        Assert.True(await App.QueryAsync(db => db.AuditEvents.AnyAsync(a => a.Action == AuditActions.FamilyInvitationAccepted && a.EntityId == ellie)));
     }
 
     [Fact]
     public async Task Someone_who_already_has_an_account_signs_in_to_accept()
     {
-        var parent = _app.NewClient();
+        var parent = App.NewClient();
         await parent.SignInAsync("parent@example.org");
         var sam = await ChildIdAsync("Samuel");
         await parent.SubmitAsync($"/children/{sam}/family/invite", Invitation("sunita.shah@example.org", FamilyRelationship.OtherCarer, "Sunita Shah"));
-        var link = await _app.LinkInLatestEmailToAsync("sunita.shah@example.org");
+        var link = await App.LinkInLatestEmailToAsync("sunita.shah@example.org");
 
-        var sunita = _app.NewClient();
+        var sunita = App.NewClient();
         var (_, signedOut) = await sunita.OpenAsync(link);
         Assert.Contains("Sign in as sunita.shah@example.org to accept", signedOut.Body!.TextContent, StringComparison.Ordinal);
         Assert.Null(signedOut.QuerySelector("#Input_Password"));
@@ -69,7 +63,7 @@ public sealed class FamilyInvitationTests : IAsyncLifetime
     [InlineData("", "", "Enter their full name|Enter their email address|Choose who they are")]
     public async Task An_invitation_that_cannot_be_sent_says_why_and_sends_nothing(string email, string relationship, string expected)
     {
-        var parent = _app.NewClient();
+        var parent = App.NewClient();
         await parent.SignInAsync("parent@example.org");
         var ellie = await ChildIdAsync("Ellie");
         var (response, page) = await parent.SubmitAsync($"/children/{ellie}/family/invite", new Dictionary<string, string>
@@ -81,13 +75,13 @@ public sealed class FamilyInvitationTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(expected.Split('|'), page.ErrorSummary());
-        Assert.False(await _app.QueryAsync(db => db.Invitations.AnyAsync(i => i.ChildId == ellie)));
+        Assert.False(await App.QueryAsync(db => db.Invitations.AnyAsync(i => i.ChildId == ellie)));
     }
 
     [Fact]
     public async Task The_young_person_already_has_their_own_place_on_their_record()
     {
-        var dee = _app.NewClient();
+        var dee = App.NewClient();
         await dee.SignInAsync("dee.reid@example.org");
         var jordan = await ChildIdAsync("Jordan");
         var (response, page) = await dee.SubmitAsync($"/children/{jordan}/family/invite", Invitation("jordan.second@example.org", FamilyRelationship.YoungPerson, "Jordan Reid"));
@@ -98,12 +92,12 @@ public sealed class FamilyInvitationTests : IAsyncLifetime
     [Fact]
     public async Task Nobody_outside_the_family_can_invite_to_a_childs_record()
     {
-        var sunita = _app.NewClient();
+        var sunita = App.NewClient();
         await sunita.SignInAsync("sunita.shah@example.org");
         var ellie = await ChildIdAsync("Ellie");
         Assert.Equal(HttpStatusCode.NotFound, (await sunita.GetAsync($"/children/{ellie}/family/invite")).StatusCode);
 
-        var senco = _app.NewClient();
+        var senco = App.NewClient();
         await senco.SignInAsync("senco@example.org");
         var forbidden = await senco.GetAsync($"/children/{ellie}/family/invite");
         Assert.StartsWith("/error/403", forbidden.Headers.Location!.PathAndQuery, StringComparison.Ordinal);

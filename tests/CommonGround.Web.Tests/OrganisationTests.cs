@@ -6,17 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace CommonGround.Web.Tests;
 
 /// <summary>An organisation admin's staff and details, and the service admin's areas and organisations.</summary>
-public sealed class OrganisationTests : IAsyncLifetime
+public sealed class OrganisationTests : FreshAppTests
 {
-    private readonly AppFactory _app = new();
-
-    public ValueTask InitializeAsync() => _app.InitializeAsync();
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
-
     private async Task<HttpClient> OrgAdminAsync()
     {
-        var client = _app.NewClient();
+        var client = App.NewClient();
         await client.SignInAsync("orgadmin@example.org");
         return client;
     }
@@ -33,9 +27,9 @@ public sealed class OrganisationTests : IAsyncLifetime
         var (_, list) = await admin.OpenAsync("/organisation");
         Assert.Contains("chris@example.org", list.Body!.TextContent, StringComparison.Ordinal);
 
-        var link = await _app.LinkInLatestEmailToAsync("chris@example.org");
+        var link = await App.LinkInLatestEmailToAsync("chris@example.org");
         Assert.StartsWith("/invitations/", link, StringComparison.Ordinal);
-        var newcomer = _app.NewClient();
+        var newcomer = App.NewClient();
         var (_, welcome) = await newcomer.OpenAsync(link);
         Assert.Equal("Join Brookside Primary School on CommonGround", welcome.Heading());
 
@@ -45,13 +39,13 @@ public sealed class OrganisationTests : IAsyncLifetime
         Assert.Contains("Brookside Primary School", account.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Class teacher", account.Body!.TextContent, StringComparison.Ordinal);
 
-        var professional = await _app.QueryAsync(db => db.Professionals.Include(p => p.Organisation).SingleAsync(p => p.UserAccount!.Email == "chris@example.org"));
+        var professional = await App.QueryAsync(db => db.Professionals.Include(p => p.Organisation).SingleAsync(p => p.UserAccount!.Email == "chris@example.org"));
         Assert.Equal("Brookside Primary School", professional.Organisation!.Name);
         Assert.False(professional.IsOrganisationAdmin);
-        Assert.True(await _app.QueryAsync(db => db.AuditEvents.AnyAsync(a => a.Action == AuditActions.InvitationAccepted)));
+        Assert.True(await App.QueryAsync(db => db.AuditEvents.AnyAsync(a => a.Action == AuditActions.InvitationAccepted)));
 
         // The link is single-use.
-        var (reused, reusedPage) = await _app.NewClient().OpenAsync(link);
+        var (reused, reusedPage) = await App.NewClient().OpenAsync(link);
         Assert.Equal(HttpStatusCode.Gone, reused.StatusCode);
         Assert.Contains("already been used", reusedPage.Body!.TextContent, StringComparison.Ordinal);
     }
@@ -61,14 +55,14 @@ public sealed class OrganisationTests : IAsyncLifetime
     {
         var admin = await OrgAdminAsync();
         await admin.SubmitAsync("/organisation/staff/invite", Invitation("late@example.org"));
-        var link = await _app.LinkInLatestEmailToAsync("late@example.org");
+        var link = await App.LinkInLatestEmailToAsync("late@example.org");
 
-        _app.Time.Advance(TimeSpan.FromDays(7));
-        var (expired, page) = await _app.NewClient().OpenAsync(link);
+        App.Time.Advance(TimeSpan.FromDays(7));
+        var (expired, page) = await App.NewClient().OpenAsync(link);
         Assert.Equal(HttpStatusCode.Gone, expired.StatusCode);
         Assert.Contains("This invitation has expired", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("main form"));
-        Assert.False(await _app.QueryAsync(db => db.Users.AnyAsync(u => u.Email == "late@example.org")));
+        Assert.False(await App.QueryAsync(db => db.Users.AnyAsync(u => u.Email == "late@example.org")));
     }
 
     [Fact]
@@ -76,13 +70,13 @@ public sealed class OrganisationTests : IAsyncLifetime
     {
         var admin = await OrgAdminAsync();
         await admin.SubmitAsync("/organisation/staff/invite", Invitation("withdrawn@example.org"));
-        var link = await _app.LinkInLatestEmailToAsync("withdrawn@example.org");
-        var invitationId = await _app.QueryAsync(db => db.Invitations.Where(i => i.Email == "withdrawn@example.org").Select(i => i.Id).SingleAsync());
+        var link = await App.LinkInLatestEmailToAsync("withdrawn@example.org");
+        var invitationId = await App.QueryAsync(db => db.Invitations.Where(i => i.Email == "withdrawn@example.org").Select(i => i.Id).SingleAsync());
 
         var (withdrawn, _) = await admin.SubmitAsync("/organisation", new Dictionary<string, string>(), action: $"/organisation/invitations/{invitationId}/withdraw");
         Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
 
-        var (response, page) = await _app.NewClient().OpenAsync(link);
+        var (response, page) = await App.NewClient().OpenAsync(link);
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
         Assert.Contains("This invitation was withdrawn", page.Body!.TextContent, StringComparison.Ordinal);
     }
@@ -90,7 +84,7 @@ public sealed class OrganisationTests : IAsyncLifetime
     [Fact]
     public async Task A_made_up_invitation_link_is_not_found()
     {
-        var (response, page) = await _app.NewClient().OpenAsync("/invitations/not-a-real-token");
+        var (response, page) = await App.NewClient().OpenAsync("/invitations/not-a-real-token");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("This invitation link is not valid", page.Body!.TextContent, StringComparison.Ordinal);
     }
@@ -102,7 +96,7 @@ public sealed class OrganisationTests : IAsyncLifetime
     public async Task An_invitation_with_bad_input_says_what_to_fix_and_sends_nothing(string name, string email, string jobTitle, string expected)
     {
         var admin = await OrgAdminAsync();
-        var before = await _app.QueryAsync(db => db.Invitations.CountAsync());
+        var before = await App.QueryAsync(db => db.Invitations.CountAsync());
         var (response, page) = await admin.SubmitAsync("/organisation/staff/invite", new Dictionary<string, string>
         {
             ["Input.Name"] = name,
@@ -112,8 +106,8 @@ public sealed class OrganisationTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(expected.Split('|'), page.ErrorSummary());
-        Assert.Equal(before, await _app.QueryAsync(db => db.Invitations.CountAsync()));
-        Assert.Empty(await _app.DeliverEmailAsync());
+        Assert.Equal(before, await App.QueryAsync(db => db.Invitations.CountAsync()));
+        Assert.Empty(await App.DeliverEmailAsync());
     }
 
     [Fact]
@@ -141,29 +135,29 @@ public sealed class OrganisationTests : IAsyncLifetime
         Assert.Contains("Someone else changed these details", stalePage.ErrorSummary().Single(), StringComparison.Ordinal);
         Assert.Equal("senco.office@brookside.example.org", stalePage.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_ContactEmail")!.Value);
 
-        var organisation = await _app.QueryAsync(db => db.Organisations.SingleAsync(o => o.Name == "Brookside Primary School"));
+        var organisation = await App.QueryAsync(db => db.Organisations.SingleAsync(o => o.Name == "Brookside Primary School"));
         Assert.Equal("01632 960 001", organisation.ContactPhone);
-        Assert.True(await _app.QueryAsync(db => db.AuditEvents.AnyAsync(a => a.Action == AuditActions.OrganisationUpdated && a.EntityId == organisation.Id)));
+        Assert.True(await App.QueryAsync(db => db.AuditEvents.AnyAsync(a => a.Action == AuditActions.OrganisationUpdated && a.EntityId == organisation.Id)));
     }
 
     [Fact]
     public async Task An_admin_cannot_deactivate_themselves_or_anyone_outside_their_organisation()
     {
         var admin = await OrgAdminAsync();
-        var own = await _app.QueryAsync(db => db.Professionals.Where(p => p.UserAccount!.Email == "orgadmin@example.org").Select(p => p.Id).SingleAsync());
+        var own = await App.QueryAsync(db => db.Professionals.Where(p => p.UserAccount!.Email == "orgadmin@example.org").Select(p => p.Id).SingleAsync());
         var (self, page) = await admin.SubmitAsync($"/organisation/staff/{own}/deactivate", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.BadRequest, self.StatusCode);
         Assert.Equal(["You cannot deactivate your own account. Ask another admin to do it"], page.ErrorSummary());
 
-        var outsider = await _app.QueryAsync(db => db.Professionals.Where(p => p.UserAccount!.Email == "therapist@example.org").Select(p => p.Id).SingleAsync());
+        var outsider = await App.QueryAsync(db => db.Professionals.Where(p => p.UserAccount!.Email == "therapist@example.org").Select(p => p.Id).SingleAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/organisation/staff/{outsider}/deactivate")).StatusCode);
-        Assert.True(await _app.QueryAsync(db => db.Professionals.Where(p => p.Id == outsider).Select(p => p.DeactivatedAt == null).SingleAsync()));
+        Assert.True(await App.QueryAsync(db => db.Professionals.Where(p => p.Id == outsider).Select(p => p.DeactivatedAt == null).SingleAsync()));
     }
 
     [Fact]
     public async Task The_service_admin_adds_an_area_and_an_organisation_whose_first_admin_is_invited()
     {
-        var client = _app.NewClient();
+        var client = App.NewClient();
         await client.SignInAsync("admin@example.org");
 
         var (area, _) = await client.SubmitAsync("/admin/areas/new", new Dictionary<string, string> { ["Input.Name"] = "Southmere", ["Input.Code"] = "sm" });
@@ -172,7 +166,7 @@ public sealed class OrganisationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
         Assert.Equal(["An area with this code already exists"], duplicatePage.ErrorSummary());
 
-        var areaId = await _app.QueryAsync(db => db.Areas.Where(a => a.Code == "SM").Select(a => a.Id).SingleAsync());
+        var areaId = await App.QueryAsync(db => db.Areas.Where(a => a.Code == "SM").Select(a => a.Id).SingleAsync());
         var (created, _) = await client.SubmitAsync("/admin/organisations/new", new Dictionary<string, string>
         {
             ["Input.AreaId"] = areaId.ToString(),
@@ -187,8 +181,8 @@ public sealed class OrganisationTests : IAsyncLifetime
         Assert.Equal("Southmere College", details.Heading());
         Assert.Contains("pat@southmere.example.org", details.Body!.TextContent, StringComparison.Ordinal);
 
-        var link = await _app.LinkInLatestEmailToAsync("pat@southmere.example.org");
-        var pat = _app.NewClient();
+        var link = await App.LinkInLatestEmailToAsync("pat@southmere.example.org");
+        var pat = App.NewClient();
         await pat.SubmitAsync(link, new Dictionary<string, string> { ["Input.Password"] = "learning support lead" });
         var (_, organisation) = await pat.OpenAsync("/organisation");
         Assert.Equal("Southmere College", organisation.Heading());
@@ -197,15 +191,15 @@ public sealed class OrganisationTests : IAsyncLifetime
     [Fact]
     public async Task Adding_an_organisation_with_missing_answers_creates_nothing()
     {
-        var client = _app.NewClient();
+        var client = App.NewClient();
         await client.SignInAsync("admin@example.org");
-        var before = await _app.QueryAsync(db => db.Organisations.CountAsync());
+        var before = await App.QueryAsync(db => db.Organisations.CountAsync());
 
         var (response, page) = await client.SubmitAsync("/admin/organisations/new", new Dictionary<string, string> { ["Input.Name"] = "Half-filled" });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Choose the area the organisation is in", page.ErrorSummary());
         Assert.Contains("Choose what kind of organisation it is", page.ErrorSummary());
         Assert.Equal("Half-filled", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_Name")!.Value);
-        Assert.Equal(before, await _app.QueryAsync(db => db.Organisations.CountAsync()));
+        Assert.Equal(before, await App.QueryAsync(db => db.Organisations.CountAsync()));
     }
 }

@@ -6,15 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommonGround.Web.Tests;
 
-public sealed class TwoFactorTests : IAsyncLifetime
+public sealed class TwoFactorTests : FreshAppTests
 {
-    private readonly AppFactory _app = new();
-
-    public ValueTask InitializeAsync() => _app.InitializeAsync();
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
-
-    private DateTime Now => _app.Time.GetUtcNow().UtcDateTime;
+    private DateTime Now => App.Time.GetUtcNow().UtcDateTime;
 
     /// <summary>Turns on two-factor authentication as a person would: reads the key off the page and types the app's code.</summary>
     private async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> SetUpAsync(HttpClient client)
@@ -40,13 +34,13 @@ public sealed class TwoFactorTests : IAsyncLifetime
     [Fact]
     public async Task After_set_up_signing_in_needs_a_code_from_the_app_and_each_code_works_once()
     {
-        var client = _app.NewClient();
+        var client = App.NewClient();
         await client.SignInAsync("parent@example.org");
         var (key, _) = await SetUpAsync(client);
-        Assert.True(await _app.QueryAsync(db => db.Users.Where(u => u.Email == "parent@example.org").Select(u => u.TwoFactorEnabled).SingleAsync()));
+        Assert.True(await App.QueryAsync(db => db.Users.Where(u => u.Email == "parent@example.org").Select(u => u.TwoFactorEnabled).SingleAsync()));
 
-        _app.Time.Advance(TimeSpan.FromSeconds(30));
-        var second = _app.NewClient();
+        App.Time.Advance(TimeSpan.FromSeconds(30));
+        var second = App.NewClient();
         var password = await EnterPasswordAsync(second, "parent@example.org");
         Assert.Equal("/sign-in/two-factor", password.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, (await second.GetAsync("/account")).StatusCode);
@@ -61,7 +55,7 @@ public sealed class TwoFactorTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/account")).StatusCode);
 
         // The same code, seen over a shoulder, is spent.
-        var third = _app.NewClient();
+        var third = App.NewClient();
         await EnterPasswordAsync(third, "parent@example.org");
         var (reused, _) = await third.SubmitAsync("/sign-in/two-factor", new Dictionary<string, string> { ["Input.Code"] = code });
         Assert.Equal(HttpStatusCode.BadRequest, reused.StatusCode);
@@ -70,28 +64,28 @@ public sealed class TwoFactorTests : IAsyncLifetime
     [Fact]
     public async Task A_recovery_code_signs_in_once()
     {
-        var client = _app.NewClient();
+        var client = App.NewClient();
         await client.SignInAsync("youngperson@example.org");
         var (_, codes) = await SetUpAsync(client);
 
-        var second = _app.NewClient();
+        var second = App.NewClient();
         await EnterPasswordAsync(second, "youngperson@example.org");
         var (used, _) = await second.SubmitAsync("/sign-in/recovery-code", new Dictionary<string, string> { ["Input.Code"] = codes[0] });
         Assert.Equal(HttpStatusCode.Redirect, used.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/account")).StatusCode);
 
-        var third = _app.NewClient();
+        var third = App.NewClient();
         await EnterPasswordAsync(third, "youngperson@example.org");
         var (again, page) = await third.SubmitAsync("/sign-in/recovery-code", new Dictionary<string, string> { ["Input.Code"] = codes[0] });
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Equal(["This recovery code is not right or has already been used"], page.ErrorSummary());
-        Assert.True(await _app.QueryAsync(db => db.AuditEvents.AnyAsync(a => a.Action == AuditActions.RecoveryCodeUsed)));
+        Assert.True(await App.QueryAsync(db => db.AuditEvents.AnyAsync(a => a.Action == AuditActions.RecoveryCodeUsed)));
     }
 
     [Fact]
     public async Task A_wrong_code_at_set_up_leaves_two_factor_off()
     {
-        var client = _app.NewClient();
+        var client = App.NewClient();
         await client.SignInAsync("transport@example.org");
         var (_, page) = await client.OpenAsync("/account/two-factor/set-up");
         var key = page.QuerySelector(".cg-secret-key")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
@@ -100,19 +94,19 @@ public sealed class TwoFactorTests : IAsyncLifetime
         var (response, errorPage) = await client.SubmitAsync("/account/two-factor/set-up", new Dictionary<string, string> { ["Input.Code"] = wrongCode });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(["The code is not right or has expired. Enter the code your app shows now"], errorPage.ErrorSummary());
-        Assert.False(await _app.QueryAsync(db => db.Users.Where(u => u.Email == "transport@example.org").Select(u => u.TwoFactorEnabled).SingleAsync()));
+        Assert.False(await App.QueryAsync(db => db.Users.Where(u => u.Email == "transport@example.org").Select(u => u.TwoFactorEnabled).SingleAsync()));
     }
 
     [Fact]
     public async Task A_family_member_can_turn_two_factor_off_again()
     {
-        var client = _app.NewClient();
+        var client = App.NewClient();
         await client.SignInAsync("sunita.shah@example.org");
         await SetUpAsync(client);
 
         var (response, _) = await client.SubmitAsync("/account/two-factor/turn-off", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.False(await _app.QueryAsync(db => db.Users.Where(u => u.Email == "sunita.shah@example.org").Select(u => u.TwoFactorEnabled).SingleAsync()));
+        Assert.False(await App.QueryAsync(db => db.Users.Where(u => u.Email == "sunita.shah@example.org").Select(u => u.TwoFactorEnabled).SingleAsync()));
     }
 }
 
