@@ -78,7 +78,7 @@ public sealed class ChildrenTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task A_professional_on_no_team_is_told_how_children_will_appear()
     {
         var client = app.NewClient();
-        await client.SignInAsync("senco@example.org");
+        await client.SignInAsync("orgadmin@example.org");
         var (response, page) = await client.OpenAsync("/children");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Children I work with", page.Heading());

@@ -10,6 +10,8 @@ public enum InvitationKind
     Staff,
     /// <summary>To join a child's family on the service, e.g. a second parent carer.</summary>
     Family,
+    /// <summary>For a professional to join the team around a child, seeing the areas the family chose.</summary>
+    Team,
 }
 
 public enum InvitationStatus
@@ -40,6 +42,9 @@ public sealed class Invitation
     /// <summary>For family: the child whose family they join, and how they are related.</summary>
     public Guid? ChildId { get; init; }
     public FamilyRelationship? Relationship { get; init; }
+    /// <summary>For a team place: the record areas the family chose to share, and until when (if they set a date).</summary>
+    public string? SharedAreas { get; init; }
+    public DateOnly? ShareUntil { get; init; }
     public required string TokenHash { get; init; }
     public required Guid InvitedByUserId { get; init; }
     public required DateTime CreatedAt { get; init; }

@@ -27,4 +27,9 @@ public static class AuditActions
     public const string ChildAdded = "child.added";
     public const string FamilyMemberInvited = "family.invited";
     public const string FamilyInvitationAccepted = "family.invitation-accepted";
+    public const string TeamMemberInvited = "team.invited";
+    public const string TeamMemberJoined = "team.joined";
+    public const string TeamMemberRemoved = "team.removed";
+    public const string KeyWorkerChanged = "team.key-worker-changed";
+    public const string SharingChanged = "consent.changed";
 }

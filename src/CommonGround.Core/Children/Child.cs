@@ -12,14 +12,17 @@ public sealed class Child
     public required DateOnly DateOfBirth { get; set; }
     public required DateTime CreatedAt { get; init; }
     public List<FamilyMember> FamilyMembers { get; init; } = [];
+    public List<Team.TeamMember> TeamMembers { get; init; } = [];
 
     public string KnownAs => PreferredName ?? FirstName;
     public string FullName => $"{FirstName} {LastName}";
 
     /// <summary>Age in whole years on a date; from 16 a young person has rights of their own.</summary>
-    public int AgeOn(DateOnly date)
+    public int AgeOn(DateOnly date) => AgeOn(DateOfBirth, date);
+
+    public static int AgeOn(DateOnly dateOfBirth, DateOnly date)
     {
-        var age = date.Year - DateOfBirth.Year;
-        return DateOfBirth.AddYears(age) > date ? age - 1 : age;
+        var age = date.Year - dateOfBirth.Year;
+        return dateOfBirth.AddYears(age) > date ? age - 1 : age;
     }
 }

@@ -1,8 +1,10 @@
+using CommonGround.Core.Access;
 using CommonGround.Core.Accounts;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Children;
 using CommonGround.Core.Notifications;
 using CommonGround.Core.Organisations;
+using CommonGround.Core.Team;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -20,6 +22,9 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Child> Children => Set<Child>();
     public DbSet<FamilyMember> FamilyMembers => Set<FamilyMember>();
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+    public DbSet<SharingConsent> SharingConsents => Set<SharingConsent>();
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -120,6 +125,34 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
             e.HasOne(f => f.UserAccount).WithMany().HasForeignKey(f => f.UserAccountId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(f => new { f.ChildId, f.UserAccountId }).IsUnique();
             e.HasIndex(f => f.UserAccountId);
+        });
+
+        builder.Entity<TeamMember>(e =>
+        {
+            e.Property(t => t.Role).HasMaxLength(200);
+            e.HasOne<Child>().WithMany(c => c.TeamMembers).HasForeignKey(t => t.ChildId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(t => t.Professional).WithMany().HasForeignKey(t => t.ProfessionalId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Area>().WithMany().HasForeignKey(t => t.AreaId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(t => t.Consents).WithOne().HasForeignKey(c => c.TeamMemberId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(t => new { t.ChildId, t.LeftAt });
+            e.HasIndex(t => new { t.ProfessionalId, t.LeftAt });
+        });
+
+        builder.Entity<SharingConsent>(e =>
+        {
+            e.HasOne<Child>().WithMany().HasForeignKey(c => c.ChildId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => new { c.TeamMemberId, c.WithdrawnAt });
+            e.HasIndex(c => c.ChildId);
+        });
+
+        builder.Entity<AccessLogEntry>(e =>
+        {
+            e.Property(a => a.ViewerName).HasMaxLength(200);
+            e.Property(a => a.OrganisationName).HasMaxLength(200);
+            e.Property(a => a.What).HasMaxLength(200);
+            e.Property(a => a.IpAddress).HasMaxLength(64);
+            e.HasOne<Child>().WithMany().HasForeignKey(a => a.ChildId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(a => new { a.ChildId, a.ViewedAt });
         });
 
         builder.Entity<AuditEvent>(e =>

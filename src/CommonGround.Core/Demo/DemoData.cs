@@ -1,8 +1,10 @@
+using CommonGround.Core.Access;
 using CommonGround.Core.Accounts;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Children;
 using CommonGround.Core.Data;
 using CommonGround.Core.Organisations;
+using CommonGround.Core.Team;
 using CommonGround.Core.Time;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -76,8 +78,9 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
             return user;
         }
 
-        void Staff(string email, string name, Organisation org, string jobTitle, bool admin = false) =>
-            db.Professionals.Add(new Professional
+        Professional Staff(string email, string name, Organisation org, string jobTitle, bool admin = false)
+        {
+            var professional = new Professional
             {
                 UserAccountId = User(email, name, AccountKind.Professional).Id,
                 OrganisationId = org.Id,
@@ -85,14 +88,17 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
                 JobTitle = jobTitle,
                 IsOrganisationAdmin = admin,
                 JoinedAt = now,
-            });
+            };
+            db.Professionals.Add(professional);
+            return professional;
+        }
 
-        Staff("senco@example.org", "Priya Nair", brookside, "SENCO");
+        var senco = Staff("senco@example.org", "Priya Nair", brookside, "SENCO");
         Staff("orgadmin@example.org", "Helen Brooks", brookside, "School business manager", admin: true);
-        Staff("caseworker@example.org", "Tom Hughes", council, "SEND caseworker");
+        var caseworker = Staff("caseworker@example.org", "Tom Hughes", council, "SEND caseworker");
         Staff("send.lead@example.org", "Ruth Adeyemi", council, "SEND team leader", admin: true);
-        Staff("therapist@example.org", "Grace Okafor", nhs, "Speech and language therapist", admin: true);
-        Staff("transport@example.org", "Dan Whitfield", transport, "Transport officer", admin: true);
+        var therapist = Staff("therapist@example.org", "Grace Okafor", nhs, "Speech and language therapist", admin: true);
+        var transportOfficer = Staff("transport@example.org", "Dan Whitfield", transport, "Transport officer", admin: true);
         User("admin@example.org", "Service Admin", AccountKind.ServiceAdmin);
 
         Child Child(string first, string last, DateOnly dateOfBirth, string? preferred = null)
@@ -107,12 +113,31 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
 
         // Ages are set from today so the demo stays true: Jordan is always 17.
         var alex = User("parent@example.org", "Alex Morgan", AccountKind.Family);
-        Family(alex, Child("Samuel", "Morgan", today.AddYears(-9).AddDays(-140), preferred: "Sam"), FamilyRelationship.ParentCarer);
+        var sam = Child("Samuel", "Morgan", today.AddYears(-9).AddDays(-140), preferred: "Sam");
+        Family(alex, sam, FamilyRelationship.ParentCarer);
         Family(alex, Child("Ellie", "Morgan", today.AddYears(-6).AddDays(-45)), FamilyRelationship.ParentCarer);
 
         var jordan = Child("Jordan", "Reid", today.AddYears(-17).AddDays(-200));
-        Family(User("youngperson@example.org", "Jordan Reid", AccountKind.Family), jordan, FamilyRelationship.YoungPerson);
+        var jordanAccount = User("youngperson@example.org", "Jordan Reid", AccountKind.Family);
+        Family(jordanAccount, jordan, FamilyRelationship.YoungPerson);
         Family(User("dee.reid@example.org", "Dee Reid", AccountKind.Family), jordan, FamilyRelationship.ParentCarer);
+
+        // The team around Sam, each seeing only what the family chose to share.
+        void Team(Child child, Professional professional, string role, UserAccount sharedBy, bool keyWorker, params RecordArea[] areas)
+        {
+            var member = new TeamMember { ChildId = child.Id, ProfessionalId = professional.Id, AreaId = area.Id, Role = role, IsKeyWorker = keyWorker, JoinedAt = now, AddedByUserId = sharedBy.Id };
+            db.TeamMembers.Add(member);
+            foreach (var shared in areas)
+            {
+                db.SharingConsents.Add(new SharingConsent { TeamMemberId = member.Id, ChildId = child.Id, Area = shared, From = today, GrantedByUserId = sharedBy.Id, GrantedAt = now });
+            }
+        }
+
+        Team(sam, senco, "SENCO at Sam's school", alex, keyWorker: true, RecordArea.AboutMe, RecordArea.Education, RecordArea.Health, RecordArea.Commitments, RecordArea.Meetings, RecordArea.Concerns);
+        Team(sam, therapist, "Speech and language therapist", alex, keyWorker: false, RecordArea.AboutMe, RecordArea.Health);
+        Team(sam, caseworker, "SEND caseworker", alex, keyWorker: false, RecordArea.AboutMe, RecordArea.Education, RecordArea.StatutoryProcess);
+        Team(sam, transportOfficer, "Transport officer", alex, keyWorker: false, RecordArea.AboutMe, RecordArea.Transport);
+        Team(jordan, caseworker, "SEND caseworker", jordanAccount, keyWorker: true, RecordArea.AboutMe, RecordArea.Education, RecordArea.StatutoryProcess);
 
         var sunita = User("sunita.shah@example.org", "Sunita Shah", AccountKind.Family);
         Family(sunita, Child("Arjun", "Shah", today.AddYears(-11).AddDays(-30)), FamilyRelationship.ParentCarer);

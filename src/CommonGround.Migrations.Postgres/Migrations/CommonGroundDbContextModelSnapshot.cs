@@ -22,6 +22,65 @@ namespace CommonGround.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CommonGround.Core.Access.AccessLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("area");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("child_id");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("ip_address");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("OrganisationName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organisation_name");
+
+                    b.Property<DateTime>("ViewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("viewed_at");
+
+                    b.Property<string>("ViewerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("viewer_name");
+
+                    b.Property<Guid>("ViewerUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("viewer_user_id");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("what");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_log");
+
+                    b.HasIndex("ChildId", "ViewedAt")
+                        .HasDatabaseName("ix_access_log_child_id_viewed_at");
+
+                    b.ToTable("access_log", (string)null);
+                });
+
             modelBuilder.Entity("CommonGround.Core.Accounts.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -96,6 +155,14 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
+
+                    b.Property<DateOnly?>("ShareUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("share_until");
+
+                    b.Property<string>("SharedAreas")
+                        .HasColumnType("text")
+                        .HasColumnName("shared_areas");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
@@ -585,6 +652,123 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.ToTable("professionals", (string)null);
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Team.SharingConsent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("area");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("child_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("granted_at");
+
+                    b.Property<Guid>("GrantedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("granted_by_user_id");
+
+                    b.Property<Guid>("TeamMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_member_id");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date")
+                        .HasColumnName("until");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<Guid?>("WithdrawnByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("withdrawn_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sharing_consents");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_sharing_consents_child_id");
+
+                    b.HasIndex("TeamMemberId", "WithdrawnAt")
+                        .HasDatabaseName("ix_sharing_consents_team_member_id_withdrawn_at");
+
+                    b.ToTable("sharing_consents", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Team.TeamMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AddedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("added_by_user_id");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("area_id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("child_id");
+
+                    b.Property<bool>("IsKeyWorker")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_key_worker");
+
+                    b.Property<bool>("IsTeamLead")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_team_lead");
+
+                    b.Property<DateTime>("JoinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("joined_at");
+
+                    b.Property<DateTime?>("LeftAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("left_at");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("professional_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_team_members");
+
+                    b.HasIndex("AreaId")
+                        .HasDatabaseName("ix_team_members_area_id");
+
+                    b.HasIndex("ChildId", "LeftAt")
+                        .HasDatabaseName("ix_team_members_child_id_left_at");
+
+                    b.HasIndex("ProfessionalId", "LeftAt")
+                        .HasDatabaseName("ix_team_members_professional_id_left_at");
+
+                    b.ToTable("team_members", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -689,6 +873,16 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Access.AccessLogEntry", b =>
+                {
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_access_log_children_child_id");
+                });
+
             modelBuilder.Entity("CommonGround.Core.Accounts.Invitation", b =>
                 {
                     b.HasOne("CommonGround.Core.Children.Child", null)
@@ -775,6 +969,49 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.Navigation("UserAccount");
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Team.SharingConsent", b =>
+                {
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sharing_consents_children_child_id");
+
+                    b.HasOne("CommonGround.Core.Team.TeamMember", null)
+                        .WithMany("Consents")
+                        .HasForeignKey("TeamMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sharing_consents_team_members_team_member_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Team.TeamMember", b =>
+                {
+                    b.HasOne("CommonGround.Core.Organisations.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_team_members_areas_area_id");
+
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany("TeamMembers")
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_team_members_children_child_id");
+
+                    b.HasOne("CommonGround.Core.Organisations.Professional", "Professional")
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_team_members_professionals_professional_id");
+
+                    b.Navigation("Professional");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("CommonGround.Core.Accounts.UserAccount", null)
@@ -808,6 +1045,13 @@ namespace CommonGround.Migrations.Postgres.Migrations
             modelBuilder.Entity("CommonGround.Core.Children.Child", b =>
                 {
                     b.Navigation("FamilyMembers");
+
+                    b.Navigation("TeamMembers");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Team.TeamMember", b =>
+                {
+                    b.Navigation("Consents");
                 });
 #pragma warning restore 612, 618
         }

@@ -17,6 +17,65 @@ namespace CommonGround.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("CommonGround.Core.Access.AccessLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ip_address");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("OrganisationName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_name");
+
+                    b.Property<DateTime>("ViewedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("viewed_at");
+
+                    b.Property<string>("ViewerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("viewer_name");
+
+                    b.Property<Guid>("ViewerUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("viewer_user_id");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_log");
+
+                    b.HasIndex("ChildId", "ViewedAt")
+                        .HasDatabaseName("ix_access_log_child_id_viewed_at");
+
+                    b.ToTable("access_log", (string)null);
+                });
+
             modelBuilder.Entity("CommonGround.Core.Accounts.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -91,6 +150,14 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("revoked_at");
+
+                    b.Property<DateOnly?>("ShareUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("share_until");
+
+                    b.Property<string>("SharedAreas")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shared_areas");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
@@ -580,6 +647,123 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.ToTable("professionals", (string)null);
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Team.SharingConsent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("granted_at");
+
+                    b.Property<Guid>("GrantedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("granted_by_user_id");
+
+                    b.Property<Guid>("TeamMemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_member_id");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("until");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<Guid?>("WithdrawnByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("withdrawn_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sharing_consents");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_sharing_consents_child_id");
+
+                    b.HasIndex("TeamMemberId", "WithdrawnAt")
+                        .HasDatabaseName("ix_sharing_consents_team_member_id_withdrawn_at");
+
+                    b.ToTable("sharing_consents", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Team.TeamMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AddedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_by_user_id");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
+                    b.Property<bool>("IsKeyWorker")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_key_worker");
+
+                    b.Property<bool>("IsTeamLead")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_team_lead");
+
+                    b.Property<DateTime>("JoinedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("joined_at");
+
+                    b.Property<DateTime?>("LeftAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("left_at");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("professional_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_team_members");
+
+                    b.HasIndex("AreaId")
+                        .HasDatabaseName("ix_team_members_area_id");
+
+                    b.HasIndex("ChildId", "LeftAt")
+                        .HasDatabaseName("ix_team_members_child_id_left_at");
+
+                    b.HasIndex("ProfessionalId", "LeftAt")
+                        .HasDatabaseName("ix_team_members_professional_id_left_at");
+
+                    b.ToTable("team_members", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -680,6 +864,16 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Access.AccessLogEntry", b =>
+                {
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_access_log_children_child_id");
+                });
+
             modelBuilder.Entity("CommonGround.Core.Accounts.Invitation", b =>
                 {
                     b.HasOne("CommonGround.Core.Children.Child", null)
@@ -766,6 +960,49 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.Navigation("UserAccount");
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Team.SharingConsent", b =>
+                {
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sharing_consents_children_child_id");
+
+                    b.HasOne("CommonGround.Core.Team.TeamMember", null)
+                        .WithMany("Consents")
+                        .HasForeignKey("TeamMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sharing_consents_team_members_team_member_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Team.TeamMember", b =>
+                {
+                    b.HasOne("CommonGround.Core.Organisations.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_team_members_areas_area_id");
+
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany("TeamMembers")
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_team_members_children_child_id");
+
+                    b.HasOne("CommonGround.Core.Organisations.Professional", "Professional")
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_team_members_professionals_professional_id");
+
+                    b.Navigation("Professional");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("CommonGround.Core.Accounts.UserAccount", null)
@@ -799,6 +1036,13 @@ namespace CommonGround.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CommonGround.Core.Children.Child", b =>
                 {
                     b.Navigation("FamilyMembers");
+
+                    b.Navigation("TeamMembers");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Team.TeamMember", b =>
+                {
+                    b.Navigation("Consents");
                 });
 #pragma warning restore 612, 618
         }

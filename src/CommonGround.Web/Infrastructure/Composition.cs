@@ -1,3 +1,4 @@
+using CommonGround.Core.Access;
 using CommonGround.Core.Accounts;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Children;
@@ -5,6 +6,7 @@ using CommonGround.Core.Data;
 using CommonGround.Core.Demo;
 using CommonGround.Core.Notifications;
 using CommonGround.Core.Organisations;
+using CommonGround.Core.Team;
 using CommonGround.Web.Infrastructure.GovUk;
 using CommonGround.Web.Infrastructure.Jobs;
 using CommonGround.Web.Infrastructure.Security;
@@ -75,6 +77,8 @@ public static class Composition
         services.AddScoped<AccountService>();
         services.AddScoped<OrganisationService>();
         services.AddScoped<ChildService>();
+        services.AddScoped<AccessService>();
+        services.AddScoped<TeamService>();
         services.AddScoped<DemoData>();
 
         services.AddRazorPages(options =>

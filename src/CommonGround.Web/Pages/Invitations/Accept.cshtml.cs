@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using CommonGround.Core.Access;
 using CommonGround.Core.Accounts;
 using CommonGround.Core.Children;
 using CommonGround.Core.Data;
+using CommonGround.Core.Team;
 using CommonGround.Web.Infrastructure;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -15,6 +17,7 @@ namespace CommonGround.Web.Pages.Invitations;
 [AllowAnonymous]
 public sealed class AcceptModel(
     AccountService accounts,
+    TeamService teams,
     SignInManager<UserAccount> signInManager,
     CommonGroundDbContext db,
     CurrentUser currentUser) : PageBase
@@ -26,6 +29,9 @@ public sealed class AcceptModel(
     public string JoinHeading { get; private set; } = "";
     public bool HasAccount { get; private set; }
     public bool SignedInAsInvitee { get; private set; }
+    public bool SignedInAsSomeoneElse { get; private set; }
+    public IReadOnlyList<RecordArea> SharedAreas { get; private set; } = [];
+    public string? NeedsStaffAccount { get; private set; }
     public string? Problem { get; private set; }
 
     public sealed class InputModel
@@ -45,9 +51,9 @@ public sealed class AcceptModel(
             return ShowProblem();
         }
 
-        if (HasAccount)
+        if (HasAccount || NeedsStaffAccount is not null)
         {
-            ModelState.AddModelError(string.Empty, new InvitationNeedsSignIn(Invitation!.Email).Message);
+            ModelState.AddModelError(string.Empty, NeedsStaffAccount ?? new InvitationNeedsSignIn(Invitation!.Email).Message);
             return Invalid();
         }
 
@@ -73,12 +79,25 @@ public sealed class AcceptModel(
         return Redirect("/");
     }
 
-    /// <summary>An existing family account, signed in, joins the child's family.</summary>
+    /// <summary>An existing account, signed in, joins the child's family or the team around the child.</summary>
     public async Task<IActionResult> OnPostExistingAsync(string token)
     {
         if (!await LoadAsync(token))
         {
             return ShowProblem();
+        }
+
+        if (Invitation!.Kind == InvitationKind.Team)
+        {
+            var joined = await teams.AcceptInvitationAsync(Invitation, await currentUser.ActorAsync());
+            if (!joined.Succeeded)
+            {
+                ModelState.AddModelError(string.Empty, joined.Error!.Message);
+                return Invalid();
+            }
+
+            Confirm("You have joined the team", "You can see the parts of the record the family has shared with you.");
+            return Redirect($"/children/{joined.Value!.ChildId}");
         }
 
         var result = await accounts.AcceptFamilyInvitationAsync(token, await currentUser.ActorAsync());
@@ -104,13 +123,26 @@ public sealed class AcceptModel(
         Invitation = found.Value!;
         HasAccount = await accounts.HasAccountAsync(Invitation.Email);
         var person = await currentUser.GetAsync();
-        SignedInAsInvitee = HasAccount && Invitation.Kind == InvitationKind.Family
+        SignedInAsInvitee = HasAccount && Invitation.Kind != InvitationKind.Staff
             && string.Equals(person?.Account.Email, Invitation.Email, StringComparison.OrdinalIgnoreCase);
-        JoinHeading = Invitation.Kind == InvitationKind.Staff
-            ? $"Join {await db.Organisations.Where(o => o.Id == Invitation.OrganisationId).Select(o => o.Name).SingleAsync()} on CommonGround"
-            : Invitation.Relationship == FamilyRelationship.YoungPerson
-                ? "Join your own record on CommonGround"
-                : $"Join {await db.Children.Where(c => c.Id == Invitation.ChildId).Select(c => c.PreferredName ?? c.FirstName).SingleAsync()}'s record on CommonGround";
+        SignedInAsSomeoneElse = person is not null && !string.Equals(person.Account.Email, Invitation.Email, StringComparison.OrdinalIgnoreCase);
+        var childName = Invitation.ChildId is { } childId
+            ? await db.Children.Where(c => c.Id == childId).Select(c => c.PreferredName ?? c.FirstName).SingleAsync()
+            : "";
+        JoinHeading = Invitation.Kind switch
+        {
+            InvitationKind.Staff => $"Join {await db.Organisations.Where(o => o.Id == Invitation.OrganisationId).Select(o => o.Name).SingleAsync()} on CommonGround",
+            InvitationKind.Team => $"Join {childName}'s team on CommonGround",
+            _ when Invitation.Relationship == FamilyRelationship.YoungPerson => "Join your own record on CommonGround",
+            _ => $"Join {childName}'s record on CommonGround",
+        };
+        if (Invitation.Kind == InvitationKind.Team)
+        {
+            SharedAreas = TeamService.ParseAreas(Invitation.SharedAreas);
+            // Professionals join a team with the staff account their organisation gave them; there is no self-registration.
+            NeedsStaffAccount = HasAccount ? null : new InvitationNeedsStaffAccount(Invitation.Email).Message;
+        }
+
         return true;
     }
 

@@ -1,0 +1,78 @@
+using System.Linq.Expressions;
+using CommonGround.Core.Audit;
+using CommonGround.Core.Children;
+using CommonGround.Core.Data;
+using CommonGround.Core.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonGround.Core.Access;
+
+public sealed class AccessService(CommonGroundDbContext db, TimeProvider timeProvider)
+{
+    /// <summary>
+    /// The one rule for who has a relationship with a child: a family member, or an active member of staff with an
+    /// active place on the child's team. It filters lists and it guards single records.
+    /// </summary>
+    public static Expression<Func<Child, bool>> VisibleTo(Guid userId) => child =>
+        child.FamilyMembers.Any(f => f.UserAccountId == userId)
+        || child.TeamMembers.Any(t => t.LeftAt == null && t.Professional!.UserAccountId == userId && t.Professional.DeactivatedAt == null);
+
+    /// <summary>The person's access to the child, or null when they have no relationship with it (show 404).</summary>
+    public async Task<ChildAccess?> GetAsync(Guid childId, Guid userId)
+    {
+        var child = await db.Children.Where(c => c.Id == childId).Where(VisibleTo(userId)).SingleOrDefaultAsync();
+        if (child is null)
+        {
+            return null;
+        }
+
+        var today = timeProvider.TodayInUk();
+        var family = await db.FamilyMembers.Where(f => f.ChildId == childId).ToListAsync();
+        var youngPersonDecides = child.AgeOn(today) >= 16 && family.Any(f => f.Relationship == FamilyRelationship.YoungPerson);
+        var own = family.FirstOrDefault(f => f.UserAccountId == userId);
+        if (own is not null)
+        {
+            var kind = own.Relationship switch
+            {
+                FamilyRelationship.YoungPerson => RelationshipKind.YoungPerson,
+                FamilyRelationship.ParentCarer => RelationshipKind.ParentCarer,
+                _ => RelationshipKind.OtherCarer,
+            };
+            return new ChildAccess(child, new ChildRelationship(kind, YoungPersonDecides: youngPersonDecides), new HashSet<RecordArea>(), null);
+        }
+
+        var member = await db.TeamMembers
+            .Include(t => t.Professional!).ThenInclude(p => p.Organisation)
+            .Include(t => t.Consents)
+            .SingleAsync(t => t.ChildId == childId && t.LeftAt == null && t.Professional!.UserAccountId == userId);
+        var areas = member.Consents.Where(c => c.IsActiveOn(today)).Select(c => c.Area).ToHashSet();
+        var relationship = new ChildRelationship(RelationshipKind.TeamMember, member.IsKeyWorker, member.IsTeamLead, member.Professional!.Organisation!.Kind, youngPersonDecides);
+        return new ChildAccess(child, relationship, areas, member.Id);
+    }
+
+    /// <summary>Records that someone outside the family looked at part of the record; the family sees these in "Who has seen".</summary>
+    public async Task LogViewAsync(ChildAccess access, Actor actor, RecordArea? area, string what)
+    {
+        if (access.IsFamily || actor.UserId is not { } userId)
+        {
+            return;
+        }
+
+        var organisationName = actor.OrganisationId is { } organisationId
+            ? await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleOrDefaultAsync()
+            : null;
+        db.AccessLog.Add(new AccessLogEntry
+        {
+            ChildId = access.Child.Id,
+            ViewerUserId = userId,
+            ViewerName = actor.Name,
+            OrganisationId = actor.OrganisationId,
+            OrganisationName = organisationName,
+            Area = area,
+            What = what,
+            ViewedAt = timeProvider.UtcNow(),
+            IpAddress = actor.IpAddress,
+        });
+        await db.SaveChangesAsync();
+    }
+}

@@ -1,0 +1,31 @@
+using CommonGround.Core.Organisations;
+
+namespace CommonGround.Core.Access;
+
+public enum RelationshipKind
+{
+    /// <summary>No relationship: the child is not found, as if it did not exist.</summary>
+    None,
+    ParentCarer,
+    YoungPerson,
+    OtherCarer,
+    /// <summary>A professional with an active place on the child's team.</summary>
+    TeamMember,
+}
+
+/// <summary>
+/// How a person stands to one child: the only source of what they may do with its record.
+/// <paramref name="YoungPersonDecides"/> is true when the child is 16 or over and has a place of their own,
+/// so sharing is theirs to decide.
+/// </summary>
+public sealed record ChildRelationship(
+    RelationshipKind Kind,
+    bool IsKeyWorker = false,
+    bool IsTeamLead = false,
+    OrganisationKind? OrganisationKind = null,
+    bool YoungPersonDecides = false)
+{
+    public static ChildRelationship None { get; } = new(RelationshipKind.None);
+
+    public bool IsFamily => Kind is RelationshipKind.ParentCarer or RelationshipKind.YoungPerson or RelationshipKind.OtherCarer;
+}

@@ -1,0 +1,33 @@
+using CommonGround.Core.Access;
+
+namespace CommonGround.Core.Team;
+
+/// <summary>
+/// The family's decision that one team member may see one area of the record, from a date and optionally
+/// until one. Withdrawing takes effect at once. A decision is never edited: a change withdraws it and records
+/// a new one, so the history of every decision is kept.
+/// </summary>
+public sealed class SharingConsent
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid TeamMemberId { get; init; }
+    public required Guid ChildId { get; init; }
+    public required RecordArea Area { get; init; }
+    public required DateOnly From { get; init; }
+    public DateOnly? Until { get; init; }
+    public required Guid GrantedByUserId { get; init; }
+    public required DateTime GrantedAt { get; init; }
+    public DateTime? WithdrawnAt { get; private set; }
+    public Guid? WithdrawnByUserId { get; private set; }
+
+    public bool IsActiveOn(DateOnly today) => WithdrawnAt is null && From <= today && (Until is null || today <= Until);
+
+    public void Withdraw(Guid byUserId, DateTime now)
+    {
+        if (WithdrawnAt is null)
+        {
+            WithdrawnAt = now;
+            WithdrawnByUserId = byUserId;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using CommonGround.Core.Organisations;
+
+namespace CommonGround.Core.Team;
+
+/// <summary>A professional's place on one child's team. Leaving ends the place; the row stays, so history is kept.</summary>
+public sealed class TeamMember
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid ChildId { get; init; }
+    public required Guid ProfessionalId { get; init; }
+    public Professional? Professional { get; init; }
+    public required Guid AreaId { get; init; }
+    /// <summary>What they do for this child, in the family's words, e.g. "Speech and language therapist".</summary>
+    public required string Role { get; set; }
+    public bool IsKeyWorker { get; set; }
+    public bool IsTeamLead { get; set; }
+    public required DateTime JoinedAt { get; init; }
+    public required Guid AddedByUserId { get; init; }
+    public DateTime? LeftAt { get; private set; }
+    public List<SharingConsent> Consents { get; init; } = [];
+
+    public bool IsActive => LeftAt is null;
+
+    public void Leave(DateTime now)
+    {
+        LeftAt ??= now;
+        IsKeyWorker = false;
+    }
+}

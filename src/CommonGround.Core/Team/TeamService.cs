@@ -1,0 +1,295 @@
+using CommonGround.Core.Access;
+using CommonGround.Core.Accounts;
+using CommonGround.Core.Audit;
+using CommonGround.Core.Data;
+using CommonGround.Core.Notifications;
+using CommonGround.Core.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonGround.Core.Team;
+
+public sealed record InviteToTeamOptions(Guid ChildId, string Name, string Email, string Role, IReadOnlyCollection<RecordArea> Areas, DateOnly? Until, Func<string, string> AcceptLinkFor);
+
+public sealed record SetSharingOptions(Guid ChildId, Guid TeamMemberId, IReadOnlyCollection<RecordArea> Areas, DateOnly? Until);
+
+public sealed class TeamService(CommonGroundDbContext db, AccessService access, EmailOutbox outbox, TimeProvider timeProvider)
+{
+    public static string FormatAreas(IEnumerable<RecordArea> areas) => string.Join(',', areas.Distinct().Order());
+
+    public static IReadOnlyList<RecordArea> ParseAreas(string? areas) =>
+        (areas ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<RecordArea>).ToList();
+
+    /// <summary>The child's active team, key worker first.</summary>
+    public Task<List<TeamMember>> ListTeamAsync(Guid childId) =>
+        db.TeamMembers.Where(t => t.ChildId == childId && t.LeftAt == null)
+            .Include(t => t.Professional!).ThenInclude(p => p.UserAccount)
+            .Include(t => t.Professional!).ThenInclude(p => p.Organisation)
+            .Include(t => t.Consents)
+            .OrderByDescending(t => t.IsKeyWorker).ThenBy(t => t.JoinedAt)
+            .ToListAsync();
+
+    public async Task<Result<Invitation>> InviteAsync(InviteToTeamOptions options, Actor actor)
+    {
+        var childAccess = await AccessForAsync(options.ChildId, actor);
+        if (childAccess is null)
+        {
+            return new TeamChildNotFound();
+        }
+
+        if (!childAccess.Can(Capability.ManageTeam))
+        {
+            return new NotAllowedForTeam();
+        }
+
+        var today = timeProvider.TodayInUk();
+        if (options.Areas.Count == 0)
+        {
+            return new NoAreasChosen();
+        }
+
+        if (options.Until is { } until && until < today)
+        {
+            return new ShareUntilInPast();
+        }
+
+        var email = options.Email.Trim();
+        var normalised = email.ToUpperInvariant();
+        var account = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalised);
+        if (account is not null && account.Kind != AccountKind.Professional)
+        {
+            return new NotAStaffEmail();
+        }
+
+        if (account is not null && await db.TeamMembers.AnyAsync(t => t.ChildId == options.ChildId && t.LeftAt == null && t.Professional!.UserAccountId == account.Id))
+        {
+            return new AlreadyOnTeam();
+        }
+
+        var now = timeProvider.UtcNow();
+        if (await db.Invitations.AnyAsync(i => i.Kind == InvitationKind.Team && i.ChildId == options.ChildId && i.Email == email && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now))
+        {
+            return new TeamInvitationPending();
+        }
+
+        var child = childAccess.Child;
+        var token = Invitation.NewToken();
+        var invitation = new Invitation
+        {
+            Kind = InvitationKind.Team,
+            Email = email,
+            DisplayName = options.Name.Trim(),
+            AreaId = child.AreaId,
+            ChildId = child.Id,
+            JobTitle = options.Role.Trim(),
+            SharedAreas = FormatAreas(options.Areas),
+            ShareUntil = options.Until,
+            TokenHash = Invitation.HashToken(token),
+            InvitedByUserId = actor.UserId!.Value,
+            CreatedAt = now,
+            ExpiresAt = now + Invitation.Lifetime,
+        };
+        db.Invitations.Add(invitation);
+        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = child.AreaId }, now, AuditActions.TeamMemberInvited, "Child", child.Id,
+            $"Invited {invitation.DisplayName} to the team as {invitation.JobTitle}, sharing {string.Join(", ", options.Areas.Select(a => a.ToDisplayName()))}"));
+        outbox.Enqueue(email, invitation.DisplayName, $"{actor.Name} has invited you to join {child.KnownAs}'s team on CommonGround",
+            $"""
+            Hello {invitation.DisplayName},
+
+            {actor.Name} has invited you to join the team around {child.KnownAs} on CommonGround, as {invitation.JobTitle}.
+            The family has chosen which parts of the record you can see.
+
+            To accept, open this link and sign in with your CommonGround staff account:
+            {options.AcceptLinkFor(token)}
+
+            The link works once and expires in 7 days. If you do not have a staff account yet, your organisation's admin can invite you.
+
+            CommonGround
+            """);
+        await db.SaveChangesAsync();
+        return invitation;
+    }
+
+    /// <summary>A signed-in professional, invited by email, takes their place on the team with the areas the family chose.</summary>
+    public async Task<Result<TeamMember>> AcceptInvitationAsync(Invitation invitation, Actor actor)
+    {
+        var now = timeProvider.UtcNow();
+        if (invitation.Kind != InvitationKind.Team || invitation.StatusAt(now) != InvitationStatus.Pending)
+        {
+            return new InvitationAlreadyUsed();
+        }
+
+        var professional = actor.UserId is { } userId
+            ? await db.Professionals.Include(p => p.UserAccount).SingleOrDefaultAsync(p => p.UserAccountId == userId && p.DeactivatedAt == null)
+            : null;
+        if (professional is null)
+        {
+            return new InvitationNeedsStaffAccount(invitation.Email);
+        }
+
+        if (!string.Equals(professional.UserAccount!.Email, invitation.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            return new InvitationForAnotherStaffMember(invitation.Email);
+        }
+
+        if (await db.TeamMembers.AnyAsync(t => t.ChildId == invitation.ChildId && t.LeftAt == null && t.ProfessionalId == professional.Id))
+        {
+            return new AlreadyOnTeam();
+        }
+
+        var today = timeProvider.TodayInUk();
+        var member = new TeamMember
+        {
+            ChildId = invitation.ChildId!.Value,
+            ProfessionalId = professional.Id,
+            AreaId = invitation.AreaId,
+            Role = invitation.JobTitle!,
+            JoinedAt = now,
+            AddedByUserId = invitation.InvitedByUserId,
+        };
+        db.TeamMembers.Add(member);
+        foreach (var area in ParseAreas(invitation.SharedAreas))
+        {
+            db.SharingConsents.Add(new SharingConsent
+            {
+                TeamMemberId = member.Id,
+                ChildId = member.ChildId,
+                Area = area,
+                From = today,
+                Until = invitation.ShareUntil,
+                GrantedByUserId = invitation.InvitedByUserId,
+                GrantedAt = now,
+            });
+        }
+
+        invitation.Accept(professional.UserAccountId, now);
+        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = invitation.AreaId }, now, AuditActions.TeamMemberJoined, "Child", member.ChildId, $"{professional.UserAccount.DisplayName} joined the team as {member.Role}"));
+        await db.SaveChangesAsync();
+        return member;
+    }
+
+    /// <summary>Changes what a team member can see. Unchanged decisions stand; changed ones are withdrawn and recorded anew.</summary>
+    public async Task<Result<TeamMember>> SetSharingAsync(SetSharingOptions options, Actor actor)
+    {
+        var childAccess = await AccessForAsync(options.ChildId, actor);
+        if (childAccess is null)
+        {
+            return new TeamChildNotFound();
+        }
+
+        if (!childAccess.Can(Capability.ManageConsent))
+        {
+            return new NotAllowedForSharing();
+        }
+
+        var member = await db.TeamMembers.Include(t => t.Consents).Include(t => t.Professional!).ThenInclude(p => p.UserAccount)
+            .SingleOrDefaultAsync(t => t.Id == options.TeamMemberId && t.ChildId == options.ChildId && t.LeftAt == null);
+        if (member is null)
+        {
+            return new TeamMemberNotFound();
+        }
+
+        var today = timeProvider.TodayInUk();
+        if (options.Until is { } until && until < today)
+        {
+            return new ShareUntilInPast();
+        }
+
+        var now = timeProvider.UtcNow();
+        var wanted = options.Areas.ToHashSet();
+        var active = member.Consents.Where(c => c.WithdrawnAt is null && (c.Until is null || c.Until >= today)).ToList();
+        foreach (var consent in active.Where(c => !wanted.Contains(c.Area) || c.Until != options.Until))
+        {
+            consent.Withdraw(actor.UserId!.Value, now);
+        }
+
+        var kept = active.Where(c => c.WithdrawnAt is null).Select(c => c.Area).ToHashSet();
+        foreach (var area in wanted.Except(kept))
+        {
+            db.SharingConsents.Add(new SharingConsent
+            {
+                TeamMemberId = member.Id,
+                ChildId = member.ChildId,
+                Area = area,
+                From = today,
+                Until = options.Until,
+                GrantedByUserId = actor.UserId!.Value,
+                GrantedAt = now,
+            });
+        }
+
+        var summary = wanted.Count == 0
+            ? $"Stopped sharing the record with {member.Professional!.UserAccount!.DisplayName}"
+            : $"Now sharing {string.Join(", ", wanted.Order().Select(a => a.ToDisplayName()))} with {member.Professional!.UserAccount!.DisplayName}{(options.Until is { } date ? $" until {date:d MMMM yyyy}" : "")}";
+        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = member.AreaId }, now, AuditActions.SharingChanged, "Child", member.ChildId, summary));
+        await db.SaveChangesAsync();
+        return member;
+    }
+
+    /// <summary>Takes someone off the team: their place ends and every area shared with them is withdrawn.</summary>
+    public async Task<Result<TeamMember>> RemoveAsync(Guid childId, Guid teamMemberId, Actor actor)
+    {
+        var childAccess = await AccessForAsync(childId, actor);
+        if (childAccess is null)
+        {
+            return new TeamChildNotFound();
+        }
+
+        if (!childAccess.Can(Capability.ManageTeam))
+        {
+            return new NotAllowedForTeam();
+        }
+
+        var member = await db.TeamMembers.Include(t => t.Consents).Include(t => t.Professional!).ThenInclude(p => p.UserAccount)
+            .SingleOrDefaultAsync(t => t.Id == teamMemberId && t.ChildId == childId && t.LeftAt == null);
+        if (member is null)
+        {
+            return new TeamMemberNotFound();
+        }
+
+        var now = timeProvider.UtcNow();
+        member.Leave(now);
+        foreach (var consent in member.Consents)
+        {
+            consent.Withdraw(actor.UserId!.Value, now);
+        }
+
+        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = member.AreaId }, now, AuditActions.TeamMemberRemoved, "Child", childId, $"Took {member.Professional!.UserAccount!.DisplayName} off the team"));
+        await db.SaveChangesAsync();
+        return member;
+    }
+
+    /// <summary>Makes a team member the child's key worker, the family's dedicated point of contact; there is only ever one.</summary>
+    public async Task<Result<TeamMember>> MakeKeyWorkerAsync(Guid childId, Guid teamMemberId, Actor actor)
+    {
+        var childAccess = await AccessForAsync(childId, actor);
+        if (childAccess is null)
+        {
+            return new TeamChildNotFound();
+        }
+
+        if (!childAccess.Can(Capability.ManageTeam))
+        {
+            return new NotAllowedForTeam();
+        }
+
+        var team = await db.TeamMembers.Include(t => t.Professional!).ThenInclude(p => p.UserAccount)
+            .Where(t => t.ChildId == childId && t.LeftAt == null).ToListAsync();
+        var member = team.SingleOrDefault(t => t.Id == teamMemberId);
+        if (member is null)
+        {
+            return new TeamMemberNotFound();
+        }
+
+        foreach (var other in team)
+        {
+            other.IsKeyWorker = other.Id == member.Id;
+        }
+
+        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = member.AreaId }, timeProvider.UtcNow(), AuditActions.KeyWorkerChanged, "Child", childId, $"Made {member.Professional!.UserAccount!.DisplayName} the key worker"));
+        await db.SaveChangesAsync();
+        return member;
+    }
+
+    private Task<ChildAccess?> AccessForAsync(Guid childId, Actor actor) =>
+        actor.UserId is { } userId ? access.GetAsync(childId, userId) : Task.FromResult<ChildAccess?>(null);
+}

@@ -1,0 +1,35 @@
+using CommonGround.Core.Access;
+using CommonGround.Web.Infrastructure;
+using CommonGround.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommonGround.Web.Pages.Children;
+
+/// <summary>
+/// A page about one child. Someone with no relationship to the child gets 404, as if it did not exist;
+/// someone related but without the capability the page needs gets 403.
+/// </summary>
+public abstract class ChildPageBase(AccessService accessService, CurrentUser currentUser) : PageBase
+{
+    public ChildAccess Access { get; private set; } = default!;
+
+    protected CurrentUser CurrentUser => currentUser;
+
+    /// <summary>Loads the person's access; returns the result to show instead of the page, or null to carry on.</summary>
+    protected async Task<IActionResult?> AuthoriseAsync(Guid childId, Capability capability, RecordArea? area = null)
+    {
+        var access = currentUser.UserId is { } userId ? await accessService.GetAsync(childId, userId) : null;
+        if (access is null)
+        {
+            return NotFound();
+        }
+
+        Access = access;
+        var allowed = area is { } recordArea ? access.Can(capability, recordArea) : access.Can(capability);
+        return allowed ? null : StatusCode(StatusCodes.Status403Forbidden);
+    }
+
+    /// <summary>Logs, for the family to see, that someone outside it looked at this part of the record.</summary>
+    protected async Task LogViewAsync(RecordArea? area, string what) =>
+        await accessService.LogViewAsync(Access, await currentUser.ActorAsync(), area, what);
+}

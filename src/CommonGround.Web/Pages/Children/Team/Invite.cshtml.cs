@@ -1,0 +1,72 @@
+using System.ComponentModel.DataAnnotations;
+using CommonGround.Core.Access;
+using CommonGround.Core.Team;
+using CommonGround.Web.Infrastructure.GovUk;
+using CommonGround.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommonGround.Web.Pages.Children.Team;
+
+public sealed class InviteModel(AccessService accessService, TeamService teams, CurrentUser currentUser)
+    : ChildPageBase(accessService, currentUser)
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public static readonly IReadOnlyList<Option> Areas =
+        Enum.GetValues<RecordArea>().Select(a => new Option(a.ToString(), a.ToDisplayName())).ToList();
+
+    public IReadOnlyList<Option> AreaOptions => Areas;
+
+    public sealed class InputModel
+    {
+        [Display(Name = "Their full name")]
+        [Required(ErrorMessage = "Enter their full name")]
+        [StringLength(200, ErrorMessage = "Full name must be 200 characters or fewer")]
+        public string? Name { get; set; }
+
+        [Display(Name = "Their work email address")]
+        [Required(ErrorMessage = "Enter their work email address")]
+        [EmailAddress(ErrorMessage = "Enter an email address in the correct format, like name@example.com")]
+        [StringLength(256, ErrorMessage = "Email address must be 256 characters or fewer")]
+        public string? Email { get; set; }
+
+        [Display(Name = "What they do for your child")]
+        [Required(ErrorMessage = "Enter what they do for your child")]
+        [StringLength(200, ErrorMessage = "What they do must be 200 characters or fewer")]
+        public string? Role { get; set; }
+
+        [Display(Name = "What can they see?")]
+        public List<RecordArea> Areas { get; set; } = [];
+
+        [Display(Name = "Share until (optional)")]
+        public DateOnly? Until { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid childId) =>
+        await AuthoriseAsync(childId, Capability.ManageTeam) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(Guid childId)
+    {
+        if (await AuthoriseAsync(childId, Capability.ManageTeam) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+
+        var result = await teams.InviteAsync(
+            new InviteToTeamOptions(childId, Input.Name!, Input.Email!, Input.Role!, Input.Areas, Input.Until, token => AbsoluteUrl("/Invitations/Accept", new { token })),
+            await CurrentUser.ActorAsync());
+        if (!result.Succeeded)
+        {
+            return Invalid(result.Error!);
+        }
+
+        Confirm($"Invitation sent to {result.Value!.Email}", "They join the team when they accept it. The invitation lasts 7 days.");
+        return Redirect($"/children/{childId}/team");
+    }
+}

@@ -1,0 +1,30 @@
+using CommonGround.Core.Access;
+using CommonGround.Core.Team;
+using CommonGround.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommonGround.Web.Pages.Children.Team.Member;
+
+/// <summary>A button on the team page: the chosen person becomes the key worker, and whoever was before stops being it.</summary>
+public sealed class KeyWorkerModel(AccessService accessService, TeamService teams, CurrentUser currentUser)
+    : ChildPageBase(accessService, currentUser)
+{
+    public IActionResult OnGet(Guid childId) => Redirect($"/children/{childId}/team");
+
+    public async Task<IActionResult> OnPostAsync(Guid childId, Guid memberId)
+    {
+        if (await AuthoriseAsync(childId, Capability.ManageTeam) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await teams.MakeKeyWorkerAsync(childId, memberId, await CurrentUser.ActorAsync());
+        if (!result.Succeeded)
+        {
+            return NotFound();
+        }
+
+        Confirm($"{result.Value!.Professional!.UserAccount!.DisplayName} is now the key worker");
+        return Redirect($"/children/{childId}/team");
+    }
+}

@@ -1,0 +1,47 @@
+using CommonGround.Core.Access;
+using CommonGround.Core.Data;
+using CommonGround.Core.Team;
+using CommonGround.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonGround.Web.Pages.Children.Team.Member;
+
+public sealed class RemoveModel(AccessService accessService, TeamService teams, CommonGroundDbContext db, CurrentUser currentUser)
+    : ChildPageBase(accessService, currentUser)
+{
+    public string MemberName { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(Guid childId, Guid memberId) =>
+        await AuthoriseAsync(childId, Capability.ManageTeam) ?? (await LoadAsync(childId, memberId) ? Page() : NotFound());
+
+    public async Task<IActionResult> OnPostAsync(Guid childId, Guid memberId)
+    {
+        if (await AuthoriseAsync(childId, Capability.ManageTeam) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!await LoadAsync(childId, memberId))
+        {
+            return NotFound();
+        }
+
+        var result = await teams.RemoveAsync(childId, memberId, await CurrentUser.ActorAsync());
+        if (!result.Succeeded)
+        {
+            return result.Error is TeamMemberNotFound ? NotFound() : Invalid(result.Error!);
+        }
+
+        Confirm($"{MemberName} is no longer on the team", "They can no longer see any part of the record.");
+        return Redirect($"/children/{childId}/team");
+    }
+
+    private async Task<bool> LoadAsync(Guid childId, Guid memberId)
+    {
+        var name = await db.TeamMembers.Where(t => t.Id == memberId && t.ChildId == childId && t.LeftAt == null)
+            .Select(t => t.Professional!.UserAccount!.DisplayName).SingleOrDefaultAsync();
+        MemberName = name ?? "";
+        return name is not null;
+    }
+}

@@ -1,0 +1,96 @@
+using System.ComponentModel.DataAnnotations;
+using CommonGround.Core.Access;
+using CommonGround.Core.Data;
+using CommonGround.Core.Team;
+using CommonGround.Core.Time;
+using CommonGround.Web.Infrastructure.GovUk;
+using CommonGround.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonGround.Web.Pages.Children.Team.Member;
+
+/// <summary>The family decides, area by area and until when, what one team member can see, and sees every past decision.</summary>
+public sealed class SharingModel(AccessService accessService, TeamService teams, CommonGroundDbContext db, CurrentUser currentUser, TimeProvider timeProvider)
+    : ChildPageBase(accessService, currentUser)
+{
+    private Dictionary<Guid, string> _names = [];
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public string MemberName { get; private set; } = "";
+    public IReadOnlyList<SharingConsent> History { get; private set; } = [];
+    public IReadOnlyList<Option> AreaOptions => InviteModel.Areas;
+
+    public sealed class InputModel
+    {
+        public List<RecordArea> Areas { get; set; } = [];
+
+        [Display(Name = "Share until (optional)")]
+        public DateOnly? Until { get; set; }
+    }
+
+    public string NameOf(Guid? userId) => userId is { } id && _names.TryGetValue(id, out var name) ? name : "someone";
+
+    public async Task<IActionResult> OnGetAsync(Guid childId, Guid memberId)
+    {
+        if (await AuthoriseAsync(childId, Capability.ManageConsent) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!await LoadAsync(childId, memberId))
+        {
+            return NotFound();
+        }
+
+        var today = timeProvider.TodayInUk();
+        var active = History.Where(c => c.IsActiveOn(today)).ToList();
+        Input = new InputModel { Areas = active.Select(c => c.Area).ToList(), Until = active.Select(c => c.Until).FirstOrDefault() };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid childId, Guid memberId)
+    {
+        if (await AuthoriseAsync(childId, Capability.ManageConsent) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!await LoadAsync(childId, memberId))
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+
+        var result = await teams.SetSharingAsync(new SetSharingOptions(childId, memberId, Input.Areas, Input.Until), await CurrentUser.ActorAsync());
+        if (!result.Succeeded)
+        {
+            return result.Error is TeamMemberNotFound ? NotFound() : Invalid(result.Error!);
+        }
+
+        Confirm($"You changed what {MemberName} can see", Input.Areas.Count == 0 ? "They can no longer see any part of the record." : "The change has taken effect.");
+        return Redirect($"/children/{childId}/team");
+    }
+
+    private async Task<bool> LoadAsync(Guid childId, Guid memberId)
+    {
+        var member = await db.TeamMembers.Include(t => t.Professional!).ThenInclude(p => p.UserAccount)
+            .SingleOrDefaultAsync(t => t.Id == memberId && t.ChildId == childId && t.LeftAt == null);
+        if (member is null)
+        {
+            return false;
+        }
+
+        MemberName = member.Professional!.UserAccount!.DisplayName;
+        History = await db.SharingConsents.Where(c => c.TeamMemberId == memberId).OrderByDescending(c => c.GrantedAt).ThenBy(c => c.Area).ToListAsync();
+        var people = History.Select(c => c.GrantedByUserId).Concat(History.Where(c => c.WithdrawnByUserId != null).Select(c => c.WithdrawnByUserId!.Value)).Distinct().ToList();
+        _names = await db.Users.Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        return true;
+    }
+}

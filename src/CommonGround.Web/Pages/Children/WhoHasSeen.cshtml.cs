@@ -1,0 +1,59 @@
+using System.Globalization;
+using CommonGround.Core.Access;
+using CommonGround.Core.Data;
+using CommonGround.Core.Time;
+using CommonGround.Web.Infrastructure.GovUk;
+using CommonGround.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonGround.Web.Pages.Children;
+
+/// <summary>The family's view of every read of the record by anyone outside it, newest first.</summary>
+public sealed class WhoHasSeenModel(AccessService accessService, CommonGroundDbContext db, CurrentUser currentUser)
+    : ChildPageBase(accessService, currentUser)
+{
+    public const int PageSize = 50;
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    public sealed record Row(string When, string Who, string Organisation, string What);
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Viewer { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<Row> Entries { get; private set; } = [];
+    public IReadOnlyList<Option> ViewerOptions { get; private set; } = [];
+    public int Total { get; private set; }
+    public int TotalPages => Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
+    public string PageHrefFormat => Viewer is null ? "?page={0}" : $"?viewer={Viewer}&page={{0}}";
+
+    public async Task<IActionResult> OnGetAsync(Guid childId)
+    {
+        if (await AuthoriseAsync(childId, Capability.ViewAccessLog) is { } refused)
+        {
+            return refused;
+        }
+
+        var log = db.AccessLog.Where(a => a.ChildId == childId);
+        var viewers = await log.GroupBy(a => new { a.ViewerUserId, a.ViewerName })
+            .Select(g => new { g.Key.ViewerUserId, g.Key.ViewerName }).ToListAsync();
+        ViewerOptions = viewers.OrderBy(v => v.ViewerName).Select(v => new Option(v.ViewerUserId.ToString(), v.ViewerName)).ToList();
+        if (Viewer is { } viewer)
+        {
+            log = log.Where(a => a.ViewerUserId == viewer);
+        }
+
+        Total = await log.CountAsync();
+        PageNumber = Math.Clamp(PageNumber, 1, TotalPages);
+        var entries = await log.OrderByDescending(a => a.ViewedAt).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync();
+        Entries = entries.Select(a => new Row(
+            a.ViewedAt.ToUkTime().ToString("d MMMM yyyy, h:mmtt", English).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal),
+            a.ViewerName,
+            a.OrganisationName ?? "",
+            a.What)).ToList();
+        return Page();
+    }
+}
