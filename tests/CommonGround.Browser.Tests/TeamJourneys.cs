@@ -1,0 +1,78 @@
+using CommonGround.Core.Demo;
+using Microsoft.Playwright;
+
+namespace CommonGround.Browser.Tests;
+
+/// <summary>The family shares a child's record with a professional, changes its mind, and sees who looked.</summary>
+public sealed class TeamJourneys(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private readonly List<string> _errors = [];
+
+    private async Task AssertPageAsync(IPage page, string heading)
+    {
+        Assert.Equal(heading, (await page.Locator("h1").First.InnerTextAsync()).Trim());
+        await page.AssertAccessibleAsync();
+        Assert.True(_errors.Count == 0, $"Errors in the browser on {page.Url}:\n{string.Join('\n', _errors)}");
+    }
+
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/sign-in");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoData.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    [Fact]
+    public async Task A_family_shares_health_and_about_me_with_a_therapist_then_withdraws_health()
+    {
+        var parent = await browser.NewPageAsync(_errors);
+        await SignInAsync(parent, "parent@example.org");
+        await parent.GetByRole(AriaRole.Link, new() { Name = "Open Ellie's record" }).ClickAsync();
+        await AssertPageAsync(parent, "Ellie Morgan");
+        await parent.GetByRole(AriaRole.Link, new() { Name = "Manage the team and what each person can see" }).ClickAsync();
+        await AssertPageAsync(parent, "Ellie's team");
+        await parent.GetByRole(AriaRole.Button, new() { Name = "Invite a professional" }).ClickAsync();
+        await AssertPageAsync(parent, "Invite a professional to Ellie's team");
+
+        await parent.GetByLabel("Their full name").FillAsync("Grace Okafor");
+        await parent.GetByLabel("Their work email address").FillAsync("therapist@example.org");
+        await parent.GetByLabel("What they do for your child").FillAsync("Speech and language therapist");
+        await parent.GetByLabel("About me").CheckAsync();
+        await parent.GetByLabel("Health").CheckAsync();
+        await parent.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
+        await AssertPageAsync(parent, "Ellie's team");
+
+        var therapist = await browser.NewPageAsync(_errors);
+        await SignInAsync(therapist, "therapist@example.org");
+        await therapist.GotoAsync(await browser.App.LinkInLatestEmailToAsync("therapist@example.org"));
+        await AssertPageAsync(therapist, "Join Ellie's team on CommonGround");
+        await therapist.GetByRole(AriaRole.Button, new() { Name = "Accept invitation" }).ClickAsync();
+        await AssertPageAsync(therapist, "Ellie Morgan");
+        await Assertions.Expect(therapist.Locator("main")).ToContainTextAsync("About me, Health");
+        await therapist.GotoAsync("/children");
+        await AssertPageAsync(therapist, "Children I work with");
+
+        await parent.GotoAsync("/children");
+        await parent.GetByRole(AriaRole.Link, new() { Name = "Open Ellie's record" }).ClickAsync();
+        await parent.GetByRole(AriaRole.Link, new() { Name = "Manage the team and what each person can see" }).ClickAsync();
+        // Screen readers hear the person's name after the link text, from visually hidden text.
+        await parent.GetByRole(AriaRole.Row, new() { Name = "Grace Okafor" }).GetByRole(AriaRole.Link, new() { Name = "Change what they can see" }).ClickAsync();
+        await AssertPageAsync(parent, "What Grace Okafor can see");
+        await parent.GetByLabel("Health").UncheckAsync();
+        await parent.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await AssertPageAsync(parent, "Ellie's team");
+        await Assertions.Expect(parent.Locator(".govuk-notification-banner")).ToContainTextAsync("You changed what Grace Okafor can see");
+
+        await therapist.GotoAsync("/children");
+        await Assertions.Expect(therapist.Locator("tbody")).ToContainTextAsync("Ellie Morgan");
+        await therapist.GetByRole(AriaRole.Link, new() { Name = "Ellie Morgan" }).ClickAsync();
+        await Assertions.Expect(therapist.Locator("main")).Not.ToContainTextAsync("About me, Health");
+
+        await parent.GotoAsync("/children");
+        await parent.GetByRole(AriaRole.Link, new() { Name = "Open Ellie's record" }).ClickAsync();
+        await parent.GetByRole(AriaRole.Link, new() { Name = "Who has seen Ellie's record" }).ClickAsync();
+        await AssertPageAsync(parent, "Who has seen Ellie's record");
+        await Assertions.Expect(parent.Locator("tbody")).ToContainTextAsync("Grace Okafor");
+    }
+}
