@@ -32,4 +32,9 @@ public static class AuditActions
     public const string TeamMemberRemoved = "team.removed";
     public const string KeyWorkerChanged = "team.key-worker-changed";
     public const string SharingChanged = "consent.changed";
+    public const string ProfileChanged = "profile.changed";
+    public const string ProfileConfirmed = "profile.confirmed";
+    public const string ProfileSuggested = "profile.suggested";
+    public const string SuggestionAccepted = "profile.suggestion-accepted";
+    public const string SuggestionDeclined = "profile.suggestion-declined";
 }

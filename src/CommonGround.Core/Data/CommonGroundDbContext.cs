@@ -4,6 +4,7 @@ using CommonGround.Core.Audit;
 using CommonGround.Core.Children;
 using CommonGround.Core.Notifications;
 using CommonGround.Core.Organisations;
+using CommonGround.Core.Profiles;
 using CommonGround.Core.Team;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -25,6 +26,9 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
     public DbSet<SharingConsent> SharingConsents => Set<SharingConsent>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+    public DbSet<ProfileSection> ProfileSections => Set<ProfileSection>();
+    public DbSet<ProfileSectionVersion> ProfileSectionVersions => Set<ProfileSectionVersion>();
+    public DbSet<ProfileSuggestion> ProfileSuggestions => Set<ProfileSuggestion>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -153,6 +157,36 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
             e.Property(a => a.IpAddress).HasMaxLength(64);
             e.HasOne<Child>().WithMany().HasForeignKey(a => a.ChildId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(a => new { a.ChildId, a.ViewedAt });
+        });
+
+        builder.Entity<ProfileSection>(e =>
+        {
+            e.Property(p => p.Text).HasMaxLength(ProfileSection.MaxLength);
+            e.Property(p => p.UpdatedByName).HasMaxLength(200);
+            e.Property(p => p.Version).IsConcurrencyToken();
+            e.HasOne<Child>().WithMany().HasForeignKey(p => p.ChildId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(p => new { p.ChildId, p.Section }).IsUnique();
+        });
+
+        builder.Entity<ProfileSectionVersion>(e =>
+        {
+            e.Property(p => p.Text).HasMaxLength(ProfileSection.MaxLength);
+            e.Property(p => p.ChangedByName).HasMaxLength(200);
+            e.Property(p => p.AcceptedFrom).HasMaxLength(200);
+            e.HasOne<Child>().WithMany().HasForeignKey(p => p.ChildId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(p => new { p.ChildId, p.Section, p.Version }).IsUnique();
+        });
+
+        builder.Entity<ProfileSuggestion>(e =>
+        {
+            e.Property(p => p.TextBefore).HasMaxLength(ProfileSection.MaxLength);
+            e.Property(p => p.SuggestedText).HasMaxLength(ProfileSection.MaxLength);
+            e.Property(p => p.Reason).HasMaxLength(ProfileSuggestion.MaxReasonLength);
+            e.Property(p => p.DeclineReason).HasMaxLength(ProfileSuggestion.MaxReasonLength);
+            e.Property(p => p.SuggestedByName).HasMaxLength(200);
+            e.Property(p => p.SuggestedByOrganisation).HasMaxLength(200);
+            e.HasOne<Child>().WithMany().HasForeignKey(p => p.ChildId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(p => new { p.ChildId, p.Status });
         });
 
         builder.Entity<AuditEvent>(e =>

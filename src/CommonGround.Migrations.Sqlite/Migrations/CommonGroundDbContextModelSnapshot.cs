@@ -647,6 +647,202 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.ToTable("professionals", (string)null);
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Profiles.ProfileSection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("section");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by_name");
+
+                    b.Property<Guid?>("UpdatedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by_user_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_profile_sections");
+
+                    b.HasIndex("ChildId", "Section")
+                        .IsUnique()
+                        .HasDatabaseName("ix_profile_sections_child_id_section");
+
+                    b.ToTable("profile_sections", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Profiles.ProfileSectionVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AcceptedFrom")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_from");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by_name");
+
+                    b.Property<Guid>("ChangedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by_user_id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("section");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_profile_section_versions");
+
+                    b.HasIndex("ChildId", "Section", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_profile_section_versions_child_id_section_version");
+
+                    b.ToTable("profile_section_versions", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Profiles.ProfileSuggestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("section");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("SuggestedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suggested_at");
+
+                    b.Property<string>("SuggestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suggested_by_name");
+
+                    b.Property<string>("SuggestedByOrganisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suggested_by_organisation");
+
+                    b.Property<Guid>("SuggestedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suggested_by_user_id");
+
+                    b.Property<string>("SuggestedText")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suggested_text");
+
+                    b.Property<string>("TextBefore")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text_before");
+
+                    b.Property<int>("VersionBefore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version_before");
+
+                    b.HasKey("Id")
+                        .HasName("pk_profile_suggestions");
+
+                    b.HasIndex("ChildId", "Status")
+                        .HasDatabaseName("ix_profile_suggestions_child_id_status");
+
+                    b.ToTable("profile_suggestions", (string)null);
+                });
+
             modelBuilder.Entity("CommonGround.Core.Team.SharingConsent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -958,6 +1154,36 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.Navigation("Organisation");
 
                     b.Navigation("UserAccount");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Profiles.ProfileSection", b =>
+                {
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_profile_sections_children_child_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Profiles.ProfileSectionVersion", b =>
+                {
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_profile_section_versions_children_child_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Profiles.ProfileSuggestion", b =>
+                {
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_profile_suggestions_children_child_id");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Team.SharingConsent", b =>

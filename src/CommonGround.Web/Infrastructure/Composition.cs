@@ -6,6 +6,7 @@ using CommonGround.Core.Data;
 using CommonGround.Core.Demo;
 using CommonGround.Core.Notifications;
 using CommonGround.Core.Organisations;
+using CommonGround.Core.Profiles;
 using CommonGround.Core.Team;
 using CommonGround.Web.Infrastructure.GovUk;
 using CommonGround.Web.Infrastructure.Jobs;
@@ -79,6 +80,7 @@ public static class Composition
         services.AddScoped<ChildService>();
         services.AddScoped<AccessService>();
         services.AddScoped<TeamService>();
+        services.AddScoped<ProfileService>();
         services.AddScoped<DemoData>();
 
         services.AddRazorPages(options =>

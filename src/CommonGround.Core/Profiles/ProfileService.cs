@@ -1,0 +1,200 @@
+using CommonGround.Core.Access;
+using CommonGround.Core.Audit;
+using CommonGround.Core.Data;
+using CommonGround.Core.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonGround.Core.Profiles;
+
+public sealed record SaveSectionOptions(Guid ChildId, ProfileSectionKind Section, string Text, int ExpectedVersion);
+
+public sealed record SuggestChangeOptions(Guid ChildId, ProfileSectionKind Section, string Text, string? Reason);
+
+public enum SuggestionDecision
+{
+    Accept,
+    AcceptWithChanges,
+    Decline,
+}
+
+public sealed record DecideSuggestionOptions(Guid ChildId, Guid SuggestionId, SuggestionDecision Decision, string? EditedText, string? DeclineReason);
+
+/// <summary>The family's "About me": written and confirmed by the family, suggested to by the team, every version kept.</summary>
+public sealed class ProfileService(CommonGroundDbContext db, AccessService access, TimeProvider timeProvider)
+{
+    /// <summary>Every section, in order; a section nobody has written yet is empty at version 0.</summary>
+    public async Task<IReadOnlyList<ProfileSection>> GetSectionsAsync(Guid childId)
+    {
+        var saved = await db.ProfileSections.Where(s => s.ChildId == childId).ToDictionaryAsync(s => s.Section);
+        return ProfileSections.All.Select(kind => saved.GetValueOrDefault(kind) ?? new ProfileSection { ChildId = childId, Section = kind }).ToList();
+    }
+
+    public Task<List<ProfileSectionVersion>> ListVersionsAsync(Guid childId, ProfileSectionKind section) =>
+        db.ProfileSectionVersions.Where(v => v.ChildId == childId && v.Section == section).OrderByDescending(v => v.Version).ToListAsync();
+
+    public Task<List<ProfileSuggestion>> ListPendingSuggestionsAsync(Guid childId) =>
+        db.ProfileSuggestions.Where(s => s.ChildId == childId && s.Status == SuggestionStatus.Pending).OrderBy(s => s.SuggestedAt).ToListAsync();
+
+    public async Task<Result<ProfileSection>> SaveSectionAsync(SaveSectionOptions options, Actor actor)
+    {
+        var childAccess = await AccessForAsync(options.ChildId, actor);
+        if (childAccess is null)
+        {
+            return new ProfileChildNotFound();
+        }
+
+        if (!childAccess.Can(Capability.EditProfile))
+        {
+            return new NotAllowedForProfile();
+        }
+
+        var section = await db.ProfileSections.SingleOrDefaultAsync(s => s.ChildId == options.ChildId && s.Section == options.Section);
+        if (section is null)
+        {
+            section = new ProfileSection { ChildId = options.ChildId, Section = options.Section };
+            db.ProfileSections.Add(section);
+        }
+
+        if (section.Version != options.ExpectedVersion)
+        {
+            return new SectionChangedMeanwhile(section.Text, section.UpdatedByName, section.UpdatedAt);
+        }
+
+        var now = timeProvider.UtcNow();
+        var version = section.Change(options.Text, actor.UserId!.Value, actor.Name, now);
+        if (version is not null)
+        {
+            db.ProfileSectionVersions.Add(version);
+        }
+
+        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = childAccess.Child.AreaId }, now, version is null ? AuditActions.ProfileConfirmed : AuditActions.ProfileChanged,
+            "Child", options.ChildId, $"{(version is null ? "Confirmed" : "Changed")} \"{options.Section.Title()}\""));
+        return await SaveOrStaleAsync(section, options.ChildId, options.Section);
+    }
+
+    /// <summary>The family says a section is still right without changing it.</summary>
+    public async Task<Result<ProfileSection>> ConfirmSectionAsync(Guid childId, ProfileSectionKind kind, Actor actor)
+    {
+        var section = await db.ProfileSections.SingleOrDefaultAsync(s => s.ChildId == childId && s.Section == kind);
+        return await SaveSectionAsync(new SaveSectionOptions(childId, kind, section?.Text ?? "", section?.Version ?? 0), actor);
+    }
+
+    public async Task<Result<ProfileSuggestion>> SuggestChangeAsync(SuggestChangeOptions options, Actor actor)
+    {
+        var childAccess = await AccessForAsync(options.ChildId, actor);
+        if (childAccess is null)
+        {
+            return new ProfileChildNotFound();
+        }
+
+        if (!childAccess.Can(Capability.SuggestProfile, options.Section.Area()))
+        {
+            return new NotAllowedForProfile();
+        }
+
+        var section = await db.ProfileSections.SingleOrDefaultAsync(s => s.ChildId == options.ChildId && s.Section == options.Section);
+        var suggested = options.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        if (suggested == (section?.Text ?? ""))
+        {
+            return new SuggestionUnchanged();
+        }
+
+        var now = timeProvider.UtcNow();
+        var organisation = actor.OrganisationId is { } organisationId
+            ? await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleOrDefaultAsync()
+            : null;
+        var suggestion = new ProfileSuggestion
+        {
+            ChildId = options.ChildId,
+            Section = options.Section,
+            TextBefore = section?.Text ?? "",
+            VersionBefore = section?.Version ?? 0,
+            SuggestedText = suggested,
+            Reason = string.IsNullOrWhiteSpace(options.Reason) ? null : options.Reason.Trim(),
+            SuggestedByUserId = actor.UserId!.Value,
+            SuggestedByName = actor.Name,
+            SuggestedByOrganisation = organisation,
+            SuggestedAt = now,
+        };
+        db.ProfileSuggestions.Add(suggestion);
+        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = childAccess.Child.AreaId }, now, AuditActions.ProfileSuggested, "Child", options.ChildId, $"Suggested a change to \"{options.Section.Title()}\""));
+        await db.SaveChangesAsync();
+        return suggestion;
+    }
+
+    /// <summary>The family accepts a suggestion as it is, accepts it with their own changes, or declines it.</summary>
+    public async Task<Result<ProfileSuggestion>> DecideSuggestionAsync(DecideSuggestionOptions options, Actor actor)
+    {
+        var childAccess = await AccessForAsync(options.ChildId, actor);
+        if (childAccess is null)
+        {
+            return new ProfileChildNotFound();
+        }
+
+        if (!childAccess.Can(Capability.EditProfile))
+        {
+            return new NotAllowedForProfile();
+        }
+
+        var suggestion = await db.ProfileSuggestions.SingleOrDefaultAsync(s => s.Id == options.SuggestionId && s.ChildId == options.ChildId);
+        if (suggestion is null)
+        {
+            return new SuggestionNotFound();
+        }
+
+        if (suggestion.Status != SuggestionStatus.Pending)
+        {
+            return new SuggestionAlreadyDecided();
+        }
+
+        var now = timeProvider.UtcNow();
+        if (options.Decision == SuggestionDecision.Decline)
+        {
+            suggestion.Decline(options.DeclineReason, actor.UserId!.Value, now);
+            db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = childAccess.Child.AreaId }, now, AuditActions.SuggestionDeclined, "Child", options.ChildId,
+                $"Declined {suggestion.SuggestedByName}'s suggestion for \"{suggestion.Section.Title()}\""));
+            await db.SaveChangesAsync();
+            return suggestion;
+        }
+
+        var section = await db.ProfileSections.SingleOrDefaultAsync(s => s.ChildId == options.ChildId && s.Section == suggestion.Section);
+        if (section is null)
+        {
+            section = new ProfileSection { ChildId = options.ChildId, Section = suggestion.Section };
+            db.ProfileSections.Add(section);
+        }
+
+        var withChanges = options.Decision == SuggestionDecision.AcceptWithChanges;
+        var text = withChanges ? options.EditedText ?? suggestion.SuggestedText : suggestion.SuggestedText;
+        var version = section.Change(text, actor.UserId!.Value, actor.Name, now, acceptedFrom: suggestion.SuggestedByName);
+        if (version is not null)
+        {
+            db.ProfileSectionVersions.Add(version);
+        }
+
+        suggestion.Accept(withChanges, actor.UserId!.Value, now);
+        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = childAccess.Child.AreaId }, now, AuditActions.SuggestionAccepted, "Child", options.ChildId,
+            $"Accepted {suggestion.SuggestedByName}'s suggestion for \"{suggestion.Section.Title()}\"{(withChanges ? " with changes" : "")}"));
+        var saved = await SaveOrStaleAsync(section, options.ChildId, suggestion.Section);
+        return saved.Succeeded ? suggestion : saved.Error!;
+    }
+
+    /// <summary>Saves, turning a lost race with another editor into a clear error instead of a lost update.</summary>
+    private async Task<Result<ProfileSection>> SaveOrStaleAsync(ProfileSection section, Guid childId, ProfileSectionKind kind)
+    {
+        try
+        {
+            await db.SaveChangesAsync();
+            return section;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.ProfileSections.AsNoTracking().SingleOrDefaultAsync(s => s.ChildId == childId && s.Section == kind);
+            return new SectionChangedMeanwhile(current?.Text ?? "", current?.UpdatedByName, current?.UpdatedAt);
+        }
+    }
+
+    private Task<ChildAccess?> AccessForAsync(Guid childId, Actor actor) =>
+        actor.UserId is { } userId ? access.GetAsync(childId, userId) : Task.FromResult<ChildAccess?>(null);
+}

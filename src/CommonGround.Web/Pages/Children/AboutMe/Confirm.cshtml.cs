@@ -1,0 +1,35 @@
+using CommonGround.Core.Access;
+using CommonGround.Core.Profiles;
+using CommonGround.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommonGround.Web.Pages.Children.AboutMe;
+
+/// <summary>A button beside each section: the family says it is still right, and the date it was confirmed moves on.</summary>
+public sealed class ConfirmModel(AccessService accessService, ProfileService profiles, CurrentUser currentUser)
+    : ChildPageBase(accessService, currentUser)
+{
+    public IActionResult OnGet(Guid childId) => Redirect($"/children/{childId}/about-me");
+
+    public async Task<IActionResult> OnPostAsync(Guid childId, string section)
+    {
+        if (await AuthoriseAsync(childId, Capability.EditProfile) is { } refused)
+        {
+            return refused;
+        }
+
+        if (ProfileSections.FromSlug(section) is not { } kind)
+        {
+            return NotFound();
+        }
+
+        var result = await profiles.ConfirmSectionAsync(childId, kind, await CurrentUser.ActorAsync());
+        if (!result.Succeeded)
+        {
+            return StatusCode(StatusCodes.Status409Conflict);
+        }
+
+        Confirm($"You confirmed \"{kind.Title()}\" is still right");
+        return Redirect($"/children/{childId}/about-me#{kind.Slug()}");
+    }
+}

@@ -1,0 +1,40 @@
+using CommonGround.Core.Access;
+using CommonGround.Core.Profiles;
+using CommonGround.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommonGround.Web.Pages.Children.AboutMe;
+
+/// <summary>The "About me" profile: every section to the family; to a team member, the sections in areas shared with them.</summary>
+public sealed class IndexModel(AccessService accessService, ProfileService profiles, CurrentUser currentUser)
+    : ChildPageBase(accessService, currentUser)
+{
+    public IReadOnlyList<ProfileSection> Sections { get; private set; } = [];
+    public int PendingSuggestions { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid childId)
+    {
+        if (await AuthoriseAsync(childId, Capability.ViewRecord) is { } refused)
+        {
+            return refused;
+        }
+
+        Sections = (await profiles.GetSectionsAsync(childId)).Where(s => Access.CanSee(s.Section.Area())).ToList();
+        if (Sections.Count == 0)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        if (Access.Can(Capability.EditProfile))
+        {
+            PendingSuggestions = (await profiles.ListPendingSuggestionsAsync(childId)).Count;
+        }
+
+        foreach (var area in Sections.Select(s => s.Section.Area()).Distinct())
+        {
+            await LogViewAsync(area, area == RecordArea.AboutMe ? "About me" : $"About me: {area.ToDisplayName()}");
+        }
+
+        return Page();
+    }
+}

@@ -1,0 +1,77 @@
+using System.ComponentModel.DataAnnotations;
+using CommonGround.Core.Access;
+using CommonGround.Core.Profiles;
+using CommonGround.Web.Infrastructure.Security;
+using CommonGround.Web.Infrastructure.Validation;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommonGround.Web.Pages.Children.AboutMe;
+
+/// <summary>A team member proposes new words for a section shared with them; the family decides.</summary>
+public sealed class SuggestModel(AccessService accessService, ProfileService profiles, CurrentUser currentUser)
+    : ChildPageBase(accessService, currentUser)
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public ProfileSectionKind Kind { get; private set; }
+
+    public sealed class InputModel
+    {
+        [Display(Name = "Your suggested words")]
+        [Required(ErrorMessage = "Enter the words you suggest")]
+        [StringLength(ProfileSection.MaxLength, ErrorMessage = "Your suggested words must be 5,000 characters or fewer")]
+        [PlainText]
+        public string? Text { get; set; }
+
+        [Display(Name = "Why are you suggesting this? (optional)")]
+        [StringLength(ProfileSuggestion.MaxReasonLength, ErrorMessage = "Why you are suggesting this must be 1,000 characters or fewer")]
+        [PlainText]
+        public string? Reason { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid childId, string section)
+    {
+        if (await AuthoriseAsync(childId, section) is { } refused)
+        {
+            return refused;
+        }
+
+        Input = new InputModel { Text = (await profiles.GetSectionsAsync(childId)).Single(s => s.Section == Kind).Text };
+        await LogViewAsync(Kind.Area(), $"About me: \"{Kind.Title()}\"");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid childId, string section)
+    {
+        if (await AuthoriseAsync(childId, section) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+
+        var result = await profiles.SuggestChangeAsync(new SuggestChangeOptions(childId, Kind, Input.Text!, Input.Reason), await CurrentUser.ActorAsync());
+        if (!result.Succeeded)
+        {
+            return Invalid(result.Error!);
+        }
+
+        Confirm("Your suggestion has been sent to the family", "You will see the section change if they accept it.");
+        return Redirect($"/children/{childId}/about-me#{Kind.Slug()}");
+    }
+
+    private async Task<IActionResult?> AuthoriseAsync(Guid childId, string section)
+    {
+        if (ProfileSections.FromSlug(section) is not { } kind)
+        {
+            return NotFound();
+        }
+
+        Kind = kind;
+        return await AuthoriseAsync(childId, Capability.SuggestProfile, kind.Area());
+    }
+}

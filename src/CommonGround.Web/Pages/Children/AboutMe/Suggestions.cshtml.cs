@@ -1,0 +1,57 @@
+using CommonGround.Core.Access;
+using CommonGround.Core.Profiles;
+using CommonGround.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommonGround.Web.Pages.Children.AboutMe;
+
+/// <summary>The family sees each suggestion as a clear before and after, and accepts it, changes it first, or declines it.</summary>
+public sealed class SuggestionsModel(AccessService accessService, ProfileService profiles, CurrentUser currentUser)
+    : ChildPageBase(accessService, currentUser)
+{
+    private Dictionary<ProfileSectionKind, string> _current = [];
+
+    public IReadOnlyList<ProfileSuggestion> Suggestions { get; private set; } = [];
+
+    public string CurrentText(ProfileSuggestion suggestion) => _current.GetValueOrDefault(suggestion.Section, "");
+
+    public async Task<IActionResult> OnGetAsync(Guid childId)
+    {
+        if (await AuthoriseAsync(childId, Capability.EditProfile) is { } refused)
+        {
+            return refused;
+        }
+
+        await LoadAsync(childId);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAcceptAsync(Guid childId, Guid suggestionId)
+    {
+        if (await AuthoriseAsync(childId, Capability.EditProfile) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await profiles.DecideSuggestionAsync(new DecideSuggestionOptions(childId, suggestionId, SuggestionDecision.Accept, null, null), await CurrentUser.ActorAsync());
+        if (!result.Succeeded)
+        {
+            if (result.Error is SuggestionNotFound)
+            {
+                return NotFound();
+            }
+
+            await LoadAsync(childId);
+            return Invalid(result.Error!);
+        }
+
+        Confirm($"You accepted the change to \"{result.Value!.Section.Title()}\"");
+        return Redirect($"/children/{childId}/about-me/suggestions");
+    }
+
+    private async Task LoadAsync(Guid childId)
+    {
+        Suggestions = await profiles.ListPendingSuggestionsAsync(childId);
+        _current = (await profiles.GetSectionsAsync(childId)).ToDictionary(s => s.Section, s => s.Text);
+    }
+}
