@@ -75,4 +75,41 @@ public sealed class TeamJourneys(BrowserFixture browser) : IClassFixture<Browser
         await AssertPageAsync(parent, "Who has seen Ellie's record");
         await Assertions.Expect(parent.Locator("tbody")).ToContainTextAsync("Grace Okafor");
     }
+
+    [Fact]
+    public async Task The_family_writes_about_sam_a_therapist_suggests_a_change_and_the_family_accepts_it()
+    {
+        var parent = await browser.NewPageAsync(_errors);
+        await SignInAsync(parent, "parent@example.org");
+        await parent.GetByRole(AriaRole.Link, new() { Name = "Open Sam's record" }).ClickAsync();
+        await parent.GetByRole(AriaRole.Link, new() { Name = "About Sam" }).ClickAsync();
+        await AssertPageAsync(parent, "About Sam");
+        await parent.Locator("#how-i-communicate ~ ul").GetByRole(AriaRole.Link).First.ClickAsync();
+        await AssertPageAsync(parent, "How I communicate");
+        await parent.GetByLabel("How I communicate").FillAsync("Sam uses short sentences.");
+        await parent.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await AssertPageAsync(parent, "About Sam");
+
+        var therapist = await browser.NewPageAsync(_errors);
+        await SignInAsync(therapist, "therapist@example.org");
+        await therapist.GetByRole(AriaRole.Link, new() { Name = "Sam Morgan" }).ClickAsync();
+        await therapist.GetByRole(AriaRole.Link, new() { Name = "About Sam" }).ClickAsync();
+        await AssertPageAsync(therapist, "About Sam");
+        await Assertions.Expect(therapist.Locator("main")).Not.ToContainTextAsync("Getting to school and transport needs");
+        await therapist.Locator("#how-i-communicate ~ ul").GetByRole(AriaRole.Link).First.ClickAsync();
+        await AssertPageAsync(therapist, "Suggest a change to \"How I communicate\"");
+        await therapist.GetByLabel("Your suggested words").FillAsync("Sam uses short sentences and some Makaton signs.");
+        await therapist.GetByRole(AriaRole.Button, new() { Name = "Send suggestion to the family" }).ClickAsync();
+        await AssertPageAsync(therapist, "About Sam");
+
+        await parent.ReloadAsync();
+        await parent.GetByRole(AriaRole.Link, new() { Name = "Review suggested changes" }).ClickAsync();
+        await AssertPageAsync(parent, "Suggested changes");
+        await parent.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
+        await AssertPageAsync(parent, "Suggested changes");
+        await parent.GotoAsync(parent.Url.Replace("/suggestions", "", StringComparison.Ordinal));
+        await Assertions.Expect(parent.Locator("main")).ToContainTextAsync("Sam uses short sentences and some Makaton signs.");
+        await parent.Locator("#how-i-communicate ~ p").GetByRole(AriaRole.Link).ClickAsync();
+        await AssertPageAsync(parent, "Earlier versions of \"How I communicate\"");
+    }
 }
