@@ -5,7 +5,8 @@ public sealed class AccessLogEntry
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required Guid ChildId { get; init; }
-    public required Guid ViewerUserId { get; init; }
+    /// <summary>The viewer's account; none when the view came through a share link.</summary>
+    public Guid? ViewerUserId { get; init; }
     public required string ViewerName { get; init; }
     public Guid? OrganisationId { get; init; }
     public string? OrganisationName { get; init; }

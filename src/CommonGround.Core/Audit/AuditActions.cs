@@ -37,4 +37,6 @@ public static class AuditActions
     public const string ProfileSuggested = "profile.suggested";
     public const string SuggestionAccepted = "profile.suggestion-accepted";
     public const string SuggestionDeclined = "profile.suggestion-declined";
+    public const string ShareLinkCreated = "profile.share-link-created";
+    public const string ShareLinkRevoked = "profile.share-link-revoked";
 }

@@ -29,6 +29,7 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
     public DbSet<ProfileSection> ProfileSections => Set<ProfileSection>();
     public DbSet<ProfileSectionVersion> ProfileSectionVersions => Set<ProfileSectionVersion>();
     public DbSet<ProfileSuggestion> ProfileSuggestions => Set<ProfileSuggestion>();
+    public DbSet<ProfileShareLink> ProfileShareLinks => Set<ProfileShareLink>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -187,6 +188,16 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
             e.Property(p => p.SuggestedByOrganisation).HasMaxLength(200);
             e.HasOne<Child>().WithMany().HasForeignKey(p => p.ChildId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(p => new { p.ChildId, p.Status });
+        });
+
+        builder.Entity<ProfileShareLink>(e =>
+        {
+            e.Property(l => l.Label).HasMaxLength(ProfileShareLink.MaxLabelLength);
+            e.Property(l => l.TokenHash).HasMaxLength(64);
+            e.Property(l => l.Areas).HasMaxLength(200);
+            e.HasOne<Child>().WithMany().HasForeignKey(l => l.ChildId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(l => l.TokenHash).IsUnique();
+            e.HasIndex(l => l.ChildId);
         });
 
         builder.Entity<AuditEvent>(e =>

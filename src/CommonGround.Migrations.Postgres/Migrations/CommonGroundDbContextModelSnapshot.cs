@@ -62,7 +62,7 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("viewer_name");
 
-                    b.Property<Guid>("ViewerUserId")
+                    b.Property<Guid?>("ViewerUserId")
                         .HasColumnType("uuid")
                         .HasColumnName("viewer_user_id");
 
@@ -763,6 +763,64 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.ToTable("profile_section_versions", (string)null);
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Profiles.ProfileShareLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Areas")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("areas");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("child_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("label");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_profile_share_links");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_profile_share_links_child_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_profile_share_links_token_hash");
+
+                    b.ToTable("profile_share_links", (string)null);
+                });
+
             modelBuilder.Entity("CommonGround.Core.Profiles.ProfileSuggestion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1183,6 +1241,16 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_profile_section_versions_children_child_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Profiles.ProfileShareLink", b =>
+                {
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_profile_share_links_children_child_id");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Profiles.ProfileSuggestion", b =>

@@ -57,7 +57,7 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("viewer_name");
 
-                    b.Property<Guid>("ViewerUserId")
+                    b.Property<Guid?>("ViewerUserId")
                         .HasColumnType("TEXT")
                         .HasColumnName("viewer_user_id");
 
@@ -758,6 +758,64 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.ToTable("profile_section_versions", (string)null);
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Profiles.ProfileShareLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Areas")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("areas");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("label");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_profile_share_links");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_profile_share_links_child_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_profile_share_links_token_hash");
+
+                    b.ToTable("profile_share_links", (string)null);
+                });
+
             modelBuilder.Entity("CommonGround.Core.Profiles.ProfileSuggestion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1174,6 +1232,16 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_profile_section_versions_children_child_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Profiles.ProfileShareLink", b =>
+                {
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_profile_share_links_children_child_id");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Profiles.ProfileSuggestion", b =>

@@ -81,6 +81,7 @@ public static class Composition
         services.AddScoped<AccessService>();
         services.AddScoped<TeamService>();
         services.AddScoped<ProfileService>();
+        services.AddScoped<ShareLinkService>();
         services.AddScoped<DemoData>();
 
         services.AddRazorPages(options =>

@@ -18,8 +18,9 @@ public sealed class WhoHasSeenModel(AccessService accessService, CommonGroundDbC
 
     public sealed record Row(string When, string Who, string Organisation, string What);
 
+    /// <summary>Whose views to show, by name: people, and share links, which have no account.</summary>
     [BindProperty(SupportsGet = true)]
-    public Guid? Viewer { get; set; }
+    public string? Viewer { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
@@ -28,7 +29,7 @@ public sealed class WhoHasSeenModel(AccessService accessService, CommonGroundDbC
     public IReadOnlyList<Option> ViewerOptions { get; private set; } = [];
     public int Total { get; private set; }
     public int TotalPages => Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
-    public string PageHrefFormat => Viewer is null ? "?page={0}" : $"?viewer={Viewer}&page={{0}}";
+    public string PageHrefFormat => string.IsNullOrEmpty(Viewer) ? "?page={0}" : $"?viewer={Uri.EscapeDataString(Viewer)}&page={{0}}";
 
     public async Task<IActionResult> OnGetAsync(Guid childId)
     {
@@ -38,12 +39,11 @@ public sealed class WhoHasSeenModel(AccessService accessService, CommonGroundDbC
         }
 
         var log = db.AccessLog.Where(a => a.ChildId == childId);
-        var viewers = await log.GroupBy(a => new { a.ViewerUserId, a.ViewerName })
-            .Select(g => new { g.Key.ViewerUserId, g.Key.ViewerName }).ToListAsync();
-        ViewerOptions = viewers.OrderBy(v => v.ViewerName).Select(v => new Option(v.ViewerUserId.ToString(), v.ViewerName)).ToList();
-        if (Viewer is { } viewer)
+        var viewers = await log.Select(a => a.ViewerName).Distinct().OrderBy(name => name).ToListAsync();
+        ViewerOptions = viewers.Select(name => new Option(name, name)).ToList();
+        if (!string.IsNullOrEmpty(Viewer))
         {
-            log = log.Where(a => a.ViewerUserId == viewer);
+            log = log.Where(a => a.ViewerName == Viewer);
         }
 
         Total = await log.CountAsync();

@@ -26,7 +26,7 @@ public sealed class SuggestModel(AccessService accessService, ProfileService pro
 
         [Display(Name = "Why are you suggesting this? (optional)")]
         [StringLength(ProfileSuggestion.MaxReasonLength, ErrorMessage = "Why you are suggesting this must be 1,000 characters or fewer")]
-        [PlainText]
+        [PlainText(ErrorMessage = "Why you are suggesting this must not include web page code, such as <script>. Remove anything written between < and >")]
         public string? Reason { get; set; }
     }
 

@@ -28,7 +28,7 @@ public sealed class SuggestionDecisionModel(AccessService accessService, Profile
 
         [Display(Name = "Why are you declining it? (optional)")]
         [StringLength(ProfileSuggestion.MaxReasonLength, ErrorMessage = "Your reason must be 1,000 characters or fewer")]
-        [PlainText]
+        [PlainText(ErrorMessage = "Your reason must not include web page code, such as <script>. Remove anything written between < and >")]
         public string? Reason { get; set; }
     }
 

@@ -1,0 +1,124 @@
+using CommonGround.Core.Access;
+using CommonGround.Core.Accounts;
+using CommonGround.Core.Audit;
+using CommonGround.Core.Data;
+using CommonGround.Core.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonGround.Core.Profiles;
+
+public sealed record CreateShareLinkOptions(Guid ChildId, string Label, int Days, IReadOnlyCollection<RecordArea> ExtraAreas);
+
+public sealed record ShareLinkView(ProfileShareLink Link, Children.Child Child, IReadOnlyList<ProfileSection> Sections);
+
+public sealed record ShareLinkDaysOutOfRange() : Error("Choose how long the link should work, from 1 to 30 days", "Days");
+public sealed record ShareLinkNotFound() : Error("This share link could not be found");
+
+/// <summary>Time-limited links to the one-page profile, made and revoked by the family, every view logged.</summary>
+public sealed class ShareLinkService(CommonGroundDbContext db, AccessService access, ProfileService profiles, TimeProvider timeProvider)
+{
+    public Task<List<ProfileShareLink>> ListAsync(Guid childId) =>
+        db.ProfileShareLinks.Where(l => l.ChildId == childId).OrderByDescending(l => l.CreatedAt).ToListAsync();
+
+    /// <summary>Makes a link and returns its token: shown once to the family, never stored.</summary>
+    public async Task<Result<(ProfileShareLink Link, string Token)>> CreateAsync(CreateShareLinkOptions options, Actor actor)
+    {
+        var childAccess = actor.UserId is { } userId ? await access.GetAsync(options.ChildId, userId) : null;
+        if (childAccess is null)
+        {
+            return new ProfileChildNotFound();
+        }
+
+        if (!childAccess.Can(Capability.ManageConsent))
+        {
+            return new NotAllowedForProfile();
+        }
+
+        if (options.Days is < 1 or > ProfileShareLink.MaxDays)
+        {
+            return new ShareLinkDaysOutOfRange();
+        }
+
+        var now = timeProvider.UtcNow();
+        var token = Invitation.NewToken();
+        var areas = options.ExtraAreas.Where(a => a is RecordArea.Health or RecordArea.Transport).Append(RecordArea.AboutMe).Distinct().Order();
+        var link = new ProfileShareLink
+        {
+            ChildId = options.ChildId,
+            Label = options.Label.Trim(),
+            TokenHash = Invitation.HashToken(token),
+            Areas = string.Join(',', areas),
+            CreatedByUserId = actor.UserId!.Value,
+            CreatedAt = now,
+            ExpiresAt = now.AddDays(options.Days),
+        };
+        db.ProfileShareLinks.Add(link);
+        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = childAccess.Child.AreaId }, now, AuditActions.ShareLinkCreated, "Child", options.ChildId,
+            $"Made a link to the one-page profile for \"{link.Label}\", working for {options.Days} {(options.Days == 1 ? "day" : "days")}"));
+        await db.SaveChangesAsync();
+        return (link, token);
+    }
+
+    public async Task<Result<ProfileShareLink>> RevokeAsync(Guid childId, Guid linkId, Actor actor)
+    {
+        var childAccess = actor.UserId is { } userId ? await access.GetAsync(childId, userId) : null;
+        if (childAccess is null)
+        {
+            return new ProfileChildNotFound();
+        }
+
+        if (!childAccess.Can(Capability.ManageConsent))
+        {
+            return new NotAllowedForProfile();
+        }
+
+        var link = await db.ProfileShareLinks.SingleOrDefaultAsync(l => l.Id == linkId && l.ChildId == childId);
+        if (link is null)
+        {
+            return new ShareLinkNotFound();
+        }
+
+        var now = timeProvider.UtcNow();
+        if (link.RevokedAt is null)
+        {
+            link.Revoke(now);
+            db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = childAccess.Child.AreaId }, now, AuditActions.ShareLinkRevoked, "Child", childId, $"Stopped the link for \"{link.Label}\""));
+            await db.SaveChangesAsync();
+        }
+
+        return link;
+    }
+
+    /// <summary>Opens a link for someone without an account, logging the view; null when the link is unknown, expired or revoked.</summary>
+    public async Task<ShareLinkView?> OpenAsync(string token, string? ipAddress)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 128)
+        {
+            return null;
+        }
+
+        var hash = Invitation.HashToken(token.Trim());
+        var link = await db.ProfileShareLinks.SingleOrDefaultAsync(l => l.TokenHash == hash);
+        var now = timeProvider.UtcNow();
+        if (link is null || !link.IsActiveAt(now))
+        {
+            return null;
+        }
+
+        var child = await db.Children.SingleAsync(c => c.Id == link.ChildId);
+        var shared = link.SharedAreas;
+        var sections = (await profiles.GetSectionsAsync(link.ChildId)).Where(s => shared.Contains(s.Section.Area()) && s.Text.Length > 0).ToList();
+        db.AccessLog.Add(new AccessLogEntry
+        {
+            ChildId = link.ChildId,
+            ViewerUserId = null,
+            ViewerName = $"Someone with the link for \"{link.Label}\"",
+            Area = RecordArea.AboutMe,
+            What = "One-page profile, by share link",
+            ViewedAt = now,
+            IpAddress = ipAddress,
+        });
+        await db.SaveChangesAsync();
+        return new ShareLinkView(link, child, sections);
+    }
+}

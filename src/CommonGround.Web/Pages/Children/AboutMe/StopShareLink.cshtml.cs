@@ -1,0 +1,30 @@
+using CommonGround.Core.Access;
+using CommonGround.Core.Profiles;
+using CommonGround.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommonGround.Web.Pages.Children.AboutMe;
+
+/// <summary>A button on the share page: the link stops working at once.</summary>
+public sealed class StopShareLinkModel(AccessService accessService, ShareLinkService shareLinks, CurrentUser currentUser)
+    : ChildPageBase(accessService, currentUser)
+{
+    public IActionResult OnGet(Guid childId) => Redirect($"/children/{childId}/about-me/share");
+
+    public async Task<IActionResult> OnPostAsync(Guid childId, Guid linkId)
+    {
+        if (await AuthoriseAsync(childId, Capability.ManageConsent) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await shareLinks.RevokeAsync(childId, linkId, await CurrentUser.ActorAsync());
+        if (!result.Succeeded)
+        {
+            return NotFound();
+        }
+
+        Confirm($"The link for \"{result.Value!.Label}\" has stopped working");
+        return Redirect($"/children/{childId}/about-me/share");
+    }
+}
