@@ -112,4 +112,34 @@ public sealed class TeamJourneys(BrowserFixture browser) : IClassFixture<Browser
         await parent.Locator("#how-i-communicate ~ p").GetByRole(AriaRole.Link).ClickAsync();
         await AssertPageAsync(parent, "Earlier versions of \"How I communicate\"");
     }
+
+    [Fact]
+    public async Task The_family_prints_the_one_page_profile_and_shares_it_with_a_supply_teacher()
+    {
+        var parent = await browser.NewPageAsync(_errors);
+        await SignInAsync(parent, "sunita.shah@example.org");
+        await parent.GetByRole(AriaRole.Link, new() { Name = "Open Arjun's record" }).ClickAsync();
+        await parent.GetByRole(AriaRole.Link, new() { Name = "About Arjun" }).ClickAsync();
+        await parent.Locator("#about-me ~ ul").GetByRole(AriaRole.Link).First.ClickAsync();
+        await parent.GetByLabel("About me").FillAsync("Arjun loves football and drawing.");
+        await parent.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await parent.GetByRole(AriaRole.Link, new() { Name = "Print the one-page profile" }).ClickAsync();
+        await AssertPageAsync(parent, "All about Arjun");
+
+        await parent.GetByRole(AriaRole.Link, new() { Name = "Share it with someone who does not use CommonGround" }).ClickAsync();
+        await AssertPageAsync(parent, "Share Arjun's one-page profile");
+        await parent.GetByLabel("Who is the link for?").FillAsync("Supply teacher");
+        await parent.GetByLabel("7 days").CheckAsync();
+        await parent.GetByRole(AriaRole.Button, new() { Name = "Make a link" }).ClickAsync();
+        await Assertions.Expect(parent.Locator(".govuk-panel__title")).ToHaveTextAsync("Link made");
+        await parent.AssertAccessibleAsync();
+        var link = (await parent.Locator("#share-link").InnerTextAsync()).Trim();
+
+        var teacher = await browser.NewPageAsync(_errors);
+        await teacher.GotoAsync(link);
+        await AssertPageAsync(teacher, "All about Arjun");
+        await Assertions.Expect(teacher.Locator(".cg-one-page")).ToContainTextAsync("Arjun loves football and drawing.");
+        await teacher.EmulateMediaAsync(new() { Media = Media.Print });
+        Assert.False(await teacher.Locator(".govuk-service-navigation").IsVisibleAsync());
+    }
 }
