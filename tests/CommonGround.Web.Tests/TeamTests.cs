@@ -203,4 +203,61 @@ public sealed class TeamTests : FreshAppTests
         Assert.Equal(HttpStatusCode.NotFound, (await parent.GetAsync($"/children/{sam}/team/{Guid.NewGuid()}/sharing")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await parent.GetAsync("/children/not-a-guid")).StatusCode);
     }
+
+    [Fact]
+    public async Task Sharing_can_start_on_a_date_to_come_and_begins_on_that_day()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var therapistId = await MemberIdAsync(sam, "therapist@example.org");
+        var parent = await SignedInAsync("parent@example.org");
+        var start = AppFactory.Start.AddDays(10);
+        var (saved, _) = await PostWithAreasAsync(parent, $"/children/{sam}/team/{therapistId}/sharing", new Dictionary<string, string>
+        {
+            ["Input.From.Day"] = start.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.From.Month"] = start.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.From.Year"] = start.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, RecordArea.AboutMe, RecordArea.Health, RecordArea.Transport);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        async Task<string> WhatTherapistSeesAsync()
+        {
+            var therapist = await SignedInAsync("therapist@example.org");
+            var (_, overview) = await therapist.OpenAsync($"/children/{sam}");
+            return overview.QuerySelector("main")!.TextContent;
+        }
+
+        Assert.Contains("Nothing at the moment", await WhatTherapistSeesAsync(), StringComparison.Ordinal);
+        App.Time.Advance(TimeSpan.FromDays(10));
+        Assert.Contains("About me, Health, Transport", await WhatTherapistSeesAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(-1, null, "The date they can see it from must be today or in the future")]
+    [InlineData(5, 2, "The date they can see it until must be the same as or after the date they can see it from")]
+    [InlineData(null, -3, "The date they can see it until must be today or in the future")]
+    public async Task Sharing_dates_that_make_no_sense_are_refused_and_nothing_changes(int? fromDays, int? untilDays, string expected)
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var therapistId = await MemberIdAsync(sam, "therapist@example.org");
+        var parent = await SignedInAsync("parent@example.org");
+        var before = await App.QueryAsync(db => db.SharingConsents.CountAsync(c => c.TeamMemberId == therapistId && c.WithdrawnAt == null));
+        var fields = new Dictionary<string, string>();
+        void Date(string name, int? days)
+        {
+            if (days is { } offset)
+            {
+                var date = DateOnly.FromDateTime(AppFactory.Start.UtcDateTime).AddDays(offset);
+                fields[$"Input.{name}.Day"] = date.Day.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                fields[$"Input.{name}.Month"] = date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                fields[$"Input.{name}.Year"] = date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        Date("From", fromDays);
+        Date("Until", untilDays);
+        var (response, page) = await PostWithAreasAsync(parent, $"/children/{sam}/team/{therapistId}/sharing", fields, RecordArea.AboutMe);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal([expected], page.ErrorSummary());
+        Assert.Equal(before, await App.QueryAsync(db => db.SharingConsents.CountAsync(c => c.TeamMemberId == therapistId && c.WithdrawnAt == null)));
+    }
 }

@@ -42,8 +42,9 @@ public sealed class Invitation
     /// <summary>For family: the child whose family they join, and how they are related.</summary>
     public Guid? ChildId { get; init; }
     public FamilyRelationship? Relationship { get; init; }
-    /// <summary>For a team place: the record areas the family chose to share, and until when (if they set a date).</summary>
+    /// <summary>For a team place: the record areas the family chose to share, from when and until when (if they set dates).</summary>
     public string? SharedAreas { get; init; }
+    public DateOnly? ShareFrom { get; init; }
     public DateOnly? ShareUntil { get; init; }
     public required string TokenHash { get; init; }
     public required Guid InvitedByUserId { get; init; }

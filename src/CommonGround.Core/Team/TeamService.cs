@@ -8,9 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommonGround.Core.Team;
 
-public sealed record InviteToTeamOptions(Guid ChildId, string Name, string Email, string Role, IReadOnlyCollection<RecordArea> Areas, DateOnly? Until, Func<string, string> AcceptLinkFor);
+public sealed record InviteToTeamOptions(Guid ChildId, string Name, string Email, string Role, IReadOnlyCollection<RecordArea> Areas, DateOnly? From, DateOnly? Until, Func<string, string> AcceptLinkFor);
 
-public sealed record SetSharingOptions(Guid ChildId, Guid TeamMemberId, IReadOnlyCollection<RecordArea> Areas, DateOnly? Until);
+/// <summary>What a team member may see: <paramref name="From"/> empty means from now, <paramref name="Until"/> empty means until changed.</summary>
+public sealed record SetSharingOptions(Guid ChildId, Guid TeamMemberId, IReadOnlyCollection<RecordArea> Areas, DateOnly? From, DateOnly? Until);
 
 public sealed class TeamService(CommonGroundDbContext db, AccessService access, EmailOutbox outbox, TimeProvider timeProvider)
 {
@@ -41,15 +42,14 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
             return new NotAllowedForTeam();
         }
 
-        var today = timeProvider.TodayInUk();
         if (options.Areas.Count == 0)
         {
             return new NoAreasChosen();
         }
 
-        if (options.Until is { } until && until < today)
+        if (CheckDates(options.From, options.Until) is { } dateError)
         {
-            return new ShareUntilInPast();
+            return dateError;
         }
 
         var email = options.Email.Trim();
@@ -82,6 +82,7 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
             ChildId = child.Id,
             JobTitle = options.Role.Trim(),
             SharedAreas = FormatAreas(options.Areas),
+            ShareFrom = options.From,
             ShareUntil = options.Until,
             TokenHash = Invitation.HashToken(token),
             InvitedByUserId = actor.UserId!.Value,
@@ -154,7 +155,7 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
                 TeamMemberId = member.Id,
                 ChildId = member.ChildId,
                 Area = area,
-                From = today,
+                From = invitation.ShareFrom is { } from && from > today ? from : today,
                 Until = invitation.ShareUntil,
                 GrantedByUserId = invitation.InvitedByUserId,
                 GrantedAt = now,
@@ -188,16 +189,17 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
             return new TeamMemberNotFound();
         }
 
-        var today = timeProvider.TodayInUk();
-        if (options.Until is { } until && until < today)
+        if (CheckDates(options.From, options.Until) is { } dateError)
         {
-            return new ShareUntilInPast();
+            return dateError;
         }
 
+        var today = timeProvider.TodayInUk();
         var now = timeProvider.UtcNow();
         var wanted = options.Areas.ToHashSet();
+        // Current and future decisions; one that no longer matches what the family wants is withdrawn and made anew.
         var active = member.Consents.Where(c => c.WithdrawnAt is null && (c.Until is null || c.Until >= today)).ToList();
-        foreach (var consent in active.Where(c => !wanted.Contains(c.Area) || c.Until != options.Until))
+        foreach (var consent in active.Where(c => !wanted.Contains(c.Area) || c.Until != options.Until || (options.From is { } from && c.From != from)))
         {
             consent.Withdraw(actor.UserId!.Value, now);
         }
@@ -210,7 +212,7 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
                 TeamMemberId = member.Id,
                 ChildId = member.ChildId,
                 Area = area,
-                From = today,
+                From = options.From ?? today,
                 Until = options.Until,
                 GrantedByUserId = actor.UserId!.Value,
                 GrantedAt = now,
@@ -219,7 +221,7 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
 
         var summary = wanted.Count == 0
             ? $"Stopped sharing the record with {member.Professional!.UserAccount!.DisplayName}"
-            : $"Now sharing {string.Join(", ", wanted.Order().Select(a => a.ToDisplayName()))} with {member.Professional!.UserAccount!.DisplayName}{(options.Until is { } date ? $" until {date:d MMMM yyyy}" : "")}";
+            : $"Now sharing {string.Join(", ", wanted.Order().Select(a => a.ToDisplayName()))} with {member.Professional!.UserAccount!.DisplayName}{(options.From is { } start ? $" from {start:d MMMM yyyy}" : "")}{(options.Until is { } date ? $" until {date:d MMMM yyyy}" : "")}";
         db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = member.AreaId }, now, AuditActions.SharingChanged, "Child", member.ChildId, summary));
         await db.SaveChangesAsync();
         return member;
@@ -288,6 +290,15 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
         db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = member.AreaId }, timeProvider.UtcNow(), AuditActions.KeyWorkerChanged, "Child", childId, $"Made {member.Professional!.UserAccount!.DisplayName} the key worker"));
         await db.SaveChangesAsync();
         return member;
+    }
+
+    private Error? CheckDates(DateOnly? from, DateOnly? until)
+    {
+        var today = timeProvider.TodayInUk();
+        return from < today ? new ShareFromInPast()
+            : until < today ? new ShareUntilInPast()
+            : from is { } start && until < start ? new ShareUntilBeforeFrom()
+            : null;
     }
 
     private Task<ChildAccess?> AccessForAsync(Guid childId, Actor actor) =>

@@ -156,6 +156,10 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
 
+                    b.Property<DateOnly?>("ShareFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("share_from");
+
                     b.Property<DateOnly?>("ShareUntil")
                         .HasColumnType("date")
                         .HasColumnName("share_until");

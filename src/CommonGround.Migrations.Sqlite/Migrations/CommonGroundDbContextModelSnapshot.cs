@@ -151,6 +151,10 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("revoked_at");
 
+                    b.Property<DateOnly?>("ShareFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("share_from");
+
                     b.Property<DateOnly?>("ShareUntil")
                         .HasColumnType("TEXT")
                         .HasColumnName("share_until");

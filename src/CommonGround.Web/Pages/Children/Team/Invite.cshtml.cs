@@ -39,6 +39,9 @@ public sealed class InviteModel(AccessService accessService, TeamService teams, 
         [Display(Name = "What can they see?")]
         public List<RecordArea> Areas { get; set; } = [];
 
+        [Display(Name = "Share from (optional)")]
+        public DateOnly? From { get; set; }
+
         [Display(Name = "Share until (optional)")]
         public DateOnly? Until { get; set; }
     }
@@ -59,7 +62,7 @@ public sealed class InviteModel(AccessService accessService, TeamService teams, 
         }
 
         var result = await teams.InviteAsync(
-            new InviteToTeamOptions(childId, Input.Name!, Input.Email!, Input.Role!, Input.Areas, Input.Until, token => AbsoluteUrl("/Invitations/Accept", new { token })),
+            new InviteToTeamOptions(childId, Input.Name!, Input.Email!, Input.Role!, Input.Areas, Input.From, Input.Until, token => AbsoluteUrl("/Invitations/Accept", new { token })),
             await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {

@@ -27,6 +27,9 @@ public sealed class SharingModel(AccessService accessService, TeamService teams,
     {
         public List<RecordArea> Areas { get; set; } = [];
 
+        [Display(Name = "Share from (optional)")]
+        public DateOnly? From { get; set; }
+
         [Display(Name = "Share until (optional)")]
         public DateOnly? Until { get; set; }
     }
@@ -46,8 +49,15 @@ public sealed class SharingModel(AccessService accessService, TeamService teams,
         }
 
         var today = timeProvider.TodayInUk();
-        var active = History.Where(c => c.IsActiveOn(today)).ToList();
-        Input = new InputModel { Areas = active.Select(c => c.Area).ToList(), Until = active.Select(c => c.Until).FirstOrDefault() };
+        // Shared now, or decided for a date to come.
+        var current = History.Where(c => c.WithdrawnAt is null && (c.Until is null || c.Until >= today)).ToList();
+        var start = current.Select(c => c.From).DefaultIfEmpty(today).Min();
+        Input = new InputModel
+        {
+            Areas = current.Select(c => c.Area).ToList(),
+            From = start > today ? start : null,
+            Until = current.Select(c => c.Until).FirstOrDefault(),
+        };
         return Page();
     }
 
@@ -68,7 +78,7 @@ public sealed class SharingModel(AccessService accessService, TeamService teams,
             return Invalid();
         }
 
-        var result = await teams.SetSharingAsync(new SetSharingOptions(childId, memberId, Input.Areas, Input.Until), await CurrentUser.ActorAsync());
+        var result = await teams.SetSharingAsync(new SetSharingOptions(childId, memberId, Input.Areas, Input.From, Input.Until), await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             return result.Error is TeamMemberNotFound ? NotFound() : Invalid(result.Error!);

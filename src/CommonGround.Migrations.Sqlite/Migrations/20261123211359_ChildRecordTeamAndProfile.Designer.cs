@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommonGround.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CommonGroundDbContext))]
-    [Migration("20261123210310_ChildRecordTeamAndProfile")]
+    [Migration("20261123211359_ChildRecordTeamAndProfile")]
     partial class ChildRecordTeamAndProfile
     {
         /// <inheritdoc />
@@ -153,6 +153,10 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("revoked_at");
+
+                    b.Property<DateOnly?>("ShareFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("share_from");
 
                     b.Property<DateOnly?>("ShareUntil")
                         .HasColumnType("TEXT")

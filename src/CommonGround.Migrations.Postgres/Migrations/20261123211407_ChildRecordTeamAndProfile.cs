@@ -12,6 +12,12 @@ namespace CommonGround.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<DateOnly>(
+                name: "share_from",
+                table: "invitations",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
                 name: "share_until",
                 table: "invitations",
                 type: "date",
@@ -307,6 +313,10 @@ namespace CommonGround.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "team_members");
+
+            migrationBuilder.DropColumn(
+                name: "share_from",
+                table: "invitations");
 
             migrationBuilder.DropColumn(
                 name: "share_until",

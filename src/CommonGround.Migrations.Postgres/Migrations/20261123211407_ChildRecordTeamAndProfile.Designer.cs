@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CommonGround.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CommonGroundDbContext))]
-    [Migration("20261123210328_ChildRecordTeamAndProfile")]
+    [Migration("20261123211407_ChildRecordTeamAndProfile")]
     partial class ChildRecordTeamAndProfile
     {
         /// <inheritdoc />
@@ -158,6 +158,10 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
+
+                    b.Property<DateOnly?>("ShareFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("share_from");
 
                     b.Property<DateOnly?>("ShareUntil")
                         .HasColumnType("date")

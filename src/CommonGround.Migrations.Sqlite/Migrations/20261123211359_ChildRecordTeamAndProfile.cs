@@ -12,6 +12,12 @@ namespace CommonGround.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<DateOnly>(
+                name: "share_from",
+                table: "invitations",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
                 name: "share_until",
                 table: "invitations",
                 type: "TEXT",
@@ -307,6 +313,10 @@ namespace CommonGround.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "team_members");
+
+            migrationBuilder.DropColumn(
+                name: "share_from",
+                table: "invitations");
 
             migrationBuilder.DropColumn(
                 name: "share_until",
