@@ -260,4 +260,30 @@ public sealed class TeamTests : FreshAppTests
         Assert.Equal([expected], page.ErrorSummary());
         Assert.Equal(before, await App.QueryAsync(db => db.SharingConsents.CountAsync(c => c.TeamMemberId == therapistId && c.WithdrawnAt == null)));
     }
+
+    [Fact]
+    public async Task Who_has_seen_pages_through_many_views_newest_first()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        await App.QueryAsync(async db =>
+        {
+            for (var i = 0; i < 60; i++)
+            {
+                db.AccessLog.Add(new AccessLogEntry { ChildId = sam, ViewerName = "Grace Okafor", What = $"View {i}", ViewedAt = AppFactory.Start.UtcDateTime.AddMinutes(i) });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        var parent = await SignedInAsync("parent@example.org");
+        var (_, first) = await parent.OpenAsync($"/children/{sam}/who-has-seen");
+        Assert.Equal(50, first.QuerySelectorAll("tbody .govuk-table__row").Length);
+        Assert.Contains("View 59", first.QuerySelector("tbody .govuk-table__row")!.TextContent, StringComparison.Ordinal);
+
+        var next = first.QuerySelector(".govuk-pagination__next a")!.GetAttribute("href")!;
+        var (response, second) = await parent.OpenAsync($"/children/{sam}/who-has-seen{next}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(10, second.QuerySelectorAll("tbody .govuk-table__row").Length);
+        Assert.Contains("View 9", second.QuerySelector("tbody .govuk-table__row")!.TextContent, StringComparison.Ordinal);
+    }
 }

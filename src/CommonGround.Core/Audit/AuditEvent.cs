@@ -19,8 +19,10 @@ public sealed class AuditEvent
     public string? IpAddress { get; init; }
     /// <summary>A short plain-English description, free of health or other sensitive detail.</summary>
     public string? Summary { get; init; }
+    /// <summary>For a change to a child's record, the part of the record it touched, so the chronology can be filtered by it.</summary>
+    public Access.RecordArea? RecordArea { get; init; }
 
-    public static AuditEvent For(Actor actor, DateTime now, string action, string entityType, Guid? entityId, string? summary = null) => new()
+    public static AuditEvent For(Actor actor, DateTime now, string action, string entityType, Guid? entityId, string? summary = null, Access.RecordArea? recordArea = null) => new()
     {
         OccurredAt = now,
         ActorUserId = actor.UserId,
@@ -32,5 +34,6 @@ public sealed class AuditEvent
         EntityId = entityId,
         IpAddress = actor.IpAddress,
         Summary = summary,
+        RecordArea = recordArea,
     };
 }

@@ -207,7 +207,7 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
             e.Property(a => a.EntityType).HasMaxLength(80);
             e.Property(a => a.IpAddress).HasMaxLength(64);
             e.Property(a => a.Summary).HasMaxLength(1000);
-            e.HasIndex(a => new { a.EntityType, a.EntityId });
+            e.HasIndex(a => new { a.EntityType, a.EntityId, a.OccurredAt });
             e.HasIndex(a => a.ActorUserId);
             e.HasIndex(a => a.OccurredAt);
         });

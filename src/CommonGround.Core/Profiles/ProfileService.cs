@@ -68,7 +68,7 @@ public sealed class ProfileService(CommonGroundDbContext db, AccessService acces
         }
 
         db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = childAccess.Child.AreaId }, now, version is null ? AuditActions.ProfileConfirmed : AuditActions.ProfileChanged,
-            "Child", options.ChildId, $"{(version is null ? "Confirmed" : "Changed")} \"{options.Section.Title()}\""));
+            "Child", options.ChildId, $"{(version is null ? "Confirmed" : "Changed")} \"{options.Section.Title()}\"", options.Section.Area()));
         return await SaveOrStaleAsync(section, options.ChildId, options.Section);
     }
 
@@ -117,7 +117,7 @@ public sealed class ProfileService(CommonGroundDbContext db, AccessService acces
             SuggestedAt = now,
         };
         db.ProfileSuggestions.Add(suggestion);
-        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = childAccess.Child.AreaId }, now, AuditActions.ProfileSuggested, "Child", options.ChildId, $"Suggested a change to \"{options.Section.Title()}\""));
+        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = childAccess.Child.AreaId }, now, AuditActions.ProfileSuggested, "Child", options.ChildId, $"Suggested a change to \"{options.Section.Title()}\"", options.Section.Area()));
         await db.SaveChangesAsync();
         return suggestion;
     }
@@ -152,7 +152,7 @@ public sealed class ProfileService(CommonGroundDbContext db, AccessService acces
         {
             suggestion.Decline(options.DeclineReason, actor.UserId!.Value, now);
             db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = childAccess.Child.AreaId }, now, AuditActions.SuggestionDeclined, "Child", options.ChildId,
-                $"Declined {suggestion.SuggestedByName}'s suggestion for \"{suggestion.Section.Title()}\""));
+                $"Declined {suggestion.SuggestedByName}'s suggestion for \"{suggestion.Section.Title()}\"", suggestion.Section.Area()));
             await db.SaveChangesAsync();
             return suggestion;
         }
@@ -174,7 +174,7 @@ public sealed class ProfileService(CommonGroundDbContext db, AccessService acces
 
         suggestion.Accept(withChanges, actor.UserId!.Value, now);
         db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = childAccess.Child.AreaId }, now, AuditActions.SuggestionAccepted, "Child", options.ChildId,
-            $"Accepted {suggestion.SuggestedByName}'s suggestion for \"{suggestion.Section.Title()}\"{(withChanges ? " with changes" : "")}"));
+            $"Accepted {suggestion.SuggestedByName}'s suggestion for \"{suggestion.Section.Title()}\"{(withChanges ? " with changes" : "")}", suggestion.Section.Area()));
         var saved = await SaveOrStaleAsync(section, options.ChildId, suggestion.Section);
         return saved.Succeeded ? suggestion : saved.Error!;
     }

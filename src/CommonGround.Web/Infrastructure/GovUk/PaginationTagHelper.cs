@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Razor.TagHelpers;
 namespace CommonGround.Web.Infrastructure.GovUk;
 
 /// <summary>
-/// GOV.UK pagination: <c>&lt;govuk-pagination current-page="2" total-pages="9" href-format="?page={0}" /&gt;</c>.
+/// GOV.UK pagination: <c>&lt;govuk-pagination current-page="2" total-pages="9" href-format="?pageNumber={0}" /&gt;</c>.
 /// Shows the first, last, current and neighbouring pages, with an ellipsis for the gaps. Renders nothing for one page.
 /// </summary>
 [HtmlTargetElement("govuk-pagination", TagStructure = TagStructure.WithoutEndTag)]
@@ -18,7 +18,7 @@ public sealed class PaginationTagHelper : TagHelper
     public int TotalPages { get; set; } = 1;
 
     [HtmlAttributeName("href-format")]
-    public string HrefFormat { get; set; } = "?page={0}";
+    public string HrefFormat { get; set; } = "?pageNumber={0}";
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {

@@ -27,13 +27,13 @@ public sealed class IndexModel(ChildService children, CommonGroundDbContext db, 
     [BindProperty(SupportsGet = true, Name = "sort")]
     public string Sort { get; set; } = "name";
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
 
     public int Total { get; private set; }
     public int TotalPages => Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
 
-    public string PageHrefFormat => $"?q={Uri.EscapeDataString(Search ?? "")}&sort={Uri.EscapeDataString(Sort)}&page={{0}}";
+    public string PageHrefFormat => $"?q={Uri.EscapeDataString(Search ?? "")}&sort={Uri.EscapeDataString(Sort)}&pageNumber={{0}}";
 
     public async Task<IActionResult> OnGetAsync()
     {

@@ -22,14 +22,14 @@ public sealed class WhoHasSeenModel(AccessService accessService, CommonGroundDbC
     [BindProperty(SupportsGet = true)]
     public string? Viewer { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<Row> Entries { get; private set; } = [];
     public IReadOnlyList<Option> ViewerOptions { get; private set; } = [];
     public int Total { get; private set; }
     public int TotalPages => Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
-    public string PageHrefFormat => string.IsNullOrEmpty(Viewer) ? "?page={0}" : $"?viewer={Uri.EscapeDataString(Viewer)}&page={{0}}";
+    public string PageHrefFormat => string.IsNullOrEmpty(Viewer) ? "?pageNumber={0}" : $"?viewer={Uri.EscapeDataString(Viewer)}&pageNumber={{0}}";
 
     public async Task<IActionResult> OnGetAsync(Guid childId)
     {

@@ -16,14 +16,14 @@ public sealed class IndexModel(CommonGroundDbContext db) : PageBase
     [BindProperty(SupportsGet = true)]
     public Guid? AreaId { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public IReadOnlyList<Option> AreaOptions { get; private set; } = [];
     public int Total { get; private set; }
     public int TotalPages => Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
-    public string PageHrefFormat => AreaId is null ? "?page={0}" : $"?areaId={AreaId}&page={{0}}";
+    public string PageHrefFormat => AreaId is null ? "?pageNumber={0}" : $"?areaId={AreaId}&pageNumber={{0}}";
 
     public async Task OnGetAsync()
     {

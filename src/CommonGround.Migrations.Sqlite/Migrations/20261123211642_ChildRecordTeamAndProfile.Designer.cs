@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommonGround.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CommonGroundDbContext))]
-    [Migration("20261123211359_ChildRecordTeamAndProfile")]
+    [Migration("20261123211642_ChildRecordTeamAndProfile")]
     partial class ChildRecordTeamAndProfile
     {
         /// <inheritdoc />
@@ -335,6 +335,11 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("organisation_id");
 
+                    b.Property<string>("RecordArea")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_area");
+
                     b.Property<string>("Summary")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
@@ -349,8 +354,8 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.HasIndex("OccurredAt")
                         .HasDatabaseName("ix_audit_events_occurred_at");
 
-                    b.HasIndex("EntityType", "EntityId")
-                        .HasDatabaseName("ix_audit_events_entity_type_entity_id");
+                    b.HasIndex("EntityType", "EntityId", "OccurredAt")
+                        .HasDatabaseName("ix_audit_events_entity_type_entity_id_occurred_at");
 
                     b.ToTable("audit_events", (string)null);
                 });

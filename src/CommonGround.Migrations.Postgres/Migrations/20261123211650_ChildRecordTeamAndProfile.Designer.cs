@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CommonGround.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CommonGroundDbContext))]
-    [Migration("20261123211407_ChildRecordTeamAndProfile")]
+    [Migration("20261123211650_ChildRecordTeamAndProfile")]
     partial class ChildRecordTeamAndProfile
     {
         /// <inheritdoc />
@@ -340,6 +340,11 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("organisation_id");
 
+                    b.Property<string>("RecordArea")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("record_area");
+
                     b.Property<string>("Summary")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -354,8 +359,8 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.HasIndex("OccurredAt")
                         .HasDatabaseName("ix_audit_events_occurred_at");
 
-                    b.HasIndex("EntityType", "EntityId")
-                        .HasDatabaseName("ix_audit_events_entity_type_entity_id");
+                    b.HasIndex("EntityType", "EntityId", "OccurredAt")
+                        .HasDatabaseName("ix_audit_events_entity_type_entity_id_occurred_at");
 
                     b.ToTable("audit_events", (string)null);
                 });

@@ -11,6 +11,10 @@ namespace CommonGround.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "ix_audit_events_entity_type_entity_id",
+                table: "audit_events");
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "share_from",
                 table: "invitations",
@@ -27,6 +31,13 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                 name: "shared_areas",
                 table: "invitations",
                 type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "record_area",
+                table: "audit_events",
+                type: "TEXT",
+                maxLength: 40,
                 nullable: true);
 
             migrationBuilder.CreateTable(
@@ -232,6 +243,11 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_audit_events_entity_type_entity_id_occurred_at",
+                table: "audit_events",
+                columns: new[] { "entity_type", "entity_id", "occurred_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_access_log_child_id_viewed_at",
                 table: "access_log",
                 columns: new[] { "child_id", "viewed_at" });
@@ -314,6 +330,10 @@ namespace CommonGround.Migrations.Sqlite.Migrations
             migrationBuilder.DropTable(
                 name: "team_members");
 
+            migrationBuilder.DropIndex(
+                name: "ix_audit_events_entity_type_entity_id_occurred_at",
+                table: "audit_events");
+
             migrationBuilder.DropColumn(
                 name: "share_from",
                 table: "invitations");
@@ -325,6 +345,15 @@ namespace CommonGround.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "shared_areas",
                 table: "invitations");
+
+            migrationBuilder.DropColumn(
+                name: "record_area",
+                table: "audit_events");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_events_entity_type_entity_id",
+                table: "audit_events",
+                columns: new[] { "entity_type", "entity_id" });
         }
     }
 }

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text;
+using CommonGround.Core.Access;
+using CommonGround.Core.Audit;
+using CommonGround.Core.Data;
+using CommonGround.Core.Time;
+using CommonGround.Web.Infrastructure.GovUk;
+using CommonGround.Web.Infrastructure.Security;
+using CsvHelper;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonGround.Web.Pages.Children;
+
+/// <summary>Every change to the child's record in date order, filterable by part of the record and downloadable as CSV.</summary>
+public sealed class ChronologyModel(AccessService accessService, CommonGroundDbContext db, CurrentUser currentUser)
+    : ChildPageBase(accessService, currentUser)
+{
+    public const int PageSize = 50;
+    /// <summary>The filter value for changes to the team and to what is shared, which belong to no one area.</summary>
+    public const string TeamAndSharing = "team-and-sharing";
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    public sealed record Row(string When, string Who, string Area, string What);
+
+    [BindProperty(SupportsGet = true)]
+    public string? Area { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<Row> Entries { get; private set; } = [];
+    public int Total { get; private set; }
+    public int TotalPages => Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
+    public string PageHrefFormat => Area is null ? "?pageNumber={0}" : $"?area={Uri.EscapeDataString(Area)}&pageNumber={{0}}";
+    public string DownloadHref => $"/children/{Access.Child.Id}/chronology?handler=Csv{(Area is null ? "" : $"&area={Uri.EscapeDataString(Area)}")}";
+
+    public IReadOnlyList<Option> AreaOptions { get; } =
+        Enum.GetValues<RecordArea>().Select(a => new Option(a.ToString(), a.ToDisplayName()))
+            .Append(new Option(TeamAndSharing, "The team and what is shared"))
+            .ToList();
+
+    public async Task<IActionResult> OnGetAsync(Guid childId)
+    {
+        if (await AuthoriseAsync(childId, Capability.ExportRecord) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Filter(childId) is not { } query)
+        {
+            return BadArea();
+        }
+
+        Total = await query.CountAsync();
+        PageNumber = Math.Clamp(PageNumber, 1, TotalPages);
+        Entries = (await query.OrderByDescending(a => a.OccurredAt).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync()).Select(ToRow).ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(Guid childId)
+    {
+        if (await AuthoriseAsync(childId, Capability.ExportRecord) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Filter(childId) is not { } query)
+        {
+            return BadArea();
+        }
+
+        var events = await query.OrderBy(a => a.OccurredAt).ToListAsync();
+        await using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = CsvWriter.Create(text, new CsvWriterOptions(), leaveOpen: true))
+        {
+            csv.WriteRecord(["When (UK time)", "Who", "Part of the record", "What changed"]);
+            foreach (var a in events)
+            {
+                csv.WriteRecord([
+                    a.OccurredAt.ToUkTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                    Safe(a.ActorName),
+                    a.RecordArea?.ToDisplayName() ?? "The team and what is shared",
+                    Safe(a.Summary ?? a.Action),
+                ]);
+            }
+        }
+
+        var name = $"{Access.Child.KnownAs}-{Access.Child.LastName}-chronology.csv".Replace(' ', '-');
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray(), "text/csv; charset=utf-8", name);
+    }
+
+    /// <summary>A spreadsheet would run text starting with = + - or @ as a formula; a leading apostrophe keeps it as text.</summary>
+    private static string Safe(string value) => value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
+
+    private IQueryable<AuditEvent>? Filter(Guid childId)
+    {
+        var query = db.AuditEvents.Where(a => a.EntityType == "Child" && a.EntityId == childId);
+        if (string.IsNullOrEmpty(Area))
+        {
+            return query;
+        }
+
+        if (Area == TeamAndSharing)
+        {
+            return query.Where(a => a.RecordArea == null);
+        }
+
+        return Enum.TryParse<RecordArea>(Area, out var area) && Enum.IsDefined(area) ? query.Where(a => a.RecordArea == area) : null;
+    }
+
+    private IActionResult BadArea()
+    {
+        ModelState.AddModelError(nameof(Area), "Choose a part of the record from the list");
+        Area = null;
+        return Invalid();
+    }
+
+    private static Row ToRow(AuditEvent a) => new(
+        a.OccurredAt.ToUkTime().ToString("d MMMM yyyy, h:mmtt", English).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal),
+        a.ActorName,
+        a.RecordArea?.ToDisplayName() ?? "The team and what is shared",
+        a.Summary ?? a.Action);
+}
