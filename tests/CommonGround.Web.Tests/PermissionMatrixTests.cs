@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CommonGround.Web.Tests;
 
-public sealed record PermissionRow(string Route, string[] Methods, string Access, string? Capability, string? Area);
+public sealed record PermissionRow(string Route, string[] Methods, string Access, string? Capability, string? Area, string? Relationship);
 
 /// <summary>The demo families and teams, with every kind of relationship the permission matrix must hold for.</summary>
 public sealed class PermissionFixture : IAsyncLifetime
@@ -148,6 +148,11 @@ public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFix
         if (relationship.Kind == RelationshipKind.None)
         {
             return HttpStatusCode.NotFound;
+        }
+
+        if (row.Relationship == "team" && relationship.IsFamily)
+        {
+            return HttpStatusCode.Forbidden;
         }
 
         var capability = Enum.Parse<Capability>(row.Capability!);

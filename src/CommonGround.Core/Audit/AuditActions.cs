@@ -32,6 +32,8 @@ public static class AuditActions
     public const string TeamMemberRemoved = "team.removed";
     public const string KeyWorkerChanged = "team.key-worker-changed";
     public const string SharingChanged = "consent.changed";
+    public const string AccessRequested = "consent.requested";
+    public const string AccessRequestDeclined = "consent.request-declined";
     public const string ProfileChanged = "profile.changed";
     public const string ProfileConfirmed = "profile.confirmed";
     public const string ProfileSuggested = "profile.suggested";

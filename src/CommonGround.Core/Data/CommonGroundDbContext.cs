@@ -25,6 +25,7 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
     public DbSet<FamilyMember> FamilyMembers => Set<FamilyMember>();
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
     public DbSet<SharingConsent> SharingConsents => Set<SharingConsent>();
+    public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
     public DbSet<ProfileSection> ProfileSections => Set<ProfileSection>();
     public DbSet<ProfileSectionVersion> ProfileSectionVersions => Set<ProfileSectionVersion>();
@@ -148,6 +149,15 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
             e.HasOne<Child>().WithMany().HasForeignKey(c => c.ChildId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(c => new { c.TeamMemberId, c.WithdrawnAt });
             e.HasIndex(c => c.ChildId);
+        });
+
+        builder.Entity<AccessRequest>(e =>
+        {
+            e.Property(r => r.Reason).HasMaxLength(AccessRequest.MaxReasonLength);
+            e.Property(r => r.RequestedByName).HasMaxLength(200);
+            e.HasOne<Child>().WithMany().HasForeignKey(r => r.ChildId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<TeamMember>().WithMany().HasForeignKey(r => r.TeamMemberId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(r => new { r.ChildId, r.Status });
         });
 
         builder.Entity<AccessLogEntry>(e =>

@@ -13,3 +13,7 @@ public sealed record ShareUntilBeforeFrom() : Error("The date they can see it un
 public sealed record TeamMemberNotFound() : Error("This team member could not be found");
 public sealed record InvitationNeedsStaffAccount(string Email) : Error($"To join a child's team you need a CommonGround staff account for {Email}. Ask your organisation's admin to invite you, then open this link again. If your organisation does not use CommonGround yet, tell the family: they can share the one-page profile with you instead");
 public sealed record InvitationForAnotherStaffMember(string Email) : Error($"This invitation was sent to {Email}. Sign out, then sign in with that email address to accept it");
+public sealed record AlreadyShared() : Error("The family already shares this part of the record with you", "Area");
+public sealed record AccessRequestPending() : Error("You have already asked for this part of the record. The family has not answered yet", "Area");
+public sealed record NotATeamMember() : Error("Only members of the team can ask the family for access");
+public sealed record AccessRequestNotFound() : Error("This request could not be found, or has already been answered");

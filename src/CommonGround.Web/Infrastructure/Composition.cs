@@ -80,6 +80,7 @@ public static class Composition
         services.AddScoped<ChildService>();
         services.AddScoped<AccessService>();
         services.AddScoped<TeamService>();
+        services.AddScoped<AccessRequestService>();
         services.AddScoped<ProfileService>();
         services.AddScoped<ShareLinkService>();
         services.AddScoped<DemoData>();

@@ -6,11 +6,12 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CommonGround.Web.Pages.Children;
 
-public sealed class OverviewModel(AccessService accessService, TeamService teams, CurrentUser currentUser, TimeProvider timeProvider)
+public sealed class OverviewModel(AccessService accessService, TeamService teams, AccessRequestService requests, CurrentUser currentUser, TimeProvider timeProvider)
     : ChildPageBase(accessService, currentUser)
 {
     public IReadOnlyList<TeamMember> Team { get; private set; } = [];
     public DateOnly Today => timeProvider.TodayInUk();
+    public int PendingRequests { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid childId)
     {
@@ -20,6 +21,11 @@ public sealed class OverviewModel(AccessService accessService, TeamService teams
         }
 
         Team = await teams.ListTeamAsync(childId);
+        if (Access.Can(Capability.ManageConsent))
+        {
+            PendingRequests = (await requests.ListPendingAsync(childId)).Count;
+        }
+
         await LogViewAsync(null, "Overview");
         return Page();
     }

@@ -211,6 +211,39 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "access_requests",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    child_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    team_member_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    area = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    requested_by_user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    requested_by_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    requested_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    answered_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    answered_by_user_id = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_access_requests", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_access_requests_children_child_id",
+                        column: x => x.child_id,
+                        principalTable: "children",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_access_requests_team_members_team_member_id",
+                        column: x => x.team_member_id,
+                        principalTable: "team_members",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "sharing_consents",
                 columns: table => new
                 {
@@ -251,6 +284,16 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                 name: "ix_access_log_child_id_viewed_at",
                 table: "access_log",
                 columns: new[] { "child_id", "viewed_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_access_requests_child_id_status",
+                table: "access_requests",
+                columns: new[] { "child_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_access_requests_team_member_id",
+                table: "access_requests",
+                column: "team_member_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_profile_section_versions_child_id_section_version",
@@ -311,6 +354,9 @@ namespace CommonGround.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "access_log");
+
+            migrationBuilder.DropTable(
+                name: "access_requests");
 
             migrationBuilder.DropTable(
                 name: "profile_section_versions");

@@ -1,0 +1,35 @@
+using CommonGround.Core.Access;
+
+namespace CommonGround.Core.Team;
+
+public enum AccessRequestStatus
+{
+    Pending,
+    Granted,
+    Declined,
+}
+
+/// <summary>A team member asks the family to see a part of the record they cannot see yet; the family answers.</summary>
+public sealed class AccessRequest
+{
+    public const int MaxReasonLength = 1000;
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid ChildId { get; init; }
+    public required Guid TeamMemberId { get; init; }
+    public required RecordArea Area { get; init; }
+    public required string Reason { get; init; }
+    public required Guid RequestedByUserId { get; init; }
+    public required string RequestedByName { get; init; }
+    public required DateTime RequestedAt { get; init; }
+    public AccessRequestStatus Status { get; private set; } = AccessRequestStatus.Pending;
+    public DateTime? AnsweredAt { get; private set; }
+    public Guid? AnsweredByUserId { get; private set; }
+
+    public void Answer(bool granted, Guid userId, DateTime now)
+    {
+        Status = granted ? AccessRequestStatus.Granted : AccessRequestStatus.Declined;
+        AnsweredAt = now;
+        AnsweredByUserId = userId;
+    }
+}

@@ -1,0 +1,74 @@
+using System.ComponentModel.DataAnnotations;
+using CommonGround.Core.Access;
+using CommonGround.Core.Team;
+using CommonGround.Web.Infrastructure.GovUk;
+using CommonGround.Web.Infrastructure.Security;
+using CommonGround.Web.Infrastructure.Validation;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommonGround.Web.Pages.Children;
+
+/// <summary>A team member asks the family to share a part of the record they cannot see.</summary>
+public sealed class AskForAccessModel(AccessService accessService, AccessRequestService requests, CurrentUser currentUser)
+    : ChildPageBase(accessService, currentUser)
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<Option> AreaOptions { get; private set; } = [];
+
+    public sealed class InputModel
+    {
+        [Display(Name = "Which part of the record would you like to see?")]
+        [Required(ErrorMessage = "Choose the part of the record you would like to see")]
+        public RecordArea? Area { get; set; }
+
+        [Display(Name = "Why would you like to see it?")]
+        [Required(ErrorMessage = "Enter why you would like to see it")]
+        [StringLength(AccessRequest.MaxReasonLength, ErrorMessage = "Your reason must be 1,000 characters or fewer")]
+        [PlainText(ErrorMessage = "Your reason must not include web page code, such as <script>. Remove anything written between < and >")]
+        public string? Reason { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid childId) => await LoadAsync(childId) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(Guid childId)
+    {
+        if (await LoadAsync(childId) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+
+        var result = await requests.AskAsync(new AskForAccessOptions(childId, Input.Area!.Value, Input.Reason!, id => AbsoluteUrl("/Children/AccessRequests", new { childId = id })),
+            await CurrentUser.ActorAsync());
+        if (!result.Succeeded)
+        {
+            return Invalid(result.Error!);
+        }
+
+        Confirm("Your request has been sent to the family", "You will be able to see it here if they agree.");
+        return Redirect($"/children/{childId}");
+    }
+
+    /// <summary>Only team members ask: the family already sees everything.</summary>
+    private async Task<IActionResult?> LoadAsync(Guid childId)
+    {
+        if (await AuthoriseAsync(childId, Capability.ViewRecord) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Access.TeamMemberId is null)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        AreaOptions = Enum.GetValues<RecordArea>().Where(a => !Access.SharedAreas.Contains(a)).Select(a => new Option(a.ToString(), a.ToDisplayName())).ToList();
+        return null;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net;
+using CommonGround.Core.Access;
+using CommonGround.Core.Team;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonGround.Web.Tests;
+
+public sealed class AccessRequestTests : FreshAppTests
+{
+    private Task<Guid> SamAsync() => App.QueryAsync(db => db.Children.Where(c => c.FirstName == "Samuel").Select(c => c.Id).SingleAsync());
+
+    private async Task<HttpClient> SignedInAsync(string email)
+    {
+        var client = App.NewClient();
+        await client.SignInAsync(email);
+        return client;
+    }
+
+    [Fact]
+    public async Task A_therapist_asks_to_see_education_and_the_family_agrees()
+    {
+        var sam = await SamAsync();
+        var therapist = await SignedInAsync("therapist@example.org");
+        var (asked, _) = await therapist.SubmitAsync($"/children/{sam}/ask-for-access", new Dictionary<string, string>
+        {
+            ["Input.Area"] = nameof(RecordArea.Education),
+            ["Input.Reason"] = "To line up therapy targets with Sam's classroom support.",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        var email = (await App.DeliverEmailAsync()).Single(m => m.To.Mailboxes.Any(t => t.Address == "parent@example.org"));
+        Assert.Equal("Grace Okafor has asked to see part of Sam's record", email.Subject);
+
+        var parent = await SignedInAsync("parent@example.org");
+        var (_, overview) = await parent.OpenAsync($"/children/{sam}");
+        Assert.Contains("asked to see more of the record", overview.QuerySelector(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
+        var (_, requests) = await parent.OpenAsync($"/children/{sam}/access-requests");
+        Assert.Contains("To line up therapy targets", requests.Body!.TextContent, StringComparison.Ordinal);
+
+        var requestId = await App.QueryAsync(db => db.AccessRequests.Select(r => r.Id).SingleAsync());
+        var token = requests.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var (granted, _) = await parent.PostFormAsync($"/children/{sam}/access-requests?requestId={requestId}", new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["decision"] = "grant" });
+        Assert.Equal(HttpStatusCode.Redirect, granted.StatusCode);
+
+        var (_, seen) = await therapist.OpenAsync($"/children/{sam}");
+        Assert.Contains("About me, Health, Education", seen.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(AccessRequestStatus.Granted, await App.QueryAsync(db => db.AccessRequests.Select(r => r.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task The_family_can_say_no_and_nothing_is_shared()
+    {
+        var sam = await SamAsync();
+        var therapist = await SignedInAsync("therapist@example.org");
+        await therapist.SubmitAsync($"/children/{sam}/ask-for-access", new Dictionary<string, string> { ["Input.Area"] = nameof(RecordArea.SocialCare), ["Input.Reason"] = "Context." });
+        var requestId = await App.QueryAsync(db => db.AccessRequests.Select(r => r.Id).SingleAsync());
+
+        var parent = await SignedInAsync("parent@example.org");
+        var (_, page) = await parent.OpenAsync($"/children/{sam}/access-requests");
+        var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        await parent.PostFormAsync($"/children/{sam}/access-requests?requestId={requestId}", new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["decision"] = "decline" });
+
+        Assert.Equal(AccessRequestStatus.Declined, await App.QueryAsync(db => db.AccessRequests.Select(r => r.Status).SingleAsync()));
+        Assert.False(await App.QueryAsync(db => db.SharingConsents.AnyAsync(c => c.ChildId == sam && c.Area == RecordArea.SocialCare)));
+    }
+
+    [Theory]
+    [InlineData(nameof(RecordArea.Health), "Context.", "The family already shares this part of the record with you")]
+    [InlineData("", "", "Choose the part of the record you would like to see|Enter why you would like to see it")]
+    public async Task A_request_that_makes_no_sense_is_refused(string area, string reason, string expected)
+    {
+        var sam = await SamAsync();
+        var therapist = await SignedInAsync("therapist@example.org");
+        var (response, page) = await therapist.PostFormAsync($"/children/{sam}/ask-for-access", new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = (await therapist.OpenAsync($"/children/{sam}/ask-for-access")).Page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            ["Input.Area"] = area,
+            ["Input.Reason"] = reason,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(expected.Split('|'), page.ErrorSummary());
+        Assert.False(await App.QueryAsync(db => db.AccessRequests.AnyAsync()));
+    }
+}
