@@ -23,6 +23,7 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Child> Children => Set<Child>();
     public DbSet<FamilyMember> FamilyMembers => Set<FamilyMember>();
+    public DbSet<ChildVisit> ChildVisits => Set<ChildVisit>();
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
     public DbSet<SharingConsent> SharingConsents => Set<SharingConsent>();
     public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
@@ -131,6 +132,13 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
             e.HasOne(f => f.UserAccount).WithMany().HasForeignKey(f => f.UserAccountId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(f => new { f.ChildId, f.UserAccountId }).IsUnique();
             e.HasIndex(f => f.UserAccountId);
+        });
+
+        builder.Entity<ChildVisit>(e =>
+        {
+            e.HasKey(v => new { v.UserAccountId, v.ChildId });
+            e.HasOne<UserAccount>().WithMany().HasForeignKey(v => v.UserAccountId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Child>().WithMany().HasForeignKey(v => v.ChildId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<TeamMember>(e =>

@@ -402,6 +402,29 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.ToTable("children", (string)null);
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Children.ChildVisit", b =>
+                {
+                    b.Property<Guid>("UserAccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_account_id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
+                    b.Property<DateTime>("LastViewedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_viewed_at");
+
+                    b.HasKey("UserAccountId", "ChildId")
+                        .HasName("pk_child_visits");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_child_visits_child_id");
+
+                    b.ToTable("child_visits", (string)null);
+                });
+
             modelBuilder.Entity("CommonGround.Core.Children.FamilyMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1227,6 +1250,23 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_children_areas_area_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Children.ChildVisit", b =>
+                {
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_visits_children_child_id");
+
+                    b.HasOne("CommonGround.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_visits_user_accounts_user_account_id");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Children.FamilyMember", b =>

@@ -79,6 +79,7 @@ public static class Composition
         services.AddScoped<OrganisationService>();
         services.AddScoped<ChildService>();
         services.AddScoped<AccessService>();
+        services.AddScoped<WhatIsNewService>();
         services.AddScoped<TeamService>();
         services.AddScoped<AccessRequestService>();
         services.AddScoped<ProfileService>();

@@ -1,4 +1,5 @@
 using CommonGround.Core.Access;
+using CommonGround.Core.Children;
 using CommonGround.Core.Team;
 using CommonGround.Core.Time;
 using CommonGround.Web.Infrastructure.Security;
@@ -6,12 +7,13 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CommonGround.Web.Pages.Children;
 
-public sealed class OverviewModel(AccessService accessService, TeamService teams, AccessRequestService requests, CurrentUser currentUser, TimeProvider timeProvider)
+public sealed class OverviewModel(AccessService accessService, TeamService teams, AccessRequestService requests, WhatIsNewService whatIsNew, CurrentUser currentUser, TimeProvider timeProvider)
     : ChildPageBase(accessService, currentUser)
 {
     public IReadOnlyList<TeamMember> Team { get; private set; } = [];
     public DateOnly Today => timeProvider.TodayInUk();
     public int PendingRequests { get; private set; }
+    public WhatIsNew New { get; private set; } = new(null, [], 0);
 
     public async Task<IActionResult> OnGetAsync(Guid childId)
     {
@@ -26,6 +28,7 @@ public sealed class OverviewModel(AccessService accessService, TeamService teams
             PendingRequests = (await requests.ListPendingAsync(childId)).Count;
         }
 
+        New = await whatIsNew.SinceLastVisitAsync(Access, CurrentUser.UserId!.Value);
         await LogViewAsync(null, "Overview");
         return Page();
     }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CommonGround.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CommonGroundDbContext))]
-    [Migration("20261123212720_ChildRecordTeamAndProfile")]
+    [Migration("20261123214356_ChildRecordTeamAndProfile")]
     partial class ChildRecordTeamAndProfile
     {
         /// <inheritdoc />
@@ -408,6 +408,29 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_children_area_id");
 
                     b.ToTable("children", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Children.ChildVisit", b =>
+                {
+                    b.Property<Guid>("UserAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_account_id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("child_id");
+
+                    b.Property<DateTime>("LastViewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_viewed_at");
+
+                    b.HasKey("UserAccountId", "ChildId")
+                        .HasName("pk_child_visits");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_child_visits_child_id");
+
+                    b.ToTable("child_visits", (string)null);
                 });
 
             modelBuilder.Entity("CommonGround.Core.Children.FamilyMember", b =>
@@ -1239,6 +1262,23 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_children_areas_area_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Children.ChildVisit", b =>
+                {
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_visits_children_child_id");
+
+                    b.HasOne("CommonGround.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_visits_user_accounts_user_account_id");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Children.FamilyMember", b =>

@@ -67,6 +67,31 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "child_visits",
+                columns: table => new
+                {
+                    user_account_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    child_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    last_viewed_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_child_visits", x => new { x.user_account_id, x.child_id });
+                    table.ForeignKey(
+                        name: "fk_child_visits_children_child_id",
+                        column: x => x.child_id,
+                        principalTable: "children",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_child_visits_user_accounts_user_account_id",
+                        column: x => x.user_account_id,
+                        principalTable: "user_accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "profile_section_versions",
                 columns: table => new
                 {
@@ -296,6 +321,11 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                 column: "team_member_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_child_visits_child_id",
+                table: "child_visits",
+                column: "child_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_profile_section_versions_child_id_section_version",
                 table: "profile_section_versions",
                 columns: new[] { "child_id", "section", "version" },
@@ -357,6 +387,9 @@ namespace CommonGround.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "access_requests");
+
+            migrationBuilder.DropTable(
+                name: "child_visits");
 
             migrationBuilder.DropTable(
                 name: "profile_section_versions");
