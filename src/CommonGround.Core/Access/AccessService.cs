@@ -50,6 +50,10 @@ public sealed class AccessService(CommonGroundDbContext db, TimeProvider timePro
         return new ChildAccess(child, relationship, areas, member.Id);
     }
 
+    /// <summary>The actor's access to the child; nobody's when the actor is not signed in.</summary>
+    public Task<ChildAccess?> GetAsync(Guid childId, Actor actor) =>
+        actor.UserId is { } userId ? GetAsync(childId, userId) : Task.FromResult<ChildAccess?>(null);
+
     /// <summary>Records that someone outside the family looked at part of the record; the family sees these in "Who has seen".</summary>
     public async Task LogViewAsync(ChildAccess access, Actor actor, RecordArea? area, string what)
     {

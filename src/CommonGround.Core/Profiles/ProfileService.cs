@@ -37,7 +37,7 @@ public sealed class ProfileService(CommonGroundDbContext db, AccessService acces
 
     public async Task<Result<ProfileSection>> SaveSectionAsync(SaveSectionOptions options, Actor actor)
     {
-        var childAccess = await AccessForAsync(options.ChildId, actor);
+        var childAccess = await access.GetAsync(options.ChildId, actor);
         if (childAccess is null)
         {
             return new ProfileChildNotFound();
@@ -81,7 +81,7 @@ public sealed class ProfileService(CommonGroundDbContext db, AccessService acces
 
     public async Task<Result<ProfileSuggestion>> SuggestChangeAsync(SuggestChangeOptions options, Actor actor)
     {
-        var childAccess = await AccessForAsync(options.ChildId, actor);
+        var childAccess = await access.GetAsync(options.ChildId, actor);
         if (childAccess is null)
         {
             return new ProfileChildNotFound();
@@ -125,7 +125,7 @@ public sealed class ProfileService(CommonGroundDbContext db, AccessService acces
     /// <summary>The family accepts a suggestion as it is, accepts it with their own changes, or declines it.</summary>
     public async Task<Result<ProfileSuggestion>> DecideSuggestionAsync(DecideSuggestionOptions options, Actor actor)
     {
-        var childAccess = await AccessForAsync(options.ChildId, actor);
+        var childAccess = await access.GetAsync(options.ChildId, actor);
         if (childAccess is null)
         {
             return new ProfileChildNotFound();
@@ -194,7 +194,4 @@ public sealed class ProfileService(CommonGroundDbContext db, AccessService acces
             return new SectionChangedMeanwhile(current?.Text ?? "", current?.UpdatedByName, current?.UpdatedAt);
         }
     }
-
-    private Task<ChildAccess?> AccessForAsync(Guid childId, Actor actor) =>
-        actor.UserId is { } userId ? access.GetAsync(childId, userId) : Task.FromResult<ChildAccess?>(null);
 }

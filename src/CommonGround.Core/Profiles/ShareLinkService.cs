@@ -23,7 +23,7 @@ public sealed class ShareLinkService(CommonGroundDbContext db, AccessService acc
     /// <summary>Makes a link and returns its token: shown once to the family, never stored.</summary>
     public async Task<Result<(ProfileShareLink Link, string Token)>> CreateAsync(CreateShareLinkOptions options, Actor actor)
     {
-        var childAccess = actor.UserId is { } userId ? await access.GetAsync(options.ChildId, userId) : null;
+        var childAccess = await access.GetAsync(options.ChildId, actor);
         if (childAccess is null)
         {
             return new ProfileChildNotFound();
@@ -61,7 +61,7 @@ public sealed class ShareLinkService(CommonGroundDbContext db, AccessService acc
 
     public async Task<Result<ProfileShareLink>> RevokeAsync(Guid childId, Guid linkId, Actor actor)
     {
-        var childAccess = actor.UserId is { } userId ? await access.GetAsync(childId, userId) : null;
+        var childAccess = await access.GetAsync(childId, actor);
         if (childAccess is null)
         {
             return new ProfileChildNotFound();

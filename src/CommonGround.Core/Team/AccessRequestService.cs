@@ -18,7 +18,7 @@ public sealed class AccessRequestService(CommonGroundDbContext db, AccessService
     /// <summary>A team member asks; the family is told by email, without saying anything about the child beyond their name.</summary>
     public async Task<Result<AccessRequest>> AskAsync(AskForAccessOptions options, Actor actor)
     {
-        var childAccess = actor.UserId is { } userId ? await access.GetAsync(options.ChildId, userId) : null;
+        var childAccess = await access.GetAsync(options.ChildId, actor);
         if (childAccess is null)
         {
             return new TeamChildNotFound();
@@ -77,7 +77,7 @@ public sealed class AccessRequestService(CommonGroundDbContext db, AccessService
     /// <summary>The family grants (sharing the area from today) or declines.</summary>
     public async Task<Result<AccessRequest>> AnswerAsync(Guid childId, Guid requestId, bool grant, Actor actor)
     {
-        var childAccess = actor.UserId is { } userId ? await access.GetAsync(childId, userId) : null;
+        var childAccess = await access.GetAsync(childId, actor);
         if (childAccess is null)
         {
             return new TeamChildNotFound();

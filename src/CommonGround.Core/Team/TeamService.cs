@@ -31,7 +31,7 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
 
     public async Task<Result<Invitation>> InviteAsync(InviteToTeamOptions options, Actor actor)
     {
-        var childAccess = await AccessForAsync(options.ChildId, actor);
+        var childAccess = await access.GetAsync(options.ChildId, actor);
         if (childAccess is null)
         {
             return new TeamChildNotFound();
@@ -171,7 +171,7 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
     /// <summary>Changes what a team member can see. Unchanged decisions stand; changed ones are withdrawn and recorded anew.</summary>
     public async Task<Result<TeamMember>> SetSharingAsync(SetSharingOptions options, Actor actor)
     {
-        var childAccess = await AccessForAsync(options.ChildId, actor);
+        var childAccess = await access.GetAsync(options.ChildId, actor);
         if (childAccess is null)
         {
             return new TeamChildNotFound();
@@ -230,7 +230,7 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
     /// <summary>Takes someone off the team: their place ends and every area shared with them is withdrawn.</summary>
     public async Task<Result<TeamMember>> RemoveAsync(Guid childId, Guid teamMemberId, Actor actor)
     {
-        var childAccess = await AccessForAsync(childId, actor);
+        var childAccess = await access.GetAsync(childId, actor);
         if (childAccess is null)
         {
             return new TeamChildNotFound();
@@ -263,7 +263,7 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
     /// <summary>Makes a team member the child's key worker, the family's dedicated point of contact; there is only ever one.</summary>
     public async Task<Result<TeamMember>> MakeKeyWorkerAsync(Guid childId, Guid teamMemberId, Actor actor)
     {
-        var childAccess = await AccessForAsync(childId, actor);
+        var childAccess = await access.GetAsync(childId, actor);
         if (childAccess is null)
         {
             return new TeamChildNotFound();
@@ -300,7 +300,4 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
             : from is { } start && until < start ? new ShareUntilBeforeFrom()
             : null;
     }
-
-    private Task<ChildAccess?> AccessForAsync(Guid childId, Actor actor) =>
-        actor.UserId is { } userId ? access.GetAsync(childId, userId) : Task.FromResult<ChildAccess?>(null);
 }
