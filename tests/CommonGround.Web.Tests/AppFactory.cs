@@ -25,6 +25,14 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), $"cg-web-{Guid.NewGuid():N}");
+
+    static AppFactory()
+    {
+        // Every app a test starts would otherwise watch its settings files through inotify, and many apps at once
+        // (tests run in parallel, test projects side by side) exhaust the machine's limit of 128 watchers a user.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
     private TestDatabase? _database;
 
     public FakeTimeProvider Time { get; } = new(Start);
