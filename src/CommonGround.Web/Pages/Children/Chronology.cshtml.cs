@@ -4,6 +4,7 @@ using CommonGround.Core.Access;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Data;
 using CommonGround.Core.Time;
+using CommonGround.Web.Infrastructure;
 using CommonGround.Web.Infrastructure.GovUk;
 using CommonGround.Web.Infrastructure.Security;
 using CsvHelper;
@@ -19,7 +20,6 @@ public sealed class ChronologyModel(AccessService accessService, CommonGroundDbC
     public const int PageSize = 50;
     /// <summary>The filter value for changes to the team and to what is shared, which belong to no one area.</summary>
     public const string TeamAndSharing = "team-and-sharing";
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
     public sealed record Row(string When, string Who, string Area, string What);
 
@@ -117,7 +117,7 @@ public sealed class ChronologyModel(AccessService accessService, CommonGroundDbC
     }
 
     private static Row ToRow(AuditEvent a) => new(
-        a.OccurredAt.ToUkTime().ToString("d MMMM yyyy, h:mmtt", English).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal),
+        UkDates.DateAndTime(a.OccurredAt),
         a.ActorName,
         a.RecordArea?.ToDisplayName() ?? "The team and what is shared",
         a.Summary ?? a.Action);

@@ -1,7 +1,6 @@
-using System.Globalization;
 using CommonGround.Core.Access;
 using CommonGround.Core.Data;
-using CommonGround.Core.Time;
+using CommonGround.Web.Infrastructure;
 using CommonGround.Web.Infrastructure.GovUk;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +13,6 @@ public sealed class WhoHasSeenModel(AccessService accessService, CommonGroundDbC
     : ChildPageBase(accessService, currentUser)
 {
     public const int PageSize = 50;
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
     public sealed record Row(string When, string Who, string Organisation, string What);
 
@@ -50,7 +48,7 @@ public sealed class WhoHasSeenModel(AccessService accessService, CommonGroundDbC
         PageNumber = Math.Clamp(PageNumber, 1, TotalPages);
         var entries = await log.OrderByDescending(a => a.ViewedAt).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync();
         Entries = entries.Select(a => new Row(
-            a.ViewedAt.ToUkTime().ToString("d MMMM yyyy, h:mmtt", English).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal),
+            UkDates.DateAndTime(a.ViewedAt),
             a.ViewerName,
             a.OrganisationName ?? "",
             a.What)).ToList();

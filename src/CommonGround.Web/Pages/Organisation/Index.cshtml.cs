@@ -30,6 +30,6 @@ public sealed class IndexModel(CommonGroundDbContext db, CurrentUser currentUser
             .Where(i => i.OrganisationId == Organisation.Id && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
             .OrderBy(i => i.CreatedAt)
             .ToListAsync();
-        Invitations = invitations.Select(i => new InvitationRow(i.Id, i.DisplayName, i.Email, i.ExpiresAt.ToUkTime().ToString("d MMMM yyyy 'at' h:mmtt", System.Globalization.CultureInfo.GetCultureInfo("en-GB")).Replace("AM", "am").Replace("PM", "pm"))).ToList();
+        Invitations = invitations.Select(i => new InvitationRow(i.Id, i.DisplayName, i.Email, UkDates.DateAtTime(i.ExpiresAt))).ToList();
     }
 }

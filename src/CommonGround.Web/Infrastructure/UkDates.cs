@@ -1,0 +1,17 @@
+using System.Globalization;
+using CommonGround.Core.Time;
+
+namespace CommonGround.Web.Infrastructure;
+
+/// <summary>Instants as people in England read them: "25 November 2026, 9:05am", in UK time, in one place.</summary>
+public static class UkDates
+{
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    public static string DateAndTime(DateTime utc) => Format(utc, "d MMMM yyyy, h:mmtt");
+
+    public static string DateAtTime(DateTime utc) => Format(utc, "d MMMM yyyy 'at' h:mmtt");
+
+    private static string Format(DateTime utc, string pattern) =>
+        utc.ToUkTime().ToString(pattern, English).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal);
+}
