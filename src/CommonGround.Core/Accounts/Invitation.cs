@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Cryptography;
 using System.Text;
 using CommonGround.Core.Children;
@@ -59,6 +60,10 @@ public sealed class Invitation
         : RevokedAt is not null ? InvitationStatus.Revoked
         : now >= ExpiresAt ? InvitationStatus.Expired
         : InvitationStatus.Pending;
+
+    /// <summary>The same rule as <see cref="StatusAt"/> being Pending, for database queries.</summary>
+    public static Expression<Func<Invitation, bool>> PendingAt(DateTime now) =>
+        i => i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now;
 
     public void Accept(Guid userId, DateTime now)
     {

@@ -93,7 +93,7 @@ public sealed class ChildService(CommonGroundDbContext db, EmailOutbox outbox, T
         }
 
         var now = timeProvider.UtcNow();
-        if (await db.Invitations.AnyAsync(i => i.ChildId == child.Id && i.Email == email && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now))
+        if (await db.Invitations.Where(Invitation.PendingAt(now)).AnyAsync(i => i.ChildId == child.Id && i.Email == email))
         {
             return new FamilyInvitationPending();
         }

@@ -122,9 +122,8 @@ public sealed class OrganisationService(
 
         var now = timeProvider.UtcNow();
         var email = options.Email.Trim();
-        var pending = await db.Invitations
-            .Where(i => i.OrganisationId == organisation.Id && i.Email == email && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
-            .AnyAsync();
+        var pending = await db.Invitations.Where(Invitation.PendingAt(now))
+            .AnyAsync(i => i.OrganisationId == organisation.Id && i.Email == email);
         if (pending)
         {
             return new InvitationAlreadyPending();

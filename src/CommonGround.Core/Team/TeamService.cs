@@ -66,7 +66,7 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
         }
 
         var now = timeProvider.UtcNow();
-        if (await db.Invitations.AnyAsync(i => i.Kind == InvitationKind.Team && i.ChildId == options.ChildId && i.Email == email && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now))
+        if (await db.Invitations.Where(Invitation.PendingAt(now)).AnyAsync(i => i.Kind == InvitationKind.Team && i.ChildId == options.ChildId && i.Email == email))
         {
             return new TeamInvitationPending();
         }

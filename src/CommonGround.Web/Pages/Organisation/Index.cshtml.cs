@@ -1,3 +1,4 @@
+using CommonGround.Core.Accounts;
 using CommonGround.Core.Data;
 using CommonGround.Core.Time;
 using CommonGround.Web.Infrastructure;
@@ -27,7 +28,7 @@ public sealed class IndexModel(CommonGroundDbContext db, CurrentUser currentUser
         Staff = staff.Select(s => new StaffRow(s.Id, s.DisplayName, s.Email ?? "", s.JobTitle, s.IsOrganisationAdmin, s.DeactivatedAt is null, s.UserAccountId == person.Account.Id)).ToList();
         var now = timeProvider.UtcNow();
         var invitations = await db.Invitations
-            .Where(i => i.OrganisationId == Organisation.Id && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
+            .Where(Invitation.PendingAt(now)).Where(i => i.OrganisationId == Organisation.Id)
             .OrderBy(i => i.CreatedAt)
             .ToListAsync();
         Invitations = invitations.Select(i => new InvitationRow(i.Id, i.DisplayName, i.Email, UkDates.DateAtTime(i.ExpiresAt))).ToList();

@@ -1,3 +1,4 @@
+using CommonGround.Core.Accounts;
 using CommonGround.Core.Data;
 using CommonGround.Core.Organisations;
 using CommonGround.Core.Time;
@@ -32,7 +33,7 @@ public sealed class DetailsModel(CommonGroundDbContext db, TimeProvider timeProv
             .ToListAsync();
         var now = timeProvider.UtcNow();
         PendingInvitations = await db.Invitations
-            .Where(i => i.OrganisationId == organisationId && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
+            .Where(Invitation.PendingAt(now)).Where(i => i.OrganisationId == organisationId)
             .OrderBy(i => i.CreatedAt)
             .Select(i => i.DisplayName + " (" + i.Email + ")" + (i.AsOrganisationAdmin ? ", as admin" : ""))
             .ToListAsync();
