@@ -31,6 +31,8 @@ public static class AuditActions
     public const string TeamMemberJoined = "team.joined";
     public const string TeamMemberRemoved = "team.removed";
     public const string KeyWorkerChanged = "team.key-worker-changed";
+    public const string KeyWorkerLeft = "team.key-worker-left";
+    public const string TeamLeadChanged = "team.team-lead-changed";
     public const string SharingChanged = "consent.changed";
     public const string AccessRequested = "consent.requested";
     public const string AccessRequestDeclined = "consent.request-declined";

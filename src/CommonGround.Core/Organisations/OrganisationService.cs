@@ -2,6 +2,7 @@ using CommonGround.Core.Accounts;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Data;
 using CommonGround.Core.Notifications;
+using CommonGround.Core.Team;
 using CommonGround.Core.Time;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,7 @@ public sealed class OrganisationService(
     CommonGroundDbContext db,
     UserManager<UserAccount> userManager,
     EmailOutbox outbox,
+    KeyWorkerHandover handover,
     TimeProvider timeProvider)
 {
     public async Task<Result<Area>> CreateAreaAsync(CreateAreaOptions options, Actor actor)
@@ -153,10 +155,14 @@ public sealed class OrganisationService(
         return invitation;
     }
 
-    /// <summary>Ends a member of staff's access: their security stamp changes, so every session they have ends at its next check.</summary>
-    public async Task<Result<Professional>> DeactivateStaffAsync(Guid organisationId, Guid professionalId, Actor actor)
+    /// <summary>
+    /// Ends a member of staff's access: their security stamp changes, so every session they have ends at its next check.
+    /// They have left the organisation, so their places on children's teams end too, each recorded on the child's
+    /// record; where they were the key worker, the family and the team leads are told.
+    /// </summary>
+    public async Task<Result<Professional>> DeactivateStaffAsync(Guid organisationId, Guid professionalId, Func<Guid, string> teamPageFor, Actor actor)
     {
-        var professional = await db.Professionals.Include(p => p.UserAccount)
+        var professional = await db.Professionals.Include(p => p.UserAccount).Include(p => p.Organisation)
             .SingleOrDefaultAsync(p => p.Id == professionalId && p.OrganisationId == organisationId);
         if (professional is null)
         {
@@ -182,7 +188,27 @@ public sealed class OrganisationService(
         var now = timeProvider.UtcNow();
         professional.Deactivate(now);
         professional.UserAccount!.SecurityStamp = Guid.NewGuid().ToString();
-        db.AuditEvents.Add(AuditEvent.For(actor, now, AuditActions.StaffDeactivated, nameof(Professional), professional.Id, $"Deactivated {professional.UserAccount.DisplayName}"));
+        var name = professional.UserAccount.DisplayName;
+        db.AuditEvents.Add(AuditEvent.For(actor, now, AuditActions.StaffDeactivated, nameof(Professional), professional.Id, $"Deactivated {name}"));
+
+        var places = await db.TeamMembers.Include(t => t.Consents).Where(t => t.ProfessionalId == professional.Id && t.LeftAt == null).ToListAsync();
+        foreach (var place in places)
+        {
+            var wasKeyWorker = place.IsKeyWorker;
+            place.Leave(now);
+            foreach (var consent in place.Consents)
+            {
+                consent.Withdraw(actor.UserId!.Value, now);
+            }
+
+            db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = place.AreaId }, now, AuditActions.TeamMemberRemoved, "Child", place.ChildId,
+                $"{name} left {professional.Organisation!.Name}, so is no longer on the team"));
+            if (wasKeyWorker)
+            {
+                await handover.KeyWorkerLeftAsync(place, name, $"has left {professional.Organisation.Name}", teamPageFor, actor, now);
+            }
+        }
+
         await db.SaveChangesAsync();
         return professional;
     }

@@ -13,7 +13,7 @@ public sealed record InviteToTeamOptions(Guid ChildId, string Name, string Email
 /// <summary>What a team member may see: <paramref name="From"/> empty means from now, <paramref name="Until"/> empty means until changed.</summary>
 public sealed record SetSharingOptions(Guid ChildId, Guid TeamMemberId, IReadOnlyCollection<RecordArea> Areas, DateOnly? From, DateOnly? Until);
 
-public sealed class TeamService(CommonGroundDbContext db, AccessService access, EmailOutbox outbox, TimeProvider timeProvider)
+public sealed class TeamService(CommonGroundDbContext db, AccessService access, EmailOutbox outbox, KeyWorkerHandover handover, TimeProvider timeProvider)
 {
     public static string FormatAreas(IEnumerable<RecordArea> areas) => string.Join(',', areas.Distinct().Order());
 
@@ -227,8 +227,11 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
         return member;
     }
 
-    /// <summary>Takes someone off the team: their place ends and every area shared with them is withdrawn.</summary>
-    public async Task<Result<TeamMember>> RemoveAsync(Guid childId, Guid teamMemberId, Actor actor)
+    /// <summary>
+    /// Takes someone off the team: their place ends and every area shared with them is withdrawn. When they were the
+    /// key worker, the family and the team leads are told so a new one is chosen.
+    /// </summary>
+    public async Task<Result<TeamMember>> RemoveAsync(Guid childId, Guid teamMemberId, Func<Guid, string> teamPageFor, Actor actor)
     {
         var childAccess = await access.GetAsync(childId, actor);
         if (childAccess is null)
@@ -249,13 +252,20 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
         }
 
         var now = timeProvider.UtcNow();
+        var wasKeyWorker = member.IsKeyWorker;
         member.Leave(now);
         foreach (var consent in member.Consents)
         {
             consent.Withdraw(actor.UserId!.Value, now);
         }
 
-        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = member.AreaId }, now, AuditActions.TeamMemberRemoved, "Child", childId, $"Took {member.Professional!.UserAccount!.DisplayName} off the team"));
+        var name = member.Professional!.UserAccount!.DisplayName;
+        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = member.AreaId }, now, AuditActions.TeamMemberRemoved, "Child", childId, $"Took {name} off the team"));
+        if (wasKeyWorker)
+        {
+            await handover.KeyWorkerLeftAsync(member, name, "has left the team", teamPageFor, actor, now);
+        }
+
         await db.SaveChangesAsync();
         return member;
     }
@@ -288,6 +298,43 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
         }
 
         db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = member.AreaId }, timeProvider.UtcNow(), AuditActions.KeyWorkerChanged, "Child", childId, $"Made {member.Professional!.UserAccount!.DisplayName} the key worker"));
+        await db.SaveChangesAsync();
+        return member;
+    }
+
+    /// <summary>
+    /// Makes a team member a team lead, or stops them being one. Team leads can change the team and choose the key
+    /// worker, and are the ones asked to choose a new key worker when one leaves.
+    /// </summary>
+    public async Task<Result<TeamMember>> SetTeamLeadAsync(Guid childId, Guid teamMemberId, bool isTeamLead, Actor actor)
+    {
+        var childAccess = await access.GetAsync(childId, actor);
+        if (childAccess is null)
+        {
+            return new TeamChildNotFound();
+        }
+
+        if (!childAccess.Can(Capability.ManageTeam))
+        {
+            return new NotAllowedForTeam();
+        }
+
+        var member = await db.TeamMembers.Include(t => t.Professional!).ThenInclude(p => p.UserAccount)
+            .SingleOrDefaultAsync(t => t.Id == teamMemberId && t.ChildId == childId && t.LeftAt == null);
+        if (member is null)
+        {
+            return new TeamMemberNotFound();
+        }
+
+        if (member.IsTeamLead == isTeamLead)
+        {
+            return member;
+        }
+
+        member.IsTeamLead = isTeamLead;
+        var name = member.Professional!.UserAccount!.DisplayName;
+        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = member.AreaId }, timeProvider.UtcNow(), AuditActions.TeamLeadChanged, "Child", childId,
+            isTeamLead ? $"Made {name} a team lead" : $"{name} is no longer a team lead"));
         await db.SaveChangesAsync();
         return member;
     }

@@ -80,6 +80,7 @@ public static class Composition
         services.AddScoped<ChildService>();
         services.AddScoped<AccessService>();
         services.AddScoped<WhatIsNewService>();
+        services.AddScoped<KeyWorkerHandover>();
         services.AddScoped<TeamService>();
         services.AddScoped<AccessRequestService>();
         services.AddScoped<ProfileService>();

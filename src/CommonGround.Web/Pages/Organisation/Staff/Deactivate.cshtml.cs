@@ -10,6 +10,8 @@ namespace CommonGround.Web.Pages.Organisation.Staff;
 public sealed class DeactivateModel(OrganisationService organisations, CommonGroundDbContext db, CurrentUser currentUser) : PageBase
 {
     public string Name { get; private set; } = "";
+    public int TeamPlaces { get; private set; }
+    public int KeyWorkerPlaces { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid professionalId) => await LoadAsync(professionalId) ? Page() : NotFound();
 
@@ -21,13 +23,16 @@ public sealed class DeactivateModel(OrganisationService organisations, CommonGro
         }
 
         var organisationId = (await currentUser.GetAsync())!.Organisation!.Id;
-        var result = await organisations.DeactivateStaffAsync(organisationId, professionalId, await currentUser.ActorAsync());
+        var result = await organisations.DeactivateStaffAsync(organisationId, professionalId,
+            childId => AbsoluteUrl("/Children/Team/Index", new { childId }), await currentUser.ActorAsync());
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);
         }
 
-        Confirm($"{Name} has been deactivated", "They will be signed out within a minute.");
+        Confirm($"{Name} has been deactivated", TeamPlaces == 0
+            ? "They will be signed out within a minute."
+            : $"They will be signed out within a minute, and are no longer on any child's team.{(KeyWorkerPlaces > 0 ? " The families and team leads of the children they were key worker for have been told." : "")}");
         return Redirect("/organisation");
     }
 
@@ -38,6 +43,9 @@ public sealed class DeactivateModel(OrganisationService organisations, CommonGro
         var name = await db.Professionals.Where(p => p.Id == professionalId && p.OrganisationId == organisationId)
             .Select(p => p.UserAccount!.DisplayName).SingleOrDefaultAsync();
         Name = name ?? "";
+        var places = await db.TeamMembers.Where(t => t.ProfessionalId == professionalId && t.LeftAt == null).Select(t => t.IsKeyWorker).ToListAsync();
+        TeamPlaces = places.Count;
+        KeyWorkerPlaces = places.Count(keyWorker => keyWorker);
         return name is not null;
     }
 }

@@ -11,6 +11,7 @@ public sealed class RemoveModel(AccessService accessService, TeamService teams, 
     : ChildPageBase(accessService, currentUser)
 {
     public string MemberName { get; private set; } = "";
+    public bool IsKeyWorker { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid memberId) =>
         await AuthoriseAsync(childId, Capability.ManageTeam) ?? (await LoadAsync(childId, memberId) ? Page() : NotFound());
@@ -27,21 +28,24 @@ public sealed class RemoveModel(AccessService accessService, TeamService teams, 
             return NotFound();
         }
 
-        var result = await teams.RemoveAsync(childId, memberId, await CurrentUser.ActorAsync());
+        var result = await teams.RemoveAsync(childId, memberId, id => AbsoluteUrl("/Children/Team/Index", new { childId = id }), await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             return result.Error is TeamMemberNotFound ? NotFound() : Invalid(result.Error!);
         }
 
-        Confirm($"{MemberName} is no longer on the team", "They can no longer see any part of the record.");
+        Confirm($"{MemberName} is no longer on the team", IsKeyWorker
+            ? $"They can no longer see any part of the record. {Access.Child.KnownAs} needs a new key worker: choose one from the team."
+            : "They can no longer see any part of the record.");
         return Redirect($"/children/{childId}/team");
     }
 
     private async Task<bool> LoadAsync(Guid childId, Guid memberId)
     {
-        var name = await db.TeamMembers.Where(t => t.Id == memberId && t.ChildId == childId && t.LeftAt == null)
-            .Select(t => t.Professional!.UserAccount!.DisplayName).SingleOrDefaultAsync();
-        MemberName = name ?? "";
-        return name is not null;
+        var member = await db.TeamMembers.Where(t => t.Id == memberId && t.ChildId == childId && t.LeftAt == null)
+            .Select(t => new { t.Professional!.UserAccount!.DisplayName, t.IsKeyWorker }).SingleOrDefaultAsync();
+        MemberName = member?.DisplayName ?? "";
+        IsKeyWorker = member?.IsKeyWorker ?? false;
+        return member is not null;
     }
 }
