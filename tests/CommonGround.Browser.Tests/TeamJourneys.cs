@@ -50,8 +50,29 @@ public sealed class TeamJourneys(BrowserFixture browser) : IClassFixture<Browser
         await therapist.GetByRole(AriaRole.Button, new() { Name = "Accept invitation" }).ClickAsync();
         await AssertPageAsync(therapist, "Ellie Morgan");
         await Assertions.Expect(therapist.Locator("main")).ToContainTextAsync("About me, Health");
+        await therapist.GetByRole(AriaRole.Link, new() { Name = "Health", Exact = true }).ClickAsync();
+        await AssertPageAsync(therapist, "Health");
+        var healthPage = therapist.Url;
+
+        // The therapist suggests words for Ellie's About me; the family accepts them.
+        await therapist.GotoAsync(healthPage[..healthPage.IndexOf("/record/", StringComparison.Ordinal)] + "/about-me");
+        await AssertPageAsync(therapist, "About Ellie");
+        await therapist.Locator("#about-me ~ ul").GetByRole(AriaRole.Link).First.ClickAsync();
+        await AssertPageAsync(therapist, "Suggest a change to \"About me\"");
+        await therapist.GetByLabel("Your suggested words").FillAsync("Ellie likes trains and quiet rooms.");
+        await therapist.GetByRole(AriaRole.Button, new() { Name = "Send suggestion to the family" }).ClickAsync();
+        await AssertPageAsync(therapist, "About Ellie");
         await therapist.GotoAsync("/children");
         await AssertPageAsync(therapist, "Children I work with");
+
+        await parent.GotoAsync("/children");
+        await parent.GetByRole(AriaRole.Link, new() { Name = "Open Ellie's record" }).ClickAsync();
+        await parent.GetByRole(AriaRole.Link, new() { Name = "About Ellie" }).ClickAsync();
+        await parent.GetByRole(AriaRole.Link, new() { Name = "Review suggested changes" }).ClickAsync();
+        await AssertPageAsync(parent, "Suggested changes");
+        await parent.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
+        await AssertPageAsync(parent, "Suggested changes");
+        await Assertions.Expect(parent.Locator(".govuk-notification-banner--success")).ToContainTextAsync("You accepted the change to \"About me\"");
 
         await parent.GotoAsync("/children");
         await parent.GetByRole(AriaRole.Link, new() { Name = "Open Ellie's record" }).ClickAsync();
@@ -62,18 +83,27 @@ public sealed class TeamJourneys(BrowserFixture browser) : IClassFixture<Browser
         await parent.GetByLabel("Health").UncheckAsync();
         await parent.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await AssertPageAsync(parent, "Ellie's team");
-        await Assertions.Expect(parent.Locator(".govuk-notification-banner")).ToContainTextAsync("You changed what Grace Okafor can see");
+        await Assertions.Expect(parent.Locator(".govuk-notification-banner--success")).ToContainTextAsync("You changed what Grace Okafor can see");
 
         await therapist.GotoAsync("/children");
         await Assertions.Expect(therapist.Locator("tbody")).ToContainTextAsync("Ellie Morgan");
         await therapist.GetByRole(AriaRole.Link, new() { Name = "Ellie Morgan" }).ClickAsync();
         await Assertions.Expect(therapist.Locator("main")).Not.ToContainTextAsync("About me, Health");
+        // Health is refused at once; nothing else Ellie's family still shares goes away.
+        var refused = await therapist.GotoAsync(healthPage);
+        Assert.Equal(403, refused!.Status);
+        await therapist.AssertAccessibleAsync();
+        await therapist.GotoAsync(healthPage[..healthPage.IndexOf("/record/", StringComparison.Ordinal)] + "/about-me");
+        await AssertPageAsync(therapist, "About Ellie");
+        await Assertions.Expect(therapist.Locator("main")).ToContainTextAsync("Ellie likes trains and quiet rooms.");
 
         await parent.GotoAsync("/children");
         await parent.GetByRole(AriaRole.Link, new() { Name = "Open Ellie's record" }).ClickAsync();
         await parent.GetByRole(AriaRole.Link, new() { Name = "Who has seen Ellie's record" }).ClickAsync();
         await AssertPageAsync(parent, "Who has seen Ellie's record");
         await Assertions.Expect(parent.Locator("tbody")).ToContainTextAsync("Grace Okafor");
+        await Assertions.Expect(parent.Locator("tbody")).ToContainTextAsync("Health part of the record");
+        await Assertions.Expect(parent.Locator("tbody")).ToContainTextAsync("About me: \"About me\"");
     }
 
     [Fact]

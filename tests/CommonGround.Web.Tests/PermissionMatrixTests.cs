@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using CommonGround.Core.Access;
 using CommonGround.Core.Accounts;
+using CommonGround.Core.Children;
 using CommonGround.Core.Data;
 using CommonGround.Core.Organisations;
 using CommonGround.Core.Profiles;
@@ -13,41 +14,91 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CommonGround.Web.Tests;
 
-public sealed record PermissionRow(string Route, string[] Methods, string Access, string? Capability, string? Area, string? Relationship);
+/// <summary>One row of permissions.json; <paramref name="Query"/> is added to the route when a form posts to a named handler.</summary>
+public sealed record PermissionRow(string Route, string[] Methods, string Access, string? Capability, string? Area, string? Relationship, string? Query);
 
 /// <summary>The demo families and teams, with every kind of relationship the permission matrix must hold for.</summary>
 public sealed class PermissionFixture : IAsyncLifetime
 {
     public AppFactory App { get; } = new();
-    public Dictionary<string, Guid> Children { get; } = [];
-    public Dictionary<string, Guid> Members { get; } = [];
-    public Dictionary<string, Guid> Suggestions { get; } = [];
+    public PermissionRecords Records { get; private set; } = default!;
 
     public async ValueTask InitializeAsync()
     {
         await App.InitializeAsync();
-        await using var scope = App.Services.CreateAsyncScope();
+        Records = await PermissionRecords.PrepareAsync(App);
+    }
+
+    public ValueTask DisposeAsync() => App.DisposeAsync();
+}
+
+/// <summary>The records each route's placeholders are filled with, per child.</summary>
+public sealed class PermissionRecords
+{
+    public Dictionary<string, Guid> Children { get; } = [];
+    public Dictionary<string, Guid> Members { get; } = [];
+    public Dictionary<string, Guid> FamilyMembers { get; } = [];
+    public Dictionary<string, Guid> Suggestions { get; } = [];
+    public Dictionary<string, Guid> ShareLinks { get; } = [];
+    /// <summary>A second suggestion per child, for the form that accepts one as it is, apart from the one deciding with changes uses.</summary>
+    public Dictionary<string, Guid> SuggestionsToAccept { get; } = [];
+
+    public Dictionary<string, Guid> KeyWorkers { get; } = [];
+
+    /// <summary>
+    /// The address of a row for a child. Choosing the key worker is tried on the current key worker, so that being
+    /// allowed to do it does not take the right to manage the team away from the key worker who tries it.
+    /// </summary>
+    public string Url(PermissionRow row, string child, string method = "GET") => (row.Route + (method == "POST" ? row.Query?.Replace("{suggestionId:guid}", SuggestionsToAccept[child].ToString(), StringComparison.Ordinal) : null))
+        .Replace("{childId:guid}", Children[child].ToString(), StringComparison.Ordinal)
+        .Replace("{memberId:guid}", (row.Route.EndsWith("/key-worker", StringComparison.Ordinal) ? KeyWorkers[child] : Members[child]).ToString(), StringComparison.Ordinal)
+        .Replace("{familyMemberId:guid}", FamilyMembers[child].ToString(), StringComparison.Ordinal)
+        .Replace("{suggestionId:guid}", Suggestions[child].ToString(), StringComparison.Ordinal)
+        .Replace("{linkId:guid}", ShareLinks[child].ToString(), StringComparison.Ordinal)
+        .Replace("{decision:regex(^(edit|decline)$)}", "edit", StringComparison.Ordinal)
+        .Replace("{section}", "about-me", StringComparison.Ordinal)
+        .Replace("{area}", "health", StringComparison.Ordinal);
+
+    /// <summary>Sets up, on the demo data, the relationships <see cref="PermissionMatrixTests"/> names.</summary>
+    public static async Task<PermissionRecords> PrepareAsync(AppFactory app)
+    {
+        var records = new PermissionRecords();
+        await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CommonGroundDbContext>();
-        var today = App.Time.TodayInUk();
-        var now = App.Time.GetUtcNow().UtcDateTime;
+        var today = app.Time.TodayInUk();
+        var now = app.Time.GetUtcNow().UtcDateTime;
         foreach (var name in new[] { "Samuel", "Jordan" })
         {
-            Children[name] = await db.Children.Where(c => c.FirstName == name).Select(c => c.Id).SingleAsync();
+            records.Children[name] = await db.Children.Where(c => c.FirstName == name).Select(c => c.Id).SingleAsync();
         }
 
-        Members["Samuel"] = await db.TeamMembers.Where(t => t.ChildId == Children["Samuel"] && t.Professional!.UserAccount!.Email == "therapist@example.org").Select(t => t.Id).SingleAsync();
-        Members["Jordan"] = await db.TeamMembers.Where(t => t.ChildId == Children["Jordan"]).Select(t => t.Id).SingleAsync();
+        records.Members["Samuel"] = await db.TeamMembers.Where(t => t.ChildId == records.Children["Samuel"] && t.Professional!.UserAccount!.Email == "therapist@example.org").Select(t => t.Id).SingleAsync();
+        records.Members["Jordan"] = await db.TeamMembers.Where(t => t.ChildId == records.Children["Jordan"]).Select(t => t.Id).SingleAsync();
+        foreach (var (name, id) in records.Children)
+        {
+            records.KeyWorkers[name] = await db.TeamMembers.Where(t => t.ChildId == id && t.IsKeyWorker).Select(t => t.Id).SingleAsync();
+        }
+
+        records.FamilyMembers["Samuel"] = await db.FamilyMembers.Where(f => f.ChildId == records.Children["Samuel"]).Select(f => f.Id).SingleAsync();
+        records.FamilyMembers["Jordan"] = await db.FamilyMembers.Where(f => f.ChildId == records.Children["Jordan"] && f.Relationship == FamilyRelationship.ParentCarer).Select(f => f.Id).SingleAsync();
 
         // Sam's transport officer had sharing withdrawn; Sam's caseworker had it run out yesterday.
-        foreach (var consent in await db.SharingConsents.Where(c => c.ChildId == Children["Samuel"] && db.TeamMembers.Any(t => t.Id == c.TeamMemberId && t.Professional!.UserAccount!.Email == "transport@example.org")).ToListAsync())
+        foreach (var consent in await db.SharingConsents.Where(c => c.ChildId == records.Children["Samuel"] && db.TeamMembers.Any(t => t.Id == c.TeamMemberId && t.Professional!.UserAccount!.Email == "transport@example.org")).ToListAsync())
         {
             consent.Withdraw(Guid.Empty, now);
         }
 
         await db.SaveChangesAsync();
-        var caseworkerOnSam = await db.TeamMembers.Where(t => t.ChildId == Children["Samuel"] && t.Professional!.UserAccount!.Email == "caseworker@example.org").Select(t => t.Id).SingleAsync();
+        var caseworkerOnSam = await db.TeamMembers.Where(t => t.ChildId == records.Children["Samuel"] && t.Professional!.UserAccount!.Email == "caseworker@example.org").Select(t => t.Id).SingleAsync();
         await db.SharingConsents.Where(c => c.TeamMemberId == caseworkerOnSam)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.From, today.AddDays(-30)).SetProperty(c => c.Until, today.AddDays(-1)));
+
+        // Jordan, who decides, lets their parent see only the Education part.
+        db.FamilySharingDecisions.Add(new FamilySharingDecision
+        {
+            ChildId = records.Children["Jordan"], FamilyMemberId = records.FamilyMembers["Jordan"], Areas = RecordAreas.Format([RecordArea.Education]),
+            DecidedByUserId = await db.Users.Where(u => u.Email == "youngperson@example.org").Select(u => u.Id).SingleAsync(), DecidedByName = "Jordan Reid", DecidedAt = now,
+        });
 
         // A professional in another local authority area.
         var area = new Area { Name = "Southmere", Code = "SM", CreatedAt = now };
@@ -64,17 +115,29 @@ public sealed class PermissionFixture : IAsyncLifetime
         {
             var suggestion = new ProfileSuggestion
             {
-                ChildId = Children[child], Section = ProfileSectionKind.AboutMe, TextBefore = "", VersionBefore = 0, SuggestedText = "Suggested words",
+                ChildId = records.Children[child], Section = ProfileSectionKind.AboutMe, TextBefore = "", VersionBefore = 0, SuggestedText = "Suggested words",
                 SuggestedByUserId = await db.Users.Where(u => u.Email == by).Select(u => u.Id).SingleAsync(), SuggestedByName = by, SuggestedAt = now,
             };
-            db.ProfileSuggestions.Add(suggestion);
-            Suggestions[child] = suggestion.Id;
+            var toAccept = new ProfileSuggestion
+            {
+                ChildId = suggestion.ChildId, Section = ProfileSectionKind.AboutMe, TextBefore = "", VersionBefore = 0, SuggestedText = "Other words",
+                SuggestedByUserId = suggestion.SuggestedByUserId, SuggestedByName = by, SuggestedAt = now,
+            };
+            db.ProfileSuggestions.AddRange(suggestion, toAccept);
+            records.Suggestions[child] = suggestion.Id;
+            records.SuggestionsToAccept[child] = toAccept.Id;
+            var link = new ProfileShareLink
+            {
+                ChildId = records.Children[child], Label = "Supply teacher", TokenHash = Guid.NewGuid().ToString("N"), Areas = "AboutMe",
+                CreatedByUserId = suggestion.SuggestedByUserId, CreatedAt = now, ExpiresAt = now.AddDays(7),
+            };
+            db.ProfileShareLinks.Add(link);
+            records.ShareLinks[child] = link.Id;
         }
 
         await db.SaveChangesAsync();
+        return records;
     }
-
-    public ValueTask DisposeAsync() => App.DisposeAsync();
 }
 
 public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFixture<PermissionFixture>
@@ -84,10 +147,12 @@ public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFix
 
     private sealed record PermissionFile(List<PermissionRow> Endpoints);
 
-    /// <summary>Who each person is to each child, stated here independently of the app.</summary>
-    private static readonly (string Email, string Child, ChildRelationship Relationship, RecordArea[] Shared)[] People =
+    private static readonly RecordArea[] Everything = Enum.GetValues<RecordArea>();
+
+    /// <summary>Who each person is to each child and which areas they see, stated here independently of the app.</summary>
+    public static readonly (string Email, string Child, ChildRelationship Relationship, RecordArea[] Shared)[] People =
     [
-        ("parent@example.org", "Samuel", new(RelationshipKind.ParentCarer), []),
+        ("parent@example.org", "Samuel", new(RelationshipKind.ParentCarer), Everything),
         ("senco@example.org", "Samuel", new(RelationshipKind.TeamMember, IsKeyWorker: true, OrganisationKind: OrganisationKind.School), [RecordArea.AboutMe, RecordArea.Education, RecordArea.Health, RecordArea.Commitments, RecordArea.Meetings, RecordArea.Concerns]),
         ("therapist@example.org", "Samuel", new(RelationshipKind.TeamMember, OrganisationKind: OrganisationKind.Health), [RecordArea.AboutMe, RecordArea.Health]),
         ("transport@example.org", "Samuel", new(RelationshipKind.TeamMember, OrganisationKind: OrganisationKind.Transport), []),
@@ -96,10 +161,15 @@ public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFix
         ("other.area@example.org", "Samuel", ChildRelationship.None, []),
         ("admin@example.org", "Samuel", ChildRelationship.None, []),
         ("youngperson@example.org", "Samuel", ChildRelationship.None, []),
-        ("youngperson@example.org", "Jordan", new(RelationshipKind.YoungPerson, YoungPersonDecides: true), []),
-        ("dee.reid@example.org", "Jordan", new(RelationshipKind.ParentCarer, YoungPersonDecides: true), []),
+        ("youngperson@example.org", "Jordan", new(RelationshipKind.YoungPerson, YoungPersonDecides: true), Everything),
+        ("dee.reid@example.org", "Jordan", new(RelationshipKind.ParentCarer, YoungPersonDecides: true), [RecordArea.Education]),
         ("caseworker@example.org", "Jordan", new(RelationshipKind.TeamMember, IsKeyWorker: true, OrganisationKind: OrganisationKind.LocalAuthority), [RecordArea.AboutMe, RecordArea.Education, RecordArea.StatutoryProcess]),
     ];
+
+    public static TheoryData<string> PeopleWhoMayPost() => new(People
+        .Where(p => Rows.Any(r => r.Access == "child" && r.Methods.Contains("POST") && Expected(r, p.Relationship, p.Shared) == HttpStatusCode.OK))
+        .Select(p => $"{p.Email} {p.Child}")
+        .Distinct());
 
     [Fact]
     public void Every_endpoint_is_in_the_permission_file_and_every_row_is_an_endpoint()
@@ -125,14 +195,8 @@ public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFix
             await client.SignInAsync(email);
             foreach (var row in Rows.Where(r => r.Access == "child" && r.Methods.Contains("GET")))
             {
-                var url = row.Route
-                    .Replace("{childId:guid}", fixture.Children[child].ToString(), StringComparison.Ordinal)
-                    .Replace("{memberId:guid}", fixture.Members[child].ToString(), StringComparison.Ordinal)
-                    .Replace("{suggestionId:guid}", fixture.Suggestions[child].ToString(), StringComparison.Ordinal)
-                    .Replace("{decision:regex(^(edit|decline)$)}", "edit", StringComparison.Ordinal)
-                    .Replace("{section}", "about-me", StringComparison.Ordinal);
                 var expected = Expected(row, relationship, shared);
-                var actual = (await client.GetAsync(url)).StatusCode;
+                var actual = (await client.GetAsync(fixture.Records.Url(row, child))).StatusCode;
                 if (actual != expected)
                 {
                     mismatches.Add($"{email} on {child}'s {row.Route}: expected {(int)expected}, got {(int)actual}");
@@ -143,6 +207,80 @@ public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFix
         Assert.True(mismatches.Count == 0, string.Join('\n', mismatches));
     }
 
+    [Fact]
+    public async Task Every_child_form_refuses_exactly_as_the_file_says_and_a_refusal_changes_nothing()
+    {
+        var mismatches = new List<string>();
+        var changesBefore = await fixture.App.QueryAsync(db => db.AuditEvents.CountAsync(a => a.EntityType == "Child"));
+        foreach (var (email, child, relationship, shared) in People)
+        {
+            var client = fixture.App.NewClient();
+            await client.SignInAsync(email);
+            var token = await TokenAsync(client);
+            foreach (var row in Rows.Where(r => r.Access == "child" && r.Methods.Contains("POST")))
+            {
+                var expected = Expected(row, relationship, shared);
+                if (expected == HttpStatusCode.OK)
+                {
+                    continue;
+                }
+
+                var actual = (await PostAsync(client, fixture.Records.Url(row, child, "POST"), token)).StatusCode;
+                if (actual != expected)
+                {
+                    mismatches.Add($"POST by {email} to {child}'s {row.Route}: expected {(int)expected}, got {(int)actual}");
+                }
+            }
+        }
+
+        Assert.True(mismatches.Count == 0, string.Join('\n', mismatches));
+        Assert.Equal(changesBefore, await fixture.App.QueryAsync(db => db.AuditEvents.CountAsync(a => a.EntityType == "Child")));
+    }
+
+    /// <summary>
+    /// Every form the file allows a person is let through to its own checks (it may then ask for what is missing), never
+    /// refused. Each person gets a fresh copy of the demo, since an allowed form changes things; taking someone off
+    /// the team comes last.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(PeopleWhoMayPost))]
+    public async Task Every_child_form_the_file_allows_is_let_through(string person)
+    {
+        var (email, child, relationship, shared) = People.Single(p => $"{p.Email} {p.Child}" == person);
+        await using var app = new AppFactory();
+        await app.InitializeAsync();
+        var records = await PermissionRecords.PrepareAsync(app);
+        var client = app.NewClient();
+        await client.SignInAsync(email);
+        var token = await TokenAsync(client);
+        var mismatches = new List<string>();
+        foreach (var row in Rows.Where(r => r.Access == "child" && r.Methods.Contains("POST") && Expected(r, relationship, shared) == HttpStatusCode.OK).OrderBy(UsesUpItsRecord))
+        {
+            var response = await PostAsync(client, records.Url(row, child, "POST"), token);
+            var actual = response.StatusCode;
+            // 400 is fine when it is the form asking for what was left out, not a refusal.
+            var askedForInput = actual == HttpStatusCode.BadRequest && (await Browse.ParseAsync(response)).ErrorSummary().Count > 0;
+            if (actual is HttpStatusCode.Forbidden or HttpStatusCode.NotFound || (actual == HttpStatusCode.BadRequest && !askedForInput) || (int)actual >= 500)
+            {
+                mismatches.Add($"POST by {email} to {child}'s {row.Route}: expected it let through, got {(int)actual}");
+            }
+        }
+
+        Assert.True(mismatches.Count == 0, string.Join('\n', mismatches));
+    }
+
+    /// <summary>Taking someone off the team uses up the team member the other forms act on, so it goes last.</summary>
+    private static bool UsesUpItsRecord(PermissionRow row) => row.Route.EndsWith("/remove", StringComparison.Ordinal);
+
+    private static async Task<string> TokenAsync(HttpClient client)
+    {
+        var (_, page) = await client.OpenAsync("/account");
+        return page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string token) =>
+        client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
     private static HttpStatusCode Expected(PermissionRow row, ChildRelationship relationship, RecordArea[] shared)
     {
         if (relationship.Kind == RelationshipKind.None)
@@ -150,14 +288,15 @@ public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFix
             return HttpStatusCode.NotFound;
         }
 
-        if (row.Relationship == "team" && relationship.IsFamily)
+        var rightRelationship = row.Relationship switch
         {
-            return HttpStatusCode.Forbidden;
-        }
-
+            "team" => relationship.Kind == RelationshipKind.TeamMember,
+            "young-person" => relationship is { Kind: RelationshipKind.YoungPerson, YoungPersonDecides: true },
+            _ => true,
+        };
         var capability = Enum.Parse<Capability>(row.Capability!);
-        var areaAllowed = row.Area is null || relationship.IsFamily || shared.Contains(Enum.Parse<RecordArea>(row.Area));
-        return CapabilityMatrix.Allows(relationship, capability) && areaAllowed ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+        var areaAllowed = row.Area is null || shared.Contains(Enum.Parse<RecordArea>(row.Area));
+        return rightRelationship && CapabilityMatrix.Allows(relationship, capability) && areaAllowed ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
     }
 
     [Theory]

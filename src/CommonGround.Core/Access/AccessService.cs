@@ -38,7 +38,7 @@ public sealed class AccessService(CommonGroundDbContext db, TimeProvider timePro
                 FamilyRelationship.ParentCarer => RelationshipKind.ParentCarer,
                 _ => RelationshipKind.OtherCarer,
             };
-            return new ChildAccess(child, new ChildRelationship(kind, YoungPersonDecides: youngPersonDecides), new HashSet<RecordArea>(), null);
+            return new ChildAccess(child, new ChildRelationship(kind, YoungPersonDecides: youngPersonDecides), await FamilyAreasAsync(own, youngPersonDecides), null);
         }
 
         var member = await db.TeamMembers
@@ -48,6 +48,22 @@ public sealed class AccessService(CommonGroundDbContext db, TimeProvider timePro
         var areas = member.Consents.Where(c => c.IsActiveOn(today)).Select(c => c.Area).ToHashSet();
         var relationship = new ChildRelationship(RelationshipKind.TeamMember, member.IsKeyWorker, member.IsTeamLead, member.Professional!.Organisation!.Kind, youngPersonDecides);
         return new ChildAccess(child, relationship, areas, member.Id);
+    }
+
+    /// <summary>
+    /// The family sees every area, except that once a young person decides for themselves, the rest of their family
+    /// sees what the young person's latest decision allows.
+    /// </summary>
+    private async Task<IReadOnlySet<RecordArea>> FamilyAreasAsync(FamilyMember member, bool youngPersonDecides)
+    {
+        if (member.Relationship == FamilyRelationship.YoungPerson || !youngPersonDecides)
+        {
+            return RecordAreas.All;
+        }
+
+        var decision = await db.FamilySharingDecisions.Where(d => d.FamilyMemberId == member.Id)
+            .OrderByDescending(d => d.DecidedAt).ThenByDescending(d => d.Id).FirstOrDefaultAsync();
+        return decision?.SharedAreas ?? RecordAreas.All;
     }
 
     /// <summary>The actor's access to the child; nobody's when the actor is not signed in.</summary>

@@ -34,6 +34,7 @@ public static class AuditActions
     public const string KeyWorkerLeft = "team.key-worker-left";
     public const string TeamLeadChanged = "team.team-lead-changed";
     public const string SharingChanged = "consent.changed";
+    public const string FamilySharingChanged = "consent.family-changed";
     public const string AccessRequested = "consent.requested";
     public const string AccessRequestDeclined = "consent.request-declined";
     public const string ProfileChanged = "profile.changed";

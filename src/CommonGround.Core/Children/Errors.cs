@@ -11,3 +11,5 @@ public sealed record StaffEmailForFamily() : Error("This email address belongs t
 public sealed record FamilyInvitationPending() : Error("This person already has an invitation waiting for this record", "Email");
 public sealed record YoungPersonNotYet16() : Error("A young person can join their own record from age 16", "Relationship");
 public sealed record YoungPersonAlreadyJoined() : Error("The young person already has their own place on this record", "Relationship");
+public sealed record OnlyTheYoungPersonDecides() : Error("Only the young person can decide what the rest of their family sees, once they are 16 and have their own place on the record");
+public sealed record FamilyMemberNotFound() : Error("This family member could not be found");

@@ -23,13 +23,8 @@ public sealed class WhatIsNewService(CommonGroundDbContext db, TimeProvider time
         var total = 0;
         if (lastLooked is { } since)
         {
-            var query = db.AuditEvents.Where(a => a.EntityType == "Child" && a.EntityId == childId && a.OccurredAt > since && a.ActorUserId != userId);
-            if (!access.IsFamily)
-            {
-                // A team member hears only of changes in the areas shared with them.
-                var areas = access.SharedAreas.ToList();
-                query = query.Where(a => a.RecordArea != null && areas.Contains(a.RecordArea.Value));
-            }
+            var query = db.AuditEvents.Where(a => a.EntityType == "Child" && a.EntityId == childId && a.OccurredAt > since && a.ActorUserId != userId)
+                .VisibleTo(access);
 
             total = await query.CountAsync();
             changes = await query.OrderByDescending(a => a.OccurredAt).Take(Shown).ToListAsync();

@@ -23,6 +23,7 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Child> Children => Set<Child>();
     public DbSet<FamilyMember> FamilyMembers => Set<FamilyMember>();
+    public DbSet<FamilySharingDecision> FamilySharingDecisions => Set<FamilySharingDecision>();
     public DbSet<ChildVisit> ChildVisits => Set<ChildVisit>();
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
     public DbSet<SharingConsent> SharingConsents => Set<SharingConsent>();
@@ -132,6 +133,16 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
             e.HasOne(f => f.UserAccount).WithMany().HasForeignKey(f => f.UserAccountId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(f => new { f.ChildId, f.UserAccountId }).IsUnique();
             e.HasIndex(f => f.UserAccountId);
+        });
+
+        builder.Entity<FamilySharingDecision>(e =>
+        {
+            e.Property(d => d.Areas).HasMaxLength(300);
+            e.Property(d => d.DecidedByName).HasMaxLength(200);
+            e.HasOne<Child>().WithMany().HasForeignKey(d => d.ChildId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<FamilyMember>().WithMany().HasForeignKey(d => d.FamilyMemberId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(d => new { d.FamilyMemberId, d.DecidedAt });
+            e.HasIndex(d => d.ChildId);
         });
 
         builder.Entity<ChildVisit>(e =>

@@ -43,7 +43,7 @@ public sealed class ProfileService(CommonGroundDbContext db, AccessService acces
             return new ProfileChildNotFound();
         }
 
-        if (!childAccess.Can(Capability.EditProfile))
+        if (!childAccess.Can(Capability.EditProfile, options.Section.Area()))
         {
             return new NotAllowedForProfile();
         }
@@ -140,6 +140,11 @@ public sealed class ProfileService(CommonGroundDbContext db, AccessService acces
         if (suggestion is null)
         {
             return new SuggestionNotFound();
+        }
+
+        if (!childAccess.CanSee(suggestion.Section.Area()))
+        {
+            return new NotAllowedForProfile();
         }
 
         if (suggestion.Status != SuggestionStatus.Pending)

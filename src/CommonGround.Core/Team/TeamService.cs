@@ -15,11 +15,6 @@ public sealed record SetSharingOptions(Guid ChildId, Guid TeamMemberId, IReadOnl
 
 public sealed class TeamService(CommonGroundDbContext db, AccessService access, EmailOutbox outbox, KeyWorkerHandover handover, TimeProvider timeProvider)
 {
-    public static string FormatAreas(IEnumerable<RecordArea> areas) => string.Join(',', areas.Distinct().Order());
-
-    public static IReadOnlyList<RecordArea> ParseAreas(string? areas) =>
-        (areas ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<RecordArea>).ToList();
-
     /// <summary>The child's active team, key worker first.</summary>
     public Task<List<TeamMember>> ListTeamAsync(Guid childId) =>
         db.TeamMembers.Where(t => t.ChildId == childId && t.LeftAt == null)
@@ -81,7 +76,7 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
             AreaId = child.AreaId,
             ChildId = child.Id,
             JobTitle = options.Role.Trim(),
-            SharedAreas = FormatAreas(options.Areas),
+            SharedAreas = RecordAreas.Format(options.Areas),
             ShareFrom = options.From,
             ShareUntil = options.Until,
             TokenHash = Invitation.HashToken(token),
@@ -148,7 +143,7 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
             AddedByUserId = invitation.InvitedByUserId,
         };
         db.TeamMembers.Add(member);
-        foreach (var area in ParseAreas(invitation.SharedAreas))
+        foreach (var area in RecordAreas.Parse(invitation.SharedAreas))
         {
             db.SharingConsents.Add(new SharingConsent
             {

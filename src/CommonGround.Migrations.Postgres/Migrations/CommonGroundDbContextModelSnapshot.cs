@@ -468,6 +468,53 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.ToTable("family_members", (string)null);
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Children.FamilySharingDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Areas")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("areas");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("child_id");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<Guid>("DecidedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<Guid>("FamilyMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("family_member_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_family_sharing_decisions");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_family_sharing_decisions_child_id");
+
+                    b.HasIndex("FamilyMemberId", "DecidedAt")
+                        .HasDatabaseName("ix_family_sharing_decisions_family_member_id_decided_at");
+
+                    b.ToTable("family_sharing_decisions", (string)null);
+                });
+
             modelBuilder.Entity("CommonGround.Core.Notifications.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1297,6 +1344,23 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.Navigation("Child");
 
                     b.Navigation("UserAccount");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Children.FamilySharingDecision", b =>
+                {
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_family_sharing_decisions_children_child_id");
+
+                    b.HasOne("CommonGround.Core.Children.FamilyMember", null)
+                        .WithMany()
+                        .HasForeignKey("FamilyMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_family_sharing_decisions_family_members_family_member_id");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Organisations.Organisation", b =>

@@ -463,6 +463,53 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.ToTable("family_members", (string)null);
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Children.FamilySharingDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Areas")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("areas");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<Guid>("DecidedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<Guid>("FamilyMemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("family_member_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_family_sharing_decisions");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_family_sharing_decisions_child_id");
+
+                    b.HasIndex("FamilyMemberId", "DecidedAt")
+                        .HasDatabaseName("ix_family_sharing_decisions_family_member_id_decided_at");
+
+                    b.ToTable("family_sharing_decisions", (string)null);
+                });
+
             modelBuilder.Entity("CommonGround.Core.Notifications.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1288,6 +1335,23 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.Navigation("Child");
 
                     b.Navigation("UserAccount");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Children.FamilySharingDecision", b =>
+                {
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_family_sharing_decisions_children_child_id");
+
+                    b.HasOne("CommonGround.Core.Children.FamilyMember", null)
+                        .WithMany()
+                        .HasForeignKey("FamilyMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_family_sharing_decisions_family_members_family_member_id");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Organisations.Organisation", b =>

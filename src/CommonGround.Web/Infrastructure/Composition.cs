@@ -80,6 +80,7 @@ public static class Composition
         services.AddScoped<ChildService>();
         services.AddScoped<AccessService>();
         services.AddScoped<WhatIsNewService>();
+        services.AddScoped<FamilySharingService>();
         services.AddScoped<KeyWorkerHandover>();
         services.AddScoped<TeamService>();
         services.AddScoped<AccessRequestService>();
@@ -95,7 +96,11 @@ public static class Composition
             Pages.Organisation.Conventions.Apply(options.Conventions);
             Pages.Children.Conventions.Apply(options.Conventions);
         })
-        .AddMvcOptions(options => options.ModelBinderProviders.Insert(0, new DateOnlyModelBinderProvider()))
+        .AddMvcOptions(options =>
+        {
+            options.ModelBinderProviders.Insert(0, new DateOnlyModelBinderProvider());
+            options.Filters.Add(new UnknownHandlerFilter());
+        })
         .AddCookieTempDataProvider(options =>
         {
             options.Cookie.Name = cookies.Name("CommonGround-Messages");

@@ -35,8 +35,8 @@ public sealed class ChronologyModel(AccessService accessService, CommonGroundDbC
     public string PageHrefFormat => Area is null ? "?pageNumber={0}" : $"?area={Uri.EscapeDataString(Area)}&pageNumber={{0}}";
     public string DownloadHref => $"/children/{Access.Child.Id}/chronology?handler=Csv{(Area is null ? "" : $"&area={Uri.EscapeDataString(Area)}")}";
 
-    public IReadOnlyList<Option> AreaOptions { get; } =
-        Enum.GetValues<RecordArea>().Select(a => new Option(a.ToString(), a.ToDisplayName()))
+    public IReadOnlyList<Option> AreaOptions =>
+        Access.SharedAreas.Order().Select(a => new Option(a.ToString(), a.ToDisplayName()))
             .Append(new Option(TeamAndSharing, "The team and what is shared"))
             .ToList();
 
@@ -95,7 +95,7 @@ public sealed class ChronologyModel(AccessService accessService, CommonGroundDbC
 
     private IQueryable<AuditEvent>? Filter(Guid childId)
     {
-        var query = db.AuditEvents.Where(a => a.EntityType == "Child" && a.EntityId == childId);
+        var query = db.AuditEvents.Where(a => a.EntityType == "Child" && a.EntityId == childId).VisibleTo(Access);
         if (string.IsNullOrEmpty(Area))
         {
             return query;

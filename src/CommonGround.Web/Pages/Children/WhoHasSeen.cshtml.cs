@@ -37,6 +37,13 @@ public sealed class WhoHasSeenModel(AccessService accessService, CommonGroundDbC
         }
 
         var log = db.AccessLog.Where(a => a.ChildId == childId);
+        if (!Access.SeesEveryArea)
+        {
+            // A parent whose young person keeps some areas private does not see who read them either.
+            var areas = Access.SharedAreas.ToList();
+            log = log.Where(a => a.Area == null || areas.Contains(a.Area.Value));
+        }
+
         var viewers = await log.Select(a => a.ViewerName).Distinct().OrderBy(name => name).ToListAsync();
         ViewerOptions = viewers.Select(name => new Option(name, name)).ToList();
         if (!string.IsNullOrEmpty(Viewer))

@@ -138,7 +138,7 @@ public sealed class AcceptModel(
         };
         if (Invitation.Kind == InvitationKind.Team)
         {
-            SharedAreas = TeamService.ParseAreas(Invitation.SharedAreas);
+            SharedAreas = RecordAreas.Parse(Invitation.SharedAreas);
             // Professionals join a team with the staff account their organisation gave them; there is no self-registration.
             NeedsStaffAccount = HasAccount ? null : new InvitationNeedsStaffAccount(Invitation.Email).Message;
         }

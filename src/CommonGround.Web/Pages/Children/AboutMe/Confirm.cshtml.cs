@@ -23,6 +23,11 @@ public sealed class ConfirmModel(AccessService accessService, ProfileService pro
             return NotFound();
         }
 
+        if (!Access.CanSee(kind.Area()))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         var result = await profiles.ConfirmSectionAsync(childId, kind, await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {

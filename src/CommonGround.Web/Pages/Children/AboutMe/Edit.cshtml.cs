@@ -39,6 +39,11 @@ public sealed class EditModel(AccessService accessService, ProfileService profil
             return NotFound();
         }
 
+        if (!Access.CanSee(kind.Area()))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         Kind = kind;
         var current = (await profiles.GetSectionsAsync(childId)).Single(s => s.Section == kind);
         Input = new InputModel { Version = current.Version, Text = current.Text };
@@ -55,6 +60,11 @@ public sealed class EditModel(AccessService accessService, ProfileService profil
         if (ProfileSections.FromSlug(section) is not { } kind)
         {
             return NotFound();
+        }
+
+        if (!Access.CanSee(kind.Area()))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
         }
 
         Kind = kind;

@@ -77,6 +77,8 @@ public sealed class SuggestionDecisionModel(AccessService accessService, Profile
 
         Declining = decision == "decline";
         Suggestion = await db.ProfileSuggestions.SingleOrDefaultAsync(s => s.Id == suggestionId && s.ChildId == childId && s.Status == SuggestionStatus.Pending);
-        return Suggestion is null ? NotFound() : null;
+        return Suggestion is null ? NotFound()
+            : !Access.CanSee(Suggestion.Section.Area()) ? StatusCode(StatusCodes.Status403Forbidden)
+            : null;
     }
 }

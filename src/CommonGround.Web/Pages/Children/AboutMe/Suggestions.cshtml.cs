@@ -17,7 +17,7 @@ public sealed class SuggestionsModel(AccessService accessService, ProfileService
 
     public async Task<IActionResult> OnGetAsync(Guid childId)
     {
-        if (await AuthoriseAsync(childId, Capability.EditProfile) is { } refused)
+        if (await AuthoriseAsync(childId, Capability.EditProfile, RecordArea.AboutMe) is { } refused)
         {
             return refused;
         }
@@ -28,7 +28,7 @@ public sealed class SuggestionsModel(AccessService accessService, ProfileService
 
     public async Task<IActionResult> OnPostAcceptAsync(Guid childId, Guid suggestionId)
     {
-        if (await AuthoriseAsync(childId, Capability.EditProfile) is { } refused)
+        if (await AuthoriseAsync(childId, Capability.EditProfile, RecordArea.AboutMe) is { } refused)
         {
             return refused;
         }
@@ -41,6 +41,12 @@ public sealed class SuggestionsModel(AccessService accessService, ProfileService
                 return NotFound();
             }
 
+            if (result.Error is NotAllowedForProfile)
+            {
+                // A suggestion for a part of the record the young person keeps from them.
+                return StatusCode(StatusCodes.Status403Forbidden);
+            }
+
             await LoadAsync(childId);
             return Invalid(result.Error!);
         }
@@ -51,7 +57,7 @@ public sealed class SuggestionsModel(AccessService accessService, ProfileService
 
     private async Task LoadAsync(Guid childId)
     {
-        Suggestions = await profiles.ListPendingSuggestionsAsync(childId);
+        Suggestions = (await profiles.ListPendingSuggestionsAsync(childId)).Where(s => Access.CanSee(s.Section.Area())).ToList();
         _current = (await profiles.GetSectionsAsync(childId)).ToDictionary(s => s.Section, s => s.Text);
     }
 }

@@ -1,4 +1,5 @@
 using CommonGround.Core.Access;
+using CommonGround.Core.Children;
 using CommonGround.Core.Team;
 using CommonGround.Core.Time;
 using CommonGround.Web.Infrastructure.Security;
@@ -6,10 +7,12 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CommonGround.Web.Pages.Children.Team;
 
-public sealed class IndexModel(AccessService accessService, TeamService teams, CurrentUser currentUser, TimeProvider timeProvider)
+public sealed class IndexModel(AccessService accessService, TeamService teams, FamilySharingService familySharing, CurrentUser currentUser, TimeProvider timeProvider)
     : ChildPageBase(accessService, currentUser)
 {
     public IReadOnlyList<TeamMember> Team { get; private set; } = [];
+    public IReadOnlyList<FamilyMemberSharing> Family { get; private set; } = [];
+    public bool DecidesForFamily => Access.Relationship is { Kind: RelationshipKind.YoungPerson, YoungPersonDecides: true };
     public DateOnly Today => timeProvider.TodayInUk();
 
     public async Task<IActionResult> OnGetAsync(Guid childId)
@@ -20,6 +23,11 @@ public sealed class IndexModel(AccessService accessService, TeamService teams, C
         }
 
         Team = await teams.ListTeamAsync(childId);
+        if (Access.IsFamily)
+        {
+            Family = await familySharing.ListAsync(Access);
+        }
+
         await LogViewAsync(null, "Team");
         return Page();
     }

@@ -1,0 +1,22 @@
+using CommonGround.Core.Access;
+
+namespace CommonGround.Core.Children;
+
+/// <summary>
+/// A young person's decision about which parts of their record a parent carer (or other carer) sees. It counts only
+/// while the young person decides for themselves (16 or over, with a place of their own); until they make one, their
+/// family sees everything. A decision is never edited: a change is a new decision, so every one is kept.
+/// </summary>
+public sealed class FamilySharingDecision
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid ChildId { get; init; }
+    public required Guid FamilyMemberId { get; init; }
+    /// <summary>The areas shared, in <see cref="RecordAreas.Format"/> form; empty shares nothing.</summary>
+    public required string Areas { get; init; }
+    public required Guid DecidedByUserId { get; init; }
+    public required string DecidedByName { get; init; }
+    public required DateTime DecidedAt { get; init; }
+
+    public IReadOnlySet<RecordArea> SharedAreas => RecordAreas.Parse(Areas).ToHashSet();
+}

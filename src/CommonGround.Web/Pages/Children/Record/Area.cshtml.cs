@@ -1,0 +1,45 @@
+using CommonGround.Core.Access;
+using CommonGround.Core.Audit;
+using CommonGround.Core.Data;
+using CommonGround.Core.Profiles;
+using CommonGround.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonGround.Web.Pages.Children.Record;
+
+/// <summary>
+/// One part of a child's record (Health, Education and so on): what the family has written in it and its latest
+/// changes. Only someone the part is shared with may open it.
+/// </summary>
+public sealed class AreaModel(AccessService accessService, ProfileService profiles, CommonGroundDbContext db, CurrentUser currentUser)
+    : ChildPageBase(accessService, currentUser)
+{
+    public const int ChangesShown = 20;
+
+    public RecordArea Area { get; private set; }
+    public IReadOnlyList<ProfileSection> Sections { get; private set; } = [];
+    public IReadOnlyList<AuditEvent> Changes { get; private set; } = [];
+    public int TotalChanges { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid childId, string area)
+    {
+        if (RecordAreaText.FromSlug(area) is not { } recordArea)
+        {
+            return NotFound();
+        }
+
+        if (await AuthoriseAsync(childId, Capability.ViewRecord, recordArea) is { } refused)
+        {
+            return refused;
+        }
+
+        Area = recordArea;
+        Sections = (await profiles.GetSectionsAsync(childId)).Where(s => s.Section.Area() == recordArea && s.Text.Length > 0).ToList();
+        var changes = db.AuditEvents.Where(a => a.EntityType == "Child" && a.EntityId == childId && a.RecordArea == recordArea);
+        TotalChanges = await changes.CountAsync();
+        Changes = await changes.OrderByDescending(a => a.OccurredAt).Take(ChangesShown).ToListAsync();
+        await LogViewAsync(recordArea, $"{recordArea.ToDisplayName()} part of the record");
+        return Page();
+    }
+}
