@@ -1,0 +1,222 @@
+using CommonGround.Core.Access;
+using CommonGround.Core.Accounts;
+using CommonGround.Core.Audit;
+using CommonGround.Core.Children;
+using CommonGround.Core.Data;
+using CommonGround.Core.Organisations;
+using CommonGround.Core.Profiles;
+using CommonGround.Core.Team;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonGround.Bench;
+
+/// <summary>The generated people the load harness signs in as, and the records it opens.</summary>
+public sealed record BenchPeople(string Professional, string Parent, Guid BusyChild, Guid ProfessionalsChild);
+
+/// <summary>
+/// Generates one local authority area with many children, each with a family, a team around them, sharing decisions,
+/// an About me profile, a history of changes and a log of who has seen it. The same seed gives the same data.
+/// </summary>
+public sealed class BenchData(Func<CommonGroundDbContext> newContext, int children)
+{
+    public const string Password = "CommonGround-bench-2026";
+    public const string ProfessionalEmail = "bench.professional@example.org";
+    public const string ParentEmail = "bench.parent@example.org";
+    public const int ProfessionalsTeams = 300;
+    public const int BusyChildViews = 5_000;
+    private const int BatchSize = 5_000;
+
+    private static readonly string[] FirstNames = ["Sam", "Ellie", "Jordan", "Arjun", "Maya", "Oliver", "Amelia", "Noah", "Isla", "Leo", "Ava", "Muhammad", "Freya", "Alfie", "Zara", "Harry", "Ivy", "Theo", "Grace", "Kai", "Aisha", "Finley", "Poppy", "Ezra", "Lily", "Reuben", "Nia", "Oscar", "Hana", "Jack"];
+    private static readonly string[] LastNames = ["Morgan", "Reid", "Shah", "Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Khan", "Patel", "Evans", "Thomas", "Roberts", "Walker", "Wright", "Hughes", "Edwards", "Green", "Hall", "Okafor", "Nowak", "Murphy", "Ali", "Campbell", "Kelly", "Price", "Lewis", "Clarke", "Begum"];
+    private static readonly string[] Sentences =
+    [
+        "I like trains, drawing and being outside.", "Loud, busy rooms are hard for me.", "I need time to answer questions.",
+        "Please tell me before something changes.", "My brother and my gran are very important to me.", "I use a visual timetable at school.",
+        "I can get upset when I am rushed.", "I am good at remembering facts about animals.", "A quiet space helps me calm down.",
+        "I communicate with short sentences and some signs.", "I take medicine at lunchtime.", "I travel to school in a taxi with an escort.",
+    ];
+
+    private readonly Random _random = new(20_000);
+    private readonly DateTime _now = TimeProvider.System.GetUtcNow().UtcDateTime;
+
+    public async Task<BenchPeople> GenerateAsync(Action<string> progress)
+    {
+        var passwordHash = new PasswordHasher<UserAccount>().HashPassword(null!, Password);
+        var area = new Area { Name = "Benchfield", Code = "BF", CreatedAt = _now };
+        var organisations = new List<Organisation>();
+        var staff = new Dictionary<OrganisationKind, List<(Professional Professional, UserAccount Account, Organisation Organisation)>>();
+        var pending = new List<object> { area };
+
+        UserAccount Account(string email, string name, AccountKind kind) => new()
+        {
+            UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
+            EmailConfirmed = true, PasswordHash = passwordHash, SecurityStamp = Guid.NewGuid().ToString(), DisplayName = name, Kind = kind,
+            CreatedAt = _now, LockoutEnabled = true,
+        };
+
+        void Organisations(OrganisationKind kind, string name, int count, int staffEach)
+        {
+            for (var o = 0; o < count; o++)
+            {
+                var organisation = new Organisation { AreaId = area.Id, Name = count == 1 ? name : $"{name} {o + 1}", Kind = kind, CreatedAt = _now };
+                organisations.Add(organisation);
+                pending.Add(organisation);
+                for (var s = 0; s < staffEach; s++)
+                {
+                    var account = Account($"{kind.ToString().ToLowerInvariant()}.{o}.{s}@bench.example.org", $"{Pick(FirstNames)} {Pick(LastNames)}", AccountKind.Professional);
+                    var professional = new Professional { UserAccountId = account.Id, OrganisationId = organisation.Id, AreaId = area.Id, JobTitle = "Practitioner", JoinedAt = _now };
+                    pending.Add(account);
+                    pending.Add(professional);
+                    (staff.TryGetValue(kind, out var list) ? list : staff[kind] = []).Add((professional, account, organisation));
+                }
+            }
+        }
+
+        var schools = Math.Max(1, children / 330);
+        Organisations(OrganisationKind.School, "Benchfield School", schools, 10);
+        Organisations(OrganisationKind.Health, "Benchfield NHS Trust", 2, Math.Max(10, children / 400));
+        Organisations(OrganisationKind.LocalAuthority, "Benchfield Council SEND Team", 1, Math.Max(10, children / 500));
+        Organisations(OrganisationKind.SocialCare, "Benchfield Children's Social Care", 1, Math.Max(5, children / 700));
+        Organisations(OrganisationKind.Transport, "Benchfield Home to School Transport", 1, Math.Max(3, children / 2_000));
+
+        // The professional the harness signs in as: a therapist on 300 children's teams.
+        var benchAccount = Account(ProfessionalEmail, "Bench Professional", AccountKind.Professional);
+        var benchProfessional = new Professional { UserAccountId = benchAccount.Id, OrganisationId = staff[OrganisationKind.Health][0].Organisation.Id, AreaId = area.Id, JobTitle = "Speech and language therapist", JoinedAt = _now };
+        pending.Add(benchAccount);
+        pending.Add(benchProfessional);
+        await SaveAsync(pending);
+        progress($"{organisations.Count} organisations, {staff.Values.Sum(s => s.Count) + 1} staff");
+
+        var today = DateOnly.FromDateTime(_now);
+        Guid busyChild = default, professionalsChild = default;
+        for (var c = 0; c < children; c++)
+        {
+            var child = new Child
+            {
+                AreaId = area.Id, FirstName = Pick(FirstNames), LastName = Pick(LastNames),
+                DateOfBirth = today.AddDays(-_random.Next(3 * 365, 19 * 365)), CreatedAt = _now.AddDays(-_random.Next(30, 900)),
+            };
+            pending.Add(child);
+            var parentEmail = c == 0 ? ParentEmail : $"parent.{c}@bench.example.org";
+            var parent = Account(parentEmail, $"{Pick(FirstNames)} {child.LastName}", AccountKind.Family);
+            pending.Add(parent);
+            pending.Add(new FamilyMember { ChildId = child.Id, UserAccountId = parent.Id, Relationship = FamilyRelationship.ParentCarer, JoinedAt = child.CreatedAt });
+            if (_random.Next(10) == 0)
+            {
+                var second = Account($"carer.{c}@bench.example.org", $"{Pick(FirstNames)} {child.LastName}", AccountKind.Family);
+                pending.Add(second);
+                pending.Add(new FamilyMember { ChildId = child.Id, UserAccountId = second.Id, Relationship = FamilyRelationship.ParentCarer, JoinedAt = child.CreatedAt });
+            }
+
+            // The team: someone from the child's school as key worker, then others who support them.
+            var school = staff[OrganisationKind.School][(c % schools * 10) + _random.Next(10)];
+            var team = new List<((Professional Professional, UserAccount Account, Organisation Organisation) Who, RecordArea[] Areas)>
+            {
+                (school, [RecordArea.AboutMe, RecordArea.Education, RecordArea.Health, RecordArea.Commitments, RecordArea.Meetings, RecordArea.Concerns]),
+            };
+            if (_random.Next(2) == 0)
+            {
+                team.Add((Pick(staff[OrganisationKind.Health]), [RecordArea.AboutMe, RecordArea.Health]));
+            }
+
+            if (_random.Next(3) > 0)
+            {
+                team.Add((Pick(staff[OrganisationKind.LocalAuthority]), [RecordArea.AboutMe, RecordArea.Education, RecordArea.StatutoryProcess]));
+            }
+
+            if (_random.Next(5) == 0)
+            {
+                team.Add((Pick(staff[OrganisationKind.SocialCare]), [RecordArea.AboutMe, RecordArea.SocialCare, RecordArea.Concerns]));
+            }
+
+            if (_random.Next(4) == 0)
+            {
+                team.Add((Pick(staff[OrganisationKind.Transport]), [RecordArea.AboutMe, RecordArea.Transport]));
+            }
+
+            if (c % (children / ProfessionalsTeams) == 0 && c / (children / ProfessionalsTeams) < ProfessionalsTeams)
+            {
+                team.Add(((benchProfessional, benchAccount, staff[OrganisationKind.Health][0].Organisation), [RecordArea.AboutMe, RecordArea.Health]));
+                professionalsChild = professionalsChild == default ? child.Id : professionalsChild;
+            }
+
+            foreach (var (who, areas) in team.DistinctBy(t => t.Who.Professional.Id))
+            {
+                var member = new TeamMember { ChildId = child.Id, ProfessionalId = who.Professional.Id, AreaId = area.Id, Role = who.Professional.JobTitle, IsKeyWorker = who == school, JoinedAt = child.CreatedAt, AddedByUserId = parent.Id };
+                pending.Add(member);
+                foreach (var shared in areas)
+                {
+                    pending.Add(new SharingConsent { TeamMemberId = member.Id, ChildId = child.Id, Area = shared, From = DateOnly.FromDateTime(child.CreatedAt), GrantedByUserId = parent.Id, GrantedAt = child.CreatedAt });
+                }
+
+                pending.Add(AuditEvent.For(new Actor(parent.Id, parent.DisplayName, null, area.Id, null), child.CreatedAt, AuditActions.TeamMemberJoined, "Child", child.Id, $"{who.Account.DisplayName} joined the team"));
+            }
+
+            // About me: most families have written most sections, some more than once.
+            if (_random.Next(10) < 8)
+            {
+                foreach (var kind in ProfileSections.All.Where(_ => _random.Next(10) < 8))
+                {
+                    var section = new ProfileSection { ChildId = child.Id, Section = kind };
+                    var when = child.CreatedAt.AddDays(_random.Next(1, 30));
+                    for (var edit = 0; edit < 1 + _random.Next(3); edit++)
+                    {
+                        var text = string.Join(" ", Enumerable.Range(0, 2 + _random.Next(5)).Select(_ => Pick(Sentences)));
+                        if (section.Change(text, parent.Id, parent.DisplayName, when) is { } version)
+                        {
+                            pending.Add(version);
+                            pending.Add(AuditEvent.For(new Actor(parent.Id, parent.DisplayName, null, area.Id, null), when, AuditActions.ProfileChanged, "Child", child.Id, $"Changed \"{kind.Title()}\"", kind.Area()));
+                        }
+
+                        when = when.AddDays(_random.Next(1, 60));
+                    }
+
+                    pending.Add(section);
+                }
+            }
+
+            // Who has seen: a few views by the team; one child whose record has been read very often.
+            var views = c == 0 ? BusyChildViews : _random.Next(25);
+            for (var v = 0; v < views; v++)
+            {
+                var viewer = team[_random.Next(team.Count)].Who;
+                pending.Add(new AccessLogEntry
+                {
+                    ChildId = child.Id, ViewerUserId = viewer.Account.Id, ViewerName = viewer.Account.DisplayName, OrganisationId = viewer.Organisation.Id,
+                    OrganisationName = viewer.Organisation.Name, Area = v % 3 == 0 ? null : RecordArea.AboutMe, What = v % 3 == 0 ? "Overview" : "About me",
+                    ViewedAt = _now.AddMinutes(-_random.Next(1, 60 * 24 * 365)),
+                });
+            }
+
+            if (c == 0)
+            {
+                busyChild = child.Id;
+            }
+
+            if (pending.Count >= BatchSize)
+            {
+                await SaveAsync(pending);
+            }
+
+            if ((c + 1) % 2_000 == 0)
+            {
+                progress($"{c + 1:N0} children");
+            }
+        }
+
+        await SaveAsync(pending);
+        return new BenchPeople(ProfessionalEmail, ParentEmail, busyChild, professionalsChild);
+    }
+
+    private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
+
+    private async Task SaveAsync(List<object> pending)
+    {
+        await using var db = newContext();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.AddRange(pending);
+        await db.SaveChangesAsync();
+        pending.Clear();
+    }
+}

@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CommonGround.Bench;
+using CommonGround.Core.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+/// <summary>Generates an area's worth of data, starts the app on it and measures its busiest pages against their budgets.</summary>
+internal static class Harness
+{
+    public static async Task<int> Main(string[] args)
+    {
+        Options options;
+        try
+        {
+            if (Options.Parse(args) is not { } parsed)
+            {
+                Console.Error.WriteLine(Options.Usage);
+                return 2;
+            }
+
+            options = parsed;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine(Options.Usage);
+            return 2;
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), $"commonground-bench-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        string connectionString;
+        string? postgresDatabase = null;
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            postgresDatabase = $"cg_bench_{Guid.NewGuid():N}";
+            await using (var server = new NpgsqlConnection(options.PostgresServer))
+            {
+                await server.OpenAsync();
+                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{postgresDatabase}\"", server);
+                await create.ExecuteNonQueryAsync();
+            }
+
+            connectionString = new NpgsqlConnectionStringBuilder(options.PostgresServer) { Database = postgresDatabase }.ConnectionString;
+        }
+        else
+        {
+            connectionString = $"Data Source={Path.Combine(folder, "commonground.db")}";
+        }
+
+        CommonGroundDbContext NewContext()
+        {
+            var builder = new DbContextOptionsBuilder<CommonGroundDbContext>();
+            DatabaseSetup.Configure(builder, options.Provider, connectionString);
+            return new CommonGroundDbContext(builder.Options);
+        }
+
+        Console.WriteLine($"CommonGround benchmark: {options.Children:N0} children on {options.Provider}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        var clock = Stopwatch.StartNew();
+        await using (var db = NewContext())
+        {
+            await DatabaseSetup.MigrateAsync(db, NullLogger.Instance);
+        }
+
+        var people = await new BenchData(NewContext, options.Children).GenerateAsync(step => Console.WriteLine($"  generated {step} ({clock.Elapsed.TotalSeconds:N0} s)"));
+        await using (var db = NewContext())
+        {
+            if (options.Provider == DatabaseProvider.Postgres)
+            {
+                await db.Database.ExecuteSqlRawAsync("ANALYZE");
+            }
+            else
+            {
+                await db.Database.ExecuteSqlRawAsync("ANALYZE");
+            }
+
+            Console.WriteLine($"  {await db.Children.CountAsync():N0} children, {await db.TeamMembers.CountAsync():N0} team places, {await db.SharingConsents.CountAsync():N0} sharing decisions, " +
+                $"{await db.ProfileSections.CountAsync():N0} About me sections, {await db.AccessLog.CountAsync():N0} views logged, {await db.AuditEvents.CountAsync():N0} changes");
+        }
+
+        Console.WriteLine($"Data ready in {clock.Elapsed.TotalSeconds:N0} s. Starting the app in this process.");
+        int exitCode;
+        await using (var app = new BenchApp(options.Provider, connectionString, folder))
+        {
+            var professional = await app.SignedInClientAsync(people.Professional, BenchData.Password);
+            var parent = await app.SignedInClientAsync(people.Parent, BenchData.Password);
+            Budget[] pages =
+            [
+                new("Child's overview (professional)", professional, $"/children/{people.ProfessionalsChild}"),
+                new("About me (professional)", professional, $"/children/{people.ProfessionalsChild}/about-me"),
+                new($"Children I work with ({BenchData.ProfessionalsTeams} teams)", professional, "/children"),
+                new($"Who has seen ({BenchData.BusyChildViews:N0} views)", parent, $"/children/{people.BusyChild}/who-has-seen"),
+            ];
+
+            Console.WriteLine();
+            Console.WriteLine($"{"Page",-38} {"median",8} {"p95",8}   budget: median < {Budget.Median} ms, p95 < {Budget.P95} ms");
+            var failures = 0;
+            foreach (var page in pages)
+            {
+                var (median, p95) = await page.MeasureAsync(options.Requests);
+                var ok = median < Budget.Median && p95 < Budget.P95;
+                failures += ok ? 0 : 1;
+                Console.WriteLine($"{page.Name,-38} {median,6:N1}ms {p95,6:N1}ms   {(ok ? "within budget" : "OVER BUDGET")}");
+            }
+
+            exitCode = failures == 0 ? 0 : 1;
+        }
+
+        if (options.Keep)
+        {
+            Console.WriteLine($"Kept the database: {(postgresDatabase is null ? connectionString : $"PostgreSQL database {postgresDatabase}")}");
+        }
+        else
+        {
+            SqliteConnection.ClearAllPools();
+            NpgsqlConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+            if (postgresDatabase is not null)
+            {
+                await using var server = new NpgsqlConnection(options.PostgresServer);
+                await server.OpenAsync();
+                await using var drop = new NpgsqlCommand($"DROP DATABASE \"{postgresDatabase}\" WITH (FORCE)", server);
+                await drop.ExecuteNonQueryAsync();
+            }
+        }
+
+        return exitCode;
+    }
+}
+
+/// <summary>One page measured over many requests after warming up.</summary>
+internal sealed record Budget(string Name, HttpClient Client, string Url)
+{
+    public const double Median = 30;
+    public const double P95 = 100;
+
+    public async Task<(double Median, double P95)> MeasureAsync(int requests)
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            await GetAsync();
+        }
+
+        var times = new double[requests];
+        for (var i = 0; i < requests; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await GetAsync();
+            times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+
+        Array.Sort(times);
+        return (times[requests / 2], times[(int)Math.Ceiling(requests * 0.95) - 1]);
+    }
+
+    private async Task GetAsync()
+    {
+        using var response = await Client.GetAsync(Url);
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{Url} gave {(int)response.StatusCode}: {body[..Math.Min(body.Length, 500)]}");
+        }
+    }
+}
+
+internal static partial class Forms
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    public static partial Regex Token();
+
+    public static string TokenIn(string html) =>
+        Token().Match(html) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException("No form token on the page");
+
+    public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,51 @@
+using CommonGround.Core.Data;
+
+namespace CommonGround.Bench;
+
+/// <summary>What to run: <c>--children N --provider sqlite|postgres --postgres "server connection" --requests N --keep</c>.</summary>
+public sealed record Options(int Children, DatabaseProvider Provider, string? PostgresServer, int Requests, bool Keep)
+{
+    public const string Usage = """
+        Usage: dotnet run -c Release --project bench/CommonGround.Bench -- [options]
+          --children N        children to generate (default 20000)
+          --provider NAME     sqlite (default) or postgres
+          --postgres CONN     PostgreSQL server to create the benchmark database on, e.g.
+                              "Host=127.0.0.1;Port=5432;Username=postgres" (or set COMMONGROUND_BENCH_POSTGRES)
+          --requests N        measured requests per page after warming up (default 300)
+          --keep              keep the generated database and print where it is
+        """;
+
+    public static Options? Parse(string[] args)
+    {
+        var children = 20_000;
+        var provider = DatabaseProvider.Sqlite;
+        var postgres = Environment.GetEnvironmentVariable("COMMONGROUND_BENCH_POSTGRES");
+        var requests = 300;
+        var keep = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--children": children = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--provider": provider = Next().ToLowerInvariant() switch { "postgres" or "postgresql" => DatabaseProvider.Postgres, "sqlite" => DatabaseProvider.Sqlite, var other => throw new ArgumentException($"Unknown provider {other}") }; break;
+                case "--postgres": postgres = Next(); break;
+                case "--requests": requests = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--keep": keep = true; break;
+                default: return null;
+            }
+        }
+
+        if (provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(postgres))
+        {
+            throw new ArgumentException("--provider postgres needs --postgres or COMMONGROUND_BENCH_POSTGRES");
+        }
+
+        if (children < 300)
+        {
+            throw new ArgumentException("--children must be at least 300, so the professional can be on 300 teams");
+        }
+
+        return new Options(children, provider, postgres, requests, keep);
+    }
+}
