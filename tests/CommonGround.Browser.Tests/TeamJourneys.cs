@@ -1,4 +1,6 @@
 using CommonGround.Core.Demo;
+using CommonGround.Core.Profiles;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace CommonGround.Browser.Tests;
@@ -171,5 +173,51 @@ public sealed class TeamJourneys(BrowserFixture browser) : IClassFixture<Browser
         await Assertions.Expect(teacher.Locator(".cg-one-page")).ToContainTextAsync("Arjun loves football and drawing.");
         await teacher.EmulateMediaAsync(new() { Media = Media.Print });
         Assert.False(await teacher.Locator(".govuk-service-navigation").IsVisibleAsync());
+    }
+
+    /// <summary>A typical profile: every section filled in, two or three sentences each, as families write them.</summary>
+    private static readonly Dictionary<ProfileSectionKind, string> TypicalProfile = new()
+    {
+        [ProfileSectionKind.AboutMe] = "I am Maya and I am four. I live with my mum, my brother Arjun and our cat Biscuit. I go to nursery three mornings a week.",
+        [ProfileSectionKind.Strengths] = "I am kind and I notice when other children are sad. I am brilliant at puzzles and I can remember every word of my favourite songs.",
+        [ProfileSectionKind.WhatMatters] = "My blue rabbit comes everywhere with me. I like to know what is happening next, and I love bubbles, swings and the sand tray.",
+        [ProfileSectionKind.HowToSupportMe] = "Get down to my level and say my name before you ask me something. Show me pictures of what comes next. Give me time to finish what I am doing before we move on.",
+        [ProfileSectionKind.HowICommunicate] = "I use some words and lots of signs. I point and bring you things to show you what I want. If I go quiet I may be overwhelmed.",
+        [ProfileSectionKind.HealthAndMedical] = "I have eczema, so I need cream at lunchtime. I am allergic to peanuts and my auto-injector is in my red bag.",
+        [ProfileSectionKind.WhatDoesNotWork] = "Sudden loud noises like the hand dryer, being rushed, and people touching my head. Crowded rooms make me want to hide.",
+        [ProfileSectionKind.ImportantPeople] = "Mum, Arjun, Nani, and Miss Patel at nursery. My friend Ruby always sits next to me at snack time.",
+        [ProfileSectionKind.GettingToSchool] = "Mum walks me to nursery. I need to hold a hand near roads and I do best when we go the same way each day.",
+        [ProfileSectionKind.FamilyStory] = "Maya was born early and spent three weeks in hospital. We moved to Northvale last year to be near family, and we are still getting to know the services here.",
+    };
+
+    [Fact]
+    public async Task A_typical_one_page_profile_prints_on_one_a4_page()
+    {
+        var maya = await browser.App.QueryAsync(async db =>
+        {
+            var child = await db.Children.SingleAsync(c => c.FirstName == "Maya");
+            var parent = await db.Users.SingleAsync(u => u.Email == "sunita.shah@example.org");
+            foreach (var (kind, text) in TypicalProfile)
+            {
+                var section = new ProfileSection { ChildId = child.Id, Section = kind };
+                db.ProfileSectionVersions.Add(section.Change(text, parent.Id, parent.DisplayName, DateTime.SpecifyKind(new DateTime(2026, 11, 1), DateTimeKind.Utc))!);
+                db.ProfileSections.Add(section);
+            }
+
+            await db.SaveChangesAsync();
+            return child.Id;
+        });
+        Assert.Equal(Enum.GetValues<ProfileSectionKind>().Length, TypicalProfile.Count);
+
+        var parent = await browser.NewPageAsync(_errors);
+        await SignInAsync(parent, "sunita.shah@example.org");
+        await parent.GotoAsync($"/children/{maya}/about-me/one-page");
+        await AssertPageAsync(parent, "All about Maya");
+        await Assertions.Expect(parent.Locator(".cg-one-page")).ToContainTextAsync("my auto-injector is in my red bag");
+
+        var pdf = await parent.PdfAsync(new() { Format = "A4" });
+        // Each page of a PDF is one object of type /Page (the page tree itself is /Pages).
+        var pages = System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page(?![a-zA-Z])").Count;
+        Assert.Equal(1, pages);
     }
 }
