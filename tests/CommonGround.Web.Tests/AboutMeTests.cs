@@ -10,13 +10,6 @@ public sealed class AboutMeTests : FreshAppTests
 {
     private Task<Guid> SamAsync() => App.QueryAsync(db => db.Children.Where(c => c.FirstName == "Samuel").Select(c => c.Id).SingleAsync());
 
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var client = App.NewClient();
-        await client.SignInAsync(email);
-        return client;
-    }
-
     private static Task<(HttpResponseMessage Response, AngleSharp.Dom.IDocument Page)> WriteAsync(HttpClient client, Guid child, string section, string text) =>
         client.SubmitAsync($"/children/{child}/about-me/{section}/edit", new Dictionary<string, string> { ["Input.Text"] = text });
 

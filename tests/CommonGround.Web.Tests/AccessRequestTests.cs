@@ -9,13 +9,6 @@ public sealed class AccessRequestTests : FreshAppTests
 {
     private Task<Guid> SamAsync() => App.QueryAsync(db => db.Children.Where(c => c.FirstName == "Samuel").Select(c => c.Id).SingleAsync());
 
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var client = App.NewClient();
-        await client.SignInAsync(email);
-        return client;
-    }
-
     [Fact]
     public async Task A_therapist_asks_to_see_education_and_the_family_agrees()
     {

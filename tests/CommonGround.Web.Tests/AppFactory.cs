@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
@@ -203,6 +204,21 @@ public abstract class FreshAppTests : IAsyncLifetime
     protected AppFactory App { get; } = new();
 
     public ValueTask InitializeAsync() => App.InitializeAsync();
+
+    /// <summary>A new browser-like client, signed in as a demo account.</summary>
+    protected async Task<HttpClient> SignedInAsync(string email)
+    {
+        var client = App.NewClient();
+        await client.SignInAsync(email);
+        return client;
+    }
+
+    protected Task<Guid> ChildIdAsync(string firstName) =>
+        App.QueryAsync(db => db.Children.Where(c => c.FirstName == firstName).Select(c => c.Id).SingleAsync());
+
+    /// <summary>The active team place on a child of the professional with this email.</summary>
+    protected Task<Guid> MemberIdAsync(Guid childId, string email) => App.QueryAsync(db => db.TeamMembers
+        .Where(t => t.ChildId == childId && t.LeftAt == null && t.Professional!.UserAccount!.Email == email).Select(t => t.Id).SingleAsync());
 
     public ValueTask DisposeAsync() => App.DisposeAsync();
 }

@@ -7,8 +7,6 @@ namespace CommonGround.Web.Tests;
 
 public sealed class FamilyInvitationTests : FreshAppTests
 {
-    private Task<Guid> ChildIdAsync(string firstName) => App.QueryAsync(db => db.Children.Where(c => c.FirstName == firstName).Select(c => c.Id).SingleAsync());
-
     private static Dictionary<string, string> Invitation(string email, FamilyRelationship relationship, string name = "Jamie Morgan") =>
         new() { ["Input.Name"] = name, ["Input.Email"] = email, ["Input.Relationship"] = relationship.ToString() };
 

@@ -14,13 +14,6 @@ public sealed class FamilySharingTests : FreshAppTests
     private Task<Guid> DeeAsync(Guid jordan) => App.QueryAsync(db => db.FamilyMembers
         .Where(f => f.ChildId == jordan && f.Relationship == FamilyRelationship.ParentCarer).Select(f => f.Id).SingleAsync());
 
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var client = App.NewClient();
-        await client.SignInAsync(email);
-        return client;
-    }
-
     private static async Task<HttpResponseMessage> ShareAsync(HttpClient client, string url, params RecordArea[] areas)
     {
         var (_, page) = await client.OpenAsync(url);

@@ -9,16 +9,6 @@ public sealed class KeyWorkerTests : FreshAppTests
 {
     private Task<Guid> SamAsync() => App.QueryAsync(db => db.Children.Where(c => c.FirstName == "Samuel").Select(c => c.Id).SingleAsync());
 
-    private Task<Guid> MemberIdAsync(Guid childId, string email) => App.QueryAsync(db => db.TeamMembers
-        .Where(t => t.ChildId == childId && t.LeftAt == null && t.Professional!.UserAccount!.Email == email).Select(t => t.Id).SingleAsync());
-
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var client = App.NewClient();
-        await client.SignInAsync(email);
-        return client;
-    }
-
     private async Task MakeTeamLeadAsync(HttpClient client, Guid childId, Guid memberId)
     {
         var (response, _) = await client.SubmitAsync($"/children/{childId}/team", new Dictionary<string, string>(), $"/children/{childId}/team/{memberId}/team-lead");

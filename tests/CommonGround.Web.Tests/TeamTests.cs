@@ -8,18 +8,6 @@ namespace CommonGround.Web.Tests;
 /// <summary>The team around the child and what the family shares with each member.</summary>
 public sealed class TeamTests : FreshAppTests
 {
-    private Task<Guid> ChildIdAsync(string firstName) => App.QueryAsync(db => db.Children.Where(c => c.FirstName == firstName).Select(c => c.Id).SingleAsync());
-
-    private Task<Guid> MemberIdAsync(Guid childId, string email) => App.QueryAsync(db => db.TeamMembers
-        .Where(t => t.ChildId == childId && t.LeftAt == null && t.Professional!.UserAccount!.Email == email).Select(t => t.Id).SingleAsync());
-
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var client = App.NewClient();
-        await client.SignInAsync(email);
-        return client;
-    }
-
     private static Dictionary<string, string> TeamInvitation(string email, string role) =>
         new() { ["Input.Name"] = "Someone", ["Input.Email"] = email, ["Input.Role"] = role };
 

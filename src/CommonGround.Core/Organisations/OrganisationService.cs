@@ -195,11 +195,7 @@ public sealed class OrganisationService(
         foreach (var place in places)
         {
             var wasKeyWorker = place.IsKeyWorker;
-            place.Leave(now);
-            foreach (var consent in place.Consents)
-            {
-                consent.Withdraw(actor.UserId!.Value, now);
-            }
+            place.Leave(actor.UserId!.Value, now);
 
             db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = place.AreaId }, now, AuditActions.TeamMemberRemoved, "Child", place.ChildId,
                 $"{name} left {professional.Organisation!.Name}, so is no longer on the team"));

@@ -26,8 +26,7 @@ public sealed class ProfileShareLink
 
     public bool IsActiveAt(DateTime now) => RevokedAt is null && now < ExpiresAt;
 
-    public IReadOnlySet<RecordArea> SharedAreas =>
-        Areas.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<RecordArea>).ToHashSet();
+    public IReadOnlySet<RecordArea> SharedAreas => RecordAreas.Parse(Areas).ToHashSet();
 
     public void Revoke(DateTime now) => RevokedAt ??= now;
 }

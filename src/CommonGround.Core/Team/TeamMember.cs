@@ -21,9 +21,14 @@ public sealed class TeamMember
 
     public bool IsActive => LeftAt is null;
 
-    public void Leave(DateTime now)
+    /// <summary>Ends the place: they stop being key worker and everything shared with them is withdrawn (load <see cref="Consents"/> first).</summary>
+    public void Leave(Guid byUserId, DateTime now)
     {
         LeftAt ??= now;
         IsKeyWorker = false;
+        foreach (var consent in Consents)
+        {
+            consent.Withdraw(byUserId, now);
+        }
     }
 }

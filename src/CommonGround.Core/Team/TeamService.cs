@@ -248,11 +248,7 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
 
         var now = timeProvider.UtcNow();
         var wasKeyWorker = member.IsKeyWorker;
-        member.Leave(now);
-        foreach (var consent in member.Consents)
-        {
-            consent.Withdraw(actor.UserId!.Value, now);
-        }
+        member.Leave(actor.UserId!.Value, now);
 
         var name = member.Professional!.UserAccount!.DisplayName;
         db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = member.AreaId }, now, AuditActions.TeamMemberRemoved, "Child", childId, $"Took {name} off the team"));
