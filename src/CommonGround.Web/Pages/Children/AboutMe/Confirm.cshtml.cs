@@ -7,34 +7,24 @@ namespace CommonGround.Web.Pages.Children.AboutMe;
 
 /// <summary>A button beside each section: the family says it is still right, and the date it was confirmed moves on.</summary>
 public sealed class ConfirmModel(AccessService accessService, ProfileService profiles, CurrentUser currentUser)
-    : ChildPageBase(accessService, currentUser)
+    : SectionPageBase(accessService, currentUser)
 {
     public IActionResult OnGet(Guid childId) => Redirect($"/children/{childId}/about-me");
 
     public async Task<IActionResult> OnPostAsync(Guid childId, string section)
     {
-        if (await AuthoriseAsync(childId, Capability.EditProfile) is { } refused)
+        if (await AuthoriseSectionAsync(childId, section, Capability.EditProfile) is { } refused)
         {
             return refused;
         }
 
-        if (ProfileSections.FromSlug(section) is not { } kind)
-        {
-            return NotFound();
-        }
-
-        if (!Access.CanSee(kind.Area()))
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-
-        var result = await profiles.ConfirmSectionAsync(childId, kind, await CurrentUser.ActorAsync());
+        var result = await profiles.ConfirmSectionAsync(childId, Kind, await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             return StatusCode(StatusCodes.Status409Conflict);
         }
 
-        Confirm($"You confirmed \"{kind.Title()}\" is still right");
-        return Redirect($"/children/{childId}/about-me#{kind.Slug()}");
+        Confirm($"You confirmed \"{Kind.Title()}\" is still right");
+        return Redirect($"/children/{childId}/about-me#{Kind.Slug()}");
     }
 }

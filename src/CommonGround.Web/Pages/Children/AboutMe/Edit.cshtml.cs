@@ -9,12 +9,11 @@ namespace CommonGround.Web.Pages.Children.AboutMe;
 
 /// <summary>The family writes or changes one section. If someone else saved it meanwhile, nothing is overwritten.</summary>
 public sealed class EditModel(AccessService accessService, ProfileService profiles, CurrentUser currentUser)
-    : ChildPageBase(accessService, currentUser)
+    : SectionPageBase(accessService, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public ProfileSectionKind Kind { get; private set; }
     public string? TheirVersion { get; private set; }
 
     public sealed class InputModel
@@ -29,57 +28,35 @@ public sealed class EditModel(AccessService accessService, ProfileService profil
 
     public async Task<IActionResult> OnGetAsync(Guid childId, string section)
     {
-        if (await AuthoriseAsync(childId, Capability.EditProfile) is { } refused)
+        if (await AuthoriseSectionAsync(childId, section, Capability.EditProfile) is { } refused)
         {
             return refused;
         }
 
-        if (ProfileSections.FromSlug(section) is not { } kind)
-        {
-            return NotFound();
-        }
-
-        if (!Access.CanSee(kind.Area()))
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-
-        Kind = kind;
-        var current = (await profiles.GetSectionsAsync(childId)).Single(s => s.Section == kind);
+        var current = (await profiles.GetSectionsAsync(childId)).Single(s => s.Section == Kind);
         Input = new InputModel { Version = current.Version, Text = current.Text };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid childId, string section)
     {
-        if (await AuthoriseAsync(childId, Capability.EditProfile) is { } refused)
+        if (await AuthoriseSectionAsync(childId, section, Capability.EditProfile) is { } refused)
         {
             return refused;
         }
 
-        if (ProfileSections.FromSlug(section) is not { } kind)
-        {
-            return NotFound();
-        }
-
-        if (!Access.CanSee(kind.Area()))
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-
-        Kind = kind;
         if (!ModelState.IsValid)
         {
             return Invalid();
         }
 
-        var result = await profiles.SaveSectionAsync(new SaveSectionOptions(childId, kind, Input.Text ?? "", Input.Version), await CurrentUser.ActorAsync());
+        var result = await profiles.SaveSectionAsync(new SaveSectionOptions(childId, Kind, Input.Text ?? "", Input.Version), await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             if (result.Error is SectionChangedMeanwhile stale)
             {
                 TheirVersion = stale.CurrentText;
-                var current = (await profiles.GetSectionsAsync(childId)).Single(s => s.Section == kind);
+                var current = (await profiles.GetSectionsAsync(childId)).Single(s => s.Section == Kind);
                 ModelState.Remove("Input.Version");
                 Input.Version = current.Version;
             }
@@ -87,7 +64,7 @@ public sealed class EditModel(AccessService accessService, ProfileService profil
             return Invalid(result.Error!);
         }
 
-        Confirm($"\"{kind.Title()}\" saved");
-        return Redirect($"/children/{childId}/about-me#{kind.Slug()}");
+        Confirm($"\"{Kind.Title()}\" saved");
+        return Redirect($"/children/{childId}/about-me#{Kind.Slug()}");
     }
 }

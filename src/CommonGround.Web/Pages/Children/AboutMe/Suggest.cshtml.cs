@@ -9,12 +9,10 @@ namespace CommonGround.Web.Pages.Children.AboutMe;
 
 /// <summary>A team member proposes new words for a section shared with them; the family decides.</summary>
 public sealed class SuggestModel(AccessService accessService, ProfileService profiles, CurrentUser currentUser)
-    : ChildPageBase(accessService, currentUser)
+    : SectionPageBase(accessService, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
-
-    public ProfileSectionKind Kind { get; private set; }
 
     public sealed class InputModel
     {
@@ -32,7 +30,7 @@ public sealed class SuggestModel(AccessService accessService, ProfileService pro
 
     public async Task<IActionResult> OnGetAsync(Guid childId, string section)
     {
-        if (await AuthoriseAsync(childId, section) is { } refused)
+        if (await AuthoriseSectionAsync(childId, section, Capability.SuggestProfile) is { } refused)
         {
             return refused;
         }
@@ -44,7 +42,7 @@ public sealed class SuggestModel(AccessService accessService, ProfileService pro
 
     public async Task<IActionResult> OnPostAsync(Guid childId, string section)
     {
-        if (await AuthoriseAsync(childId, section) is { } refused)
+        if (await AuthoriseSectionAsync(childId, section, Capability.SuggestProfile) is { } refused)
         {
             return refused;
         }
@@ -62,16 +60,5 @@ public sealed class SuggestModel(AccessService accessService, ProfileService pro
 
         Confirm("Your suggestion has been sent to the family", "You will see the section change if they accept it.");
         return Redirect($"/children/{childId}/about-me#{Kind.Slug()}");
-    }
-
-    private async Task<IActionResult?> AuthoriseAsync(Guid childId, string section)
-    {
-        if (ProfileSections.FromSlug(section) is not { } kind)
-        {
-            return NotFound();
-        }
-
-        Kind = kind;
-        return await AuthoriseAsync(childId, Capability.SuggestProfile, kind.Area());
     }
 }
