@@ -78,16 +78,13 @@ public sealed class AccessService(CommonGroundDbContext db, TimeProvider timePro
             return;
         }
 
-        var organisationName = actor.OrganisationId is { } organisationId
-            ? await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleOrDefaultAsync()
-            : null;
         db.AccessLog.Add(new AccessLogEntry
         {
             ChildId = access.Child.Id,
             ViewerUserId = userId,
             ViewerName = actor.Name,
             OrganisationId = actor.OrganisationId,
-            OrganisationName = organisationName,
+            OrganisationName = actor.OrganisationName,
             Area = area,
             What = what,
             ViewedAt = timeProvider.UtcNow(),

@@ -100,9 +100,6 @@ public sealed class ProfileService(CommonGroundDbContext db, AccessService acces
         }
 
         var now = timeProvider.UtcNow();
-        var organisation = actor.OrganisationId is { } organisationId
-            ? await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleOrDefaultAsync()
-            : null;
         var suggestion = new ProfileSuggestion
         {
             ChildId = options.ChildId,
@@ -113,7 +110,7 @@ public sealed class ProfileService(CommonGroundDbContext db, AccessService acces
             Reason = string.IsNullOrWhiteSpace(options.Reason) ? null : options.Reason.Trim(),
             SuggestedByUserId = actor.UserId!.Value,
             SuggestedByName = actor.Name,
-            SuggestedByOrganisation = organisation,
+            SuggestedByOrganisation = actor.OrganisationName,
             SuggestedAt = now,
         };
         db.ProfileSuggestions.Add(suggestion);

@@ -55,7 +55,10 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, CommonGroundDbCon
         var ip = accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
         return person is null
             ? Actor.System with { Name = "Someone not signed in", IpAddress = ip }
-            : new Actor(person.Account.Id, person.Account.DisplayName, person.Professional?.OrganisationId, person.Professional?.AreaId, ip);
+            : new Actor(person.Account.Id, person.Account.DisplayName, person.Professional?.OrganisationId, person.Professional?.AreaId, ip)
+            {
+                OrganisationName = person.Organisation?.Name,
+            };
     }
 
     public string? IpAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
