@@ -56,14 +56,11 @@ public sealed class AccessService(CommonGroundDbContext db, TimeProvider timePro
     /// </summary>
     private async Task<IReadOnlySet<RecordArea>> FamilyAreasAsync(FamilyMember member, bool youngPersonDecides)
     {
-        if (member.Relationship == FamilyRelationship.YoungPerson || !youngPersonDecides)
-        {
-            return RecordAreas.All;
-        }
-
-        var decision = await db.FamilySharingDecisions.Where(d => d.FamilyMemberId == member.Id)
-            .OrderByDescending(d => d.DecidedAt).ThenByDescending(d => d.Id).FirstOrDefaultAsync();
-        return decision?.SharedAreas ?? RecordAreas.All;
+        var latest = member.Relationship == FamilyRelationship.YoungPerson || !youngPersonDecides
+            ? null
+            : await db.FamilySharingDecisions.Where(d => d.FamilyMemberId == member.Id)
+                .OrderByDescending(d => d.DecidedAt).ThenByDescending(d => d.Id).FirstOrDefaultAsync();
+        return FamilySharingDecision.AreasSeenBy(member.Relationship, youngPersonDecides, latest);
     }
 
     /// <summary>The actor's access to the child; nobody's when the actor is not signed in.</summary>

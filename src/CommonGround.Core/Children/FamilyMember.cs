@@ -9,6 +9,16 @@ public enum FamilyRelationship
     OtherCarer,
 }
 
+public static class FamilyRelationshipText
+{
+    public static string ToDisplayName(this FamilyRelationship relationship) => relationship switch
+    {
+        FamilyRelationship.YoungPerson => "Young person",
+        FamilyRelationship.ParentCarer => "Parent carer",
+        _ => "Other carer",
+    };
+}
+
 /// <summary>A person's place in a child's family: the relationship that gives them the record.</summary>
 public sealed class FamilyMember
 {

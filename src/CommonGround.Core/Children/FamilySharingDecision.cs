@@ -19,4 +19,11 @@ public sealed class FamilySharingDecision
     public required DateTime DecidedAt { get; init; }
 
     public IReadOnlySet<RecordArea> SharedAreas => RecordAreas.Parse(Areas).ToHashSet();
+
+    /// <summary>
+    /// What a family member sees: everything, unless the young person decides for themselves and their
+    /// <paramref name="latest"/> decision about this family member says otherwise.
+    /// </summary>
+    public static IReadOnlySet<RecordArea> AreasSeenBy(FamilyRelationship relationship, bool youngPersonDecides, FamilySharingDecision? latest) =>
+        relationship == FamilyRelationship.YoungPerson || !youngPersonDecides || latest is null ? RecordAreas.All : latest.SharedAreas;
 }

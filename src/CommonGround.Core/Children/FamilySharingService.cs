@@ -26,8 +26,7 @@ public sealed class FamilySharingService(CommonGroundDbContext db, AccessService
             .Select(f =>
             {
                 var latest = decisions.Where(d => d.FamilyMemberId == f.Id).OrderByDescending(d => d.DecidedAt).ThenByDescending(d => d.Id).FirstOrDefault();
-                var limited = childAccess.Relationship.YoungPersonDecides && f.Relationship != FamilyRelationship.YoungPerson && latest is not null;
-                return new FamilyMemberSharing(f, f.UserAccount!.DisplayName, limited ? latest!.SharedAreas : RecordAreas.All, latest);
+                return new FamilyMemberSharing(f, f.UserAccount!.DisplayName, FamilySharingDecision.AreasSeenBy(f.Relationship, childAccess.Relationship.YoungPersonDecides, latest), latest);
             })
             .ToList();
     }
