@@ -3,11 +3,13 @@ using CommonGround.Core.Accounts;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Children;
 using CommonGround.Core.Data;
+using CommonGround.Core.Language;
 using CommonGround.Core.Demo;
 using CommonGround.Core.Notifications;
 using CommonGround.Core.Organisations;
 using CommonGround.Core.Profiles;
 using CommonGround.Core.Team;
+using CommonGround.Web.Api;
 using CommonGround.Web.Infrastructure.GovUk;
 using CommonGround.Web.Infrastructure.Jobs;
 using CommonGround.Web.Infrastructure.Security;
@@ -87,6 +89,14 @@ public static class Composition
         services.AddScoped<ProfileService>();
         services.AddScoped<ShareLinkService>();
         services.AddScoped<DemoData>();
+        services.AddSingleton(_ => LanguageAdvisorFrom(configuration));
+        services.AddProblemDetails();
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "CommonGround API";
+            document.Info.Description = "Public endpoints of CommonGround. They need no sign-in and store nothing.";
+            return Task.CompletedTask;
+        }));
 
         services.AddRazorPages(options =>
         {
@@ -238,8 +248,16 @@ public static class Composition
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();
+        app.MapLanguageEndpoints();
+        app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
         return app;
     }
+
+    /// <summary>The built-in vocabulary, plus the deployment's own terms when <c>Language:AdditionalTermsFile</c> names a file.</summary>
+    private static RespectfulLanguageAdvisor LanguageAdvisorFrom(IConfiguration configuration) =>
+        configuration["Language:AdditionalTermsFile"] is { Length: > 0 } path
+            ? new RespectfulLanguageAdvisor(LanguageVocabulary.BuiltIn.With(LanguageVocabulary.Parse(File.ReadAllText(path))))
+            : RespectfulLanguageAdvisor.BuiltIn;
 
     /// <summary>Cookie names and flags: __Host- and Secure over HTTPS; plain names only where plain HTTP is allowed.</summary>
     private sealed record CookieNaming(bool AllowPlainHttp)
