@@ -3,6 +3,7 @@ using System.Text.Json;
 using CommonGround.Core.Access;
 using CommonGround.Core.Accounts;
 using CommonGround.Core.Children;
+using CommonGround.Core.Commitments;
 using CommonGround.Core.Data;
 using CommonGround.Core.Organisations;
 using CommonGround.Core.Profiles;
@@ -44,6 +45,8 @@ public sealed class PermissionRecords
     public Dictionary<string, Guid> SuggestionsToAccept { get; } = [];
 
     public Dictionary<string, Guid> KeyWorkers { get; } = [];
+    public Dictionary<string, Guid> Commitments { get; } = [];
+    public Dictionary<string, Guid> Deliveries { get; } = [];
 
     /// <summary>
     /// The address of a row for a child. Choosing the key worker is tried on the current key worker, so that being
@@ -55,6 +58,8 @@ public sealed class PermissionRecords
         .Replace("{familyMemberId:guid}", FamilyMembers[child].ToString(), StringComparison.Ordinal)
         .Replace("{suggestionId:guid}", Suggestions[child].ToString(), StringComparison.Ordinal)
         .Replace("{linkId:guid}", ShareLinks[child].ToString(), StringComparison.Ordinal)
+        .Replace("{commitmentId:guid}", Commitments[child].ToString(), StringComparison.Ordinal)
+        .Replace("{deliveryId:guid}", Deliveries[child].ToString(), StringComparison.Ordinal)
         .Replace("{decision:regex(^(edit|decline)$)}", "edit", StringComparison.Ordinal)
         .Replace("{section}", "about-me", StringComparison.Ordinal)
         .Replace("{area}", "health", StringComparison.Ordinal);
@@ -133,6 +138,28 @@ public sealed class PermissionRecords
             };
             db.ProfileShareLinks.Add(link);
             records.ShareLinks[child] = link.Id;
+
+            // A commitment owned by the child's key worker, with a delivery the family disputes.
+            var owner = await db.TeamMembers.Include(t => t.Professional!).ThenInclude(p => p.Organisation).Include(t => t.Professional!).ThenInclude(p => p.UserAccount)
+                .SingleAsync(t => t.Id == records.KeyWorkers[child]);
+            var commitment = new Commitment
+            {
+                ChildId = records.Children[child], AreaId = owner.AreaId, What = "Weekly check-in", RecordArea = CommitmentArea.Education, Source = CommitmentSource.Meeting,
+                OwnerProfessionalId = owner.ProfessionalId, OwnerName = owner.Professional!.UserAccount!.DisplayName, OwnerOrganisationId = owner.Professional.OrganisationId,
+                OwnerOrganisationName = owner.Professional.Organisation!.Name, Kind = CommitmentKind.Recurring, QuantityPerPeriod = 1, Unit = ProvisionUnit.Sessions,
+                Period = ProvisionPeriod.Week, StartDate = today.AddDays(-28), CreatedAt = now, CreatedByUserId = owner.Professional.UserAccountId, CreatedByName = "Key worker",
+            };
+            commitment.ChangeStatus(CommitmentStatus.Agreed, null, owner.Professional.UserAccountId, "Key worker", now, today);
+            var delivery = new DeliveryRecord
+            {
+                CommitmentId = commitment.Id, ChildId = commitment.ChildId, Date = today.AddDays(-7), Delivered = true, Quantity = 1,
+                RecordedByUserId = owner.Professional.UserAccountId, RecordedByName = "Key worker", RecordedAt = now,
+            };
+            delivery.Respond(FamilyResponse.Disputed, "It did not happen", "Parent", now);
+            db.Commitments.Add(commitment);
+            db.DeliveryRecords.Add(delivery);
+            records.Commitments[child] = commitment.Id;
+            records.Deliveries[child] = delivery.Id;
         }
 
         await db.SaveChangesAsync();
@@ -292,6 +319,7 @@ public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFix
         {
             "team" => relationship.Kind == RelationshipKind.TeamMember,
             "young-person" => relationship is { Kind: RelationshipKind.YoungPerson, YoungPersonDecides: true },
+            "family" => relationship.IsFamily,
             _ => true,
         };
         var capability = Enum.Parse<Capability>(row.Capability!);
@@ -305,6 +333,12 @@ public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFix
     [InlineData("admin@example.org", "/children", HttpStatusCode.Forbidden)]
     [InlineData("parent@example.org", "/children/add", HttpStatusCode.OK)]
     [InlineData("senco@example.org", "/children/add", HttpStatusCode.Redirect)]
+    [InlineData("senco@example.org", "/what-i-owe", HttpStatusCode.OK)]
+    [InlineData("parent@example.org", "/what-i-owe", HttpStatusCode.Redirect)]
+    [InlineData("orgadmin@example.org", "/organisation/commitments", HttpStatusCode.OK)]
+    [InlineData("orgadmin@example.org", "/organisation/language", HttpStatusCode.OK)]
+    [InlineData("orgadmin@example.org", "/organisation/term-dates", HttpStatusCode.OK)]
+    [InlineData("senco@example.org", "/organisation/term-dates", HttpStatusCode.Redirect)]
     public async Task Lists_of_children_follow_their_rows(string email, string url, HttpStatusCode expected)
     {
         var client = fixture.App.NewClient();

@@ -44,4 +44,13 @@ public static class AuditActions
     public const string SuggestionDeclined = "profile.suggestion-declined";
     public const string ShareLinkCreated = "profile.share-link-created";
     public const string ShareLinkRevoked = "profile.share-link-revoked";
+    public const string CommitmentAdded = "commitment.added";
+    public const string CommitmentStatusChanged = "commitment.status-changed";
+    public const string CommitmentCommented = "commitment.commented";
+    public const string DeliveryRecorded = "commitment.delivery-recorded";
+    public const string DeliveryConfirmed = "commitment.delivery-confirmed";
+    public const string DeliveryDisputed = "commitment.delivery-disputed";
+    public const string DeliveryDisputeResolved = "commitment.delivery-dispute-resolved";
+    public const string TermDateAdded = "organisation.term-date-added";
+    public const string TermDateRemoved = "organisation.term-date-removed";
 }

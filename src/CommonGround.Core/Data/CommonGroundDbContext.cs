@@ -2,6 +2,8 @@ using CommonGround.Core.Access;
 using CommonGround.Core.Accounts;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Children;
+using CommonGround.Core.Commitments;
+using CommonGround.Core.Language;
 using CommonGround.Core.Notifications;
 using CommonGround.Core.Organisations;
 using CommonGround.Core.Profiles;
@@ -33,6 +35,12 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
     public DbSet<ProfileSectionVersion> ProfileSectionVersions => Set<ProfileSectionVersion>();
     public DbSet<ProfileSuggestion> ProfileSuggestions => Set<ProfileSuggestion>();
     public DbSet<ProfileShareLink> ProfileShareLinks => Set<ProfileShareLink>();
+    public DbSet<TermDate> TermDates => Set<TermDate>();
+    public DbSet<Commitment> Commitments => Set<Commitment>();
+    public DbSet<CommitmentStatusChange> CommitmentStatusChanges => Set<CommitmentStatusChange>();
+    public DbSet<CommitmentComment> CommitmentComments => Set<CommitmentComment>();
+    public DbSet<DeliveryRecord> DeliveryRecords => Set<DeliveryRecord>();
+    public DbSet<LanguageAdviceRecord> LanguageAdviceRecords => Set<LanguageAdviceRecord>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -227,6 +235,69 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
             e.HasOne<Child>().WithMany().HasForeignKey(l => l.ChildId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(l => l.TokenHash).IsUnique();
             e.HasIndex(l => l.ChildId);
+        });
+
+        builder.Entity<TermDate>(e =>
+        {
+            e.Property(t => t.Name).HasMaxLength(TermDate.MaxNameLength);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(t => t.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(t => new { t.OrganisationId, t.StartDate });
+        });
+
+        builder.Entity<Commitment>(e =>
+        {
+            e.Property(c => c.What).HasMaxLength(Commitment.MaxWhatLength);
+            e.Property(c => c.Details).HasMaxLength(Commitment.MaxDetailsLength);
+            e.Property(c => c.OwnerName).HasMaxLength(200);
+            e.Property(c => c.OwnerOrganisationName).HasMaxLength(200);
+            e.Property(c => c.CreatedByName).HasMaxLength(200);
+            e.Property(c => c.QuantityPerPeriod).HasPrecision(9, 2);
+            e.Property(c => c.Version).IsConcurrencyToken();
+            e.HasOne<Child>().WithMany().HasForeignKey(c => c.ChildId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Area>().WithMany().HasForeignKey(c => c.AreaId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Professional>().WithMany().HasForeignKey(c => c.OwnerProfessionalId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OwnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(c => c.StatusChanges).WithOne().HasForeignKey(s => s.CommitmentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => c.ChildId);
+            e.HasIndex(c => new { c.OwnerProfessionalId, c.Status });
+            e.HasIndex(c => new { c.OwnerOrganisationId, c.Status });
+        });
+
+        builder.Entity<CommitmentStatusChange>(e =>
+        {
+            e.Property(s => s.Reason).HasMaxLength(Commitment.MaxReasonLength);
+            e.Property(s => s.ChangedByName).HasMaxLength(200);
+        });
+
+        builder.Entity<CommitmentComment>(e =>
+        {
+            e.Property(c => c.Text).HasMaxLength(CommitmentComment.MaxLength);
+            e.Property(c => c.AuthorName).HasMaxLength(200);
+            e.HasOne<Commitment>().WithMany().HasForeignKey(c => c.CommitmentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => c.CommitmentId);
+        });
+
+        builder.Entity<DeliveryRecord>(e =>
+        {
+            e.Property(d => d.Quantity).HasPrecision(9, 2);
+            e.Property(d => d.DeliveredBy).HasMaxLength(200);
+            e.Property(d => d.Note).HasMaxLength(DeliveryRecord.MaxNoteLength);
+            e.Property(d => d.RecordedByName).HasMaxLength(200);
+            e.Property(d => d.FamilyComment).HasMaxLength(DeliveryRecord.MaxNoteLength);
+            e.Property(d => d.FamilyRespondedByName).HasMaxLength(200);
+            e.Property(d => d.DisputeResolvedByName).HasMaxLength(200);
+            e.Property(d => d.Resolution).HasMaxLength(DeliveryRecord.MaxNoteLength);
+            e.Property(d => d.Version).IsConcurrencyToken();
+            e.HasOne<Commitment>().WithMany().HasForeignKey(d => d.CommitmentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Child>().WithMany().HasForeignKey(d => d.ChildId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(d => new { d.CommitmentId, d.Date });
+            e.HasIndex(d => new { d.ChildId, d.FamilyResponse });
+        });
+
+        builder.Entity<LanguageAdviceRecord>(e =>
+        {
+            e.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(r => new { r.OrganisationId, r.Date });
         });
 
         builder.Entity<AuditEvent>(e =>

@@ -10,3 +10,9 @@ public sealed record StaleEdit() : Error("Someone else changed these details whi
 public sealed record StaffNotFound() : Error("This member of staff could not be found");
 public sealed record CannotDeactivateSelf() : Error("You cannot deactivate your own account. Ask another admin to do it");
 public sealed record LastActiveAdmin() : Error("This is the organisation's only active admin. Make someone else an admin first");
+public sealed record TermNameMissing() : Error("Enter the name of the term, for example Autumn term 2026", "Name");
+public sealed record TermNameTooLong() : Error("The name of the term must be 100 characters or fewer", "Name");
+public sealed record TermEndBeforeStart() : Error("The last day of term must be the same as or after the first day", "EndDate");
+public sealed record TermTooLong() : Error("A term must be shorter than 6 months. Add each term separately", "EndDate");
+public sealed record TermOverlaps(string Other) : Error($"These dates overlap {Other}. Change the dates, or remove {Other} first", "StartDate");
+public sealed record TermNotFound() : Error("This term could not be found");

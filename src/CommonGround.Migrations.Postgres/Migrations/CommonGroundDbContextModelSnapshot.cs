@@ -515,6 +515,405 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.ToTable("family_sharing_decisions", (string)null);
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Commitments.Commitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("area_id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("child_id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("details");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int?>("MinutesPerSession")
+                        .HasColumnType("integer")
+                        .HasColumnName("minutes_per_session");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner_name");
+
+                    b.Property<Guid>("OwnerOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_organisation_id");
+
+                    b.Property<string>("OwnerOrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner_organisation_name");
+
+                    b.Property<Guid>("OwnerProfessionalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_professional_id");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("period");
+
+                    b.Property<decimal?>("QuantityPerPeriod")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)")
+                        .HasColumnName("quantity_per_period");
+
+                    b.Property<string>("RecordArea")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("record_area");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<bool>("TermTimeOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("term_time_only");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("unit");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("what");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commitments");
+
+                    b.HasIndex("AreaId")
+                        .HasDatabaseName("ix_commitments_area_id");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_commitments_child_id");
+
+                    b.HasIndex("OwnerOrganisationId", "Status")
+                        .HasDatabaseName("ix_commitments_owner_organisation_id_status");
+
+                    b.HasIndex("OwnerProfessionalId", "Status")
+                        .HasDatabaseName("ix_commitments_owner_professional_id_status");
+
+                    b.ToTable("commitments", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Commitments.CommitmentComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("author_name");
+
+                    b.Property<Guid>("AuthorUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_user_id");
+
+                    b.Property<bool>("ByFamily")
+                        .HasColumnType("boolean")
+                        .HasColumnName("by_family");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("child_id");
+
+                    b.Property<Guid>("CommitmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("commitment_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commitment_comments");
+
+                    b.HasIndex("CommitmentId")
+                        .HasDatabaseName("ix_commitment_comments_commitment_id");
+
+                    b.ToTable("commitment_comments", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Commitments.CommitmentStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by_name");
+
+                    b.Property<Guid>("ChangedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("changed_by_user_id");
+
+                    b.Property<Guid>("CommitmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("commitment_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commitment_status_changes");
+
+                    b.HasIndex("CommitmentId")
+                        .HasDatabaseName("ix_commitment_status_changes_commitment_id");
+
+                    b.ToTable("commitment_status_changes", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Commitments.DeliveryRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("child_id");
+
+                    b.Property<Guid>("CommitmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("commitment_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<bool>("Delivered")
+                        .HasColumnType("boolean")
+                        .HasColumnName("delivered");
+
+                    b.Property<string>("DeliveredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("delivered_by");
+
+                    b.Property<DateTime?>("DisputeResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dispute_resolved_at");
+
+                    b.Property<string>("DisputeResolvedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("dispute_resolved_by_name");
+
+                    b.Property<int?>("DurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<string>("FamilyComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("family_comment");
+
+                    b.Property<DateTime?>("FamilyRespondedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("family_responded_at");
+
+                    b.Property<string>("FamilyRespondedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("family_responded_by_name");
+
+                    b.Property<string>("FamilyResponse")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("family_response");
+
+                    b.Property<string>("MissedReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("missed_reason");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)")
+                        .HasColumnName("quantity");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateTime?>("SetAsideAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_aside_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_delivery_records");
+
+                    b.HasIndex("ChildId", "FamilyResponse")
+                        .HasDatabaseName("ix_delivery_records_child_id_family_response");
+
+                    b.HasIndex("CommitmentId", "Date")
+                        .HasDatabaseName("ix_delivery_records_commitment_id_date");
+
+                    b.ToTable("delivery_records", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Language.LanguageAdviceRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<bool>("SavedAnyway")
+                        .HasColumnType("boolean")
+                        .HasColumnName("saved_anyway");
+
+                    b.HasKey("Id")
+                        .HasName("pk_language_advice_records");
+
+                    b.HasIndex("OrganisationId", "Date")
+                        .HasDatabaseName("ix_language_advice_records_organisation_id_date");
+
+                    b.ToTable("language_advice_records", (string)null);
+                });
+
             modelBuilder.Entity("CommonGround.Core.Notifications.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -729,6 +1128,44 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_professionals_user_account_id");
 
                     b.ToTable("professionals", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Organisations.TermDate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.HasKey("Id")
+                        .HasName("pk_term_dates");
+
+                    b.HasIndex("OrganisationId", "StartDate")
+                        .HasDatabaseName("ix_term_dates_organisation_id_start_date");
+
+                    b.ToTable("term_dates", (string)null);
                 });
 
             modelBuilder.Entity("CommonGround.Core.Profiles.ProfileSection", b =>
@@ -1363,6 +1800,84 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_family_sharing_decisions_family_members_family_member_id");
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Commitments.Commitment", b =>
+                {
+                    b.HasOne("CommonGround.Core.Organisations.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitments_areas_area_id");
+
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitments_children_child_id");
+
+                    b.HasOne("CommonGround.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitments_organisations_owner_organisation_id");
+
+                    b.HasOne("CommonGround.Core.Organisations.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitments_professionals_owner_professional_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Commitments.CommitmentComment", b =>
+                {
+                    b.HasOne("CommonGround.Core.Commitments.Commitment", null)
+                        .WithMany()
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitment_comments_commitments_commitment_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Commitments.CommitmentStatusChange", b =>
+                {
+                    b.HasOne("CommonGround.Core.Commitments.Commitment", null)
+                        .WithMany("StatusChanges")
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitment_status_changes_commitments_commitment_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Commitments.DeliveryRecord", b =>
+                {
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_delivery_records_children_child_id");
+
+                    b.HasOne("CommonGround.Core.Commitments.Commitment", null)
+                        .WithMany()
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_delivery_records_commitments_commitment_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Language.LanguageAdviceRecord", b =>
+                {
+                    b.HasOne("CommonGround.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_language_advice_records_organisations_organisation_id");
+                });
+
             modelBuilder.Entity("CommonGround.Core.Organisations.Organisation", b =>
                 {
                     b.HasOne("CommonGround.Core.Organisations.Area", "Area")
@@ -1401,6 +1916,16 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.Navigation("Organisation");
 
                     b.Navigation("UserAccount");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Organisations.TermDate", b =>
+                {
+                    b.HasOne("CommonGround.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_term_dates_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Profiles.ProfileSection", b =>
@@ -1538,6 +2063,11 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.Navigation("FamilyMembers");
 
                     b.Navigation("TeamMembers");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Commitments.Commitment", b =>
+                {
+                    b.Navigation("StatusChanges");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Team.TeamMember", b =>

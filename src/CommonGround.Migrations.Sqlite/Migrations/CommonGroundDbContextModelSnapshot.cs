@@ -510,6 +510,405 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.ToTable("family_sharing_decisions", (string)null);
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Commitments.Commitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("details");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_date");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int?>("MinutesPerSession")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("minutes_per_session");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_name");
+
+                    b.Property<Guid>("OwnerOrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_organisation_id");
+
+                    b.Property<string>("OwnerOrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_organisation_name");
+
+                    b.Property<Guid>("OwnerProfessionalId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_professional_id");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<decimal?>("QuantityPerPeriod")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quantity_per_period");
+
+                    b.Property<string>("RecordArea")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_area");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<bool>("TermTimeOnly")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("term_time_only");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commitments");
+
+                    b.HasIndex("AreaId")
+                        .HasDatabaseName("ix_commitments_area_id");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_commitments_child_id");
+
+                    b.HasIndex("OwnerOrganisationId", "Status")
+                        .HasDatabaseName("ix_commitments_owner_organisation_id_status");
+
+                    b.HasIndex("OwnerProfessionalId", "Status")
+                        .HasDatabaseName("ix_commitments_owner_professional_id_status");
+
+                    b.ToTable("commitments", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Commitments.CommitmentComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_name");
+
+                    b.Property<Guid>("AuthorUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_user_id");
+
+                    b.Property<bool>("ByFamily")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("by_family");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
+                    b.Property<Guid>("CommitmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commitment_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commitment_comments");
+
+                    b.HasIndex("CommitmentId")
+                        .HasDatabaseName("ix_commitment_comments_commitment_id");
+
+                    b.ToTable("commitment_comments", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Commitments.CommitmentStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by_name");
+
+                    b.Property<Guid>("ChangedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by_user_id");
+
+                    b.Property<Guid>("CommitmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commitment_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commitment_status_changes");
+
+                    b.HasIndex("CommitmentId")
+                        .HasDatabaseName("ix_commitment_status_changes_commitment_id");
+
+                    b.ToTable("commitment_status_changes", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Commitments.DeliveryRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
+                    b.Property<Guid>("CommitmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commitment_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<bool>("Delivered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delivered");
+
+                    b.Property<string>("DeliveredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivered_by");
+
+                    b.Property<DateTime?>("DisputeResolvedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dispute_resolved_at");
+
+                    b.Property<string>("DisputeResolvedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dispute_resolved_by_name");
+
+                    b.Property<int?>("DurationMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<string>("FamilyComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("family_comment");
+
+                    b.Property<DateTime?>("FamilyRespondedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("family_responded_at");
+
+                    b.Property<string>("FamilyRespondedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("family_responded_by_name");
+
+                    b.Property<string>("FamilyResponse")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("family_response");
+
+                    b.Property<string>("MissedReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("missed_reason");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quantity");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateTime?>("SetAsideAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_aside_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_delivery_records");
+
+                    b.HasIndex("ChildId", "FamilyResponse")
+                        .HasDatabaseName("ix_delivery_records_child_id_family_response");
+
+                    b.HasIndex("CommitmentId", "Date")
+                        .HasDatabaseName("ix_delivery_records_commitment_id_date");
+
+                    b.ToTable("delivery_records", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Language.LanguageAdviceRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<bool>("SavedAnyway")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("saved_anyway");
+
+                    b.HasKey("Id")
+                        .HasName("pk_language_advice_records");
+
+                    b.HasIndex("OrganisationId", "Date")
+                        .HasDatabaseName("ix_language_advice_records_organisation_id_date");
+
+                    b.ToTable("language_advice_records", (string)null);
+                });
+
             modelBuilder.Entity("CommonGround.Core.Notifications.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -724,6 +1123,44 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_professionals_user_account_id");
 
                     b.ToTable("professionals", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Organisations.TermDate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_date");
+
+                    b.HasKey("Id")
+                        .HasName("pk_term_dates");
+
+                    b.HasIndex("OrganisationId", "StartDate")
+                        .HasDatabaseName("ix_term_dates_organisation_id_start_date");
+
+                    b.ToTable("term_dates", (string)null);
                 });
 
             modelBuilder.Entity("CommonGround.Core.Profiles.ProfileSection", b =>
@@ -1354,6 +1791,84 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_family_sharing_decisions_family_members_family_member_id");
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Commitments.Commitment", b =>
+                {
+                    b.HasOne("CommonGround.Core.Organisations.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitments_areas_area_id");
+
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitments_children_child_id");
+
+                    b.HasOne("CommonGround.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitments_organisations_owner_organisation_id");
+
+                    b.HasOne("CommonGround.Core.Organisations.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitments_professionals_owner_professional_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Commitments.CommitmentComment", b =>
+                {
+                    b.HasOne("CommonGround.Core.Commitments.Commitment", null)
+                        .WithMany()
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitment_comments_commitments_commitment_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Commitments.CommitmentStatusChange", b =>
+                {
+                    b.HasOne("CommonGround.Core.Commitments.Commitment", null)
+                        .WithMany("StatusChanges")
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitment_status_changes_commitments_commitment_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Commitments.DeliveryRecord", b =>
+                {
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_delivery_records_children_child_id");
+
+                    b.HasOne("CommonGround.Core.Commitments.Commitment", null)
+                        .WithMany()
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_delivery_records_commitments_commitment_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Language.LanguageAdviceRecord", b =>
+                {
+                    b.HasOne("CommonGround.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_language_advice_records_organisations_organisation_id");
+                });
+
             modelBuilder.Entity("CommonGround.Core.Organisations.Organisation", b =>
                 {
                     b.HasOne("CommonGround.Core.Organisations.Area", "Area")
@@ -1392,6 +1907,16 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.Navigation("Organisation");
 
                     b.Navigation("UserAccount");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Organisations.TermDate", b =>
+                {
+                    b.HasOne("CommonGround.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_term_dates_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Profiles.ProfileSection", b =>
@@ -1529,6 +2054,11 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.Navigation("FamilyMembers");
 
                     b.Navigation("TeamMembers");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Commitments.Commitment", b =>
+                {
+                    b.Navigation("StatusChanges");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Team.TeamMember", b =>

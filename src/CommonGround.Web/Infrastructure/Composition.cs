@@ -2,6 +2,7 @@ using CommonGround.Core.Access;
 using CommonGround.Core.Accounts;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Children;
+using CommonGround.Core.Commitments;
 using CommonGround.Core.Data;
 using CommonGround.Core.Language;
 using CommonGround.Core.Demo;
@@ -88,8 +89,11 @@ public static class Composition
         services.AddScoped<AccessRequestService>();
         services.AddScoped<ProfileService>();
         services.AddScoped<ShareLinkService>();
+        services.AddScoped<TermDateService>();
+        services.AddScoped<CommitmentService>();
         services.AddScoped<DemoData>();
         services.AddSingleton(_ => LanguageAdvisorFrom(configuration));
+        services.AddScoped<LanguageAdvice>();
         services.AddProblemDetails();
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {

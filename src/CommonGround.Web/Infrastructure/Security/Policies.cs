@@ -7,12 +7,14 @@ public static class Policies
     public const string ServiceAdmin = nameof(ServiceAdmin);
     public const string OrganisationAdmin = nameof(OrganisationAdmin);
     public const string Family = nameof(Family);
+    public const string Professional = nameof(Professional);
 
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(ServiceAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new PersonRequirement(person => person.IsServiceAdmin)));
         options.AddPolicy(OrganisationAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new PersonRequirement(person => person.IsOrganisationAdmin)));
         options.AddPolicy(Family, p => p.RequireAuthenticatedUser().AddRequirements(new PersonRequirement(person => person.IsFamily)));
+        options.AddPolicy(Professional, p => p.RequireAuthenticatedUser().AddRequirements(new PersonRequirement(person => person.IsProfessional)));
     }
 }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CommonGround.Core.Access;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Data;
@@ -7,7 +6,6 @@ using CommonGround.Core.Time;
 using CommonGround.Web.Infrastructure;
 using CommonGround.Web.Infrastructure.GovUk;
 using CommonGround.Web.Infrastructure.Security;
-using CsvHelper;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -71,27 +69,16 @@ public sealed class ChronologyModel(AccessService accessService, CommonGroundDbC
         }
 
         var events = await query.OrderBy(a => a.OccurredAt).ToListAsync();
-        await using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = CsvWriter.Create(text, new CsvWriterOptions(), leaveOpen: true))
-        {
-            csv.WriteRecord(["When (UK time)", "Who", "Part of the record", "What changed"]);
-            foreach (var a in events)
-            {
-                csv.WriteRecord([
-                    a.OccurredAt.ToUkTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                    Safe(a.ActorName),
-                    a.RecordArea?.ToDisplayName() ?? "The team and what is shared",
-                    Safe(a.Summary ?? a.Action),
-                ]);
-            }
-        }
-
-        var name = $"{Access.Child.KnownAs}-{Access.Child.LastName}-chronology.csv".Replace(' ', '-');
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray(), "text/csv; charset=utf-8", name);
+        return CsvFile.Create(
+            $"{Access.Child.KnownAs}-{Access.Child.LastName}-chronology.csv",
+            ["When (UK time)", "Who", "Part of the record", "What changed"],
+            events.Select(a => (IReadOnlyList<string>)[
+                a.OccurredAt.ToUkTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                a.ActorName,
+                a.RecordArea?.ToDisplayName() ?? "The team and what is shared",
+                a.Summary ?? a.Action,
+            ]));
     }
-
-    /// <summary>A spreadsheet would run text starting with = + - or @ as a formula; a leading apostrophe keeps it as text.</summary>
-    private static string Safe(string value) => value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
 
     private IQueryable<AuditEvent>? Filter(Guid childId)
     {

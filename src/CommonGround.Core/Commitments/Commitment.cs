@@ -1,0 +1,143 @@
+namespace CommonGround.Core.Commitments;
+
+/// <summary>
+/// A promise to a child: something done once by a date, or provision given again and again. It has an owner (a named
+/// person and their organisation) who answers for it, and every change of status is kept with its reason.
+/// </summary>
+public sealed class Commitment
+{
+    public const int MaxWhatLength = 500;
+    public const int MaxDetailsLength = 4000;
+    public const int MaxReasonLength = 1000;
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid ChildId { get; init; }
+    public required Guid AreaId { get; init; }
+    /// <summary>What was promised, in plain words, e.g. "Speech and language therapy in school".</summary>
+    public required string What { get; set; }
+    public string? Details { get; set; }
+    public required CommitmentArea RecordArea { get; set; }
+    public required CommitmentSource Source { get; init; }
+    /// <summary>The meeting the promise was made in, when it came from one.</summary>
+    public Guid? MeetingId { get; init; }
+    public required Guid OwnerProfessionalId { get; set; }
+    public required string OwnerName { get; set; }
+    public required Guid OwnerOrganisationId { get; set; }
+    public required string OwnerOrganisationName { get; set; }
+    public required CommitmentKind Kind { get; init; }
+    /// <summary>For a one-off: the date it is due by.</summary>
+    public DateOnly? DueDate { get; set; }
+    /// <summary>For recurring provision: how much, in what, per what, from when until when (open-ended when empty).</summary>
+    public decimal? QuantityPerPeriod { get; set; }
+    public ProvisionUnit? Unit { get; set; }
+    public int? MinutesPerSession { get; set; }
+    public ProvisionPeriod? Period { get; set; }
+    public DateOnly? StartDate { get; set; }
+    public DateOnly? EndDate { get; set; }
+    public bool TermTimeOnly { get; set; }
+    public CommitmentStatus Status { get; private set; } = CommitmentStatus.Proposed;
+    /// <summary>The day it was completed, ended early or withdrawn.</summary>
+    public DateOnly? ClosedOn { get; private set; }
+    public required DateTime CreatedAt { get; init; }
+    public required Guid CreatedByUserId { get; init; }
+    public required string CreatedByName { get; init; }
+    public int Version { get; private set; }
+    public List<CommitmentStatusChange> StatusChanges { get; init; } = [];
+
+    public bool IsClosed => Status is CommitmentStatus.Completed or CommitmentStatus.EndedEarly or CommitmentStatus.Withdrawn;
+
+    /// <summary>The last day provision is owed: the end date, or the day it closed if that came first.</summary>
+    public DateOnly? LastDayOwed => (EndDate, ClosedOn) switch
+    {
+        ({ } end, { } closed) => end < closed ? end : closed,
+        (var end, var closed) => end ?? closed,
+    };
+
+    /// <summary>"2 sessions of 30 minutes a week, term time only" or "Due by 12 December 2026".</summary>
+    public string Describe(System.Globalization.CultureInfo culture)
+    {
+        if (Kind == CommitmentKind.OneOff)
+        {
+            return $"Due by {DueDate!.Value.ToString("d MMMM yyyy", culture)}";
+        }
+
+        var amount = CommitmentText.Describe(QuantityPerPeriod!.Value, Unit!.Value);
+        var length = MinutesPerSession is { } minutes && Unit == ProvisionUnit.Sessions ? $" of {minutes} minutes" : "";
+        var per = Period == ProvisionPeriod.Day ? "a day" : "a week";
+        var when = TermTimeOnly ? ", term time only" : "";
+        var until = EndDate is { } end ? $"until {end.ToString("d MMMM yyyy", culture)}" : "with no end date";
+        return $"{amount}{length} {per}{when}, from {StartDate!.Value.ToString("d MMMM yyyy", culture)} {until}";
+    }
+
+    /// <summary>The moves each status allows; final statuses allow none.</summary>
+    public IReadOnlyList<CommitmentStatus> NextStatuses() => Status switch
+    {
+        CommitmentStatus.Proposed => [CommitmentStatus.Agreed, CommitmentStatus.Withdrawn],
+        CommitmentStatus.Agreed when Kind == CommitmentKind.OneOff => [CommitmentStatus.Active, CommitmentStatus.Completed, CommitmentStatus.Withdrawn],
+        CommitmentStatus.Agreed => [CommitmentStatus.Active, CommitmentStatus.Withdrawn],
+        CommitmentStatus.Active => [CommitmentStatus.Completed, CommitmentStatus.EndedEarly],
+        _ => [],
+    };
+
+    /// <summary>Moves to <paramref name="to"/>, keeping the change and its reason; null when the move is not allowed.</summary>
+    public CommitmentStatusChange? ChangeStatus(CommitmentStatus to, string? reason, Guid byUserId, string byName, DateTime now, DateOnly today)
+    {
+        if (!NextStatuses().Contains(to))
+        {
+            return null;
+        }
+
+        var change = new CommitmentStatusChange
+        {
+            CommitmentId = Id,
+            From = Status,
+            To = to,
+            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+            ChangedByUserId = byUserId,
+            ChangedByName = byName,
+            ChangedAt = now,
+        };
+        Status = to;
+        if (IsClosed)
+        {
+            ClosedOn = today;
+        }
+
+        Version++;
+        StatusChanges.Add(change);
+        return change;
+    }
+
+    /// <summary>Whether delivery can be recorded for this date: an agreed or active commitment, within its dates.</summary>
+    public bool AcceptsDeliveryOn(DateOnly date) =>
+        Status is CommitmentStatus.Agreed or CommitmentStatus.Active or CommitmentStatus.Completed or CommitmentStatus.EndedEarly
+        && (Kind == CommitmentKind.OneOff || (date >= StartDate && (LastDayOwed is not { } last || date <= last)));
+}
+
+/// <summary>One move in a commitment's life, with who made it, when and why.</summary>
+public sealed class CommitmentStatusChange
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid CommitmentId { get; init; }
+    public required CommitmentStatus From { get; init; }
+    public required CommitmentStatus To { get; init; }
+    public string? Reason { get; init; }
+    public required Guid ChangedByUserId { get; init; }
+    public required string ChangedByName { get; init; }
+    public required DateTime ChangedAt { get; init; }
+}
+
+/// <summary>A comment on a commitment by the family or a team member. Comments are never edited or removed.</summary>
+public sealed class CommitmentComment
+{
+    public const int MaxLength = 2000;
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid CommitmentId { get; init; }
+    public required Guid ChildId { get; init; }
+    public required string Text { get; init; }
+    public required bool ByFamily { get; init; }
+    public required Guid AuthorUserId { get; init; }
+    public required string AuthorName { get; init; }
+    public required DateTime At { get; init; }
+}

@@ -1,0 +1,117 @@
+namespace CommonGround.Core.Commitments;
+
+/// <summary>The part of the record a commitment belongs to.</summary>
+public enum CommitmentArea
+{
+    Education,
+    Health,
+    SocialCare,
+    Transport,
+    Other,
+}
+
+/// <summary>Where a promise was made.</summary>
+public enum CommitmentSource
+{
+    Meeting,
+    Plan,
+    Conversation,
+    AddedDirectly,
+}
+
+public enum CommitmentKind
+{
+    /// <summary>Something to be done once, by a date.</summary>
+    OneOff,
+    /// <summary>Provision given again and again: so much per day or week.</summary>
+    Recurring,
+}
+
+/// <summary>Where a commitment is in its life. Completed, ended early and withdrawn are final.</summary>
+public enum CommitmentStatus
+{
+    Proposed,
+    Agreed,
+    Active,
+    Completed,
+    EndedEarly,
+    Withdrawn,
+}
+
+/// <summary>What recurring provision is counted in.</summary>
+public enum ProvisionUnit
+{
+    Sessions,
+    Hours,
+    Journeys,
+}
+
+/// <summary>The period a recurring quantity is given for; a day means each weekday.</summary>
+public enum ProvisionPeriod
+{
+    Day,
+    Week,
+}
+
+public enum MissedReason
+{
+    ProviderCancelled,
+    StaffAbsence,
+    ChildAbsent,
+    Other,
+}
+
+/// <summary>What the family said about a delivery record.</summary>
+public enum FamilyResponse
+{
+    None,
+    Confirmed,
+    Disputed,
+}
+
+public static class CommitmentText
+{
+    public static string ToDisplayName(this CommitmentArea area) => area switch
+    {
+        CommitmentArea.SocialCare => "Social care",
+        _ => area.ToString(),
+    };
+
+    public static string ToDisplayName(this CommitmentSource source) => source switch
+    {
+        CommitmentSource.Meeting => "A meeting",
+        CommitmentSource.Plan => "A plan (for example an EHC plan or support plan)",
+        CommitmentSource.Conversation => "A conversation",
+        CommitmentSource.AddedDirectly => "Added directly",
+        _ => source.ToString(),
+    };
+
+    public static string ToDisplayName(this CommitmentStatus status) => status switch
+    {
+        CommitmentStatus.EndedEarly => "Ended early",
+        _ => status.ToString(),
+    };
+
+    public static string ToDisplayName(this MissedReason reason) => reason switch
+    {
+        MissedReason.ProviderCancelled => "The provider cancelled",
+        MissedReason.StaffAbsence => "Staff absence",
+        MissedReason.ChildAbsent => "The child or young person was absent",
+        MissedReason.Other => "Another reason",
+        _ => reason.ToString(),
+    };
+
+    /// <summary>A quantity in its unit, e.g. "1 session", "2.5 hours".</summary>
+    public static string Describe(decimal quantity, ProvisionUnit unit)
+    {
+        var number = quantity.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+        var word = unit switch
+        {
+            ProvisionUnit.Sessions => quantity == 1 ? "session" : "sessions",
+            ProvisionUnit.Hours => quantity == 1 ? "hour" : "hours",
+            ProvisionUnit.Journeys => quantity == 1 ? "journey" : "journeys",
+            _ => unit.ToString().ToLowerInvariant(),
+        };
+        return $"{number} {word}";
+    }
+}

@@ -1,0 +1,53 @@
+namespace CommonGround.Core.Commitments;
+
+/// <summary>A school or college term: the first and last day children attend.</summary>
+public sealed record TermPeriod(DateOnly Start, DateOnly End)
+{
+    public bool Contains(DateOnly date) => Start <= date && date <= End;
+}
+
+/// <summary>
+/// The rule for how much recurring provision should have been given by a date. Provision is given on weekdays.
+/// Weekly provision is shared evenly across a week's five weekdays, so a part week (the first week, the last week, or a
+/// week cut by a term boundary) owes its share for the weekdays that count. Daily provision is owed on each weekday that
+/// counts. With term time only, a weekday counts only inside one of the provider's terms; a provider that has set no
+/// term dates counts every weekday. Days before the start, after the end date, or after the commitment ended do not count.
+/// </summary>
+public static class ProvisionSchedule
+{
+    private const int WeekdaysInWeek = 5;
+
+    /// <summary>What should have been delivered from <paramref name="start"/> up to and including <paramref name="asOf"/>.</summary>
+    public static decimal ExpectedBy(DateOnly asOf, DateOnly start, DateOnly? end, decimal quantityPerPeriod, ProvisionPeriod period, bool termTimeOnly, IReadOnlyList<TermPeriod> terms)
+    {
+        var last = end is { } endDate && endDate < asOf ? endDate : asOf;
+        if (last < start || quantityPerPeriod <= 0)
+        {
+            return 0;
+        }
+
+        var countedDays = 0;
+        for (var day = start; day <= last; day = day.AddDays(1))
+        {
+            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && (!termTimeOnly || terms.Count == 0 || terms.Any(t => t.Contains(day))))
+            {
+                countedDays++;
+            }
+        }
+
+        return period == ProvisionPeriod.Day
+            ? quantityPerPeriod * countedDays
+            : quantityPerPeriod * countedDays / WeekdaysInWeek;
+    }
+
+    /// <summary>
+    /// The last day whose provision is late if it has not been given by <paramref name="date"/>: yesterday for daily
+    /// provision; for weekly, last Sunday on a weekday (this week's can still be given) and today at a weekend.
+    /// </summary>
+    public static DateOnly LatenessCutOff(DateOnly date, ProvisionPeriod period) => period switch
+    {
+        ProvisionPeriod.Day => date.AddDays(-1),
+        _ when date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday => date,
+        _ => date.AddDays(-(((int)date.DayOfWeek + 6) % 7) - 1),
+    };
+}

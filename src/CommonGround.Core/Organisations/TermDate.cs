@@ -1,0 +1,15 @@
+namespace CommonGround.Core.Organisations;
+
+/// <summary>One of an organisation's terms, set by its admin. Term-time provision is owed only inside its terms.</summary>
+public sealed class TermDate
+{
+    public const int MaxNameLength = 100;
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid OrganisationId { get; init; }
+    /// <summary>E.g. "Autumn term 2026".</summary>
+    public required string Name { get; init; }
+    public required DateOnly StartDate { get; init; }
+    public required DateOnly EndDate { get; init; }
+    public required DateTime CreatedAt { get; init; }
+}

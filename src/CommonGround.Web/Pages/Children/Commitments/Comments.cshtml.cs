@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+using CommonGround.Core.Access;
+using CommonGround.Core.Commitments;
+using CommonGround.Web.Infrastructure;
+using CommonGround.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommonGround.Web.Pages.Children.Commitments;
+
+/// <summary>The family or the team comment on a commitment; professionals' comments are read by the language advisor first.</summary>
+public sealed class CommentsModel(AccessService accessService, CommitmentService commitments, LanguageAdvice advice, CurrentUser currentUser)
+    : ChildPageBase(accessService, currentUser)
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public Guid CommitmentId { get; private set; }
+    public IReadOnlyList<FieldFinding> Advice { get; private set; } = [];
+
+    public sealed class InputModel
+    {
+        [Display(Name = "Your comment")]
+        [Required(ErrorMessage = "Enter your comment")]
+        [StringLength(CommitmentComment.MaxLength, ErrorMessage = "Your comment must be 2,000 characters or fewer")]
+        public string? Text { get; set; }
+
+        public bool SaveAnyway { get; set; }
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid childId, Guid commitmentId)
+    {
+        if (await AuthoriseAsync(childId, Capability.ViewRecord, RecordArea.Commitments) is { } refused)
+        {
+            return refused;
+        }
+
+        CommitmentId = commitmentId;
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+
+        var actor = await CurrentUser.ActorAsync();
+        Advice = await advice.ReviewAsync(actor, Input.SaveAnyway, new WrittenField("Input.Text", "Your comment", Input.Text));
+        if (Advice.Count > 0)
+        {
+            return Page();
+        }
+
+        var result = await commitments.CommentAsync(childId, commitmentId, Input.Text, actor);
+        if (!result.Succeeded)
+        {
+            return result.Error is CommitmentNotFound ? NotFound() : Invalid(result.Error!);
+        }
+
+        Confirm("Comment added");
+        return Redirect($"/children/{childId}/commitments/{commitmentId}");
+    }
+}

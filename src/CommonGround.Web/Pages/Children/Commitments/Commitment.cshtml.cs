@@ -1,0 +1,35 @@
+using CommonGround.Core.Access;
+using CommonGround.Core.Commitments;
+using CommonGround.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommonGround.Web.Pages.Children.Commitments;
+
+/// <summary>One commitment: what and who, planned against delivered, every delivery record, its history and comments.</summary>
+public sealed class CommitmentModel(AccessService accessService, CommitmentService commitments, CurrentUser currentUser) : ChildPageBase(accessService, currentUser)
+{
+    public CommitmentWithProgress Item { get; private set; } = default!;
+    public IReadOnlyList<DeliveryRecord> Deliveries { get; private set; } = [];
+    public IReadOnlyList<CommitmentComment> Comments { get; private set; } = [];
+    public bool MayChange { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid childId, Guid commitmentId)
+    {
+        if (await AuthoriseAsync(childId, Capability.ViewRecord, RecordArea.Commitments) is { } refused)
+        {
+            return refused;
+        }
+
+        if (await commitments.GetAsync(childId, commitmentId) is not { } item)
+        {
+            return NotFound();
+        }
+
+        Item = item;
+        Deliveries = await commitments.ListDeliveriesAsync(commitmentId);
+        Comments = await commitments.ListCommentsAsync(commitmentId);
+        MayChange = Access.Can(Capability.RecordCommitment, RecordArea.Commitments) && await commitments.MayChangeAsync(item.Commitment, CurrentUser.UserId!.Value);
+        await LogViewAsync(RecordArea.Commitments, $"Commitment: {item.Commitment.What}");
+        return Page();
+    }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using CommonGround.Core.Access;
+using CommonGround.Core.Commitments;
+using CommonGround.Web.Infrastructure;
+using CommonGround.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommonGround.Web.Pages.Children.Commitments;
+
+/// <summary>Everything promised to the child, by part of the record, with planned against delivered for each.</summary>
+public sealed class IndexModel(AccessService accessService, CommitmentService commitments, CurrentUser currentUser) : ChildPageBase(accessService, currentUser)
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    public IReadOnlyList<CommitmentWithProgress> All { get; private set; } = [];
+    public IReadOnlyList<CommitmentWithProgress> Shown { get; private set; } = [];
+
+    public static IReadOnlyList<(string Value, string Text)> StatusFilters { get; } =
+    [
+        ("", "All commitments"),
+        ("attention", "Needs attention (overdue, behind or not started)"),
+        ("open", "Open (agreed or active)"),
+        ("proposed", "Proposed, not yet agreed"),
+        ("closed", "Completed, ended or withdrawn"),
+    ];
+
+    public async Task<IActionResult> OnGetAsync(Guid childId)
+    {
+        if (await AuthoriseAsync(childId, Capability.ViewRecord, RecordArea.Commitments) is { } refused)
+        {
+            return refused;
+        }
+
+        All = await commitments.ListForChildAsync(childId);
+        Shown = All.Where(c => Status switch
+        {
+            "attention" => c.Progress.NeedsAttention || c.OpenDisputes > 0,
+            "open" => c.Commitment.Status is CommitmentStatus.Agreed or CommitmentStatus.Active,
+            "proposed" => c.Commitment.Status == CommitmentStatus.Proposed,
+            "closed" => c.Commitment.IsClosed,
+            _ => true,
+        }).ToList();
+        await LogViewAsync(RecordArea.Commitments, "Commitments");
+        return Page();
+    }
+
+    public static string Amount(decimal value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,88 @@
+using System.ComponentModel.DataAnnotations;
+using CommonGround.Core.Access;
+using CommonGround.Core.Commitments;
+using CommonGround.Web.Infrastructure.GovUk;
+using CommonGround.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommonGround.Web.Pages.Children.Commitments;
+
+/// <summary>The owner (or their organisation's admin) moves a commitment on in its life, giving a reason where it stops.</summary>
+public sealed class StatusModel(AccessService accessService, CommitmentService commitments, CurrentUser currentUser) : ChildPageBase(accessService, currentUser)
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public Commitment Commitment { get; private set; } = default!;
+    public IReadOnlyList<Option> Options { get; private set; } = [];
+
+    public sealed class InputModel
+    {
+        [Display(Name = "New status")]
+        [Required(ErrorMessage = "Choose the new status")]
+        public CommitmentStatus? Status { get; set; }
+
+        [Display(Name = "Reason")]
+        [StringLength(Commitment.MaxReasonLength, ErrorMessage = "The reason must be 1,000 characters or fewer")]
+        public string? Reason { get; set; }
+
+        public int Version { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid childId, Guid commitmentId)
+    {
+        if (await LoadAsync(childId, commitmentId) is { } refused)
+        {
+            return refused;
+        }
+
+        Input = new InputModel { Version = Commitment.Version };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid childId, Guid commitmentId)
+    {
+        if (await LoadAsync(childId, commitmentId) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+
+        var result = await commitments.ChangeStatusAsync(childId, commitmentId, Input.Status!.Value, Input.Reason, Input.Version, await CurrentUser.ActorAsync());
+        if (!result.Succeeded)
+        {
+            if (result.Error is CommitmentChangedMeanwhile)
+            {
+                await LoadAsync(childId, commitmentId);
+                ModelState.Remove("Input.Version");
+                Input.Version = Commitment.Version;
+            }
+
+            return Invalid(result.Error!);
+        }
+
+        Confirm($"Commitment marked {Input.Status.Value.ToDisplayName().ToLowerInvariant()}", "The family can see the change and the reason.");
+        return Redirect($"/children/{childId}/commitments/{commitmentId}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid childId, Guid commitmentId)
+    {
+        if (await AuthoriseAsync(childId, Capability.RecordCommitment, RecordArea.Commitments) is { } refused)
+        {
+            return refused;
+        }
+
+        if (await commitments.GetAsync(childId, commitmentId) is not { } item)
+        {
+            return NotFound();
+        }
+
+        Commitment = item.Commitment;
+        Options = Choices.Statuses(Commitment.NextStatuses());
+        return null;
+    }
+}

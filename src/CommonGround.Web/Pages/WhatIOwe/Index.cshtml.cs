@@ -1,0 +1,33 @@
+using System.Globalization;
+using CommonGround.Core.Commitments;
+using CommonGround.Web.Infrastructure;
+using CommonGround.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommonGround.Web.Pages.WhatIOwe;
+
+/// <summary>A professional's own promises across every child they work with: what is overdue, behind or due soon first.</summary>
+[Authorize(Policy = Policies.Professional)]
+[ServiceFilter(typeof(TwoFactorGate))]
+public sealed class IndexModel(CommitmentService commitments, CurrentUser currentUser) : PageBase
+{
+    public IReadOnlyList<OwedCommitment> All { get; private set; } = [];
+
+    public IEnumerable<OwedCommitment> Overdue => All.Where(c => c.Progress.Status == ProgressStatus.Overdue);
+    public IEnumerable<OwedCommitment> Behind => All.Where(c => c.Progress.Status is ProgressStatus.Behind or ProgressStatus.NotStarted);
+    public IEnumerable<OwedCommitment> Disputed => All.Where(c => c.OpenDisputes > 0);
+    public IEnumerable<OwedCommitment> DueSoon => All.Where(c => c.Progress.Status == ProgressStatus.DueSoon);
+    public IEnumerable<OwedCommitment> Proposed => All.Where(c => c.Progress.Status == ProgressStatus.NotAgreed);
+    public IEnumerable<OwedCommitment> Rest => All.Where(c => c.Progress.Status is ProgressStatus.OnTrack or ProgressStatus.Upcoming);
+
+    public async Task OnGetAsync() => All = await commitments.ListOwedByAsync(currentUser.UserId!.Value);
+
+    public async Task<IActionResult> OnGetExportAsync()
+    {
+        var owed = await commitments.ListOwedByAsync(currentUser.UserId!.Value);
+        var culture = CultureInfo.GetCultureInfo("en-GB");
+        return CsvFile.Create("what-i-owe.csv", ["Child or young person", .. Children.Commitments.ExportModel.Header],
+            owed.Select(c => (IReadOnlyList<string>)[c.ChildName, .. Children.Commitments.ExportModel.Row(c.Commitment, c.Progress, c.OpenDisputes, culture)]));
+    }
+}

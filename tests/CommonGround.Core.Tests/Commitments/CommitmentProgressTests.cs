@@ -1,0 +1,111 @@
+using CommonGround.Core.Commitments;
+
+namespace CommonGround.Core.Tests.Commitments;
+
+public sealed class CommitmentProgressTests
+{
+    private static readonly DateOnly Monday = new(2026, 11, 23);
+    private static readonly DateTime Now = new(2026, 11, 23, 9, 0, 0, DateTimeKind.Utc);
+
+    private static Commitment Weekly(DateOnly start, decimal perWeek = 2, DateOnly? end = null) => new()
+    {
+        ChildId = Guid.NewGuid(), AreaId = Guid.NewGuid(), What = "Speech and language therapy", RecordArea = CommitmentArea.Health,
+        Source = CommitmentSource.Plan, OwnerProfessionalId = Guid.NewGuid(), OwnerName = "Sam", OwnerOrganisationId = Guid.NewGuid(),
+        OwnerOrganisationName = "Northvale NHS", Kind = CommitmentKind.Recurring, QuantityPerPeriod = perWeek, Unit = ProvisionUnit.Sessions,
+        Period = ProvisionPeriod.Week, StartDate = start, EndDate = end, CreatedAt = Now, CreatedByUserId = Guid.NewGuid(), CreatedByName = "Sam",
+    };
+
+    private static Commitment OneOff(DateOnly due) => new()
+    {
+        ChildId = Guid.NewGuid(), AreaId = Guid.NewGuid(), What = "Send the therapy report", RecordArea = CommitmentArea.Health,
+        Source = CommitmentSource.Meeting, OwnerProfessionalId = Guid.NewGuid(), OwnerName = "Sam", OwnerOrganisationId = Guid.NewGuid(),
+        OwnerOrganisationName = "Northvale NHS", Kind = CommitmentKind.OneOff, DueDate = due, CreatedAt = Now, CreatedByUserId = Guid.NewGuid(), CreatedByName = "Sam",
+    };
+
+    private static T Agreed<T>(T commitment) where T : class
+    {
+        (commitment as Commitment)!.ChangeStatus(CommitmentStatus.Agreed, null, Guid.NewGuid(), "Sam", Now, Monday);
+        return commitment;
+    }
+
+    [Fact]
+    public void Two_full_weeks_at_two_a_week_with_three_delivered_is_behind_by_one()
+    {
+        var commitment = Agreed(Weekly(Monday.AddDays(-14)));
+
+        var progress = CommitmentProgress.Of(commitment, 3, Monday.AddDays(-1), []);
+
+        Assert.Equal(4, progress.Expected);
+        Assert.Equal(1, progress.Shortfall);
+        Assert.Equal(ProgressStatus.Behind, progress.Status);
+    }
+
+    [Fact]
+    public void This_weeks_sessions_are_not_late_until_the_week_is_over()
+    {
+        var commitment = Agreed(Weekly(Monday.AddDays(-7)));
+
+        // Wednesday of the second week: 3.2 owed to date, 2 owed by last Sunday, 2 delivered.
+        var progress = CommitmentProgress.Of(commitment, 2, Monday.AddDays(2), []);
+
+        Assert.Equal(3.2m, progress.Expected);
+        Assert.Equal(ProgressStatus.OnTrack, progress.Status);
+    }
+
+    [Fact]
+    public void Provision_that_should_have_started_with_nothing_delivered_is_not_started() =>
+        Assert.Equal(ProgressStatus.NotStarted, CommitmentProgress.Of(Agreed(Weekly(Monday.AddDays(-7))), 0, Monday, []).Status);
+
+    [Fact]
+    public void Provision_starting_later_is_upcoming_and_a_proposal_owes_nothing()
+    {
+        Assert.Equal(ProgressStatus.Upcoming, CommitmentProgress.Of(Agreed(Weekly(Monday.AddDays(7))), 0, Monday, []).Status);
+        var proposed = CommitmentProgress.Of(Weekly(Monday.AddDays(-14)), 0, Monday, []);
+        Assert.Equal(ProgressStatus.NotAgreed, proposed.Status);
+        Assert.Equal(0, proposed.Expected);
+    }
+
+    [Fact]
+    public void Ending_early_stops_what_is_owed_on_the_day_it_ends()
+    {
+        var commitment = Agreed(Weekly(Monday.AddDays(-14)));
+        commitment.ChangeStatus(CommitmentStatus.Active, null, Guid.NewGuid(), "Sam", Now, Monday);
+        commitment.ChangeStatus(CommitmentStatus.EndedEarly, "The family moved away", Guid.NewGuid(), "Sam", Now, Monday.AddDays(-8));
+
+        var progress = CommitmentProgress.Of(commitment, 2, Monday.AddDays(30), []);
+
+        // From Monday 9 to Sunday 15 November: one full week.
+        Assert.Equal(2, progress.Expected);
+        Assert.Equal(ProgressStatus.OnTrack, progress.Status);
+    }
+
+    [Theory]
+    [InlineData(-1, ProgressStatus.Overdue)]
+    [InlineData(0, ProgressStatus.DueSoon)]
+    [InlineData(14, ProgressStatus.DueSoon)]
+    [InlineData(15, ProgressStatus.Upcoming)]
+    public void A_one_off_is_overdue_the_day_after_its_due_date(int dueInDays, ProgressStatus expected) =>
+        Assert.Equal(expected, CommitmentProgress.Of(Agreed(OneOff(Monday.AddDays(dueInDays))), 0, Monday, []).Status);
+
+    [Fact]
+    public void A_completed_one_off_is_done_even_after_its_date()
+    {
+        var commitment = Agreed(OneOff(Monday.AddDays(-5)));
+        commitment.ChangeStatus(CommitmentStatus.Completed, null, Guid.NewGuid(), "Sam", Now, Monday);
+
+        Assert.Equal(ProgressStatus.Done, CommitmentProgress.Of(commitment, 0, Monday, []).Status);
+    }
+
+    [Fact]
+    public void Only_the_allowed_moves_change_the_status_and_final_statuses_allow_none()
+    {
+        var commitment = Weekly(Monday);
+
+        Assert.Null(commitment.ChangeStatus(CommitmentStatus.Completed, null, Guid.NewGuid(), "Sam", Now, Monday));
+        Assert.Equal(CommitmentStatus.Proposed, commitment.Status);
+        Assert.NotNull(commitment.ChangeStatus(CommitmentStatus.Withdrawn, "Not needed", Guid.NewGuid(), "Sam", Now, Monday));
+        Assert.Empty(commitment.NextStatuses());
+        Assert.Equal(Monday, commitment.ClosedOn);
+        Assert.Single(commitment.StatusChanges);
+    }
+}
