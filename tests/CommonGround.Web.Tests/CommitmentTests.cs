@@ -1,0 +1,231 @@
+using System.Net;
+using CommonGround.Core.Commitments;
+using CommonGround.Core.Language;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonGround.Web.Tests;
+
+/// <summary>Today is Monday 23 November 2026; Sam's key worker is the SENCO, whose school has set no term dates.</summary>
+public sealed class CommitmentTests : FreshAppTests
+{
+    private static Dictionary<string, string> Weekly(Guid owner, string what = "Speech and language therapy in school", string start = "2026-11-09", string? end = null, string quantity = "2") => new()
+    {
+        ["Input.What"] = what,
+        ["Input.Area"] = nameof(CommitmentArea.Health),
+        ["Input.OwnerId"] = owner.ToString(),
+        ["Input.Source"] = nameof(CommitmentSource.Plan),
+        ["Input.Kind"] = nameof(CommitmentKind.Recurring),
+        ["Input.Quantity"] = quantity,
+        ["Input.Unit"] = nameof(ProvisionUnit.Sessions),
+        ["Input.MinutesPerSession"] = "30",
+        ["Input.Period"] = nameof(ProvisionPeriod.Week),
+        ["Input.StartDate.Day"] = start[8..], ["Input.StartDate.Month"] = start[5..7], ["Input.StartDate.Year"] = start[..4],
+        ["Input.EndDate.Day"] = end?[8..] ?? "", ["Input.EndDate.Month"] = end?[5..7] ?? "", ["Input.EndDate.Year"] = end?[..4] ?? "",
+        ["Input.AlreadyAgreed"] = "true",
+    };
+
+    private static Dictionary<string, string> Delivery(string date, string quantity = "1") => new()
+    {
+        ["Input.Date.Day"] = date[8..], ["Input.Date.Month"] = date[5..7], ["Input.Date.Year"] = date[..4],
+        ["Input.Delivered"] = "true",
+        ["Input.Quantity"] = quantity,
+    };
+
+    private async Task<(HttpClient KeyWorker, Guid Sam, Guid Commitment)> KeyWorkerRecordsWeeklyTherapyAsync()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var keyWorker = await SignedInAsync("senco@example.org");
+        var (saved, page) = await keyWorker.SubmitAsync($"/children/{sam}/commitments/new", Weekly(await MemberIdAsync(sam, "senco@example.org")));
+        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, string.Join("; ", page.ErrorSummary()));
+        return (keyWorker, sam, await App.QueryAsync(db => db.Commitments.Select(c => c.Id).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Planned_against_delivered_shows_the_shortfall_to_the_family()
+    {
+        var (keyWorker, sam, commitment) = await KeyWorkerRecordsWeeklyTherapyAsync();
+        foreach (var date in new[] { "2026-11-10", "2026-11-12", "2026-11-17" })
+        {
+            var (recorded, _) = await keyWorker.SubmitAsync($"/children/{sam}/commitments/{commitment}/deliveries/new", Delivery(date));
+            Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        }
+
+        var parent = await SignedInAsync("parent@example.org");
+        var (_, list) = await parent.OpenAsync($"/children/{sam}/commitments");
+        var row = list.QuerySelectorAll("tbody tr").Single();
+        var cells = row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+        // Two full weeks and this Monday owe 4.4 sessions; 3 were delivered.
+        Assert.Equal(["4.4 sessions", "3 sessions", "1.4 sessions"], cells.Skip(2).Take(3));
+        Assert.Equal("Behind", row.QuerySelector(".govuk-tag")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task The_family_disputes_a_delivery_the_owner_is_told_and_answers_and_the_record_stops_counting()
+    {
+        var (keyWorker, sam, commitment) = await KeyWorkerRecordsWeeklyTherapyAsync();
+        await keyWorker.SubmitAsync($"/children/{sam}/commitments/{commitment}/deliveries/new", Delivery("2026-11-10"));
+        var delivery = await App.QueryAsync(db => db.DeliveryRecords.Select(d => d.Id).SingleAsync());
+        await App.DeliverEmailAsync();
+
+        var parent = await SignedInAsync("parent@example.org");
+        var respond = $"/children/{sam}/commitments/{commitment}/deliveries/{delivery}/respond";
+        var (missingComment, page) = await parent.SubmitAsync(respond, new Dictionary<string, string> { ["Input.Response"] = nameof(FamilyResponse.Disputed) });
+        Assert.Equal(HttpStatusCode.BadRequest, missingComment.StatusCode);
+        Assert.Equal(["Say what is wrong with this record"], page.ErrorSummary());
+
+        var (disputed, _) = await parent.SubmitAsync(respond, new Dictionary<string, string> { ["Input.Response"] = nameof(FamilyResponse.Disputed), ["Input.Comment"] = "Sam was off sick that day." });
+        Assert.Equal(HttpStatusCode.Redirect, disputed.StatusCode);
+        var email = (await App.DeliverEmailAsync()).Single(m => m.To.Mailboxes.Any(t => t.Address == "senco@example.org"));
+        Assert.DoesNotContain("off sick", email.TextBody, StringComparison.Ordinal);
+
+        var (_, ownerView) = await keyWorker.OpenAsync($"/children/{sam}/commitments/{commitment}");
+        Assert.Contains("Sam was off sick that day.", ownerView.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var (answered, _) = await keyWorker.SubmitAsync($"/children/{sam}/commitments/{commitment}/deliveries/{delivery}/resolve",
+            new Dictionary<string, string> { ["Input.Resolution"] = "You are right, it was recorded by mistake.", ["Input.SetAside"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+
+        var (_, familyView) = await parent.OpenAsync($"/children/{sam}/commitments/{commitment}");
+        Assert.Contains("You are right, it was recorded by mistake.", familyView.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("No longer counted", familyView.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await App.QueryAsync(db => db.DeliveryRecords.CountAsync(d => d.SetAsideAt == null)));
+    }
+
+    public static TheoryData<string, Dictionary<string, string>, string> BadCommitments() => new()
+    {
+        { "end before start", Weekly(Guid.Empty, start: "2026-12-01", end: "2026-11-30"), "The end date must be the same as or after the start date" },
+        { "negative quantity", Weekly(Guid.Empty, quantity: "-2"), "How much must be more than 0" },
+        { "no what", Weekly(Guid.Empty, what: ""), "Enter what has been promised" },
+        { "what too long", Weekly(Guid.Empty, what: new string('a', 501)), "What has been promised must be 500 characters or fewer" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadCommitments))]
+    public async Task A_commitment_with_bad_input_gets_a_clear_error_and_nothing_is_written(string why, Dictionary<string, string> fields, string error)
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var keyWorker = await SignedInAsync("senco@example.org");
+        fields["Input.OwnerId"] = (await MemberIdAsync(sam, "senco@example.org")).ToString();
+
+        var (response, page) = await keyWorker.SubmitAsync($"/children/{sam}/commitments/new", fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(page.ErrorSummary().Contains(error), $"{why}: {string.Join("; ", page.ErrorSummary())}");
+        Assert.Equal(0, await App.QueryAsync(db => db.Commitments.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_delivery_in_the_future_or_before_the_start_is_refused_and_nothing_is_written()
+    {
+        var (keyWorker, sam, commitment) = await KeyWorkerRecordsWeeklyTherapyAsync();
+        var url = $"/children/{sam}/commitments/{commitment}/deliveries/new";
+
+        var (future, futurePage) = await keyWorker.SubmitAsync(url, Delivery("2026-11-24"));
+        var (early, earlyPage) = await keyWorker.SubmitAsync(url, Delivery("2026-11-06"));
+        var (negative, negativePage) = await keyWorker.SubmitAsync(url, Delivery("2026-11-10", quantity: "-1"));
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (future.StatusCode, early.StatusCode, negative.StatusCode));
+        Assert.Equal(["The date must be today or in the past"], futurePage.ErrorSummary());
+        Assert.Equal(["The date must be within the dates of the commitment, and the commitment must be agreed"], earlyPage.ErrorSummary());
+        Assert.Equal(["How much was delivered must be more than 0"], negativePage.ErrorSummary());
+        Assert.Equal(0, await App.QueryAsync(db => db.DeliveryRecords.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Only_the_owner_changes_a_commitment_and_every_change_keeps_its_reason()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var keyWorker = await SignedInAsync("senco@example.org");
+        var fields = Weekly(await MemberIdAsync(sam, "therapist@example.org"));
+        var (saved, _) = await keyWorker.SubmitAsync($"/children/{sam}/commitments/new", fields);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var commitment = await App.QueryAsync(db => db.Commitments.SingleAsync());
+        Assert.Equal("therapist@example.org", await App.QueryAsync(db => db.Professionals.Where(p => p.Id == commitment.OwnerProfessionalId).Select(p => p.UserAccount!.Email).SingleAsync()));
+
+        var (refused, page) = await keyWorker.SubmitAsync($"/children/{sam}/commitments/{commitment.Id}/status", new Dictionary<string, string> { ["Input.Status"] = nameof(CommitmentStatus.Withdrawn), ["Input.Reason"] = "Not needed" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains(page.ErrorSummary(), e => e.StartsWith("Only ", StringComparison.Ordinal));
+        Assert.Equal(CommitmentStatus.Agreed, await App.QueryAsync(db => db.Commitments.Select(c => c.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task The_owner_ends_a_commitment_early_only_with_a_reason_and_the_family_sees_it()
+    {
+        var (keyWorker, sam, commitment) = await KeyWorkerRecordsWeeklyTherapyAsync();
+        var url = $"/children/{sam}/commitments/{commitment}/status";
+        await keyWorker.SubmitAsync(url, new Dictionary<string, string> { ["Input.Status"] = nameof(CommitmentStatus.Active) });
+
+        var (noReason, page) = await keyWorker.SubmitAsync(url, new Dictionary<string, string> { ["Input.Status"] = nameof(CommitmentStatus.EndedEarly) });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Equal(["Enter the reason"], page.ErrorSummary());
+
+        var (ended, _) = await keyWorker.SubmitAsync(url, new Dictionary<string, string> { ["Input.Status"] = nameof(CommitmentStatus.EndedEarly), ["Input.Reason"] = "Therapy now happens at the clinic." });
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        var (_, familyView) = await (await SignedInAsync("parent@example.org")).OpenAsync($"/children/{sam}/commitments/{commitment}");
+        Assert.Contains("Therapy now happens at the clinic.", familyView.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(3, await App.QueryAsync(db => db.AuditEvents.CountAsync(a => a.Action.StartsWith("commitment."))));
+    }
+
+    [Fact]
+    public async Task The_advisor_flags_a_label_the_writer_may_rewrite_or_save_anyway_and_the_organisation_sees_only_counts()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var keyWorker = await SignedInAsync("senco@example.org");
+        var fields = Weekly(await MemberIdAsync(sam, "senco@example.org"));
+        fields["Input.Details"] = "Mum is a difficult parent about the timetable.";
+
+        var (advised, page) = await keyWorker.SubmitAsync($"/children/{sam}/commitments/new", fields);
+        Assert.Equal(HttpStatusCode.OK, advised.StatusCode);
+        Assert.Contains("difficult parent", page.QuerySelector("#language-advice")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await App.QueryAsync(db => db.Commitments.CountAsync()));
+
+        fields["Input.SaveAnyway"] = "true";
+        var (saved, _) = await keyWorker.SubmitAsync($"/children/{sam}/commitments/new", fields);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal([(LanguageCategory.FamilyLabel, false), (LanguageCategory.FamilyLabel, true)],
+            await App.QueryAsync(db => db.LanguageAdviceRecords.OrderBy(r => r.SavedAnyway).Select(r => ValueTuple.Create(r.Category, r.SavedAnyway)).ToListAsync()));
+
+        var admin = await SignedInAsync("orgadmin@example.org");
+        var (_, report) = await admin.OpenAsync("/organisation/language");
+        var row = report.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("Labels a parent or family", StringComparison.Ordinal));
+        Assert.Equal(["1", "1"], row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()));
+        Assert.DoesNotContain("difficult", report.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task What_i_owe_lists_the_key_workers_commitment_as_behind_and_downloads_as_csv()
+    {
+        var (keyWorker, _, _) = await KeyWorkerRecordsWeeklyTherapyAsync();
+
+        var (_, page) = await keyWorker.OpenAsync("/what-i-owe");
+        var csv = await keyWorker.GetAsync("/what-i-owe/export");
+
+        Assert.Contains("Speech and language therapy in school", page.QuerySelector("#behind + table")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Not started", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_organisation_admin_sets_term_dates_and_overlapping_or_backwards_terms_are_refused()
+    {
+        var admin = await SignedInAsync("orgadmin@example.org");
+        Dictionary<string, string> Term(string name, string start, string end) => new()
+        {
+            ["Input.Name"] = name,
+            ["Input.StartDate.Day"] = start[8..], ["Input.StartDate.Month"] = start[5..7], ["Input.StartDate.Year"] = start[..4],
+            ["Input.EndDate.Day"] = end[8..], ["Input.EndDate.Month"] = end[5..7], ["Input.EndDate.Year"] = end[..4],
+        };
+
+        var (added, addedPage) = await admin.SubmitAsync("/organisation/term-dates", Term("Autumn term 2026", "2026-09-02", "2026-12-18"), action: "/organisation/term-dates");
+        Assert.True(added.StatusCode == HttpStatusCode.Redirect, string.Join("; ", addedPage.ErrorSummary()));
+        var (overlap, overlapPage) = await admin.SubmitAsync("/organisation/term-dates", Term("Christmas club", "2026-12-14", "2026-12-23"), action: "/organisation/term-dates");
+        var (backwards, backwardsPage) = await admin.SubmitAsync("/organisation/term-dates", Term("Spring term 2027", "2027-03-26", "2027-01-05"), action: "/organisation/term-dates");
+
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, overlap.StatusCode);
+        Assert.Contains("overlap Autumn term 2026", overlapPage.ErrorSummary().Single(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
+        Assert.Equal(["The last day of term must be the same as or after the first day"], backwardsPage.ErrorSummary());
+        Assert.Equal(1, await App.QueryAsync(db => db.TermDates.CountAsync()));
+    }
+}
