@@ -183,7 +183,7 @@ public sealed class CommitmentTests : FreshAppTests
         var (saved, _) = await keyWorker.SubmitAsync($"/children/{sam}/commitments/new", fields);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal([(LanguageCategory.FamilyLabel, false), (LanguageCategory.FamilyLabel, true)],
-            await App.QueryAsync(db => db.LanguageAdviceRecords.OrderBy(r => r.SavedAnyway).Select(r => ValueTuple.Create(r.Category, r.SavedAnyway)).ToListAsync()));
+            (await App.QueryAsync(db => db.LanguageAdviceRecords.OrderBy(r => r.SavedAnyway).ToListAsync())).Select(r => (r.Category, r.SavedAnyway)));
 
         var admin = await SignedInAsync("orgadmin@example.org");
         var (_, report) = await admin.OpenAsync("/organisation/language");

@@ -116,8 +116,8 @@ public sealed class ShellTests(AppFactory app) : IClassFixture<AppFactory>
 
     [Theory]
     [InlineData("parent@example.org", "My children")]
-    [InlineData("senco@example.org", "Children I work with")]
-    [InlineData("orgadmin@example.org", "Children I work with|Your organisation")]
+    [InlineData("senco@example.org", "Children I work with|What I owe")]
+    [InlineData("orgadmin@example.org", "Children I work with|What I owe|Your organisation")]
     [InlineData("admin@example.org", "Organisations|Areas")]
     public async Task The_navigation_fits_the_person(string email, string expected)
     {

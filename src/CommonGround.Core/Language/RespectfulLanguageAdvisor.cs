@@ -12,7 +12,8 @@ public sealed class RespectfulLanguageAdvisor
 
     // How much text either side of a hit the context patterns see.
     private const int ContextLength = 60;
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
+    // A guard against pathological input on a busy machine, far above the few milliseconds a check takes.
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     private readonly IReadOnlyList<CompiledTerm> _terms;
@@ -21,7 +22,7 @@ public sealed class RespectfulLanguageAdvisor
     {
         _terms = vocabulary.Terms.Select(term => new CompiledTerm(
             term,
-            new Regex($@"(?<![\w-])(?:{vocabulary.Expand(term.Pattern)})(?![\w-])", Options | RegexOptions.Compiled, MatchTimeout),
+            new Regex($@"(?<![\w-])(?:{vocabulary.Expand(term.Pattern)})(?![\w-])", Options, MatchTimeout),
             term.NotBefore.Select(p => new Regex(vocabulary.Expand(p), Options, MatchTimeout)).ToList(),
             term.NotAfter.Select(p => new Regex(vocabulary.Expand(p), Options, MatchTimeout)).ToList())).ToList();
     }
@@ -40,12 +41,19 @@ public sealed class RespectfulLanguageAdvisor
         var hits = new List<LanguageFinding>();
         foreach (var term in _terms)
         {
-            foreach (Match match in term.Regex.Matches(text))
+            try
             {
-                if (!term.IsOtherMeaning(text, match))
+                foreach (Match match in term.Regex.Matches(text))
                 {
-                    hits.Add(new LanguageFinding(match.Index, match.Length, match.Value, term.Term.Category, term.Term.Explanation, term.Term.Suggestion));
+                    if (!term.IsOtherMeaning(text, match))
+                    {
+                        hits.Add(new LanguageFinding(match.Index, match.Length, match.Value, term.Term.Category, term.Term.Explanation, term.Term.Suggestion));
+                    }
                 }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // Advice is a help, never a gate: a term that takes too long on some text is left out rather than failing the save.
             }
         }
 
