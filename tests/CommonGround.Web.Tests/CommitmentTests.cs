@@ -57,6 +57,13 @@ public sealed class CommitmentTests : FreshAppTests
         // Two full weeks and this Monday owe 4.4 sessions; 3 were delivered.
         Assert.Equal(["4.4 sessions", "3 sessions", "1.4 sessions"], cells.Skip(2).Take(3));
         Assert.Equal("Behind", row.QuerySelector(".govuk-tag")!.TextContent.Trim());
+
+        var (_, attention) = await parent.OpenAsync($"/children/{sam}/commitments?status=attention");
+        var (_, closed) = await parent.OpenAsync($"/children/{sam}/commitments?status=closed");
+        Assert.Single(attention.QuerySelectorAll("tbody tr"));
+        Assert.Equal("attention", attention.QuerySelector("select#Status option[selected]")!.GetAttribute("value"));
+        Assert.Empty(closed.QuerySelectorAll("tbody tr"));
+        Assert.Contains("No commitments match", closed.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public enum ProgressStatus
 /// </summary>
 public sealed record CommitmentProgress(ProgressStatus Status, decimal Expected, decimal Delivered)
 {
-    public static readonly int DueSoonDays = 14;
+    public const int DueSoonDays = 14;
 
     public decimal Shortfall => Math.Max(0, Expected - Delivered);
 
@@ -92,12 +92,12 @@ public static class ProgressStatusText
     };
 
     /// <summary>The GOV.UK tag colour for the status.</summary>
-    public static string TagClass(this ProgressStatus status) => status switch
+    public static string TagColour(this ProgressStatus status) => status switch
     {
-        ProgressStatus.Overdue or ProgressStatus.Behind or ProgressStatus.NotStarted => "govuk-tag--red",
-        ProgressStatus.DueSoon => "govuk-tag--yellow",
-        ProgressStatus.OnTrack or ProgressStatus.Done => "govuk-tag--green",
-        ProgressStatus.NotAgreed or ProgressStatus.Upcoming => "govuk-tag--blue",
-        _ => "govuk-tag--grey",
+        ProgressStatus.Overdue or ProgressStatus.Behind or ProgressStatus.NotStarted => "red",
+        ProgressStatus.DueSoon => "yellow",
+        ProgressStatus.OnTrack or ProgressStatus.Done => "green",
+        ProgressStatus.NotAgreed or ProgressStatus.Upcoming => "blue",
+        _ => "grey",
     };
 }

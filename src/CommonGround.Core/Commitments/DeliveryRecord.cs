@@ -36,9 +36,6 @@ public sealed class DeliveryRecord
 
     public bool IsDisputeOpen => FamilyResponse == FamilyResponse.Disputed && DisputeResolvedAt is null;
 
-    /// <summary>What counts towards what was delivered: deliveries not set aside.</summary>
-    public decimal CountedQuantity => Delivered && SetAsideAt is null ? Quantity : 0;
-
     public void Respond(FamilyResponse response, string? comment, string byName, DateTime now)
     {
         FamilyResponse = response;

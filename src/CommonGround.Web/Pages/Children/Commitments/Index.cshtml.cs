@@ -1,7 +1,7 @@
-using System.Globalization;
+using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Access;
 using CommonGround.Core.Commitments;
-using CommonGround.Web.Infrastructure;
+using CommonGround.Web.Infrastructure.GovUk;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,18 +11,19 @@ namespace CommonGround.Web.Pages.Children.Commitments;
 public sealed class IndexModel(AccessService accessService, CommitmentService commitments, CurrentUser currentUser) : ChildPageBase(accessService, currentUser)
 {
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "Show")]
     public string? Status { get; set; }
 
     public IReadOnlyList<CommitmentWithProgress> All { get; private set; } = [];
     public IReadOnlyList<CommitmentWithProgress> Shown { get; private set; } = [];
 
-    public static IReadOnlyList<(string Value, string Text)> StatusFilters { get; } =
+    public static IReadOnlyList<Option> StatusFilters { get; } =
     [
-        ("", "All commitments"),
-        ("attention", "Needs attention (overdue, behind or not started)"),
-        ("open", "Open (agreed or active)"),
-        ("proposed", "Proposed, not yet agreed"),
-        ("closed", "Completed, ended or withdrawn"),
+        new("", "All commitments"),
+        new("attention", "Needs attention (overdue, behind or not started)"),
+        new("open", "Open (agreed or active)"),
+        new("proposed", "Proposed, not yet agreed"),
+        new("closed", "Completed, ended or withdrawn"),
     ];
 
     public async Task<IActionResult> OnGetAsync(Guid childId)
@@ -44,6 +45,4 @@ public sealed class IndexModel(AccessService accessService, CommitmentService co
         await LogViewAsync(RecordArea.Commitments, "Commitments");
         return Page();
     }
-
-    public static string Amount(decimal value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 }
