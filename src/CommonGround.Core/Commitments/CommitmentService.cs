@@ -1,3 +1,4 @@
+using System.Globalization;
 using CommonGround.Core.Access;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Data;
@@ -28,6 +29,8 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
 {
     public const int MaxQuantity = 1000;
 
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
     /// <summary>Every commitment for the child, with planned against delivered, newest first.</summary>
     public async Task<IReadOnlyList<CommitmentWithProgress>> ListForChildAsync(Guid childId)
     {
@@ -45,6 +48,14 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
 
         return (await WithProgressAsync([commitment], db.DeliveryRecords.Where(d => d.CommitmentId == commitmentId))).Single();
     }
+
+    /// <summary>The commitment alone, for forms about it, without working out its progress.</summary>
+    public Task<Commitment?> FindAsync(Guid childId, Guid commitmentId) =>
+        db.Commitments.AsNoTracking().SingleOrDefaultAsync(c => c.Id == commitmentId && c.ChildId == childId);
+
+    /// <summary>One of the commitment's delivery records, for forms about it.</summary>
+    public Task<DeliveryRecord?> FindDeliveryAsync(Guid childId, Guid commitmentId, Guid deliveryId) =>
+        db.DeliveryRecords.AsNoTracking().SingleOrDefaultAsync(d => d.Id == deliveryId && d.CommitmentId == commitmentId && d.ChildId == childId);
 
     public Task<List<DeliveryRecord>> ListDeliveriesAsync(Guid commitmentId) =>
         db.DeliveryRecords.AsNoTracking().Where(d => d.CommitmentId == commitmentId).OrderByDescending(d => d.Date).ThenByDescending(d => d.RecordedAt).ToListAsync();
@@ -207,10 +218,12 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
             return new StatusMoveNotAllowed(from.ToDisplayName().ToLowerInvariant(), to.ToDisplayName().ToLowerInvariant());
         }
 
+        // Added explicitly: found only through the navigation, a change with its key already set would be taken for an existing row.
         db.CommitmentStatusChanges.Add(change);
+
         db.AuditEvents.Add(ChildEvent(actor, childAccess!, now, AuditActions.CommitmentStatusChanged,
             $"Marked the commitment \"{commitment.What}\" as {to.ToDisplayName().ToLowerInvariant()}"));
-        return await SaveAsync(commitment);
+        return await SaveAsync(commitment, new CommitmentChangedMeanwhile());
     }
 
     public async Task<Result<DeliveryRecord>> RecordDeliveryAsync(RecordDeliveryOptions options, Actor actor)
@@ -309,7 +322,7 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
         record.Respond(response, comment, actor.Name, now);
         var disputed = response == FamilyResponse.Disputed;
         db.AuditEvents.Add(ChildEvent(actor, childAccess, now, disputed ? AuditActions.DeliveryDisputed : AuditActions.DeliveryConfirmed,
-            $"{(disputed ? "Disputed" : "Confirmed")} the record for {record.Date:d MMMM yyyy} of \"{commitment.What}\""));
+            $"{(disputed ? "Disputed" : "Confirmed")} the record for {record.Date.ToString("d MMMM yyyy", English)} of \"{commitment.What}\""));
         if (disputed && await db.Professionals.Include(p => p.UserAccount).SingleOrDefaultAsync(p => p.Id == commitment.OwnerProfessionalId && p.DeactivatedAt == null) is { } owner)
         {
             outbox.Enqueue(owner.UserAccount!.Email!, owner.UserAccount.DisplayName, $"{childAccess.Child.KnownAs}'s family disputed a delivery record",
@@ -323,8 +336,7 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
                 """);
         }
 
-        await db.SaveChangesAsync();
-        return record;
+        return await SaveAsync(record, new DeliveryChangedMeanwhile());
     }
 
     public async Task<Result<DeliveryRecord>> ResolveDisputeAsync(Guid childId, Guid deliveryId, string? resolution, bool setAside, Actor actor)
@@ -359,9 +371,8 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
         var now = timeProvider.UtcNow();
         record.ResolveDispute(resolution, setAside, actor.Name, now);
         db.AuditEvents.Add(ChildEvent(actor, childAccess!, now, AuditActions.DeliveryDisputeResolved,
-            $"Answered the dispute about {record.Date:d MMMM yyyy} for \"{commitment!.What}\"{(setAside ? "; the record no longer counts" : "")}"));
-        await db.SaveChangesAsync();
-        return record;
+            $"Answered the dispute about {record.Date.ToString("d MMMM yyyy", English)} for \"{commitment!.What}\"{(setAside ? "; the record no longer counts" : "")}"));
+        return await SaveAsync(record, new DeliveryChangedMeanwhile());
     }
 
     public async Task<Result<CommitmentComment>> CommentAsync(Guid childId, Guid commitmentId, string? text, Actor actor)
@@ -423,7 +434,7 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
             return (childAccess, null, new NotAllowedForCommitments());
         }
 
-        var commitment = await db.Commitments.Include(c => c.StatusChanges).SingleOrDefaultAsync(c => c.Id == commitmentId && c.ChildId == childId);
+        var commitment = await db.Commitments.SingleOrDefaultAsync(c => c.Id == commitmentId && c.ChildId == childId);
         if (commitment is null)
         {
             return (childAccess, null, new CommitmentNotFound());
@@ -434,16 +445,17 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
             : (childAccess, commitment, new OnlyOwnerChangesCommitment(commitment.OwnerName));
     }
 
-    private async Task<Result<Commitment>> SaveAsync(Commitment commitment)
+    /// <summary>Saves, or reports that someone else changed the same record first; nothing is written then.</summary>
+    private async Task<Result<T>> SaveAsync<T>(T changed, Error changedMeanwhile)
     {
         try
         {
             await db.SaveChangesAsync();
-            return commitment;
+            return changed;
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new CommitmentChangedMeanwhile();
+            return changedMeanwhile;
         }
     }
 

@@ -32,3 +32,4 @@ public sealed record ResolutionMissing() : Error("Say how the dispute was resolv
 public sealed record CommentMissing() : Error("Enter your comment", "Text");
 public sealed record TextTooLong(string Field, int Max) : Error($"The text must be {Max:N0} characters or fewer", Field);
 public sealed record CommitmentChangedMeanwhile() : Error("Someone else changed this commitment while you were looking at it. Check the latest version and try again");
+public sealed record DeliveryChangedMeanwhile() : Error("Someone else answered this delivery record while you were looking at it. Check the latest version and try again");
