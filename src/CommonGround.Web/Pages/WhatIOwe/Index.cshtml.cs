@@ -1,6 +1,6 @@
-using System.Globalization;
 using CommonGround.Core.Commitments;
 using CommonGround.Web.Infrastructure;
+using CommonGround.Web.Pages.Children.Commitments;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -26,8 +26,7 @@ public sealed class IndexModel(CommitmentService commitments, CurrentUser curren
     public async Task<IActionResult> OnGetExportAsync()
     {
         var owed = await commitments.ListOwedByAsync(currentUser.UserId!.Value);
-        var culture = CultureInfo.GetCultureInfo("en-GB");
-        return CsvFile.Create("what-i-owe.csv", ["Child or young person", .. Children.Commitments.ExportModel.Header],
-            owed.Select(c => (IReadOnlyList<string>)[c.ChildName, .. Children.Commitments.ExportModel.Row(c.Commitment, c.Progress, c.OpenDisputes, culture)]));
+        return CsvFile.Create("what-i-owe.csv", ["Child or young person", .. CommitmentCsv.Header],
+            owed.Select(c => (IReadOnlyList<string>)[c.ChildName, .. CommitmentCsv.Row(c.Commitment, c.Progress, c.OpenDisputes)]));
     }
 }

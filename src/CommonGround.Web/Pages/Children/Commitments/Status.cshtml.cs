@@ -8,12 +8,11 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Commitments;
 
 /// <summary>The owner (or their organisation's admin) moves a commitment on in its life, giving a reason where it stops.</summary>
-public sealed class StatusModel(AccessService accessService, CommitmentService commitments, CurrentUser currentUser) : ChildPageBase(accessService, currentUser)
+public sealed class StatusModel(AccessService accessService, CommitmentService commitments, CurrentUser currentUser) : CommitmentPageBase(accessService, commitments, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public Commitment Commitment { get; private set; } = default!;
     public IReadOnlyList<Option> Options { get; private set; } = [];
 
     public sealed class InputModel
@@ -52,7 +51,7 @@ public sealed class StatusModel(AccessService accessService, CommitmentService c
             return Invalid();
         }
 
-        var result = await commitments.ChangeStatusAsync(childId, commitmentId, Input.Status!.Value, Input.Reason, Input.Version, await CurrentUser.ActorAsync());
+        var result = await Commitments.ChangeStatusAsync(childId, commitmentId, Input.Status!.Value, Input.Reason, Input.Version, await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             if (result.Error is CommitmentChangedMeanwhile)
@@ -71,18 +70,8 @@ public sealed class StatusModel(AccessService accessService, CommitmentService c
 
     private async Task<IActionResult?> LoadAsync(Guid childId, Guid commitmentId)
     {
-        if (await AuthoriseAsync(childId, Capability.RecordCommitment, RecordArea.Commitments) is { } refused)
-        {
-            return refused;
-        }
-
-        if (await commitments.GetAsync(childId, commitmentId) is not { } item)
-        {
-            return NotFound();
-        }
-
-        Commitment = item.Commitment;
-        Options = Choices.Statuses(Commitment.NextStatuses());
-        return null;
+        var refused = await LoadCommitmentAsync(childId, commitmentId, Capability.RecordCommitment);
+        Options = refused is null ? Choices.Statuses(Commitment.NextStatuses()) : [];
+        return refused;
     }
 }

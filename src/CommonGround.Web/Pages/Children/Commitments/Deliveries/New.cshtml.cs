@@ -11,12 +11,11 @@ namespace CommonGround.Web.Pages.Children.Commitments.Deliveries;
 
 /// <summary>Evidence for a commitment: it was delivered on a day (how much, by whom), or it was missed and why.</summary>
 public sealed class NewModel(AccessService accessService, CommitmentService commitments, LanguageAdvice advice, CurrentUser currentUser, TimeProvider timeProvider)
-    : ChildPageBase(accessService, currentUser)
+    : CommitmentPageBase(accessService, commitments, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public Commitment Commitment { get; private set; } = default!;
     public IReadOnlyList<FieldFinding> Advice { get; private set; } = [];
 
     public static IReadOnlyList<Option> Outcomes { get; } = [new("true", "It was delivered"), new("false", "It was missed")];
@@ -81,7 +80,7 @@ public sealed class NewModel(AccessService accessService, CommitmentService comm
             return Page();
         }
 
-        var result = await commitments.RecordDeliveryAsync(new RecordDeliveryOptions(
+        var result = await Commitments.RecordDeliveryAsync(new RecordDeliveryOptions(
             childId, commitmentId, Input.Date!.Value, Input.Delivered!.Value, Input.Quantity, Input.DurationMinutes, Input.DeliveredBy, Input.MissedReason, Input.Note), actor);
         if (!result.Succeeded)
         {
@@ -92,19 +91,5 @@ public sealed class NewModel(AccessService accessService, CommitmentService comm
         return Redirect($"/children/{childId}/commitments/{commitmentId}");
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid childId, Guid commitmentId)
-    {
-        if (await AuthoriseAsync(childId, Capability.RecordDelivery, RecordArea.Commitments) is { } refused)
-        {
-            return refused;
-        }
-
-        if (await commitments.GetAsync(childId, commitmentId) is not { } item)
-        {
-            return NotFound();
-        }
-
-        Commitment = item.Commitment;
-        return null;
-    }
+    private Task<IActionResult?> LoadAsync(Guid childId, Guid commitmentId) => LoadCommitmentAsync(childId, commitmentId, Capability.RecordDelivery);
 }

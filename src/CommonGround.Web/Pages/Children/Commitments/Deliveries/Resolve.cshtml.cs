@@ -1,23 +1,19 @@
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Access;
 using CommonGround.Core.Commitments;
-using CommonGround.Core.Data;
 using CommonGround.Web.Infrastructure;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommonGround.Web.Pages.Children.Commitments.Deliveries;
 
 /// <summary>The commitment's owner answers the family's dispute, and sets the record aside if the family was right.</summary>
-public sealed class ResolveModel(AccessService accessService, CommitmentService commitments, CommonGroundDbContext db, LanguageAdvice advice, CurrentUser currentUser)
-    : ChildPageBase(accessService, currentUser)
+public sealed class ResolveModel(AccessService accessService, CommitmentService commitments, LanguageAdvice advice, CurrentUser currentUser)
+    : CommitmentPageBase(accessService, commitments, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public Commitment Commitment { get; private set; } = default!;
-    public DeliveryRecord Delivery { get; private set; } = default!;
     public IReadOnlyList<FieldFinding> Advice { get; private set; } = [];
 
     public sealed class InputModel
@@ -55,7 +51,7 @@ public sealed class ResolveModel(AccessService accessService, CommitmentService 
             return Page();
         }
 
-        var result = await commitments.ResolveDisputeAsync(childId, deliveryId, Input.Resolution, Input.SetAside, actor);
+        var result = await Commitments.ResolveDisputeAsync(childId, deliveryId, Input.Resolution, Input.SetAside, actor);
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);
@@ -65,21 +61,6 @@ public sealed class ResolveModel(AccessService accessService, CommitmentService 
         return Redirect($"/children/{childId}/commitments/{commitmentId}");
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid childId, Guid commitmentId, Guid deliveryId)
-    {
-        if (await AuthoriseAsync(childId, Capability.RecordCommitment, RecordArea.Commitments) is { } refused)
-        {
-            return refused;
-        }
-
-        var delivery = await db.DeliveryRecords.AsNoTracking().SingleOrDefaultAsync(d => d.Id == deliveryId && d.CommitmentId == commitmentId && d.ChildId == childId);
-        if (delivery is null || await commitments.GetAsync(childId, commitmentId) is not { } item)
-        {
-            return NotFound();
-        }
-
-        Delivery = delivery;
-        Commitment = item.Commitment;
-        return null;
-    }
+    private Task<IActionResult?> LoadAsync(Guid childId, Guid commitmentId, Guid deliveryId) =>
+        LoadDeliveryAsync(childId, commitmentId, deliveryId, Capability.RecordCommitment);
 }

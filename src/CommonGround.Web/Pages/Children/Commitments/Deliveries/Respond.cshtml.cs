@@ -1,23 +1,19 @@
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Access;
 using CommonGround.Core.Commitments;
-using CommonGround.Core.Data;
 using CommonGround.Web.Infrastructure.GovUk;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommonGround.Web.Pages.Children.Commitments.Deliveries;
 
 /// <summary>The family says whether a delivery record is right; a dispute goes to the commitment's owner.</summary>
-public sealed class RespondModel(AccessService accessService, CommitmentService commitments, CommonGroundDbContext db, CurrentUser currentUser)
-    : ChildPageBase(accessService, currentUser)
+public sealed class RespondModel(AccessService accessService, CommitmentService commitments, CurrentUser currentUser)
+    : CommitmentPageBase(accessService, commitments, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public Commitment Commitment { get; private set; } = default!;
-    public DeliveryRecord Delivery { get; private set; } = default!;
 
     public static IReadOnlyList<Option> Responses { get; } =
     [
@@ -64,7 +60,7 @@ public sealed class RespondModel(AccessService accessService, CommitmentService 
             return Invalid();
         }
 
-        var result = await commitments.RespondToDeliveryAsync(childId, deliveryId, Input.Response!.Value, Input.Comment, await CurrentUser.ActorAsync());
+        var result = await Commitments.RespondToDeliveryAsync(childId, deliveryId, Input.Response!.Value, Input.Comment, await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);
@@ -75,26 +71,8 @@ public sealed class RespondModel(AccessService accessService, CommitmentService 
         return Redirect($"/children/{childId}/commitments/{commitmentId}");
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid childId, Guid commitmentId, Guid deliveryId)
-    {
-        if (await AuthoriseAsync(childId, Capability.ViewRecord, RecordArea.Commitments) is { } refused)
-        {
-            return refused;
-        }
-
-        if (!Access.IsFamily)
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-
-        var delivery = await db.DeliveryRecords.AsNoTracking().SingleOrDefaultAsync(d => d.Id == deliveryId && d.CommitmentId == commitmentId && d.ChildId == childId);
-        if (delivery is null || await commitments.GetAsync(childId, commitmentId) is not { } item)
-        {
-            return NotFound();
-        }
-
-        Delivery = delivery;
-        Commitment = item.Commitment;
-        return null;
-    }
+    /// <summary>Only the family answers for a delivery record.</summary>
+    private async Task<IActionResult?> LoadAsync(Guid childId, Guid commitmentId, Guid deliveryId) =>
+        await LoadDeliveryAsync(childId, commitmentId, deliveryId, Capability.ViewRecord)
+        ?? (Access.IsFamily ? null : StatusCode(StatusCodes.Status403Forbidden));
 }

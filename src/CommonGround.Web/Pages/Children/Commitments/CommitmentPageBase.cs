@@ -1,0 +1,49 @@
+using CommonGround.Core.Access;
+using CommonGround.Core.Commitments;
+using CommonGround.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommonGround.Web.Pages.Children.Commitments;
+
+/// <summary>A form about one commitment (and perhaps one of its delivery records): 404 when either is not the child's.</summary>
+public abstract class CommitmentPageBase(AccessService accessService, CommitmentService commitments, CurrentUser currentUser) : ChildPageBase(accessService, currentUser)
+{
+    public Commitment Commitment { get; private set; } = default!;
+    public DeliveryRecord Delivery { get; private set; } = default!;
+
+    protected CommitmentService Commitments => commitments;
+
+    /// <summary>Checks the capability on the Commitments area, then loads the commitment; returns the result to show instead, or null.</summary>
+    protected async Task<IActionResult?> LoadCommitmentAsync(Guid childId, Guid commitmentId, Capability capability)
+    {
+        if (await AuthoriseAsync(childId, capability, RecordArea.Commitments) is { } refused)
+        {
+            return refused;
+        }
+
+        if (await commitments.FindAsync(childId, commitmentId) is not { } commitment)
+        {
+            return NotFound();
+        }
+
+        Commitment = commitment;
+        return null;
+    }
+
+    /// <summary>As <see cref="LoadCommitmentAsync"/>, and the delivery record too.</summary>
+    protected async Task<IActionResult?> LoadDeliveryAsync(Guid childId, Guid commitmentId, Guid deliveryId, Capability capability)
+    {
+        if (await LoadCommitmentAsync(childId, commitmentId, capability) is { } refused)
+        {
+            return refused;
+        }
+
+        if (await commitments.FindDeliveryAsync(childId, commitmentId, deliveryId) is not { } delivery)
+        {
+            return NotFound();
+        }
+
+        Delivery = delivery;
+        return null;
+    }
+}
