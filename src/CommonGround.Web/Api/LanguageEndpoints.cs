@@ -2,6 +2,7 @@ using System.Text.Json;
 using CommonGround.Core.Language;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CommonGround.Web.Api;
 
@@ -23,6 +24,8 @@ public static class LanguageEndpoints
         app.MapPost("/api/v1/language/check", CheckAsync)
             .AllowAnonymous()
             .DisableAntiforgery()
+            // The server stops reading a body larger than this, whether or not it says its length.
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
             .RequireRateLimiting(RateLimits.Api)
             .WithName("CheckLanguage")
             .WithSummary("Suggests rewording for labels and blame in a piece of writing")
@@ -42,13 +45,13 @@ public static class LanguageEndpoints
         LanguageCheckRequest? body;
         try
         {
-            body = await JsonSerializer.DeserializeAsync<LanguageCheckRequest>(new LimitedStream(request.Body, MaxBodyBytes), JsonSerializerOptions.Web, cancellationToken);
+            body = await JsonSerializer.DeserializeAsync<LanguageCheckRequest>(request.Body, JsonSerializerOptions.Web, cancellationToken);
         }
         catch (JsonException)
         {
             return Problem("The request must be JSON like {\"text\": \"...\"}.");
         }
-        catch (InvalidDataException)
+        catch (BadHttpRequestException)
         {
             return Problem("The request is too large. Send text of up to 20,000 characters.");
         }
@@ -71,35 +74,4 @@ public static class LanguageEndpoints
 
     private static ProblemHttpResult Problem(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "The request could not be read");
-
-    /// <summary>Reads at most <paramref name="limit"/> bytes, so nobody can make the server read an endless body.</summary>
-    private sealed class LimitedStream(Stream inner, long limit) : Stream
-    {
-        private long _read;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => _read; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            Count(await inner.ReadAsync(buffer, cancellationToken));
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        private int Count(int read)
-        {
-            _read += read;
-            return _read > limit ? throw new InvalidDataException("The request body is too large.") : read;
-        }
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 }
