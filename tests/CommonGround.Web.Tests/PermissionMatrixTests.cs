@@ -5,6 +5,7 @@ using CommonGround.Core.Accounts;
 using CommonGround.Core.Children;
 using CommonGround.Core.Commitments;
 using CommonGround.Core.Data;
+using CommonGround.Core.Meetings;
 using CommonGround.Core.Organisations;
 using CommonGround.Core.Profiles;
 using CommonGround.Core.Time;
@@ -47,6 +48,7 @@ public sealed class PermissionRecords
     public Dictionary<string, Guid> KeyWorkers { get; } = [];
     public Dictionary<string, Guid> Commitments { get; } = [];
     public Dictionary<string, Guid> Deliveries { get; } = [];
+    public Dictionary<string, Guid> Meetings { get; } = [];
 
     /// <summary>
     /// The address of a row for a child. Choosing the key worker is tried on the current key worker, so that being
@@ -60,6 +62,8 @@ public sealed class PermissionRecords
         .Replace("{linkId:guid}", ShareLinks[child].ToString(), StringComparison.Ordinal)
         .Replace("{commitmentId:guid}", Commitments[child].ToString(), StringComparison.Ordinal)
         .Replace("{deliveryId:guid}", Deliveries[child].ToString(), StringComparison.Ordinal)
+        .Replace("{meetingId:guid}", Meetings[child].ToString(), StringComparison.Ordinal)
+        .Replace("{number:int}", "1", StringComparison.Ordinal)
         .Replace("{decision:regex(^(edit|decline)$)}", "edit", StringComparison.Ordinal)
         .Replace("{section}", "about-me", StringComparison.Ordinal)
         .Replace("{area}", "health", StringComparison.Ordinal);
@@ -160,6 +164,23 @@ public sealed class PermissionRecords
             db.DeliveryRecords.Add(delivery);
             records.Commitments[child] = commitment.Id;
             records.Deliveries[child] = delivery.Id;
+
+            // A meeting the key worker arranged yesterday, its record shared with the family to agree.
+            var meeting = new Meeting
+            {
+                ChildId = records.Children[child], AreaId = owner.AreaId, Kind = MeetingKind.Review, StartsAt = now.AddDays(-1), DurationMinutes = 60, Place = "School",
+                OrganiserUserId = owner.Professional.UserAccountId, OrganiserName = owner.Professional.UserAccount.DisplayName, OrganiserEmail = owner.Professional.UserAccount.Email!,
+                OrganiserOrganisationId = owner.Professional.OrganisationId, OrganiserOrganisationName = owner.Professional.Organisation.Name,
+                NoteTakerUserId = owner.Professional.UserAccountId, NoteTakerName = owner.Professional.UserAccount.DisplayName, ScheduledAt = now.AddDays(-7),
+            };
+            meeting.WriteRecord(null, null, "Carry on as now", null, "Key worker");
+            meeting.Share();
+            db.Meetings.Add(meeting);
+            db.MeetingRecordVersions.Add(new MeetingRecordVersion
+            {
+                MeetingId = meeting.Id, Number = 1, Kind = RecordVersionKind.Shared, Content = MeetingRecordContent.Of(meeting, []).ToJson(), CreatedAt = now, CreatedByName = "Key worker",
+            });
+            records.Meetings[child] = meeting.Id;
         }
 
         await db.SaveChangesAsync();
@@ -337,6 +358,8 @@ public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFix
     [InlineData("parent@example.org", "/what-i-owe", HttpStatusCode.Redirect)]
     [InlineData("orgadmin@example.org", "/organisation/commitments", HttpStatusCode.OK)]
     [InlineData("orgadmin@example.org", "/organisation/language", HttpStatusCode.OK)]
+    [InlineData("orgadmin@example.org", "/organisation/listening", HttpStatusCode.OK)]
+    [InlineData("senco@example.org", "/organisation/listening", HttpStatusCode.Redirect)]
     [InlineData("orgadmin@example.org", "/organisation/term-dates", HttpStatusCode.OK)]
     [InlineData("senco@example.org", "/organisation/term-dates", HttpStatusCode.Redirect)]
     public async Task Lists_of_children_follow_their_rows(string email, string url, HttpStatusCode expected)

@@ -53,4 +53,16 @@ public static class AuditActions
     public const string DeliveryDisputeResolved = "commitment.delivery-dispute-resolved";
     public const string TermDateAdded = "organisation.term-date-added";
     public const string TermDateRemoved = "organisation.term-date-removed";
+    public const string MeetingScheduled = "meeting.scheduled";
+    public const string MeetingRescheduled = "meeting.rescheduled";
+    public const string MeetingCancelled = "meeting.cancelled";
+    public const string AgendaItemAdded = "meeting.agenda-item-added";
+    public const string MeetingRecordWritten = "meeting.record-written";
+    public const string MeetingRecordAmended = "meeting.record-amended";
+    public const string MeetingFamilyViewsWritten = "meeting.family-views-written";
+    public const string MeetingActionAdded = "meeting.action-added";
+    public const string MeetingRecordShared = "meeting.record-shared";
+    public const string MeetingCorrectionRequested = "meeting.correction-requested";
+    public const string MeetingRecordAgreed = "meeting.record-agreed";
+    public const string MeetingFeedbackGiven = "meeting.feedback-given";
 }

@@ -110,6 +110,21 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
 
     public async Task<Result<Commitment>> AddAsync(AddCommitmentOptions options, Actor actor)
     {
+        var result = await StageAsync(options, actor);
+        if (result.Succeeded)
+        {
+            await db.SaveChangesAsync();
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Checks and adds a commitment, its audit event and the owner's email to the unit of work without saving, so that
+    /// another change (a meeting's action) can be saved with it in one transaction.
+    /// </summary>
+    public async Task<Result<Commitment>> StageAsync(AddCommitmentOptions options, Actor actor)
+    {
         var childAccess = await access.GetAsync(options.ChildId, actor);
         if (childAccess is null)
         {
@@ -184,7 +199,6 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
                 """);
         }
 
-        await db.SaveChangesAsync();
         return commitment;
     }
 

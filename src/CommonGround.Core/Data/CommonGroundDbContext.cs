@@ -4,6 +4,7 @@ using CommonGround.Core.Audit;
 using CommonGround.Core.Children;
 using CommonGround.Core.Commitments;
 using CommonGround.Core.Language;
+using CommonGround.Core.Meetings;
 using CommonGround.Core.Notifications;
 using CommonGround.Core.Organisations;
 using CommonGround.Core.Profiles;
@@ -41,6 +42,12 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
     public DbSet<CommitmentComment> CommitmentComments => Set<CommitmentComment>();
     public DbSet<DeliveryRecord> DeliveryRecords => Set<DeliveryRecord>();
     public DbSet<LanguageAdviceRecord> LanguageAdviceRecords => Set<LanguageAdviceRecord>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingInvitee> MeetingInvitees => Set<MeetingInvitee>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<MeetingRecordVersion> MeetingRecordVersions => Set<MeetingRecordVersion>();
+    public DbSet<RecordCorrection> RecordCorrections => Set<RecordCorrection>();
+    public DbSet<MeetingFeedback> MeetingFeedback => Set<MeetingFeedback>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -261,6 +268,8 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
             e.HasIndex(c => c.ChildId);
             e.HasIndex(c => new { c.OwnerProfessionalId, c.Status });
             e.HasIndex(c => new { c.OwnerOrganisationId, c.Status });
+            e.HasOne<Meeting>().WithMany().HasForeignKey(c => c.MeetingId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => c.MeetingId);
         });
 
         builder.Entity<CommitmentStatusChange>(e =>
@@ -294,6 +303,76 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
             e.HasIndex(d => new { d.ChildId, d.FamilyResponse });
         });
 
+        builder.Entity<Meeting>(e =>
+        {
+            e.Property(m => m.Place).HasMaxLength(Meeting.MaxPlaceLength);
+            e.Property(m => m.OnlineLink).HasMaxLength(Meeting.MaxLinkLength);
+            e.Property(m => m.OrganiserName).HasMaxLength(200);
+            e.Property(m => m.OrganiserEmail).HasMaxLength(256);
+            e.Property(m => m.OrganiserOrganisationName).HasMaxLength(200);
+            e.Property(m => m.NoteTakerName).HasMaxLength(200);
+            e.Property(m => m.CancelReason).HasMaxLength(Meeting.MaxReasonLength);
+            e.Property(m => m.FamilyViews).HasMaxLength(Meeting.MaxRecordTextLength);
+            e.Property(m => m.FamilyViewsWrittenByName).HasMaxLength(200);
+            e.Property(m => m.ChildViews).HasMaxLength(Meeting.MaxRecordTextLength);
+            e.Property(m => m.Decisions).HasMaxLength(Meeting.MaxRecordTextLength);
+            e.Property(m => m.OthersPresent).HasMaxLength(Meeting.MaxPlaceLength);
+            e.Property(m => m.AgreedByName).HasMaxLength(200);
+            e.Property(m => m.Version).IsConcurrencyToken();
+            e.Ignore(m => m.EndsAt);
+            e.HasOne<Child>().WithMany().HasForeignKey(m => m.ChildId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Area>().WithMany().HasForeignKey(m => m.AreaId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganiserOrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(m => m.Invitees).WithOne().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(m => m.AgendaItems).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(m => new { m.ChildId, m.StartsAt });
+        });
+
+        builder.Entity<MeetingInvitee>(e =>
+        {
+            e.Property(i => i.Name).HasMaxLength(200);
+            e.Property(i => i.Email).HasMaxLength(256);
+            e.Property(i => i.Role).HasMaxLength(300);
+            e.HasIndex(i => new { i.MeetingId, i.UserAccountId }).IsUnique();
+            e.HasIndex(i => i.UserAccountId);
+        });
+
+        builder.Entity<AgendaItem>(e =>
+        {
+            e.Property(a => a.Title).HasMaxLength(AgendaItem.MaxTitleLength);
+            e.Property(a => a.Detail).HasMaxLength(AgendaItem.MaxDetailLength);
+            e.Property(a => a.AddedByName).HasMaxLength(200);
+            e.Property(a => a.Notes).HasMaxLength(Meeting.MaxRecordTextLength);
+        });
+
+        builder.Entity<MeetingRecordVersion>(e =>
+        {
+            e.Property(v => v.Reason).HasMaxLength(Meeting.MaxReasonLength);
+            e.Property(v => v.CreatedByName).HasMaxLength(200);
+            e.HasOne<Meeting>().WithMany().HasForeignKey(v => v.MeetingId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(v => new { v.MeetingId, v.Number }).IsUnique();
+        });
+
+        builder.Entity<RecordCorrection>(e =>
+        {
+            e.Property(c => c.Part).HasMaxLength(100);
+            e.Property(c => c.PartName).HasMaxLength(300);
+            e.Property(c => c.WhatShouldChange).HasMaxLength(RecordCorrection.MaxLength);
+            e.Property(c => c.RequestedByName).HasMaxLength(200);
+            e.Property(c => c.Answer).HasMaxLength(RecordCorrection.MaxLength);
+            e.HasOne<Meeting>().WithMany().HasForeignKey(c => c.MeetingId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => c.MeetingId);
+        });
+
+        builder.Entity<MeetingFeedback>(e =>
+        {
+            e.Property(f => f.WhatWouldHaveHelped).HasMaxLength(CommonGround.Core.Meetings.MeetingFeedback.MaxLength);
+            e.HasOne<Meeting>().WithMany().HasForeignKey(f => f.MeetingId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(f => f.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(f => new { f.MeetingId, f.UserAccountId }).IsUnique();
+            e.HasIndex(f => new { f.OrganisationId, f.AnsweredAt });
+        });
+
         builder.Entity<LanguageAdviceRecord>(e =>
         {
             e.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
@@ -319,6 +398,8 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
             e.Property(m => m.Subject).HasMaxLength(300);
             e.Property(m => m.LastError).HasMaxLength(1000);
             e.Property(m => m.LeaseOwner).HasMaxLength(100);
+            e.Property(m => m.AttachmentFileName).HasMaxLength(200);
+            e.Property(m => m.AttachmentContentType).HasMaxLength(100);
             e.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
         });
     }

@@ -19,12 +19,36 @@ internal static class MimeMessages
             // The outbox id as Message-Id lets a receiving server recognise a repeat after a crash.
             MessageId = $"{message.Id:N}@commonground",
             Subject = message.Subject,
-            Body = new TextPart("plain") { Text = message.BodyText },
+            Body = Body(message),
         };
         mime.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
         mime.To.Add(new MailboxAddress(message.ToName, message.ToAddress));
         mime.Date = message.CreatedAt;
         return mime;
+    }
+
+    private static MimeEntity Body(OutboxMessage message)
+    {
+        var text = new TextPart("plain") { Text = message.BodyText };
+        if (message.AttachmentFileName is null || message.AttachmentText is null)
+        {
+            return text;
+        }
+
+        var type = ContentType.Parse(message.AttachmentContentType ?? "text/plain");
+        var attachment = new TextPart(type.MediaSubtype)
+        {
+            Text = message.AttachmentText,
+            FileName = message.AttachmentFileName,
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment) { FileName = message.AttachmentFileName },
+        };
+        if (type.MimeType == "text/calendar")
+        {
+            // Calendar programs look for the method on the part to offer "add to calendar".
+            attachment.ContentType.Parameters.Add("method", message.AttachmentText.Contains("METHOD:CANCEL", StringComparison.Ordinal) ? "CANCEL" : "REQUEST");
+        }
+
+        return new Multipart("mixed") { text, attachment };
     }
 }
 

@@ -17,6 +17,10 @@ public sealed class OutboxMessage
     public required DateTime NextAttemptAt { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+    /// <summary>One text attachment, e.g. a calendar invitation; none when the name is empty.</summary>
+    public string? AttachmentFileName { get; set; }
+    public string? AttachmentContentType { get; set; }
+    public string? AttachmentText { get; set; }
     public DateTime? SentAt { get; set; }
     /// <summary>Set when the message can never be delivered and nobody should try again.</summary>
     public DateTime? AbandonedAt { get; set; }

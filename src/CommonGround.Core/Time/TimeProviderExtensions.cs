@@ -14,4 +14,20 @@ public static class TimeProviderExtensions
     /// <summary>A UTC instant as the wall-clock time in England, for display.</summary>
     public static DateTime ToUkTime(this DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), UkTimeZone);
+
+    /// <summary>
+    /// A date and wall-clock time in England as a UTC instant. A time the clocks skip in spring is read as the hour
+    /// after; a time that happens twice in autumn as the first of the two.
+    /// </summary>
+    public static DateTime FromUkTime(DateOnly date, TimeOnly time)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        if (UkTimeZone.IsInvalidTime(local))
+        {
+            local = local.AddHours(1);
+        }
+
+        var offset = UkTimeZone.IsAmbiguousTime(local) ? UkTimeZone.GetAmbiguousTimeOffsets(local).Max() : UkTimeZone.GetUtcOffset(local);
+        return DateTime.SpecifyKind(local - offset, DateTimeKind.Utc);
+    }
 }

@@ -3,6 +3,7 @@ using CommonGround.Core.Accounts;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Children;
 using CommonGround.Core.Commitments;
+using CommonGround.Core.Meetings;
 using CommonGround.Core.Data;
 using CommonGround.Core.Language;
 using CommonGround.Core.Demo;
@@ -91,6 +92,7 @@ public static class Composition
         services.AddScoped<ShareLinkService>();
         services.AddScoped<TermDateService>();
         services.AddScoped<CommitmentService>();
+        services.AddScoped<MeetingService>();
         services.AddScoped<DemoData>();
         services.AddSingleton(_ => LanguageAdvisorFrom(configuration));
         services.AddScoped<LanguageAdvice>();

@@ -1,0 +1,333 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CommonGround.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Meetings : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "attachment_content_type",
+                table: "outbox_messages",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "attachment_file_name",
+                table: "outbox_messages",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "attachment_text",
+                table: "outbox_messages",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "meetings",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    child_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    area_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    starts_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    duration_minutes = table.Column<int>(type: "integer", nullable: false),
+                    place = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    online_link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    organiser_user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organiser_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    organiser_email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    organiser_organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organiser_organisation_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    note_taker_user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    note_taker_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    scheduled_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    calendar_sequence = table.Column<int>(type: "integer", nullable: false),
+                    cancelled_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    cancel_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    record_status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    family_views = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    family_views_by_family = table.Column<bool>(type: "boolean", nullable: false),
+                    family_views_written_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    child_views = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    decisions = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    others_present = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    record_version_number = table.Column<int>(type: "integer", nullable: false),
+                    agreed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    agreed_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_meetings", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_meetings_areas_area_id",
+                        column: x => x.area_id,
+                        principalTable: "areas",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_meetings_children_child_id",
+                        column: x => x.child_id,
+                        principalTable: "children",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_meetings_organisations_organiser_organisation_id",
+                        column: x => x.organiser_organisation_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "agenda_items",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    meeting_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    detail = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    added_by_user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    added_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    added_by_family = table.Column<bool>(type: "boolean", nullable: false),
+                    added_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    notes = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_agenda_items", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_agenda_items_meetings_meeting_id",
+                        column: x => x.meeting_id,
+                        principalTable: "meetings",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "meeting_feedback",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    meeting_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    child_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    meeting_kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    score = table.Column<int>(type: "integer", nullable: false),
+                    what_would_have_helped = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    answered_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_meeting_feedback", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_meeting_feedback_meetings_meeting_id",
+                        column: x => x.meeting_id,
+                        principalTable: "meetings",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_meeting_feedback_organisations_organisation_id",
+                        column: x => x.organisation_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "meeting_invitees",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    meeting_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    role = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    is_family = table.Column<bool>(type: "boolean", nullable: false),
+                    attended = table.Column<bool>(type: "boolean", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_meeting_invitees", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_meeting_invitees_meetings_meeting_id",
+                        column: x => x.meeting_id,
+                        principalTable: "meetings",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "meeting_record_versions",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    meeting_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    number = table.Column<int>(type: "integer", nullable: false),
+                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    content = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    created_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_meeting_record_versions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_meeting_record_versions_meetings_meeting_id",
+                        column: x => x.meeting_id,
+                        principalTable: "meetings",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "record_corrections",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    meeting_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    part = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    part_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    what_should_change = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    version_number = table.Column<int>(type: "integer", nullable: false),
+                    requested_by_user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    requested_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    requested_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    answered_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    answer = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    answered_in_version = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_record_corrections", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_record_corrections_meetings_meeting_id",
+                        column: x => x.meeting_id,
+                        principalTable: "meetings",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_commitments_meeting_id",
+                table: "commitments",
+                column: "meeting_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_agenda_items_meeting_id",
+                table: "agenda_items",
+                column: "meeting_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_meeting_feedback_meeting_id_user_account_id",
+                table: "meeting_feedback",
+                columns: new[] { "meeting_id", "user_account_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_meeting_feedback_organisation_id_answered_at",
+                table: "meeting_feedback",
+                columns: new[] { "organisation_id", "answered_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_meeting_invitees_meeting_id_user_account_id",
+                table: "meeting_invitees",
+                columns: new[] { "meeting_id", "user_account_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_meeting_invitees_user_account_id",
+                table: "meeting_invitees",
+                column: "user_account_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_meeting_record_versions_meeting_id_number",
+                table: "meeting_record_versions",
+                columns: new[] { "meeting_id", "number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_meetings_area_id",
+                table: "meetings",
+                column: "area_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_meetings_child_id_starts_at",
+                table: "meetings",
+                columns: new[] { "child_id", "starts_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_meetings_organiser_organisation_id",
+                table: "meetings",
+                column: "organiser_organisation_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_record_corrections_meeting_id",
+                table: "record_corrections",
+                column: "meeting_id");
+
+            migrationBuilder.AddForeignKey(
+                name: "fk_commitments_meetings_meeting_id",
+                table: "commitments",
+                column: "meeting_id",
+                principalTable: "meetings",
+                principalColumn: "id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "fk_commitments_meetings_meeting_id",
+                table: "commitments");
+
+            migrationBuilder.DropTable(
+                name: "agenda_items");
+
+            migrationBuilder.DropTable(
+                name: "meeting_feedback");
+
+            migrationBuilder.DropTable(
+                name: "meeting_invitees");
+
+            migrationBuilder.DropTable(
+                name: "meeting_record_versions");
+
+            migrationBuilder.DropTable(
+                name: "record_corrections");
+
+            migrationBuilder.DropTable(
+                name: "meetings");
+
+            migrationBuilder.DropIndex(
+                name: "ix_commitments_meeting_id",
+                table: "commitments");
+
+            migrationBuilder.DropColumn(
+                name: "attachment_content_type",
+                table: "outbox_messages");
+
+            migrationBuilder.DropColumn(
+                name: "attachment_file_name",
+                table: "outbox_messages");
+
+            migrationBuilder.DropColumn(
+                name: "attachment_text",
+                table: "outbox_messages");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.ComponentModel.DataAnnotations;
+using CommonGround.Core.Access;
+using CommonGround.Core.Meetings;
+using CommonGround.Core.Time;
+using CommonGround.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommonGround.Web.Pages.Children.Meetings;
+
+/// <summary>The organiser or note-taker moves the meeting or changes where it is; everyone invited gets an updated invitation.</summary>
+public sealed class ChangeModel(AccessService accessService, MeetingService meetings, CurrentUser currentUser) : MeetingPageBase(accessService, meetings, currentUser)
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        [Display(Name = "Date")]
+        [Required(ErrorMessage = "Enter the date of the meeting")]
+        public DateOnly? Date { get; set; }
+
+        [Display(Name = "Start time")]
+        [Required(ErrorMessage = "Enter the time the meeting starts")]
+        public string? Time { get; set; }
+
+        [Display(Name = "How long")]
+        [Required(ErrorMessage = "Choose how long the meeting is")]
+        public int? DurationMinutes { get; set; }
+
+        [Display(Name = "Where (optional if it is online)")]
+        public string? Place { get; set; }
+
+        [Display(Name = "Link to join online (optional)")]
+        public string? OnlineLink { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid childId, Guid meetingId)
+    {
+        if (await LoadMeetingAsync(childId, meetingId, Capability.RunMeeting) is { } refused)
+        {
+            return refused;
+        }
+
+        var local = Meeting.StartsAt.ToUkTime();
+        Input = new InputModel
+        {
+            Date = DateOnly.FromDateTime(local), Time = local.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            DurationMinutes = Meeting.DurationMinutes, Place = Meeting.Place, OnlineLink = Meeting.OnlineLink,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid childId, Guid meetingId)
+    {
+        if (await LoadMeetingAsync(childId, meetingId, Capability.RunMeeting) is { } refused)
+        {
+            return refused;
+        }
+
+        var time = Choices.ParseTime(Input.Time);
+        if (Input.Time is not null && time is null)
+        {
+            ModelState.AddModelError("Input.Time", "Enter the start time as hours and minutes, for example 10:30 or 2pm");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+
+        var result = await Meetings.RescheduleAsync(new RescheduleMeetingOptions(
+            childId, meetingId, Input.Date!.Value, time!.Value, Input.DurationMinutes!.Value, Input.Place, Input.OnlineLink), await CurrentUser.ActorAsync());
+        if (!result.Succeeded)
+        {
+            return Invalid(result.Error!);
+        }
+
+        Confirm("Meeting changed", "Everyone invited has been sent the updated invitation.");
+        return Redirect(MeetingPath);
+    }
+}

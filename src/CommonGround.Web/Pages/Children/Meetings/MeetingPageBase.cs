@@ -1,0 +1,41 @@
+using CommonGround.Core.Access;
+using CommonGround.Core.Meetings;
+using CommonGround.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommonGround.Web.Pages.Children.Meetings;
+
+/// <summary>A page about one meeting: 404 when the meeting is not the child's, 403 without the capability on the Meetings area.</summary>
+public abstract class MeetingPageBase(AccessService accessService, MeetingService meetings, CurrentUser currentUser) : ChildPageBase(accessService, currentUser)
+{
+    public Meeting Meeting { get; private set; } = default!;
+
+    protected MeetingService Meetings => meetings;
+
+    /// <summary>True when the person signed in writes this meeting's record (its note-taker or organiser).</summary>
+    public bool MayWrite => !Access.IsFamily && Access.Can(Capability.RunMeeting, RecordArea.Meetings) && Meeting.MayWriteRecord(CurrentUser.UserId!.Value);
+
+    /// <summary>Loads the meeting; a page only the family uses refuses everyone else with 403.</summary>
+    protected async Task<IActionResult?> LoadMeetingAsync(Guid childId, Guid meetingId, Capability capability, bool familyOnly = false)
+    {
+        if (await AuthoriseAsync(childId, capability, RecordArea.Meetings) is { } refused)
+        {
+            return refused;
+        }
+
+        if (familyOnly && !Access.IsFamily)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        if (await meetings.GetAsync(childId, meetingId) is not { } meeting)
+        {
+            return NotFound();
+        }
+
+        Meeting = meeting;
+        return null;
+    }
+
+    protected string MeetingPath => $"/children/{Access.Child.Id}/meetings/{Meeting.Id}";
+}

@@ -1,0 +1,102 @@
+using System.ComponentModel.DataAnnotations;
+using CommonGround.Core.Access;
+using CommonGround.Core.Meetings;
+using CommonGround.Web.Infrastructure.GovUk;
+using CommonGround.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommonGround.Web.Pages.Children.Meetings;
+
+/// <summary>A team member arranges a meeting: what kind, when, where, who is invited and who takes the notes.</summary>
+public sealed class NewModel(AccessService accessService, MeetingService meetings, CurrentUser currentUser) : ChildPageBase(accessService, currentUser)
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<Option> People { get; private set; } = [];
+    public IReadOnlyList<Option> NoteTakers { get; private set; } = [];
+
+    public sealed class InputModel
+    {
+        [Display(Name = "Kind of meeting")]
+        [Required(ErrorMessage = "Choose the kind of meeting")]
+        public MeetingKind? Kind { get; set; }
+
+        [Display(Name = "Date")]
+        [Required(ErrorMessage = "Enter the date of the meeting")]
+        public DateOnly? Date { get; set; }
+
+        [Display(Name = "Start time")]
+        [Required(ErrorMessage = "Enter the time the meeting starts")]
+        public string? Time { get; set; }
+
+        [Display(Name = "How long")]
+        [Required(ErrorMessage = "Choose how long the meeting is")]
+        public int? DurationMinutes { get; set; }
+
+        [Display(Name = "Where (optional if it is online)")]
+        public string? Place { get; set; }
+
+        [Display(Name = "Link to join online (optional)")]
+        public string? OnlineLink { get; set; }
+
+        [Display(Name = "Who to invite")]
+        public List<Guid> Invitees { get; set; } = [];
+
+        [Display(Name = "Who takes the notes")]
+        [Required(ErrorMessage = "Choose who takes the notes")]
+        public Guid? NoteTakerId { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid childId)
+    {
+        if (await AuthoriseAsync(childId, Capability.RunMeeting, RecordArea.Meetings) is { } refused)
+        {
+            return refused;
+        }
+
+        var choices = await LoadChoicesAsync(childId);
+        // The family are invited unless the organiser says otherwise.
+        Input = new InputModel { DurationMinutes = 60, NoteTakerId = CurrentUser.UserId, Invitees = choices.Where(c => c.IsFamily).Select(c => c.UserAccountId).ToList() };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid childId)
+    {
+        if (await AuthoriseAsync(childId, Capability.RunMeeting, RecordArea.Meetings) is { } refused)
+        {
+            return refused;
+        }
+
+        await LoadChoicesAsync(childId);
+        var time = Choices.ParseTime(Input.Time);
+        if (Input.Time is not null && time is null)
+        {
+            ModelState.AddModelError("Input.Time", "Enter the start time as hours and minutes, for example 10:30 or 2pm");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+
+        var result = await meetings.ScheduleAsync(new ScheduleMeetingOptions(
+            childId, Input.Kind!.Value, Input.Date!.Value, time!.Value, Input.DurationMinutes!.Value, Input.Place, Input.OnlineLink, Input.Invitees, Input.NoteTakerId!.Value),
+            await CurrentUser.ActorAsync());
+        if (!result.Succeeded)
+        {
+            return Invalid(result.Error!);
+        }
+
+        Confirm("Meeting arranged", "Everyone invited has been sent an email with a calendar invitation.");
+        return Redirect($"/children/{childId}/meetings/{result.Value!.Id}");
+    }
+
+    private async Task<IReadOnlyList<InviteeChoice>> LoadChoicesAsync(Guid childId)
+    {
+        var choices = await meetings.ListInviteeChoicesAsync(childId);
+        People = choices.Where(c => c.UserAccountId != CurrentUser.UserId).Select(c => new Option(c.UserAccountId.ToString(), c.Name, c.Role)).ToList();
+        NoteTakers = choices.Where(c => !c.IsFamily).Select(c => new Option(c.UserAccountId.ToString(), c.UserAccountId == CurrentUser.UserId ? $"{c.Name} (you)" : c.Name, c.Role)).ToList();
+        return choices;
+    }
+}

@@ -1,0 +1,48 @@
+using CommonGround.Core.Access;
+using CommonGround.Core.Meetings;
+using CommonGround.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommonGround.Web.Pages.Children.Meetings.Record;
+
+/// <summary>The family reads the shared record once more and agrees it; it is then locked.</summary>
+public sealed class AgreeModel(AccessService accessService, MeetingService meetings, CurrentUser currentUser) : MeetingPageBase(accessService, meetings, currentUser)
+{
+    [BindProperty]
+    public int Version { get; set; }
+
+    public MeetingRecordContent RecordContent { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(Guid childId, Guid meetingId)
+    {
+        if (await LoadMeetingAsync(childId, meetingId, Capability.ViewRecord, familyOnly: true) is { } refused)
+        {
+            return refused;
+        }
+
+        await LoadContentAsync();
+        Version = Meeting.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid childId, Guid meetingId)
+    {
+        if (await LoadMeetingAsync(childId, meetingId, Capability.ViewRecord, familyOnly: true) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await Meetings.AgreeRecordAsync(childId, meetingId, Version, await CurrentUser.ActorAsync());
+        if (!result.Succeeded)
+        {
+            await LoadContentAsync();
+            return Invalid(result.Error!, prefix: nameof(Version));
+        }
+
+        Confirm("You agreed the record", "It is now locked. Any later change will be an amendment with a reason, and you will be told.");
+        return Redirect($"{MeetingPath}/record");
+    }
+
+    private async Task LoadContentAsync() =>
+        RecordContent = MeetingRecordContent.Of(Meeting, await Meetings.ListActionsAsync(Meeting.Id));
+}

@@ -1,0 +1,32 @@
+using CommonGround.Core.Meetings;
+using CommonGround.Core.Time;
+using CommonGround.Web.Infrastructure;
+using CommonGround.Web.Infrastructure.Security;
+
+namespace CommonGround.Web.Pages.Organisation.Listening;
+
+/// <summary>
+/// How families answered "Did you feel listened to?" after the organisation's meetings in the last 12 months: totals
+/// only, and only where at least 5 answered, overall and by kind of meeting.
+/// </summary>
+public sealed class IndexModel(MeetingService meetings, CurrentUser currentUser, TimeProvider timeProvider) : PageBase
+{
+    public ListeningSummary Overall { get; private set; } = default!;
+    public IReadOnlyList<(MeetingKind Kind, ListeningSummary Summary)> ByKind { get; private set; } = [];
+    public DateOnly Since { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        var organisationId = (await currentUser.GetAsync())!.Organisation!.Id;
+        var today = timeProvider.TodayInUk();
+        Since = today.AddMonths(-12);
+        Overall = await meetings.SummariseListeningAsync(organisationId, Since, today);
+        var byKind = new List<(MeetingKind, ListeningSummary)>();
+        foreach (var kind in Enum.GetValues<MeetingKind>())
+        {
+            byKind.Add((kind, await meetings.SummariseListeningAsync(organisationId, Since, today, kind)));
+        }
+
+        ByKind = byKind;
+    }
+}
