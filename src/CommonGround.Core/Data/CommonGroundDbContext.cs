@@ -268,7 +268,7 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
             e.HasIndex(c => c.ChildId);
             e.HasIndex(c => new { c.OwnerProfessionalId, c.Status });
             e.HasIndex(c => new { c.OwnerOrganisationId, c.Status });
-            e.HasOne<Meeting>().WithMany().HasForeignKey(c => c.MeetingId).OnDelete(DeleteBehavior.Restrict);
+            // No foreign key to meetings: SQLite would have to rebuild the commitments table to add one.
             e.HasIndex(c => c.MeetingId);
         });
 
@@ -360,7 +360,7 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
             e.Property(c => c.WhatShouldChange).HasMaxLength(RecordCorrection.MaxLength);
             e.Property(c => c.RequestedByName).HasMaxLength(200);
             e.Property(c => c.Answer).HasMaxLength(RecordCorrection.MaxLength);
-            e.HasOne<Meeting>().WithMany().HasForeignKey(c => c.MeetingId).OnDelete(DeleteBehavior.Restrict);
+            // No foreign key to meetings: SQLite would have to rebuild the commitments table to add one.
             e.HasIndex(c => c.MeetingId);
         });
 

@@ -2276,12 +2276,6 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_commitments_children_child_id");
 
-                    b.HasOne("CommonGround.Core.Meetings.Meeting", null)
-                        .WithMany()
-                        .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_commitments_meetings_meeting_id");
-
                     b.HasOne("CommonGround.Core.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OwnerOrganisationId")
@@ -2413,16 +2407,6 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_meeting_record_versions_meetings_meeting_id");
-                });
-
-            modelBuilder.Entity("CommonGround.Core.Meetings.RecordCorrection", b =>
-                {
-                    b.HasOne("CommonGround.Core.Meetings.Meeting", null)
-                        .WithMany()
-                        .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_record_corrections_meetings_meeting_id");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Organisations.Organisation", b =>

@@ -2267,12 +2267,6 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_commitments_children_child_id");
 
-                    b.HasOne("CommonGround.Core.Meetings.Meeting", null)
-                        .WithMany()
-                        .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_commitments_meetings_meeting_id");
-
                     b.HasOne("CommonGround.Core.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OwnerOrganisationId")
@@ -2404,16 +2398,6 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_meeting_record_versions_meetings_meeting_id");
-                });
-
-            modelBuilder.Entity("CommonGround.Core.Meetings.RecordCorrection", b =>
-                {
-                    b.HasOne("CommonGround.Core.Meetings.Meeting", null)
-                        .WithMany()
-                        .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_record_corrections_meetings_meeting_id");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Organisations.Organisation", b =>

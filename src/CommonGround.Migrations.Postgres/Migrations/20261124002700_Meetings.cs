@@ -90,6 +90,28 @@ namespace CommonGround.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "record_corrections",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    meeting_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    part = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    part_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    what_should_change = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    version_number = table.Column<int>(type: "integer", nullable: false),
+                    requested_by_user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    requested_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    requested_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    answered_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    answer = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    answered_in_version = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_record_corrections", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "agenda_items",
                 columns: table => new
                 {
@@ -193,34 +215,6 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "record_corrections",
-                columns: table => new
-                {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    meeting_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    part = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    part_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    what_should_change = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    version_number = table.Column<int>(type: "integer", nullable: false),
-                    requested_by_user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    requested_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    requested_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    answered_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    answer = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    answered_in_version = table.Column<int>(type: "integer", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_record_corrections", x => x.id);
-                    table.ForeignKey(
-                        name: "fk_record_corrections_meetings_meeting_id",
-                        column: x => x.meeting_id,
-                        principalTable: "meetings",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
             migrationBuilder.CreateIndex(
                 name: "ix_commitments_meeting_id",
                 table: "commitments",
@@ -278,23 +272,11 @@ namespace CommonGround.Migrations.Postgres.Migrations
                 name: "ix_record_corrections_meeting_id",
                 table: "record_corrections",
                 column: "meeting_id");
-
-            migrationBuilder.AddForeignKey(
-                name: "fk_commitments_meetings_meeting_id",
-                table: "commitments",
-                column: "meeting_id",
-                principalTable: "meetings",
-                principalColumn: "id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "fk_commitments_meetings_meeting_id",
-                table: "commitments");
-
             migrationBuilder.DropTable(
                 name: "agenda_items");
 
