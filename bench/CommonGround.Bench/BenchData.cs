@@ -2,6 +2,7 @@ using CommonGround.Core.Access;
 using CommonGround.Core.Accounts;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Children;
+using CommonGround.Core.Commitments;
 using CommonGround.Core.Data;
 using CommonGround.Core.Organisations;
 using CommonGround.Core.Profiles;
@@ -25,6 +26,8 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
     public const string ParentEmail = "bench.parent@example.org";
     public const int ProfessionalsTeams = 300;
     public const int BusyChildViews = 5_000;
+    public const int BusyChildCommitments = 200;
+    public const int BusyChildDeliveries = 10_000;
     private const int BatchSize = 5_000;
 
     private static readonly string[] FirstNames = ["Sam", "Ellie", "Jordan", "Arjun", "Maya", "Oliver", "Amelia", "Noah", "Isla", "Leo", "Ava", "Muhammad", "Freya", "Alfie", "Zara", "Harry", "Ivy", "Theo", "Grace", "Kai", "Aisha", "Finley", "Poppy", "Ezra", "Lily", "Reuben", "Nia", "Oscar", "Hana", "Jack"];
@@ -137,7 +140,7 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
 
             if (c % (children / ProfessionalsTeams) == 0 && c / (children / ProfessionalsTeams) < ProfessionalsTeams)
             {
-                team.Add(((benchProfessional, benchAccount, staff[OrganisationKind.Health][0].Organisation), [RecordArea.AboutMe, RecordArea.Health]));
+                team.Add(((benchProfessional, benchAccount, staff[OrganisationKind.Health][0].Organisation), [RecordArea.AboutMe, RecordArea.Health, RecordArea.Commitments]));
                 professionalsChild = professionalsChild == default ? child.Id : professionalsChild;
             }
 
@@ -151,6 +154,23 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
                 }
 
                 pending.Add(AuditEvent.For(new Actor(parent.Id, parent.DisplayName, null, area.Id, null), child.CreatedAt, AuditActions.TeamMemberJoined, "Child", child.Id, $"{who.Account.DisplayName} joined the team"));
+            }
+
+            // Commitments: most children have a few from their key worker, recorded week by week; the bench professional
+            // owes one or two to each of their 300 children, and 200 (with 10,000 records of delivery) to the first.
+            for (var k = _random.Next(4); k > 0; k--)
+            {
+                AddCommitment(pending, child.Id, area.Id, school, today, _random.Next(4, 30));
+            }
+
+            if (team.Any(t => t.Who.Professional.Id == benchProfessional.Id))
+            {
+                var bench = (benchProfessional, benchAccount, staff[OrganisationKind.Health][0].Organisation);
+                var owed = c == 0 ? BusyChildCommitments : 1 + _random.Next(2);
+                for (var k = 0; k < owed; k++)
+                {
+                    AddCommitment(pending, child.Id, area.Id, bench, today, c == 0 ? BusyChildDeliveries / BusyChildCommitments : _random.Next(4, 30));
+                }
             }
 
             // About me: most families have written most sections, some more than once.
@@ -210,6 +230,44 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
     }
 
     private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
+
+    /// <summary>Weekly provision that started a while ago, agreed, with a record for most weeks since (a few missed).</summary>
+    private void AddCommitment(List<object> pending, Guid childId, Guid areaId, (Professional Professional, UserAccount Account, Organisation Organisation) owner, DateOnly today, int deliveries)
+    {
+        var start = today.AddDays(-7 * (deliveries + _random.Next(0, 4)) - 7);
+        var commitment = new Commitment
+        {
+            ChildId = childId, AreaId = areaId, What = Pick(Provision), RecordArea = CommitmentArea.Education, Source = CommitmentSource.Plan,
+            OwnerProfessionalId = owner.Professional.Id, OwnerName = owner.Account.DisplayName, OwnerOrganisationId = owner.Organisation.Id, OwnerOrganisationName = owner.Organisation.Name,
+            Kind = CommitmentKind.Recurring, QuantityPerPeriod = 1 + _random.Next(3), Unit = ProvisionUnit.Sessions, MinutesPerSession = 30, Period = ProvisionPeriod.Week,
+            StartDate = start, TermTimeOnly = _random.Next(2) == 0, CreatedAt = _now.AddDays(-7 * deliveries - 10), CreatedByUserId = owner.Account.Id, CreatedByName = owner.Account.DisplayName,
+        };
+        commitment.ChangeStatus(CommitmentStatus.Agreed, null, owner.Account.Id, owner.Account.DisplayName, commitment.CreatedAt, start);
+        commitment.ChangeStatus(CommitmentStatus.Active, null, owner.Account.Id, owner.Account.DisplayName, commitment.CreatedAt, start);
+        pending.Add(commitment);
+        for (var d = 0; d < deliveries; d++)
+        {
+            var delivered = _random.Next(8) > 0;
+            var record = new DeliveryRecord
+            {
+                CommitmentId = commitment.Id, ChildId = childId, Date = start.AddDays(7 * d + _random.Next(5)), Delivered = delivered, Quantity = delivered ? 1 : 0,
+                MissedReason = delivered ? null : MissedReason.StaffAbsence, DeliveredBy = delivered ? owner.Account.DisplayName : null,
+                RecordedByUserId = owner.Account.Id, RecordedByName = owner.Account.DisplayName, RecordedAt = _now.AddDays(-7 * (deliveries - d)),
+            };
+            if (_random.Next(20) == 0)
+            {
+                record.Respond(FamilyResponse.Disputed, "This session did not happen.", "Parent", record.RecordedAt.AddDays(1));
+            }
+
+            pending.Add(record);
+        }
+    }
+
+    private static readonly string[] Provision =
+    [
+        "Speech and language therapy", "One-to-one reading support", "Occupational therapy sessions", "Social skills group", "Sensory circuit",
+        "Maths intervention", "Emotional literacy support", "Physiotherapy programme",
+    ];
 
     private async Task SaveAsync(List<object> pending)
     {

@@ -95,6 +95,25 @@ public sealed class AboutMeTests : FreshAppTests
     }
 
     [Fact]
+    public async Task A_suggestion_with_a_label_gets_advice_first_and_can_still_be_sent_as_it_is()
+    {
+        var sam = await SamAsync();
+        var therapist = await SignedInAsync("therapist@example.org");
+        var suggest = $"/children/{sam}/about-me/how-i-communicate/suggest";
+        var words = new Dictionary<string, string> { ["Input.Text"] = "Sam is attention-seeking when he is bored." };
+
+        var (advised, page) = await therapist.SubmitAsync(suggest, words);
+        Assert.Equal(HttpStatusCode.OK, advised.StatusCode);
+        Assert.Contains("attention-seeking", page.QuerySelector("#language-advice")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await App.QueryAsync(db => db.ProfileSuggestions.CountAsync()));
+
+        var (sent, _) = await therapist.SubmitAsync(suggest, new Dictionary<string, string>(words) { ["Input.SaveAnyway"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal(1, await App.QueryAsync(db => db.ProfileSuggestions.CountAsync()));
+        Assert.Equal(1, await App.QueryAsync(db => db.LanguageAdviceRecords.CountAsync(r => r.SavedAnyway)));
+    }
+
+    [Fact]
     public async Task A_therapist_suggests_a_change_and_the_family_accepts_it()
     {
         var sam = await SamAsync();

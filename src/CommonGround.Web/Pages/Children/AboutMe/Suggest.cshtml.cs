@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Access;
 using CommonGround.Core.Profiles;
+using CommonGround.Web.Infrastructure;
 using CommonGround.Web.Infrastructure.Security;
 using CommonGround.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Mvc;
@@ -8,11 +9,13 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.AboutMe;
 
 /// <summary>A team member proposes new words for a section shared with them; the family decides.</summary>
-public sealed class SuggestModel(AccessService accessService, ProfileService profiles, CurrentUser currentUser)
+public sealed class SuggestModel(AccessService accessService, ProfileService profiles, LanguageAdvice advice, CurrentUser currentUser)
     : SectionPageBase(accessService, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<FieldFinding> Advice { get; private set; } = [];
 
     public sealed class InputModel
     {
@@ -26,6 +29,8 @@ public sealed class SuggestModel(AccessService accessService, ProfileService pro
         [StringLength(ProfileSuggestion.MaxReasonLength, ErrorMessage = "Why you are suggesting this must be 1,000 characters or fewer")]
         [PlainText(ErrorMessage = "Why you are suggesting this must not include web page code, such as <script>. Remove anything written between < and >")]
         public string? Reason { get; set; }
+
+        public bool SaveAnyway { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(Guid childId, string section)
@@ -52,7 +57,15 @@ public sealed class SuggestModel(AccessService accessService, ProfileService pro
             return Invalid();
         }
 
-        var result = await profiles.SuggestChangeAsync(new SuggestChangeOptions(childId, Kind, Input.Text!, Input.Reason), await CurrentUser.ActorAsync());
+        var actor = await CurrentUser.ActorAsync();
+        Advice = await advice.ReviewAsync(actor, Input.SaveAnyway,
+            new WrittenField("Input.Text", "Your suggested words", Input.Text), new WrittenField("Input.Reason", "Why you are suggesting this", Input.Reason));
+        if (Advice.Count > 0)
+        {
+            return Page();
+        }
+
+        var result = await profiles.SuggestChangeAsync(new SuggestChangeOptions(childId, Kind, Input.Text!, Input.Reason), actor);
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);
