@@ -70,8 +70,15 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
     public async Task<IReadOnlyList<OwedCommitment>> ListOwedByAsync(Guid userId)
     {
         var today = timeProvider.TodayInUk();
+        // Found first, so the commitments are read through their owner's index rather than by checking every one.
+        var professionalId = await db.Professionals.Where(p => p.UserAccountId == userId && p.DeactivatedAt == null).Select(p => (Guid?)p.Id).FirstOrDefaultAsync();
+        if (professionalId is null)
+        {
+            return [];
+        }
+
         var owned = db.Commitments.Where(c =>
-            db.Professionals.Any(p => p.Id == c.OwnerProfessionalId && p.UserAccountId == userId && p.DeactivatedAt == null)
+            c.OwnerProfessionalId == professionalId
             && (c.Status == CommitmentStatus.Proposed || c.Status == CommitmentStatus.Agreed || c.Status == CommitmentStatus.Active)
             && db.TeamMembers.Any(t => t.ChildId == c.ChildId && t.ProfessionalId == c.OwnerProfessionalId && t.LeftAt == null
                 && t.Consents.Any(s => s.Area == RecordArea.Commitments && s.WithdrawnAt == null && s.From <= today && (s.Until == null || s.Until >= today))));
@@ -79,8 +86,8 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
         var childIds = commitments.Select(c => c.ChildId).Distinct().ToList();
         var names = await db.Children.Where(c => childIds.Contains(c.Id))
             .Select(c => new { c.Id, Name = (c.PreferredName ?? c.FirstName) + " " + c.LastName }).ToDictionaryAsync(c => c.Id, c => c.Name);
-        var ids = commitments.Select(c => c.Id).ToList();
-        var deliveries = db.DeliveryRecords.Where(d => ids.Contains(d.CommitmentId));
+        // Joined rather than listed by id, so the database walks each commitment's deliveries by its index.
+        var deliveries = from d in db.DeliveryRecords join c in owned on d.CommitmentId equals c.Id select d;
         return (await WithProgressAsync(commitments, deliveries))
             .Select(c => new OwedCommitment(c.Commitment.ChildId, names[c.Commitment.ChildId], c.Commitment, c.Progress, c.OpenDisputes))
             .OrderBy(c => c.ChildName, StringComparer.CurrentCulture).ThenBy(c => c.Commitment.CreatedAt)
@@ -504,12 +511,17 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
             return [];
         }
 
-        var delivered = await deliveries.Where(d => d.Delivered && d.SetAsideAt == null)
-            .GroupBy(d => d.CommitmentId).Select(g => new { g.Key, Total = g.Sum(d => d.Quantity) })
-            .ToDictionaryAsync(g => g.Key, g => g.Total);
-        var open = await deliveries.Where(d => d.FamilyResponse == FamilyResponse.Disputed && d.DisputeResolvedAt == null)
-            .GroupBy(d => d.CommitmentId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count);
+        // One pass over the deliveries: what counts as delivered, and the disputes still waiting for an answer.
+        var totals = await deliveries.GroupBy(d => d.CommitmentId)
+            .Select(g => new
+            {
+                g.Key,
+                Delivered = g.Sum(d => d.Delivered && d.SetAsideAt == null ? d.Quantity : 0m),
+                Open = g.Count(d => d.FamilyResponse == FamilyResponse.Disputed && d.DisputeResolvedAt == null),
+            })
+            .ToDictionaryAsync(g => g.Key);
+        var delivered = totals.ToDictionary(t => t.Key, t => t.Value.Delivered);
+        var open = totals.ToDictionary(t => t.Key, t => t.Value.Open);
         var organisations = commitments.Where(c => c.TermTimeOnly).Select(c => c.OwnerOrganisationId).Distinct().ToList();
         var terms = (await db.TermDates.Where(t => organisations.Contains(t.OrganisationId)).ToListAsync())
             .GroupBy(t => t.OrganisationId)
