@@ -269,7 +269,12 @@ public sealed class MeetingTests : FreshAppTests
     {
         var (_, sam, meeting) = await KeyWorkerArrangesAReviewAsync();
         var parent = await SignedInAsync("parent@example.org");
-        var (early, earlyPage) = await parent.SubmitAsync($"/children/{sam}/meetings/{meeting}/feedback", new Dictionary<string, string> { ["Input.Score"] = "4" });
+        var (_, notYet) = await parent.OpenAsync($"/children/{sam}/meetings/{meeting}/feedback");
+        Assert.Contains("You can answer once the meeting has taken place.", notYet.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var (_, account) = await parent.OpenAsync("/account");
+        var token = account.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var (early, earlyPage) = await parent.PostFormAsync($"/children/{sam}/meetings/{meeting}/feedback",
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Input.Score"] = "4" });
         Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
         Assert.Contains("You can answer once the meeting has taken place", earlyPage.ErrorSummary());
 

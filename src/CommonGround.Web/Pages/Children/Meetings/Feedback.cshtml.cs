@@ -1,18 +1,21 @@
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Access;
 using CommonGround.Core.Meetings;
+using CommonGround.Core.Time;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CommonGround.Web.Pages.Children.Meetings;
 
 /// <summary>"Did you feel listened to?": asked of the family after a meeting; only they see their answer.</summary>
-public sealed class FeedbackModel(AccessService accessService, MeetingService meetings, CurrentUser currentUser) : MeetingPageBase(accessService, meetings, currentUser)
+public sealed class FeedbackModel(AccessService accessService, MeetingService meetings, CurrentUser currentUser, TimeProvider timeProvider) : MeetingPageBase(accessService, meetings, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
     public MeetingFeedback? Existing { get; private set; }
+
+    public bool HasTakenPlace => Meeting.HasStarted(timeProvider.UtcNow()) && !Meeting.IsCancelled;
 
     public sealed class InputModel
     {
