@@ -1,4 +1,3 @@
-using System.Globalization;
 using CommonGround.Core.Access;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Children;
@@ -41,8 +40,6 @@ public sealed record ListeningSummary(int Answers, decimal? AverageScore, IReadO
 public sealed class MeetingService(CommonGroundDbContext db, AccessService access, CommitmentService commitments, EmailOutbox outbox, TimeProvider timeProvider)
 {
     public const int MinimumAnswersToShow = 5;
-
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
     /// <summary>The child's meetings, soonest upcoming first, then past ones newest first.</summary>
     public async Task<IReadOnlyList<Meeting>> ListForChildAsync(Guid childId)
@@ -651,11 +648,7 @@ public sealed class MeetingService(CommonGroundDbContext db, AccessService acces
     }
 
     /// <summary>The meeting as it is written up in "When" phrases: "1 December 2026 at 10:00am".</summary>
-    public static string When(Meeting meeting)
-    {
-        var local = meeting.StartsAt.ToUkTime();
-        return local.ToString("d MMMM yyyy 'at' h:mmtt", English).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal);
-    }
+    public static string When(Meeting meeting) => UkDates.DateAtTime(meeting.StartsAt);
 
     private static string WhereText(Meeting meeting) => (meeting.Place, meeting.OnlineLink) switch
     {

@@ -1,3 +1,4 @@
+using CommonGround.Core.Time;
 using CommonGround.Core.Access;
 using CommonGround.Core.Data;
 using CommonGround.Web.Infrastructure;

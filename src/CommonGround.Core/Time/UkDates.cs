@@ -1,9 +1,7 @@
 using System.Globalization;
-using CommonGround.Core.Time;
+namespace CommonGround.Core.Time;
 
-namespace CommonGround.Web.Infrastructure;
-
-/// <summary>Instants as people in England read them: "25 November 2026, 9:05am", in UK time, in one place.</summary>
+/// <summary>Instants as people in England read them: "25 November 2026, 9:05am", in UK time, in one place for pages, emails and the audit trail.</summary>
 public static class UkDates
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
