@@ -11,28 +11,7 @@ namespace CommonGround.Web.Pages.Children.Meetings;
 public sealed class ChangeModel(AccessService accessService, MeetingService meetings, CurrentUser currentUser) : MeetingPageBase(accessService, meetings, currentUser)
 {
     [BindProperty]
-    public InputModel Input { get; set; } = new();
-
-    public sealed class InputModel
-    {
-        [Display(Name = "Date")]
-        [Required(ErrorMessage = "Enter the date of the meeting")]
-        public DateOnly? Date { get; set; }
-
-        [Display(Name = "Start time")]
-        [Required(ErrorMessage = "Enter the time the meeting starts")]
-        public string? Time { get; set; }
-
-        [Display(Name = "How long")]
-        [Required(ErrorMessage = "Choose how long the meeting is")]
-        public int? DurationMinutes { get; set; }
-
-        [Display(Name = "Where (optional if it is online)")]
-        public string? Place { get; set; }
-
-        [Display(Name = "Link to join online (optional)")]
-        public string? OnlineLink { get; set; }
-    }
+    public WhenAndWhereInput Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid meetingId)
     {
@@ -42,7 +21,7 @@ public sealed class ChangeModel(AccessService accessService, MeetingService meet
         }
 
         var local = Meeting.StartsAt.ToUkTime();
-        Input = new InputModel
+        Input = new WhenAndWhereInput
         {
             Date = DateOnly.FromDateTime(local), Time = local.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
             DurationMinutes = Meeting.DurationMinutes, Place = Meeting.Place, OnlineLink = Meeting.OnlineLink,
@@ -57,11 +36,7 @@ public sealed class ChangeModel(AccessService accessService, MeetingService meet
             return refused;
         }
 
-        var time = Choices.ParseTime(Input.Time);
-        if (Input.Time is not null && time is null)
-        {
-            ModelState.AddModelError("Input.Time", "Enter the start time as hours and minutes, for example 10:30 or 2pm");
-        }
+        var time = Input.ReadTime(ModelState);
 
         if (!ModelState.IsValid)
         {

@@ -16,29 +16,11 @@ public sealed class NewModel(AccessService accessService, MeetingService meeting
     public IReadOnlyList<Option> People { get; private set; } = [];
     public IReadOnlyList<Option> NoteTakers { get; private set; } = [];
 
-    public sealed class InputModel
+    public sealed class InputModel : WhenAndWhereInput
     {
         [Display(Name = "Kind of meeting")]
         [Required(ErrorMessage = "Choose the kind of meeting")]
         public MeetingKind? Kind { get; set; }
-
-        [Display(Name = "Date")]
-        [Required(ErrorMessage = "Enter the date of the meeting")]
-        public DateOnly? Date { get; set; }
-
-        [Display(Name = "Start time")]
-        [Required(ErrorMessage = "Enter the time the meeting starts")]
-        public string? Time { get; set; }
-
-        [Display(Name = "How long")]
-        [Required(ErrorMessage = "Choose how long the meeting is")]
-        public int? DurationMinutes { get; set; }
-
-        [Display(Name = "Where (optional if it is online)")]
-        public string? Place { get; set; }
-
-        [Display(Name = "Link to join online (optional)")]
-        public string? OnlineLink { get; set; }
 
         [Display(Name = "Who to invite")]
         public List<Guid> Invitees { get; set; } = [];
@@ -69,11 +51,7 @@ public sealed class NewModel(AccessService accessService, MeetingService meeting
         }
 
         await LoadChoicesAsync(childId);
-        var time = Choices.ParseTime(Input.Time);
-        if (Input.Time is not null && time is null)
-        {
-            ModelState.AddModelError("Input.Time", "Enter the start time as hours and minutes, for example 10:30 or 2pm");
-        }
+        var time = Input.ReadTime(ModelState);
 
         if (!ModelState.IsValid)
         {
