@@ -37,6 +37,9 @@ public sealed record ListeningSummary(int Answers, decimal? AverageScore, IReadO
     public bool IsShown => AverageScore is not null;
 }
 
+/// <summary>"Did you feel listened to?" for one organisation: overall, and for each kind of meeting.</summary>
+public sealed record ListeningReport(ListeningSummary Overall, IReadOnlyList<(MeetingKind Kind, ListeningSummary Summary)> ByKind);
+
 public sealed class MeetingService(CommonGroundDbContext db, AccessService access, CommitmentService commitments, EmailOutbox outbox, TimeProvider timeProvider)
 {
     public const int MinimumAnswersToShow = 5;
@@ -625,26 +628,35 @@ public sealed class MeetingService(CommonGroundDbContext db, AccessService acces
         }
     }
 
-    /// <summary>Totals for meetings an organisation ran between two dates, shown only over the minimum number of answers.</summary>
-    public async Task<ListeningSummary> SummariseListeningAsync(Guid organisationId, DateOnly from, DateOnly to, MeetingKind? kind = null)
+    /// <summary>
+    /// Totals for meetings an organisation ran between two dates, overall and by kind of meeting, each shown only over
+    /// the minimum number of answers. One query: the answers counted by kind and score.
+    /// </summary>
+    public async Task<ListeningReport> SummariseListeningAsync(Guid organisationId, DateOnly from, DateOnly to)
     {
         var fromInstant = TimeProviderExtensions.FromUkTime(from, TimeOnly.MinValue);
         var toInstant = TimeProviderExtensions.FromUkTime(to.AddDays(1), TimeOnly.MinValue);
-        var answers = db.MeetingFeedback.Where(f => f.OrganisationId == organisationId && f.AnsweredAt >= fromInstant && f.AnsweredAt < toInstant);
-        if (kind is { } meetingKind)
+        var counts = await db.MeetingFeedback
+            .Where(f => f.OrganisationId == organisationId && f.AnsweredAt >= fromInstant && f.AnsweredAt < toInstant)
+            .GroupBy(f => new { f.MeetingKind, f.Score })
+            .Select(g => new { g.Key.MeetingKind, g.Key.Score, Count = g.Count() })
+            .ToListAsync();
+        ListeningSummary Summarise(IEnumerable<(int Score, int Count)> answers)
         {
-            answers = answers.Where(f => f.MeetingKind == meetingKind);
+            var byScore = answers.GroupBy(a => a.Score).ToDictionary(g => g.Key, g => g.Sum(a => a.Count));
+            var total = byScore.Values.Sum();
+            if (total < MinimumAnswersToShow)
+            {
+                return new ListeningSummary(total, null, null);
+            }
+
+            var average = Math.Round((decimal)byScore.Sum(c => c.Key * c.Value) / total, 1);
+            return new ListeningSummary(total, average, Enumerable.Range(1, 5).ToDictionary(s => s, s => byScore.GetValueOrDefault(s)));
         }
 
-        var counts = await answers.GroupBy(f => f.Score).Select(g => new { Score = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Score, g => g.Count);
-        var total = counts.Values.Sum();
-        if (total < MinimumAnswersToShow)
-        {
-            return new ListeningSummary(total, null, null);
-        }
-
-        var average = Math.Round((decimal)counts.Sum(c => c.Key * c.Value) / total, 1);
-        return new ListeningSummary(total, average, Enumerable.Range(1, 5).ToDictionary(s => s, s => counts.GetValueOrDefault(s)));
+        return new ListeningReport(
+            Summarise(counts.Select(c => (c.Score, c.Count))),
+            Enum.GetValues<MeetingKind>().Select(kind => (kind, Summarise(counts.Where(c => c.MeetingKind == kind).Select(c => (c.Score, c.Count))))).ToList());
     }
 
     /// <summary>The meeting as it is written up in "When" phrases: "1 December 2026 at 10:00am".</summary>

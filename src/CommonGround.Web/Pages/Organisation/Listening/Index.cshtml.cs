@@ -11,8 +11,7 @@ namespace CommonGround.Web.Pages.Organisation.Listening;
 /// </summary>
 public sealed class IndexModel(MeetingService meetings, CurrentUser currentUser, TimeProvider timeProvider) : PageBase
 {
-    public ListeningSummary Overall { get; private set; } = default!;
-    public IReadOnlyList<(MeetingKind Kind, ListeningSummary Summary)> ByKind { get; private set; } = [];
+    public ListeningReport Report { get; private set; } = default!;
     public DateOnly Since { get; private set; }
 
     public async Task OnGetAsync()
@@ -20,13 +19,6 @@ public sealed class IndexModel(MeetingService meetings, CurrentUser currentUser,
         var organisationId = (await currentUser.GetAsync())!.Organisation!.Id;
         var today = timeProvider.TodayInUk();
         Since = today.AddMonths(-12);
-        Overall = await meetings.SummariseListeningAsync(organisationId, Since, today);
-        var byKind = new List<(MeetingKind, ListeningSummary)>();
-        foreach (var kind in Enum.GetValues<MeetingKind>())
-        {
-            byKind.Add((kind, await meetings.SummariseListeningAsync(organisationId, Since, today, kind)));
-        }
-
-        ByKind = byKind;
+        Report = await meetings.SummariseListeningAsync(organisationId, Since, today);
     }
 }
