@@ -520,16 +520,16 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
                 Open = g.Count(d => d.FamilyResponse == FamilyResponse.Disputed && d.DisputeResolvedAt == null),
             })
             .ToDictionaryAsync(g => g.Key);
-        var delivered = totals.ToDictionary(t => t.Key, t => t.Value.Delivered);
-        var open = totals.ToDictionary(t => t.Key, t => t.Value.Open);
         var organisations = commitments.Where(c => c.TermTimeOnly).Select(c => c.OwnerOrganisationId).Distinct().ToList();
         var terms = (await db.TermDates.Where(t => organisations.Contains(t.OrganisationId)).ToListAsync())
             .GroupBy(t => t.OrganisationId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<TermPeriod>)g.Select(t => new TermPeriod(t.StartDate, t.EndDate)).ToList());
         var today = timeProvider.TodayInUk();
-        return commitments.Select(c => new CommitmentWithProgress(
-            c,
-            CommitmentProgress.Of(c, delivered.GetValueOrDefault(c.Id), today, terms.GetValueOrDefault(c.OwnerOrganisationId, [])),
-            open.GetValueOrDefault(c.Id))).ToList();
+        return commitments.Select(c =>
+        {
+            var total = totals.GetValueOrDefault(c.Id);
+            return new CommitmentWithProgress(
+                c, CommitmentProgress.Of(c, total?.Delivered ?? 0, today, terms.GetValueOrDefault(c.OwnerOrganisationId, [])), total?.Open ?? 0);
+        }).ToList();
     }
 }

@@ -97,12 +97,7 @@ public sealed class Meeting
         ChildViews = childViews;
         Decisions = decisions;
         OthersPresent = othersPresent;
-        RecordStatus = RecordStatus switch
-        {
-            MeetingRecordStatus.NotStarted or MeetingRecordStatus.Shared => MeetingRecordStatus.Draft,
-            var status => status,
-        };
-        Version++;
+        BackToDraft();
     }
 
     public void WriteFamilyViews(string? views, string writerName)
@@ -119,13 +114,16 @@ public sealed class Meeting
     }
 
     /// <summary>Marks a change that needs no other field set, e.g. an action added, so a stale form is noticed.</summary>
-    public void Touch()
+    public void Touch() => BackToDraft();
+
+    /// <summary>A change to the record: a shared one needs sharing again; corrections asked for stay asked for.</summary>
+    private void BackToDraft()
     {
-        RecordStatus = RecordStatus switch
+        if (RecordStatus is MeetingRecordStatus.NotStarted or MeetingRecordStatus.Shared)
         {
-            MeetingRecordStatus.NotStarted or MeetingRecordStatus.Shared => MeetingRecordStatus.Draft,
-            var status => status,
-        };
+            RecordStatus = MeetingRecordStatus.Draft;
+        }
+
         Version++;
     }
 

@@ -282,15 +282,14 @@ public sealed class MeetingService(CommonGroundDbContext db, AccessService acces
         }
 
         var now = timeProvider.UtcNow();
-        Error? error = (meeting, title, detail) switch
+        Error? error = meeting switch
         {
-            ({ IsCancelled: true }, _, _) => new MeetingCancelled(),
+            { IsCancelled: true } => new MeetingCancelled(),
             _ when !childAccess.IsFamily && meeting.Invitees.All(i => i.UserAccountId != actor.UserId) => new OnlyInviteesAddAgenda(),
             _ when meeting.HasStarted(now) => new AgendaClosed(),
-            (_, null or "", _) => new AgendaTitleMissing(),
-            (_, { } t, _) when string.IsNullOrWhiteSpace(t) => new AgendaTitleMissing(),
-            (_, { Length: > AgendaItem.MaxTitleLength }, _) => new TextTooLong("Title", AgendaItem.MaxTitleLength),
-            (_, _, { Length: > AgendaItem.MaxDetailLength }) => new TextTooLong("Detail", AgendaItem.MaxDetailLength),
+            _ when string.IsNullOrWhiteSpace(title) => new AgendaTitleMissing(),
+            _ when title.Trim().Length > AgendaItem.MaxTitleLength => new TextTooLong("Title", AgendaItem.MaxTitleLength),
+            _ when detail?.Trim().Length > AgendaItem.MaxDetailLength => new TextTooLong("Detail", AgendaItem.MaxDetailLength),
             _ => null,
         };
         if (error is not null)
