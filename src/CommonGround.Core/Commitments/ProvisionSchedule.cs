@@ -1,3 +1,5 @@
+using CommonGround.Core.Time;
+
 namespace CommonGround.Core.Commitments;
 
 /// <summary>A school or college term: the first and last day children attend.</summary>
@@ -7,11 +9,11 @@ public sealed record TermPeriod(DateOnly Start, DateOnly End)
 }
 
 /// <summary>
-/// The rule for how much recurring provision should have been given by a date. Provision is given on weekdays.
+/// The rule for how much recurring provision should have been given by a date. Provision is given on working days (weekdays that are not bank holidays).
 /// Weekly provision is shared evenly across a week's five weekdays, so a part week (the first week, the last week, or a
-/// week cut by a term boundary) owes its share for the weekdays that count. Daily provision is owed on each weekday that
-/// counts. With term time only, a weekday counts only inside one of the provider's terms; a provider that has set no
-/// term dates counts every weekday. Days before the start, after the end date, or after the commitment ended do not count.
+/// week cut by a term boundary) owes its share for the working days that count. Daily provision is owed on each working day that
+/// counts. With term time only, a working day counts only inside one of the provider's terms; a provider that has set no
+/// term dates counts every working day. Days before the start, after the end date, or after the commitment ended do not count.
 /// </summary>
 public static class ProvisionSchedule
 {
@@ -29,7 +31,7 @@ public static class ProvisionSchedule
         var countedDays = 0;
         for (var day = start; day <= last; day = day.AddDays(1))
         {
-            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && (!termTimeOnly || terms.Count == 0 || terms.Any(t => t.Contains(day))))
+            if (WorkingDayCalendar.EnglandAndWales.IsWorkingDay(day) && (!termTimeOnly || terms.Count == 0 || terms.Any(t => t.Contains(day))))
             {
                 countedDays++;
             }

@@ -6,6 +6,12 @@ public static class UkDates
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
+    /// <summary>A calendar date: "25 November 2026".</summary>
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", English);
+
+    /// <summary>A calendar date with its weekday: "Wednesday 25 November 2026".</summary>
+    public static string DayAndDate(DateOnly date) => date.ToString("dddd d MMMM yyyy", English);
+
     public static string DateAndTime(DateTime utc) => Format(utc, "d MMMM yyyy, h:mmtt");
 
     public static string DateAtTime(DateTime utc) => Format(utc, "d MMMM yyyy 'at' h:mmtt");
