@@ -255,6 +255,7 @@ public static class Composition
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();
         app.MapLanguageEndpoints();
+        app.MapTimescaleEndpoints();
         app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
         return app;
     }

@@ -1,0 +1,358 @@
+using System.Globalization;
+using CommonGround.Core.Time;
+
+namespace CommonGround.Core.Statutory;
+
+public enum FactKind
+{
+    Date,
+    Flag,
+    Choice,
+    Year,
+}
+
+/// <summary>One fact a timeline is worked out from, named as in the public API ("requestReceived").</summary>
+public sealed record TimelineFact(string Name, FactKind Kind, string Label, bool Required, string? Hint = null)
+{
+    /// <summary>For a choice: each value as sent, with its plain-English text.</summary>
+    public IReadOnlyList<(string Value, string Text)> Options { get; init; } = [];
+}
+
+/// <summary>What was wrong with one fact: <paramref name="Message"/> for the API, naming the parameter; <paramref name="PageMessage"/> for people.</summary>
+public sealed record FactError(string Name, string Message, string PageMessage);
+
+/// <summary>
+/// One starting event someone can look up ("I got a draft plan"): the facts it needs and how its dates are worked out.
+/// The public API and the "Check your dates" page both read facts through these, so they accept and refuse the same things.
+/// </summary>
+public sealed class TimelineQuestion
+{
+    public required string Process { get; init; }
+
+    /// <summary>How a family would say it happened: "I got a draft EHC plan".</summary>
+    public required string WhatHappened { get; init; }
+
+    public required string Hint { get; init; }
+
+    public required IReadOnlyList<TimelineFact> Facts { get; init; }
+
+    public required Func<TimelineFacts, Timescales, Timeline> Compute { get; init; }
+
+    /// <summary>Cross-checks between facts, after each one has been read.</summary>
+    public Func<TimelineFacts, IEnumerable<FactError>> Check { get; init; } = _ => [];
+
+    /// <summary>Reads the facts from raw values (ISO dates, "true"), checks them, and works out the timeline.</summary>
+    public TimelineAnswer Answer(Func<string, IReadOnlyList<string>> values, Timescales timescales)
+    {
+        var facts = new TimelineFacts();
+        var errors = new List<FactError>();
+        foreach (var fact in Facts)
+        {
+            var given = values(fact.Name);
+            if (given.Count > 1)
+            {
+                errors.Add(new(fact.Name, $"Give {fact.Name} once.", $"Enter {fact.Label} once"));
+                continue;
+            }
+
+            var value = given.Count == 1 ? given[0].Trim() : "";
+            if (value.Length == 0)
+            {
+                if (fact.Required)
+                {
+                    errors.Add(Missing(fact));
+                }
+
+                continue;
+            }
+
+            if (Read(fact, value, facts) is { } error)
+            {
+                errors.Add(error);
+            }
+        }
+
+        if (errors.Count == 0)
+        {
+            errors.AddRange(Check(facts));
+        }
+
+        return errors.Count > 0 ? new(null, errors) : new(Compute(facts, timescales), []);
+    }
+
+    private static FactError Missing(TimelineFact fact) => fact.Kind switch
+    {
+        FactKind.Date => new(fact.Name, $"{fact.Name} is required: give {fact.Label} as YYYY-MM-DD.", $"Enter {fact.Label}"),
+        FactKind.Year => new(fact.Name, $"{fact.Name} is required: give {fact.Label} as 4 digits.", $"Enter {fact.Label}"),
+        _ => new(fact.Name, $"{fact.Name} is required: give one of {string.Join(", ", fact.Options.Select(o => o.Value))}.", $"Select {fact.Label}"),
+    };
+
+    private static FactError? Read(TimelineFact fact, string value, TimelineFacts facts)
+    {
+        switch (fact.Kind)
+        {
+            case FactKind.Date:
+                if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    return new(fact.Name, $"{fact.Name} must be a real date written as YYYY-MM-DD, for example 2025-09-01; '{Shorten(value)}' is not.", $"{Capitalise(fact.Label)} must be a real date");
+                }
+
+                if (date < TimelineQuestions.EarliestDate || date > TimelineQuestions.LatestDate)
+                {
+                    return new(fact.Name, $"{fact.Name} must be from {TimelineQuestions.EarliestDate:yyyy-MM-dd} (when these rules began) to {TimelineQuestions.LatestDate:yyyy-MM-dd}.", $"{Capitalise(fact.Label)} must be between {UkDates.Date(TimelineQuestions.EarliestDate)} and {UkDates.Date(TimelineQuestions.LatestDate)}");
+                }
+
+                facts.Dates[fact.Name] = date;
+                return null;
+            case FactKind.Flag:
+                if (!bool.TryParse(value, out var flag))
+                {
+                    return new(fact.Name, $"{fact.Name} must be true or false.", $"Select whether {fact.Label}");
+                }
+
+                facts.Flags[fact.Name] = flag;
+                return null;
+            case FactKind.Year:
+                if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < TimelineQuestions.EarliestDate.Year + 1 || year > TimelineQuestions.LatestDate.Year)
+                {
+                    return new(fact.Name, $"{fact.Name} must be a year from {TimelineQuestions.EarliestDate.Year + 1} to {TimelineQuestions.LatestDate.Year}.", $"{Capitalise(fact.Label)} must be a year from {TimelineQuestions.EarliestDate.Year + 1} to {TimelineQuestions.LatestDate.Year}");
+                }
+
+                facts.Numbers[fact.Name] = year;
+                return null;
+            default:
+                if (!fact.Options.Any(o => o.Value == value))
+                {
+                    return new(fact.Name, $"{fact.Name} must be one of {string.Join(", ", fact.Options.Select(o => o.Value))}; '{Shorten(value)}' is not.", $"Select {fact.Label}");
+                }
+
+                facts.Choices[fact.Name] = value;
+                return null;
+        }
+    }
+
+    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}
+
+/// <summary>A timeline, or what was wrong with the facts given for it.</summary>
+public sealed record TimelineAnswer(Timeline? Timeline, IReadOnlyList<FactError> Errors);
+
+/// <summary>The facts read for one question, by API name.</summary>
+public sealed class TimelineFacts
+{
+    internal Dictionary<string, DateOnly> Dates { get; } = [];
+
+    internal Dictionary<string, bool> Flags { get; } = [];
+
+    internal Dictionary<string, int> Numbers { get; } = [];
+
+    internal Dictionary<string, string> Choices { get; } = [];
+
+    public DateOnly Date(string name) => Dates[name];
+
+    public DateOnly? OptionalDate(string name) => Dates.TryGetValue(name, out var date) ? date : null;
+
+    public bool Flag(string name) => Flags.GetValueOrDefault(name);
+
+    public int? Number(string name) => Numbers.TryGetValue(name, out var number) ? number : null;
+
+    public string? Choice(string name) => Choices.GetValueOrDefault(name);
+}
+
+/// <summary>Every starting event the calculator and the API answer, in the order a family meets them.</summary>
+public static class TimelineQuestions
+{
+    public static readonly DateOnly EarliestDate = TimescaleRules.SendRegulationsInForce;
+    public static readonly DateOnly LatestDate = new(2099, 12, 31);
+
+    public static IReadOnlyList<TimelineQuestion> All { get; } =
+    [
+        new()
+        {
+            Process = "needs-assessment",
+            WhatHappened = "I asked for an EHC needs assessment",
+            Hint = "Or a school, nursery or college asked the local authority for one.",
+            Facts =
+            [
+                new("requestReceived", FactKind.Date, "the date the local authority received the request", Required: true, "If you posted it, this is usually a day or two after you sent it. For example, 1 9 2025"),
+                new("adviceRequested", FactKind.Date, "the date advice was asked of the school or college", Required: false, "Only if you know it. It matters if the school was closed for the holidays"),
+                new("schoolClosedFrom", FactKind.Date, "the first day the school or college was closed", Required: false, "Only for a closure of 4 weeks or more, such as the summer holiday"),
+                new("schoolReopens", FactKind.Date, "the day the school or college reopened", Required: false),
+                new("absentFrom", FactKind.Date, "the first day away from the area", Required: false, "Only if your child was away from the local authority's area for 4 weeks or more"),
+                new("absentTo", FactKind.Date, "the last day away from the area", Required: false),
+                new("exceptionalCircumstances", FactKind.Flag, "there were exceptional personal circumstances", Required: false, "For example, a serious illness in the family"),
+            ],
+            Check = facts => CheckPair(facts, "schoolClosedFrom", "schoolReopens", "the date the school closed", "the date it reopened", inclusive: false)
+                .Concat(CheckPair(facts, "absentFrom", "absentTo", "the first day away", "the last day away", inclusive: true)),
+            Compute = (facts, timescales) => timescales.NeedsAssessment(new(facts.Date("requestReceived"))
+            {
+                AdviceRequested = facts.OptionalDate("adviceRequested"),
+                SchoolClosedFrom = facts.OptionalDate("schoolClosedFrom"),
+                SchoolReopens = facts.OptionalDate("schoolReopens"),
+                AbsentFrom = facts.OptionalDate("absentFrom"),
+                AbsentTo = facts.OptionalDate("absentTo"),
+                ExceptionalCircumstances = facts.Flag("exceptionalCircumstances"),
+            }),
+        },
+        new()
+        {
+            Process = "advice-request",
+            WhatHappened = "A service was asked for advice for an assessment",
+            Hint = "For example, an educational psychologist, health or social care.",
+            Facts =
+            [
+                new("received", FactKind.Date, "the date the service received the request for advice", Required: true),
+                new("missedAppointment", FactKind.Flag, "an appointment for an examination or test was missed", Required: false),
+            ],
+            Compute = (facts, timescales) => timescales.AdviceRequest(facts.Date("received"), facts.Flag("missedAppointment")),
+        },
+        new()
+        {
+            Process = "draft-plan",
+            WhatHappened = "I got a draft EHC plan",
+            Hint = "Or a draft of a plan after a Tribunal order.",
+            Facts = [new("served", FactKind.Date, "the date the draft plan was sent to you", Required: true)],
+            Compute = (facts, timescales) => timescales.DraftPlan(facts.Date("served")),
+        },
+        new()
+        {
+            Process = "reassessment",
+            WhatHappened = "The local authority said it will reassess",
+            Hint = "A new assessment of a child or young person who already has a plan.",
+            Facts = [new("decisionNotified", FactKind.Date, "the date you were told about the reassessment", Required: true)],
+            Compute = (facts, timescales) => timescales.Reassessment(facts.Date("decisionNotified")),
+        },
+        new()
+        {
+            Process = "annual-review",
+            WhatHappened = "The EHC plan was made or last reviewed",
+            Hint = "To see when the next annual review is due.",
+            Facts =
+            [
+                new("lastReviewed", FactKind.Date, "the date the plan was made or last reviewed", Required: true),
+                new("underFive", FactKind.Flag, "the child is under 5", Required: false),
+            ],
+            Compute = (facts, timescales) => timescales.AnnualReview(facts.Date("lastReviewed"), facts.Flag("underFive")),
+        },
+        new()
+        {
+            Process = "review-meeting",
+            WhatHappened = "We had, or will have, an annual review meeting",
+            Hint = "What must happen before and after the meeting.",
+            Facts = [new("meeting", FactKind.Date, "the date of the review meeting", Required: true)],
+            Compute = (facts, timescales) => timescales.ReviewMeeting(facts.Date("meeting")),
+        },
+        new()
+        {
+            Process = "amendment-notice",
+            WhatHappened = "I got proposed changes to the plan",
+            Hint = "Usually after an annual review.",
+            Facts = [new("sent", FactKind.Date, "the date the proposed changes were sent to you", Required: true)],
+            Compute = (facts, timescales) => timescales.AmendmentNotice(facts.Date("sent")),
+        },
+        new()
+        {
+            Process = "phase-transfer",
+            WhatHappened = "My child is moving to a new school or college",
+            Hint = "For example, from primary to secondary school.",
+            Facts =
+            [
+                new("transfer", FactKind.Choice, "which move it is", Required: true)
+                {
+                    Options =
+                    [
+                        ("school", "Between school phases (such as nursery to school, infant to junior, or primary to secondary)"),
+                        ("post-16", "From secondary school to a college, sixth form or other post-16 setting"),
+                        ("post-16-other", "From one post-16 setting to another"),
+                    ],
+                },
+                new("year", FactKind.Year, "the year of the move", Required: false, "For a move between school phases or from secondary school. For example, 2027"),
+                new("date", FactKind.Date, "the date of the move", Required: false, "For a move from one post-16 setting to another"),
+            ],
+            Check = facts => (facts.Choice("transfer"), facts.Number("year"), facts.OptionalDate("date")) switch
+            {
+                ("post-16-other", _, null) => [new("date", "date is required for transfer=post-16-other: give the date of the move as YYYY-MM-DD.", "Enter the date of the move")],
+                ("school" or "post-16", null, _) => [new("year", "year is required for transfer=school or transfer=post-16: give the year of the move.", "Enter the year of the move")],
+                _ => [],
+            },
+            Compute = (facts, timescales) => facts.Choice("transfer") switch
+            {
+                "school" => timescales.PhaseTransfer(PhaseTransferKind.School, facts.Number("year")!.Value),
+                "post-16" => timescales.PhaseTransfer(PhaseTransferKind.PostSixteen, facts.Number("year")!.Value),
+                _ => timescales.PhaseTransfer(PhaseTransferKind.PostSixteenOther, 0, facts.Date("date")),
+            },
+        },
+        new()
+        {
+            Process = "appeal",
+            WhatHappened = "I got a decision I disagree with",
+            Hint = "A decision you can appeal to the SEND Tribunal, such as not to assess, not to issue a plan, or the contents of a plan.",
+            Facts =
+            [
+                new("decisionSent", FactKind.Date, "the date the decision letter was sent", Required: true),
+                new("certificateIssued", FactKind.Date, "the date your mediation certificate was issued", Required: false, "Leave blank if you do not have one yet"),
+            ],
+            Check = facts => facts.OptionalDate("certificateIssued") < facts.OptionalDate("decisionSent")
+                ? [new("certificateIssued", "certificateIssued must not be before decisionSent.", "The date the certificate was issued must be the same as or after the date of the decision")]
+                : [],
+            Compute = (facts, timescales) => timescales.Appeal(facts.Date("decisionSent"), facts.OptionalDate("certificateIssued")),
+        },
+        new()
+        {
+            Process = "mediation",
+            WhatHappened = "I told the local authority I want mediation",
+            Hint = "Mediation is a meeting with an independent mediator to try to settle a disagreement.",
+            Facts = [new("requested", FactKind.Date, "the date the local authority was told you want mediation", Required: true)],
+            Compute = (facts, timescales) => timescales.Mediation(facts.Date("requested")),
+        },
+        new()
+        {
+            Process = "mediation-certificate",
+            WhatHappened = "I need a mediation certificate",
+            Hint = "Because I said I do not want mediation, mediation could not be arranged within 30 days, or mediation has ended.",
+            Facts = [new("from", FactKind.Date, "the date you told the mediation adviser, or the date mediation ended", Required: true)],
+            Compute = (facts, timescales) => timescales.MediationCertificate(facts.Date("from")),
+        },
+        new()
+        {
+            Process = "tribunal-order",
+            WhatHappened = "The SEND Tribunal made an order",
+            Hint = "After an appeal, ordering the local authority to assess or to make a plan.",
+            Facts =
+            [
+                new("type", FactKind.Choice, "what the Tribunal ordered", Required: true)
+                {
+                    Options = [("assess", "To carry out an EHC needs assessment"), ("make-and-maintain", "To make and maintain an EHC plan")],
+                },
+                new("date", FactKind.Date, "the date of the order", Required: true),
+            ],
+            Compute = (facts, timescales) => timescales.TribunalOrder(facts.Choice("type") == "assess" ? TribunalOrderKind.Assess : TribunalOrderKind.MakeAndMaintain, facts.Date("date")),
+        },
+    ];
+
+    public static TimelineQuestion? Find(string? process) => All.FirstOrDefault(q => q.Process == process);
+
+    private static IEnumerable<FactError> CheckPair(TimelineFacts facts, string first, string second, string firstLabel, string secondLabel, bool inclusive)
+    {
+        var (from, to) = (facts.OptionalDate(first), facts.OptionalDate(second));
+        if (from is null && to is null)
+        {
+            yield break;
+        }
+
+        if (from is null)
+        {
+            yield return new(first, $"Give {first} with {second}.", $"Enter {firstLabel}");
+        }
+        else if (to is null)
+        {
+            yield return new(second, $"Give {second} with {first}.", $"Enter {secondLabel}");
+        }
+        else if (inclusive ? to < from : to <= from)
+        {
+            yield return new(second, $"{second} must be {(inclusive ? "the same as or after" : "after")} {first}.", $"{char.ToUpperInvariant(secondLabel[0])}{secondLabel[1..]} must be {(inclusive ? "the same as or after" : "after")} {firstLabel}");
+        }
+    }
+}
