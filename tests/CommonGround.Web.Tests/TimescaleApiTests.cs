@@ -4,11 +4,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommonGround.Web.Tests;
 
-public sealed class TimescaleApiTests : FreshAppTests
+/// <summary>The API keeps nothing, so one app serves every test here (well under the per-minute request limit).</summary>
+public sealed class TimescaleApiTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private async Task<(HttpResponseMessage Response, JsonElement Json)> GetAsync(string pathAndQuery)
     {
-        var response = await App.NewClient().GetAsync("/api/v1/timescales/" + pathAndQuery);
+        var response = await app.NewClient().GetAsync("/api/v1/timescales/" + pathAndQuery);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return (response, json.RootElement.Clone());
     }
@@ -126,20 +127,20 @@ public sealed class TimescaleApiTests : FreshAppTests
     [Fact]
     public async Task It_needs_no_sign_in_and_stores_nothing()
     {
-        var auditBefore = await App.QueryAsync(db => db.AuditEvents.CountAsync());
-        var accessBefore = await App.QueryAsync(db => db.AccessLog.CountAsync());
+        var auditBefore = await app.QueryAsync(db => db.AuditEvents.CountAsync());
+        var accessBefore = await app.QueryAsync(db => db.AccessLog.CountAsync());
 
         var (response, _) = await GetAsync("draft-plan?served=2025-06-02");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(auditBefore, await App.QueryAsync(db => db.AuditEvents.CountAsync()));
-        Assert.Equal(accessBefore, await App.QueryAsync(db => db.AccessLog.CountAsync()));
+        Assert.Equal(auditBefore, await app.QueryAsync(db => db.AuditEvents.CountAsync()));
+        Assert.Equal(accessBefore, await app.QueryAsync(db => db.AccessLog.CountAsync()));
     }
 
     [Fact]
     public async Task The_OpenAPI_description_lists_the_endpoint_and_every_process()
     {
-        var response = await App.NewClient().GetAsync("/api/openapi/v1.json");
+        var response = await app.NewClient().GetAsync("/api/openapi/v1.json");
         var text = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -32,39 +32,14 @@ public sealed class DateOnlyModelBinder : IModelBinder
         modelState.MarkFieldSkipped($"{name}.Year");
         modelState.SetModelValue(name, new ValueProviderResult(string.Join('/', day.FirstValue, month.FirstValue, year.FirstValue)));
 
-        var parts = new[] { ("day", day.FirstValue?.Trim()), ("month", month.FirstValue?.Trim()), ("year", year.FirstValue?.Trim()) };
-        if (parts.All(p => string.IsNullOrEmpty(p.Item2)))
-        {
-            // Nothing entered: a [Required] attribute supplies its own "Enter ..." message.
-            bindingContext.Result = ModelBindingResult.Success(null);
-            return Task.CompletedTask;
-        }
-
         var label = bindingContext.ModelMetadata.DisplayName ?? bindingContext.ModelMetadata.PropertyName ?? "Date";
-        var missing = parts.Where(p => string.IsNullOrEmpty(p.Item2)).Select(p => p.Item1).ToList();
-        if (missing.Count > 0)
+        var (date, error) = DateParts.Read(day.FirstValue, month.FirstValue, year.FirstValue, label);
+        if (error is not null)
         {
-            return Fail(bindingContext, $"{label} must include a {string.Join(" and ", missing)}");
+            return Fail(bindingContext, error);
         }
 
-        if (!int.TryParse(parts[0].Item2, NumberStyles.None, CultureInfo.InvariantCulture, out var d)
-            || !int.TryParse(parts[1].Item2, NumberStyles.None, CultureInfo.InvariantCulture, out var m)
-            || !int.TryParse(parts[2].Item2, NumberStyles.None, CultureInfo.InvariantCulture, out var y))
-        {
-            return Fail(bindingContext, $"{label} must be a real date");
-        }
-
-        if (parts[2].Item2!.Length != 4)
-        {
-            return Fail(bindingContext, "Year must include 4 numbers");
-        }
-
-        if (m is < 1 or > 12 || d < 1 || y < 1 || d > DateTime.DaysInMonth(y, m))
-        {
-            return Fail(bindingContext, $"{label} must be a real date");
-        }
-
-        bindingContext.Result = ModelBindingResult.Success(new DateOnly(y, m, d));
+        bindingContext.Result = ModelBindingResult.Success(date);
         return Task.CompletedTask;
     }
 
