@@ -1,3 +1,4 @@
+using CommonGround.Core.Statutory;
 using System.Net;
 using System.Text.Json;
 using CommonGround.Core.Access;
@@ -49,6 +50,8 @@ public sealed class PermissionRecords
     public Dictionary<string, Guid> Commitments { get; } = [];
     public Dictionary<string, Guid> Deliveries { get; } = [];
     public Dictionary<string, Guid> Meetings { get; } = [];
+    public Dictionary<string, Guid> Processes { get; } = [];
+    public Dictionary<string, Guid> StatutoryEvents { get; } = [];
 
     /// <summary>
     /// The address of a row for a child. Choosing the key worker is tried on the current key worker, so that being
@@ -63,6 +66,9 @@ public sealed class PermissionRecords
         .Replace("{commitmentId:guid}", Commitments[child].ToString(), StringComparison.Ordinal)
         .Replace("{deliveryId:guid}", Deliveries[child].ToString(), StringComparison.Ordinal)
         .Replace("{meetingId:guid}", Meetings[child].ToString(), StringComparison.Ordinal)
+        .Replace("{processId:guid}", Processes[child].ToString(), StringComparison.Ordinal)
+        .Replace("{eventId:guid}", StatutoryEvents[child].ToString(), StringComparison.Ordinal)
+        .Replace("{letter}", "ask-for-assessment", StringComparison.Ordinal)
         .Replace("{number:int}", "1", StringComparison.Ordinal)
         .Replace("{decision:regex(^(edit|decline)$)}", "edit", StringComparison.Ordinal)
         .Replace("{section}", "about-me", StringComparison.Ordinal)
@@ -181,6 +187,23 @@ public sealed class PermissionRecords
                 MeetingId = meeting.Id, Number = 1, Kind = RecordVersionKind.Shared, Content = MeetingRecordContent.Of(meeting, []).ToJson(), CreatedAt = now, CreatedByName = "Key worker",
             });
             records.Meetings[child] = meeting.Id;
+
+            // A needs assessment whose request date the family recorded, waiting for the local authority to confirm it.
+            var process = new StatutoryProcess
+            {
+                ChildId = records.Children[child], AreaId = owner.AreaId, Kind = StatutoryProcessKind.NeedsAssessment, StartedAt = now,
+                StartedByUserId = owner.Professional.UserAccountId, StartedByName = "Parent",
+            };
+            var request = new StatutoryEvent
+            {
+                ProcessId = process.Id, ChildId = process.ChildId, Kind = StatutoryEventKind.RequestReceived, OccurredOn = today.AddDays(-50),
+                RecordedAt = now, RecordedByUserId = owner.Professional.UserAccountId, RecordedByName = "Parent", RecordedByFamily = true,
+            };
+            process.Events.Add(request);
+            process.Refresh(Timescales.England);
+            db.StatutoryProcesses.Add(process);
+            records.Processes[child] = process.Id;
+            records.StatutoryEvents[child] = request.Id;
         }
 
         await db.SaveChangesAsync();

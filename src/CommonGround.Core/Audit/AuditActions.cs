@@ -65,4 +65,8 @@ public static class AuditActions
     public const string MeetingCorrectionRequested = "meeting.correction-requested";
     public const string MeetingRecordAgreed = "meeting.record-agreed";
     public const string MeetingFeedbackGiven = "meeting.feedback-given";
+    public const string StatutoryProcessStarted = "statutory.process-started";
+    public const string StatutoryEventRecorded = "statutory.event-recorded";
+    public const string StatutoryEventConfirmed = "statutory.event-confirmed";
+    public const string StatutoryEventCorrected = "statutory.event-corrected";
 }

@@ -5,6 +5,7 @@ using CommonGround.Core.Children;
 using CommonGround.Core.Commitments;
 using CommonGround.Core.Language;
 using CommonGround.Core.Meetings;
+using CommonGround.Core.Statutory;
 using CommonGround.Core.Notifications;
 using CommonGround.Core.Organisations;
 using CommonGround.Core.Profiles;
@@ -48,6 +49,8 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
     public DbSet<MeetingRecordVersion> MeetingRecordVersions => Set<MeetingRecordVersion>();
     public DbSet<RecordCorrection> RecordCorrections => Set<RecordCorrection>();
     public DbSet<MeetingFeedback> MeetingFeedback => Set<MeetingFeedback>();
+    public DbSet<StatutoryProcess> StatutoryProcesses => Set<StatutoryProcess>();
+    public DbSet<StatutoryEvent> StatutoryEvents => Set<StatutoryEvent>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -301,6 +304,26 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
             e.HasOne<Child>().WithMany().HasForeignKey(d => d.ChildId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(d => new { d.CommitmentId, d.Date });
             e.HasIndex(d => new { d.ChildId, d.FamilyResponse });
+        });
+
+        builder.Entity<StatutoryProcess>(e =>
+        {
+            e.Property(p => p.StartedByName).HasMaxLength(200);
+            e.Property(p => p.Version).IsConcurrencyToken();
+            e.HasOne<Child>().WithMany().HasForeignKey(p => p.ChildId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Area>().WithMany().HasForeignKey(p => p.AreaId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(p => p.Events).WithOne().HasForeignKey(v => v.ProcessId).OnDelete(DeleteBehavior.Restrict);
+            // The area's timeliness report reads final plans by the year they were issued.
+            e.HasIndex(p => new { p.AreaId, p.Kind, p.FinalPlanIssuedOn });
+            e.HasIndex(p => p.ChildId);
+        });
+
+        builder.Entity<StatutoryEvent>(e =>
+        {
+            e.Property(v => v.Detail).HasMaxLength(StatutoryEvent.MaxDetailLength);
+            e.Property(v => v.CorrectionReason).HasMaxLength(StatutoryEvent.MaxReasonLength);
+            e.Property(v => v.RecordedByName).HasMaxLength(200);
+            e.Property(v => v.ConfirmedByName).HasMaxLength(200);
         });
 
         builder.Entity<Meeting>(e =>

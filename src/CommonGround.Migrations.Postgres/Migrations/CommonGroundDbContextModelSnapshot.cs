@@ -1882,6 +1882,153 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.ToTable("profile_suggestions", (string)null);
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Statutory.StatutoryEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("child_id");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("confirmed_by_name");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("correction_reason");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("detail");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<DateOnly?>("FamilyDate")
+                        .HasColumnType("date")
+                        .HasColumnName("family_date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("process_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<bool>("RecordedByFamily")
+                        .HasColumnType("boolean")
+                        .HasColumnName("recorded_by_family");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_statutory_events");
+
+                    b.HasIndex("ProcessId")
+                        .HasDatabaseName("ix_statutory_events_process_id");
+
+                    b.ToTable("statutory_events", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Statutory.StatutoryProcess", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("area_id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("child_id");
+
+                    b.Property<bool>("ExceptionApplies")
+                        .HasColumnType("boolean")
+                        .HasColumnName("exception_applies");
+
+                    b.Property<DateOnly?>("FinalPlanDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("final_plan_due_on");
+
+                    b.Property<DateOnly?>("FinalPlanIssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("final_plan_issued_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("RequestReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("request_received_on");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("started_by_name");
+
+                    b.Property<Guid>("StartedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("started_by_user_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_statutory_processes");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_statutory_processes_child_id");
+
+                    b.HasIndex("AreaId", "Kind", "FinalPlanIssuedOn")
+                        .HasDatabaseName("ix_statutory_processes_area_id_kind_final_plan_issued_on");
+
+                    b.ToTable("statutory_processes", (string)null);
+                });
+
             modelBuilder.Entity("CommonGround.Core.Team.AccessRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2499,6 +2646,33 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_profile_suggestions_children_child_id");
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Statutory.StatutoryEvent", b =>
+                {
+                    b.HasOne("CommonGround.Core.Statutory.StatutoryProcess", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_statutory_events_statutory_processes_process_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Statutory.StatutoryProcess", b =>
+                {
+                    b.HasOne("CommonGround.Core.Organisations.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_statutory_processes_areas_area_id");
+
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_statutory_processes_children_child_id");
+                });
+
             modelBuilder.Entity("CommonGround.Core.Team.AccessRequest", b =>
                 {
                     b.HasOne("CommonGround.Core.Children.Child", null)
@@ -2606,6 +2780,11 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.Navigation("AgendaItems");
 
                     b.Navigation("Invitees");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Statutory.StatutoryProcess", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Team.TeamMember", b =>

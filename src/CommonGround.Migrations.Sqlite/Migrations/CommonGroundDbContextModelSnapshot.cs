@@ -1877,6 +1877,153 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.ToTable("profile_suggestions", (string)null);
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Statutory.StatutoryEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_by_name");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("correction_reason");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_on");
+
+                    b.Property<DateOnly?>("FamilyDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("family_date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("process_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<bool>("RecordedByFamily")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_by_family");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_statutory_events");
+
+                    b.HasIndex("ProcessId")
+                        .HasDatabaseName("ix_statutory_events_process_id");
+
+                    b.ToTable("statutory_events", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Statutory.StatutoryProcess", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
+                    b.Property<bool>("ExceptionApplies")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("exception_applies");
+
+                    b.Property<DateOnly?>("FinalPlanDueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("final_plan_due_on");
+
+                    b.Property<DateOnly?>("FinalPlanIssuedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("final_plan_issued_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("RequestReceivedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_received_on");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by_name");
+
+                    b.Property<Guid>("StartedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by_user_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_statutory_processes");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_statutory_processes_child_id");
+
+                    b.HasIndex("AreaId", "Kind", "FinalPlanIssuedOn")
+                        .HasDatabaseName("ix_statutory_processes_area_id_kind_final_plan_issued_on");
+
+                    b.ToTable("statutory_processes", (string)null);
+                });
+
             modelBuilder.Entity("CommonGround.Core.Team.AccessRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2490,6 +2637,33 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_profile_suggestions_children_child_id");
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Statutory.StatutoryEvent", b =>
+                {
+                    b.HasOne("CommonGround.Core.Statutory.StatutoryProcess", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_statutory_events_statutory_processes_process_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Statutory.StatutoryProcess", b =>
+                {
+                    b.HasOne("CommonGround.Core.Organisations.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_statutory_processes_areas_area_id");
+
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_statutory_processes_children_child_id");
+                });
+
             modelBuilder.Entity("CommonGround.Core.Team.AccessRequest", b =>
                 {
                     b.HasOne("CommonGround.Core.Children.Child", null)
@@ -2597,6 +2771,11 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.Navigation("AgendaItems");
 
                     b.Navigation("Invitees");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Statutory.StatutoryProcess", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Team.TeamMember", b =>

@@ -93,6 +93,8 @@ public static class Composition
         services.AddScoped<TermDateService>();
         services.AddScoped<CommitmentService>();
         services.AddScoped<MeetingService>();
+        services.AddScoped<CommonGround.Core.Statutory.StatutoryService>();
+        services.AddScoped<CommonGround.Core.Statutory.TimelinessService>();
         services.AddScoped<DemoData>();
         services.AddSingleton(_ => LanguageAdvisorFrom(configuration));
         services.AddScoped<LanguageAdvice>();

@@ -1,0 +1,96 @@
+namespace CommonGround.Core.Statutory;
+
+/// <summary>
+/// One run of a statutory process for a child (a needs assessment, an annual review, a phase transfer, or a mediation
+/// and appeal), made of the events the local authority and the family record. The dates owed are worked out from the
+/// events each time; the needs assessment's request and final plan dates are also kept here for the area's report.
+/// </summary>
+public sealed class StatutoryProcess
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid ChildId { get; init; }
+    public required Guid AreaId { get; init; }
+    public required StatutoryProcessKind Kind { get; init; }
+    public required DateTime StartedAt { get; init; }
+    public required Guid StartedByUserId { get; init; }
+    public required string StartedByName { get; init; }
+
+    /// <summary>For a needs assessment: the day the request was received, and the day the final plan was issued.</summary>
+    public DateOnly? RequestReceivedOn { get; private set; }
+    public DateOnly? FinalPlanIssuedOn { get; private set; }
+
+    /// <summary>For a needs assessment: the 20-week date, so the report compares two columns.</summary>
+    public DateOnly? FinalPlanDueOn { get; private set; }
+
+    /// <summary>True when an exception to the fixed time limits may apply on the facts recorded.</summary>
+    public bool ExceptionApplies { get; private set; }
+
+    public int Version { get; private set; }
+    public List<StatutoryEvent> Events { get; init; } = [];
+
+    /// <summary>Keeps the report's columns in step with the events after any change, and moves the version on.</summary>
+    public void Refresh(Timescales timescales)
+    {
+        RequestReceivedOn = Latest(StatutoryEventKind.RequestReceived)?.OccurredOn;
+        FinalPlanIssuedOn = Latest(StatutoryEventKind.FinalPlanIssued)?.OccurredOn;
+        FinalPlanDueOn = RequestReceivedOn is { } received ? TimescaleRules.FinalPlan.From(received, timescales.Calendar) : null;
+        ExceptionApplies = Kind == StatutoryProcessKind.NeedsAssessment && StatutoryTracking.Track(this, timescales, DateOnly.MinValue).Exceptions.Any(e => e.Applies);
+        Version++;
+    }
+
+    public StatutoryEvent? Latest(StatutoryEventKind kind, DateOnly? onOrAfter = null) => Events
+        .Where(e => e.Kind == kind && (onOrAfter is null || e.OccurredOn >= onOrAfter))
+        .OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.RecordedAt)
+        .FirstOrDefault();
+}
+
+/// <summary>
+/// Something that happened in a process, on a date. Facts the family records are marked as theirs; the local authority
+/// confirms them, or corrects the date with a reason, and the family's date is kept beside the correction.
+/// </summary>
+public sealed class StatutoryEvent
+{
+    public const int MaxDetailLength = 500;
+    public const int MaxReasonLength = 1000;
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid ProcessId { get; init; }
+    public required Guid ChildId { get; init; }
+    public required StatutoryEventKind Kind { get; init; }
+    public required DateOnly OccurredOn { get; set; }
+
+    /// <summary>For an absence or a school closure: the last day away, or the day the school reopened.</summary>
+    public DateOnly? EndsOn { get; init; }
+
+    /// <summary>Who asked, who advice was asked of, which decision, which move: as the event needs.</summary>
+    public string? Detail { get; init; }
+
+    public required DateTime RecordedAt { get; init; }
+    public required Guid RecordedByUserId { get; init; }
+    public required string RecordedByName { get; init; }
+    public required bool RecordedByFamily { get; init; }
+
+    public DateTime? ConfirmedAt { get; private set; }
+    public string? ConfirmedByName { get; private set; }
+
+    /// <summary>When the local authority corrected the family's date: the date the family gave, and why it changed.</summary>
+    public DateOnly? FamilyDate { get; private set; }
+    public string? CorrectionReason { get; private set; }
+
+    public bool AwaitsConfirmation => RecordedByFamily && ConfirmedAt is null;
+
+    public void Confirm(string byName, DateTime now)
+    {
+        ConfirmedAt = now;
+        ConfirmedByName = byName;
+    }
+
+    public void Correct(DateOnly date, string reason, string byName, DateTime now)
+    {
+        FamilyDate ??= OccurredOn;
+        OccurredOn = date;
+        CorrectionReason = reason;
+        ConfirmedAt = now;
+        ConfirmedByName = byName;
+    }
+}

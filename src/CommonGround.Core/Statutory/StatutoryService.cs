@@ -1,0 +1,274 @@
+using CommonGround.Core.Access;
+using CommonGround.Core.Audit;
+using CommonGround.Core.Data;
+using CommonGround.Core.Organisations;
+using CommonGround.Core.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonGround.Core.Statutory;
+
+public sealed record RecordStatutoryEventOptions(Guid ChildId, Guid? ProcessId, StatutoryProcessKind ProcessKind, StatutoryEventKind Kind, DateOnly? Date, DateOnly? EndsOn, string? Detail, int? Version = null);
+
+public sealed record CorrectStatutoryEventOptions(Guid ChildId, Guid ProcessId, Guid EventId, DateOnly? Date, string? Reason);
+
+/// <summary>A process on a caseworker's list, with what is due next.</summary>
+public sealed record CaseloadItem(Guid ChildId, string ChildName, StatutoryProcess Process, ProcessTimeline Timeline);
+
+/// <summary>
+/// The statutory processes on children's records: the local authority and the family record what happened, and the
+/// dates owed follow from <see cref="Timescales"/>.
+/// </summary>
+public sealed class StatutoryService(CommonGroundDbContext db, AccessService access, TimeProvider timeProvider)
+{
+    public static Timescales Timescales => Timescales.England;
+
+    public Task<List<StatutoryProcess>> ListAsync(Guid childId) =>
+        db.StatutoryProcesses.Include(p => p.Events).Where(p => p.ChildId == childId).OrderByDescending(p => p.StartedAt).AsSplitQuery().ToListAsync();
+
+    public Task<StatutoryProcess?> FindAsync(Guid childId, Guid processId) =>
+        db.StatutoryProcesses.Include(p => p.Events).SingleOrDefaultAsync(p => p.ChildId == childId && p.Id == processId);
+
+    public ProcessTimeline Track(StatutoryProcess process) => StatutoryTracking.Track(process, Timescales, timeProvider.TodayInUk());
+
+    /// <summary>Records an event: in a new process when <see cref="RecordStatutoryEventOptions.ProcessId"/> is empty.</summary>
+    public async Task<Result<StatutoryProcess>> RecordEventAsync(RecordStatutoryEventOptions options, Actor actor)
+    {
+        var childAccess = await access.GetAsync(options.ChildId, actor);
+        if (childAccess is null)
+        {
+            return new StatutoryChildNotFound();
+        }
+
+        if (!childAccess.Can(Capability.ManageStatutoryProcess, RecordArea.StatutoryProcess))
+        {
+            return new NotAllowedForStatutory();
+        }
+
+        StatutoryProcess process;
+        if (options.ProcessId is { } processId)
+        {
+            if (await FindAsync(options.ChildId, processId) is not { } found)
+            {
+                return new StatutoryProcessNotFound();
+            }
+
+            process = found;
+            if (options.Version is { } version && version != process.Version)
+            {
+                return new ProcessChangedMeanwhile();
+            }
+        }
+        else
+        {
+            process = new StatutoryProcess
+            {
+                ChildId = options.ChildId, AreaId = childAccess.Child.AreaId, Kind = options.ProcessKind, StartedAt = timeProvider.UtcNow(),
+                StartedByUserId = actor.UserId!.Value, StartedByName = actor.Name,
+            };
+            if (options.Kind != options.ProcessKind.FirstEvent())
+            {
+                return new EventNotInProcess();
+            }
+        }
+
+        if (Validate(options, process.Kind) is { } error)
+        {
+            return error;
+        }
+
+        var recorded = new StatutoryEvent
+        {
+            ProcessId = process.Id, ChildId = process.ChildId, Kind = options.Kind, OccurredOn = options.Date!.Value, EndsOn = options.EndsOn,
+            Detail = string.IsNullOrWhiteSpace(options.Detail) ? null : options.Detail.Trim(),
+            RecordedAt = timeProvider.UtcNow(), RecordedByUserId = actor.UserId!.Value, RecordedByName = actor.Name, RecordedByFamily = childAccess.IsFamily,
+        };
+        process.Events.Add(recorded);
+        process.Refresh(Timescales);
+        if (options.ProcessId is null)
+        {
+            db.StatutoryProcesses.Add(process);
+            db.AuditEvents.Add(AuditEvent.For(actor, recorded.RecordedAt, AuditActions.StatutoryProcessStarted, nameof(StatutoryProcess), process.Id, $"{process.Kind.Text()} for {childAccess.Child.FullName}"));
+        }
+        else
+        {
+            db.StatutoryEvents.Add(recorded);
+        }
+
+        db.AuditEvents.Add(AuditEvent.For(actor, recorded.RecordedAt, AuditActions.StatutoryEventRecorded, nameof(StatutoryEvent), recorded.Id,
+            $"{recorded.Kind.Term().Text} on {UkDates.Date(recorded.OccurredOn)}{(childAccess.IsFamily ? ", recorded by the family" : "")}"));
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new ProcessChangedMeanwhile();
+        }
+
+        return process;
+    }
+
+    /// <summary>The local authority confirms a date the family recorded.</summary>
+    public Task<Result<StatutoryProcess>> ConfirmAsync(Guid childId, Guid processId, Guid eventId, Actor actor) =>
+        ChangeFamilyEventAsync(childId, processId, eventId, actor, (recorded, now) =>
+        {
+            recorded.Confirm(actor.Name, now);
+            return (AuditActions.StatutoryEventConfirmed, $"{recorded.Kind.Term().Text} on {UkDates.Date(recorded.OccurredOn)} confirmed");
+        });
+
+    /// <summary>The local authority corrects a date the family recorded; the family's date stays beside the correction.</summary>
+    public async Task<Result<StatutoryProcess>> CorrectAsync(CorrectStatutoryEventOptions options, Actor actor)
+    {
+        if (options.Date is not { } date)
+        {
+            return new EventDateMissing();
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Reason))
+        {
+            return new CorrectionReasonMissing();
+        }
+
+        if (options.Reason.Length > StatutoryEvent.MaxReasonLength)
+        {
+            return new StatutoryTextTooLong("Reason", StatutoryEvent.MaxReasonLength);
+        }
+
+        if (date > timeProvider.TodayInUk())
+        {
+            return new EventDateInFuture();
+        }
+
+        if (date < TimescaleRules.SendRegulationsInForce)
+        {
+            return new EventDateTooEarly();
+        }
+
+        return await ChangeFamilyEventAsync(options.ChildId, options.ProcessId, options.EventId, actor, (recorded, now) =>
+        {
+            if (recorded.OccurredOn == date)
+            {
+                return null;
+            }
+
+            var before = recorded.OccurredOn;
+            recorded.Correct(date, options.Reason.Trim(), actor.Name, now);
+            return (AuditActions.StatutoryEventCorrected, $"{recorded.Kind.Term().Text}: {UkDates.Date(before)} corrected to {UkDates.Date(date)}");
+        }, new CorrectionSameDate());
+    }
+
+    private async Task<Result<StatutoryProcess>> ChangeFamilyEventAsync(Guid childId, Guid processId, Guid eventId, Actor actor, Func<StatutoryEvent, DateTime, (string Action, string Summary)?> change, Error? refused = null)
+    {
+        var childAccess = await access.GetAsync(childId, actor);
+        if (childAccess is null)
+        {
+            return new StatutoryChildNotFound();
+        }
+
+        if (childAccess.IsFamily || !childAccess.Can(Capability.ManageStatutoryProcess, RecordArea.StatutoryProcess))
+        {
+            return new OnlyLocalAuthorityConfirms();
+        }
+
+        if (await FindAsync(childId, processId) is not { } process)
+        {
+            return new StatutoryProcessNotFound();
+        }
+
+        if (process.Events.SingleOrDefault(e => e.Id == eventId) is not { } recorded)
+        {
+            return new StatutoryEventNotFound();
+        }
+
+        if (!recorded.AwaitsConfirmation)
+        {
+            return new NothingToConfirm();
+        }
+
+        var now = timeProvider.UtcNow();
+        if (change(recorded, now) is not { } audit)
+        {
+            return refused ?? new NothingToConfirm();
+        }
+
+        process.Refresh(Timescales);
+        db.AuditEvents.Add(AuditEvent.For(actor, now, audit.Action, nameof(StatutoryEvent), recorded.Id, audit.Summary));
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new ProcessChangedMeanwhile();
+        }
+
+        return process;
+    }
+
+    private Error? Validate(RecordStatutoryEventOptions options, StatutoryProcessKind processKind)
+    {
+        if (!processKind.Events().Contains(options.Kind))
+        {
+            return new EventNotInProcess();
+        }
+
+        if (options.Date is not { } date)
+        {
+            return new EventDateMissing();
+        }
+
+        if (date < TimescaleRules.SendRegulationsInForce)
+        {
+            return new EventDateTooEarly();
+        }
+
+        var term = options.Kind.Term();
+        // A move or a closure can be known in advance; everything else is recorded once it has happened.
+        if (date > timeProvider.TodayInUk() && options.Kind is not (StatutoryEventKind.TransferPlanned or StatutoryEventKind.ReviewMeetingHeld or StatutoryEventKind.SchoolClosure or StatutoryEventKind.AbsentFromArea))
+        {
+            return new EventDateInFuture();
+        }
+
+        if (term.EndLabel is not null)
+        {
+            if (options.EndsOn is not { } end)
+            {
+                return new EventEndMissing();
+            }
+
+            if (end < date)
+            {
+                return new EventEndBeforeStart();
+            }
+        }
+
+        if (term.DetailOptions.Count > 0 && !term.DetailOptions.Any(o => o.Value == options.Detail))
+        {
+            return new TransferMissing();
+        }
+
+        if (options.Detail?.Length > StatutoryEvent.MaxDetailLength)
+        {
+            return new StatutoryTextTooLong("Detail", StatutoryEvent.MaxDetailLength);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Every process on the records of children whose team the person is on and who may see the statutory process,
+    /// with today's deadlines.
+    /// </summary>
+    public async Task<List<CaseloadItem>> CaseloadAsync(Guid userId)
+    {
+        var today = timeProvider.TodayInUk();
+        var children = await db.TeamMembers
+            .Where(t => t.LeftAt == null && t.Professional!.UserAccountId == userId && t.Professional.DeactivatedAt == null
+                && t.Consents.Any(c => c.Area == RecordArea.StatutoryProcess && c.WithdrawnAt == null && c.From <= today && (c.Until == null || c.Until >= today)))
+            .Select(t => t.ChildId)
+            .ToListAsync();
+        var names = await db.Children.Where(c => children.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.FullName);
+        var processes = await db.StatutoryProcesses.Include(p => p.Events).Where(p => children.Contains(p.ChildId)).AsSplitQuery().ToListAsync();
+        return processes.Select(p => new CaseloadItem(p.ChildId, names[p.ChildId], p, StatutoryTracking.Track(p, Timescales, today))).ToList();
+    }
+}

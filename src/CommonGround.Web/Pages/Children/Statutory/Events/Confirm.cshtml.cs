@@ -1,0 +1,40 @@
+using CommonGround.Core.Access;
+using CommonGround.Core.Statutory;
+using CommonGround.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommonGround.Web.Pages.Children.Statutory.Events;
+
+/// <summary>The local authority confirms a date the family recorded. A form button on the process page posts here.</summary>
+public sealed class ConfirmModel(AccessService accessService, StatutoryService statutory, CurrentUser currentUser) : StatutoryPageBase(accessService, statutory, currentUser)
+{
+    public string? Problem { get; private set; }
+
+    public async Task<IActionResult> OnPostAsync(Guid childId, Guid processId, Guid eventId)
+    {
+        if (await LoadProcessAsync(childId, processId, Capability.ManageStatutoryProcess) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Access.IsFamily)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        if (Process.Events.All(e => e.Id != eventId))
+        {
+            return NotFound();
+        }
+
+        var result = await Statutory.ConfirmAsync(childId, processId, eventId, await CurrentUser.ActorAsync());
+        if (result.Error is { } error)
+        {
+            ModelState.AddModelError(string.Empty, error.Message);
+            return Invalid();
+        }
+
+        Confirm("Date confirmed");
+        return Redirect($"/children/{childId}/statutory/{processId}");
+    }
+}

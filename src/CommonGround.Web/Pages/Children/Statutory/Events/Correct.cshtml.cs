@@ -1,0 +1,71 @@
+using System.ComponentModel.DataAnnotations;
+using CommonGround.Core.Access;
+using CommonGround.Core.Statutory;
+using CommonGround.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommonGround.Web.Pages.Children.Statutory.Events;
+
+/// <summary>The local authority corrects the date of something the family recorded, saying why; the family's date stays visible.</summary>
+public sealed class CorrectModel(AccessService accessService, StatutoryService statutory, CurrentUser currentUser) : StatutoryPageBase(accessService, statutory, currentUser)
+{
+    public StatutoryEvent Event { get; private set; } = default!;
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        [Display(Name = "The correct date")]
+        public DateOnly? Date { get; set; }
+
+        [Display(Name = "Why is the date different?")]
+        public string? Reason { get; set; }
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid childId, Guid processId, Guid eventId)
+    {
+        if (await LoadProcessAsync(childId, processId, Capability.ManageStatutoryProcess) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Access.IsFamily)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        if (Process.Events.SingleOrDefault(e => e.Id == eventId) is not { } found)
+        {
+            return NotFound();
+        }
+
+        Event = found;
+        return null;
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid childId, Guid processId, Guid eventId) =>
+        await LoadAsync(childId, processId, eventId) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(Guid childId, Guid processId, Guid eventId)
+    {
+        if (await LoadAsync(childId, processId, eventId) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+
+        var result = await Statutory.CorrectAsync(new(childId, processId, eventId, Input.Date, Input.Reason), await CurrentUser.ActorAsync());
+        if (result.Error is { } error)
+        {
+            return Invalid(error);
+        }
+
+        Confirm("Date corrected", "The family's date is kept beside the correction.");
+        return Redirect($"/children/{childId}/statutory/{processId}");
+    }
+}

@@ -1,0 +1,69 @@
+using System.ComponentModel.DataAnnotations;
+using CommonGround.Core.Access;
+using CommonGround.Core.Statutory;
+using CommonGround.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommonGround.Web.Pages.Children.Statutory.Events;
+
+public sealed class NewModel(AccessService accessService, StatutoryService statutory, CurrentUser currentUser) : StatutoryPageBase(accessService, statutory, currentUser)
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Select what happened")]
+        [Display(Name = "What happened?")]
+        public StatutoryEventKind? Kind { get; set; }
+
+        [Display(Name = "Date")]
+        public DateOnly? Date { get; set; }
+
+        [Display(Name = "End date (for an absence or a closure)")]
+        public DateOnly? EndsOn { get; set; }
+
+        [Display(Name = "Details (optional)")]
+        public string? Detail { get; set; }
+
+        [Display(Name = "For a move: which move?")]
+        public string? Transfer { get; set; }
+
+        public int Version { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid childId, Guid processId)
+    {
+        if (await LoadProcessAsync(childId, processId, Capability.ManageStatutoryProcess) is { } refused)
+        {
+            return refused;
+        }
+
+        Input.Version = Process.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid childId, Guid processId)
+    {
+        if (await LoadProcessAsync(childId, processId, Capability.ManageStatutoryProcess) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+
+        var kind = Input.Kind!.Value;
+        var detail = kind == StatutoryEventKind.TransferPlanned ? Input.Transfer : Input.Detail;
+        var result = await Statutory.RecordEventAsync(new(childId, processId, Process.Kind, kind, Input.Date, Input.EndsOn, detail, Input.Version), await CurrentUser.ActorAsync());
+        if (result.Error is { } error)
+        {
+            return Invalid(error with { Field = error.Field == "Detail" && kind == StatutoryEventKind.TransferPlanned ? "Transfer" : error.Field });
+        }
+
+        Confirm($"Recorded: {kind.Term().Text}");
+        return Redirect($"/children/{childId}/statutory/{processId}");
+    }
+}

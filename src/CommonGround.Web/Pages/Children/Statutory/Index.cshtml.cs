@@ -1,0 +1,25 @@
+using CommonGround.Core.Access;
+using CommonGround.Core.Statutory;
+using CommonGround.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommonGround.Web.Pages.Children.Statutory;
+
+public sealed class IndexModel(AccessService accessService, StatutoryService statutory, CurrentUser currentUser) : ChildPageBase(accessService, currentUser)
+{
+    public IReadOnlyList<(StatutoryProcess Process, ProcessTimeline Timeline)> Processes { get; private set; } = [];
+
+    public bool CanRecord => Access.Can(Capability.ManageStatutoryProcess, RecordArea.StatutoryProcess);
+
+    public async Task<IActionResult> OnGetAsync(Guid childId)
+    {
+        if (await AuthoriseAsync(childId, Capability.ViewRecord, RecordArea.StatutoryProcess) is { } refused)
+        {
+            return refused;
+        }
+
+        Processes = (await statutory.ListAsync(childId)).Select(p => (p, statutory.Track(p))).ToList();
+        await LogViewAsync(RecordArea.StatutoryProcess, "Statutory processes");
+        return Page();
+    }
+}

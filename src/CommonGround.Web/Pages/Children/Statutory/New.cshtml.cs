@@ -1,0 +1,56 @@
+using System.ComponentModel.DataAnnotations;
+using CommonGround.Core.Access;
+using CommonGround.Core.Statutory;
+using CommonGround.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommonGround.Web.Pages.Children.Statutory;
+
+public sealed class NewModel(AccessService accessService, StatutoryService statutory, CurrentUser currentUser) : ChildPageBase(accessService, currentUser)
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Select which process")]
+        [Display(Name = "Which process?")]
+        public StatutoryProcessKind? Kind { get; set; }
+
+        [Display(Name = "When did it start?")]
+        public DateOnly? Date { get; set; }
+
+        [Display(Name = "For a move: which move?")]
+        public string? Transfer { get; set; }
+
+        [Display(Name = "Details (optional)")]
+        public string? Detail { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid childId) =>
+        await AuthoriseAsync(childId, Capability.ManageStatutoryProcess, RecordArea.StatutoryProcess) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(Guid childId)
+    {
+        if (await AuthoriseAsync(childId, Capability.ManageStatutoryProcess, RecordArea.StatutoryProcess) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+
+        var kind = Input.Kind!.Value;
+        var detail = kind == StatutoryProcessKind.PhaseTransfer ? Input.Transfer : Input.Detail;
+        var result = await statutory.RecordEventAsync(new(childId, null, kind, kind.FirstEvent(), Input.Date, null, detail), await CurrentUser.ActorAsync());
+        if (result.Error is { } error)
+        {
+            return Invalid(error with { Field = error.Field == "Detail" && kind == StatutoryProcessKind.PhaseTransfer ? "Transfer" : error.Field });
+        }
+
+        Confirm($"{kind.Text()} recorded");
+        return Redirect($"/children/{childId}/statutory/{result.Value!.Id}");
+    }
+}
