@@ -1,0 +1,161 @@
+using System.Net;
+using CommonGround.Core.Statutory;
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonGround.Web.Tests;
+
+public sealed class StatutoryTests : FreshAppTests
+{
+    private static Dictionary<string, string> Date(string prefix, DateOnly date) => new()
+    {
+        [$"{prefix}.Day"] = date.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [$"{prefix}.Month"] = date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [$"{prefix}.Year"] = date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private async Task<(HttpClient Client, Guid ChildId, Guid ProcessId)> RequestRecordedAsync(string email, DateOnly received)
+    {
+        var client = await SignedInAsync(email);
+        var jordan = await ChildIdAsync("Jordan");
+        var (response, page) = await client.SubmitAsync($"/children/{jordan}/statutory/new", new Dictionary<string, string>(Date("Input.Date", received))
+        {
+            ["Input.Kind"] = nameof(StatutoryProcessKind.NeedsAssessment), ["Input.Detail"] = "Parent",
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, string.Join("; ", page.ErrorSummary()));
+        var processId = Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]);
+        return (client, jordan, processId);
+    }
+
+    [Fact]
+    public async Task Caseworker_records_a_request_and_the_deadlines_follow_with_status_and_legal_basis()
+    {
+        // Received 16 October 2026: the 6-week decision is due 27 November, within 10 working days of today (23 November).
+        var (client, jordan, processId) = await RequestRecordedAsync("caseworker@example.org", new(2026, 10, 16));
+
+        var (_, page) = await client.OpenAsync($"/children/{jordan}/statutory/{processId}");
+
+        var deadlines = page.QuerySelectorAll(".cg-deadline").Select(d => d.TextContent).ToList();
+        Assert.Equal(4, deadlines.Count);
+        Assert.Contains("By Friday 27 November 2026", deadlines[0], StringComparison.Ordinal);
+        Assert.Contains("Due soon", deadlines[0], StringComparison.Ordinal);
+        Assert.Contains("regulations 4(1) and 5(1)", deadlines[0], StringComparison.Ordinal);
+        Assert.Contains("By Friday 5 March 2027", deadlines[3], StringComparison.Ordinal);
+        Assert.Contains("Decision whether to assess", page.QuerySelector(".cg-next-step")!.TextContent, StringComparison.Ordinal);
+        var audit = await App.QueryAsync(db => db.AuditEvents.Where(a => a.Action.StartsWith("statutory.")).Select(a => a.Action).ToListAsync());
+        Assert.Equal([Core.Audit.AuditActions.StatutoryEventRecorded, Core.Audit.AuditActions.StatutoryProcessStarted], audit.Order());
+    }
+
+    [Fact]
+    public async Task A_decision_on_time_is_done_and_a_missed_date_offers_the_family_a_chasing_letter()
+    {
+        var (caseworker, jordan, processId) = await RequestRecordedAsync("caseworker@example.org", new(2026, 9, 1));
+        var (recorded, _) = await caseworker.SubmitAsync($"/children/{jordan}/statutory/{processId}/events/new", new Dictionary<string, string>(Date("Input.Date", new(2026, 10, 12)))
+        {
+            ["Input.Kind"] = nameof(StatutoryEventKind.DecisionToAssess),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+
+        var (_, page) = await caseworker.OpenAsync($"/children/{jordan}/statutory/{processId}");
+        Assert.Contains("Done on time", page.QuerySelectorAll(".cg-deadline")[0].TextContent, StringComparison.Ordinal);
+
+        // 8 weeks on, with no draft by the 125-day date: the family sees it missed and can chase it.
+        App.Time.SetUtcNow(new DateTimeOffset(2027, 1, 6, 9, 0, 0, TimeSpan.Zero));
+        var family = await SignedInAsync("youngperson@example.org");
+        var (_, familyPage) = await family.OpenAsync($"/children/{jordan}/statutory/{processId}");
+        var chase = familyPage.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).Single(h => h.Contains("letters/chase", StringComparison.Ordinal) && h.EndsWith("deadline=latest-draft-plan", StringComparison.Ordinal));
+
+        var (letterResponse, letter) = await family.OpenAsync(chase);
+        Assert.Equal(HttpStatusCode.OK, letterResponse.StatusCode);
+        Assert.Contains("4 January 2027", letter.QuerySelector(".cg-letter")!.TextContent, StringComparison.Ordinal);
+        var download = await family.GetAsync(letter.QuerySelector("a[download]")!.GetAttribute("href"));
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", download.Content.Headers.ContentType?.MediaType);
+        using var word = WordprocessingDocument.Open(await download.Content.ReadAsStreamAsync(), false);
+        Assert.Contains("Jordan Reid", word.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_date_not_yet_missed_cannot_be_chased()
+    {
+        var (_, jordan, processId) = await RequestRecordedAsync("caseworker@example.org", new(2026, 11, 2));
+        var family = await SignedInAsync("youngperson@example.org");
+
+        var (response, _) = await family.OpenAsync($"/children/{jordan}/statutory/letters/chase?processId={processId}&deadline=final-plan");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_familys_date_is_marked_as_theirs_and_a_correction_keeps_both()
+    {
+        var (_, jordan, processId) = await RequestRecordedAsync("youngperson@example.org", new(2026, 11, 2));
+        var eventId = await App.QueryAsync(db => db.StatutoryEvents.Where(e => e.ProcessId == processId).Select(e => e.Id).SingleAsync());
+        var caseworker = await SignedInAsync("caseworker@example.org");
+
+        var (_, before) = await caseworker.OpenAsync($"/children/{jordan}/statutory/{processId}");
+        Assert.Contains("Recorded by the family", before.QuerySelector("main table")!.TextContent, StringComparison.Ordinal);
+        var (corrected, _) = await caseworker.SubmitAsync($"/children/{jordan}/statutory/{processId}/events/{eventId}/correct", new Dictionary<string, string>(Date("Input.Date", new(2026, 11, 4)))
+        {
+            ["Input.Reason"] = "The letter arrived by post on the 4th",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, corrected.StatusCode);
+        var (_, after) = await caseworker.OpenAsync($"/children/{jordan}/statutory/{processId}");
+        var events = after.QuerySelector("main table")!.TextContent;
+        Assert.Contains("4 November 2026", events, StringComparison.Ordinal);
+        Assert.Contains("The family gave 2 November 2026", events, StringComparison.Ordinal);
+        Assert.Contains("The letter arrived by post on the 4th", events, StringComparison.Ordinal);
+        Assert.Contains("By Wednesday 16 December 2026", after.QuerySelector(".cg-deadline")!.TextContent, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string, string> BadEvents() => new()
+    {
+        { "", "1", "Select what happened" },
+        { nameof(StatutoryEventKind.DecisionToAssess), "", "Enter the date" },
+        { nameof(StatutoryEventKind.DecisionToAssess), "2099", "The date must be today or in the past" },
+        { nameof(StatutoryEventKind.AbsentFromArea), "2026", "Enter the end date" },
+        { nameof(StatutoryEventKind.AppealLodged), "2026", "Choose what happened" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadEvents))]
+    public async Task Bad_events_get_a_clear_message_and_change_nothing(string kind, string year, string message)
+    {
+        var (client, jordan, processId) = await RequestRecordedAsync("caseworker@example.org", new(2026, 11, 2));
+        var before = await App.QueryAsync(db => db.StatutoryEvents.CountAsync());
+
+        var (response, page) = await client.SubmitAsync($"/children/{jordan}/statutory/{processId}/events/new", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = kind, ["Input.Date.Day"] = year.Length == 0 ? "" : "10", ["Input.Date.Month"] = year.Length == 0 ? "" : "11", ["Input.Date.Year"] = year == "1" ? "2026" : year,
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, page.ErrorSummary());
+        Assert.Equal(before, await App.QueryAsync(db => db.StatutoryEvents.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Caseworker_list_sorts_by_next_deadline_and_the_lead_sees_20_week_timeliness()
+    {
+        var (caseworker, jordan, processId) = await RequestRecordedAsync("caseworker@example.org", new(2026, 5, 1));
+        await caseworker.SubmitAsync($"/children/{jordan}/statutory/{processId}/events/new", new Dictionary<string, string>(Date("Input.Date", new(2026, 9, 25)))
+        {
+            ["Input.Kind"] = nameof(StatutoryEventKind.FinalPlanIssued),
+        });
+
+        var (listResponse, list) = await caseworker.OpenAsync("/statutory");
+        Assert.Equal(HttpStatusCode.OK, listResponse.StatusCode);
+        Assert.Contains("Jordan Reid", list.QuerySelector("main table")!.TextContent, StringComparison.Ordinal);
+
+        var lead = await SignedInAsync("send.lead@example.org");
+        var (_, report) = await lead.OpenAsync("/organisation/timeliness?year=2026");
+        var figures = report.QuerySelector(".govuk-summary-list")!.TextContent;
+        Assert.Contains("0 of 1 (0%)", figures, StringComparison.Ordinal);
+        var (_, late) = await lead.OpenAsync("/organisation/timeliness?year=2026&list=Late");
+        Assert.Contains("18 September 2026", late.QuerySelector("main table")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jordan", late.QuerySelector("main table")!.TextContent, StringComparison.Ordinal);
+
+        var school = await SignedInAsync("orgadmin@example.org");
+        Assert.Equal(HttpStatusCode.NotFound, (await school.GetAsync("/organisation/timeliness")).StatusCode);
+    }
+}
