@@ -1,0 +1,127 @@
+using CommonGround.Core.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace CommonGround.Browser.Tests;
+
+/// <summary>
+/// The statutory clock: a family checks dates without an account; a caseworker records a needs assessment; the young
+/// person watches its dates move from due to missed and downloads a letter to chase. This class moves the clock, so
+/// it has an app of its own. Today is Monday 23 November 2026, 9am.
+/// </summary>
+public sealed class StatutoryJourneys(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private readonly List<string> _errors = [];
+
+    private async Task AssertPageAsync(IPage page, string heading)
+    {
+        Assert.Equal(heading, (await page.Locator("h1").First.InnerTextAsync()).Trim());
+        await page.AssertAccessibleAsync();
+        Assert.True(_errors.Count == 0, $"Errors in the browser on {page.Url}:\n{string.Join('\n', _errors)}");
+    }
+
+    private async Task<IPage> SignedInAsync(string email)
+    {
+        var page = await browser.NewPageAsync(_errors);
+        await page.GotoAsync("/sign-in");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoData.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        return page;
+    }
+
+    private static async Task FillDateAsync(IPage page, string name, DateOnly date)
+    {
+        await page.Locator($"[name='{name}.Day']").FillAsync(date.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator($"[name='{name}.Month']").FillAsync(date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator($"[name='{name}.Year']").FillAsync(date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static Task Click(IPage page, AriaRole role, string name) => page.GetByRole(role, new() { Name = name, Exact = true }).ClickAsync();
+
+    private async Task RecordAsync(IPage page, string what, DateOnly date)
+    {
+        await Click(page, AriaRole.Button, "Record what happened");
+        await AssertPageAsync(page, "Record what happened");
+        await page.GetByLabel(what, new() { Exact = true }).CheckAsync();
+        await FillDateAsync(page, "Input.Date", date);
+        await Click(page, AriaRole.Button, "Save");
+        await AssertPageAsync(page, "EHC needs assessment");
+    }
+
+    [Fact]
+    public async Task A_family_checks_their_dates_without_an_account()
+    {
+        var page = await browser.NewPageAsync(_errors);
+        await page.GotoAsync("/");
+        await Click(page, AriaRole.Link, "Check your dates");
+        await AssertPageAsync(page, "Check your dates");
+        await Click(page, AriaRole.Button, "Continue");
+        await AssertPageAsync(page, "Check your dates");
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Select what happened");
+        await page.GetByLabel("I asked for an EHC needs assessment").CheckAsync();
+        await Click(page, AriaRole.Button, "Continue");
+        await AssertPageAsync(page, "I asked for an EHC needs assessment");
+        await FillDateAsync(page, "Dates[0]", new DateOnly(2025, 9, 1));
+        await Click(page, AriaRole.Button, "Show the dates");
+        await AssertPageAsync(page, "I asked for an EHC needs assessment");
+        var deadlines = page.Locator(".cg-deadline");
+        await Assertions.Expect(deadlines).ToHaveCountAsync(4);
+        await Assertions.Expect(deadlines.First).ToContainTextAsync("By Monday 13 October 2025");
+        await Assertions.Expect(deadlines.Last).ToContainTextAsync("By Monday 19 January 2026");
+        await Assertions.Expect(deadlines.Last).ToContainTextAsync("regulation 13(2)");
+    }
+
+    [Fact]
+    public async Task A_caseworker_records_an_assessment_and_the_young_person_chases_the_late_plan()
+    {
+        var jordan = await browser.App.QueryAsync(db => db.Children.Where(c => c.FirstName == "Jordan").Select(c => c.Id).SingleAsync());
+
+        // The caseworker records the request, the decision to assess and the draft plan.
+        var caseworker = await SignedInAsync("caseworker@example.org");
+        await caseworker.GotoAsync($"/children/{jordan}/statutory");
+        await AssertPageAsync(caseworker, "Statutory process");
+        await Click(caseworker, AriaRole.Button, "Record a new process");
+        await AssertPageAsync(caseworker, "Record a new process");
+        await caseworker.GetByLabel("EHC needs assessment", new() { Exact = true }).CheckAsync();
+        await FillDateAsync(caseworker, "Input.Date", new DateOnly(2026, 9, 1));
+        await caseworker.GetByLabel("Details (optional)").FillAsync("Jordan");
+        await Click(caseworker, AriaRole.Button, "Save");
+        await AssertPageAsync(caseworker, "EHC needs assessment");
+        await RecordAsync(caseworker, "The local authority said it will assess", new DateOnly(2026, 10, 12));
+        await RecordAsync(caseworker, "A draft EHC plan was sent", new DateOnly(2026, 11, 20));
+        await Assertions.Expect(caseworker.Locator(".cg-deadline").First).ToContainTextAsync("Done on time");
+
+        // The young person sees the dates: the final plan is due on 19 January.
+        var youngPerson = await SignedInAsync("youngperson@example.org");
+        await youngPerson.GotoAsync($"/children/{jordan}/statutory");
+        await AssertPageAsync(youngPerson, "Statutory process");
+        await Click(youngPerson, AriaRole.Link, "EHC needs assessment");
+        await AssertPageAsync(youngPerson, "EHC needs assessment");
+        var finalPlan = youngPerson.Locator(".cg-deadline", new() { HasText = "Final EHC plan issued" });
+        await Assertions.Expect(finalPlan).ToContainTextAsync("By Tuesday 19 January 2027");
+        await Assertions.Expect(finalPlan).ToContainTextAsync("Due");
+        await Assertions.Expect(youngPerson.Locator("a", new() { HasText = "Letter chasing" })).ToHaveCountAsync(0);
+
+        // Ten days before, it is due soon.
+        browser.App.Time.SetUtcNow(new DateTimeOffset(2027, 1, 8, 9, 0, 0, TimeSpan.Zero));
+        youngPerson = await SignedInAsync("youngperson@example.org");
+        await youngPerson.GotoAsync($"/children/{jordan}/statutory");
+        await Click(youngPerson, AriaRole.Link, "EHC needs assessment");
+        await Assertions.Expect(youngPerson.Locator(".cg-deadline", new() { HasText = "Final EHC plan issued" })).ToContainTextAsync("Due soon");
+
+        // The day after, with no final plan, it is missed, and a letter to chase it appears.
+        browser.App.Time.SetUtcNow(new DateTimeOffset(2027, 1, 20, 9, 0, 0, TimeSpan.Zero));
+        youngPerson = await SignedInAsync("youngperson@example.org");
+        await youngPerson.GotoAsync($"/children/{jordan}/statutory");
+        await Click(youngPerson, AriaRole.Link, "EHC needs assessment");
+        await AssertPageAsync(youngPerson, "EHC needs assessment");
+        await Assertions.Expect(youngPerson.Locator(".cg-deadline", new() { HasText = "Final EHC plan issued" })).ToContainTextAsync("Missed");
+        await youngPerson.Locator("a", new() { HasText = "Letter chasing: Final EHC plan issued" }).ClickAsync();
+        await AssertPageAsync(youngPerson, "Your letter");
+        await Assertions.Expect(youngPerson.Locator(".cg-letter")).ToContainTextAsync("19 January 2027");
+        var download = await youngPerson.RunAndWaitForDownloadAsync(() => Click(youngPerson, AriaRole.Link, "Download it as a Word document (.docx)"));
+        Assert.EndsWith(".docx", download.SuggestedFilename, StringComparison.Ordinal);
+        Assert.StartsWith("chasing-final-plan", download.SuggestedFilename, StringComparison.Ordinal);
+    }
+}
