@@ -3,6 +3,7 @@ using CommonGround.Core.Accounts;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Children;
 using CommonGround.Core.Commitments;
+using CommonGround.Core.Statutory;
 using CommonGround.Core.Data;
 using CommonGround.Core.Organisations;
 using CommonGround.Core.Profiles;
@@ -13,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CommonGround.Bench;
 
 /// <summary>The generated people the load harness signs in as, and the records it opens.</summary>
-public sealed record BenchPeople(string Professional, string Parent, Guid BusyChild, Guid ProfessionalsChild);
+public sealed record BenchPeople(string Professional, string Parent, Guid BusyChild, Guid ProfessionalsChild, string Lead);
 
 /// <summary>
 /// Generates one local authority area with many children, each with a family, a team around them, sharing decisions,
@@ -24,6 +25,7 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
     public const string Password = "CommonGround-bench-2026";
     public const string ProfessionalEmail = "bench.professional@example.org";
     public const string ParentEmail = "bench.parent@example.org";
+    public const string LeadEmail = "bench.lead@example.org";
     public const int ProfessionalsTeams = 300;
     public const int BusyChildViews = 5_000;
     public const int BusyChildCommitments = 200;
@@ -88,6 +90,12 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
         var benchProfessional = new Professional { UserAccountId = benchAccount.Id, OrganisationId = staff[OrganisationKind.Health][0].Organisation.Id, AreaId = area.Id, JobTitle = "Speech and language therapist", JoinedAt = _now };
         pending.Add(benchAccount);
         pending.Add(benchProfessional);
+
+        // The local authority's SEND lead, who reads the area's timeliness report.
+        var leadAccount = Account(LeadEmail, "Bench Lead", AccountKind.Professional);
+        var council = staff[OrganisationKind.LocalAuthority][0].Organisation;
+        pending.Add(leadAccount);
+        pending.Add(new Professional { UserAccountId = leadAccount.Id, OrganisationId = council.Id, AreaId = area.Id, JobTitle = "SEND team leader", IsOrganisationAdmin = true, JoinedAt = _now });
         await SaveAsync(pending);
         progress($"{organisations.Count} organisations, {staff.Values.Sum(s => s.Count) + 1} staff");
 
@@ -173,6 +181,10 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
                 }
             }
 
+            // Every child has been through a needs assessment in the last three years; most have a final plan, about
+            // 6 in 10 within 20 weeks, and a few had exceptional circumstances recorded.
+            AddNeedsAssessment(pending, child.Id, area.Id, staff[OrganisationKind.LocalAuthority][_random.Next(staff[OrganisationKind.LocalAuthority].Count)], today);
+
             // About me: most families have written most sections, some more than once.
             if (_random.Next(10) < 8)
             {
@@ -226,7 +238,7 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
         }
 
         await SaveAsync(pending);
-        return new BenchPeople(ProfessionalEmail, ParentEmail, busyChild, professionalsChild);
+        return new BenchPeople(ProfessionalEmail, ParentEmail, busyChild, professionalsChild, LeadEmail);
     }
 
     private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
@@ -261,6 +273,38 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
 
             pending.Add(record);
         }
+    }
+
+    private void AddNeedsAssessment(List<object> pending, Guid childId, Guid areaId, (Professional Professional, UserAccount Account, Organisation Organisation) caseworker, DateOnly today)
+    {
+        var process = new StatutoryProcess
+        {
+            ChildId = childId, AreaId = areaId, Kind = StatutoryProcessKind.NeedsAssessment, StartedAt = _now,
+            StartedByUserId = caseworker.Account.Id, StartedByName = caseworker.Account.DisplayName,
+        };
+        var received = today.AddDays(-_random.Next(60, 3 * 365));
+        void Event(StatutoryEventKind kind, DateOnly on) => process.Events.Add(new StatutoryEvent
+        {
+            ProcessId = process.Id, ChildId = childId, Kind = kind, OccurredOn = on, RecordedAt = _now,
+            RecordedByUserId = caseworker.Account.Id, RecordedByName = caseworker.Account.DisplayName, RecordedByFamily = false,
+        });
+        Event(StatutoryEventKind.RequestReceived, received);
+        Event(StatutoryEventKind.DecisionToAssess, received.AddDays(_random.Next(28, 50)));
+        if (_random.Next(20) == 0)
+        {
+            Event(StatutoryEventKind.ExceptionalCircumstances, received.AddDays(_random.Next(1, 60)));
+        }
+
+        var weeks = _random.Next(10) < 6 ? _random.Next(16, 21) : _random.Next(21, 40);
+        var final = received.AddDays(7 * weeks - _random.Next(3));
+        if (final <= today && _random.Next(10) < 9)
+        {
+            Event(StatutoryEventKind.DraftPlanServed, final.AddDays(-_random.Next(15, 30)));
+            Event(StatutoryEventKind.FinalPlanIssued, final);
+        }
+
+        process.Refresh(Timescales.England);
+        pending.Add(process);
     }
 
     private static readonly string[] Provision =

@@ -12,6 +12,11 @@ internal static class Harness
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["--timescales", ..])
+        {
+            return TimelineBenchmarks.Run(args[1..]);
+        }
+
         Options options;
         try
         {
@@ -73,7 +78,8 @@ internal static class Harness
 
             Console.WriteLine($"  {await db.Children.CountAsync():N0} children, {await db.TeamMembers.CountAsync():N0} team places, {await db.SharingConsents.CountAsync():N0} sharing decisions, " +
                 $"{await db.ProfileSections.CountAsync():N0} About me sections, {await db.AccessLog.CountAsync():N0} views logged, {await db.AuditEvents.CountAsync():N0} changes, " +
-                $"{await db.Commitments.CountAsync():N0} commitments, {await db.DeliveryRecords.CountAsync():N0} delivery records");
+                $"{await db.Commitments.CountAsync():N0} commitments, {await db.DeliveryRecords.CountAsync():N0} delivery records, " +
+                $"{await db.StatutoryProcesses.CountAsync():N0} needs assessments with {await db.StatutoryEvents.CountAsync():N0} events");
         }
 
         Console.WriteLine($"Data ready in {clock.Elapsed.TotalSeconds:N0} s. Starting the app in this process.");
@@ -82,6 +88,7 @@ internal static class Harness
         {
             var professional = await app.SignedInClientAsync(people.Professional, BenchData.Password);
             var parent = await app.SignedInClientAsync(people.Parent, BenchData.Password);
+            var lead = await app.SignedInClientAsync(people.Lead, BenchData.Password);
             Budget[] pages =
             [
                 new("Child's overview (professional)", professional, $"/children/{people.ProfessionalsChild}"),
@@ -90,6 +97,8 @@ internal static class Harness
                 new($"Who has seen ({BenchData.BusyChildViews:N0} views)", parent, $"/children/{people.BusyChild}/who-has-seen"),
                 new($"Commitments ({BenchData.BusyChildCommitments}, {BenchData.BusyChildDeliveries:N0} deliveries)", professional, $"/children/{people.ProfessionalsChild}/commitments", 50, 150),
                 new($"What I owe ({BenchData.ProfessionalsTeams} children)", professional, "/what-i-owe", 50, 150),
+                new("Timeliness report (area, this year)", lead, "/organisation/timeliness", 200, 400),
+                new("Timeliness report with its late list", lead, "/organisation/timeliness?list=Late", 200, 400),
             ];
 
             Console.WriteLine();

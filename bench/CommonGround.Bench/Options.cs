@@ -13,6 +13,7 @@ public sealed record Options(int Children, DatabaseProvider Provider, string? Po
                               "Host=127.0.0.1;Port=5432;Username=postgres" (or set COMMONGROUND_BENCH_POSTGRES)
           --requests N        measured requests per page after warming up (default 300)
           --keep              keep the generated database and print where it is
+          --timescales        instead, measure working out statutory timelines (no database, no app)
         """;
 
     public static Options? Parse(string[] args)
