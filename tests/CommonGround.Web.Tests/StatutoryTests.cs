@@ -44,6 +44,13 @@ public sealed class StatutoryTests : FreshAppTests
         Assert.Contains("Decision whether to assess", page.QuerySelector(".cg-next-step")!.TextContent, StringComparison.Ordinal);
         var audit = await App.QueryAsync(db => db.AuditEvents.Where(a => a.Action.StartsWith("statutory.")).Select(a => a.Action).ToListAsync());
         Assert.Equal([Core.Audit.AuditActions.StatutoryEventRecorded, Core.Audit.AuditActions.StatutoryProcessStarted], audit.Order());
+
+        // The chronology shows what happened and the legal dates beside it.
+        var youngPerson = await SignedInAsync("youngperson@example.org");
+        var (_, chronology) = await youngPerson.OpenAsync($"/children/{jordan}/chronology");
+        var text = chronology.QuerySelector("main")!.TextContent;
+        Assert.Contains("EHC needs assessment: The local authority received a request for an EHC needs assessment on 16 October 2026", text, StringComparison.Ordinal);
+        Assert.Contains("Decision whether to assess", chronology.QuerySelectorAll("main table")[0].TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

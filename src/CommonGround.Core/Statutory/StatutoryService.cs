@@ -87,15 +87,15 @@ public sealed class StatutoryService(CommonGroundDbContext db, AccessService acc
         if (options.ProcessId is null)
         {
             db.StatutoryProcesses.Add(process);
-            db.AuditEvents.Add(AuditEvent.For(actor, recorded.RecordedAt, AuditActions.StatutoryProcessStarted, nameof(StatutoryProcess), process.Id, $"{process.Kind.Text()} for {childAccess.Child.FullName}"));
+            db.AuditEvents.Add(AuditEvent.For(actor, recorded.RecordedAt, AuditActions.StatutoryProcessStarted, "Child", process.ChildId, $"{process.Kind.Text()} recorded", RecordArea.StatutoryProcess));
         }
         else
         {
             db.StatutoryEvents.Add(recorded);
         }
 
-        db.AuditEvents.Add(AuditEvent.For(actor, recorded.RecordedAt, AuditActions.StatutoryEventRecorded, nameof(StatutoryEvent), recorded.Id,
-            $"{recorded.Kind.Term().Text} on {UkDates.Date(recorded.OccurredOn)}{(childAccess.IsFamily ? ", recorded by the family" : "")}"));
+        db.AuditEvents.Add(AuditEvent.For(actor, recorded.RecordedAt, AuditActions.StatutoryEventRecorded, "Child", process.ChildId,
+            $"{process.Kind.Text()}: {recorded.Kind.Term().Text} on {UkDates.Date(recorded.OccurredOn)}{(childAccess.IsFamily ? ", recorded by the family" : "")}", RecordArea.StatutoryProcess));
         try
         {
             await db.SaveChangesAsync();
@@ -192,7 +192,7 @@ public sealed class StatutoryService(CommonGroundDbContext db, AccessService acc
         }
 
         process.Refresh(Timescales);
-        db.AuditEvents.Add(AuditEvent.For(actor, now, audit.Action, nameof(StatutoryEvent), recorded.Id, audit.Summary));
+        db.AuditEvents.Add(AuditEvent.For(actor, now, audit.Action, "Child", childId, $"{process.Kind.Text()}: {audit.Summary}", RecordArea.StatutoryProcess));
         try
         {
             await db.SaveChangesAsync();

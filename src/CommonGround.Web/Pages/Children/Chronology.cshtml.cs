@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CommonGround.Web.Pages.Children;
 
 /// <summary>Every change to the child's record in date order, filterable by part of the record and downloadable as CSV.</summary>
-public sealed class ChronologyModel(AccessService accessService, CommonGroundDbContext db, CurrentUser currentUser)
+public sealed class ChronologyModel(AccessService accessService, CommonGroundDbContext db, CurrentUser currentUser, Core.Statutory.StatutoryService statutory)
     : ChildPageBase(accessService, currentUser)
 {
     public const int PageSize = 50;
@@ -28,6 +28,9 @@ public sealed class ChronologyModel(AccessService accessService, CommonGroundDbC
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<Row> Entries { get; private set; } = [];
+
+    /// <summary>The legal dates in the child's statutory processes, shown with the changes when that part is in view.</summary>
+    public IReadOnlyList<(string Process, Core.Statutory.TrackedDeadline Deadline)> Deadlines { get; private set; } = [];
     public int Total { get; private set; }
     public int TotalPages => Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
     public string PageHrefFormat => Area is null ? "?pageNumber={0}" : $"?area={Uri.EscapeDataString(Area)}&pageNumber={{0}}";
@@ -53,6 +56,13 @@ public sealed class ChronologyModel(AccessService accessService, CommonGroundDbC
         Total = await query.CountAsync();
         PageNumber = Math.Clamp(PageNumber, 1, TotalPages);
         Entries = (await query.OrderByDescending(a => a.OccurredAt).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync()).Select(ToRow).ToList();
+        if (Access.CanSee(RecordArea.StatutoryProcess) && (string.IsNullOrEmpty(Area) || Area == nameof(RecordArea.StatutoryProcess)))
+        {
+            Deadlines = (await statutory.ListAsync(childId))
+                .SelectMany(p => statutory.Track(p).Deadlines.Select(d => (Core.Statutory.StatutoryTerms.Text(p.Kind), d)))
+                .OrderByDescending(d => d.d.Deadline.Date).ToList();
+        }
+
         return Page();
     }
 
