@@ -29,7 +29,7 @@ public static class DeadlineStatuses
         { } done when done <= date => DeadlineStatus.DoneOnTime,
         not null => DeadlineStatus.DoneLate,
         _ when today > date => DeadlineStatus.Missed,
-        _ when calendar.WorkingDaysBetween(today, date) <= DueSoonWorkingDays => DeadlineStatus.DueSoon,
+        _ when date <= calendar.AddWorkingDays(today, DueSoonWorkingDays) => DeadlineStatus.DueSoon,
         _ => DeadlineStatus.Due,
     };
 

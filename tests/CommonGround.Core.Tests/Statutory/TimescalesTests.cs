@@ -305,3 +305,20 @@ public class TimescalesTests
         Assert.Equal(TimescaleRules.All.Count, TimescaleRules.All.Select(r => (r.Timeline, r.Key, r.Title)).Distinct().Count());
     }
 }
+
+public class DeadlineStatusTests
+{
+    private static readonly Core.Time.WorkingDayCalendar Calendar = Core.Time.WorkingDayCalendar.EnglandAndWales;
+
+    [Theory]
+    [InlineData("2026-12-01", null, "2026-11-23", DeadlineStatus.DueSoon)]   // 6 working days away
+    [InlineData("2026-12-07", null, "2026-11-23", DeadlineStatus.DueSoon)]   // exactly 10 working days away
+    [InlineData("2026-12-08", null, "2026-11-23", DeadlineStatus.Due)]       // 11 working days away
+    [InlineData("2027-01-11", null, "2026-12-23", DeadlineStatus.DueSoon)]   // 10 working days over Christmas and New Year
+    [InlineData("2026-11-23", null, "2026-11-23", DeadlineStatus.DueSoon)]   // due today
+    [InlineData("2026-11-22", null, "2026-11-23", DeadlineStatus.Missed)]
+    [InlineData("2026-11-22", "2026-11-22", "2026-11-23", DeadlineStatus.DoneOnTime)]
+    [InlineData("2026-11-22", "2026-11-23", "2026-11-23", DeadlineStatus.DoneLate)]
+    public void Status_follows_the_date_what_met_it_and_today(string date, string? doneOn, string today, DeadlineStatus expected) =>
+        Assert.Equal(expected, DeadlineStatuses.Of(DateOnly.Parse(date), doneOn is null ? null : DateOnly.Parse(doneOn), DateOnly.Parse(today), Calendar));
+}
