@@ -34,7 +34,7 @@ public sealed class StatutoryProcess
         RequestReceivedOn = Latest(StatutoryEventKind.RequestReceived)?.OccurredOn;
         FinalPlanIssuedOn = Latest(StatutoryEventKind.FinalPlanIssued)?.OccurredOn;
         FinalPlanDueOn = RequestReceivedOn is { } received ? TimescaleRules.FinalPlan.From(received, timescales.Calendar) : null;
-        ExceptionApplies = Kind == StatutoryProcessKind.NeedsAssessment && StatutoryTracking.Track(this, timescales, RequestReceivedOn ?? TimescaleRules.SendRegulationsInForce).Exceptions.Any(e => e.Applies);
+        ExceptionApplies = Kind == StatutoryProcessKind.NeedsAssessment && StatutoryTracking.NeedsAssessmentTimeline(this, timescales)?.AnyExceptionApplies == true;
         Version++;
     }
 

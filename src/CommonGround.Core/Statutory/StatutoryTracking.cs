@@ -41,6 +41,32 @@ public static class StatutoryTracking
         return new(tracker.Deadlines, tracker.Exceptions, tracker.Notes);
     }
 
+    /// <summary>
+    /// A needs assessment's dates and exception checks on the facts recorded, or null before the request is recorded.
+    /// The school closure exception turns on when advice was asked for, so it applies if any request for advice falls in
+    /// the window.
+    /// </summary>
+    public static Timeline? NeedsAssessmentTimeline(StatutoryProcess process, Timescales timescales) =>
+        process.Latest(StatutoryEventKind.RequestReceived)?.OccurredOn is { } received ? NeedsAssessmentTimeline(process, received, timescales) : null;
+
+    private static Timeline NeedsAssessmentTimeline(StatutoryProcess process, DateOnly received, Timescales timescales)
+    {
+        var closure = process.Latest(StatutoryEventKind.SchoolClosure, received.AddDays(-60));
+        var absence = process.Latest(StatutoryEventKind.AbsentFromArea);
+        var facts = new NeedsAssessmentFacts(received)
+        {
+            SchoolClosedFrom = closure?.OccurredOn,
+            SchoolReopens = closure?.EndsOn,
+            AbsentFrom = absence?.OccurredOn,
+            AbsentTo = absence?.EndsOn,
+            ExceptionalCircumstances = process.Latest(StatutoryEventKind.ExceptionalCircumstances, received) is not null,
+        };
+        var timelines = process.Events.Where(e => e.Kind == StatutoryEventKind.AdviceRequested)
+            .Select(e => timescales.NeedsAssessment(facts with { AdviceRequested = e.OccurredOn }))
+            .ToList();
+        return timelines.FirstOrDefault(t => t.Exceptions.Any(e => e.Key == "school-closure" && e.Applies)) ?? timelines.FirstOrDefault() ?? timescales.NeedsAssessment(facts);
+    }
+
     private sealed class Tracker(StatutoryProcess process, Timescales timescales, DateOnly today)
     {
         public List<TrackedDeadline> Deadlines { get; } = [];
@@ -72,23 +98,10 @@ public static class StatutoryTracking
                 return;
             }
 
-            var closure = process.Latest(StatutoryEventKind.SchoolClosure, received.AddDays(-60));
-            var absence = process.Latest(StatutoryEventKind.AbsentFromArea);
-            var facts = new NeedsAssessmentFacts(received)
-            {
-                SchoolClosedFrom = closure?.OccurredOn,
-                SchoolReopens = closure?.EndsOn,
-                AbsentFrom = absence?.OccurredOn,
-                AbsentTo = absence?.EndsOn,
-                ExceptionalCircumstances = process.Latest(StatutoryEventKind.ExceptionalCircumstances, received) is not null,
-            };
-            var adviceDates = process.Events.Where(e => e.Kind == StatutoryEventKind.AdviceRequested).Select(e => (DateOnly?)e.OccurredOn).DefaultIfEmpty(null);
-            // The school closure exception turns on when advice was asked for: it applies if any request falls in the window.
-            var timelines = adviceDates.Select(date => timescales.NeedsAssessment(facts with { AdviceRequested = date })).ToList();
-            var timeline = timelines.FirstOrDefault(t => t.Exceptions.Any(e => e.Key == "school-closure" && e.Applies)) ?? timelines[0];
+            var timeline = NeedsAssessmentTimeline(process, received, timescales);
             Exceptions.AddRange(timeline.Exceptions.Where(e => e.Applies));
             var exception = timeline.AnyExceptionApplies;
-            Notes.AddRange(timeline.Notes.Where(n => !n.StartsWith("An exception never", StringComparison.Ordinal) || exception));
+            Notes.AddRange(timeline.Notes.Where(n => n != Timescales.ExceptionsGiveNoNewDate || exception));
 
             var notToAssess = FirstOn(received, StatutoryEventKind.DecisionNotToAssess);
             Add(timeline.Find("decision-whether-to-assess")!, FirstOn(received, StatutoryEventKind.DecisionToAssess, StatutoryEventKind.DecisionNotToAssess), exception);

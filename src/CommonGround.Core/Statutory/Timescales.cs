@@ -14,6 +14,9 @@ public sealed class Timescales(WorkingDayCalendar calendar)
     /// <summary>The length of school closure, in days, that can excuse the fixed limits.</summary>
     public const int ClosureDays = 28;
 
+    /// <summary>The note every timeline with exceptions carries; a child's record says it in its own warning instead.</summary>
+    public const string ExceptionsGiveNoNewDate = "An exception never gives a new date. If one applies, the work must still be done as soon as practicable.";
+
     public static Timescales England { get; } = new(WorkingDayCalendar.EnglandAndWales);
 
     public WorkingDayCalendar Calendar => calendar;
@@ -150,8 +153,12 @@ public sealed class Timescales(WorkingDayCalendar calendar)
             note = $"The period ends on {UkDates.Date(basis)}, when the Tribunal office is closed, so the appeal is in time on the next working day.";
         }
 
-        var counted = fromCertificate ? "Counted from the mediation certificate, which gives the later date." : null;
-        return new(TimescaleRules.AppealBy, date, string.Join(" ", new[] { counted, note }.Where(n => n is not null)) is { Length: > 0 } text ? text : null);
+        if (fromCertificate)
+        {
+            note = $"Counted from the mediation certificate, which gives the later date. {note}".TrimEnd();
+        }
+
+        return new(TimescaleRules.AppealBy, date, note);
     }
 
     private Timeline Simple(DateOnly trigger, params TimescaleRule[] rules)
@@ -243,7 +250,7 @@ public sealed class Timescales(WorkingDayCalendar calendar)
 
         if (exceptionsCanApply)
         {
-            notes.Add("An exception never gives a new date. If one applies, the work must still be done as soon as practicable.");
+            notes.Add(ExceptionsGiveNoNewDate);
         }
 
         return notes;

@@ -132,14 +132,10 @@ public sealed class WorkingDayCalendar
             _ => (christmas, new DateOnly(year, 12, 26)),
         };
         // Christmas Day itself is never a working day, even when its holiday moves to a substitute.
+        holidays.Add((christmas, "Christmas Day"));
         if (christmasDay != christmas)
         {
-            holidays.Add((christmas, "Christmas Day"));
             holidays.Add((christmasDay, "Christmas Day (substitute day)"));
-        }
-        else
-        {
-            holidays.Add((christmas, "Christmas Day"));
         }
 
         holidays.Add((boxingDay, boxingDay.Day == 26 ? "Boxing Day" : "Boxing Day (substitute day)"));
