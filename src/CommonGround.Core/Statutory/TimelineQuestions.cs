@@ -14,6 +14,9 @@ public enum FactKind
 /// <summary>One fact a timeline is worked out from, named as in the public API ("requestReceived").</summary>
 public sealed record TimelineFact(string Name, FactKind Kind, string Label, bool Required, string? Hint = null)
 {
+    /// <summary>The label to start a sentence or an error message with: "The date the draft plan was sent to you".</summary>
+    public string CapitalisedLabel => TimelineQuestions.Capitalise(Label);
+
     /// <summary>For a choice: each value as sent, with its plain-English text.</summary>
     public IReadOnlyList<(string Value, string Text)> Options { get; init; } = [];
 }
@@ -94,12 +97,12 @@ public sealed class TimelineQuestion
             case FactKind.Date:
                 if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 {
-                    return new(fact.Name, $"{fact.Name} must be a real date written as YYYY-MM-DD, for example 2025-09-01; '{Shorten(value)}' is not.", $"{Capitalise(fact.Label)} must be a real date");
+                    return new(fact.Name, $"{fact.Name} must be a real date written as YYYY-MM-DD, for example 2025-09-01; '{Shorten(value)}' is not.", $"{fact.CapitalisedLabel} must be a real date");
                 }
 
                 if (date < TimelineQuestions.EarliestDate || date > TimelineQuestions.LatestDate)
                 {
-                    return new(fact.Name, $"{fact.Name} must be from {TimelineQuestions.EarliestDate:yyyy-MM-dd} (when these rules began) to {TimelineQuestions.LatestDate:yyyy-MM-dd}.", $"{Capitalise(fact.Label)} must be between {UkDates.Date(TimelineQuestions.EarliestDate)} and {UkDates.Date(TimelineQuestions.LatestDate)}");
+                    return new(fact.Name, $"{fact.Name} must be from {TimelineQuestions.EarliestDate:yyyy-MM-dd} (when these rules began) to {TimelineQuestions.LatestDate:yyyy-MM-dd}.", $"{fact.CapitalisedLabel} must be between {UkDates.Date(TimelineQuestions.EarliestDate)} and {UkDates.Date(TimelineQuestions.LatestDate)}");
                 }
 
                 facts.Dates[fact.Name] = date;
@@ -115,7 +118,7 @@ public sealed class TimelineQuestion
             case FactKind.Year:
                 if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < TimelineQuestions.EarliestDate.Year + 1 || year > TimelineQuestions.LatestDate.Year)
                 {
-                    return new(fact.Name, $"{fact.Name} must be a year from {TimelineQuestions.EarliestDate.Year + 1} to {TimelineQuestions.LatestDate.Year}.", $"{Capitalise(fact.Label)} must be a year from {TimelineQuestions.EarliestDate.Year + 1} to {TimelineQuestions.LatestDate.Year}");
+                    return new(fact.Name, $"{fact.Name} must be a year from {TimelineQuestions.EarliestDate.Year + 1} to {TimelineQuestions.LatestDate.Year}.", $"{fact.CapitalisedLabel} must be a year from {TimelineQuestions.EarliestDate.Year + 1} to {TimelineQuestions.LatestDate.Year}");
                 }
 
                 facts.Numbers[fact.Name] = year;
@@ -132,8 +135,6 @@ public sealed class TimelineQuestion
     }
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
-
-    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }
 
 /// <summary>A timeline, or what was wrong with the facts given for it.</summary>
@@ -334,6 +335,8 @@ public static class TimelineQuestions
 
     public static TimelineQuestion? Find(string? process) => All.FirstOrDefault(q => q.Process == process);
 
+    internal static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
     private static IEnumerable<FactError> CheckPair(TimelineFacts facts, string first, string second, string firstLabel, string secondLabel, bool inclusive)
     {
         var (from, to) = (facts.OptionalDate(first), facts.OptionalDate(second));
@@ -352,7 +355,7 @@ public static class TimelineQuestions
         }
         else if (inclusive ? to < from : to <= from)
         {
-            yield return new(second, $"{second} must be {(inclusive ? "the same as or after" : "after")} {first}.", $"{char.ToUpperInvariant(secondLabel[0])}{secondLabel[1..]} must be {(inclusive ? "the same as or after" : "after")} {firstLabel}");
+            yield return new(second, $"{second} must be {(inclusive ? "the same as or after" : "after")} {first}.", $"{Capitalise(secondLabel)} must be {(inclusive ? "the same as or after" : "after")} {firstLabel}");
         }
     }
 }

@@ -46,7 +46,7 @@ public sealed class DatesModel(TimeProvider time) : PageBase
 
     public IReadOnlyList<Option> OptionsFor(TimelineFact fact) => fact.Options.Select(o => new Option(o.Value, o.Text)).ToList();
 
-    public static string Label(TimelineFact fact) => char.ToUpperInvariant(fact.Label[0]) + fact.Label[1..] + (fact.Required || fact.Kind == FactKind.Flag ? "" : " (optional)");
+    public static string Label(TimelineFact fact) => fact.CapitalisedLabel + (fact.Required || fact.Kind == FactKind.Flag ? "" : " (optional)");
 
     public IActionResult OnGet(string process) => Load(process) ? Page() : NotFound();
 
@@ -65,7 +65,7 @@ public sealed class DatesModel(TimeProvider time) : PageBase
                 case FactKind.Date:
                     var index = DateIndex(fact);
                     var parts = index < Dates.Count ? Dates[index] : new DateParts();
-                    var (date, error) = parts.Read(Label(fact).Replace(" (optional)", "", StringComparison.Ordinal));
+                    var (date, error) = parts.Read(fact.CapitalisedLabel);
                     if (error is not null)
                     {
                         ModelState.AddModelError(FieldFor(fact), error);
