@@ -12,7 +12,7 @@ public sealed record EventDateInFuture() : Error("The date must be today or in t
 public sealed record EventDateTooEarly() : Error("The date must be on or after 1 September 2014, when these rules began", "Date");
 public sealed record EventEndMissing() : Error("Enter the end date", "EndsOn");
 public sealed record EventEndBeforeStart() : Error("The end date must be the same as or after the start date", "EndsOn");
-public sealed record TransferMissing() : Error("Select which move it is", "Detail");
+public sealed record TransferMissing() : Error("Select which move it is", "Transfer");
 public sealed record StatutoryTextTooLong(string Field, int Max) : Error($"The text must be {Max:N0} characters or fewer", Field);
 public sealed record CorrectionReasonMissing() : Error("Say why the date is different", "Reason");
 public sealed record CorrectionSameDate() : Error("Enter a different date, or confirm the family's date instead", "Date");

@@ -47,7 +47,7 @@ public sealed class NewModel(AccessService accessService, StatutoryService statu
         var result = await statutory.RecordEventAsync(new(childId, null, kind, kind.FirstEvent(), Input.Date, null, detail), await CurrentUser.ActorAsync());
         if (result.Error is { } error)
         {
-            return Invalid(error with { Field = error.Field == "Detail" && kind == StatutoryProcessKind.PhaseTransfer ? "Transfer" : error.Field });
+            return Invalid(error);
         }
 
         Confirm($"{kind.Text()} recorded");

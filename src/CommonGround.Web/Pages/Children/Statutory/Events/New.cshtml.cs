@@ -60,7 +60,7 @@ public sealed class NewModel(AccessService accessService, StatutoryService statu
         var result = await Statutory.RecordEventAsync(new(childId, processId, Process.Kind, kind, Input.Date, Input.EndsOn, detail, Input.Version), await CurrentUser.ActorAsync());
         if (result.Error is { } error)
         {
-            return Invalid(error with { Field = error.Field == "Detail" && kind == StatutoryEventKind.TransferPlanned ? "Transfer" : error.Field });
+            return Invalid(error);
         }
 
         Confirm($"Recorded: {kind.Term().Text}");
