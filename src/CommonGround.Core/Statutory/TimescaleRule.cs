@@ -130,6 +130,13 @@ public static class RuleStatusText
         _ => "Worked out",
     };
 
+    public static string TagColour(this RuleStatus status) => status switch
+    {
+        RuleStatus.Statutory => "blue",
+        RuleStatus.CaseLaw => "purple",
+        _ => "grey",
+    };
+
     public static string Meaning(this RuleStatus status) => status switch
     {
         RuleStatus.Statutory => "This is in the law, so it must happen by this date.",

@@ -5,13 +5,6 @@ namespace CommonGround.Web.Pages.Shared;
 /// <summary>One deadline as the calculator and a child's statutory process show it; the status only on a child's record.</summary>
 public sealed record DeadlineView(Deadline Deadline, DateOnly Today, DeadlineStatus? Status = null, DateOnly? DoneOn = null)
 {
-    public string StatusTagColour(RuleStatus status) => status switch
-    {
-        RuleStatus.Statutory => "blue",
-        RuleStatus.CaseLaw => "purple",
-        _ => "grey",
-    };
-
     /// <summary>"in 12 days", "today" or "passed", for a date nobody has marked done.</summary>
     public string? WhenFromToday() => Status is DeadlineStatus.DoneOnTime or DeadlineStatus.DoneLate
         ? null

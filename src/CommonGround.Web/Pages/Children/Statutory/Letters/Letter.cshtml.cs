@@ -45,11 +45,10 @@ public sealed class LetterModel(AccessService accessService, StatutoryService st
         var child = Access.Child;
         var areaName = await db.Areas.Where(a => a.Id == child.AreaId).Select(a => a.Name).SingleAsync();
         var facts = new LetterFacts(child.FullName, child.DateOfBirth, (await CurrentUser.ActorAsync()).Name, areaName, Today);
-        var processes = await statutory.ListAsync(childId);
         if (kind == LetterKind.ChaseMissedDeadline)
         {
-            var missed = processes.Where(p => p.Id == processId).Select(statutory.Track)
-                .SelectMany(t => t.Missed).FirstOrDefault(d => d.Deadline.Key == deadline);
+            var process = processId is { } id ? await statutory.FindAsync(childId, id) : null;
+            var missed = process is null ? null : statutory.Track(process).Missed.FirstOrDefault(d => d.Deadline.Key == deadline);
             if (missed is null)
             {
                 // Only a date that has actually been missed can be chased.
@@ -62,7 +61,7 @@ public sealed class LetterModel(AccessService accessService, StatutoryService st
         {
             facts = facts with
             {
-                DecisionSent = processes.Where(p => p.Kind == StatutoryProcessKind.MediationAndAppeal)
+                DecisionSent = (await statutory.ListAsync(childId)).Where(p => p.Kind == StatutoryProcessKind.MediationAndAppeal)
                     .Select(p => p.Latest(StatutoryEventKind.DecisionSent)?.OccurredOn).FirstOrDefault(d => d is not null),
             };
         }
