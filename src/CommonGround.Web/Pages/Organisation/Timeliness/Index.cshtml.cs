@@ -28,6 +28,8 @@ public sealed class IndexModel(TimelinessService timeliness, CurrentUser current
 
     public int Total { get; private set; }
 
+    public int TotalPages => Math.Max(1, (Total + TimelinessService.PageSize - 1) / TimelinessService.PageSize);
+
     public int ThisYear { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
@@ -40,7 +42,8 @@ public sealed class IndexModel(TimelinessService timeliness, CurrentUser current
 
         ThisYear = timeProvider.TodayInUk().Year;
         var year = Year ?? ThisYear;
-        if (year < 2015 || year > ThisYear || PageNumber < 1)
+        PageNumber = Math.Max(1, PageNumber);
+        if (year < 2015 || year > ThisYear)
         {
             ModelState.AddModelError(nameof(Year), $"Enter a year from 2015 to {ThisYear}");
             Year = ThisYear;
