@@ -2,6 +2,8 @@ using CommonGround.Core.Accounts;
 using CommonGround.Core.Demo;
 using Microsoft.Playwright;
 
+using static CommonGround.Browser.Tests.Steps;
+
 namespace CommonGround.Browser.Tests;
 
 /// <summary>Whole journeys in Chromium, each page scanned for accessibility and watched for script or policy errors.</summary>
@@ -16,20 +18,7 @@ public sealed class Journeys(BrowserFixture browser) : IClassFixture<BrowserFixt
         return page;
     }
 
-    private async Task AssertHeadingAsync(IPage page, string heading)
-    {
-        Assert.Equal(heading, (await page.Locator("h1").First.InnerTextAsync()).Trim());
-        await page.AssertAccessibleAsync();
-        Assert.True(_consoleErrors.Count == 0, $"Errors in the browser console on {page.Url}:\n{string.Join('\n', _consoleErrors)}");
-    }
-
-    private static async Task SignInAsync(IPage page, string email, string password = DemoData.Password)
-    {
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-    }
+    private Task AssertHeadingAsync(IPage page, string heading) => AssertPageAsync(page, heading, _consoleErrors);
 
     [Fact]
     public async Task A_parent_signs_in_sees_their_children_and_signs_out()

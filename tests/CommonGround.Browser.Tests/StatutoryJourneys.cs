@@ -2,6 +2,8 @@ using CommonGround.Core.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
+using static CommonGround.Browser.Tests.Steps;
+
 namespace CommonGround.Browser.Tests;
 
 /// <summary>
@@ -13,31 +15,14 @@ public sealed class StatutoryJourneys(BrowserFixture browser) : IClassFixture<Br
 {
     private readonly List<string> _errors = [];
 
-    private async Task AssertPageAsync(IPage page, string heading)
-    {
-        Assert.Equal(heading, (await page.Locator("h1").First.InnerTextAsync()).Trim());
-        await page.AssertAccessibleAsync();
-        Assert.True(_errors.Count == 0, $"Errors in the browser on {page.Url}:\n{string.Join('\n', _errors)}");
-    }
+    private Task AssertPageAsync(IPage page, string heading) => Steps.AssertPageAsync(page, heading, _errors);
 
     private async Task<IPage> SignedInAsync(string email)
     {
         var page = await browser.NewPageAsync(_errors);
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await SignInAsync(page, email);
         return page;
     }
-
-    private static async Task FillDateAsync(IPage page, string name, DateOnly date)
-    {
-        await page.Locator($"[name='{name}.Day']").FillAsync(date.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await page.Locator($"[name='{name}.Month']").FillAsync(date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await page.Locator($"[name='{name}.Year']").FillAsync(date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
-    }
-
-    private static Task Click(IPage page, AriaRole role, string name) => page.GetByRole(role, new() { Name = name, Exact = true }).ClickAsync();
 
     private async Task RecordAsync(IPage page, string what, DateOnly date)
     {

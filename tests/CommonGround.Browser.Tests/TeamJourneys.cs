@@ -3,6 +3,8 @@ using CommonGround.Core.Profiles;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
+using static CommonGround.Browser.Tests.Steps;
+
 namespace CommonGround.Browser.Tests;
 
 /// <summary>The family shares a child's record with a professional, changes its mind, and sees who looked.</summary>
@@ -10,20 +12,7 @@ public sealed class TeamJourneys(BrowserFixture browser) : IClassFixture<Browser
 {
     private readonly List<string> _errors = [];
 
-    private async Task AssertPageAsync(IPage page, string heading)
-    {
-        Assert.Equal(heading, (await page.Locator("h1").First.InnerTextAsync()).Trim());
-        await page.AssertAccessibleAsync();
-        Assert.True(_errors.Count == 0, $"Errors in the browser on {page.Url}:\n{string.Join('\n', _errors)}");
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-    }
+    private Task AssertPageAsync(IPage page, string heading) => Steps.AssertPageAsync(page, heading, _errors);
 
     [Fact]
     public async Task A_family_shares_health_and_about_me_with_a_therapist_then_withdraws_health()

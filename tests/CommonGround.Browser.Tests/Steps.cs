@@ -1,0 +1,33 @@
+using CommonGround.Core.Demo;
+using Microsoft.Playwright;
+
+namespace CommonGround.Browser.Tests;
+
+/// <summary>What every journey does the same way: sign in, fill a GOV.UK date, press a control by its exact name, and check a page.</summary>
+public static class Steps
+{
+    public static async Task SignInAsync(IPage page, string email, string password = DemoData.Password)
+    {
+        await page.GotoAsync("/sign-in");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    public static async Task FillDateAsync(IPage page, string name, DateOnly date)
+    {
+        await page.Locator($"[name='{name}.Day']").FillAsync(date.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator($"[name='{name}.Month']").FillAsync(date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator($"[name='{name}.Year']").FillAsync(date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public static Task Click(IPage page, AriaRole role, string name) => page.GetByRole(role, new() { Name = name, Exact = true }).ClickAsync();
+
+    /// <summary>The page has this heading, passes the accessibility scan, and the browser reported no errors on the way.</summary>
+    public static async Task AssertPageAsync(IPage page, string heading, List<string> errors)
+    {
+        Assert.Equal(heading, (await page.Locator("h1").First.InnerTextAsync()).Trim());
+        await page.AssertAccessibleAsync();
+        Assert.True(errors.Count == 0, $"Errors in the browser on {page.Url}:\n{string.Join('\n', errors)}");
+    }
+}
