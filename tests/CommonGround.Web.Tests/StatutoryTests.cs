@@ -115,6 +115,29 @@ public sealed class StatutoryTests : FreshAppTests
         Assert.Contains("By Wednesday 16 December 2026", after.QuerySelector(".cg-deadline")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_move_the_family_recorded_ahead_can_be_corrected_to_another_day_ahead()
+    {
+        var family = await SignedInAsync("youngperson@example.org");
+        var jordan = await ChildIdAsync("Jordan");
+        var (recorded, _) = await family.SubmitAsync($"/children/{jordan}/statutory/new", new Dictionary<string, string>(Date("Input.Date", new(2027, 9, 6)))
+        {
+            ["Input.Kind"] = nameof(StatutoryProcessKind.PhaseTransfer), ["Input.Transfer"] = "post-16-other",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        var processId = Guid.Parse(recorded.Headers.Location!.OriginalString.Split('/')[^1]);
+        var eventId = await App.QueryAsync(db => db.StatutoryEvents.Where(e => e.ProcessId == processId).Select(e => e.Id).SingleAsync());
+
+        var caseworker = await SignedInAsync("caseworker@example.org");
+        var (corrected, page) = await caseworker.SubmitAsync($"/children/{jordan}/statutory/{processId}/events/{eventId}/correct", new Dictionary<string, string>(Date("Input.Date", new(2027, 9, 1)))
+        {
+            ["Input.Reason"] = "College starts on the 1st",
+        });
+
+        Assert.True(corrected.StatusCode == HttpStatusCode.Redirect, string.Join("; ", page.ErrorSummary()));
+        Assert.Equal(new DateOnly(2027, 9, 1), await App.QueryAsync(db => db.StatutoryEvents.Where(e => e.Id == eventId).Select(e => e.OccurredOn).SingleAsync()));
+    }
+
     public static TheoryData<string, string, string> BadEvents() => new()
     {
         { "", "1", "Select what happened" },

@@ -134,30 +134,26 @@ public sealed class StatutoryService(CommonGroundDbContext db, AccessService acc
             return new StatutoryTextTooLong("Reason", StatutoryEvent.MaxReasonLength);
         }
 
-        if (date > timeProvider.TodayInUk())
-        {
-            return new EventDateInFuture();
-        }
-
-        if (date < TimescaleRules.SendRegulationsInForce)
-        {
-            return new EventDateTooEarly();
-        }
-
         return await ChangeFamilyEventAsync(options.ChildId, options.ProcessId, options.EventId, actor, (recorded, now) =>
         {
+            if (DateError(recorded.Kind, date) is { } error)
+            {
+                return error;
+            }
+
             if (recorded.OccurredOn == date)
             {
-                return null;
+                return new CorrectionSameDate();
             }
 
             var before = recorded.OccurredOn;
             recorded.Correct(date, options.Reason.Trim(), actor.Name, now);
             return (AuditActions.StatutoryEventCorrected, $"{recorded.Kind.Term().Text}: {UkDates.Date(before)} corrected to {UkDates.Date(date)}");
-        }, new CorrectionSameDate());
+        });
     }
 
-    private async Task<Result<StatutoryProcess>> ChangeFamilyEventAsync(Guid childId, Guid processId, Guid eventId, Actor actor, Func<StatutoryEvent, DateTime, (string Action, string Summary)?> change, Error? refused = null)
+    /// <summary>Makes the change to a family-recorded event and gives its audit entry, or refuses with an error and changes nothing.</summary>
+    private async Task<Result<StatutoryProcess>> ChangeFamilyEventAsync(Guid childId, Guid processId, Guid eventId, Actor actor, Func<StatutoryEvent, DateTime, Result<(string Action, string Summary)>> change)
     {
         var childAccess = await access.GetAsync(childId, actor);
         if (childAccess is null)
@@ -186,10 +182,13 @@ public sealed class StatutoryService(CommonGroundDbContext db, AccessService acc
         }
 
         var now = timeProvider.UtcNow();
-        if (change(recorded, now) is not { } audit)
+        var changed = change(recorded, now);
+        if (changed.Error is { } refused)
         {
-            return refused ?? new NothingToConfirm();
+            return refused;
         }
+
+        var audit = changed.Value;
 
         process.Refresh(Timescales);
         db.AuditEvents.Add(AuditEvent.For(actor, now, audit.Action, "Child", childId, $"{process.Kind.Text()}: {audit.Summary}", RecordArea.StatutoryProcess));
@@ -217,17 +216,12 @@ public sealed class StatutoryService(CommonGroundDbContext db, AccessService acc
             return new EventDateMissing();
         }
 
-        if (date < TimescaleRules.SendRegulationsInForce)
+        if (DateError(options.Kind, date) is { } dateError)
         {
-            return new EventDateTooEarly();
+            return dateError;
         }
 
         var term = options.Kind.Term();
-        // A move or a closure can be known in advance; everything else is recorded once it has happened.
-        if (date > timeProvider.TodayInUk() && options.Kind is not (StatutoryEventKind.TransferPlanned or StatutoryEventKind.ReviewMeetingHeld or StatutoryEventKind.SchoolClosure or StatutoryEventKind.AbsentFromArea))
-        {
-            return new EventDateInFuture();
-        }
 
         if (term.EndLabel is not null)
         {
@@ -253,6 +247,21 @@ public sealed class StatutoryService(CommonGroundDbContext db, AccessService acc
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The rules' start and today bound every event's date; a move, a review meeting, a closure or an absence can be
+    /// known in advance, and everything else is recorded once it has happened.
+    /// </summary>
+    private Error? DateError(StatutoryEventKind kind, DateOnly date)
+    {
+        if (date < TimescaleRules.SendRegulationsInForce)
+        {
+            return new EventDateTooEarly();
+        }
+
+        var mayBeAhead = kind is StatutoryEventKind.TransferPlanned or StatutoryEventKind.ReviewMeetingHeld or StatutoryEventKind.SchoolClosure or StatutoryEventKind.AbsentFromArea;
+        return date > timeProvider.TodayInUk() && !mayBeAhead ? new EventDateInFuture() : null;
     }
 
     /// <summary>
