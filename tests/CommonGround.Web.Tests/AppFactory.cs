@@ -86,9 +86,14 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return await query(scope.ServiceProvider.GetRequiredService<CommonGroundDbContext>());
     }
 
-    /// <summary>Runs the email delivery job once and returns every email delivered so far.</summary>
+    /// <summary>Runs the notification and email delivery jobs once and returns every email delivered so far.</summary>
     public async Task<IReadOnlyList<MimeMessage>> DeliverEmailAsync()
     {
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<NotificationEmailJob>().ExecuteAsync(CancellationToken.None);
+        }
+
         await using (var scope = Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<EmailDeliveryJob>().ExecuteAsync(CancellationToken.None);

@@ -5,6 +5,7 @@ using CommonGround.Core.Access;
 using CommonGround.Core.Accounts;
 using CommonGround.Core.Children;
 using CommonGround.Core.Commitments;
+using CommonGround.Core.Concerns;
 using CommonGround.Core.Data;
 using CommonGround.Core.Meetings;
 using CommonGround.Core.Organisations;
@@ -52,6 +53,7 @@ public sealed class PermissionRecords
     public Dictionary<string, Guid> Meetings { get; } = [];
     public Dictionary<string, Guid> Processes { get; } = [];
     public Dictionary<string, Guid> StatutoryEvents { get; } = [];
+    public Dictionary<string, Guid> Concerns { get; } = [];
 
     /// <summary>
     /// The address of a row for a child. Choosing the key worker is tried on the current key worker, so that being
@@ -68,6 +70,7 @@ public sealed class PermissionRecords
         .Replace("{meetingId:guid}", Meetings[child].ToString(), StringComparison.Ordinal)
         .Replace("{processId:guid}", Processes[child].ToString(), StringComparison.Ordinal)
         .Replace("{eventId:guid}", StatutoryEvents[child].ToString(), StringComparison.Ordinal)
+        .Replace("{concernId:guid}", Concerns[child].ToString(), StringComparison.Ordinal)
         .Replace("{letter}", "ask-for-assessment", StringComparison.Ordinal)
         .Replace("{number:int}", "1", StringComparison.Ordinal)
         .Replace("{decision:regex(^(edit|decline)$)}", "edit", StringComparison.Ordinal)
@@ -204,6 +207,20 @@ public sealed class PermissionRecords
             db.StatutoryProcesses.Add(process);
             records.Processes[child] = process.Id;
             records.StatutoryEvents[child] = request.Id;
+
+            // A concern about Education the family raised: Sam's goes to the key worker, Jordan's to the local authority's inbox.
+            var raisedBy = await db.FamilyMembers.Where(f => f.ChildId == records.Children[child]).OrderBy(f => f.JoinedAt).Select(f => f.UserAccountId).FirstAsync();
+            var concern = new Concern
+            {
+                ChildId = records.Children[child], AreaId = owner.AreaId, Topic = "Homework", About = RecordArea.Education, WhatIsHappening = "Too much homework",
+                Urgency = ConcernUrgency.Standard, RaisedAt = now, RaisedByUserId = raisedBy, RaisedByName = "Parent", RaisedByFamily = true,
+                OwnerOrganisationId = owner.Professional.OrganisationId, OwnerOrganisationName = owner.Professional.Organisation.Name,
+                OwnerProfessionalId = child == "Samuel" ? owner.ProfessionalId : null, OwnerName = child == "Samuel" ? owner.Professional.UserAccount.DisplayName : null,
+                ClockStartsOn = today, AcknowledgeBy = today.AddDays(2), RespondBy = today.AddDays(14),
+            };
+            db.Concerns.Add(concern);
+            db.ConcernUpdates.Add(concern.Raise(raisedBy, "Parent", true));
+            records.Concerns[child] = concern.Id;
         }
 
         await db.SaveChangesAsync();
@@ -384,6 +401,12 @@ public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFix
     [InlineData("orgadmin@example.org", "/organisation/listening", HttpStatusCode.OK)]
     [InlineData("senco@example.org", "/organisation/listening", HttpStatusCode.Redirect)]
     [InlineData("orgadmin@example.org", "/organisation/term-dates", HttpStatusCode.OK)]
+    [InlineData("orgadmin@example.org", "/organisation/concerns", HttpStatusCode.OK)]
+    [InlineData("senco@example.org", "/organisation/concerns", HttpStatusCode.Redirect)]
+    [InlineData("orgadmin@example.org", "/organisation/response-standard", HttpStatusCode.OK)]
+    [InlineData("senco@example.org", "/organisation/response-standard", HttpStatusCode.Redirect)]
+    [InlineData("parent@example.org", "/notifications", HttpStatusCode.OK)]
+    [InlineData("senco@example.org", "/account/notifications", HttpStatusCode.OK)]
     [InlineData("senco@example.org", "/organisation/term-dates", HttpStatusCode.Redirect)]
     public async Task Lists_of_children_follow_their_rows(string email, string url, HttpStatusCode expected)
     {

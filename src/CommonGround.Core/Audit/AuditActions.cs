@@ -69,4 +69,14 @@ public static class AuditActions
     public const string StatutoryEventRecorded = "statutory.event-recorded";
     public const string StatutoryEventConfirmed = "statutory.event-confirmed";
     public const string StatutoryEventCorrected = "statutory.event-corrected";
+    public const string ConcernRaised = "concern.raised";
+    public const string ConcernAcknowledged = "concern.acknowledged";
+    public const string ConcernResponded = "concern.responded";
+    public const string ConcernResolved = "concern.resolved";
+    public const string ConcernConfirmed = "concern.confirmed";
+    public const string ConcernReopened = "concern.reopened";
+    public const string ConcernAssigned = "concern.assigned";
+    public const string ConcernEscalated = "concern.escalated";
+    public const string ResponseStandardChanged = "organisation.response-standard-changed";
+    public const string NotificationChoicesChanged = "account.notification-choices-changed";
 }

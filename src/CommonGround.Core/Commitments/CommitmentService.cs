@@ -1,6 +1,7 @@
 using System.Globalization;
 using CommonGround.Core.Access;
 using CommonGround.Core.Audit;
+using CommonGround.Core.Concerns;
 using CommonGround.Core.Data;
 using CommonGround.Core.Notifications;
 using CommonGround.Core.Time;
@@ -25,7 +26,7 @@ public sealed record OwedCommitment(Guid ChildId, string ChildName, Commitment C
 /// <summary>How one member of staff's open commitments stand, counted, with no detail about any child.</summary>
 public sealed record OwnerSummary(string OwnerName, int Open, int OnTrack, int DueSoon, int Overdue, int Behind, int NotStarted, int OpenDisputes);
 
-public sealed class CommitmentService(CommonGroundDbContext db, AccessService access, EmailOutbox outbox, TimeProvider timeProvider)
+public sealed class CommitmentService(CommonGroundDbContext db, AccessService access, Notifier notifier, ConcernService concerns, TimeProvider timeProvider)
 {
     public const int MaxQuantity = 1000;
 
@@ -195,15 +196,10 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
             $"Recorded a commitment: {commitment.What}, owned by {commitment.OwnerName} ({commitment.OwnerOrganisationName})"));
         if (owner.Professional.UserAccountId != actor.UserId)
         {
-            outbox.Enqueue(owner.Professional.UserAccount.Email!, commitment.OwnerName, $"A commitment for {childAccess.Child.KnownAs} was recorded for you to own",
-                $"""
-                Hello {commitment.OwnerName},
-
-                {actor.Name} recorded a commitment on {childAccess.Child.KnownAs}'s record on CommonGround, with you as its owner.
-                Sign in to see it under "What I owe".
-
-                CommonGround
-                """);
+            notifier.Notify(owner.Professional.UserAccountId, NotificationKind.Commitments,
+                $"{actor.Name} recorded a commitment for {childAccess.Child.KnownAs} for you to own: \"{commitment.What}\"",
+                $"{actor.Name} recorded a commitment for {childAccess.Child.KnownAs} for you to own",
+                $"/children/{commitment.ChildId}/commitments/{commitment.Id}", commitment.ChildId);
         }
 
         return commitment;
@@ -304,6 +300,14 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
         db.DeliveryRecords.Add(record);
         db.AuditEvents.Add(ChildEvent(actor, childAccess, now, AuditActions.DeliveryRecorded,
             options.Delivered ? $"Recorded a delivery of \"{commitment.What}\"" : $"Recorded that \"{commitment.What}\" was missed"));
+        foreach (var familyUserId in await FamilyWhoSeeCommitmentsAsync(commitment.ChildId, actor))
+        {
+            notifier.Notify(familyUserId, NotificationKind.Commitments,
+                options.Delivered ? $"A new delivery was recorded for {childAccess.Child.KnownAs}'s {commitment.What}" : $"A missed session was recorded for {childAccess.Child.KnownAs}'s {commitment.What}",
+                options.Delivered ? $"A new delivery was recorded for one of {childAccess.Child.KnownAs}'s commitments" : $"A missed session was recorded for one of {childAccess.Child.KnownAs}'s commitments",
+                $"/children/{commitment.ChildId}/commitments/{commitment.Id}", commitment.ChildId);
+        }
+
         await db.SaveChangesAsync();
         return record;
     }
@@ -344,17 +348,10 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
         var disputed = response == FamilyResponse.Disputed;
         db.AuditEvents.Add(ChildEvent(actor, childAccess, now, disputed ? AuditActions.DeliveryDisputed : AuditActions.DeliveryConfirmed,
             $"{(disputed ? "Disputed" : "Confirmed")} the record for {record.Date.ToString("d MMMM yyyy", English)} of \"{commitment.What}\""));
-        if (disputed && await db.Professionals.Include(p => p.UserAccount).SingleOrDefaultAsync(p => p.Id == commitment.OwnerProfessionalId && p.DeactivatedAt == null) is { } owner)
+        if (disputed)
         {
-            outbox.Enqueue(owner.UserAccount!.Email!, owner.UserAccount.DisplayName, $"{childAccess.Child.KnownAs}'s family disputed a delivery record",
-                $"""
-                Hello {owner.UserAccount.DisplayName},
-
-                {childAccess.Child.KnownAs}'s family disputed a delivery record for a commitment you own.
-                Sign in to CommonGround to read what they said and answer it. The dispute shows on the record until you do.
-
-                CommonGround
-                """);
+            // A dispute is a concern like any other: owned by the commitment's owner and on the same response clock.
+            await concerns.StageForDisputeAsync(childAccess.Child, commitment, record, comment!.Trim(), actor);
         }
 
         return await SaveAsync(record, new DeliveryChangedMeanwhile());
@@ -391,6 +388,7 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
 
         var now = timeProvider.UtcNow();
         record.ResolveDispute(resolution, setAside, actor.Name, now);
+        await concerns.StageDisputeAnswerAsync(record.Id, record.FamilyComment ?? "", resolution.Trim(), childAccess!.Child, actor);
         db.AuditEvents.Add(ChildEvent(actor, childAccess!, now, AuditActions.DeliveryDisputeResolved,
             $"Answered the dispute about {record.Date.ToString("d MMMM yyyy", English)} for \"{commitment!.What}\"{(setAside ? "; the record no longer counts" : "")}"));
         return await SaveAsync(record, new DeliveryChangedMeanwhile());
@@ -435,6 +433,22 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
         db.AuditEvents.Add(ChildEvent(actor, childAccess, now, AuditActions.CommitmentCommented, $"Commented on the commitment \"{commitment.What}\""));
         await db.SaveChangesAsync();
         return comment;
+    }
+
+    /// <summary>The family's accounts that see the child's commitments, apart from the person acting.</summary>
+    private async Task<IReadOnlyList<Guid>> FamilyWhoSeeCommitmentsAsync(Guid childId, Actor actor)
+    {
+        var family = await db.FamilyMembers.Where(f => f.ChildId == childId && f.UserAccountId != actor.UserId).Select(f => f.UserAccountId).ToListAsync();
+        var seeing = new List<Guid>();
+        foreach (var userId in family)
+        {
+            if (await access.GetAsync(childId, userId) is { } familyAccess && familyAccess.CanSee(RecordArea.Commitments))
+            {
+                seeing.Add(userId);
+            }
+        }
+
+        return seeing;
     }
 
     /// <summary>Whether the person may change the commitment: its owner, or an admin of the owner's organisation.</summary>

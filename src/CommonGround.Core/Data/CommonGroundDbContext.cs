@@ -3,6 +3,7 @@ using CommonGround.Core.Accounts;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Children;
 using CommonGround.Core.Commitments;
+using CommonGround.Core.Concerns;
 using CommonGround.Core.Language;
 using CommonGround.Core.Meetings;
 using CommonGround.Core.Statutory;
@@ -51,6 +52,12 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
     public DbSet<MeetingFeedback> MeetingFeedback => Set<MeetingFeedback>();
     public DbSet<StatutoryProcess> StatutoryProcesses => Set<StatutoryProcess>();
     public DbSet<StatutoryEvent> StatutoryEvents => Set<StatutoryEvent>();
+    public DbSet<Concern> Concerns => Set<Concern>();
+    public DbSet<ConcernUpdate> ConcernUpdates => Set<ConcernUpdate>();
+    public DbSet<ResponseStandard> ResponseStandards => Set<ResponseStandard>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -400,6 +407,73 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
         {
             e.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(r => new { r.OrganisationId, r.Date });
+        });
+
+        builder.Entity<Concern>(e =>
+        {
+            e.Property(c => c.Topic).HasMaxLength(Concern.MaxTopicLength);
+            e.Property(c => c.WhatIsHappening).HasMaxLength(Concern.MaxTextLength);
+            e.Property(c => c.WhatWouldHelp).HasMaxLength(Concern.MaxTextLength);
+            e.Property(c => c.RaisedByName).HasMaxLength(200);
+            e.Property(c => c.OwnerOrganisationName).HasMaxLength(200);
+            e.Property(c => c.OwnerName).HasMaxLength(200);
+            e.Property(c => c.EscalatedTo).HasMaxLength(500);
+            e.Property(c => c.Version).IsConcurrencyToken();
+            e.HasOne<Child>().WithMany().HasForeignKey(c => c.ChildId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Area>().WithMany().HasForeignKey(c => c.AreaId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OwnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Professional>().WithMany().HasForeignKey(c => c.OwnerProfessionalId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(c => c.Updates).WithOne().HasForeignKey(u => u.ConcernId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => new { c.ChildId, c.RaisedAt });
+            e.HasIndex(c => new { c.OwnerOrganisationId, c.Status });
+            e.HasIndex(c => new { c.OwnerProfessionalId, c.Status });
+            // The escalation job reads open concerns by their clocks.
+            e.HasIndex(c => new { c.Status, c.AcknowledgeBy });
+            e.HasIndex(c => new { c.Status, c.RespondBy });
+            e.HasIndex(c => c.DeliveryRecordId);
+        });
+
+        builder.Entity<ConcernUpdate>(e =>
+        {
+            e.Property(u => u.Text).HasMaxLength(Concern.MaxTextLength);
+            e.Property(u => u.YouSaid).HasMaxLength(Concern.MaxTextLength);
+            e.Property(u => u.ByName).HasMaxLength(200);
+            e.HasIndex(u => new { u.ConcernId, u.At });
+        });
+
+        builder.Entity<ResponseStandard>(e =>
+        {
+            e.HasKey(s => s.OrganisationId);
+            e.Property(s => s.ChangedByName).HasMaxLength(200);
+            e.Property(s => s.Version).IsConcurrencyToken();
+            e.HasOne<Organisation>().WithOne().HasForeignKey<ResponseStandard>(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Notification>(e =>
+        {
+            e.Property(n => n.Title).HasMaxLength(Notification.MaxTextLength);
+            e.Property(n => n.EmailLine).HasMaxLength(Notification.MaxTextLength);
+            e.Property(n => n.Link).HasMaxLength(300);
+            e.Property(n => n.OnceKey).HasMaxLength(200);
+            // Checked when the delivery job saves, so an instance whose lease was taken over sends nothing.
+            e.Property(n => n.LeaseOwner).HasMaxLength(100).IsConcurrencyToken();
+            e.HasOne<UserAccount>().WithMany().HasForeignKey(n => n.RecipientUserId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(n => new { n.RecipientUserId, n.CreatedAt });
+            e.HasIndex(n => new { n.RecipientUserId, n.ReadAt });
+            e.HasIndex(n => new { n.EmailState, n.EmailDueAt });
+            e.HasIndex(n => new { n.RecipientUserId, n.OnceKey }).IsUnique();
+        });
+
+        builder.Entity<NotificationPreference>(e =>
+        {
+            e.HasKey(p => new { p.UserAccountId, p.Kind });
+            e.HasOne<UserAccount>().WithMany().HasForeignKey(p => p.UserAccountId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<NotificationSettings>(e =>
+        {
+            e.HasKey(s => s.UserAccountId);
+            e.HasOne<UserAccount>().WithOne().HasForeignKey<NotificationSettings>(s => s.UserAccountId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<AuditEvent>(e =>

@@ -883,6 +883,274 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.ToTable("delivery_records", (string)null);
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Concerns.Concern", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("About")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("about");
+
+                    b.Property<DateOnly>("AcknowledgeBy")
+                        .HasColumnType("date")
+                        .HasColumnName("acknowledge_by");
+
+                    b.Property<DateTime?>("AcknowledgeEscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledge_escalated_at");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("area_id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("child_id");
+
+                    b.Property<DateOnly>("ClockStartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("clock_starts_on");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<Guid?>("CommitmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("commitment_id");
+
+                    b.Property<Guid?>("DeliveryRecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delivery_record_id");
+
+                    b.Property<string>("EscalatedTo")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("escalated_to");
+
+                    b.Property<string>("OwnerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner_name");
+
+                    b.Property<Guid>("OwnerOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_organisation_id");
+
+                    b.Property<string>("OwnerOrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner_organisation_name");
+
+                    b.Property<Guid?>("OwnerProfessionalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_professional_id");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<bool>("RaisedByFamily")
+                        .HasColumnType("boolean")
+                        .HasColumnName("raised_by_family");
+
+                    b.Property<string>("RaisedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("raised_by_name");
+
+                    b.Property<Guid>("RaisedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("raised_by_user_id");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<DateOnly>("RespondBy")
+                        .HasColumnType("date")
+                        .HasColumnName("respond_by");
+
+                    b.Property<DateTime?>("RespondEscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("respond_escalated_at");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("responded_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("topic");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("urgency");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.Property<string>("WhatIsHappening")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("what_is_happening");
+
+                    b.Property<string>("WhatWouldHelp")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("what_would_help");
+
+                    b.HasKey("Id")
+                        .HasName("pk_concerns");
+
+                    b.HasIndex("AreaId")
+                        .HasDatabaseName("ix_concerns_area_id");
+
+                    b.HasIndex("DeliveryRecordId")
+                        .HasDatabaseName("ix_concerns_delivery_record_id");
+
+                    b.HasIndex("ChildId", "RaisedAt")
+                        .HasDatabaseName("ix_concerns_child_id_raised_at");
+
+                    b.HasIndex("OwnerOrganisationId", "Status")
+                        .HasDatabaseName("ix_concerns_owner_organisation_id_status");
+
+                    b.HasIndex("OwnerProfessionalId", "Status")
+                        .HasDatabaseName("ix_concerns_owner_professional_id_status");
+
+                    b.HasIndex("Status", "AcknowledgeBy")
+                        .HasDatabaseName("ix_concerns_status_acknowledge_by");
+
+                    b.HasIndex("Status", "RespondBy")
+                        .HasDatabaseName("ix_concerns_status_respond_by");
+
+                    b.ToTable("concerns", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Concerns.ConcernUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<bool>("ByFamily")
+                        .HasColumnType("boolean")
+                        .HasColumnName("by_family");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("child_id");
+
+                    b.Property<Guid>("ConcernId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("concern_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("YouSaid")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("you_said");
+
+                    b.HasKey("Id")
+                        .HasName("pk_concern_updates");
+
+                    b.HasIndex("ConcernId", "At")
+                        .HasDatabaseName("ix_concern_updates_concern_id_at");
+
+                    b.ToTable("concern_updates", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Concerns.ResponseStandard", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("AcknowledgeWorkingDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("acknowledge_working_days");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by_name");
+
+                    b.Property<int>("RespondWorkingDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("respond_working_days");
+
+                    b.Property<int>("UrgentAcknowledgeWorkingDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("urgent_acknowledge_working_days");
+
+                    b.Property<int>("UrgentRespondWorkingDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("urgent_respond_working_days");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.HasKey("OrganisationId")
+                        .HasName("pk_response_standards");
+
+                    b.ToTable("response_standards", (string)null);
+                });
+
             modelBuilder.Entity("CommonGround.Core.Language.LanguageAdviceRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1358,6 +1626,152 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_record_corrections_meeting_id");
 
                     b.ToTable("record_corrections", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ChildId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("child_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("EmailDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_due_at");
+
+                    b.Property<string>("EmailLine")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("email_line");
+
+                    b.Property<string>("EmailState")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("email_state");
+
+                    b.Property<DateTime?>("EmailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("emailed_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<string>("LeaseOwner")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("link");
+
+                    b.Property<bool>("Mandatory")
+                        .HasColumnType("boolean")
+                        .HasColumnName("mandatory");
+
+                    b.Property<string>("OnceKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("once_key");
+
+                    b.Property<Guid?>("OutboxMessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("outbox_message_id");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid>("RecipientUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recipient_user_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("EmailState", "EmailDueAt")
+                        .HasDatabaseName("ix_notifications_email_state_email_due_at");
+
+                    b.HasIndex("RecipientUserId", "CreatedAt")
+                        .HasDatabaseName("ix_notifications_recipient_user_id_created_at");
+
+                    b.HasIndex("RecipientUserId", "OnceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_recipient_user_id_once_key");
+
+                    b.HasIndex("RecipientUserId", "ReadAt")
+                        .HasDatabaseName("ix_notifications_recipient_user_id_read_at");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<Guid>("UserAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_account_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("frequency");
+
+                    b.HasKey("UserAccountId", "Kind")
+                        .HasName("pk_notification_preferences");
+
+                    b.ToTable("notification_preferences", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Notifications.NotificationSettings", b =>
+                {
+                    b.Property<Guid>("UserAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_account_id");
+
+                    b.Property<TimeOnly?>("QuietHoursFrom")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("quiet_hours_from");
+
+                    b.Property<TimeOnly?>("QuietHoursUntil")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("quiet_hours_until");
+
+                    b.HasKey("UserAccountId")
+                        .HasName("pk_notification_settings");
+
+                    b.ToTable("notification_settings", (string)null);
                 });
 
             modelBuilder.Entity("CommonGround.Core.Notifications.OutboxMessage", b =>
@@ -2475,6 +2889,56 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_delivery_records_commitments_commitment_id");
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Concerns.Concern", b =>
+                {
+                    b.HasOne("CommonGround.Core.Organisations.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_concerns_areas_area_id");
+
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_concerns_children_child_id");
+
+                    b.HasOne("CommonGround.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_concerns_organisations_owner_organisation_id");
+
+                    b.HasOne("CommonGround.Core.Organisations.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_concerns_professionals_owner_professional_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Concerns.ConcernUpdate", b =>
+                {
+                    b.HasOne("CommonGround.Core.Concerns.Concern", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("ConcernId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_concern_updates_concerns_concern_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Concerns.ResponseStandard", b =>
+                {
+                    b.HasOne("CommonGround.Core.Organisations.Organisation", null)
+                        .WithOne()
+                        .HasForeignKey("CommonGround.Core.Concerns.ResponseStandard", "OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_response_standards_organisations_organisation_id");
+                });
+
             modelBuilder.Entity("CommonGround.Core.Language.LanguageAdviceRecord", b =>
                 {
                     b.HasOne("CommonGround.Core.Organisations.Organisation", null)
@@ -2554,6 +3018,36 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_meeting_record_versions_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Notifications.Notification", b =>
+                {
+                    b.HasOne("CommonGround.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_user_accounts_recipient_user_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("CommonGround.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_preferences_user_accounts_user_account_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Notifications.NotificationSettings", b =>
+                {
+                    b.HasOne("CommonGround.Core.Accounts.UserAccount", null)
+                        .WithOne()
+                        .HasForeignKey("CommonGround.Core.Notifications.NotificationSettings", "UserAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_settings_user_accounts_user_account_id");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Organisations.Organisation", b =>
@@ -2773,6 +3267,11 @@ namespace CommonGround.Migrations.Postgres.Migrations
             modelBuilder.Entity("CommonGround.Core.Commitments.Commitment", b =>
                 {
                     b.Navigation("StatusChanges");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Concerns.Concern", b =>
+                {
+                    b.Navigation("Updates");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Meetings.Meeting", b =>

@@ -878,6 +878,274 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.ToTable("delivery_records", (string)null);
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Concerns.Concern", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("About")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("about");
+
+                    b.Property<DateOnly>("AcknowledgeBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acknowledge_by");
+
+                    b.Property<DateTime?>("AcknowledgeEscalatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acknowledge_escalated_at");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
+                    b.Property<DateOnly>("ClockStartsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("clock_starts_on");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<Guid?>("CommitmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commitment_id");
+
+                    b.Property<Guid?>("DeliveryRecordId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivery_record_id");
+
+                    b.Property<string>("EscalatedTo")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("escalated_to");
+
+                    b.Property<string>("OwnerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_name");
+
+                    b.Property<Guid>("OwnerOrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_organisation_id");
+
+                    b.Property<string>("OwnerOrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_organisation_name");
+
+                    b.Property<Guid?>("OwnerProfessionalId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_professional_id");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raised_at");
+
+                    b.Property<bool>("RaisedByFamily")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("raised_by_family");
+
+                    b.Property<string>("RaisedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raised_by_name");
+
+                    b.Property<Guid>("RaisedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raised_by_user_id");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<DateOnly>("RespondBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("respond_by");
+
+                    b.Property<DateTime?>("RespondEscalatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("respond_escalated_at");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responded_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("topic");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("urgency");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.Property<string>("WhatIsHappening")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what_is_happening");
+
+                    b.Property<string>("WhatWouldHelp")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what_would_help");
+
+                    b.HasKey("Id")
+                        .HasName("pk_concerns");
+
+                    b.HasIndex("AreaId")
+                        .HasDatabaseName("ix_concerns_area_id");
+
+                    b.HasIndex("DeliveryRecordId")
+                        .HasDatabaseName("ix_concerns_delivery_record_id");
+
+                    b.HasIndex("ChildId", "RaisedAt")
+                        .HasDatabaseName("ix_concerns_child_id_raised_at");
+
+                    b.HasIndex("OwnerOrganisationId", "Status")
+                        .HasDatabaseName("ix_concerns_owner_organisation_id_status");
+
+                    b.HasIndex("OwnerProfessionalId", "Status")
+                        .HasDatabaseName("ix_concerns_owner_professional_id_status");
+
+                    b.HasIndex("Status", "AcknowledgeBy")
+                        .HasDatabaseName("ix_concerns_status_acknowledge_by");
+
+                    b.HasIndex("Status", "RespondBy")
+                        .HasDatabaseName("ix_concerns_status_respond_by");
+
+                    b.ToTable("concerns", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Concerns.ConcernUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<bool>("ByFamily")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("by_family");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
+                    b.Property<Guid>("ConcernId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concern_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("YouSaid")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("you_said");
+
+                    b.HasKey("Id")
+                        .HasName("pk_concern_updates");
+
+                    b.HasIndex("ConcernId", "At")
+                        .HasDatabaseName("ix_concern_updates_concern_id_at");
+
+                    b.ToTable("concern_updates", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Concerns.ResponseStandard", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("AcknowledgeWorkingDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("acknowledge_working_days");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by_name");
+
+                    b.Property<int>("RespondWorkingDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("respond_working_days");
+
+                    b.Property<int>("UrgentAcknowledgeWorkingDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("urgent_acknowledge_working_days");
+
+                    b.Property<int>("UrgentRespondWorkingDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("urgent_respond_working_days");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("OrganisationId")
+                        .HasName("pk_response_standards");
+
+                    b.ToTable("response_standards", (string)null);
+                });
+
             modelBuilder.Entity("CommonGround.Core.Language.LanguageAdviceRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1353,6 +1621,152 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_record_corrections_meeting_id");
 
                     b.ToTable("record_corrections", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("EmailDueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email_due_at");
+
+                    b.Property<string>("EmailLine")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email_line");
+
+                    b.Property<string>("EmailState")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email_state");
+
+                    b.Property<DateTime?>("EmailedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("emailed_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<string>("LeaseOwner")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("link");
+
+                    b.Property<bool>("Mandatory")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mandatory");
+
+                    b.Property<string>("OnceKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("once_key");
+
+                    b.Property<Guid?>("OutboxMessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outbox_message_id");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid>("RecipientUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_user_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("EmailState", "EmailDueAt")
+                        .HasDatabaseName("ix_notifications_email_state_email_due_at");
+
+                    b.HasIndex("RecipientUserId", "CreatedAt")
+                        .HasDatabaseName("ix_notifications_recipient_user_id_created_at");
+
+                    b.HasIndex("RecipientUserId", "OnceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_recipient_user_id_once_key");
+
+                    b.HasIndex("RecipientUserId", "ReadAt")
+                        .HasDatabaseName("ix_notifications_recipient_user_id_read_at");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<Guid>("UserAccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_account_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("frequency");
+
+                    b.HasKey("UserAccountId", "Kind")
+                        .HasName("pk_notification_preferences");
+
+                    b.ToTable("notification_preferences", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Notifications.NotificationSettings", b =>
+                {
+                    b.Property<Guid>("UserAccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_account_id");
+
+                    b.Property<TimeOnly?>("QuietHoursFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quiet_hours_from");
+
+                    b.Property<TimeOnly?>("QuietHoursUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quiet_hours_until");
+
+                    b.HasKey("UserAccountId")
+                        .HasName("pk_notification_settings");
+
+                    b.ToTable("notification_settings", (string)null);
                 });
 
             modelBuilder.Entity("CommonGround.Core.Notifications.OutboxMessage", b =>
@@ -2466,6 +2880,56 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_delivery_records_commitments_commitment_id");
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Concerns.Concern", b =>
+                {
+                    b.HasOne("CommonGround.Core.Organisations.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_concerns_areas_area_id");
+
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_concerns_children_child_id");
+
+                    b.HasOne("CommonGround.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_concerns_organisations_owner_organisation_id");
+
+                    b.HasOne("CommonGround.Core.Organisations.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_concerns_professionals_owner_professional_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Concerns.ConcernUpdate", b =>
+                {
+                    b.HasOne("CommonGround.Core.Concerns.Concern", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("ConcernId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_concern_updates_concerns_concern_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Concerns.ResponseStandard", b =>
+                {
+                    b.HasOne("CommonGround.Core.Organisations.Organisation", null)
+                        .WithOne()
+                        .HasForeignKey("CommonGround.Core.Concerns.ResponseStandard", "OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_response_standards_organisations_organisation_id");
+                });
+
             modelBuilder.Entity("CommonGround.Core.Language.LanguageAdviceRecord", b =>
                 {
                     b.HasOne("CommonGround.Core.Organisations.Organisation", null)
@@ -2545,6 +3009,36 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_meeting_record_versions_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Notifications.Notification", b =>
+                {
+                    b.HasOne("CommonGround.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_user_accounts_recipient_user_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("CommonGround.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_preferences_user_accounts_user_account_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Notifications.NotificationSettings", b =>
+                {
+                    b.HasOne("CommonGround.Core.Accounts.UserAccount", null)
+                        .WithOne()
+                        .HasForeignKey("CommonGround.Core.Notifications.NotificationSettings", "UserAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_settings_user_accounts_user_account_id");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Organisations.Organisation", b =>
@@ -2764,6 +3258,11 @@ namespace CommonGround.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CommonGround.Core.Commitments.Commitment", b =>
                 {
                     b.Navigation("StatusChanges");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Concerns.Concern", b =>
+                {
+                    b.Navigation("Updates");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Meetings.Meeting", b =>

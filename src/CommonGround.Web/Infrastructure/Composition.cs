@@ -72,7 +72,11 @@ public static class Composition
             ? new SmtpTransport(sp.GetRequiredService<IOptions<EmailOptions>>())
             : new PickupFolderTransport(sp.GetRequiredService<IOptions<EmailOptions>>()));
         services.AddScoped<EmailOutbox>();
+        services.AddScoped<Notifier>();
+        services.AddScoped<NotificationService>();
+        services.AddJob<NotificationEmailJob>(TimeSpan.FromSeconds(30));
         services.AddJob<EmailDeliveryJob>(TimeSpan.FromSeconds(10));
+        services.AddJob<CommonGround.Core.Concerns.ConcernEscalationJob>(TimeSpan.FromMinutes(5));
         if (configuration.GetValue("Jobs:Enabled", true))
         {
             services.AddHostedService<JobScheduler>();
@@ -92,6 +96,7 @@ public static class Composition
         services.AddScoped<ShareLinkService>();
         services.AddScoped<TermDateService>();
         services.AddScoped<CommitmentService>();
+        services.AddScoped<CommonGround.Core.Concerns.ConcernService>();
         services.AddScoped<MeetingService>();
         services.AddScoped<CommonGround.Core.Statutory.StatutoryService>();
         services.AddScoped<CommonGround.Core.Statutory.TimelinessService>();

@@ -21,6 +21,10 @@ public sealed class InputTagHelper : FieldTagHelper
     [HtmlAttributeName("inputmode")]
     public string? InputMode { get; set; }
 
+    /// <summary>Words after the box, such as a unit ("working days").</summary>
+    [HtmlAttributeName("suffix")]
+    public string? Suffix { get; set; }
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var error = Error;
@@ -28,8 +32,13 @@ public sealed class InputTagHelper : FieldTagHelper
         var value = Type == "password" ? null : CurrentValue();
         var classes = "govuk-input" + (error is null ? "" : " govuk-input--error") + (InputClass is null ? "" : " " + InputClass);
         var spellcheck = Spellcheck is null ? "" : $""" spellcheck="{(Spellcheck.Value ? "true" : "false")}" """.TrimEnd();
-        var html = FormGroupStart(error) + LabelHtml() + Html.Hint(Id, Hint) + (error is null ? "" : Html.ErrorMessage(Id, error))
-            + $"""<input class="{classes}" id="{Id}" name="{Name}" type="{Html.Encode(Type)}"{Html.Attribute("value", value)}{Html.Attribute("autocomplete", Autocomplete)}{Html.Attribute("inputmode", InputMode)}{spellcheck}{Html.DescribedBy(Id, Hint, error)}></div>""";
+        var input = $"""<input class="{classes}" id="{Id}" name="{Name}" type="{Html.Encode(Type)}"{Html.Attribute("value", value)}{Html.Attribute("autocomplete", Autocomplete)}{Html.Attribute("inputmode", InputMode)}{spellcheck}{Html.DescribedBy(Id, Hint, error)}>""";
+        if (Suffix is not null)
+        {
+            input = $"""<div class="govuk-input__wrapper">{input}<div class="govuk-input__suffix" aria-hidden="true">{Html.Encode(Suffix)}</div></div>""";
+        }
+
+        var html = FormGroupStart(error) + LabelHtml() + Html.Hint(Id, Hint) + (error is null ? "" : Html.ErrorMessage(Id, error)) + input + "</div>";
         Html.Replace(output, html);
     }
 }

@@ -1,0 +1,25 @@
+namespace CommonGround.Core.Concerns;
+
+/// <summary>
+/// How quickly an organisation promises to answer concerns, in working days. An organisation that has not set its own
+/// works to the default: acknowledge in 2, respond in full in 10; urgent concerns acknowledged in 1 and answered in 5.
+/// </summary>
+public sealed class ResponseStandard
+{
+    public const int MaxWorkingDays = 60;
+
+    public required Guid OrganisationId { get; init; }
+    public int AcknowledgeWorkingDays { get; set; } = 2;
+    public int RespondWorkingDays { get; set; } = 10;
+    public int UrgentAcknowledgeWorkingDays { get; set; } = 1;
+    public int UrgentRespondWorkingDays { get; set; } = 5;
+    public DateTime? ChangedAt { get; set; }
+    public string? ChangedByName { get; set; }
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public static ResponseStandard DefaultFor(Guid organisationId) => new() { OrganisationId = organisationId };
+
+    public int AcknowledgeDays(ConcernUrgency urgency) => urgency == ConcernUrgency.Urgent ? UrgentAcknowledgeWorkingDays : AcknowledgeWorkingDays;
+
+    public int RespondDays(ConcernUrgency urgency) => urgency == ConcernUrgency.Urgent ? UrgentRespondWorkingDays : RespondWorkingDays;
+}

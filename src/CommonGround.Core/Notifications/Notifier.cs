@@ -1,0 +1,34 @@
+using CommonGround.Core.Data;
+using CommonGround.Core.Time;
+
+namespace CommonGround.Core.Notifications;
+
+/// <summary>
+/// Adds notifications to the same unit of work as the change they report, so a person hears about a change exactly
+/// when it is saved. The delivery job emails them later, by each person's choices.
+/// </summary>
+public sealed class Notifier(CommonGroundDbContext db, TimeProvider timeProvider)
+{
+    public Notification Notify(Guid recipientUserId, NotificationKind kind, string title, string emailLine, string link,
+        Guid? childId = null, bool mandatory = false, string? onceKey = null)
+    {
+        var now = timeProvider.UtcNow();
+        var notification = new Notification
+        {
+            RecipientUserId = recipientUserId,
+            ChildId = childId,
+            Kind = kind,
+            Title = Shorten(title),
+            EmailLine = Shorten(emailLine),
+            Link = link,
+            Mandatory = mandatory,
+            OnceKey = onceKey,
+            CreatedAt = now,
+            EmailDueAt = now,
+        };
+        db.Notifications.Add(notification);
+        return notification;
+    }
+
+    private static string Shorten(string text) => text.Length <= Notification.MaxTextLength ? text : text[..(Notification.MaxTextLength - 1)] + "…";
+}

@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+using CommonGround.Core.Concerns;
+using CommonGround.Core.Access;
+using CommonGround.Web.Infrastructure;
+using CommonGround.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommonGround.Web.Pages.Children.Concerns;
+
+/// <summary>The owner answers a concern in full; it stays open until it is resolved.</summary>
+public sealed class RespondModel(AccessService accessService, ConcernService concerns, LanguageAdvice advice, CurrentUser currentUser)
+    : ConcernPageBase(accessService, concerns, currentUser)
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<FieldFinding> Advice { get; private set; } = [];
+
+    public sealed class InputModel
+    {
+        [Display(Name = "Your response")]
+        [Required(ErrorMessage = "Enter your response")]
+        [StringLength(Concern.MaxTextLength, ErrorMessage = "Your response must be 4,000 characters or fewer")]
+        public string? Text { get; set; }
+
+        public Guid Version { get; set; }
+        public bool SaveAnyway { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid childId, Guid concernId)
+    {
+        if (await LoadForOwnerAsync(childId, concernId) is { } refused)
+        {
+            return refused;
+        }
+
+        Input = new InputModel { Version = Concern.Version };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid childId, Guid concernId)
+    {
+        if (await LoadForOwnerAsync(childId, concernId) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+
+        var actor = await CurrentUser.ActorAsync();
+        Advice = await advice.ReviewAsync(actor, Input.SaveAnyway, new WrittenField("Input.Text", "Your response", Input.Text));
+        if (Advice.Count > 0)
+        {
+            return Page();
+        }
+
+        var result = await Concerns.RespondAsync(childId, concernId, Input.Text, Input.Version, actor);
+        return result.Succeeded
+            ? Done("Response sent", $"{Concern.RaisedByName} has been told. When it is sorted, resolve it and say what was done.")
+            : await FailedAsync(result.Error!, v => Input.Version = v);
+    }
+}

@@ -1,0 +1,26 @@
+using CommonGround.Core.Concerns;
+using CommonGround.Core.Time;
+using CommonGround.Web.Infrastructure;
+using CommonGround.Web.Infrastructure.Security;
+
+namespace CommonGround.Web.Pages.Organisation.Concerns;
+
+/// <summary>
+/// The organisation's concern inbox for its leads: concerns raised for the organisation that wait for someone to be
+/// chosen, and every open concern its staff own, with their clocks. The family's words are not shown here; a lead reads
+/// them on the child's record, if the family shares concerns with them.
+/// </summary>
+public sealed class IndexModel(ConcernService concerns, CurrentUser currentUser, TimeProvider timeProvider) : PageBase
+{
+    public IReadOnlyList<InboxConcern> Waiting { get; private set; } = [];
+    public IReadOnlyList<InboxConcern> Owned { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Today = timeProvider.TodayInUk();
+        var all = await concerns.ListForOrganisationAsync((await currentUser.GetAsync())!.Organisation!.Id);
+        Waiting = all.Where(c => c.Concern.OwnerProfessionalId is null).ToList();
+        Owned = all.Where(c => c.Concern.OwnerProfessionalId is not null).ToList();
+    }
+}
