@@ -36,6 +36,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
     private TestDatabase? _database;
 
+    /// <summary>Set to make this a second instance of the app on that app's database, as on a second server.</summary>
+    public AppFactory? SharesDatabaseWith { get; init; }
+
     public FakeTimeProvider Time { get; } = new(Start);
     public string PickupFolder => Path.Combine(_dataFolder, "mail");
 
@@ -49,17 +52,26 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual string EnvironmentName => "Testing";
 
-    public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync(migrate: false);
+    public async ValueTask InitializeAsync()
+    {
+        if (SharesDatabaseWith is null)
+        {
+            _database = await TestDatabase.CreateAsync(migrate: false);
+        }
+    }
+
+    private TestDatabase Database => SharesDatabaseWith?.Database ?? _database!;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
-        builder.UseSetting("Database:Provider", _database!.Provider.ToString());
-        builder.UseSetting("ConnectionStrings:CommonGround", _database.ConnectionString);
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:CommonGround", Database.ConnectionString);
         builder.UseSetting("Data:Folder", _dataFolder);
         builder.UseSetting("Email:PickupFolder", PickupFolder);
+        builder.UseSetting("Email:ServiceUrl", "https://localhost");
         builder.UseSetting("Jobs:Enabled", "false");
-        builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("Demo:Seed", SharesDatabaseWith is null ? "true" : "false");
         builder.UseSetting("Security:RequireMfaForProfessionals", "false");
         foreach (var (key, value) in Settings)
         {

@@ -420,7 +420,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
                 await db.SaveChangesAsync(cancellationToken);
                 escalated++;
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateException ex) when (SaveConflicts.IsLostRace(ex))
             {
                 // Another instance, or the owner, changed it first; the next run looks again.
             }
@@ -689,7 +689,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
             await db.SaveChangesAsync();
             return concern;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException ex) when (SaveConflicts.IsLostRace(ex))
         {
             return new ConcernChangedMeanwhile();
         }
