@@ -140,6 +140,7 @@ public sealed class NotificationTests : FreshAppTests
         ["Input.ConcernRaised"] = "Immediately",
         ["Input.ConcernUpdated"] = "Immediately",
         ["Input.ConcernOverdue"] = "Immediately",
+        ["Input.Messages"] = "Immediately",
         ["Input.Commitments"] = commitments,
         ["Input.Meetings"] = "WeeklyDigest",
         ["Input.StatutoryDeadlines"] = "Immediately",

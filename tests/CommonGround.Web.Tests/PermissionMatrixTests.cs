@@ -54,6 +54,7 @@ public sealed class PermissionRecords
     public Dictionary<string, Guid> Processes { get; } = [];
     public Dictionary<string, Guid> StatutoryEvents { get; } = [];
     public Dictionary<string, Guid> Concerns { get; } = [];
+    public Dictionary<string, Guid> Conversations { get; } = [];
 
     /// <summary>
     /// The address of a row for a child. Choosing the key worker is tried on the current key worker, so that being
@@ -71,6 +72,7 @@ public sealed class PermissionRecords
         .Replace("{processId:guid}", Processes[child].ToString(), StringComparison.Ordinal)
         .Replace("{eventId:guid}", StatutoryEvents[child].ToString(), StringComparison.Ordinal)
         .Replace("{concernId:guid}", Concerns[child].ToString(), StringComparison.Ordinal)
+        .Replace("{conversationId:guid}", Conversations[child].ToString(), StringComparison.Ordinal)
         .Replace("{letter}", "ask-for-assessment", StringComparison.Ordinal)
         .Replace("{number:int}", "1", StringComparison.Ordinal)
         .Replace("{decision:regex(^(edit|decline)$)}", "edit", StringComparison.Ordinal)
@@ -221,6 +223,13 @@ public sealed class PermissionRecords
             db.Concerns.Add(concern);
             db.ConcernUpdates.Add(concern.Raise(raisedBy, "Parent", true));
             records.Concerns[child] = concern.Id;
+            var conversation = new Conversation
+            {
+                ChildId = records.Children[child], AreaId = owner.AreaId, Subject = "Swimming", StartedAt = now, StartedByUserId = raisedBy, StartedByName = "Parent", LastMessageAt = now, MessageCount = 1,
+            };
+            db.Conversations.Add(conversation);
+            db.Messages.Add(new Message { ConversationId = conversation.Id, ChildId = conversation.ChildId, AuthorUserId = raisedBy, AuthorName = "Parent", ByFamily = true, Text = "Can we talk about swimming?", SentAt = now });
+            records.Conversations[child] = conversation.Id;
         }
 
         await db.SaveChangesAsync();

@@ -77,6 +77,8 @@ public static class AuditActions
     public const string ConcernReopened = "concern.reopened";
     public const string ConcernAssigned = "concern.assigned";
     public const string ConcernEscalated = "concern.escalated";
+    public const string ConversationStarted = "conversation.started";
+    public const string MessageSent = "conversation.message-sent";
     public const string ResponseStandardChanged = "organisation.response-standard-changed";
     public const string NotificationChoicesChanged = "account.notification-choices-changed";
 }

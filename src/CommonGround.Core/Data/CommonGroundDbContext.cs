@@ -55,6 +55,9 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
     public DbSet<Concern> Concerns => Set<Concern>();
     public DbSet<ConcernUpdate> ConcernUpdates => Set<ConcernUpdate>();
     public DbSet<ResponseStandard> ResponseStandards => Set<ResponseStandard>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<ConversationRead> ConversationReads => Set<ConversationRead>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
@@ -439,6 +442,35 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
             e.Property(u => u.YouSaid).HasMaxLength(Concern.MaxTextLength);
             e.Property(u => u.ByName).HasMaxLength(200);
             e.HasIndex(u => new { u.ConcernId, u.At });
+        });
+
+        builder.Entity<Conversation>(e =>
+        {
+            e.Property(c => c.Subject).HasMaxLength(Conversation.MaxSubjectLength);
+            e.Property(c => c.StartedByName).HasMaxLength(200);
+            e.HasOne<Child>().WithMany().HasForeignKey(c => c.ChildId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Area>().WithMany().HasForeignKey(c => c.AreaId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Concern>().WithMany().HasForeignKey(c => c.ConcernId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => new { c.ChildId, c.LastMessageAt });
+            // A concern has at most one conversation, so two people starting one at once end up in the same thread.
+            e.HasIndex(c => c.ConcernId).IsUnique();
+        });
+
+        builder.Entity<Message>(e =>
+        {
+            e.Property(m => m.Text).HasMaxLength(Message.MaxTextLength);
+            e.Property(m => m.AuthorName).HasMaxLength(200);
+            e.Property(m => m.AuthorOrganisationName).HasMaxLength(200);
+            e.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(m => new { m.ConversationId, m.SentAt });
+        });
+
+        builder.Entity<ConversationRead>(e =>
+        {
+            e.HasKey(r => new { r.ConversationId, r.UserAccountId });
+            e.Property(r => r.ReaderName).HasMaxLength(200);
+            e.HasOne<Conversation>().WithMany().HasForeignKey(r => r.ConversationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<UserAccount>().WithMany().HasForeignKey(r => r.UserAccountId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<ResponseStandard>(e =>

@@ -1104,6 +1104,151 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.ToTable("concern_updates", (string)null);
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Concerns.Conversation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
+                    b.Property<Guid?>("ConcernId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concern_id");
+
+                    b.Property<DateTime>("LastMessageAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_message_at");
+
+                    b.Property<int>("MessageCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("message_count");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by_name");
+
+                    b.Property<Guid>("StartedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by_user_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_conversations");
+
+                    b.HasIndex("AreaId")
+                        .HasDatabaseName("ix_conversations_area_id");
+
+                    b.HasIndex("ConcernId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_conversations_concern_id");
+
+                    b.HasIndex("ChildId", "LastMessageAt")
+                        .HasDatabaseName("ix_conversations_child_id_last_message_at");
+
+                    b.ToTable("conversations", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Concerns.ConversationRead", b =>
+                {
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<Guid>("UserAccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_account_id");
+
+                    b.Property<DateTime>("ReadUpTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("read_up_to");
+
+                    b.Property<string>("ReaderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reader_name");
+
+                    b.HasKey("ConversationId", "UserAccountId")
+                        .HasName("pk_conversation_reads");
+
+                    b.HasIndex("UserAccountId")
+                        .HasDatabaseName("ix_conversation_reads_user_account_id");
+
+                    b.ToTable("conversation_reads", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Concerns.Message", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("AuthorOrganisationName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_organisation_name");
+
+                    b.Property<Guid>("AuthorUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_user_id");
+
+                    b.Property<bool>("ByFamily")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("by_family");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_messages");
+
+                    b.HasIndex("ConversationId", "SentAt")
+                        .HasDatabaseName("ix_messages_conversation_id_sent_at");
+
+                    b.ToTable("messages", (string)null);
+                });
+
             modelBuilder.Entity("CommonGround.Core.Concerns.ResponseStandard", b =>
                 {
                     b.Property<Guid>("OrganisationId")
@@ -2918,6 +3063,56 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_concern_updates_concerns_concern_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Concerns.Conversation", b =>
+                {
+                    b.HasOne("CommonGround.Core.Organisations.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversations_areas_area_id");
+
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversations_children_child_id");
+
+                    b.HasOne("CommonGround.Core.Concerns.Concern", null)
+                        .WithMany()
+                        .HasForeignKey("ConcernId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_conversations_concerns_concern_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Concerns.ConversationRead", b =>
+                {
+                    b.HasOne("CommonGround.Core.Concerns.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversation_reads_conversations_conversation_id");
+
+                    b.HasOne("CommonGround.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversation_reads_user_accounts_user_account_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Concerns.Message", b =>
+                {
+                    b.HasOne("CommonGround.Core.Concerns.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_messages_conversations_conversation_id");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Concerns.ResponseStandard", b =>

@@ -97,6 +97,7 @@ public static class Composition
         services.AddScoped<TermDateService>();
         services.AddScoped<CommitmentService>();
         services.AddScoped<CommonGround.Core.Concerns.ConcernService>();
+        services.AddScoped<CommonGround.Core.Concerns.ConversationService>();
         services.AddScoped<MeetingService>();
         services.AddScoped<CommonGround.Core.Statutory.StatutoryService>();
         services.AddScoped<CommonGround.Core.Statutory.TimelinessService>();

@@ -38,6 +38,10 @@ public sealed class NotificationsModel(NotificationService notifications, Curren
         [Required(ErrorMessage = "Choose when to email you")]
         public EmailFrequency? ConcernOverdue { get; set; }
 
+        [Display(Name = "A new message in a conversation you are part of")]
+        [Required(ErrorMessage = "Choose when to email you")]
+        public EmailFrequency? Messages { get; set; }
+
         [Display(Name = "Commitments: new, delivered or disputed")]
         [Required(ErrorMessage = "Choose when to email you")]
         public EmailFrequency? Commitments { get; set; }
@@ -68,6 +72,7 @@ public sealed class NotificationsModel(NotificationService notifications, Curren
             ConcernRaised = f[NotificationKind.ConcernRaised],
             ConcernUpdated = f[NotificationKind.ConcernUpdated],
             ConcernOverdue = f[NotificationKind.ConcernOverdue],
+            Messages = f[NotificationKind.Messages],
             Commitments = f[NotificationKind.Commitments],
             Meetings = f[NotificationKind.Meetings],
             StatutoryDeadlines = f[NotificationKind.StatutoryDeadlines],
@@ -88,6 +93,7 @@ public sealed class NotificationsModel(NotificationService notifications, Curren
             [NotificationKind.ConcernRaised] = Input.ConcernRaised!.Value,
             [NotificationKind.ConcernUpdated] = Input.ConcernUpdated!.Value,
             [NotificationKind.ConcernOverdue] = Input.ConcernOverdue!.Value,
+            [NotificationKind.Messages] = Input.Messages!.Value,
             [NotificationKind.Commitments] = Input.Commitments!.Value,
             [NotificationKind.Meetings] = Input.Meetings!.Value,
             [NotificationKind.StatutoryDeadlines] = Input.StatutoryDeadlines!.Value,

@@ -7,12 +7,13 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Concerns;
 
 /// <summary>One concern: what was raised, who has it, its clocks, every step so far, and what the person can do next.</summary>
-public sealed class ConcernModel(AccessService accessService, ConcernService concerns, CurrentUser currentUser, TimeProvider timeProvider)
+public sealed class ConcernModel(AccessService accessService, ConcernService concerns, ConversationService conversations, CurrentUser currentUser, TimeProvider timeProvider)
     : ConcernPageBase(accessService, concerns, currentUser)
 {
     public bool MayAnswer { get; private set; }
     public bool MayDecide { get; private set; }
     public bool MayAssign { get; private set; }
+    public Conversation? Conversation { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid concernId)
     {
@@ -26,6 +27,7 @@ public sealed class ConcernModel(AccessService accessService, ConcernService con
         MayAnswer = Concern.AwaitsResponse && await Concerns.MayAnswerAsync(Access, Concern, userId);
         MayDecide = Concern.Status == ConcernStatus.Resolved && ConcernService.MayDecide(Access, Concern, userId);
         MayAssign = Concern.IsOpen && Access.Can(Capability.RespondToConcern) && await Concerns.MayAssignAsync(Concern, userId);
+        Conversation = await conversations.FindForConcernAsync(concernId);
         await LogViewAsync(RecordArea.Concerns, $"A concern: {Concern.Topic}");
         return Page();
     }

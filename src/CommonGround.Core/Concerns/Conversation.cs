@@ -1,0 +1,47 @@
+namespace CommonGround.Core.Concerns;
+
+/// <summary>
+/// A thread of messages between the family and the team about a child, on its own or about one concern. Messages are
+/// never changed or deleted; who has read what is kept per person, so everyone can see their words were read.
+/// </summary>
+public sealed class Conversation
+{
+    public const int MaxSubjectLength = 120;
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid ChildId { get; init; }
+    public required Guid AreaId { get; init; }
+    public required string Subject { get; init; }
+    /// <summary>The concern the conversation is about, if any; a concern has at most one.</summary>
+    public Guid? ConcernId { get; init; }
+    public required DateTime StartedAt { get; init; }
+    public required Guid StartedByUserId { get; init; }
+    public required string StartedByName { get; init; }
+    public required DateTime LastMessageAt { get; set; }
+    public int MessageCount { get; set; }
+}
+
+public sealed class Message
+{
+    public const int MaxTextLength = 4000;
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid ConversationId { get; init; }
+    public required Guid ChildId { get; init; }
+    public required Guid AuthorUserId { get; init; }
+    public required string AuthorName { get; init; }
+    /// <summary>The author's organisation, or null for the family.</summary>
+    public string? AuthorOrganisationName { get; init; }
+    public required bool ByFamily { get; init; }
+    public required string Text { get; init; }
+    public required DateTime SentAt { get; init; }
+}
+
+/// <summary>How far one person has read a conversation: every message sent up to then counts as read by them.</summary>
+public sealed class ConversationRead
+{
+    public required Guid ConversationId { get; init; }
+    public required Guid UserAccountId { get; init; }
+    public required string ReaderName { get; set; }
+    public required DateTime ReadUpTo { get; set; }
+}

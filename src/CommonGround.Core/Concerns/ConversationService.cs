@@ -1,0 +1,259 @@
+using CommonGround.Core.Access;
+using CommonGround.Core.Audit;
+using CommonGround.Core.Children;
+using CommonGround.Core.Data;
+using CommonGround.Core.Notifications;
+using CommonGround.Core.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonGround.Core.Concerns;
+
+public sealed record ConversationSummary(Conversation Conversation, int Unread);
+
+/// <summary>A conversation with its messages and, for each message, who other than its author has read it.</summary>
+public sealed record ConversationThread(Conversation Conversation, IReadOnlyList<Message> Messages, IReadOnlyList<ConversationRead> Reads, Concern? Concern)
+{
+    public IReadOnlyList<string> ReadBy(Message message) =>
+        Reads.Where(r => r.UserAccountId != message.AuthorUserId && r.ReadUpTo >= message.SentAt).Select(r => r.ReaderName).Order(StringComparer.CurrentCulture).ToList();
+}
+
+public sealed record ConversationChildNotFound() : Error("This child's record could not be found");
+public sealed record ConversationNotFound() : Error("This conversation could not be found");
+public sealed record NotAllowedToWrite() : Error("You do not have permission to send messages about this child");
+public sealed record SubjectMissing() : Error("Enter what the conversation is about", "Subject");
+public sealed record MessageMissing() : Error("Enter your message", "Text");
+public sealed record MessageTooLong(string Field, int Max) : Error($"The text must be {Max:N0} characters or fewer", Field);
+
+public sealed class ConversationService(CommonGroundDbContext db, AccessService access, Notifier notifier, TimeProvider timeProvider)
+{
+    public static string Link(Guid childId, Guid conversationId) => $"/children/{childId}/conversations/{conversationId}";
+
+    /// <summary>The child's conversations the person may see, latest first, with how many messages they have not read.</summary>
+    public async Task<IReadOnlyList<ConversationSummary>> ListAsync(ChildAccess childAccess, Guid userId)
+    {
+        var visible = childAccess.SharedAreas.ToList();
+        var rows = await db.Conversations.AsNoTracking()
+            .Where(c => c.ChildId == childAccess.Child.Id
+                && (c.ConcernId == null || db.Concerns.Any(k => k.Id == c.ConcernId && visible.Contains(k.About))))
+            .OrderByDescending(c => c.LastMessageAt)
+            .Select(c => new
+            {
+                Conversation = c,
+                Unread = db.Messages.Count(m => m.ConversationId == c.Id && m.AuthorUserId != userId
+                    && !db.ConversationReads.Any(r => r.ConversationId == c.Id && r.UserAccountId == userId && r.ReadUpTo >= m.SentAt)),
+            })
+            .ToListAsync();
+        return rows.Select(r => new ConversationSummary(r.Conversation, r.Unread)).ToList();
+    }
+
+    /// <summary>The conversation, if the person may see it (and the concern it is about).</summary>
+    public async Task<ConversationThread?> GetAsync(ChildAccess childAccess, Guid conversationId)
+    {
+        var conversation = await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == conversationId && c.ChildId == childAccess.Child.Id);
+        if (conversation is null || !childAccess.Can(Capability.ViewRecord, RecordArea.Concerns))
+        {
+            return null;
+        }
+
+        var concern = conversation.ConcernId is { } concernId ? await db.Concerns.AsNoTracking().SingleAsync(c => c.Id == concernId) : null;
+        if (concern is not null && !ConcernService.CanSee(childAccess, concern))
+        {
+            return null;
+        }
+
+        var messages = await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId).OrderBy(m => m.SentAt).ToListAsync();
+        var reads = await db.ConversationReads.AsNoTracking().Where(r => r.ConversationId == conversationId).ToListAsync();
+        return new ConversationThread(conversation, messages, reads, concern);
+    }
+
+    /// <summary>The conversation about a concern, if one has been started.</summary>
+    public Task<Conversation?> FindForConcernAsync(Guid concernId) =>
+        db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.ConcernId == concernId);
+
+    /// <summary>Records that the person has read everything in the conversation so far: their read receipt.</summary>
+    public async Task MarkReadAsync(ConversationThread thread, Guid userId, string name)
+    {
+        var upTo = thread.Messages.Count == 0 ? thread.Conversation.StartedAt : thread.Messages[^1].SentAt;
+        var read = await db.ConversationReads.SingleOrDefaultAsync(r => r.ConversationId == thread.Conversation.Id && r.UserAccountId == userId);
+        if (read is null)
+        {
+            db.ConversationReads.Add(new ConversationRead { ConversationId = thread.Conversation.Id, UserAccountId = userId, ReaderName = name, ReadUpTo = upTo });
+        }
+        else if (read.ReadUpTo < upTo)
+        {
+            read.ReadUpTo = upTo;
+            read.ReaderName = name;
+        }
+        else
+        {
+            return;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException ex) when (SaveConflicts.IsLostRace(ex))
+        {
+            // The same person opened it twice at once; one receipt is enough.
+        }
+    }
+
+    /// <summary>Starts a conversation with its first message; about a concern that already has one, the message joins it.</summary>
+    public async Task<Result<Conversation>> StartAsync(Guid childId, string? subject, string? text, Guid? concernId, Actor actor)
+    {
+        var childAccess = await access.GetAsync(childId, actor);
+        if (childAccess is null)
+        {
+            return new ConversationChildNotFound();
+        }
+
+        if (!childAccess.Can(Capability.RaiseConcern, RecordArea.Concerns))
+        {
+            return new NotAllowedToWrite();
+        }
+
+        Concern? concern = null;
+        if (concernId is { } id)
+        {
+            concern = await db.Concerns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id && c.ChildId == childId);
+            if (concern is null || !ConcernService.CanSee(childAccess, concern))
+            {
+                return new ConcernNotFound();
+            }
+
+            if (await db.Conversations.SingleOrDefaultAsync(c => c.ConcernId == id) is { } existing)
+            {
+                return await AddMessageAsync(childAccess, existing, concern, text, actor);
+            }
+
+            subject = concern.Topic;
+        }
+
+        Error? invalid = (subject, text) switch
+        {
+            (var s, _) when string.IsNullOrWhiteSpace(s) => new SubjectMissing(),
+            ({ Length: > Conversation.MaxSubjectLength }, _) => new MessageTooLong("Subject", Conversation.MaxSubjectLength),
+            _ => null,
+        };
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var now = timeProvider.UtcNow();
+        var conversation = new Conversation
+        {
+            ChildId = childId, AreaId = childAccess.Child.AreaId, Subject = subject!.Trim(), ConcernId = concern?.Id,
+            StartedAt = now, StartedByUserId = actor.UserId!.Value, StartedByName = actor.Name, LastMessageAt = now,
+        };
+        db.Conversations.Add(conversation);
+        return await AddMessageAsync(childAccess, conversation, concern, text, actor, isNew: true);
+    }
+
+    public async Task<Result<Conversation>> ReplyAsync(Guid childId, Guid conversationId, string? text, Actor actor)
+    {
+        var childAccess = await access.GetAsync(childId, actor);
+        if (childAccess is null)
+        {
+            return new ConversationChildNotFound();
+        }
+
+        if (await GetAsync(childAccess, conversationId) is not { } thread)
+        {
+            return new ConversationNotFound();
+        }
+
+        if (!childAccess.Can(Capability.RaiseConcern, RecordArea.Concerns))
+        {
+            return new NotAllowedToWrite();
+        }
+
+        var conversation = await db.Conversations.SingleAsync(c => c.Id == conversationId);
+        return await AddMessageAsync(childAccess, conversation, thread.Concern, text, actor);
+    }
+
+    private async Task<Result<Conversation>> AddMessageAsync(ChildAccess childAccess, Conversation conversation, Concern? concern, string? text, Actor actor, bool isNew = false)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new MessageMissing();
+        }
+
+        if (text.Trim().Length > Message.MaxTextLength)
+        {
+            return new MessageTooLong("Text", Message.MaxTextLength);
+        }
+
+        var now = timeProvider.UtcNow();
+        var message = new Message
+        {
+            ConversationId = conversation.Id, ChildId = conversation.ChildId, AuthorUserId = actor.UserId!.Value, AuthorName = actor.Name,
+            AuthorOrganisationName = childAccess.IsFamily ? null : actor.OrganisationName, ByFamily = childAccess.IsFamily, Text = text.Trim(), SentAt = now,
+        };
+        db.Messages.Add(message);
+        conversation.LastMessageAt = now;
+        conversation.MessageCount++;
+        var readBySender = await db.ConversationReads.SingleOrDefaultAsync(r => r.ConversationId == conversation.Id && r.UserAccountId == actor.UserId);
+        if (readBySender is null)
+        {
+            db.ConversationReads.Add(new ConversationRead { ConversationId = conversation.Id, UserAccountId = actor.UserId!.Value, ReaderName = actor.Name, ReadUpTo = now });
+        }
+        else
+        {
+            readBySender.ReadUpTo = now;
+        }
+
+        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = childAccess.Child.AreaId }, now, isNew ? AuditActions.ConversationStarted : AuditActions.MessageSent,
+            "Child", childAccess.Child.Id, isNew ? "Started a conversation" : "Sent a message in a conversation", RecordArea.Concerns));
+        foreach (var recipient in await RecipientsAsync(childAccess.Child, conversation, concern, actor, childAccess.IsFamily))
+        {
+            notifier.Notify(recipient, NotificationKind.Messages,
+                $"{actor.Name} sent a message about {childAccess.Child.KnownAs}: \"{conversation.Subject}\"",
+                $"{actor.Name} sent you a message about {childAccess.Child.KnownAs}",
+                Link(conversation.ChildId, conversation.Id), conversation.ChildId, concern?.Urgency == ConcernUrgency.Urgent);
+        }
+
+        await db.SaveChangesAsync();
+        return conversation;
+    }
+
+    /// <summary>
+    /// Who hears about a new message: the family when a professional writes; the key worker when the family writes; the
+    /// concern's owner and the person who raised it; and anyone who has written in it before. Only those who can still see it.
+    /// </summary>
+    private async Task<IReadOnlyList<Guid>> RecipientsAsync(Child child, Conversation conversation, Concern? concern, Actor actor, bool byFamily)
+    {
+        var candidates = new HashSet<Guid>(await db.Messages.Where(m => m.ConversationId == conversation.Id).Select(m => m.AuthorUserId).Distinct().ToListAsync());
+        if (!byFamily)
+        {
+            candidates.UnionWith(await db.FamilyMembers.Where(f => f.ChildId == child.Id).Select(f => f.UserAccountId).ToListAsync());
+        }
+
+        if (concern is not null)
+        {
+            candidates.Add(concern.RaisedByUserId);
+            if (concern.OwnerProfessionalId is { } owner)
+            {
+                candidates.UnionWith(await db.Professionals.Where(p => p.Id == owner).Select(p => p.UserAccountId).ToListAsync());
+            }
+        }
+        else if (byFamily)
+        {
+            candidates.UnionWith(await db.TeamMembers.Where(t => t.ChildId == child.Id && t.IsKeyWorker && t.LeftAt == null).Select(t => t.Professional!.UserAccountId).ToListAsync());
+        }
+
+        candidates.Remove(actor.UserId!.Value);
+        var recipients = new List<Guid>();
+        foreach (var userId in candidates)
+        {
+            if (await access.GetAsync(child.Id, userId) is { } theirs && theirs.Can(Capability.ViewRecord, RecordArea.Concerns)
+                && (concern is null || ConcernService.CanSee(theirs, concern)))
+            {
+                recipients.Add(userId);
+            }
+        }
+
+        return recipients;
+    }
+}

@@ -1,0 +1,92 @@
+using System.ComponentModel.DataAnnotations;
+using CommonGround.Core.Access;
+using CommonGround.Core.Concerns;
+using CommonGround.Web.Infrastructure;
+using CommonGround.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommonGround.Web.Pages.Children.Conversations;
+
+/// <summary>One conversation: every message with who has read it, and a reply. Opening it is the person's read receipt.</summary>
+public sealed class ConversationModel(AccessService accessService, ConversationService conversations, LanguageAdvice advice, CurrentUser currentUser)
+    : ChildPageBase(accessService, currentUser)
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public ConversationThread Thread { get; private set; } = default!;
+    public IReadOnlyList<FieldFinding> Advice { get; private set; } = [];
+
+    public sealed class InputModel
+    {
+        [Display(Name = "Your reply")]
+        [Required(ErrorMessage = "Enter your message")]
+        [StringLength(Message.MaxTextLength, ErrorMessage = "Your message must be 4,000 characters or fewer")]
+        public string? Text { get; set; }
+
+        public bool SaveAnyway { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid childId, Guid conversationId)
+    {
+        if (await LoadAsync(childId, conversationId) is { } refused)
+        {
+            return refused;
+        }
+
+        var person = (await CurrentUser.GetAsync())!;
+        await conversations.MarkReadAsync(Thread, person.Account.Id, person.Account.DisplayName);
+        await LogViewAsync(RecordArea.Concerns, $"A conversation: {Thread.Conversation.Subject}");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid childId, Guid conversationId)
+    {
+        if (await LoadAsync(childId, conversationId) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!Access.Can(Capability.RaiseConcern, RecordArea.Concerns))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+
+        var actor = await CurrentUser.ActorAsync();
+        Advice = await advice.ReviewAsync(actor, Input.SaveAnyway, new WrittenField("Input.Text", "Your reply", Input.Text));
+        if (Advice.Count > 0)
+        {
+            return Page();
+        }
+
+        var result = await conversations.ReplyAsync(childId, conversationId, Input.Text, actor);
+        if (!result.Succeeded)
+        {
+            return Invalid(result.Error!);
+        }
+
+        Confirm("Message sent");
+        return Redirect(ConversationService.Link(childId, conversationId));
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid childId, Guid conversationId)
+    {
+        if (await AuthoriseAsync(childId, Capability.ViewRecord, RecordArea.Concerns) is { } refused)
+        {
+            return refused;
+        }
+
+        if (await conversations.GetAsync(Access, conversationId) is not { } thread)
+        {
+            return NotFound();
+        }
+
+        Thread = thread;
+        return null;
+    }
+}

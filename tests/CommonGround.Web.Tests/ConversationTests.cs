@@ -1,0 +1,95 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonGround.Web.Tests;
+
+public sealed class ConversationTests : FreshAppTests
+{
+    [Fact]
+    public async Task The_family_starts_a_conversation_the_key_worker_reads_it_and_the_family_sees_it_was_read()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var parent = await SignedInAsync("parent@example.org");
+        var (started, _) = await parent.SubmitAsync($"/children/{sam}/conversations/new",
+            new Dictionary<string, string> { ["Input.Subject"] = "Swimming on Thursdays", ["Input.Text"] = "Sam has an ear infection, so no swimming this week." });
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var conversation = await App.QueryAsync(db => db.Conversations.Select(c => c.Id).SingleAsync());
+        var link = $"/children/{sam}/conversations/{conversation}";
+
+        var (_, before) = await parent.OpenAsync(link);
+        Assert.Equal("Not read yet", before.QuerySelector(".cg-read-by")!.TextContent.Trim());
+        var email = (await App.DeliverEmailAsync()).Single(m => m.To.Mailboxes.Any(t => t.Address == "senco@example.org"));
+        Assert.Equal("Alex Morgan sent you a message about Sam", email.Subject);
+        Assert.DoesNotContain("ear infection", email.TextBody, StringComparison.Ordinal);
+
+        var keyWorker = await SignedInAsync("senco@example.org");
+        var (_, list) = await keyWorker.OpenAsync($"/children/{sam}/conversations");
+        Assert.Contains("1 unread", list.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        await keyWorker.OpenAsync(link);
+        var (_, listAfter) = await keyWorker.OpenAsync($"/children/{sam}/conversations");
+        Assert.DoesNotContain("unread", listAfter.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        var (_, after) = await parent.OpenAsync(link);
+        Assert.Equal("Read by Priya Nair", after.QuerySelector(".cg-read-by")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_professionals_reply_passes_the_respectful_language_advisor_before_it_is_sent()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var parent = await SignedInAsync("parent@example.org");
+        await parent.SubmitAsync($"/children/{sam}/conversations/new", new Dictionary<string, string> { ["Input.Subject"] = "Homework", ["Input.Text"] = "Can we talk?" });
+        var link = $"/children/{sam}/conversations/{await App.QueryAsync(db => db.Conversations.Select(c => c.Id).SingleAsync())}";
+
+        var keyWorker = await SignedInAsync("senco@example.org");
+        var reply = new Dictionary<string, string> { ["Input.Text"] = "Mum is being difficult about homework." };
+        var (advised, page) = await keyWorker.SubmitAsync(link, reply);
+        Assert.Equal(HttpStatusCode.OK, advised.StatusCode);
+        Assert.NotNull(page.QuerySelector("#language-advice"));
+        Assert.Equal(1, await App.QueryAsync(db => db.Messages.CountAsync()));
+
+        var (changed, _) = await keyWorker.SubmitAsync(link, new Dictionary<string, string> { ["Input.Text"] = "Yes, I can call you on Friday about homework." });
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(2, await App.QueryAsync(db => db.Messages.CountAsync()));
+        Assert.Equal(2, await App.QueryAsync(db => db.AuditEvents.CountAsync(a => a.Action.StartsWith("conversation."))));
+    }
+
+    [Fact]
+    public async Task Messages_about_a_concern_share_one_thread_with_its_owner_and_the_person_who_raised_it()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var parent = await SignedInAsync("parent@example.org");
+        await parent.SubmitAsync($"/children/{sam}/concerns/new", new Dictionary<string, string>
+        {
+            ["Input.Topic"] = "Lunchtimes", ["Input.About"] = "Education", ["Input.WhatIsHappening"] = "Sam eats alone.", ["Input.Urgency"] = "Standard", ["Input.Owner"] = "key-worker",
+        });
+        var concern = await App.QueryAsync(db => db.Concerns.Select(c => c.Id).SingleAsync());
+        var (first, _) = await parent.SubmitAsync($"/children/{sam}/conversations/new?concern={concern}", new Dictionary<string, string> { ["Input.Text"] = "It happened again today." });
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+
+        // Starting again about the same concern opens the same thread.
+        var again = await parent.GetAsync($"/children/{sam}/conversations/new?concern={concern}");
+        var thread = await App.QueryAsync(db => db.Conversations.SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal($"/children/{sam}/conversations/{thread.Id}", again.Headers.Location!.OriginalString);
+        Assert.Equal("Lunchtimes", thread.Subject);
+
+        var keyWorker = await SignedInAsync("senco@example.org");
+        var (_, concernPage) = await keyWorker.OpenAsync($"/children/{sam}/concerns/{concern}");
+        Assert.NotNull(concernPage.QuerySelector($"a[href='/children/{sam}/conversations/{thread.Id}']"));
+    }
+
+    [Fact]
+    public async Task An_empty_message_is_refused_and_someone_without_concerns_shared_cannot_read_or_write()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var parent = await SignedInAsync("parent@example.org");
+        var (refused, page) = await parent.SubmitAsync($"/children/{sam}/conversations/new", new Dictionary<string, string> { ["Input.Subject"] = "", ["Input.Text"] = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(["Enter what the conversation is about", "Enter your message"], page.ErrorSummary().Order());
+        Assert.Equal(0, await App.QueryAsync(db => db.Conversations.CountAsync()));
+
+        var therapist = await SignedInAsync("therapist@example.org");
+        Assert.Equal(HttpStatusCode.Forbidden, (await therapist.GetAsync($"/children/{sam}/conversations")).StatusCode);
+    }
+}
