@@ -81,4 +81,6 @@ public static class AuditActions
     public const string MessageSent = "conversation.message-sent";
     public const string ResponseStandardChanged = "organisation.response-standard-changed";
     public const string NotificationChoicesChanged = "account.notification-choices-changed";
+    public const string CalendarFeedCreated = "account.calendar-feed-created";
+    public const string CalendarFeedStopped = "account.calendar-feed-stopped";
 }

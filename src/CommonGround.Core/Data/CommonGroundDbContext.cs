@@ -61,6 +61,7 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -500,6 +501,14 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
         {
             e.HasKey(p => new { p.UserAccountId, p.Kind });
             e.HasOne<UserAccount>().WithMany().HasForeignKey(p => p.UserAccountId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CalendarFeed>(e =>
+        {
+            e.HasKey(f => f.UserAccountId);
+            e.Property(f => f.TokenHash).HasMaxLength(64);
+            e.HasIndex(f => f.TokenHash).IsUnique();
+            e.HasOne<UserAccount>().WithOne().HasForeignKey<CalendarFeed>(f => f.UserAccountId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<NotificationSettings>(e =>

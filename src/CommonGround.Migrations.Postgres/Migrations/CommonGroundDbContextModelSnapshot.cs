@@ -1773,6 +1773,36 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.ToTable("record_corrections", (string)null);
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Notifications.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("UserAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_account_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("LastReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_read_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("UserAccountId")
+                        .HasName("pk_calendar_feeds");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendar_feeds_token_hash");
+
+                    b.ToTable("calendar_feeds", (string)null);
+                });
+
             modelBuilder.Entity("CommonGround.Core.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3213,6 +3243,16 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_meeting_record_versions_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Notifications.CalendarFeed", b =>
+                {
+                    b.HasOne("CommonGround.Core.Accounts.UserAccount", null)
+                        .WithOne()
+                        .HasForeignKey("CommonGround.Core.Notifications.CalendarFeed", "UserAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendar_feeds_user_accounts_user_account_id");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Notifications.Notification", b =>

@@ -74,6 +74,7 @@ public static class Composition
         services.AddScoped<EmailOutbox>();
         services.AddScoped<Notifier>();
         services.AddScoped<NotificationService>();
+        services.AddScoped<CalendarFeedService>();
         services.AddJob<NotificationEmailJob>(TimeSpan.FromSeconds(30));
         services.AddJob<EmailDeliveryJob>(TimeSpan.FromSeconds(10));
         services.AddJob<CommonGround.Core.Concerns.ConcernEscalationJob>(TimeSpan.FromMinutes(5));
@@ -264,6 +265,7 @@ public static class Composition
         app.MapRazorPages();
         app.MapLanguageEndpoints();
         app.MapTimescaleEndpoints();
+        app.MapCalendarFeedEndpoints();
         app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
         return app;
     }
