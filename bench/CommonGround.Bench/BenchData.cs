@@ -3,6 +3,9 @@ using CommonGround.Core.Accounts;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Children;
 using CommonGround.Core.Commitments;
+using CommonGround.Core.Concerns;
+using CommonGround.Core.Meetings;
+using CommonGround.Core.Time;
 using CommonGround.Core.Statutory;
 using CommonGround.Core.Data;
 using CommonGround.Core.Organisations;
@@ -14,7 +17,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CommonGround.Bench;
 
 /// <summary>The generated people the load harness signs in as, and the records it opens.</summary>
-public sealed record BenchPeople(string Professional, string Parent, Guid BusyChild, Guid ProfessionalsChild, string Lead);
+public sealed record BenchPeople(string Professional, string Parent, Guid BusyChild, Guid ProfessionalsChild, string Lead, string KeyWorker, string Caseworker, Guid AreaId);
 
 /// <summary>
 /// Generates one local authority area with many children, each with a family, a team around them, sharing decisions,
@@ -26,6 +29,12 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
     public const string ProfessionalEmail = "bench.professional@example.org";
     public const string ParentEmail = "bench.parent@example.org";
     public const string LeadEmail = "bench.lead@example.org";
+    public const string KeyWorkerEmail = "bench.keyworker@example.org";
+    public const string CaseworkerEmail = "bench.caseworker@example.org";
+    /// <summary>The bench key worker is key worker for this many children, about a school SENCO's share.</summary>
+    public const int KeyWorkersChildren = 40;
+    /// <summary>The bench caseworker is on this many children's teams, a heavy local authority caseload.</summary>
+    public const int CaseworkersChildren = 600;
     public const int ProfessionalsTeams = 300;
     public const int BusyChildViews = 5_000;
     public const int BusyChildCommitments = 200;
@@ -96,6 +105,15 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
         var council = staff[OrganisationKind.LocalAuthority][0].Organisation;
         pending.Add(leadAccount);
         pending.Add(new Professional { UserAccountId = leadAccount.Id, OrganisationId = council.Id, AreaId = area.Id, JobTitle = "SEND team leader", IsOrganisationAdmin = true, JoinedAt = _now });
+
+        // A school's key worker, and a local authority caseworker with a heavy caseload, whose attention lists are measured.
+        var keyWorkerAccount = Account(KeyWorkerEmail, "Bench Key Worker", AccountKind.Professional);
+        var keyWorker = (new Professional { UserAccountId = keyWorkerAccount.Id, OrganisationId = staff[OrganisationKind.School][0].Organisation.Id, AreaId = area.Id, JobTitle = "SENCO", JoinedAt = _now },
+            keyWorkerAccount, staff[OrganisationKind.School][0].Organisation);
+        var caseworkerAccount = Account(CaseworkerEmail, "Bench Caseworker", AccountKind.Professional);
+        var caseworker = (new Professional { UserAccountId = caseworkerAccount.Id, OrganisationId = council.Id, AreaId = area.Id, JobTitle = "SEND caseworker", JoinedAt = _now },
+            caseworkerAccount, council);
+        pending.AddRange([keyWorkerAccount, keyWorker.Item1, caseworkerAccount, caseworker.Item1]);
         await SaveAsync(pending);
         progress($"{organisations.Count} organisations, {staff.Values.Sum(s => s.Count) + 1} staff");
 
@@ -121,7 +139,7 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
             }
 
             // The team: someone from the child's school as key worker, then others who support them.
-            var school = staff[OrganisationKind.School][(c % schools * 10) + _random.Next(10)];
+            var school = c < KeyWorkersChildren ? keyWorker : staff[OrganisationKind.School][(c % schools * 10) + _random.Next(10)];
             var team = new List<((Professional Professional, UserAccount Account, Organisation Organisation) Who, RecordArea[] Areas)>
             {
                 (school, [RecordArea.AboutMe, RecordArea.Education, RecordArea.Health, RecordArea.Commitments, RecordArea.Meetings, RecordArea.Concerns]),
@@ -150,6 +168,11 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
             {
                 team.Add(((benchProfessional, benchAccount, staff[OrganisationKind.Health][0].Organisation), [RecordArea.AboutMe, RecordArea.Health, RecordArea.Commitments]));
                 professionalsChild = professionalsChild == default ? child.Id : professionalsChild;
+            }
+
+            if (c % (children / CaseworkersChildren) == 0 && c / (children / CaseworkersChildren) < CaseworkersChildren)
+            {
+                team.Add((caseworker, [RecordArea.AboutMe, RecordArea.Education, RecordArea.StatutoryProcess, RecordArea.Concerns, RecordArea.Commitments, RecordArea.Meetings]));
             }
 
             foreach (var (who, areas) in team.DistinctBy(t => t.Who.Professional.Id))
@@ -184,6 +207,10 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
             // Every child has been through a needs assessment in the last three years; most have a final plan, about
             // 6 in 10 within 20 weeks, and a few had exceptional circumstances recorded.
             AddNeedsAssessment(pending, child.Id, area.Id, staff[OrganisationKind.LocalAuthority][_random.Next(staff[OrganisationKind.LocalAuthority].Count)], today);
+
+            // Concerns, conversations and meetings: what the attention list reads.
+            AddConcerns(pending, child, parent, school, council);
+            AddContact(pending, child, parent, school);
 
             // About me: most families have written most sections, some more than once.
             if (_random.Next(10) < 8)
@@ -238,7 +265,7 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
         }
 
         await SaveAsync(pending);
-        return new BenchPeople(ProfessionalEmail, ParentEmail, busyChild, professionalsChild, LeadEmail);
+        return new BenchPeople(ProfessionalEmail, ParentEmail, busyChild, professionalsChild, LeadEmail, KeyWorkerEmail, CaseworkerEmail, area.Id);
     }
 
     private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
@@ -306,6 +333,119 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
         process.Refresh(Timescales.England);
         pending.Add(process);
     }
+
+    /// <summary>
+    /// About one child in three has had concerns in the last two months: most answered and closed, some waiting, a few
+    /// past their dates (and escalated), one in ten sent to the local authority's inbox.
+    /// </summary>
+    private void AddConcerns(List<object> pending, Child child, UserAccount parent, (Professional Professional, UserAccount Account, Organisation Organisation) keyWorker, Organisation council)
+    {
+        if (_random.Next(3) > 0)
+        {
+            return;
+        }
+
+        var calendar = WorkingDayCalendar.EnglandAndWales;
+        for (var k = 1 + _random.Next(3); k > 0; k--)
+        {
+            var raised = _now.AddHours(-_random.Next(2, 24 * 60));
+            var toCouncil = _random.Next(10) == 0;
+            var startsOn = ConcernClock.StartsOn(raised, calendar);
+            var concern = new Concern
+            {
+                ChildId = child.Id, AreaId = child.AreaId, Topic = Pick(ConcernTopics), About = _random.Next(4) == 0 ? RecordArea.Health : RecordArea.Education,
+                WhatIsHappening = Pick(Sentences), Urgency = _random.Next(8) == 0 ? ConcernUrgency.Urgent : ConcernUrgency.Standard,
+                RaisedAt = raised, RaisedByUserId = parent.Id, RaisedByName = parent.DisplayName, RaisedByFamily = true,
+                OwnerOrganisationId = toCouncil ? council.Id : keyWorker.Organisation.Id, OwnerOrganisationName = toCouncil ? council.Name : keyWorker.Organisation.Name,
+                OwnerProfessionalId = toCouncil ? null : keyWorker.Professional.Id, OwnerName = toCouncil ? null : keyWorker.Account.DisplayName,
+                ClockStartsOn = startsOn, AcknowledgeBy = ConcernClock.DueOn(startsOn, 2, calendar), RespondBy = ConcernClock.DueOn(startsOn, 10, calendar),
+            };
+            var steps = new List<ConcernUpdate?> { concern.Raise(parent.Id, parent.DisplayName, true) };
+            var by = keyWorker.Account;
+            var step = raised;
+            DateTime Later(int maxHours) => step = step.AddHours(1 + _random.Next(maxHours)) is var next && next < _now ? next : _now;
+            var fate = _random.Next(10);
+            if (fate >= 2 && !toCouncil)
+            {
+                steps.Add(concern.Acknowledge("Thank you, I am looking into it.", by.Id, by.DisplayName, Later(60)));
+                if (fate >= 4)
+                {
+                    steps.Add(concern.Respond("We have talked about this and agreed what to do.", by.Id, by.DisplayName, Later(240)));
+                }
+
+                if (fate >= 6)
+                {
+                    steps.Add(concern.Resolve(concern.WhatIsHappening, "We changed the plan together.", by.Id, by.DisplayName, Later(120)));
+                }
+
+                if (fate >= 7)
+                {
+                    steps.Add(concern.Confirm(parent.Id, parent.DisplayName, true, Later(48)));
+                }
+            }
+
+            var today = DateOnly.FromDateTime(_now);
+            if (concern.UnescalatedBreach(today) is { } clock)
+            {
+                steps.Add(concern.Escalate(clock, $"the leads of {concern.OwnerOrganisationName}", _now));
+            }
+
+            pending.Add(concern);
+            pending.AddRange(steps.OfType<ConcernUpdate>());
+        }
+    }
+
+    /// <summary>Half the families have a conversation with the key worker; a quarter had a meeting, some with a record still to agree.</summary>
+    private void AddContact(List<object> pending, Child child, UserAccount parent, (Professional Professional, UserAccount Account, Organisation Organisation) keyWorker)
+    {
+        if (_random.Next(2) == 0)
+        {
+            var started = _now.AddHours(-_random.Next(24, 24 * 120));
+            var conversation = new Conversation
+            {
+                ChildId = child.Id, AreaId = child.AreaId, Subject = Pick(ConcernTopics), StartedAt = started, StartedByUserId = parent.Id, StartedByName = parent.DisplayName, LastMessageAt = started,
+            };
+            var at = started;
+            for (var m = 1 + _random.Next(5); m > 0; m--)
+            {
+                var fromFamily = m % 2 == 1;
+                pending.Add(new Message
+                {
+                    ConversationId = conversation.Id, ChildId = child.Id, AuthorUserId = fromFamily ? parent.Id : keyWorker.Account.Id, AuthorName = fromFamily ? parent.DisplayName : keyWorker.Account.DisplayName,
+                    AuthorOrganisationName = fromFamily ? null : keyWorker.Organisation.Name, ByFamily = fromFamily, Text = Pick(Sentences), SentAt = at,
+                });
+                conversation.LastMessageAt = at;
+                conversation.MessageCount++;
+                at = at.AddHours(1 + _random.Next(48)) is var next && next < _now ? next : _now;
+            }
+
+            pending.Add(conversation);
+        }
+
+        if (_random.Next(4) == 0)
+        {
+            var held = _now.AddDays(-_random.Next(5, 120)).Date.AddHours(10);
+            var meeting = new Meeting
+            {
+                ChildId = child.Id, AreaId = child.AreaId, Kind = MeetingKind.Review, StartsAt = held, DurationMinutes = 60, Place = keyWorker.Organisation.Name,
+                OrganiserUserId = keyWorker.Account.Id, OrganiserName = keyWorker.Account.DisplayName, OrganiserEmail = keyWorker.Account.Email!,
+                OrganiserOrganisationId = keyWorker.Organisation.Id, OrganiserOrganisationName = keyWorker.Organisation.Name,
+                NoteTakerUserId = keyWorker.Account.Id, NoteTakerName = keyWorker.Account.DisplayName, ScheduledAt = held.AddDays(-14),
+            };
+            meeting.WriteRecord(null, null, "Carry on with the current plan", null, keyWorker.Account.DisplayName);
+            meeting.Share();
+            pending.Add(meeting);
+            pending.Add(new MeetingRecordVersion
+            {
+                MeetingId = meeting.Id, Number = 1, Kind = RecordVersionKind.Shared, Content = MeetingRecordContent.Of(meeting, []).ToJson(), CreatedAt = held.AddDays(2), CreatedByName = keyWorker.Account.DisplayName,
+            });
+        }
+    }
+
+    private static readonly string[] ConcernTopics =
+    [
+        "Taxi arriving late", "Lunchtimes", "Homework", "Missed therapy sessions", "Changes to the timetable", "Playground", "Support in class", "School trips",
+    ];
 
     private static readonly string[] Provision =
     [

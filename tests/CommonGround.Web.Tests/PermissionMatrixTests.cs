@@ -415,6 +415,9 @@ public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFix
     [InlineData("orgadmin@example.org", "/organisation/response-standard", HttpStatusCode.OK)]
     [InlineData("senco@example.org", "/organisation/response-standard", HttpStatusCode.Redirect)]
     [InlineData("parent@example.org", "/notifications", HttpStatusCode.OK)]
+    [InlineData("senco@example.org", "/attention", HttpStatusCode.OK)]
+    [InlineData("parent@example.org", "/attention", HttpStatusCode.Redirect)]
+    [InlineData("orgadmin@example.org", "/organisation/attention-thresholds", HttpStatusCode.OK)]
     [InlineData("senco@example.org", "/account/notifications", HttpStatusCode.OK)]
     [InlineData("senco@example.org", "/organisation/term-dates", HttpStatusCode.Redirect)]
     public async Task Lists_of_children_follow_their_rows(string email, string url, HttpStatusCode expected)

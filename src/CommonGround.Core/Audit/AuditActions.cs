@@ -80,6 +80,7 @@ public static class AuditActions
     public const string ConversationStarted = "conversation.started";
     public const string MessageSent = "conversation.message-sent";
     public const string ResponseStandardChanged = "organisation.response-standard-changed";
+    public const string AttentionThresholdsChanged = "organisation.attention-thresholds-changed";
     public const string NotificationChoicesChanged = "account.notification-choices-changed";
     public const string CalendarFeedCreated = "account.calendar-feed-created";
     public const string CalendarFeedStopped = "account.calendar-feed-stopped";

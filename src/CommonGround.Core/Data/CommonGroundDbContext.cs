@@ -1,9 +1,11 @@
 using CommonGround.Core.Access;
 using CommonGround.Core.Accounts;
+using CommonGround.Core.Attention;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Children;
 using CommonGround.Core.Commitments;
 using CommonGround.Core.Concerns;
+using CommonGround.Core.Jobs;
 using CommonGround.Core.Language;
 using CommonGround.Core.Meetings;
 using CommonGround.Core.Statutory;
@@ -16,10 +18,15 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using CommonGround.Core.Time;
 
 namespace CommonGround.Core.Data;
 
-public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext> options)
+/// <summary>
+/// The database. Given a clock (as the app gives it), every save that changes a child's concerns, commitments,
+/// meetings, messages, statutory process or team then brings that child's attention signals up to date.
+/// </summary>
+public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext> options, TimeProvider? timeProvider = null)
     : IdentityUserContext<UserAccount, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Area> Areas => Set<Area>();
@@ -62,6 +69,9 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<AttentionSignal> AttentionSignals => Set<AttentionSignal>();
+    public DbSet<AttentionThresholds> AttentionThresholds => Set<AttentionThresholds>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -72,11 +82,47 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditRewrites();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var children = timeProvider is null ? [] : ChildrenWhoseSignalsMayChange();
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (children.Count > 0)
+        {
+            try
+            {
+                await Attention.AttentionSignals.RefreshAsync(this, children, timeProvider!.UtcNow(), timeProvider!.TodayInUk(), cancellationToken);
+            }
+            catch (DbUpdateException ex) when (SaveConflicts.IsLostRace(ex))
+            {
+                // Someone else refreshed the same child at the same moment; theirs stands, and the job checks again.
+                foreach (var entry in ChangeTracker.Entries<Attention.AttentionSignal>().ToList())
+                {
+                    entry.State = EntityState.Detached;
+                }
+            }
+        }
+
+        return saved;
     }
+
+    /// <summary>The children a pending save touches in a way their early warnings depend on.</summary>
+    private HashSet<Guid> ChildrenWhoseSignalsMayChange() => ChangeTracker.Entries()
+        .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+        .Select(e => e.Entity switch
+        {
+            Concern c => c.ChildId,
+            Commitment c => c.ChildId,
+            DeliveryRecord d => d.ChildId,
+            Meeting m => m.ChildId,
+            Message m => m.ChildId,
+            StatutoryProcess p => p.ChildId,
+            StatutoryEvent v => v.ChildId,
+            TeamMember t => t.ChildId,
+            _ => (Guid?)null,
+        })
+        .OfType<Guid>()
+        .ToHashSet();
 
     private void RefuseAuditRewrites()
     {
@@ -515,6 +561,32 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
         {
             e.HasKey(s => s.UserAccountId);
             e.HasOne<UserAccount>().WithOne().HasForeignKey<NotificationSettings>(s => s.UserAccountId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AttentionSignal>(e =>
+        {
+            e.Property(s => s.SubjectKey).HasMaxLength(100);
+            e.Property(s => s.Reason).HasMaxLength(AttentionSignal.MaxTextLength);
+            e.Property(s => s.Link).HasMaxLength(300);
+            e.HasOne<Child>().WithMany().HasForeignKey(s => s.ChildId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(s => new { s.ChildId, s.Kind, s.SubjectKey }).IsUnique();
+            // Organisation leads see their organisation's overdue concerns from here.
+            e.HasIndex(s => new { s.OrganisationId, s.Kind });
+            e.HasIndex(s => s.AreaId);
+        });
+
+        builder.Entity<AttentionThresholds>(e =>
+        {
+            e.HasKey(t => t.OrganisationId);
+            e.Property(t => t.ChangedByName).HasMaxLength(200);
+            e.HasOne<Organisation>().WithOne().HasForeignKey<AttentionThresholds>(t => t.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<JobLease>(e =>
+        {
+            e.HasKey(l => l.Name);
+            e.Property(l => l.Name).HasMaxLength(100);
+            e.Property(l => l.Owner).HasMaxLength(100);
         });
 
         builder.Entity<AuditEvent>(e =>

@@ -282,6 +282,132 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.ToTable("user_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Attention.AttentionSignal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AboutArea")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("about_area");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("computed_at");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("link");
+
+                    b.Property<int>("Measure")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("measure");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RecordArea")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_area");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("SubjectKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attention_signals");
+
+                    b.HasIndex("AreaId")
+                        .HasDatabaseName("ix_attention_signals_area_id");
+
+                    b.HasIndex("OrganisationId", "Kind")
+                        .HasDatabaseName("ix_attention_signals_organisation_id_kind");
+
+                    b.HasIndex("ChildId", "Kind", "SubjectKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_attention_signals_child_id_kind_subject_key");
+
+                    b.ToTable("attention_signals", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Attention.AttentionThresholds", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by_name");
+
+                    b.Property<int>("NoContactWeeks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("no_contact_weeks");
+
+                    b.Property<int>("ProvisionBehindPercent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("provision_behind_percent");
+
+                    b.Property<int>("RecordAwaitingWorkingDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("record_awaiting_working_days");
+
+                    b.Property<int>("RepeatedConcerns")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("repeated_concerns");
+
+                    b.Property<int>("StatutoryDueWorkingDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("statutory_due_working_days");
+
+                    b.HasKey("OrganisationId")
+                        .HasName("pk_attention_thresholds");
+
+                    b.ToTable("attention_thresholds", (string)null);
+                });
+
             modelBuilder.Entity("CommonGround.Core.Audit.AuditEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1289,6 +1415,32 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasName("pk_response_standards");
 
                     b.ToTable("response_standards", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Jobs.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTime?>("LastCompletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_completed_at");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
+                    b.HasKey("Name")
+                        .HasName("pk_job_leases");
+
+                    b.ToTable("job_leases", (string)null);
                 });
 
             modelBuilder.Entity("CommonGround.Core.Language.LanguageAdviceRecord", b =>
@@ -2920,6 +3072,26 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_invitations_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Attention.AttentionSignal", b =>
+                {
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_attention_signals_children_child_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Attention.AttentionThresholds", b =>
+                {
+                    b.HasOne("CommonGround.Core.Organisations.Organisation", null)
+                        .WithOne()
+                        .HasForeignKey("CommonGround.Core.Attention.AttentionThresholds", "OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_attention_thresholds_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Children.Child", b =>

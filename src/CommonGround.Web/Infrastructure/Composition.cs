@@ -78,6 +78,7 @@ public static class Composition
         services.AddJob<NotificationEmailJob>(TimeSpan.FromSeconds(30));
         services.AddJob<EmailDeliveryJob>(TimeSpan.FromSeconds(10));
         services.AddJob<CommonGround.Core.Concerns.ConcernEscalationJob>(TimeSpan.FromMinutes(5));
+        services.AddJob<CommonGround.Core.Attention.AttentionJob>(TimeSpan.FromMinutes(15));
         if (configuration.GetValue("Jobs:Enabled", true))
         {
             services.AddHostedService<JobScheduler>();
@@ -99,6 +100,8 @@ public static class Composition
         services.AddScoped<CommitmentService>();
         services.AddScoped<CommonGround.Core.Concerns.ConcernService>();
         services.AddScoped<CommonGround.Core.Concerns.ConversationService>();
+        services.AddScoped<CommonGround.Core.Attention.AttentionService>();
+        services.AddScoped<CommonGround.Core.Attention.WhatIsHappeningService>();
         services.AddScoped<MeetingService>();
         services.AddScoped<CommonGround.Core.Statutory.StatutoryService>();
         services.AddScoped<CommonGround.Core.Statutory.TimelinessService>();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Notifications;
 
 /// <summary>A person's notifications, newest first: what changed, with a link to it. Opening one marks it read.</summary>
+[ServiceFilter(typeof(TwoFactorGate))]
 public sealed class IndexModel(NotificationService notifications, CurrentUser currentUser) : PageBase
 {
     public NotificationPage Items { get; private set; } = new([], 0, 0);

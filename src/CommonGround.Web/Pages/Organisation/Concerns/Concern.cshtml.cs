@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Organisation.Concerns;
 
 /// <summary>A lead chooses who in their organisation answers a concern: someone on the child's team who can see it.</summary>
+[ServiceFilter(typeof(TwoFactorGate))]
 public sealed class ConcernModel(ConcernService concerns, CurrentUser currentUser, TimeProvider timeProvider) : PageBase
 {
     [BindProperty]

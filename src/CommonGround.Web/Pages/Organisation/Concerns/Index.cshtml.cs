@@ -3,6 +3,8 @@ using CommonGround.Core.Time;
 using CommonGround.Web.Infrastructure;
 using CommonGround.Web.Infrastructure.Security;
 
+using Microsoft.AspNetCore.Mvc;
+
 namespace CommonGround.Web.Pages.Organisation.Concerns;
 
 /// <summary>
@@ -10,6 +12,7 @@ namespace CommonGround.Web.Pages.Organisation.Concerns;
 /// chosen, and every open concern its staff own, with their clocks. The family's words are not shown here; a lead reads
 /// them on the child's record, if the family shares concerns with them.
 /// </summary>
+[ServiceFilter(typeof(TwoFactorGate))]
 public sealed class IndexModel(ConcernService concerns, CurrentUser currentUser, TimeProvider timeProvider) : PageBase
 {
     public IReadOnlyList<InboxConcern> Waiting { get; private set; } = [];

@@ -1,0 +1,121 @@
+using CommonGround.Core.Access;
+using CommonGround.Core.Audit;
+using CommonGround.Core.Data;
+using CommonGround.Core.Organisations;
+using CommonGround.Core.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonGround.Core.Attention;
+
+/// <summary>A child on someone's attention list, with every reason that passed their organisation's thresholds.</summary>
+public sealed record AttentionChild(Guid ChildId, string ChildName, IReadOnlyList<AttentionSignal> Signals)
+{
+    public AttentionSignalKind MostPressing => Signals.Min(s => s.Kind);
+}
+
+public sealed record AttentionPage(IReadOnlyList<AttentionChild> Children, int TotalChildren, int Page, int PageCount);
+
+public sealed record ThresholdOutOfRange(string Field, int Min, int Max) : Error($"Enter a whole number from {Min} to {Max}", Field);
+
+public sealed class AttentionService(CommonGroundDbContext db, TimeProvider timeProvider)
+{
+    public const int PageSize = 25;
+
+    public async Task<AttentionThresholds> ThresholdsForAsync(Guid organisationId) =>
+        await db.AttentionThresholds.AsNoTracking().SingleOrDefaultAsync(t => t.OrganisationId == organisationId) ?? AttentionThresholds.DefaultFor(organisationId);
+
+    /// <summary>
+    /// The person's attention list: children they are key worker or team lead for (or, in a local authority, any child
+    /// whose team they are on), with the signals about parts of the record shared with them today; and for an
+    /// organisation's admins, concerns their organisation owns that went past a date. Most pressing first.
+    /// </summary>
+    public async Task<AttentionPage> ListForAsync(Guid userId, int page)
+    {
+        var professional = await db.Professionals.AsNoTracking().Include(p => p.Organisation)
+            .SingleOrDefaultAsync(p => p.UserAccountId == userId && p.DeactivatedAt == null);
+        if (professional is null)
+        {
+            return new AttentionPage([], 0, 1, 1);
+        }
+
+        var today = timeProvider.TodayInUk();
+        var professionalId = professional.Id;
+        var organisationId = professional.OrganisationId;
+        var isLocalAuthority = professional.Organisation!.Kind == OrganisationKind.LocalAuthority;
+        var isAdmin = professional.IsOrganisationAdmin;
+        var places = db.TeamMembers.Where(t => t.ProfessionalId == professionalId && t.LeftAt == null && (t.IsKeyWorker || t.IsTeamLead || isLocalAuthority));
+        var shared = db.SharingConsents.Where(c => c.WithdrawnAt == null && c.From <= today && (c.Until == null || c.Until >= today));
+        var thresholds = await ThresholdsForAsync(organisationId);
+        var signals = await db.AttentionSignals.AsNoTracking()
+            .Where(thresholds.Shows())
+            .Where(s => places.Any(t => t.ChildId == s.ChildId
+                    && (s.RecordArea == null || shared.Any(c => c.TeamMemberId == t.Id && c.Area == s.RecordArea))
+                    && (s.AboutArea == null || shared.Any(c => c.TeamMemberId == t.Id && c.Area == s.AboutArea)))
+                || (isAdmin && s.Kind == AttentionSignalKind.ConcernOverdue && s.OrganisationId == organisationId))
+            .ToListAsync();
+        var onTeam = (await places.Where(t => signals.Select(s => s.ChildId).Contains(t.ChildId)).Select(t => t.ChildId).ToListAsync()).ToHashSet();
+        foreach (var signal in signals.Where(s => !onTeam.Contains(s.ChildId)))
+        {
+            // A lead who is not on the child's team sees the concern from the organisation's side.
+            signal.Link = $"/organisation/concerns/{signal.SubjectId}";
+        }
+
+        var ranked = signals.GroupBy(s => s.ChildId)
+            .Select(g => (ChildId: g.Key, Signals: g.OrderBy(s => s.Kind).ThenBy(s => s.DueOn ?? DateOnly.MaxValue).ToList()))
+            .OrderBy(c => c.Signals[0].Kind).ThenByDescending(c => c.Signals.Count).ThenBy(c => c.Signals[0].DueOn ?? DateOnly.MaxValue)
+            .ToList();
+        var pageCount = Math.Max(1, (ranked.Count + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 1, pageCount);
+        var shown = ranked.Skip((page - 1) * PageSize).Take(PageSize).ToList();
+        var shownIds = shown.Select(c => c.ChildId).ToList();
+        var names = await db.Children.AsNoTracking().Where(c => shownIds.Contains(c.Id))
+            .Select(c => new { c.Id, Name = (c.PreferredName ?? c.FirstName) + " " + c.LastName }).ToDictionaryAsync(c => c.Id, c => c.Name);
+        return new AttentionPage(shown.Select(c => new AttentionChild(c.ChildId, names[c.ChildId], c.Signals)).ToList(), ranked.Count, page, pageCount);
+    }
+
+    /// <summary>The signals about one child that the person may see, for the child's own page; nothing is worked out here.</summary>
+    public async Task<IReadOnlyList<AttentionSignal>> ForChildAsync(ChildAccess access)
+    {
+        var areas = access.SharedAreas.ToList();
+        return await db.AttentionSignals.AsNoTracking()
+            .Where(s => s.ChildId == access.Child.Id && (s.RecordArea == null || areas.Contains(s.RecordArea.Value)) && (s.AboutArea == null || areas.Contains(s.AboutArea.Value)))
+            .OrderBy(s => s.Kind).ThenBy(s => s.DueOn)
+            .ToListAsync();
+    }
+
+    public async Task<Result<AttentionThresholds>> SetThresholdsAsync(Guid organisationId, int provisionPercent, int recordDays, int repeatedConcerns, int noContactWeeks, int statutoryDays, Actor actor)
+    {
+        static Error? Check(string field, int value, (int Min, int Max) range) =>
+            value < range.Min || value > range.Max ? new ThresholdOutOfRange(field, range.Min, range.Max) : null;
+
+        var invalid = Check("ProvisionBehindPercent", provisionPercent, AttentionThresholds.ProvisionPercentRange)
+            ?? Check("RecordAwaitingWorkingDays", recordDays, AttentionThresholds.RecordWorkingDaysRange)
+            ?? Check("RepeatedConcerns", repeatedConcerns, AttentionThresholds.RepeatedConcernsRange)
+            ?? Check("NoContactWeeks", noContactWeeks, AttentionThresholds.NoContactWeeksRange)
+            ?? Check("StatutoryDueWorkingDays", statutoryDays, AttentionThresholds.StatutoryWorkingDaysRange);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var thresholds = await db.AttentionThresholds.SingleOrDefaultAsync(t => t.OrganisationId == organisationId);
+        if (thresholds is null)
+        {
+            thresholds = AttentionThresholds.DefaultFor(organisationId);
+            db.AttentionThresholds.Add(thresholds);
+        }
+
+        var now = timeProvider.UtcNow();
+        thresholds.ProvisionBehindPercent = provisionPercent;
+        thresholds.RecordAwaitingWorkingDays = recordDays;
+        thresholds.RepeatedConcerns = repeatedConcerns;
+        thresholds.NoContactWeeks = noContactWeeks;
+        thresholds.StatutoryDueWorkingDays = statutoryDays;
+        thresholds.ChangedAt = now;
+        thresholds.ChangedByName = actor.Name;
+        db.AuditEvents.Add(AuditEvent.For(actor, now, AuditActions.AttentionThresholdsChanged, "Organisation", organisationId,
+            $"Set attention thresholds: provision below {provisionPercent}%, record not agreed after {recordDays} working days, {repeatedConcerns} concerns in 30 days, no contact for {noContactWeeks} weeks, legal dates within {statutoryDays} working days"));
+        await db.SaveChangesAsync();
+        return thresholds;
+    }
+}

@@ -1,0 +1,78 @@
+using CommonGround.Core.Access;
+
+namespace CommonGround.Core.Attention;
+
+/// <summary>Why a child may need attention. The order is the rank: earlier kinds are more pressing.</summary>
+public enum AttentionSignalKind
+{
+    StatutoryMissed,
+    ConcernOverdue,
+    CommitmentOverdue,
+    DeliveryDisputed,
+    ConcernDueSoon,
+    ProvisionBehind,
+    StatutoryDueSoon,
+    RecordAwaitingAgreement,
+    RepeatedConcerns,
+    NoContact,
+    NoKeyWorker,
+}
+
+/// <summary>
+/// One early warning about a child, worked out by the attention job (and again whenever the child's record changes),
+/// never while someone waits for a page. <see cref="Measure"/> is the size of the problem in the kind's own unit, so
+/// each organisation's thresholds are applied when its staff look, without working anything out again.
+/// </summary>
+public sealed class AttentionSignal
+{
+    public const int MaxTextLength = 300;
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid ChildId { get; init; }
+    public required Guid AreaId { get; init; }
+    public required AttentionSignalKind Kind { get; init; }
+    /// <summary>What the signal is about, so the same problem keeps the same row: a concern's id, a process and rule, or empty for the child.</summary>
+    public required string SubjectKey { get; init; }
+    public Guid? SubjectId { get; init; }
+    public required string Reason { get; set; }
+    public required string Link { get; set; }
+    /// <summary>The part of the record someone must be shared to see the signal; null when anyone on the team may.</summary>
+    public RecordArea? RecordArea { get; init; }
+    /// <summary>A second part they must also see, such as the part a concern is about.</summary>
+    public RecordArea? AboutArea { get; set; }
+    /// <summary>For a concern past its date: the owner's organisation, whose leads see it even off the team.</summary>
+    public Guid? OrganisationId { get; set; }
+    public required int Measure { get; set; }
+    public DateOnly? DueOn { get; set; }
+    public required DateTime ComputedAt { get; set; }
+
+    public bool SameAs(AttentionSignal other) =>
+        Reason == other.Reason && Link == other.Link && AboutArea == other.AboutArea && OrganisationId == other.OrganisationId
+        && Measure == other.Measure && DueOn == other.DueOn;
+}
+
+public static class AttentionSignalText
+{
+    public static string ToDisplayName(this AttentionSignalKind kind) => kind switch
+    {
+        AttentionSignalKind.StatutoryMissed => "Legal date missed",
+        AttentionSignalKind.ConcernOverdue => "Concern overdue",
+        AttentionSignalKind.CommitmentOverdue => "Commitment overdue",
+        AttentionSignalKind.DeliveryDisputed => "Delivery disputed",
+        AttentionSignalKind.ConcernDueSoon => "Concern due soon",
+        AttentionSignalKind.ProvisionBehind => "Provision behind",
+        AttentionSignalKind.StatutoryDueSoon => "Legal date coming up",
+        AttentionSignalKind.RecordAwaitingAgreement => "Meeting record not agreed",
+        AttentionSignalKind.RepeatedConcerns => "Several concerns",
+        AttentionSignalKind.NoContact => "No recent contact",
+        AttentionSignalKind.NoKeyWorker => "No key worker",
+        _ => kind.ToString(),
+    };
+
+    public static string TagColour(this AttentionSignalKind kind) => kind switch
+    {
+        AttentionSignalKind.StatutoryMissed or AttentionSignalKind.ConcernOverdue or AttentionSignalKind.CommitmentOverdue or AttentionSignalKind.DeliveryDisputed => "red",
+        AttentionSignalKind.ConcernDueSoon or AttentionSignalKind.ProvisionBehind or AttentionSignalKind.StatutoryDueSoon => "orange",
+        _ => "yellow",
+    };
+}

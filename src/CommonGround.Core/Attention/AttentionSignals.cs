@@ -1,0 +1,237 @@
+using CommonGround.Core.Access;
+using CommonGround.Core.Commitments;
+using CommonGround.Core.Concerns;
+using CommonGround.Core.Data;
+using CommonGround.Core.Meetings;
+using CommonGround.Core.Statutory;
+using CommonGround.Core.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonGround.Core.Attention;
+
+/// <summary>
+/// Works out the early warnings for a set of children from their records, in a few set-based reads, and brings the
+/// stored signals up to date: new problems added, changed ones updated, solved ones removed.
+/// </summary>
+public static class AttentionSignals
+{
+    /// <summary>Signals are kept for the loosest threshold an organisation may choose; see <see cref="AttentionThresholds"/>.</summary>
+    private const int LoosestNoContactDays = 14;
+    private const int LoosestStatutoryWorkingDays = 20;
+
+    private static WorkingDayCalendar Calendar => WorkingDayCalendar.EnglandAndWales;
+
+    /// <summary>Brings the signals for these children up to date and saves them; returns how many rows changed.</summary>
+    public static async Task<int> RefreshAsync(CommonGroundDbContext db, IReadOnlyCollection<Guid> childIds, DateTime now, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var ids = childIds.Distinct().ToList();
+        var fresh = await ComputeAsync(db, ids, now, today, cancellationToken);
+        var existing = await db.AttentionSignals.Where(s => ids.Contains(s.ChildId)).ToListAsync(cancellationToken);
+        var byKey = existing.ToDictionary(s => (s.ChildId, s.Kind, s.SubjectKey));
+        var changed = 0;
+        foreach (var signal in fresh)
+        {
+            if (byKey.Remove((signal.ChildId, signal.Kind, signal.SubjectKey), out var kept))
+            {
+                if (!kept.SameAs(signal))
+                {
+                    kept.Reason = signal.Reason;
+                    kept.Link = signal.Link;
+                    kept.AboutArea = signal.AboutArea;
+                    kept.OrganisationId = signal.OrganisationId;
+                    kept.Measure = signal.Measure;
+                    kept.DueOn = signal.DueOn;
+                    kept.ComputedAt = now;
+                    changed++;
+                }
+            }
+            else
+            {
+                db.AttentionSignals.Add(signal);
+                changed++;
+            }
+        }
+
+        db.AttentionSignals.RemoveRange(byKey.Values);
+        changed += byKey.Count;
+        if (changed > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return changed;
+    }
+
+    /// <summary>Every signal for these children as their records stand now.</summary>
+    public static async Task<List<AttentionSignal>> ComputeAsync(CommonGroundDbContext db, IReadOnlyList<Guid> ids, DateTime now, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var children = await db.Children.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.AreaId, c.CreatedAt }).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var signals = new List<AttentionSignal>();
+        AttentionSignal Signal(Guid childId, AttentionSignalKind kind, string subjectKey, string reason, string link, int measure,
+            RecordArea? area = null, DateOnly? dueOn = null, Guid? subjectId = null, RecordArea? about = null, Guid? organisationId = null)
+        {
+            var signal = new AttentionSignal
+            {
+                ChildId = childId, AreaId = children[childId].AreaId, Kind = kind, SubjectKey = subjectKey, SubjectId = subjectId,
+                Reason = reason.Length <= AttentionSignal.MaxTextLength ? reason : reason[..(AttentionSignal.MaxTextLength - 1)] + "…",
+                Link = link, RecordArea = area, AboutArea = about, OrganisationId = organisationId, Measure = measure, DueOn = dueOn, ComputedAt = now,
+            };
+            signals.Add(signal);
+            return signal;
+        }
+
+        // The team: a child whose team has nobody as key worker has no dedicated point of contact.
+        var teams = await db.TeamMembers.AsNoTracking().Where(t => ids.Contains(t.ChildId) && t.LeftAt == null)
+            .GroupBy(t => t.ChildId).Select(g => new { ChildId = g.Key, KeyWorkers = g.Count(t => t.IsKeyWorker) }).ToListAsync(cancellationToken);
+        foreach (var team in teams.Where(t => t.KeyWorkers == 0))
+        {
+            Signal(team.ChildId, AttentionSignalKind.NoKeyWorker, "", "No key worker: the family has no single person to contact", $"/children/{team.ChildId}/team", 0);
+        }
+
+        // Concerns: a clock past its date, or due within one working day; and several raised in a short time.
+        var concerns = await db.Concerns.AsNoTracking().Where(c => ids.Contains(c.ChildId) && c.Status != ConcernStatus.Closed).ToListAsync(cancellationToken);
+        var soon = Calendar.AddWorkingDays(today, 1);
+        foreach (var concern in concerns)
+        {
+            var link = ConcernService.Link(concern.ChildId, concern.Id);
+            var who = concern.OwnerName ?? $"{concern.OwnerOrganisationName} (nobody chosen yet)";
+            var acknowledgeLate = concern.AcknowledgedAt is null && today > concern.AcknowledgeBy;
+            var respondLate = concern.AwaitsResponse && concern.RespondedAt is null && today > concern.RespondBy;
+            if (acknowledgeLate || respondLate)
+            {
+                var due = acknowledgeLate ? concern.AcknowledgeBy : concern.RespondBy;
+                var days = ConcernClock.WorkingDaysOverdue(due, today, Calendar);
+                Signal(concern.ChildId, AttentionSignalKind.ConcernOverdue, concern.Id.ToString(),
+                    $"{(concern.Urgency == ConcernUrgency.Urgent ? "Urgent concern" : "Concern")} not {(acknowledgeLate ? "acknowledged" : "answered in full")} by {UkDates.Date(due)}, {days} working {(days == 1 ? "day" : "days")} late. Owner: {who}",
+                    link, days, RecordArea.Concerns, due, concern.Id, concern.About, concern.OwnerOrganisationId);
+            }
+            else if (concern.NextClock is { } next && next.DueOn <= soon)
+            {
+                Signal(concern.ChildId, AttentionSignalKind.ConcernDueSoon, concern.Id.ToString(),
+                    $"Concern to {(next.Kind == ConcernClockKind.Acknowledge ? "acknowledge" : "answer in full")} by {UkDates.DayAndDate(next.DueOn)}. Owner: {who}",
+                    link, Calendar.WorkingDaysBetween(today, next.DueOn), RecordArea.Concerns, next.DueOn, concern.Id, concern.About, concern.OwnerOrganisationId);
+            }
+        }
+
+        var since = now.AddDays(-AttentionThresholds.RepeatedConcernsDays);
+        var recent = await db.Concerns.AsNoTracking().Where(c => ids.Contains(c.ChildId) && c.RaisedAt >= since)
+            .GroupBy(c => c.ChildId).Select(g => new { ChildId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        foreach (var child in recent.Where(r => r.Count >= AttentionThresholds.RepeatedConcernsRange.Min))
+        {
+            Signal(child.ChildId, AttentionSignalKind.RepeatedConcerns, "", $"{child.Count} concerns raised in the last {AttentionThresholds.RepeatedConcernsDays} days",
+                $"/children/{child.ChildId}/concerns", child.Count, RecordArea.Concerns);
+        }
+
+        // Commitments: a one-off past its date, recurring provision behind, and disputes waiting for an answer.
+        var commitments = await db.Commitments.AsNoTracking()
+            .Where(c => ids.Contains(c.ChildId) && (c.Status == CommitmentStatus.Agreed || c.Status == CommitmentStatus.Active)).ToListAsync(cancellationToken);
+        var commitmentIds = commitments.Select(c => c.Id).ToList();
+        var deliveries = await db.DeliveryRecords.AsNoTracking().Where(d => ids.Contains(d.ChildId))
+            .GroupBy(d => d.CommitmentId)
+            .Select(g => new
+            {
+                CommitmentId = g.Key,
+                Delivered = g.Sum(d => d.Delivered && d.SetAsideAt == null ? d.Quantity : 0m),
+                Disputes = g.Count(d => d.FamilyResponse == FamilyResponse.Disputed && d.DisputeResolvedAt == null),
+                ChildId = g.Min(d => d.ChildId),
+            })
+            .ToListAsync(cancellationToken);
+        var delivered = deliveries.ToDictionary(d => d.CommitmentId);
+        var termOwners = commitments.Where(c => c.TermTimeOnly).Select(c => c.OwnerOrganisationId).Distinct().ToList();
+        var terms = (await db.TermDates.AsNoTracking().Where(t => termOwners.Contains(t.OrganisationId)).ToListAsync(cancellationToken))
+            .GroupBy(t => t.OrganisationId).ToDictionary(g => g.Key, g => (IReadOnlyList<TermPeriod>)g.Select(t => new TermPeriod(t.StartDate, t.EndDate)).ToList());
+        foreach (var commitment in commitments)
+        {
+            var link = $"/children/{commitment.ChildId}/commitments/{commitment.Id}";
+            var progress = CommitmentProgress.Of(commitment, delivered.GetValueOrDefault(commitment.Id)?.Delivered ?? 0, today, terms.GetValueOrDefault(commitment.OwnerOrganisationId, []));
+            if (progress.Status == ProgressStatus.Overdue)
+            {
+                var days = today.DayNumber - commitment.DueDate!.Value.DayNumber;
+                Signal(commitment.ChildId, AttentionSignalKind.CommitmentOverdue, commitment.Id.ToString(),
+                    $"\"{commitment.What}\" was due by {UkDates.Date(commitment.DueDate.Value)}. Owner: {commitment.OwnerName}", link, days, RecordArea.Commitments, commitment.DueDate, commitment.Id);
+            }
+            else if (progress.Status is ProgressStatus.Behind or ProgressStatus.NotStarted && progress.Expected > 0)
+            {
+                var percent = (int)Math.Floor(progress.Delivered / progress.Expected * 100);
+                if (percent < 100)
+                {
+                    Signal(commitment.ChildId, AttentionSignalKind.ProvisionBehind, commitment.Id.ToString(),
+                        $"\"{commitment.What}\" is behind: {percent}% of what was owed so far. Owner: {commitment.OwnerName}", link, percent, RecordArea.Commitments, subjectId: commitment.Id);
+                }
+            }
+        }
+
+        foreach (var disputed in deliveries.Where(d => d.Disputes > 0 && children.ContainsKey(d.ChildId)))
+        {
+            Signal(disputed.ChildId, AttentionSignalKind.DeliveryDisputed, disputed.CommitmentId.ToString(),
+                $"The family disputes {disputed.Disputes} delivery {(disputed.Disputes == 1 ? "record" : "records")} and is waiting for an answer",
+                $"/children/{disputed.ChildId}/commitments/{disputed.CommitmentId}", disputed.Disputes, RecordArea.Commitments, subjectId: disputed.CommitmentId);
+        }
+
+        // Meeting records shared with the family and not yet agreed.
+        var awaiting = await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.ChildId) && m.RecordStatus == MeetingRecordStatus.Shared)
+            .Select(m => new { m.Id, m.ChildId, SharedAt = db.MeetingRecordVersions.Where(v => v.MeetingId == m.Id).Max(v => (DateTime?)v.CreatedAt) })
+            .ToListAsync(cancellationToken);
+        foreach (var meeting in awaiting.Where(m => m.SharedAt is not null))
+        {
+            var sharedOn = DateOnly.FromDateTime(meeting.SharedAt!.Value.ToUkTime());
+            var days = Calendar.WorkingDaysBetween(sharedOn, today);
+            if (days >= AttentionThresholds.RecordWorkingDaysRange.Min)
+            {
+                Signal(meeting.ChildId, AttentionSignalKind.RecordAwaitingAgreement, meeting.Id.ToString(),
+                    $"The meeting record shared on {UkDates.Date(sharedOn)} is not agreed yet: {days} working {(days == 1 ? "day" : "days")}",
+                    $"/children/{meeting.ChildId}/meetings/{meeting.Id}", days, RecordArea.Meetings, subjectId: meeting.Id);
+            }
+        }
+
+        // Contact with the family: the latest message, meeting held, or answer to a concern; or when the record began.
+        var messages = await db.Messages.AsNoTracking().Where(m => ids.Contains(m.ChildId)).GroupBy(m => m.ChildId)
+            .Select(g => new { ChildId = g.Key, Last = g.Max(m => m.SentAt) }).ToListAsync(cancellationToken);
+        var meetingsHeld = await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.ChildId) && m.CancelledAt == null && m.StartsAt <= now).GroupBy(m => m.ChildId)
+            .Select(g => new { ChildId = g.Key, Last = g.Max(m => m.StartsAt) }).ToListAsync(cancellationToken);
+        var answers = await db.ConcernUpdates.AsNoTracking()
+            .Where(u => ids.Contains(u.ChildId) && (u.Kind == ConcernUpdateKind.Acknowledged || u.Kind == ConcernUpdateKind.Responded || u.Kind == ConcernUpdateKind.Resolved))
+            .GroupBy(u => u.ChildId).Select(g => new { ChildId = g.Key, Last = g.Max(u => u.At) }).ToListAsync(cancellationToken);
+        var lastContact = children.Values.ToDictionary(c => c.Id, c => c.CreatedAt);
+        foreach (var contact in messages.Concat(meetingsHeld).Concat(answers))
+        {
+            if (contact.Last > lastContact[contact.ChildId])
+            {
+                lastContact[contact.ChildId] = contact.Last;
+            }
+        }
+
+        foreach (var (childId, last) in lastContact)
+        {
+            var days = today.DayNumber - DateOnly.FromDateTime(last.ToUkTime()).DayNumber;
+            if (days >= LoosestNoContactDays)
+            {
+                Signal(childId, AttentionSignalKind.NoContact, "", $"No messages, meetings or answers to the family for {days / 7} weeks", $"/children/{childId}", days);
+            }
+        }
+
+        // Statutory deadlines missed, or due within the loosest window an organisation may choose.
+        var processes = await db.StatutoryProcesses.AsNoTracking().Include(p => p.Events).Where(p => ids.Contains(p.ChildId)).AsSplitQuery().ToListAsync(cancellationToken);
+        foreach (var process in processes)
+        {
+            var link = $"/children/{process.ChildId}/statutory/{process.Id}";
+            foreach (var tracked in StatutoryTracking.Track(process, Timescales.England, today).Deadlines)
+            {
+                var deadline = tracked.Deadline;
+                var key = $"{process.Id}:{deadline.Rule.Key}";
+                if (tracked.Status == DeadlineStatus.Missed)
+                {
+                    Signal(process.ChildId, AttentionSignalKind.StatutoryMissed, key, $"{deadline.Rule.Title}: the legal date was {UkDates.Date(deadline.Date)}",
+                        link, Calendar.WorkingDaysBetween(deadline.Date, today), RecordArea.StatutoryProcess, deadline.Date, process.Id);
+                }
+                else if (tracked.Status.IsOpen() && deadline.Date >= today && Calendar.WorkingDaysBetween(today, deadline.Date) is var left && left <= LoosestStatutoryWorkingDays)
+                {
+                    Signal(process.ChildId, AttentionSignalKind.StatutoryDueSoon, key, $"{deadline.Rule.Title}: by {UkDates.DayAndDate(deadline.Date)}",
+                        link, left, RecordArea.StatutoryProcess, deadline.Date, process.Id);
+                }
+            }
+        }
+
+        return signals;
+    }
+}

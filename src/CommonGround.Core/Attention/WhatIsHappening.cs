@@ -1,0 +1,128 @@
+using CommonGround.Core.Access;
+using CommonGround.Core.Commitments;
+using CommonGround.Core.Concerns;
+using CommonGround.Core.Data;
+using CommonGround.Core.Meetings;
+using CommonGround.Core.Profiles;
+using CommonGround.Core.Statutory;
+using CommonGround.Core.Team;
+using CommonGround.Core.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonGround.Core.Attention;
+
+/// <summary>One thing on the family's "What's happening" page: what it is, who has it, when, and where to see it.</summary>
+public sealed record HappeningItem(string What, string? Who, DateOnly? When, string Link);
+
+/// <summary>
+/// For the family, one child at a glance: what is waiting on them, what is late and who owns it, and what is coming up.
+/// Late items are the child's stored signals; the rest are read for this child alone.
+/// </summary>
+public sealed record WhatIsHappening(IReadOnlyList<HappeningItem> WaitingOnYou, IReadOnlyList<HappeningItem> Late, IReadOnlyList<HappeningItem> ComingUp);
+
+public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvider timeProvider)
+{
+    /// <summary>How far ahead "coming up" looks.</summary>
+    public const int WeeksAhead = 8;
+
+    private static readonly AttentionSignalKind[] LateKinds =
+    [
+        AttentionSignalKind.StatutoryMissed, AttentionSignalKind.ConcernOverdue, AttentionSignalKind.CommitmentOverdue,
+        AttentionSignalKind.DeliveryDisputed, AttentionSignalKind.ProvisionBehind,
+    ];
+
+    public async Task<WhatIsHappening> ForAsync(ChildAccess access)
+    {
+        var childId = access.Child.Id;
+        var now = timeProvider.UtcNow();
+        var today = timeProvider.TodayInUk();
+        var horizon = today.AddDays(WeeksAhead * 7);
+        var waiting = new List<HappeningItem>();
+        var comingUp = new List<HappeningItem>();
+
+        if (access.CanSee(RecordArea.Concerns))
+        {
+            var concerns = await db.Concerns.AsNoTracking().Where(c => c.ChildId == childId && c.Status != ConcernStatus.Closed).ToListAsync();
+            foreach (var concern in concerns.Where(c => access.CanSee(c.About)))
+            {
+                var link = ConcernService.Link(childId, concern.Id);
+                if (concern.Status == ConcernStatus.Resolved && concern.RaisedByFamily)
+                {
+                    waiting.Add(new($"Say whether your concern \"{concern.Topic}\" is resolved", concern.OwnerName, null, $"{link}/resolved"));
+                }
+                else if (concern.NextClock is { } next && next.DueOn >= today)
+                {
+                    comingUp.Add(new($"Your concern \"{concern.Topic}\" should be {(next.Kind == ConcernClockKind.Acknowledge ? "acknowledged" : "answered in full")}",
+                        concern.WhoHasIt(), next.DueOn, link));
+                }
+            }
+        }
+
+        if (access.CanSee(RecordArea.Meetings))
+        {
+            var meetings = await db.Meetings.AsNoTracking()
+                .Where(m => m.ChildId == childId && m.CancelledAt == null && (m.RecordStatus == MeetingRecordStatus.Shared || m.StartsAt >= now))
+                .ToListAsync();
+            foreach (var meeting in meetings)
+            {
+                var link = $"/children/{childId}/meetings/{meeting.Id}";
+                if (meeting.RecordStatus == MeetingRecordStatus.Shared)
+                {
+                    waiting.Add(new($"Agree or correct the record of the {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {UkDates.Date(DateOnly.FromDateTime(meeting.StartsAt.ToUkTime()))}", meeting.NoteTakerName, null, link));
+                }
+                else if (DateOnly.FromDateTime(meeting.StartsAt.ToUkTime()) is var on && on <= horizon)
+                {
+                    comingUp.Add(new($"{meeting.Kind.ToDisplayName()} at {UkDates.DateAtTime(meeting.StartsAt)}", meeting.OrganiserName, on, link));
+                }
+            }
+        }
+
+        if (access.CanSee(RecordArea.Commitments))
+        {
+            var toCheck = await db.DeliveryRecords.CountAsync(d => d.ChildId == childId && d.FamilyResponse == FamilyResponse.None && d.SetAsideAt == null);
+            if (toCheck > 0)
+            {
+                waiting.Add(new($"Check {toCheck} delivery {(toCheck == 1 ? "record" : "records")}: say if {(toCheck == 1 ? "it is" : "they are")} right", null, null, $"/children/{childId}/commitments"));
+            }
+
+            var due = await db.Commitments.AsNoTracking()
+                .Where(c => c.ChildId == childId && c.DueDate != null && c.DueDate >= today && c.DueDate <= horizon
+                    && (c.Status == CommitmentStatus.Agreed || c.Status == CommitmentStatus.Active))
+                .ToListAsync();
+            comingUp.AddRange(due.Select(c => new HappeningItem($"\"{c.What}\" is due", c.OwnerName, c.DueDate, $"/children/{childId}/commitments/{c.Id}")));
+        }
+
+        if (access.CanSee(RecordArea.StatutoryProcess))
+        {
+            var processes = await db.StatutoryProcesses.AsNoTracking().Include(p => p.Events).Where(p => p.ChildId == childId).ToListAsync();
+            foreach (var process in processes)
+            {
+                foreach (var tracked in StatutoryTracking.Track(process, Timescales.England, today).Deadlines
+                    .Where(d => d.Status is DeadlineStatus.Due or DeadlineStatus.DueSoon && d.Deadline.Date <= horizon))
+                {
+                    comingUp.Add(new(tracked.Deadline.Rule.Title, "The local authority", tracked.Deadline.Date, $"/children/{childId}/statutory/{process.Id}"));
+                }
+            }
+        }
+
+        if (access.Can(Capability.EditProfile) && await db.ProfileSuggestions.CountAsync(s => s.ChildId == childId && s.Status == SuggestionStatus.Pending) is > 0 and var suggestions)
+        {
+            waiting.Add(new($"Decide on {suggestions} suggested {(suggestions == 1 ? "change" : "changes")} to the About me profile", null, null, $"/children/{childId}/about-me"));
+        }
+
+        if (access.Can(Capability.ManageConsent) && await db.AccessRequests.CountAsync(r => r.ChildId == childId && r.Status == AccessRequestStatus.Pending) is > 0 and var requests)
+        {
+            waiting.Add(new($"Answer {requests} {(requests == 1 ? "request" : "requests")} to see more of the record", null, null, $"/children/{childId}/access-requests"));
+        }
+
+        var areas = access.SharedAreas.ToList();
+        var late = await db.AttentionSignals.AsNoTracking()
+            .Where(s => s.ChildId == childId && LateKinds.Contains(s.Kind)
+                && (s.RecordArea == null || areas.Contains(s.RecordArea.Value)) && (s.AboutArea == null || areas.Contains(s.AboutArea.Value)))
+            .ToListAsync();
+        var defaults = AttentionThresholds.DefaultFor(Guid.Empty).Shows().Compile();
+        var lateItems = late.Where(defaults).OrderBy(s => s.Kind).ThenBy(s => s.DueOn)
+            .Select(s => new HappeningItem(s.Reason, null, s.DueOn, s.Link)).ToList();
+        return new WhatIsHappening(waiting, lateItems, comingUp.OrderBy(i => i.When).ToList());
+    }
+}

@@ -1,0 +1,139 @@
+using System.Net;
+using CommonGround.Core.Attention;
+using CommonGround.Core.Statutory;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommonGround.Web.Tests;
+
+public sealed class AttentionTests : FreshAppTests
+{
+    private static Dictionary<string, string> Concern(string topic) => new()
+    {
+        ["Input.Topic"] = topic, ["Input.About"] = "Education", ["Input.WhatIsHappening"] = "Sam is unhappy at school.", ["Input.Urgency"] = "Standard", ["Input.Owner"] = "key-worker",
+    };
+
+    private async Task RunAttentionJobAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AttentionJob>().ExecuteAsync(CancellationToken.None);
+    }
+
+    private static async Task<string> AttentionAsync(HttpClient client)
+    {
+        var (response, page) = await client.OpenAsync("/attention");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return page.QuerySelector("main")!.TextContent;
+    }
+
+    [Fact]
+    public async Task An_overdue_concern_reaches_the_key_workers_list_and_the_leads_even_off_the_team()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var parent = await SignedInAsync("parent@example.org");
+        await parent.SubmitAsync($"/children/{sam}/concerns/new", Concern("Lunchtimes"));
+        var concern = await App.QueryAsync(db => db.Concerns.Select(c => c.Id).SingleAsync());
+
+        // Due on Wednesday: on Tuesday it is within one working day.
+        App.Time.SetUtcNow(new DateTimeOffset(2026, 11, 24, 7, 0, 0, TimeSpan.Zero));
+        await RunAttentionJobAsync();
+        var keyWorker = await SignedInAsync("senco@example.org");
+        Assert.Contains("Concern due soon", await AttentionAsync(keyWorker), StringComparison.Ordinal);
+
+        App.Time.SetUtcNow(new DateTimeOffset(2026, 11, 26, 7, 0, 0, TimeSpan.Zero));
+        await RunAttentionJobAsync();
+        keyWorker = await SignedInAsync("senco@example.org");
+        var (_, page) = await keyWorker.OpenAsync("/attention");
+        Assert.Contains("Concern not acknowledged by 25 November 2026, 1 working day late. Owner: Priya Nair", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector($"a[href='/children/{sam}/concerns/{concern}']"));
+
+        var lead = await SignedInAsync("orgadmin@example.org");
+        var (_, leadPage) = await lead.OpenAsync("/attention");
+        Assert.Contains("Sam Morgan", leadPage.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(leadPage.QuerySelector($"a[href='/organisation/concerns/{concern}']"));
+
+        // The therapist is on Sam's team but is neither key worker nor shared concerns: nothing shows.
+        Assert.Contains("Nothing needs your attention", await AttentionAsync(await SignedInAsync("therapist@example.org")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Signals_follow_a_change_at_once_without_waiting_for_the_job()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var parent = await SignedInAsync("parent@example.org");
+        foreach (var topic in new[] { "Lunchtimes", "Homework", "Playground" })
+        {
+            await parent.SubmitAsync($"/children/{sam}/concerns/new", Concern(topic));
+        }
+
+        var text = await AttentionAsync(await SignedInAsync("senco@example.org"));
+        Assert.Contains("3 concerns raised in the last 30 days", text, StringComparison.Ordinal);
+
+        // A local authority caseworker sees a legal date coming up on a child on their caseload.
+        var jordan = await ChildIdAsync("Jordan");
+        await App.QueryAsync(async db =>
+        {
+            var caseworker = await db.Users.SingleAsync(u => u.Email == "caseworker@example.org");
+            var process = new StatutoryProcess { ChildId = jordan, AreaId = await db.Children.Where(c => c.Id == jordan).Select(c => c.AreaId).SingleAsync(), Kind = StatutoryProcessKind.NeedsAssessment, StartedAt = App.Time.GetUtcNow().UtcDateTime, StartedByUserId = caseworker.Id, StartedByName = caseworker.DisplayName };
+            process.Events.Add(new StatutoryEvent { ProcessId = process.Id, ChildId = jordan, Kind = StatutoryEventKind.RequestReceived, OccurredOn = new DateOnly(2026, 10, 20), RecordedAt = App.Time.GetUtcNow().UtcDateTime, RecordedByUserId = caseworker.Id, RecordedByName = caseworker.DisplayName, RecordedByFamily = false });
+            process.Refresh(Timescales.England);
+            db.StatutoryProcesses.Add(process);
+            return await db.SaveChangesAsync();
+        });
+        var caseload = await AttentionAsync(await SignedInAsync("caseworker@example.org"));
+        Assert.Contains("Jordan Reid", caseload, StringComparison.Ordinal);
+        Assert.Contains("Decision whether to assess: by Tuesday 1 December 2026", caseload, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_organisations_thresholds_decide_what_its_staff_see()
+    {
+        // The demo records begin today; seven weeks on, nobody has been in touch with Sam's family.
+        await ChildIdAsync("Samuel");
+        App.Time.SetUtcNow(new DateTimeOffset(2027, 1, 11, 9, 0, 0, TimeSpan.Zero));
+        await RunAttentionJobAsync();
+        var keyWorker = await SignedInAsync("senco@example.org");
+        Assert.Contains("No messages, meetings or answers to the family for 7 weeks", await AttentionAsync(keyWorker), StringComparison.Ordinal);
+
+        var lead = await SignedInAsync("orgadmin@example.org");
+        var (refused, refusedPage) = await lead.SubmitAsync("/organisation/attention-thresholds", Thresholds(noContactWeeks: "40"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(["Enter a whole number from 2 to 26"], refusedPage.ErrorSummary());
+        Assert.Equal(0, await App.QueryAsync(db => db.AttentionThresholds.CountAsync()));
+
+        var (saved, _) = await lead.SubmitAsync("/organisation/attention-thresholds", Thresholds(noContactWeeks: "8"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.DoesNotContain("No messages, meetings or answers", await AttentionAsync(keyWorker), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_family_sees_what_is_waiting_for_them_what_is_late_and_who_has_it()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var parent = await SignedInAsync("parent@example.org");
+        await parent.SubmitAsync($"/children/{sam}/concerns/new", Concern("Lunchtimes"));
+        await parent.SubmitAsync($"/children/{sam}/concerns/new", Concern("Homework"));
+        var concerns = await App.QueryAsync(db => db.Concerns.OrderBy(c => c.Topic).Select(c => c.Id).ToListAsync());
+        var keyWorker = await SignedInAsync("senco@example.org");
+        await keyWorker.SubmitAsync($"/children/{sam}/concerns/{concerns[0]}/resolve", new Dictionary<string, string> { ["Input.YouSaid"] = "Less homework", ["Input.WeDid"] = "One task a week" });
+
+        App.Time.SetUtcNow(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+        await RunAttentionJobAsync();
+        parent = await SignedInAsync("parent@example.org");
+        var (_, page) = await parent.OpenAsync($"/children/{sam}/whats-happening");
+        var waiting = page.QuerySelector("ul[aria-labelledby='waiting']")!.TextContent;
+        var late = page.QuerySelector("ul[aria-labelledby='late']")!.TextContent;
+        Assert.Contains("Say whether your concern \"Homework\" is resolved", waiting, StringComparison.Ordinal);
+        Assert.Contains("Concern not acknowledged by 25 November 2026", late, StringComparison.Ordinal);
+        Assert.Contains("Owner: Priya Nair", late, StringComparison.Ordinal);
+
+        keyWorker = await SignedInAsync("senco@example.org");
+        Assert.Equal(HttpStatusCode.Forbidden, (await keyWorker.GetAsync($"/children/{sam}/whats-happening")).StatusCode);
+    }
+
+    private static Dictionary<string, string> Thresholds(string noContactWeeks) => new()
+    {
+        ["Input.ProvisionBehindPercent"] = "80", ["Input.RecordAwaitingWorkingDays"] = "10", ["Input.RepeatedConcerns"] = "3",
+        ["Input.NoContactWeeks"] = noContactWeeks, ["Input.StatutoryDueWorkingDays"] = "10",
+    };
+}
