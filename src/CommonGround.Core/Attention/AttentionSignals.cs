@@ -105,6 +105,14 @@ public static class AttentionSignals
                     $"{(concern.Urgency == ConcernUrgency.Urgent ? "Urgent concern" : "Concern")} not {(acknowledgeLate ? "acknowledged" : "answered in full")} by {UkDates.Date(due)}, {days} working {(days == 1 ? "day" : "days")} late. Owner: {who}",
                     link, days, RecordArea.Concerns, due, concern.Id, concern.About, concern.OwnerOrganisationId);
             }
+            else if (concern.IsEscalated && concern.AwaitsResponse)
+            {
+                // Late once and escalated: it stays in front of the leads until it is resolved.
+                var wasLate = concern.RespondEscalatedAt is not null ? $"answered in full by {UkDates.Date(concern.RespondBy)}" : $"acknowledged by {UkDates.Date(concern.AcknowledgeBy)}";
+                Signal(concern.ChildId, AttentionSignalKind.ConcernOverdue, concern.Id.ToString(),
+                    $"{(concern.Urgency == ConcernUrgency.Urgent ? "Urgent concern" : "Concern")} was not {wasLate}, so it was escalated. It is {concern.Status.ToDisplayName().ToLowerInvariant()} now; respond in full by {UkDates.Date(concern.RespondBy)}. Owner: {who}",
+                    link, 0, RecordArea.Concerns, concern.RespondBy, concern.Id, concern.About, concern.OwnerOrganisationId);
+            }
             else if (concern.NextClock is { } next && next.DueOn <= soon)
             {
                 Signal(concern.ChildId, AttentionSignalKind.ConcernDueSoon, concern.Id.ToString(),
