@@ -43,21 +43,35 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
         var organisationId = professional.OrganisationId;
         var isLocalAuthority = professional.Organisation!.Kind == OrganisationKind.LocalAuthority;
         var isAdmin = professional.IsOrganisationAdmin;
-        var places = db.TeamMembers.Where(t => t.ProfessionalId == professionalId && t.LeftAt == null && (t.IsKeyWorker || t.IsTeamLead || isLocalAuthority));
-        var shared = db.SharingConsents.Where(c => c.WithdrawnAt == null && c.From <= today && (c.Until == null || c.Until >= today));
+        // The person's places and what each is shared today are few; read them first, so the signals are then read
+        // by child through their index rather than by testing every signal against every place.
+        var places = await db.TeamMembers.AsNoTracking()
+            .Where(t => t.ProfessionalId == professionalId && t.LeftAt == null && (t.IsKeyWorker || t.IsTeamLead || isLocalAuthority))
+            .Select(t => new { t.Id, t.ChildId }).ToListAsync();
+        var placeIds = places.Select(p => p.Id).ToList();
+        var sharedAreas = (await db.SharingConsents.AsNoTracking()
+                .Where(c => placeIds.Contains(c.TeamMemberId) && c.WithdrawnAt == null && c.From <= today && (c.Until == null || c.Until >= today))
+                .Select(c => new { c.TeamMemberId, c.Area }).ToListAsync())
+            .ToLookup(c => c.TeamMemberId, c => c.Area);
+        var areasByChild = places.GroupBy(p => p.ChildId).ToDictionary(g => g.Key, g => g.SelectMany(p => sharedAreas[p.Id]).ToHashSet());
+        var childIds = areasByChild.Keys.ToList();
         var thresholds = await ThresholdsForAsync(organisationId);
-        var signals = await db.AttentionSignals.AsNoTracking()
-            .Where(thresholds.Shows())
-            .Where(s => places.Any(t => t.ChildId == s.ChildId
-                    && (s.RecordArea == null || shared.Any(c => c.TeamMemberId == t.Id && c.Area == s.RecordArea))
-                    && (s.AboutArea == null || shared.Any(c => c.TeamMemberId == t.Id && c.Area == s.AboutArea)))
-                || (isAdmin && s.Kind == AttentionSignalKind.ConcernOverdue && s.OrganisationId == organisationId))
-            .ToListAsync();
-        var onTeam = (await places.Where(t => signals.Select(s => s.ChildId).Contains(t.ChildId)).Select(t => t.ChildId).ToListAsync()).ToHashSet();
-        foreach (var signal in signals.Where(s => !onTeam.Contains(s.ChildId)))
+        var onTeam = (await db.AttentionSignals.AsNoTracking().Where(s => childIds.Contains(s.ChildId)).Where(thresholds.Shows()).ToListAsync())
+            .Where(s => areasByChild[s.ChildId] is var areas
+                && (s.RecordArea is not { } area || areas.Contains(area)) && (s.AboutArea is not { } about || areas.Contains(about)))
+            .ToList();
+        var signals = onTeam;
+        if (isAdmin)
         {
-            // A lead who is not on the child's team sees the concern from the organisation's side.
-            signal.Link = $"/organisation/concerns/{signal.SubjectId}";
+            var known = onTeam.Select(s => s.Id).ToHashSet();
+            var organisations = await db.AttentionSignals.AsNoTracking()
+                .Where(s => s.OrganisationId == organisationId && s.Kind == AttentionSignalKind.ConcernOverdue).Where(thresholds.Shows()).ToListAsync();
+            foreach (var signal in organisations.Where(s => !known.Contains(s.Id)))
+            {
+                // A lead who cannot see the concern on the child's record sees it from the organisation's side.
+                signal.Link = $"/organisation/concerns/{signal.SubjectId}";
+                signals.Add(signal);
+            }
         }
 
         var ranked = signals.GroupBy(s => s.ChildId)
