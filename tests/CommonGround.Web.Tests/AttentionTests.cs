@@ -83,6 +83,16 @@ public sealed class AttentionTests : FreshAppTests
         var caseload = await AttentionAsync(await SignedInAsync("caseworker@example.org"));
         Assert.Contains("Jordan Reid", caseload, StringComparison.Ordinal);
         Assert.Contains("Decision whether to assess: by Tuesday 1 December 2026", caseload, StringComparison.Ordinal);
+
+        // The date is within 10 working days: Jordan, their parent and the caseworker are warned, once each, and it
+        // cannot be turned off. The transport officer and the therapist, who do not share the process, are not.
+        await RunAttentionJobAsync();
+        await RunAttentionJobAsync();
+        var warned = await App.QueryAsync(db => db.Notifications.Where(n => n.Kind == Core.Notifications.NotificationKind.StatutoryDeadlines)
+            .Join(db.Users, n => n.RecipientUserId, u => u.Id, (n, u) => new { u.Email, n.Mandatory, n.EmailLine }).ToListAsync());
+        Assert.Equal(["caseworker@example.org", "dee.reid@example.org", "youngperson@example.org"], warned.Select(w => w.Email!).Order());
+        Assert.All(warned, w => Assert.True(w.Mandatory));
+        Assert.All(warned, w => Assert.Equal("A legal date in Jordan's EHC process is due by 1 December 2026", w.EmailLine));
     }
 
     [Fact]

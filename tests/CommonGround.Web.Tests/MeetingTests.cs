@@ -219,7 +219,7 @@ public sealed class MeetingTests : FreshAppTests
         Assert.Equal(2, MeetingRecordContent.FromJson(versions[2].Content).Actions.Count);
         var (_, agreedVersion) = await parent.OpenAsync($"{record}/versions/3");
         Assert.Contains("until half term", agreedVersion.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains(await App.DeliverEmailAsync(), m => m.Subject!.Contains("was amended", StringComparison.Ordinal) && m.To.Mailboxes.Any(t => t.Address == "parent@example.org"));
+        Assert.Contains(await App.DeliverEmailAsync(), m => (m.TextBody ?? "").Contains("The record of Sam's meeting was amended", StringComparison.Ordinal) && m.To.Mailboxes.Any(t => t.Address == "parent@example.org"));
     }
 
     [Fact]

@@ -35,13 +35,12 @@ public sealed class AttentionJob(CommonGroundDbContext db, TimeProvider timeProv
             return null;
         }
 
-        var today = timeProvider.TodayInUk();
         var changed = 0;
         var childIds = await db.Children.Where(c => c.AreaId == areaId).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
         foreach (var batch in childIds.Chunk(BatchSize))
         {
             db.ChangeTracker.Clear();
-            changed += await AttentionSignals.RefreshAsync(db, batch, now, today, cancellationToken);
+            changed += await AttentionSignals.RefreshAsync(db, batch, timeProvider, cancellationToken);
         }
 
         // Signals for children no longer in the area (none are deleted today, but nothing should linger if they were).

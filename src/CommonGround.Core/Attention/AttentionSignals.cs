@@ -22,10 +22,12 @@ public static class AttentionSignals
     private static WorkingDayCalendar Calendar => WorkingDayCalendar.EnglandAndWales;
 
     /// <summary>Brings the signals for these children up to date and saves them; returns how many rows changed.</summary>
-    public static async Task<int> RefreshAsync(CommonGroundDbContext db, IReadOnlyCollection<Guid> childIds, DateTime now, DateOnly today, CancellationToken cancellationToken = default)
+    public static async Task<int> RefreshAsync(CommonGroundDbContext db, IReadOnlyCollection<Guid> childIds, TimeProvider timeProvider, CancellationToken cancellationToken = default)
     {
         var ids = childIds.Distinct().ToList();
-        var fresh = await ComputeAsync(db, ids, now, today, cancellationToken);
+        var now = timeProvider.UtcNow();
+        var fresh = await ComputeAsync(db, ids, now, timeProvider.TodayInUk(), cancellationToken);
+        await StatutoryWarnings.AddAsync(db, fresh, timeProvider, cancellationToken);
         var existing = await db.AttentionSignals.Where(s => ids.Contains(s.ChildId)).ToListAsync(cancellationToken);
         var byKey = existing.ToDictionary(s => (s.ChildId, s.Kind, s.SubjectKey));
         var changed = 0;
@@ -54,7 +56,7 @@ public static class AttentionSignals
 
         db.AttentionSignals.RemoveRange(byKey.Values);
         changed += byKey.Count;
-        if (changed > 0)
+        if (changed > 0 || db.ChangeTracker.HasChanges())
         {
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -218,8 +220,10 @@ public static class AttentionSignals
             }
         }
 
-        // Statutory deadlines missed, or due within the loosest window an organisation may choose.
+        // Statutory deadlines missed, or due within the loosest window an organisation may choose. Working days are
+        // counted only for dates inside that window; a missed date's size is how many days ago it was.
         var processes = await db.StatutoryProcesses.AsNoTracking().Include(p => p.Events).Where(p => ids.Contains(p.ChildId)).AsSplitQuery().ToListAsync(cancellationToken);
+        var window = Calendar.AddWorkingDays(today, LoosestStatutoryWorkingDays);
         foreach (var process in processes)
         {
             var link = $"/children/{process.ChildId}/statutory/{process.Id}";
@@ -230,12 +234,12 @@ public static class AttentionSignals
                 if (tracked.Status == DeadlineStatus.Missed)
                 {
                     Signal(process.ChildId, AttentionSignalKind.StatutoryMissed, key, $"{deadline.Rule.Title}: the legal date was {UkDates.Date(deadline.Date)}",
-                        link, Calendar.WorkingDaysBetween(deadline.Date, today), RecordArea.StatutoryProcess, deadline.Date, process.Id);
+                        link, today.DayNumber - deadline.Date.DayNumber, RecordArea.StatutoryProcess, deadline.Date, process.Id);
                 }
-                else if (tracked.Status.IsOpen() && deadline.Date >= today && Calendar.WorkingDaysBetween(today, deadline.Date) is var left && left <= LoosestStatutoryWorkingDays)
+                else if (tracked.Status.IsOpen() && deadline.Date >= today && deadline.Date <= window)
                 {
                     Signal(process.ChildId, AttentionSignalKind.StatutoryDueSoon, key, $"{deadline.Rule.Title}: by {UkDates.DayAndDate(deadline.Date)}",
-                        link, left, RecordArea.StatutoryProcess, deadline.Date, process.Id);
+                        link, Calendar.WorkingDaysBetween(today, deadline.Date), RecordArea.StatutoryProcess, deadline.Date, process.Id);
                 }
             }
         }

@@ -91,12 +91,12 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
         {
             try
             {
-                await Attention.AttentionSignals.RefreshAsync(this, children, timeProvider!.UtcNow(), timeProvider!.TodayInUk(), cancellationToken);
+                await Attention.AttentionSignals.RefreshAsync(this, children, timeProvider!, cancellationToken);
             }
             catch (DbUpdateException ex) when (SaveConflicts.IsLostRace(ex))
             {
                 // Someone else refreshed the same child at the same moment; theirs stands, and the job checks again.
-                foreach (var entry in ChangeTracker.Entries<Attention.AttentionSignal>().ToList())
+                foreach (var entry in ChangeTracker.Entries().Where(e => e.Entity is Attention.AttentionSignal or Notification).ToList())
                 {
                     entry.State = EntityState.Detached;
                 }

@@ -40,7 +40,7 @@ public sealed record ListeningSummary(int Answers, decimal? AverageScore, IReadO
 /// <summary>"Did you feel listened to?" for one organisation: overall, and for each kind of meeting.</summary>
 public sealed record ListeningReport(ListeningSummary Overall, IReadOnlyList<(MeetingKind Kind, ListeningSummary Summary)> ByKind);
 
-public sealed class MeetingService(CommonGroundDbContext db, AccessService access, CommitmentService commitments, EmailOutbox outbox, TimeProvider timeProvider)
+public sealed class MeetingService(CommonGroundDbContext db, AccessService access, CommitmentService commitments, EmailOutbox outbox, Notifier notifier, TimeProvider timeProvider)
 {
     public const int MinimumAnswersToShow = 5;
 
@@ -356,15 +356,9 @@ public sealed class MeetingService(CommonGroundDbContext db, AccessService acces
                 $"Amended the agreed record of the {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {When(meeting)}: {amendment}"));
             foreach (var family in meeting.Invitees.Where(i => i.IsFamily))
             {
-                outbox.Enqueue(family.Email, family.Name, $"The record of {childAccess!.Child.KnownAs}'s meeting was amended",
-                    $"""
-                    Hello {family.Name},
-
-                    {actor.Name} amended the record you agreed of the meeting about {childAccess.Child.KnownAs} on {When(meeting)}, and gave a reason.
-                    Every version is kept. Sign in to CommonGround to read what changed and why.
-
-                    CommonGround
-                    """);
+                notifier.Notify(family.UserAccountId, NotificationKind.Meetings,
+                    $"{actor.Name} amended the agreed record of {childAccess!.Child.KnownAs}'s {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {When(meeting)}, and said why",
+                    $"The record of {childAccess.Child.KnownAs}'s meeting was amended", Link(meeting), meeting.ChildId);
             }
         }
         else
@@ -480,16 +474,9 @@ public sealed class MeetingService(CommonGroundDbContext db, AccessService acces
             var ask = invitee.IsFamily
                 ? "Please read it, then agree it or tell us what needs correcting. We would also like to know whether you felt listened to."
                 : "The family will agree it or ask for corrections.";
-            outbox.Enqueue(invitee.Email, invitee.Name, $"The record of {childAccess!.Child.KnownAs}'s meeting is ready to read",
-                $"""
-                Hello {invitee.Name},
-
-                {actor.Name} has shared {(kind == RecordVersionKind.Revised ? "a revised" : "the")} record of the meeting about {childAccess.Child.KnownAs} on {When(meeting)}.
-                {ask}
-                Sign in to CommonGround to read it.
-
-                CommonGround
-                """);
+            notifier.Notify(invitee.UserAccountId, NotificationKind.Meetings,
+                $"{actor.Name} shared {(kind == RecordVersionKind.Revised ? "a revised" : "the")} record of {childAccess!.Child.KnownAs}'s {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {When(meeting)}. {ask}",
+                $"The record of {childAccess.Child.KnownAs}'s meeting is ready to read", Link(meeting), meeting.ChildId);
         }
 
         return await SaveAsync(meeting);
@@ -527,17 +514,9 @@ public sealed class MeetingService(CommonGroundDbContext db, AccessService acces
         db.RecordCorrections.Add(correction);
         db.AuditEvents.Add(ChildEvent(actor, childAccess!, now, AuditActions.MeetingCorrectionRequested,
             $"Asked for a correction to \"{correction.PartName}\" in the record of the {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {When(meeting)}"));
-        var noteTakerEmail = meeting.Invitees.FirstOrDefault(i => i.UserAccountId == meeting.NoteTakerUserId)?.Email
-            ?? await db.Users.Where(u => u.Id == meeting.NoteTakerUserId).Select(u => u.Email).SingleAsync();
-        outbox.Enqueue(noteTakerEmail!, meeting.NoteTakerName, $"{childAccess!.Child.KnownAs}'s family asked for a correction to a meeting record",
-            $"""
-            Hello {meeting.NoteTakerName},
-
-            {childAccess.Child.KnownAs}'s family asked for a correction to the record of the meeting on {When(meeting)}.
-            Sign in to CommonGround to read what they asked for, revise the record and share it again.
-
-            CommonGround
-            """);
+        notifier.Notify(meeting.NoteTakerUserId, NotificationKind.Meetings,
+            $"{childAccess!.Child.KnownAs}'s family asked for a correction to \"{correction.PartName}\" in the record of the meeting on {When(meeting)}",
+            $"{childAccess.Child.KnownAs}'s family asked for a correction to a meeting record", Link(meeting), meeting.ChildId);
         var saved = await SaveAsync(meeting);
         return saved.Succeeded ? correction : saved.Error!;
     }
@@ -569,15 +548,9 @@ public sealed class MeetingService(CommonGroundDbContext db, AccessService acces
             $"Agreed the record of the {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {When(meeting)}"));
         foreach (var invitee in meeting.Invitees.Where(i => !i.IsFamily))
         {
-            outbox.Enqueue(invitee.Email, invitee.Name, $"{childAccess!.Child.KnownAs}'s family agreed a meeting record",
-                $"""
-                Hello {invitee.Name},
-
-                {childAccess.Child.KnownAs}'s family agreed the record of the meeting on {When(meeting)}. It is now locked.
-                Sign in to CommonGround to read it and see the actions.
-
-                CommonGround
-                """);
+            notifier.Notify(invitee.UserAccountId, NotificationKind.Meetings,
+                $"{childAccess!.Child.KnownAs}'s family agreed the record of the meeting on {When(meeting)}. It is now locked",
+                $"{childAccess.Child.KnownAs}'s family agreed a meeting record", Link(meeting), meeting.ChildId);
         }
 
         return await SaveAsync(meeting);
@@ -659,6 +632,8 @@ public sealed class MeetingService(CommonGroundDbContext db, AccessService acces
     }
 
     /// <summary>The meeting as it is written up in "When" phrases: "1 December 2026 at 10:00am".</summary>
+    private static string Link(Meeting meeting) => $"/children/{meeting.ChildId}/meetings/{meeting.Id}";
+
     public static string When(Meeting meeting) => UkDates.DateAtTime(meeting.StartsAt);
 
     private static string WhereText(Meeting meeting) => (meeting.Place, meeting.OnlineLink) switch

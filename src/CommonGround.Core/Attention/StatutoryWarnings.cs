@@ -1,0 +1,65 @@
+using CommonGround.Core.Access;
+using CommonGround.Core.Data;
+using CommonGround.Core.Notifications;
+using CommonGround.Core.Statutory;
+using CommonGround.Core.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonGround.Core.Attention;
+
+/// <summary>
+/// Warns the family and the local authority staff who share a child's statutory process when a legal date comes within
+/// 10 working days, and when one is missed. These warnings cannot be turned off. Each is sent to each person once: it
+/// carries a key, and the database refuses a second notification with the same key for the same person.
+/// </summary>
+public static class StatutoryWarnings
+{
+    /// <summary>A missed date is warned of only this soon after it passed, so old history never sends a flood of email.</summary>
+    public const int MissedWithinDays = 14;
+
+    public static async Task AddAsync(CommonGroundDbContext db, IReadOnlyList<AttentionSignal> signals, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        var due = signals.Where(s => s.Kind == AttentionSignalKind.StatutoryDueSoon && s.Measure <= DeadlineStatuses.DueSoonWorkingDays
+                || s.Kind == AttentionSignalKind.StatutoryMissed && s.Measure <= MissedWithinDays)
+            .ToList();
+        if (due.Count == 0)
+        {
+            return;
+        }
+
+        var access = new AccessService(db, timeProvider);
+        var childIds = due.Select(s => s.ChildId).Distinct().ToList();
+        var names = await db.Children.AsNoTracking().Where(c => childIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.KnownAs, cancellationToken);
+        var people = (await db.FamilyMembers.AsNoTracking().Where(f => childIds.Contains(f.ChildId)).Select(f => new { f.ChildId, UserId = f.UserAccountId }).ToListAsync(cancellationToken))
+            .Concat(await db.TeamMembers.AsNoTracking().Where(t => childIds.Contains(t.ChildId) && t.LeftAt == null)
+                .Select(t => new { t.ChildId, UserId = t.Professional!.UserAccountId }).ToListAsync(cancellationToken))
+            .ToLookup(p => p.ChildId, p => p.UserId);
+        var keys = due.Select(Key).ToList();
+        var sent = (await db.Notifications.AsNoTracking().Where(n => n.OnceKey != null && keys.Contains(n.OnceKey))
+            .Select(n => new { n.RecipientUserId, n.OnceKey }).ToListAsync(cancellationToken))
+            .Select(n => (n.RecipientUserId, n.OnceKey!)).ToHashSet();
+        var notifier = new Notifier(db, timeProvider);
+        foreach (var signal in due)
+        {
+            var child = names[signal.ChildId];
+            var missed = signal.Kind == AttentionSignalKind.StatutoryMissed;
+            var date = UkDates.Date(signal.DueOn!.Value);
+            foreach (var userId in people[signal.ChildId].Distinct())
+            {
+                if (sent.Contains((userId, Key(signal)))
+                    || await access.GetAsync(signal.ChildId, userId) is not { } theirs || !theirs.CanSee(RecordArea.StatutoryProcess))
+                {
+                    continue;
+                }
+
+                notifier.Notify(userId, NotificationKind.StatutoryDeadlines,
+                    missed ? $"A legal date for {child} was missed: {signal.Reason}" : $"A legal date for {child} is coming up: {signal.Reason}",
+                    missed ? $"A legal date in {child}'s EHC process was missed on {date}" : $"A legal date in {child}'s EHC process is due by {date}",
+                    signal.Link, signal.ChildId, mandatory: true, onceKey: Key(signal));
+            }
+        }
+    }
+
+    private static string Key(AttentionSignal signal) =>
+        $"statutory:{signal.SubjectKey}:{(signal.Kind == AttentionSignalKind.StatutoryMissed ? "missed" : "soon")}";
+}
