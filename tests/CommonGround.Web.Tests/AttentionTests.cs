@@ -84,8 +84,8 @@ public sealed class AttentionTests : FreshAppTests
         Assert.Contains("Jordan Reid", caseload, StringComparison.Ordinal);
         Assert.Contains("Decision whether to assess: by Tuesday 1 December 2026", caseload, StringComparison.Ordinal);
 
-        // The date is within 10 working days: Jordan, their parent and the caseworker are warned, once each, and it
-        // cannot be turned off. The transport officer and the therapist, who do not share the process, are not.
+        // The date is within 10 working days: Jordan, their parent and the caseworker are warned, once each however
+        // often the job runs, and the warning cannot be turned off.
         await RunAttentionJobAsync();
         await RunAttentionJobAsync();
         var warned = await App.QueryAsync(db => db.Notifications.Where(n => n.Kind == Core.Notifications.NotificationKind.StatutoryDeadlines)
