@@ -15,8 +15,6 @@ public sealed class AcknowledgeModel(AccessService accessService, ConcernService
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public IReadOnlyList<FieldFinding> Advice { get; private set; } = [];
-
     public sealed class InputModel
     {
         [Display(Name = "Message to go with it (optional)")]
@@ -50,16 +48,9 @@ public sealed class AcknowledgeModel(AccessService accessService, ConcernService
             return Invalid();
         }
 
-        var actor = await CurrentUser.ActorAsync();
-        Advice = await advice.ReviewAsync(actor, Input.SaveAnyway, new WrittenField("Input.Text", "Your message", Input.Text));
-        if (Advice.Count > 0)
-        {
-            return Page();
-        }
-
-        var result = await Concerns.AcknowledgeAsync(childId, concernId, Input.Text, Input.Version, actor);
-        return result.Succeeded
-            ? Done("Concern acknowledged", $"{Concern.RaisedByName} has been told. Respond in full by {UkDates.DayAndDate(Concern.RespondBy)}.")
-            : await FailedAsync(result.Error!, v => Input.Version = v);
+        return await WriteAsync(advice, Input.SaveAnyway, [new WrittenField("Input.Text", "Your message", Input.Text)],
+            actor => Concerns.AcknowledgeAsync(childId, concernId, Input.Text, Input.Version, actor),
+            concern => ("Concern acknowledged", $"{concern.RaisedByName} has been told. Respond in full by {UkDates.DayAndDate(concern.RespondBy)}."),
+            v => Input.Version = v);
     }
 }

@@ -1,5 +1,8 @@
+using CommonGround.Core;
 using CommonGround.Core.Access;
+using CommonGround.Core.Audit;
 using CommonGround.Core.Concerns;
+using CommonGround.Web.Infrastructure;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,6 +16,9 @@ public abstract class ConcernPageBase(AccessService accessService, ConcernServic
     protected ConcernService Concerns => concerns;
 
     public DateOnly Today { get; protected set; }
+
+    /// <summary>What the respectful-language advisor found in the words about to be saved, shown above the form.</summary>
+    public IReadOnlyList<FieldFinding> Advice { get; private set; } = [];
 
     protected async Task<IActionResult?> LoadConcernAsync(Guid childId, Guid concernId, Capability capability)
     {
@@ -34,6 +40,30 @@ public abstract class ConcernPageBase(AccessService accessService, ConcernServic
     protected async Task<IActionResult?> LoadForOwnerAsync(Guid childId, Guid concernId) =>
         await LoadConcernAsync(childId, concernId, Capability.RespondToConcern)
         ?? (await Concerns.MayAnswerAsync(Access, Concern, CurrentUser.UserId!.Value) ? null : StatusCode(StatusCodes.Status403Forbidden));
+
+    /// <summary>
+    /// An owner's written step: the advisor reads the words first (the form comes back with advice unless they chose to
+    /// save as written), then the step is taken; a refused step shows its error and changes nothing.
+    /// </summary>
+    protected async Task<IActionResult> WriteAsync(LanguageAdvice advice, bool saveAnyway, WrittenField[] fields,
+        Func<Actor, Task<Result<Concern>>> step, Func<Concern, (string Heading, string Detail)> done, Func<Guid, Guid> setVersion)
+    {
+        var actor = await CurrentUser.ActorAsync();
+        Advice = await advice.ReviewAsync(actor, saveAnyway, fields);
+        if (Advice.Count > 0)
+        {
+            return Page();
+        }
+
+        var result = await step(actor);
+        if (!result.Succeeded)
+        {
+            return await FailedAsync(result.Error!, setVersion);
+        }
+
+        var (heading, detail) = done(result.Value!);
+        return Done(heading, detail);
+    }
 
     protected IActionResult Done(string heading, string? detail = null)
     {

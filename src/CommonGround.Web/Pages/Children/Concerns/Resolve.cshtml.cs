@@ -14,8 +14,6 @@ public sealed class ResolveModel(AccessService accessService, ConcernService con
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public IReadOnlyList<FieldFinding> Advice { get; private set; } = [];
-
     public sealed class InputModel
     {
         [Display(Name = "You said")]
@@ -55,17 +53,9 @@ public sealed class ResolveModel(AccessService accessService, ConcernService con
             return Invalid();
         }
 
-        var actor = await CurrentUser.ActorAsync();
-        Advice = await advice.ReviewAsync(actor, Input.SaveAnyway,
-            new WrittenField("Input.YouSaid", "You said", Input.YouSaid), new WrittenField("Input.WeDid", "We did", Input.WeDid));
-        if (Advice.Count > 0)
-        {
-            return Page();
-        }
-
-        var result = await Concerns.ResolveAsync(childId, concernId, Input.YouSaid, Input.WeDid, Input.Version, actor);
-        return result.Succeeded
-            ? Done("Concern resolved", $"{Concern.RaisedByName} has been asked to confirm it is resolved, or to reopen it.")
-            : await FailedAsync(result.Error!, v => Input.Version = v);
+        return await WriteAsync(advice, Input.SaveAnyway, [new WrittenField("Input.YouSaid", "You said", Input.YouSaid), new WrittenField("Input.WeDid", "We did", Input.WeDid)],
+            actor => Concerns.ResolveAsync(childId, concernId, Input.YouSaid, Input.WeDid, Input.Version, actor),
+            concern => ("Concern resolved", $"{concern.RaisedByName} has been asked to confirm it is resolved, or to reopen it."),
+            v => Input.Version = v);
     }
 }

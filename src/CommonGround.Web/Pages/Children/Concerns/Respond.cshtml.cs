@@ -14,8 +14,6 @@ public sealed class RespondModel(AccessService accessService, ConcernService con
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public IReadOnlyList<FieldFinding> Advice { get; private set; } = [];
-
     public sealed class InputModel
     {
         [Display(Name = "Your response")]
@@ -50,16 +48,9 @@ public sealed class RespondModel(AccessService accessService, ConcernService con
             return Invalid();
         }
 
-        var actor = await CurrentUser.ActorAsync();
-        Advice = await advice.ReviewAsync(actor, Input.SaveAnyway, new WrittenField("Input.Text", "Your response", Input.Text));
-        if (Advice.Count > 0)
-        {
-            return Page();
-        }
-
-        var result = await Concerns.RespondAsync(childId, concernId, Input.Text, Input.Version, actor);
-        return result.Succeeded
-            ? Done("Response sent", $"{Concern.RaisedByName} has been told. When it is sorted, resolve it and say what was done.")
-            : await FailedAsync(result.Error!, v => Input.Version = v);
+        return await WriteAsync(advice, Input.SaveAnyway, [new WrittenField("Input.Text", "Your response", Input.Text)],
+            actor => Concerns.RespondAsync(childId, concernId, Input.Text, Input.Version, actor),
+            concern => ("Response sent", $"{concern.RaisedByName} has been told. When it is sorted, resolve it and say what was done."),
+            v => Input.Version = v);
     }
 }
