@@ -250,4 +250,36 @@ public sealed class ConcernTests : FreshAppTests
         var answered = await App.QueryAsync(db => db.Concerns.SingleAsync());
         Assert.Equal(ConcernStatus.Resolved, answered.Status);
     }
+
+    [Fact]
+    public async Task A_concern_raised_from_a_commitment_goes_to_its_owner_and_links_back()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var keyWorker = await SignedInAsync("senco@example.org");
+        await keyWorker.SubmitAsync($"/children/{sam}/commitments/new", new Dictionary<string, string>
+        {
+            ["Input.What"] = "Reading support", ["Input.Area"] = "Education", ["Input.OwnerId"] = (await MemberIdAsync(sam, "senco@example.org")).ToString(),
+            ["Input.Source"] = "Meeting", ["Input.Kind"] = "OneOff", ["Input.DueDate.Day"] = "1", ["Input.DueDate.Month"] = "12", ["Input.DueDate.Year"] = "2026",
+        });
+        var commitment = await App.QueryAsync(db => db.Commitments.Select(c => c.Id).SingleAsync());
+        var parent = await SignedInAsync("parent@example.org");
+        var (_, commitmentPage) = await parent.OpenAsync($"/children/{sam}/commitments/{commitment}");
+        Assert.NotNull(commitmentPage.QuerySelector($"a[href='/children/{sam}/concerns/new?commitment={commitment}']"));
+
+        var (_, form) = await parent.OpenAsync($"/children/{sam}/concerns/new?commitment={commitment}");
+        Assert.Equal("About \"Reading support\"", form.QuerySelector("input[name='Input.Topic']")!.GetAttribute("value"));
+        Assert.Null(form.QuerySelector("input[name='Input.Owner']"));
+        var (raised, _) = await parent.SubmitAsync($"/children/{sam}/concerns/new?commitment={commitment}", new Dictionary<string, string>
+        {
+            ["Input.Topic"] = "Reading support has not started", ["Input.About"] = "Education", ["Input.WhatIsHappening"] = "Nothing has happened yet.", ["Input.Urgency"] = "Standard",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, raised.StatusCode);
+        var concern = await App.QueryAsync(db => db.Concerns.SingleAsync());
+        Assert.Equal(commitment, concern.CommitmentId);
+        Assert.Equal("Priya Nair", concern.OwnerName);
+        var (_, page) = await parent.OpenAsync($"/children/{sam}/concerns/{concern.Id}");
+        Assert.NotNull(page.QuerySelector($"a[href='/children/{sam}/commitments/{commitment}']"));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await parent.GetAsync($"/children/{sam}/concerns/new?commitment={Guid.NewGuid()}")).StatusCode);
+    }
 }

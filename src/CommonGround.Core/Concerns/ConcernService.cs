@@ -13,8 +13,9 @@ namespace CommonGround.Core.Concerns;
 /// <summary>Who a concern goes to: the key worker, or an organisation's inbox for its lead to assign.</summary>
 public sealed record OwnerChoice(string Value, string Label, string Hint, bool IsKeyWorker);
 
+/// <summary>What someone raises; about a commitment, its owner answers it (<see cref="Owner"/> is then not used).</summary>
 public sealed record RaiseConcernOptions(
-    Guid ChildId, string? Topic, RecordArea? About, string? WhatIsHappening, string? WhatWouldHelp, ConcernUrgency Urgency, string? Owner);
+    Guid ChildId, string? Topic, RecordArea? About, string? WhatIsHappening, string? WhatWouldHelp, ConcernUrgency Urgency, string? Owner, Guid? CommitmentId = null);
 
 /// <summary>Someone from the owning organisation who is on the child's team and can see the concern.</summary>
 public sealed record Assignee(Guid TeamMemberId, Guid ProfessionalId, string Name, string Role);
@@ -96,7 +97,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
             { WhatIsHappening: var what } when string.IsNullOrWhiteSpace(what) => new WhatIsHappeningMissing(),
             { WhatIsHappening.Length: > Concern.MaxTextLength } => new ConcernTextTooLong("WhatIsHappening", Concern.MaxTextLength),
             { WhatWouldHelp.Length: > Concern.MaxTextLength } => new ConcernTextTooLong("WhatWouldHelp", Concern.MaxTextLength),
-            { Owner: var chosen } when string.IsNullOrWhiteSpace(chosen) => new OwnerMissing(),
+            { CommitmentId: null, Owner: var chosen } when string.IsNullOrWhiteSpace(chosen) => new OwnerMissing(),
             _ => null,
         };
         if (invalid is not null)
@@ -104,7 +105,9 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
             return invalid;
         }
 
-        var owner = await ResolveOwnerAsync(childAccess, options.Owner!, options.About!.Value);
+        var owner = options.CommitmentId is { } commitmentId
+            ? await CommitmentOwnerAsync(childAccess, commitmentId, options.About!.Value)
+            : await ResolveOwnerAsync(childAccess, options.Owner!, options.About!.Value);
         if (!owner.Succeeded)
         {
             return owner.Error!;
@@ -127,6 +130,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
             RaisedByUserId = actor.UserId!.Value,
             RaisedByName = actor.Name,
             RaisedByFamily = childAccess.IsFamily,
+            CommitmentId = options.CommitmentId,
             OwnerOrganisationId = organisation.Id,
             OwnerOrganisationName = organisation.Name,
             OwnerProfessionalId = professional?.Id,
@@ -647,6 +651,26 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
         return Guid.TryParse(owner, out var organisationId) && team.FirstOrDefault(t => t.Professional!.OrganisationId == organisationId) is { } member
             ? (member.Professional!.Organisation!, (Professional?)null)
             : new OwnerMissing();
+    }
+
+    /// <summary>A concern about a commitment goes to the commitment's owner, if they can see concerns about that part of the record.</summary>
+    private async Task<Result<(Organisation Organisation, Professional? Professional)>> CommitmentOwnerAsync(ChildAccess childAccess, Guid commitmentId, RecordArea about)
+    {
+        var commitment = await db.Commitments.AsNoTracking().SingleOrDefaultAsync(c => c.Id == commitmentId && c.ChildId == childAccess.Child.Id);
+        if (commitment is null || !childAccess.CanSee(RecordArea.Commitments))
+        {
+            return new CommitmentNotFoundForConcern();
+        }
+
+        var owner = await db.Professionals.AsNoTracking().Include(p => p.UserAccount).Include(p => p.Organisation)
+            .SingleOrDefaultAsync(p => p.Id == commitment.OwnerProfessionalId && p.DeactivatedAt == null);
+        if (owner is null || await access.GetAsync(childAccess.Child.Id, owner.UserAccountId) is not { } ownerAccess
+            || !ownerAccess.Can(Capability.ViewRecord, RecordArea.Concerns) || !ownerAccess.CanSee(about))
+        {
+            return new CommitmentOwnerCannotSee(commitment.OwnerName);
+        }
+
+        return (owner.Organisation!, (Professional?)owner);
     }
 
     private async Task NotifyNewOwnerAsync(Concern concern, Child child, Actor actor)

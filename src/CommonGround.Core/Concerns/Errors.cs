@@ -11,6 +11,8 @@ public sealed record WhatIsHappeningMissing() : Error("Enter what is happening",
 public sealed record OwnerMissing() : Error("Choose who should answer the concern", "Owner");
 public sealed record NoOneToAnswer() : Error("No one on the team can answer concerns yet. Add someone to the team, or share concerns with them, first", "Owner");
 public sealed record KeyWorkerCannotSee(string Name) : Error($"{Name} cannot see concerns about this part of the record. Choose an organisation instead, or share it with them first", "Owner");
+public sealed record CommitmentNotFoundForConcern() : Error("This commitment could not be found");
+public sealed record CommitmentOwnerCannotSee(string Name) : Error($"{Name}, who owns this commitment, cannot see concerns about this part of the record. Raise it without the commitment and choose who should answer, or share concerns with them first", "About");
 public sealed record ResponseMissing() : Error("Enter your response", "Text");
 public sealed record WeDidMissing() : Error("Enter what was done", "WeDid");
 public sealed record YouSaidMissing() : Error("Enter what was asked for", "YouSaid");

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Concerns;
 
 /// <summary>The family or anyone on the team raises a concern; it goes to the key worker unless they choose an organisation.</summary>
-public sealed class NewModel(AccessService accessService, ConcernService concerns, LanguageAdvice advice, CurrentUser currentUser)
+public sealed class NewModel(AccessService accessService, ConcernService concerns, Core.Commitments.CommitmentService commitments, LanguageAdvice advice, CurrentUser currentUser)
     : ChildPageBase(accessService, currentUser)
 {
     [BindProperty]
@@ -19,6 +19,12 @@ public sealed class NewModel(AccessService accessService, ConcernService concern
     public IReadOnlyList<Option> Topics { get; private set; } = [];
     public IReadOnlyList<Option> Owners { get; private set; } = [];
     public IReadOnlyList<FieldFinding> Advice { get; private set; } = [];
+
+    /// <summary>The commitment the concern is about, when raised from one: its owner answers it.</summary>
+    [FromQuery(Name = "commitment")]
+    public Guid? CommitmentId { get; set; }
+
+    public Core.Commitments.Commitment? Commitment { get; private set; }
 
     public static IReadOnlyList<Option> Urgencies { get; } =
     [
@@ -51,7 +57,6 @@ public sealed class NewModel(AccessService accessService, ConcernService concern
         public ConcernUrgency? Urgency { get; set; }
 
         [Display(Name = "Who should answer it?")]
-        [Required(ErrorMessage = "Choose who should answer the concern")]
         public string? Owner { get; set; }
 
         public bool SaveAnyway { get; set; }
@@ -64,7 +69,20 @@ public sealed class NewModel(AccessService accessService, ConcernService concern
             return refused;
         }
 
-        Input = new InputModel { Urgency = ConcernUrgency.Standard, Owner = Owners.FirstOrDefault()?.Value };
+        Input = new InputModel
+        {
+            Urgency = ConcernUrgency.Standard,
+            Owner = Owners.FirstOrDefault()?.Value,
+            Topic = Commitment is { } commitment ? Shorten($"About \"{commitment.What}\"") : null,
+            About = Commitment?.RecordArea switch
+            {
+                Core.Commitments.CommitmentArea.Education => RecordArea.Education,
+                Core.Commitments.CommitmentArea.Health => RecordArea.Health,
+                Core.Commitments.CommitmentArea.SocialCare => RecordArea.SocialCare,
+                Core.Commitments.CommitmentArea.Transport => RecordArea.Transport,
+                _ => null,
+            },
+        };
         return Page();
     }
 
@@ -73,6 +91,11 @@ public sealed class NewModel(AccessService accessService, ConcernService concern
         if (await LoadAsync(childId) is { } refused)
         {
             return refused;
+        }
+
+        if (Commitment is null && string.IsNullOrWhiteSpace(Input.Owner))
+        {
+            ModelState.AddModelError("Input.Owner", "Choose who should answer the concern");
         }
 
         if (!ModelState.IsValid)
@@ -90,7 +113,7 @@ public sealed class NewModel(AccessService accessService, ConcernService concern
         }
 
         var result = await concerns.RaiseAsync(
-            new RaiseConcernOptions(childId, Input.Topic, Input.About, Input.WhatIsHappening, Input.WhatWouldHelp, Input.Urgency!.Value, Input.Owner), actor);
+            new RaiseConcernOptions(childId, Input.Topic, Input.About, Input.WhatIsHappening, Input.WhatWouldHelp, Input.Urgency!.Value, Input.Owner, Commitment?.Id), actor);
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);
@@ -102,11 +125,23 @@ public sealed class NewModel(AccessService accessService, ConcernService concern
         return Redirect(ConcernService.Link(childId, concern.Id));
     }
 
+    private static string Shorten(string text) => text.Length <= Concern.MaxTopicLength ? text : text[..(Concern.MaxTopicLength - 1)] + "…";
+
     private async Task<IActionResult?> LoadAsync(Guid childId)
     {
         if (await AuthoriseAsync(childId, Capability.RaiseConcern, RecordArea.Concerns) is { } refused)
         {
             return refused;
+        }
+
+        if (CommitmentId is { } id)
+        {
+            if (!Access.CanSee(RecordArea.Commitments) || await commitments.FindAsync(childId, id) is not { } commitment)
+            {
+                return NotFound();
+            }
+
+            Commitment = commitment;
         }
 
         Topics = ConcernService.Topics.Where(Access.CanSee).Select(a => new Option(a.ToString(), a.ToDisplayName())).ToList();
