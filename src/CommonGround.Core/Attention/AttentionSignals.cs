@@ -137,13 +137,13 @@ public static class AttentionSignals
             .Where(c => ids.Contains(c.ChildId) && (c.Status == CommitmentStatus.Agreed || c.Status == CommitmentStatus.Active)).ToListAsync(cancellationToken);
         var commitmentIds = commitments.Select(c => c.Id).ToList();
         var deliveries = await db.DeliveryRecords.AsNoTracking().Where(d => ids.Contains(d.ChildId))
-            .GroupBy(d => d.CommitmentId)
+            .GroupBy(d => new { d.CommitmentId, d.ChildId })
             .Select(g => new
             {
-                CommitmentId = g.Key,
+                g.Key.CommitmentId,
+                g.Key.ChildId,
                 Delivered = g.Sum(d => d.Delivered && d.SetAsideAt == null ? d.Quantity : 0m),
                 Disputes = g.Count(d => d.FamilyResponse == FamilyResponse.Disputed && d.DisputeResolvedAt == null),
-                ChildId = g.Min(d => d.ChildId),
             })
             .ToListAsync(cancellationToken);
         var delivered = deliveries.ToDictionary(d => d.CommitmentId);
