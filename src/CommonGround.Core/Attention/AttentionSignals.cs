@@ -30,6 +30,7 @@ public static class AttentionSignals
         await StatutoryWarnings.AddAsync(db, fresh, timeProvider, cancellationToken);
         var existing = await db.AttentionSignals.Where(s => ids.Contains(s.ChildId)).ToListAsync(cancellationToken);
         var byKey = existing.ToDictionary(s => (s.ChildId, s.Kind, s.SubjectKey));
+        var added = new List<AttentionSignal>();
         var changed = 0;
         foreach (var signal in fresh)
         {
@@ -49,16 +50,24 @@ public static class AttentionSignals
             }
             else
             {
-                db.AttentionSignals.Add(signal);
-                changed++;
+                added.Add(signal);
             }
         }
 
         db.AttentionSignals.RemoveRange(byKey.Values);
-        changed += byKey.Count;
-        if (changed > 0 || db.ChangeTracker.HasChanges())
+        changed += byKey.Count + added.Count;
+        if (changed == 0 && !db.ChangeTracker.HasChanges())
         {
-            await db.SaveChangesAsync(cancellationToken);
+            return 0;
+        }
+
+        // Many new signals at once (the first run in an area) are copied in; the rest is one save, in one transaction.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await BulkInsert.AddAsync(db, added, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
         }
 
         return changed;
