@@ -28,34 +28,49 @@ public static class StatutoryWarnings
         }
 
         var access = new AccessService(db, timeProvider);
+        var today = timeProvider.TodayInUk();
         var childIds = due.Select(s => s.ChildId).Distinct().ToList();
         var names = await db.Children.AsNoTracking().Where(c => childIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.KnownAs, cancellationToken);
-        var people = (await db.FamilyMembers.AsNoTracking().Where(f => childIds.Contains(f.ChildId)).Select(f => new { f.ChildId, UserId = f.UserAccountId }).ToListAsync(cancellationToken))
-            .Concat(await db.TeamMembers.AsNoTracking().Where(t => childIds.Contains(t.ChildId) && t.LeftAt == null)
-                .Select(t => new { t.ChildId, UserId = t.Professional!.UserAccountId }).ToListAsync(cancellationToken))
+        // Staff who share the process today, in one read; the family's view is the access rule's to decide, per person.
+        var staff = (await db.SharingConsents.AsNoTracking()
+                .Where(c => childIds.Contains(c.ChildId) && c.Area == RecordArea.StatutoryProcess && c.WithdrawnAt == null && c.From <= today && (c.Until == null || c.Until >= today))
+                .Join(db.TeamMembers.Where(t => t.LeftAt == null && t.Professional!.DeactivatedAt == null), c => c.TeamMemberId, t => t.Id, (c, t) => new { t.ChildId, UserId = t.Professional!.UserAccountId })
+                .ToListAsync(cancellationToken))
             .ToLookup(p => p.ChildId, p => p.UserId);
-        var keys = due.Select(Key).ToList();
+        var family = (await db.FamilyMembers.AsNoTracking().Where(f => childIds.Contains(f.ChildId)).Select(f => new { f.ChildId, f.UserAccountId }).ToListAsync(cancellationToken))
+            .ToLookup(f => f.ChildId, f => f.UserAccountId);
+        var keys = due.Select(Key).Distinct().ToList();
         var sent = (await db.Notifications.AsNoTracking().Where(n => n.OnceKey != null && keys.Contains(n.OnceKey))
             .Select(n => new { n.RecipientUserId, n.OnceKey }).ToListAsync(cancellationToken))
             .Select(n => (n.RecipientUserId, n.OnceKey!)).ToHashSet();
+        var familySees = new Dictionary<(Guid, Guid), bool>();
         var notifier = new Notifier(db, timeProvider);
         foreach (var signal in due)
         {
             var child = names[signal.ChildId];
             var missed = signal.Kind == AttentionSignalKind.StatutoryMissed;
             var date = UkDates.Date(signal.DueOn!.Value);
-            foreach (var userId in people[signal.ChildId].Distinct())
+            var key = Key(signal);
+            var recipients = new List<Guid>(staff[signal.ChildId]);
+            foreach (var userId in family[signal.ChildId].Where(u => !sent.Contains((u, key))))
             {
-                if (sent.Contains((userId, Key(signal)))
-                    || await access.GetAsync(signal.ChildId, userId) is not { } theirs || !theirs.CanSee(RecordArea.StatutoryProcess))
+                if (!familySees.TryGetValue((signal.ChildId, userId), out var sees))
                 {
-                    continue;
+                    sees = familySees[(signal.ChildId, userId)] = await access.GetAsync(signal.ChildId, userId) is { } theirs && theirs.CanSee(RecordArea.StatutoryProcess);
                 }
 
+                if (sees)
+                {
+                    recipients.Add(userId);
+                }
+            }
+
+            foreach (var userId in recipients.Distinct().Where(u => sent.Add((u, key))))
+            {
                 notifier.Notify(userId, NotificationKind.StatutoryDeadlines,
                     missed ? $"A legal date for {child} was missed: {signal.Reason}" : $"A legal date for {child} is coming up: {signal.Reason}",
                     missed ? $"A legal date in {child}'s EHC process was missed on {date}" : $"A legal date in {child}'s EHC process is due by {date}",
-                    signal.Link, signal.ChildId, mandatory: true, onceKey: Key(signal));
+                    signal.Link, signal.ChildId, mandatory: true, onceKey: key);
             }
         }
     }

@@ -541,6 +541,8 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
             e.HasIndex(n => new { n.RecipientUserId, n.ReadAt });
             e.HasIndex(n => new { n.EmailState, n.EmailDueAt });
             e.HasIndex(n => new { n.RecipientUserId, n.OnceKey }).IsUnique();
+            // Jobs look up which warnings have already gone, by key.
+            e.HasIndex(n => n.OnceKey);
         });
 
         builder.Entity<NotificationPreference>(e =>

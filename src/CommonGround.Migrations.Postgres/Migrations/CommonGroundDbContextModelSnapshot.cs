@@ -2042,6 +2042,9 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_notifications");
 
+                    b.HasIndex("OnceKey")
+                        .HasDatabaseName("ix_notifications_once_key");
+
                     b.HasIndex("EmailState", "EmailDueAt")
                         .HasDatabaseName("ix_notifications_email_state_email_due_at");
 
