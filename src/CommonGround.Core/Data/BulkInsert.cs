@@ -1,13 +1,15 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace CommonGround.Core.Data;
 
 /// <summary>
-/// Adds many new rows at once. On PostgreSQL they go in one COPY, as the model maps them (column names and value
-/// conversions come from EF Core's model, so nothing is mapped twice); elsewhere, and for a few rows, they join the
-/// unit of work. Either way they are written in the caller's transaction.
+/// Adds many new rows at once, as the model maps them (column names and value conversions come from EF Core's model, so
+/// nothing is mapped twice): on PostgreSQL in one COPY, on SQLite through one prepared INSERT run for each row. A few
+/// rows simply join the unit of work. Either way they are written in the caller's transaction.
 /// </summary>
 public static class BulkInsert
 {
@@ -17,7 +19,7 @@ public static class BulkInsert
     /// <summary>True if the rows were written now; false if they were added to the unit of work for the next save.</summary>
     public static async Task<bool> AddAsync<T>(CommonGroundDbContext db, IReadOnlyCollection<T> rows, CancellationToken cancellationToken) where T : class
     {
-        if (rows.Count < CopyFrom || db.Database.GetDbConnection() is not NpgsqlConnection connection)
+        if (rows.Count < CopyFrom)
         {
             db.Set<T>().AddRange(rows);
             return false;
@@ -30,30 +32,55 @@ public static class BulkInsert
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var importer = await connection.BeginBinaryImportAsync($"COPY \"{table.Name}\" ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-            foreach (var row in rows)
+            switch (db.Database.GetDbConnection())
             {
-                await importer.StartRowAsync(cancellationToken);
-                foreach (var property in properties)
-                {
-                    var value = property.GetGetter().GetClrValue(row);
-                    if (value is not null && property.GetTypeMapping().Converter is { } converter)
+                case NpgsqlConnection postgres:
+                    await using (var importer = await postgres.BeginBinaryImportAsync($"COPY \"{table.Name}\" ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
                     {
-                        value = converter.ConvertToProvider(value);
+                        foreach (var row in rows)
+                        {
+                            await importer.StartRowAsync(cancellationToken);
+                            foreach (var property in properties)
+                            {
+                                if (ProviderValue(property, row) is { } value)
+                                {
+                                    await importer.WriteAsync(value, cancellationToken);
+                                }
+                                else
+                                {
+                                    await importer.WriteNullAsync(cancellationToken);
+                                }
+                            }
+                        }
+
+                        await importer.CompleteAsync(cancellationToken);
                     }
 
-                    if (value is null)
+                    break;
+                case SqliteConnection sqlite:
+                    await using (var command = sqlite.CreateCommand())
                     {
-                        await importer.WriteNullAsync(cancellationToken);
+                        command.Transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+                        command.CommandText = $"INSERT INTO \"{table.Name}\" ({columns}) VALUES ({string.Join(", ", properties.Select((_, i) => $"$p{i}"))})";
+                        var mappings = properties.Select(p => p.GetRelationalTypeMapping()).ToList();
+                        foreach (var row in rows)
+                        {
+                            // The model's own type mapping makes each parameter, so values are stored as EF Core stores them.
+                            command.Parameters.Clear();
+                            for (var i = 0; i < properties.Count; i++)
+                            {
+                                command.Parameters.Add(mappings[i].CreateParameter(command, $"$p{i}", properties[i].GetGetter().GetClrValue(row), properties[i].IsNullable));
+                            }
+
+                            await command.ExecuteNonQueryAsync(cancellationToken);
+                        }
                     }
-                    else
-                    {
-                        await importer.WriteAsync(value, cancellationToken);
-                    }
-                }
+
+                    break;
+                default:
+                    db.Set<T>().AddRange(rows);
+                    return false;
             }
-
-            await importer.CompleteAsync(cancellationToken);
         }
         finally
         {
@@ -61,5 +88,12 @@ public static class BulkInsert
         }
 
         return true;
+    }
+
+    /// <summary>The value as the database stores it, after the model's conversion (an enum as its name, an instant as UTC).</summary>
+    private static object? ProviderValue(IProperty property, object row)
+    {
+        var value = property.GetGetter().GetClrValue(row);
+        return value is not null && property.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(value) : value;
     }
 }

@@ -53,6 +53,10 @@ public sealed class BulkInsertTests
         {
             var read = await db.AttentionSignals.AsNoTracking().ToDictionaryAsync(s => s.Id);
             Assert.Equal(rows.Count, read.Count);
+            // Keys, dates and names are stored as the model stores them, so queries on them find the rows.
+            Assert.Equal(rows.Count, await db.AttentionSignals.CountAsync(s => s.ChildId == child.Id));
+            Assert.Equal(rows.Count / 2, await db.AttentionSignals.CountAsync(s => s.OrganisationId == organisation && s.Kind == AttentionSignalKind.ConcernOverdue && s.DueOn == new DateOnly(2026, 11, 25)));
+            Assert.Equal(1, await db.AttentionSignals.CountAsync(s => s.Id == rows[7].Id && s.ComputedAt == now));
             foreach (var row in rows)
             {
                 var back = read[row.Id];
