@@ -274,12 +274,12 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
     /// <summary>The person who raised it (or, for a concern the family raised, anyone in the family) agrees it is resolved.</summary>
     public Task<Result<Concern>> ConfirmAsync(Guid childId, Guid concernId, Guid version, Actor actor) =>
         DecideAsync(childId, concernId, version, actor, (concern, byFamily, now) =>
-            concern.Confirm(actor.UserId!.Value, actor.Name, byFamily, now) is { } update ? update : new ConcernStepNotAllowed("confirmed as resolved"),
+            Task.FromResult<Result<ConcernUpdate>>(concern.Confirm(actor.UserId!.Value, actor.Name, byFamily, now) is { } update ? update : new ConcernStepNotAllowed("confirmed as resolved")),
             AuditActions.ConcernConfirmed, "Confirmed as resolved",
             (concern, child) => ($"{actor.Name} confirmed the concern about {child.KnownAs} is resolved: \"{concern.Topic}\"", $"{actor.Name} confirmed a concern about {child.KnownAs} is resolved"));
 
     public Task<Result<Concern>> ReopenAsync(Guid childId, Guid concernId, string? reason, Guid version, Actor actor) =>
-        DecideAsync(childId, concernId, version, actor, (concern, byFamily, now) =>
+        DecideAsync(childId, concernId, version, actor, async (concern, byFamily, now) =>
         {
             if (string.IsNullOrWhiteSpace(reason))
             {
@@ -291,7 +291,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
                 return new ConcernTextTooLong("Reason", Concern.MaxTextLength);
             }
 
-            var standard = db.ResponseStandards.AsNoTracking().SingleOrDefault(s => s.OrganisationId == concern.OwnerOrganisationId) ?? ResponseStandard.DefaultFor(concern.OwnerOrganisationId);
+            var standard = await StandardForAsync(concern.OwnerOrganisationId);
             var startsOn = ConcernClock.StartsOn(now, Calendar);
             return concern.Reopen(reason.Trim(), actor.UserId!.Value, actor.Name, byFamily, now, startsOn, ConcernClock.DueOn(startsOn, standard.RespondDays(concern.Urgency), Calendar)) is { } update
                 ? update
@@ -526,7 +526,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
 
     private delegate Result<ConcernUpdate> AnswerStep(Concern concern, DateTime now);
 
-    private delegate Result<ConcernUpdate> DecideStep(Concern concern, bool byFamily, DateTime now);
+    private delegate Task<Result<ConcernUpdate>> DecideStep(Concern concern, bool byFamily, DateTime now);
 
     /// <summary>A step by the owner (acknowledge, respond, resolve): the raiser is told, and a late step escalates at once.</summary>
     private async Task<Result<Concern>> AnswerAsync(Guid childId, Guid concernId, Guid version, Actor actor, AnswerStep step,
@@ -603,7 +603,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
         }
 
         var now = timeProvider.UtcNow();
-        var result = step(concern, childAccess.IsFamily, now);
+        var result = await step(concern, childAccess.IsFamily, now);
         if (!result.Succeeded)
         {
             return result.Error!;
