@@ -84,7 +84,7 @@ public static class AttentionSignals
             var signal = new AttentionSignal
             {
                 ChildId = childId, AreaId = children[childId].AreaId, Kind = kind, SubjectKey = subjectKey, SubjectId = subjectId,
-                Reason = reason.Length <= AttentionSignal.MaxTextLength ? reason : reason[..(AttentionSignal.MaxTextLength - 1)] + "…",
+                Reason = reason.ShortenTo(AttentionSignal.MaxTextLength),
                 Link = link, RecordArea = area, AboutArea = about, OrganisationId = organisationId, Measure = measure, DueOn = dueOn, ComputedAt = now,
             };
             signals.Add(signal);

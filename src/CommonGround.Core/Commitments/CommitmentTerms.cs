@@ -77,6 +77,16 @@ public static class CommitmentText
         _ => area.ToString(),
     };
 
+    /// <summary>The part of the child's record the commitment's area belongs to; "Other" stays with the commitments.</summary>
+    public static Access.RecordArea ToRecordArea(this CommitmentArea area) => area switch
+    {
+        CommitmentArea.Education => Access.RecordArea.Education,
+        CommitmentArea.Health => Access.RecordArea.Health,
+        CommitmentArea.SocialCare => Access.RecordArea.SocialCare,
+        CommitmentArea.Transport => Access.RecordArea.Transport,
+        _ => Access.RecordArea.Commitments,
+    };
+
     public static string ToDisplayName(this CommitmentSource source) => source switch
     {
         CommitmentSource.Meeting => "A meeting",

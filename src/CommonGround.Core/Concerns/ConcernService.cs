@@ -157,20 +157,12 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
         var now = timeProvider.UtcNow();
         var standard = await StandardForAsync(commitment.OwnerOrganisationId);
         var startsOn = ConcernClock.StartsOn(now, Calendar);
-        var topic = $"Disputed delivery record: {commitment.What}";
         var concern = new Concern
         {
             ChildId = child.Id,
             AreaId = child.AreaId,
-            Topic = topic.Length > Concern.MaxTopicLength ? topic[..(Concern.MaxTopicLength - 1)] + "…" : topic,
-            About = commitment.RecordArea switch
-            {
-                CommitmentArea.Education => RecordArea.Education,
-                CommitmentArea.Health => RecordArea.Health,
-                CommitmentArea.SocialCare => RecordArea.SocialCare,
-                CommitmentArea.Transport => RecordArea.Transport,
-                _ => RecordArea.Commitments,
-            },
+            Topic = $"Disputed delivery record: {commitment.What}".ShortenTo(Concern.MaxTopicLength),
+            About = commitment.RecordArea.ToRecordArea(),
             WhatIsHappening = $"The delivery record for {UkDates.Date(record.Date)} is not right: {comment}",
             Urgency = ConcernUrgency.Standard,
             RaisedAt = now,

@@ -18,8 +18,8 @@ public sealed class Notifier(CommonGroundDbContext db, TimeProvider timeProvider
             RecipientUserId = recipientUserId,
             ChildId = childId,
             Kind = kind,
-            Title = Shorten(title),
-            EmailLine = Shorten(emailLine),
+            Title = title.ShortenTo(Notification.MaxTextLength),
+            EmailLine = emailLine.ShortenTo(Notification.MaxTextLength),
             Link = link,
             Mandatory = mandatory,
             OnceKey = onceKey,
@@ -29,6 +29,4 @@ public sealed class Notifier(CommonGroundDbContext db, TimeProvider timeProvider
         db.Notifications.Add(notification);
         return notification;
     }
-
-    private static string Shorten(string text) => text.Length <= Notification.MaxTextLength ? text : text[..(Notification.MaxTextLength - 1)] + "…";
 }

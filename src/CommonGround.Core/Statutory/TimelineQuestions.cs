@@ -97,7 +97,7 @@ public sealed class TimelineQuestion
             case FactKind.Date:
                 if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 {
-                    return new(fact.Name, $"{fact.Name} must be a real date written as YYYY-MM-DD, for example 2025-09-01; '{Shorten(value)}' is not.", $"{fact.CapitalisedLabel} must be a real date");
+                    return new(fact.Name, $"{fact.Name} must be a real date written as YYYY-MM-DD, for example 2025-09-01; '{value.ShortenTo(41)}' is not.", $"{fact.CapitalisedLabel} must be a real date");
                 }
 
                 if (date < TimelineQuestions.EarliestDate || date > TimelineQuestions.LatestDate)
@@ -126,7 +126,7 @@ public sealed class TimelineQuestion
             default:
                 if (!fact.Options.Any(o => o.Value == value))
                 {
-                    return new(fact.Name, $"{fact.Name} must be one of {string.Join(", ", fact.Options.Select(o => o.Value))}; '{Shorten(value)}' is not.", $"Select {fact.Label}");
+                    return new(fact.Name, $"{fact.Name} must be one of {string.Join(", ", fact.Options.Select(o => o.Value))}; '{value.ShortenTo(41)}' is not.", $"Select {fact.Label}");
                 }
 
                 facts.Choices[fact.Name] = value;
@@ -134,7 +134,6 @@ public sealed class TimelineQuestion
         }
     }
 
-    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }
 
 /// <summary>A timeline, or what was wrong with the facts given for it.</summary>

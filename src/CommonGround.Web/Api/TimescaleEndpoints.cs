@@ -1,3 +1,4 @@
+using CommonGround.Core;
 using CommonGround.Core.Statutory;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,7 +35,7 @@ public static class TimescaleEndpoints
         {
             return TypedResults.Problem(
                 title: "There is no such process",
-                detail: $"'{(process.Length > 40 ? process[..40] + "…" : process)}' is not a process. Use one of: {string.Join(", ", TimelineQuestions.All.Select(q => q.Process))}.",
+                detail: $"'{process.ShortenTo(41)}' is not a process. Use one of: {string.Join(", ", TimelineQuestions.All.Select(q => q.Process))}.",
                 statusCode: StatusCodes.Status404NotFound);
         }
 

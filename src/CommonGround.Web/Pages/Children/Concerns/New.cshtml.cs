@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using CommonGround.Core;
 using CommonGround.Core.Access;
+using CommonGround.Core.Commitments;
 using CommonGround.Core.Concerns;
 using CommonGround.Core.Time;
 using CommonGround.Web.Infrastructure;
@@ -73,15 +75,8 @@ public sealed class NewModel(AccessService accessService, ConcernService concern
         {
             Urgency = ConcernUrgency.Standard,
             Owner = Owners.FirstOrDefault()?.Value,
-            Topic = Commitment is { } commitment ? Shorten($"About \"{commitment.What}\"") : null,
-            About = Commitment?.RecordArea switch
-            {
-                Core.Commitments.CommitmentArea.Education => RecordArea.Education,
-                Core.Commitments.CommitmentArea.Health => RecordArea.Health,
-                Core.Commitments.CommitmentArea.SocialCare => RecordArea.SocialCare,
-                Core.Commitments.CommitmentArea.Transport => RecordArea.Transport,
-                _ => null,
-            },
+            Topic = Commitment is { } commitment ? $"About \"{commitment.What}\"".ShortenTo(Concern.MaxTopicLength) : null,
+            About = Commitment?.RecordArea.ToRecordArea() is { } area && area != RecordArea.Commitments ? area : null,
         };
         return Page();
     }
@@ -124,8 +119,6 @@ public sealed class NewModel(AccessService accessService, ConcernService concern
             $"{concern.OwnerName ?? concern.OwnerOrganisationName} has been told. It should be acknowledged by {UkDates.DayAndDate(concern.AcknowledgeBy)} and answered in full by {UkDates.DayAndDate(concern.RespondBy)}.");
         return Redirect(ConcernService.Link(childId, concern.Id));
     }
-
-    private static string Shorten(string text) => text.Length <= Concern.MaxTopicLength ? text : text[..(Concern.MaxTopicLength - 1)] + "…";
 
     private async Task<IActionResult?> LoadAsync(Guid childId)
     {
