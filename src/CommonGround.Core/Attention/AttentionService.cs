@@ -1,5 +1,6 @@
 using CommonGround.Core.Access;
 using CommonGround.Core.Audit;
+using CommonGround.Core.Concerns;
 using CommonGround.Core.Data;
 using CommonGround.Core.Organisations;
 using CommonGround.Core.Time;
@@ -69,7 +70,7 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
             foreach (var signal in organisations.Where(s => !known.Contains(s.Id)))
             {
                 // A lead who cannot see the concern on the child's record sees it from the organisation's side.
-                signal.Link = $"/organisation/concerns/{signal.SubjectId}";
+                signal.Link = ConcernService.OrganisationLink(signal.SubjectId!.Value);
                 signals.Add(signal);
             }
         }

@@ -32,9 +32,15 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
 
     public static string Link(Guid childId, Guid concernId) => $"/children/{childId}/concerns/{concernId}";
 
+    /// <summary>Where an organisation's leads see a concern it owns, without the family's words.</summary>
+    public static string OrganisationLink(Guid concernId) => $"/organisation/concerns/{concernId}";
+
     /// <summary>Whether the person may see the concern: they see concerns, and the part of the record it is about.</summary>
-    public static bool CanSee(ChildAccess childAccess, Concern concern) =>
-        childAccess.Can(Capability.ViewRecord, RecordArea.Concerns) && childAccess.CanSee(concern.About);
+    public static bool CanSee(ChildAccess childAccess, Concern concern) => CanSeeConcernsAbout(childAccess, concern.About);
+
+    /// <summary>Whether the person sees concerns about this part of the record.</summary>
+    public static bool CanSeeConcernsAbout(ChildAccess childAccess, RecordArea about) =>
+        childAccess.Can(Capability.ViewRecord, RecordArea.Concerns) && childAccess.CanSee(about);
 
     /// <summary>The child's concerns the person may see, open ones first, newest first.</summary>
     public async Task<IReadOnlyList<Concern>> ListForChildAsync(ChildAccess childAccess)
@@ -182,8 +188,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
         db.Concerns.Add(concern);
         db.ConcernUpdates.Add(concern.Raise(actor.UserId.Value, actor.Name, true));
         db.AuditEvents.Add(ChildEvent(actor, child, now, AuditActions.ConcernRaised, $"Raised a concern about a disputed delivery record, for {commitment.OwnerName} to answer"));
-        if (await db.Professionals.Where(p => p.Id == commitment.OwnerProfessionalId && p.DeactivatedAt == null).Select(p => (Guid?)p.UserAccountId).SingleOrDefaultAsync() is { } ownerUserId
-            && ownerUserId != actor.UserId)
+        if (await ActiveUserIdAsync(commitment.OwnerProfessionalId) is { } ownerUserId && ownerUserId != actor.UserId)
         {
             notifier.Notify(ownerUserId, NotificationKind.Commitments,
                 $"{child.KnownAs}'s family disputed a delivery record for \"{commitment.What}\"",
@@ -293,9 +298,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
 
     /// <summary>Whether the person may answer the concern: its owner, or a lead of its organisation on the child's team.</summary>
     public async Task<bool> MayAnswerAsync(ChildAccess childAccess, Concern concern, Guid userId) =>
-        childAccess.Can(Capability.RespondToConcern, RecordArea.Concerns) && CanSee(childAccess, concern)
-        && await db.Professionals.AnyAsync(p => p.UserAccountId == userId && p.DeactivatedAt == null
-            && (p.Id == concern.OwnerProfessionalId || (p.IsOrganisationAdmin && p.OrganisationId == concern.OwnerOrganisationId)));
+        childAccess.Can(Capability.RespondToConcern, RecordArea.Concerns) && CanSee(childAccess, concern) && await MayAssignAsync(concern, userId);
 
     /// <summary>Whether the person may say it is resolved or reopen it.</summary>
     public static bool MayDecide(ChildAccess childAccess, Concern concern, Guid userId) =>
@@ -466,11 +469,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
 
     private async Task StageEscalationAsync(Concern concern, ConcernClockKind clock, Child child)
     {
-        var leads = await db.Professionals.AsNoTracking()
-            .Where(p => p.OrganisationId == concern.OwnerOrganisationId && p.IsOrganisationAdmin && p.DeactivatedAt == null)
-            .Select(p => new { p.UserAccountId, p.UserAccount!.DisplayName })
-            .OrderBy(p => p.DisplayName)
-            .ToListAsync();
+        var leads = await LeadsAsync(concern.OwnerOrganisationId);
         var escalatedTo = leads.Count switch
         {
             0 => $"the leads of {concern.OwnerOrganisationName}",
@@ -493,12 +492,10 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
             notifier.Notify(lead.UserAccountId, NotificationKind.ConcernOverdue,
                 $"A concern about {child.KnownAs} owned by {concern.OwnerName ?? concern.OwnerOrganisationName} was not {late} in time: \"{concern.Topic}\"",
                 $"A concern about {child.KnownAs} was not {late} in time and has come to you",
-                "/organisation/concerns/" + concern.Id, child.Id, mandatory, $"concern-escalated:{concern.Id}:{clock}");
+                OrganisationLink(concern.Id), child.Id, mandatory, $"concern-escalated:{concern.Id}:{clock}");
         }
 
-        var ownerUserId = concern.OwnerProfessionalId is { } ownerId
-            ? await db.Professionals.Where(p => p.Id == ownerId).Select(p => (Guid?)p.UserAccountId).SingleOrDefaultAsync()
-            : null;
+        var ownerUserId = await ActiveUserIdAsync(concern.OwnerProfessionalId);
         if (ownerUserId is { } owner && leads.All(l => l.UserAccountId != owner))
         {
             notifier.Notify(owner, NotificationKind.ConcernOverdue,
@@ -524,32 +521,17 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
     private async Task<Result<Concern>> AnswerAsync(Guid childId, Guid concernId, Guid version, Actor actor, AnswerStep step,
         string auditAction, string verb, Func<Concern, Child, (string Title, string EmailLine)> message)
     {
-        var childAccess = await access.GetAsync(childId, actor);
-        if (childAccess is null)
+        var loaded = await LoadForStepAsync(childId, concernId, version, actor,
+            async (childAccess, concern) => await MayAnswerAsync(childAccess, concern, actor.UserId!.Value) ? null : new NotAllowedToAnswer());
+        if (!loaded.Succeeded)
         {
-            return new ConcernChildNotFound();
+            return loaded.Error!;
         }
 
-        var concern = await db.Concerns.SingleOrDefaultAsync(c => c.Id == concernId && c.ChildId == childId);
-        if (concern is null || !CanSee(childAccess, concern))
-        {
-            return new ConcernNotFound();
-        }
-
-        if (!await MayAnswerAsync(childAccess, concern, actor.UserId!.Value))
-        {
-            return new NotAllowedToAnswer();
-        }
-
-        if (concern.Version != version)
-        {
-            return new ConcernChangedMeanwhile();
-        }
-
+        var (childAccess, concern) = loaded.Value;
         var now = timeProvider.UtcNow();
-        var today = timeProvider.TodayInUk();
         // A clock already past when the owner acts is escalated now, so it is never missed between two runs of the job.
-        var breach = concern.UnescalatedBreach(today);
+        var breach = concern.UnescalatedBreach(timeProvider.TodayInUk());
         var result = step(concern, now);
         if (!result.Succeeded)
         {
@@ -572,6 +554,39 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
     private async Task<Result<Concern>> DecideAsync(Guid childId, Guid concernId, Guid version, Actor actor, DecideStep step,
         string auditAction, string verb, Func<Concern, Child, (string Title, string EmailLine)> message)
     {
+        var loaded = await LoadForStepAsync(childId, concernId, version, actor,
+            (childAccess, concern) => Task.FromResult<Error?>(MayDecide(childAccess, concern, actor.UserId!.Value) ? null : new OnlyRaiserDecides()));
+        if (!loaded.Succeeded)
+        {
+            return loaded.Error!;
+        }
+
+        var (childAccess, concern) = loaded.Value;
+        var now = timeProvider.UtcNow();
+        var result = await step(concern, childAccess.IsFamily, now);
+        if (!result.Succeeded)
+        {
+            return result.Error!;
+        }
+
+        db.ConcernUpdates.Add(result.Value!);
+        db.AuditEvents.Add(ChildEvent(actor, childAccess.Child, now, auditAction, $"{verb} a concern about {concern.About.ToDisplayName()}"));
+        if (await ActiveUserIdAsync(concern.OwnerProfessionalId) is { } ownerUserId && ownerUserId != actor.UserId)
+        {
+            var (title, emailLine) = message(concern, childAccess.Child);
+            notifier.Notify(ownerUserId, NotificationKind.ConcernUpdated, title, emailLine, Link(childId, concern.Id), childId, concern.Urgency == ConcernUrgency.Urgent);
+        }
+
+        return await SaveAsync(concern);
+    }
+
+    /// <summary>
+    /// Loads a concern for a step on it: not found if the child or the concern is not the person's to see, refused if
+    /// <paramref name="refusal"/> says so, and changed meanwhile if someone else moved it on since the form was shown.
+    /// </summary>
+    private async Task<Result<(ChildAccess ChildAccess, Concern Concern)>> LoadForStepAsync(Guid childId, Guid concernId, Guid version, Actor actor,
+        Func<ChildAccess, Concern, Task<Error?>> refusal)
+    {
         var childAccess = await access.GetAsync(childId, actor);
         if (childAccess is null)
         {
@@ -584,35 +599,27 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
             return new ConcernNotFound();
         }
 
-        if (!MayDecide(childAccess, concern, actor.UserId!.Value))
+        if (await refusal(childAccess, concern) is { } refused)
         {
-            return new OnlyRaiserDecides();
+            return refused;
         }
 
-        if (concern.Version != version)
-        {
-            return new ConcernChangedMeanwhile();
-        }
-
-        var now = timeProvider.UtcNow();
-        var result = await step(concern, childAccess.IsFamily, now);
-        if (!result.Succeeded)
-        {
-            return result.Error!;
-        }
-
-        db.ConcernUpdates.Add(result.Value!);
-        db.AuditEvents.Add(ChildEvent(actor, childAccess.Child, now, auditAction, $"{verb} a concern about {concern.About.ToDisplayName()}"));
-        if (concern.OwnerProfessionalId is { } ownerId
-            && await db.Professionals.Where(p => p.Id == ownerId && p.DeactivatedAt == null).Select(p => (Guid?)p.UserAccountId).SingleOrDefaultAsync() is { } ownerUserId
-            && ownerUserId != actor.UserId)
-        {
-            var (title, emailLine) = message(concern, childAccess.Child);
-            notifier.Notify(ownerUserId, NotificationKind.ConcernUpdated, title, emailLine, Link(childId, concern.Id), childId, concern.Urgency == ConcernUrgency.Urgent);
-        }
-
-        return await SaveAsync(concern);
+        return concern.Version == version ? (childAccess, concern) : new ConcernChangedMeanwhile();
     }
+
+    /// <summary>An organisation's leads (its active admins), by name.</summary>
+    private async Task<List<(Guid UserAccountId, string DisplayName)>> LeadsAsync(Guid organisationId) =>
+        (await db.Professionals.AsNoTracking()
+            .Where(p => p.OrganisationId == organisationId && p.IsOrganisationAdmin && p.DeactivatedAt == null)
+            .Select(p => new { p.UserAccountId, p.UserAccount!.DisplayName })
+            .OrderBy(p => p.DisplayName)
+            .ToListAsync())
+        .Select(p => (p.UserAccountId, p.DisplayName)).ToList();
+
+    /// <summary>The account of a member of staff who is still active; null for nobody, or for someone who has left.</summary>
+    private async Task<Guid?> ActiveUserIdAsync(Guid? professionalId) => professionalId is { } id
+        ? await db.Professionals.Where(p => p.Id == id && p.DeactivatedAt == null).Select(p => (Guid?)p.UserAccountId).SingleOrDefaultAsync()
+        : null;
 
     private async Task<Result<(Organisation Organisation, Professional? Professional)>> ResolveOwnerAsync(ChildAccess childAccess, string owner, RecordArea about)
     {
@@ -632,7 +639,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
             }
 
             var keyWorkerAccess = await access.GetAsync(childAccess.Child.Id, keyWorker.Professional!.UserAccountId);
-            if (keyWorkerAccess is null || !keyWorkerAccess.Can(Capability.ViewRecord, RecordArea.Concerns) || !keyWorkerAccess.CanSee(about))
+            if (keyWorkerAccess is null || !CanSeeConcernsAbout(keyWorkerAccess, about))
             {
                 return new KeyWorkerCannotSee(keyWorker.Professional.UserAccount!.DisplayName);
             }
@@ -656,8 +663,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
 
         var owner = await db.Professionals.AsNoTracking().Include(p => p.UserAccount).Include(p => p.Organisation)
             .SingleOrDefaultAsync(p => p.Id == commitment.OwnerProfessionalId && p.DeactivatedAt == null);
-        if (owner is null || await access.GetAsync(childAccess.Child.Id, owner.UserAccountId) is not { } ownerAccess
-            || !ownerAccess.Can(Capability.ViewRecord, RecordArea.Concerns) || !ownerAccess.CanSee(about))
+        if (owner is null || await access.GetAsync(childAccess.Child.Id, owner.UserAccountId) is not { } ownerAccess || !CanSeeConcernsAbout(ownerAccess, about))
         {
             return new CommitmentOwnerCannotSee(commitment.OwnerName);
         }
@@ -669,10 +675,9 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
     {
         var mandatory = concern.Urgency == ConcernUrgency.Urgent;
         var urgent = mandatory ? "An urgent concern" : "A concern";
-        if (concern.OwnerProfessionalId is { } ownerId)
+        if (concern.OwnerProfessionalId is not null)
         {
-            var ownerUserId = await db.Professionals.Where(p => p.Id == ownerId).Select(p => p.UserAccountId).SingleAsync();
-            if (ownerUserId != actor.UserId)
+            if (await ActiveUserIdAsync(concern.OwnerProfessionalId) is { } ownerUserId && ownerUserId != actor.UserId)
             {
                 notifier.Notify(ownerUserId, NotificationKind.ConcernRaised, $"{urgent} about {child.KnownAs} was raised for you to answer: \"{concern.Topic}\"",
                     $"{urgent} about {child.KnownAs} was raised for you to answer", Link(child.Id, concern.Id), child.Id, mandatory);
@@ -681,12 +686,10 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
             return;
         }
 
-        var leads = await db.Professionals.Where(p => p.OrganisationId == concern.OwnerOrganisationId && p.IsOrganisationAdmin && p.DeactivatedAt == null)
-            .Select(p => p.UserAccountId).ToListAsync();
-        foreach (var lead in leads.Where(l => l != actor.UserId))
+        foreach (var lead in (await LeadsAsync(concern.OwnerOrganisationId)).Select(l => l.UserAccountId).Where(l => l != actor.UserId))
         {
             notifier.Notify(lead, NotificationKind.ConcernRaised, $"{urgent} about {child.KnownAs} was raised for {concern.OwnerOrganisationName}: choose who answers it",
-                $"{urgent} about {child.KnownAs} was raised for {concern.OwnerOrganisationName}: choose who answers it", "/organisation/concerns/" + concern.Id, child.Id, mandatory);
+                $"{urgent} about {child.KnownAs} was raised for {concern.OwnerOrganisationName}: choose who answers it", OrganisationLink(concern.Id), child.Id, mandatory);
         }
     }
 
