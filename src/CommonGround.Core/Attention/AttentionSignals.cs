@@ -101,16 +101,15 @@ public static class AttentionSignals
 
         // Concerns: a clock past its date, or due within one working day; and several raised in a short time.
         var concerns = await db.Concerns.AsNoTracking().Where(c => ids.Contains(c.ChildId) && c.Status != ConcernStatus.Closed).ToListAsync(cancellationToken);
-        var soon = Calendar.AddWorkingDays(today, 1);
         foreach (var concern in concerns)
         {
             var link = ConcernService.Link(concern.ChildId, concern.Id);
             var who = concern.OwnerName ?? $"{concern.OwnerOrganisationName} (nobody chosen yet)";
-            var acknowledgeLate = concern.AcknowledgedAt is null && today > concern.AcknowledgeBy;
-            var respondLate = concern.AwaitsResponse && concern.RespondedAt is null && today > concern.RespondBy;
-            if (acknowledgeLate || respondLate)
+            var next = concern.NextDate(today, Calendar);
+            if (next is { Status: ClockStatus.Overdue })
             {
-                var due = acknowledgeLate ? concern.AcknowledgeBy : concern.RespondBy;
+                var due = next.DueOn;
+                var acknowledgeLate = next.Kind == ConcernClockKind.Acknowledge;
                 var days = ConcernClock.WorkingDaysOverdue(due, today, Calendar);
                 Signal(concern.ChildId, AttentionSignalKind.ConcernOverdue, concern.Id.ToString(),
                     $"{(concern.Urgency == ConcernUrgency.Urgent ? "Urgent concern" : "Concern")} not {(acknowledgeLate ? "acknowledged" : "answered in full")} by {UkDates.Date(due)}, {days} working {(days == 1 ? "day" : "days")} late. Owner: {who}",
@@ -124,7 +123,7 @@ public static class AttentionSignals
                     $"{(concern.Urgency == ConcernUrgency.Urgent ? "Urgent concern" : "Concern")} was not {wasLate}, so it was escalated. It is {concern.Status.ToDisplayName().ToLowerInvariant()} now; respond in full by {UkDates.Date(concern.RespondBy)}. Owner: {who}",
                     link, 0, RecordArea.Concerns, concern.RespondBy, concern.Id, concern.About, concern.OwnerOrganisationId);
             }
-            else if (concern.NextClock is { } next && next.DueOn <= soon)
+            else if (next is { Status: ClockStatus.DueSoon })
             {
                 Signal(concern.ChildId, AttentionSignalKind.ConcernDueSoon, concern.Id.ToString(),
                     $"Concern to {(next.Kind == ConcernClockKind.Acknowledge ? "acknowledge" : "answer in full")} by {UkDates.DayAndDate(next.DueOn)}. Owner: {who}",

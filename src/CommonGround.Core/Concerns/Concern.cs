@@ -108,6 +108,11 @@ public sealed class Concern
         _ => null,
     };
 
+    /// <summary>The clock the owner must meet next and how it stands today; null once nothing more is owed.</summary>
+    public ConcernDate? NextDate(DateOnly today, WorkingDayCalendar calendar) => NextClock is { } next
+        ? new ConcernDate(next.Kind, next.DueOn, next.Kind == ConcernClockKind.Acknowledge ? AcknowledgeStatus(today, calendar) : RespondStatus(today, calendar))
+        : null;
+
     /// <summary>A clock that has run out without being met and has not yet been escalated.</summary>
     public ConcernClockKind? UnescalatedBreach(DateOnly today)
     {
@@ -239,6 +244,9 @@ public sealed class Concern
         return update;
     }
 }
+
+/// <summary>A concern's next date: which clock, the day it falls on, and how it stands.</summary>
+public sealed record ConcernDate(ConcernClockKind Kind, DateOnly DueOn, ClockStatus Status);
 
 /// <summary>One step in a concern's life, kept for good.</summary>
 public sealed class ConcernUpdate
