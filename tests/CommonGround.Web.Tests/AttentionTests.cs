@@ -127,6 +127,11 @@ public sealed class AttentionTests : FreshAppTests
         var keyWorker = await SignedInAsync("senco@example.org");
         await keyWorker.SubmitAsync($"/children/{sam}/concerns/{concerns[0]}/resolve", new Dictionary<string, string> { ["Input.YouSaid"] = "Less homework", ["Input.WeDid"] = "One task a week" });
 
+        await keyWorker.SubmitAsync($"/children/{sam}/concerns/new", Concern("Reading at home"));
+
+        var (_, today) = await parent.OpenAsync($"/children/{sam}/whats-happening");
+        Assert.Contains("The concern \"Reading at home\" raised by Priya Nair should be acknowledged", today.QuerySelector("ul[aria-labelledby='coming-up']")!.TextContent, StringComparison.Ordinal);
+
         App.Time.SetUtcNow(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
         await RunAttentionJobAsync();
         parent = await SignedInAsync("parent@example.org");

@@ -43,7 +43,7 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
         if (access.CanSee(RecordArea.Concerns))
         {
             var concerns = await db.Concerns.AsNoTracking().Where(c => c.ChildId == childId && c.Status != ConcernStatus.Closed).ToListAsync();
-            foreach (var concern in concerns.Where(c => access.CanSee(c.About)))
+            foreach (var concern in concerns.Where(c => ConcernService.CanSee(access, c)))
             {
                 var link = ConcernService.Link(childId, concern.Id);
                 if (concern.Status == ConcernStatus.Resolved && concern.RaisedByFamily)
@@ -52,7 +52,9 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
                 }
                 else if (concern.NextClock is { } next && next.DueOn >= today)
                 {
-                    comingUp.Add(new($"Your concern \"{concern.Topic}\" should be {(next.Kind == ConcernClockKind.Acknowledge ? "acknowledged" : "answered in full")}",
+                    // A concern someone on the team raised is not "yours": say whose it is.
+                    var which = concern.RaisedByFamily ? $"Your concern \"{concern.Topic}\"" : $"The concern \"{concern.Topic}\" raised by {concern.RaisedByName}";
+                    comingUp.Add(new($"{which} should be {(next.Kind == ConcernClockKind.Acknowledge ? "acknowledged" : "answered in full")}",
                         concern.WhoHasIt(), next.DueOn, link));
                 }
             }
