@@ -3,6 +3,7 @@ using CommonGround.Core.Audit;
 using CommonGround.Core.Concerns;
 using CommonGround.Core.Data;
 using CommonGround.Core.Organisations;
+using CommonGround.Core.Team;
 using CommonGround.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,8 +51,8 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
             .Where(t => t.ProfessionalId == professionalId && t.LeftAt == null && (t.IsKeyWorker || t.IsTeamLead || isLocalAuthority))
             .Select(t => new { t.Id, t.ChildId }).ToListAsync();
         var placeIds = places.Select(p => p.Id).ToList();
-        var sharedAreas = (await db.SharingConsents.AsNoTracking()
-                .Where(c => placeIds.Contains(c.TeamMemberId) && c.WithdrawnAt == null && c.From <= today && (c.Until == null || c.Until >= today))
+        var sharedAreas = (await db.SharingConsents.AsNoTracking().Where(SharingConsent.ActiveOn(today))
+                .Where(c => placeIds.Contains(c.TeamMemberId))
                 .Select(c => new { c.TeamMemberId, c.Area }).ToListAsync())
             .ToLookup(c => c.TeamMemberId, c => c.Area);
         var areasByChild = places.GroupBy(p => p.ChildId).ToDictionary(g => g.Key, g => g.SelectMany(p => sharedAreas[p.Id]).ToHashSet());

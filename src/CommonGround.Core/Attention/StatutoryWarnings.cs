@@ -2,6 +2,7 @@ using CommonGround.Core.Access;
 using CommonGround.Core.Data;
 using CommonGround.Core.Notifications;
 using CommonGround.Core.Statutory;
+using CommonGround.Core.Team;
 using CommonGround.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,8 +33,8 @@ public static class StatutoryWarnings
         var childIds = due.Select(s => s.ChildId).Distinct().ToList();
         var names = await db.Children.AsNoTracking().Where(c => childIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.KnownAs, cancellationToken);
         // Staff who share the process today, in one read; the family's view is the access rule's to decide, per person.
-        var staff = (await db.SharingConsents.AsNoTracking()
-                .Where(c => childIds.Contains(c.ChildId) && c.Area == RecordArea.StatutoryProcess && c.WithdrawnAt == null && c.From <= today && (c.Until == null || c.Until >= today))
+        var staff = (await db.SharingConsents.AsNoTracking().Where(SharingConsent.ActiveOn(today))
+                .Where(c => childIds.Contains(c.ChildId) && c.Area == RecordArea.StatutoryProcess)
                 .Join(db.TeamMembers.Where(t => t.LeftAt == null && t.Professional!.DeactivatedAt == null), c => c.TeamMemberId, t => t.Id, (c, t) => new { t.ChildId, UserId = t.Professional!.UserAccountId })
                 .ToListAsync(cancellationToken))
             .ToLookup(p => p.ChildId, p => p.UserId);
