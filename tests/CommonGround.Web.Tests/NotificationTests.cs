@@ -40,6 +40,15 @@ public sealed class NotificationTests : FreshAppTests
     }
 
     [Fact]
+    public async Task A_page_past_the_end_shows_the_last_page_instead_of_saying_there_is_nothing()
+    {
+        await NotifyAsync("parent@example.org");
+        var parent = await SignedInAsync("parent@example.org");
+        var (_, page) = await parent.OpenAsync("/notifications?page=7");
+        Assert.Single(page.QuerySelectorAll(".cg-notifications li"));
+    }
+
+    [Fact]
     public async Task Someone_elses_notification_is_not_found_and_stays_unread()
     {
         var notification = await NotifyAsync("parent@example.org");

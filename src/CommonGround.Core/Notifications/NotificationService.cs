@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommonGround.Core.Notifications;
 
-public sealed record NotificationPage(IReadOnlyList<Notification> Items, int Total, int Unread);
+public sealed record NotificationPage(IReadOnlyList<Notification> Items, int Total, int Unread, int Page, int PageCount);
 
 /// <summary>A person's choices: how each kind is emailed, and the hours nothing is emailed.</summary>
 public sealed record NotificationChoices(IReadOnlyDictionary<NotificationKind, EmailFrequency> Frequencies, TimeOnly? QuietHoursFrom, TimeOnly? QuietHoursUntil);
@@ -27,8 +27,11 @@ public sealed class NotificationService(CommonGroundDbContext db, TimeProvider t
         var unread = await mine.CountAsync(n => n.ReadAt == null);
         var shown = unreadOnly ? mine.Where(n => n.ReadAt == null) : mine;
         var total = unreadOnly ? unread : await mine.CountAsync();
-        var items = await shown.OrderByDescending(n => n.CreatedAt).Skip((Math.Max(page, 1) - 1) * PageSize).Take(PageSize).ToListAsync();
-        return new NotificationPage(items, total, unread);
+        // A page past the end (an old link, after marking things read) shows the last page rather than nothing.
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 1, pageCount);
+        var items = await shown.OrderByDescending(n => n.CreatedAt).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync();
+        return new NotificationPage(items, total, unread, page, pageCount);
     }
 
     /// <summary>Marks one of the person's notifications read and returns where it leads; null if it is not theirs.</summary>

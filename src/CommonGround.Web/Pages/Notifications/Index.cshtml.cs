@@ -9,7 +9,7 @@ namespace CommonGround.Web.Pages.Notifications;
 [ServiceFilter(typeof(TwoFactorGate))]
 public sealed class IndexModel(NotificationService notifications, CurrentUser currentUser) : PageBase
 {
-    public NotificationPage Items { get; private set; } = new([], 0, 0);
+    public NotificationPage Items { get; private set; } = new([], 0, 0, 1, 1);
 
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
@@ -19,11 +19,8 @@ public sealed class IndexModel(NotificationService notifications, CurrentUser cu
 
     public bool UnreadOnly => Show == "unread";
 
-    public int PageCount => Math.Max(1, (Items.Total + NotificationService.PageSize - 1) / NotificationService.PageSize);
-
     public async Task OnGetAsync()
     {
-        PageNumber = Math.Max(1, PageNumber);
         Items = await notifications.ListAsync(currentUser.UserId!.Value, PageNumber, UnreadOnly);
     }
 
