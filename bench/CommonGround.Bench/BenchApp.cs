@@ -39,6 +39,9 @@ public sealed class BenchApp : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Security:RequireMfaForProfessionals", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Service:PublicUrl", "https://localhost");
+        // A certificate made in the benchmark's own folder protects the keys, as a deployment's would.
+        builder.UseSetting("DataProtection:CreateLocalCertificate", "true");
     }
 
     public async Task<HttpClient> SignedInClientAsync(string email, string password)

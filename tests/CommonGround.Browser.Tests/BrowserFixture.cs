@@ -10,7 +10,11 @@ public sealed class BrowserAppFactory : AppFactory
     public BrowserAppFactory() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
 
     // Plain HTTP on loopback, as a developer's machine runs it.
-    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string> { ["Security:AllowPlainHttp"] = "true" };
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Security:AllowPlainHttp"] = "true",
+        ["AllowedHosts"] = "127.0.0.1",
+    };
 }
 
 public sealed class BrowserFixture : IAsyncLifetime
@@ -44,7 +48,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser profile on a page of the app; skipped, with the reason, when there is no Chromium (fails instead in CI).</summary>
-    public async Task<IPage> NewPageAsync(List<string> consoleErrors)
+    public async Task<IPage> NewPageAsync(List<string> consoleErrors, BrowserNewContextOptions? options = null)
     {
         if (Browser is null)
         {
@@ -56,7 +60,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             Assert.Skip(MissingReason!);
         }
 
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
+        options ??= new BrowserNewContextOptions();
+        options.BaseURL = BaseUrl;
+        var context = await Browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
         {

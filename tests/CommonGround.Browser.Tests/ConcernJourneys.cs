@@ -166,7 +166,9 @@ public sealed class ConcernJourneys(BrowserFixture browser) : IClassFixture<Brow
         await AssertPageAsync(parent, "Your calendar");
         var address = (await parent.Locator(".cg-calendar-address").InnerTextAsync()).Trim();
 
-        var response = await parent.APIRequest.GetAsync(address);
+        // The address is on the service's public address; here the service runs on a port of its own.
+        Assert.StartsWith("https://localhost/calendar/", address, StringComparison.Ordinal);
+        var response = await parent.APIRequest.GetAsync(new Uri(address).PathAndQuery);
         Assert.Equal(200, response.Status);
         Assert.StartsWith("text/calendar", response.Headers["content-type"], StringComparison.Ordinal);
         var calendar = Calendar.Load(await response.TextAsync())!;

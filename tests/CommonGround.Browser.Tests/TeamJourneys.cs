@@ -157,7 +157,9 @@ public sealed class TeamJourneys(BrowserFixture browser) : IClassFixture<Browser
         var link = (await parent.Locator("#share-link").InnerTextAsync()).Trim();
 
         var teacher = await browser.NewPageAsync(_errors);
-        await teacher.GotoAsync(link);
+        // The link is on the service's public address; here the service runs on a port of its own.
+        Assert.StartsWith("https://localhost/shared/", link, StringComparison.Ordinal);
+        await teacher.GotoAsync(new Uri(link).PathAndQuery);
         await AssertPageAsync(teacher, "All about Arjun");
         await Assertions.Expect(teacher.Locator(".cg-one-page")).ToContainTextAsync("Arjun loves football and drawing.");
         await teacher.EmulateMediaAsync(new() { Media = Media.Print });

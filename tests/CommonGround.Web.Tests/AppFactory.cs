@@ -36,6 +36,20 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
     private TestDatabase? _database;
 
+    /// <summary>
+    /// One certificate for every app this test run starts, as a deployment supplies one to all its instances: apps that
+    /// share a database must be able to read each other's keys.
+    /// </summary>
+    private static readonly Lazy<string> KeyCertificate = new(() =>
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"cg-test-keys-{Environment.ProcessId}", "key-protection.pfx");
+        CommonGround.Web.Infrastructure.Security.KeyProtection.CreateCertificate(path);
+        return path;
+    });
+
+    /// <summary>A request header that stands for the address of the peer connecting to the app, which the test server has none of.</summary>
+    public const string PeerAddressHeader = "X-Test-Peer-Address";
+
     /// <summary>Set to make this a second instance of the app on that app's database, as on a second server.</summary>
     public AppFactory? SharesDatabaseWith { get; init; }
 
@@ -69,10 +83,13 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:CommonGround", Database.ConnectionString);
         builder.UseSetting("Data:Folder", _dataFolder);
         builder.UseSetting("Email:PickupFolder", PickupFolder);
-        builder.UseSetting("Email:ServiceUrl", "https://localhost");
+        builder.UseSetting("Service:PublicUrl", "https://localhost");
+        // A real host name as well, for what browsers treat differently from localhost (HSTS).
+        builder.UseSetting("AllowedHosts", "commonground.example.org");
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Demo:Seed", SharesDatabaseWith is null ? "true" : "false");
         builder.UseSetting("Security:RequireMfaForProfessionals", "false");
+        builder.UseSetting("DataProtection:CertificatePath", KeyCertificate.Value);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -82,6 +99,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.AddSingleton<TimeProvider>(Time);
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, FailingEndpoint>();
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, PeerAddress>();
         });
     }
 
@@ -139,6 +157,24 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Sets the connection's remote address from <see cref="PeerAddressHeader"/>, before the app's own pipeline.</summary>
+    private sealed class PeerAddress : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (Microsoft.AspNetCore.Http.HttpContext context, Func<Task> nextMiddleware) =>
+            {
+                if (context.Request.Headers.TryGetValue(PeerAddressHeader, out var value) && System.Net.IPAddress.TryParse(value.ToString(), out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+
+                await nextMiddleware();
+            });
+            next(app);
+        };
     }
 
     /// <summary>An address that throws, to prove what an unexpected failure looks like to a person.</summary>
@@ -207,6 +243,16 @@ public static class Browse
         var (response, page) = await client.SubmitAsync("/sign-in", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Signing in as {email} gave {(int)response.StatusCode}: {page.QuerySelector(".govuk-error-summary")?.TextContent}");
         return response;
+    }
+
+    /// <summary>Turns on two-factor authentication as a person would: reads the key off the page and types the app's code.</summary>
+    public static async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> TurnOnTwoFactorAsync(this HttpClient client, TimeProvider time)
+    {
+        var (_, page) = await client.OpenAsync("/account/two-factor/set-up");
+        var key = page.QuerySelector(".cg-secret-key")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        var (_, codesPage) = await client.SubmitAsync("/account/two-factor/set-up",
+            new Dictionary<string, string> { ["Input.Code"] = CommonGround.Core.Accounts.TotpAuthenticator.CodeAt(key, time.GetUtcNow().UtcDateTime) });
+        return (key, codesPage.QuerySelectorAll(".cg-recovery-codes li").Select(li => li.TextContent.Trim()).ToList());
     }
 
     public static IReadOnlyList<string> ErrorSummary(this IDocument page) =>

@@ -1,4 +1,5 @@
 using CommonGround.Core.Statutory;
+using CommonGround.Core.Team;
 using System.Net;
 using System.Text.Json;
 using CommonGround.Core.Access;
@@ -131,6 +132,30 @@ public sealed class PermissionRecords
         user.PasswordHash = scope.ServiceProvider.GetRequiredService<IPasswordHasher<UserAccount>>().HashPassword(user, Core.Demo.DemoData.Password);
         db.AddRange(area, organisation, user, new Professional { UserAccountId = user.Id, OrganisationId = organisation.Id, AreaId = area.Id, JobTitle = "SENCO", JoinedAt = now });
 
+        // A social worker on Sam's team, who is shared commitments, concerns and meetings but neither health nor
+        // education: the commitment below is about health, and the concern about education.
+        var samsArea = await db.Children.Where(c => c.Id == records.Children["Samuel"]).Select(c => c.AreaId).SingleAsync();
+        var socialCare = new Organisation { AreaId = samsArea, Name = "Northvale Children's Services", Kind = OrganisationKind.SocialCare, CreatedAt = now };
+        var socialWorker = new UserAccount
+        {
+            UserName = "social.worker@example.org", NormalizedUserName = "SOCIAL.WORKER@EXAMPLE.ORG", Email = "social.worker@example.org",
+            NormalizedEmail = "SOCIAL.WORKER@EXAMPLE.ORG", EmailConfirmed = true, DisplayName = "Sol Worker", Kind = AccountKind.Professional, CreatedAt = now, LockoutEnabled = true,
+        };
+        socialWorker.PasswordHash = scope.ServiceProvider.GetRequiredService<IPasswordHasher<UserAccount>>().HashPassword(socialWorker, Core.Demo.DemoData.Password);
+        var socialWorkerStaff = new Professional { UserAccountId = socialWorker.Id, OrganisationId = socialCare.Id, AreaId = samsArea, JobTitle = "Social worker", JoinedAt = now };
+        var socialWorkerPlace = new TeamMember
+        {
+            ChildId = records.Children["Samuel"], ProfessionalId = socialWorkerStaff.Id, AreaId = samsArea, Role = "Social worker", JoinedAt = now, AddedByUserId = socialWorker.Id,
+        };
+        db.AddRange(socialCare, socialWorker, socialWorkerStaff, socialWorkerPlace);
+        foreach (var part in new[] { RecordArea.Commitments, RecordArea.Concerns, RecordArea.Meetings, RecordArea.SocialCare })
+        {
+            db.SharingConsents.Add(new SharingConsent
+            {
+                TeamMemberId = socialWorkerPlace.Id, ChildId = socialWorkerPlace.ChildId, Area = part, From = today.AddDays(-1), GrantedByUserId = socialWorker.Id, GrantedAt = now,
+            });
+        }
+
         foreach (var (child, by) in new[] { ("Samuel", "therapist@example.org"), ("Jordan", "caseworker@example.org") })
         {
             var suggestion = new ProfileSuggestion
@@ -159,7 +184,7 @@ public sealed class PermissionRecords
                 .SingleAsync(t => t.Id == records.KeyWorkers[child]);
             var commitment = new Commitment
             {
-                ChildId = records.Children[child], AreaId = owner.AreaId, What = "Weekly check-in", RecordArea = CommitmentArea.Education, Source = CommitmentSource.Meeting,
+                ChildId = records.Children[child], AreaId = owner.AreaId, What = "Weekly check-in", RecordArea = CommitmentArea.Health, Source = CommitmentSource.Meeting,
                 OwnerProfessionalId = owner.ProfessionalId, OwnerName = owner.Professional!.UserAccount!.DisplayName, OwnerOrganisationId = owner.Professional.OrganisationId,
                 OwnerOrganisationName = owner.Professional.Organisation!.Name, Kind = CommitmentKind.Recurring, QuantityPerPeriod = 1, Unit = ProvisionUnit.Sessions,
                 Period = ProvisionPeriod.Week, StartDate = today.AddDays(-28), CreatedAt = now, CreatedByUserId = owner.Professional.UserAccountId, CreatedByName = "Key worker",
@@ -239,10 +264,10 @@ public sealed class PermissionRecords
 
 public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFixture<PermissionFixture>
 {
-    private static readonly IReadOnlyList<PermissionRow> Rows = JsonSerializer.Deserialize<PermissionFile>(
+    internal static readonly IReadOnlyList<PermissionRow> Rows = JsonSerializer.Deserialize<PermissionFile>(
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "permissions.json")), new JsonSerializerOptions(JsonSerializerDefaults.Web))!.Endpoints;
 
-    private sealed record PermissionFile(List<PermissionRow> Endpoints);
+    internal sealed record PermissionFile(List<PermissionRow> Endpoints);
 
     private static readonly RecordArea[] Everything = Enum.GetValues<RecordArea>();
 
@@ -251,9 +276,10 @@ public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFix
     [
         ("parent@example.org", "Samuel", new(RelationshipKind.ParentCarer), Everything),
         ("senco@example.org", "Samuel", new(RelationshipKind.TeamMember, IsKeyWorker: true, OrganisationKind: OrganisationKind.School), [RecordArea.AboutMe, RecordArea.Education, RecordArea.Health, RecordArea.Commitments, RecordArea.Meetings, RecordArea.Concerns]),
-        ("therapist@example.org", "Samuel", new(RelationshipKind.TeamMember, OrganisationKind: OrganisationKind.Health), [RecordArea.AboutMe, RecordArea.Health]),
+        ("therapist@example.org", "Samuel", new(RelationshipKind.TeamMember, OrganisationKind: OrganisationKind.Health), [RecordArea.AboutMe, RecordArea.Health, RecordArea.Commitments]),
         ("transport@example.org", "Samuel", new(RelationshipKind.TeamMember, OrganisationKind: OrganisationKind.Transport), []),
         ("caseworker@example.org", "Samuel", new(RelationshipKind.TeamMember, OrganisationKind: OrganisationKind.LocalAuthority), []),
+        ("social.worker@example.org", "Samuel", new(RelationshipKind.TeamMember, OrganisationKind: OrganisationKind.SocialCare), [RecordArea.Commitments, RecordArea.Concerns, RecordArea.Meetings, RecordArea.SocialCare]),
         ("orgadmin@example.org", "Samuel", ChildRelationship.None, []),
         ("other.area@example.org", "Samuel", ChildRelationship.None, []),
         ("admin@example.org", "Samuel", ChildRelationship.None, []),
@@ -378,7 +404,7 @@ public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFix
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string token) =>
         client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 
-    private static HttpStatusCode Expected(PermissionRow row, ChildRelationship relationship, RecordArea[] shared)
+    internal static HttpStatusCode Expected(PermissionRow row, ChildRelationship relationship, RecordArea[] shared)
     {
         if (relationship.Kind == RelationshipKind.None)
         {
@@ -394,8 +420,26 @@ public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFix
         };
         var capability = Enum.Parse<Capability>(row.Capability!);
         var areaAllowed = row.Area is null || shared.Contains(Enum.Parse<RecordArea>(row.Area));
-        return rightRelationship && CapabilityMatrix.Allows(relationship, capability) && areaAllowed ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+        if (!(CapabilityMatrix.Allows(relationship, capability) && areaAllowed))
+        {
+            return HttpStatusCode.Forbidden;
+        }
+
+        // Then the item: one that also belongs to a part of the record the person is not shared is not found, as if it
+        // were not there; only an item they may see is refused for who they are to it.
+        if (ItemPart(row) is { } part && !shared.Contains(part))
+        {
+            return HttpStatusCode.NotFound;
+        }
+
+        return rightRelationship ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
     }
+
+    /// <summary>The further part of the record the prepared item a row acts on belongs to: the commitment is about health, the concern about education.</summary>
+    private static RecordArea? ItemPart(PermissionRow row) =>
+        row.Route.Contains("{commitmentId", StringComparison.Ordinal) ? RecordArea.Health
+        : row.Route.Contains("{concernId", StringComparison.Ordinal) ? RecordArea.Education
+        : null;
 
     [Theory]
     [InlineData("parent@example.org", "/children", HttpStatusCode.OK)]

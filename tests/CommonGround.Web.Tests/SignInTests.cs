@@ -79,7 +79,7 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_so_even_the_right_one_is_refused()
+    public async Task Five_wrong_passwords_pause_signing_in_with_that_email_so_even_the_right_one_is_refused_and_the_account_is_locked()
     {
         var client = app.NewClient();
         for (var attempt = 0; attempt < 5; attempt++)
@@ -88,12 +88,31 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
         }
 
         var (response, page) = await client.SubmitAsync("/sign-in", Credentials("dee.reid@example.org", "CommonGround-demo-2026"));
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Your account is locked because of too many attempts to sign in. Try again in 15 minutes", page.ErrorSummary().Single(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.True(int.Parse(response.Headers.RetryAfter!.ToString(), System.Globalization.CultureInfo.InvariantCulture) is > 0 and <= 15 * 60);
+        Assert.StartsWith("There have been too many attempts to sign in. Wait until ", page.ErrorSummary().Single(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account")).StatusCode);
 
+        // Behind the pause, the account itself is locked for 15 minutes.
         var lockout = await app.QueryAsync(db => db.Users.Where(u => u.Email == "dee.reid@example.org").Select(u => u.LockoutEnd).SingleAsync());
         Assert.NotNull(lockout);
-        Assert.True(await app.QueryAsync(db => db.AuditEvents.AnyAsync(a => a.Action == AuditActions.LockedOut && a.ActorName == "Dee Reid")));
+        Assert.True(await app.QueryAsync(db => db.AuditEvents.AnyAsync(a => a.Action == AuditActions.SignInThrottled && a.ActorName == "dee.reid@example.org")));
+    }
+
+    [Fact]
+    public async Task An_email_with_no_account_is_paused_after_the_same_number_of_failures_with_the_same_words()
+    {
+        var client = app.NewClient();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var (failed, failedPage) = await client.SubmitAsync("/sign-in", Credentials("no.such.person@example.org", $"wrong password {attempt}"));
+            Assert.Equal(HttpStatusCode.BadRequest, failed.StatusCode);
+            Assert.Equal(["Enter a correct email address and password"], failedPage.ErrorSummary());
+        }
+
+        var (response, page) = await client.SubmitAsync("/sign-in", Credentials("no.such.person@example.org", "CommonGround-demo-2026"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.StartsWith("There have been too many attempts to sign in. Wait until ", page.ErrorSummary().Single(), StringComparison.Ordinal);
     }
 }

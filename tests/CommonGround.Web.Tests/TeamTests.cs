@@ -257,7 +257,8 @@ public sealed class TeamTests : FreshAppTests
         {
             for (var i = 0; i < 60; i++)
             {
-                db.AccessLog.Add(new AccessLogEntry { ChildId = sam, ViewerName = "Grace Okafor", What = $"View {i}", ViewedAt = AppFactory.Start.UtcDateTime.AddMinutes(i) });
+                // Far enough apart that each is a visit of its own.
+                db.AccessLog.Add(new AccessLogEntry { ChildId = sam, ViewerName = "Grace Okafor", What = $"View {i}", ViewedAt = AppFactory.Start.UtcDateTime.AddMinutes(i * 15) });
             }
 
             return await db.SaveChangesAsync();

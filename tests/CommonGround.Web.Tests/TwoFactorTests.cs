@@ -104,7 +104,40 @@ public sealed class TwoFactorTests : FreshAppTests
         await client.SignInAsync("sunita.shah@example.org");
         await SetUpAsync(client);
 
-        var (response, _) = await client.SubmitAsync("/account/two-factor/turn-off", new Dictionary<string, string>());
+        var (response, _) = await client.SubmitAsync("/account/two-factor/turn-off", new Dictionary<string, string> { ["Input.Proof"] = "CommonGround-demo-2026" });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.False(await App.QueryAsync(db => db.Users.Where(u => u.Email == "sunita.shah@example.org").Select(u => u.TwoFactorEnabled).SingleAsync()));
+    }
+}
+
+public sealed class TurningTwoFactorOffAsksAgainTests : FreshAppTests
+{
+    [Theory]
+    [InlineData("", "Enter your password, or the code from your authenticator app")]
+    [InlineData("not my password at all", "Enter your correct password, or the code your authenticator app shows now")]
+    [InlineData("123456", "Enter your correct password, or the code your authenticator app shows now")]
+    public async Task Without_the_password_or_a_code_two_factor_stays_on(string proof, string message)
+    {
+        var client = App.NewClient();
+        await client.SignInAsync("sunita.shah@example.org");
+        var (key, _) = await client.TurnOnTwoFactorAsync(App.Time);
+        var code = TotpAuthenticator.CodeAt(key, App.Time.GetUtcNow().UtcDateTime);
+
+        var (response, page) = await client.SubmitAsync("/account/two-factor/turn-off", new Dictionary<string, string> { ["Input.Proof"] = proof == "123456" && code == "123456" ? "654321" : proof });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal([message], page.ErrorSummary());
+        Assert.True(await App.QueryAsync(db => db.Users.Where(u => u.Email == "sunita.shah@example.org").Select(u => u.TwoFactorEnabled).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_code_from_the_app_is_enough_to_turn_it_off()
+    {
+        var client = App.NewClient();
+        await client.SignInAsync("sunita.shah@example.org");
+        var (key, _) = await client.TurnOnTwoFactorAsync(App.Time);
+
+        App.Time.Advance(TimeSpan.FromSeconds(30));
+        var (response, _) = await client.SubmitAsync("/account/two-factor/turn-off", new Dictionary<string, string> { ["Input.Proof"] = TotpAuthenticator.CodeAt(key, App.Time.GetUtcNow().UtcDateTime) });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.False(await App.QueryAsync(db => db.Users.Where(u => u.Email == "sunita.shah@example.org").Select(u => u.TwoFactorEnabled).SingleAsync()));
     }

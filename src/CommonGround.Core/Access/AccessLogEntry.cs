@@ -3,6 +3,8 @@ namespace CommonGround.Core.Access;
 /// <summary>One view of part of a child's record by someone outside the family, shown to the family in "Who has seen".</summary>
 public sealed class AccessLogEntry
 {
+    public const int WhatMaxLength = 200;
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required Guid ChildId { get; init; }
     /// <summary>The viewer's account; none when the view came through a share link.</summary>

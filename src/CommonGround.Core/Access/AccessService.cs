@@ -1,3 +1,4 @@
+using CommonGround.Core.Team;
 using System.Linq.Expressions;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Children;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommonGround.Core.Access;
 
-public sealed class AccessService(CommonGroundDbContext db, TimeProvider timeProvider)
+public sealed class AccessService(CommonGroundDbContext db, ChildReadLog readLog, TimeProvider timeProvider)
 {
     /// <summary>
     /// The one rule for who has a relationship with a child: a family member, or an active member of staff with an
@@ -17,7 +18,10 @@ public sealed class AccessService(CommonGroundDbContext db, TimeProvider timePro
         child.FamilyMembers.Any(f => f.UserAccountId == userId)
         || child.TeamMembers.Any(t => t.LeftAt == null && t.Professional!.UserAccountId == userId && t.Professional.DeactivatedAt == null);
 
-    /// <summary>The person's access to the child, or null when they have no relationship with it (show 404).</summary>
+    /// <summary>
+    /// The person's access to the child, or null when they have no relationship with it (show 404). Being given access
+    /// notes the child in this request's <see cref="ChildReadLog"/>, so whatever is then shown of the child is logged.
+    /// </summary>
     public async Task<ChildAccess?> GetAsync(Guid childId, Guid userId)
     {
         var child = await db.Children.Where(c => c.Id == childId).Where(VisibleTo(userId)).SingleOrDefaultAsync();
@@ -25,6 +29,8 @@ public sealed class AccessService(CommonGroundDbContext db, TimeProvider timePro
         {
             return null;
         }
+
+        readLog.AccessGiven(userId, childId);
 
         var today = timeProvider.TodayInUk();
         var family = await db.FamilyMembers.Where(f => f.ChildId == childId).ToListAsync();
@@ -67,26 +73,31 @@ public sealed class AccessService(CommonGroundDbContext db, TimeProvider timePro
     public Task<ChildAccess?> GetAsync(Guid childId, Actor actor) =>
         actor.UserId is { } userId ? GetAsync(childId, userId) : Task.FromResult<ChildAccess?>(null);
 
-    /// <summary>Records that someone outside the family looked at part of the record; the family sees these in "Who has seen".</summary>
-    public async Task LogViewAsync(ChildAccess access, Actor actor, RecordArea? area, string what)
+    /// <summary>
+    /// Every child the person sees any of, by part of the record, today: for staff in one read of their places and
+    /// sharing; for a family, child by child (a family has few).
+    /// </summary>
+    public async Task<PartsSeen> PartsSeenByAsync(Guid userId)
     {
-        if (access.IsFamily || actor.UserId is not { } userId)
+        var today = timeProvider.TodayInUk();
+        var staff = await db.TeamMembers.AsNoTracking()
+            .Where(t => t.LeftAt == null && t.Professional!.UserAccountId == userId && t.Professional.DeactivatedAt == null)
+            .Join(db.SharingConsents.Where(SharingConsent.ActiveOn(today)), t => t.Id, c => c.TeamMemberId, (t, c) => new { t.ChildId, c.Area })
+            .ToListAsync();
+        var parts = staff.GroupBy(p => p.Area).ToDictionary(g => g.Key, g => g.Select(p => p.ChildId).Distinct().ToList());
+        var family = await db.FamilyMembers.AsNoTracking().Where(f => f.UserAccountId == userId)
+            .Select(f => new { f.ChildId, HasYoungPerson = db.FamilyMembers.Any(o => o.ChildId == f.ChildId && o.Relationship == FamilyRelationship.YoungPerson) })
+            .ToListAsync();
+        foreach (var member in family)
         {
-            return;
+            // Only where a young person may decide can a family see less than everything; there, the one rule decides.
+            var seen = !member.HasYoungPerson ? RecordAreas.All : (await GetAsync(member.ChildId, userId))?.SharedAreas ?? new HashSet<RecordArea>();
+            foreach (var part in seen)
+            {
+                (parts.TryGetValue(part, out var list) ? list : parts[part] = []).Add(member.ChildId);
+            }
         }
 
-        db.AccessLog.Add(new AccessLogEntry
-        {
-            ChildId = access.Child.Id,
-            ViewerUserId = userId,
-            ViewerName = actor.Name,
-            OrganisationId = actor.OrganisationId,
-            OrganisationName = actor.OrganisationName,
-            Area = area,
-            What = what,
-            ViewedAt = timeProvider.UtcNow(),
-            IpAddress = actor.IpAddress,
-        });
-        await db.SaveChangesAsync();
+        return new PartsSeen(parts.ToDictionary(p => p.Key, p => (IReadOnlyList<Guid>)p.Value));
     }
 }

@@ -1,4 +1,5 @@
-using System.Globalization;
+using CommonGround.Core.Data;
+using Microsoft.EntityFrameworkCore;
 using CommonGround.Core.Time;
 using Microsoft.AspNetCore.Identity;
 using OtpNet;
@@ -9,11 +10,9 @@ namespace CommonGround.Core.Accounts;
 /// Checks codes from an authenticator app (RFC 6238, 6 digits, 30 seconds). Unlike the built-in provider it
 /// reads the injected clock, and it accepts each code once: a code seen by someone over a shoulder is spent.
 /// </summary>
-public sealed class TotpAuthenticator(TimeProvider timeProvider) : IUserTwoFactorTokenProvider<UserAccount>
+public sealed class TotpAuthenticator(CommonGroundDbContext db, TimeProvider timeProvider) : IUserTwoFactorTokenProvider<UserAccount>
 {
     public const string ProviderName = "CommonGroundAuthenticator";
-    private const string TokenStore = "CommonGround";
-    private const string LastStepToken = "LastTotpStep";
 
     public async Task<bool> CanGenerateTwoFactorTokenAsync(UserManager<UserAccount> manager, UserAccount user) =>
         !string.IsNullOrEmpty(await manager.GetAuthenticatorKeyAsync(user));
@@ -36,13 +35,17 @@ public sealed class TotpAuthenticator(TimeProvider timeProvider) : IUserTwoFacto
             return false;
         }
 
-        var last = await manager.GetAuthenticationTokenAsync(user, TokenStore, LastStepToken);
-        if (long.TryParse(last, CultureInfo.InvariantCulture, out var lastStep) && step <= lastStep)
+        // One conditional update spends the code: of two requests with the same code at once, only one changes the row.
+        var spent = await db.Users
+            .Where(u => u.Id == user.Id && (u.LastTotpStep == null || u.LastTotpStep < step))
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.LastTotpStep, step));
+        if (spent != 1)
         {
             return false;
         }
 
-        await manager.SetAuthenticationTokenAsync(user, TokenStore, LastStepToken, step.ToString(CultureInfo.InvariantCulture));
+        // Identity writes every column of the account when it next saves it, so the object must agree with the row.
+        user.LastTotpStep = step;
         return true;
     }
 

@@ -14,4 +14,7 @@ public sealed class UserAccount : IdentityUser<Guid>
     public required string DisplayName { get; set; }
     public required AccountKind Kind { get; init; }
     public required DateTime CreatedAt { get; init; }
+
+    /// <summary>The 30-second step of the last authenticator code accepted: a code is never accepted twice.</summary>
+    public long? LastTotpStep { get; set; }
 }

@@ -114,24 +114,26 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
             return invalid;
         }
 
-        var thresholds = await db.AttentionThresholds.SingleOrDefaultAsync(t => t.OrganisationId == organisationId);
-        if (thresholds is null)
+        AttentionThresholds thresholds = default!;
+        await db.SaveSettingsAsync(async () =>
         {
-            thresholds = AttentionThresholds.DefaultFor(organisationId);
-            db.AttentionThresholds.Add(thresholds);
-        }
+            thresholds = await db.AttentionThresholds.SingleOrDefaultAsync(t => t.OrganisationId == organisationId) ?? AttentionThresholds.DefaultFor(organisationId);
+            if (db.Entry(thresholds).State == EntityState.Detached)
+            {
+                db.AttentionThresholds.Add(thresholds);
+            }
 
-        var now = timeProvider.UtcNow();
-        thresholds.ProvisionBehindPercent = provisionPercent;
-        thresholds.RecordAwaitingWorkingDays = recordDays;
-        thresholds.RepeatedConcerns = repeatedConcerns;
-        thresholds.NoContactWeeks = noContactWeeks;
-        thresholds.StatutoryDueWorkingDays = statutoryDays;
-        thresholds.ChangedAt = now;
-        thresholds.ChangedByName = actor.Name;
-        db.AuditEvents.Add(AuditEvent.For(actor, now, AuditActions.AttentionThresholdsChanged, "Organisation", organisationId,
-            $"Set attention thresholds: provision below {provisionPercent}%, record not agreed after {recordDays} working days, {repeatedConcerns} concerns in 30 days, no contact for {noContactWeeks} weeks, legal dates within {statutoryDays} working days"));
-        await db.SaveChangesAsync();
+            var now = timeProvider.UtcNow();
+            thresholds.ProvisionBehindPercent = provisionPercent;
+            thresholds.RecordAwaitingWorkingDays = recordDays;
+            thresholds.RepeatedConcerns = repeatedConcerns;
+            thresholds.NoContactWeeks = noContactWeeks;
+            thresholds.StatutoryDueWorkingDays = statutoryDays;
+            thresholds.ChangedAt = now;
+            thresholds.ChangedByName = actor.Name;
+            db.AuditEvents.Add(AuditEvent.For(actor, now, AuditActions.AttentionThresholdsChanged, "Organisation", organisationId,
+                $"Set attention thresholds: provision below {provisionPercent}%, record not agreed after {recordDays} working days, {repeatedConcerns} concerns in 30 days, no contact for {noContactWeeks} weeks, legal dates within {statutoryDays} working days"));
+        });
         return thresholds;
     }
 }

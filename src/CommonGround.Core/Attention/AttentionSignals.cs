@@ -166,7 +166,8 @@ public static class AttentionSignals
             {
                 var days = today.DayNumber - commitment.DueDate!.Value.DayNumber;
                 Signal(commitment.ChildId, AttentionSignalKind.CommitmentOverdue, commitment.Id.ToString(),
-                    $"\"{commitment.What}\" was due by {UkDates.Date(commitment.DueDate.Value)}. Owner: {commitment.OwnerName}", link, days, RecordArea.Commitments, commitment.DueDate, commitment.Id);
+                    $"\"{commitment.What}\" was due by {UkDates.Date(commitment.DueDate.Value)}. Owner: {commitment.OwnerName}", link, days, RecordArea.Commitments, commitment.DueDate, commitment.Id,
+                    about: commitment.RecordArea.AlsoBelongsTo());
             }
             else if (progress.Status is ProgressStatus.Behind or ProgressStatus.NotStarted && progress.Expected > 0)
             {
@@ -174,16 +175,20 @@ public static class AttentionSignals
                 if (percent < 100)
                 {
                     Signal(commitment.ChildId, AttentionSignalKind.ProvisionBehind, commitment.Id.ToString(),
-                        $"\"{commitment.What}\" is behind: {percent}% of what was owed so far. Owner: {commitment.OwnerName}", link, percent, RecordArea.Commitments, subjectId: commitment.Id);
+                        $"\"{commitment.What}\" is behind: {percent}% of what was owed so far. Owner: {commitment.OwnerName}", link, percent, RecordArea.Commitments, subjectId: commitment.Id,
+                        about: commitment.RecordArea.AlsoBelongsTo());
                 }
             }
         }
 
+        var disputedIds = deliveries.Where(d => d.Disputes > 0).Select(d => d.CommitmentId).ToList();
+        var disputedAreas = await db.Commitments.AsNoTracking().Where(c => disputedIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.RecordArea, cancellationToken);
         foreach (var disputed in deliveries.Where(d => d.Disputes > 0 && children.ContainsKey(d.ChildId)))
         {
             Signal(disputed.ChildId, AttentionSignalKind.DeliveryDisputed, disputed.CommitmentId.ToString(),
                 $"The family disputes {disputed.Disputes} delivery {(disputed.Disputes == 1 ? "record" : "records")} and is waiting for an answer",
-                $"/children/{disputed.ChildId}/commitments/{disputed.CommitmentId}", disputed.Disputes, RecordArea.Commitments, subjectId: disputed.CommitmentId);
+                $"/children/{disputed.ChildId}/commitments/{disputed.CommitmentId}", disputed.Disputes, RecordArea.Commitments, subjectId: disputed.CommitmentId,
+                about: disputedAreas.TryGetValue(disputed.CommitmentId, out var disputedArea) ? disputedArea.AlsoBelongsTo() : null);
         }
 
         // Meeting records shared with the family and not yet agreed.

@@ -28,7 +28,8 @@ public static class StatutoryWarnings
             return;
         }
 
-        var access = new AccessService(db, timeProvider);
+        // Working out who may hear of a date shows nobody anything, so nothing here is a read to log.
+        var access = new AccessService(db, new ChildReadLog(), timeProvider);
         var today = timeProvider.TodayInUk();
         var childIds = due.Select(s => s.ChildId).Distinct().ToList();
         var names = await db.Children.AsNoTracking().Where(c => childIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.KnownAs, cancellationToken);
@@ -71,7 +72,7 @@ public static class StatutoryWarnings
                 notifier.Notify(userId, NotificationKind.StatutoryDeadlines,
                     missed ? $"A legal date for {child} was missed: {signal.Reason}" : $"A legal date for {child} is coming up: {signal.Reason}",
                     missed ? $"A legal date in {child}'s EHC process was missed on {date}" : $"A legal date in {child}'s EHC process is due by {date}",
-                    signal.Link, signal.ChildId, mandatory: true, onceKey: key);
+                    signal.Link, signal.ChildId, mandatory: true, onceKey: key, area: RecordArea.StatutoryProcess);
             }
         }
     }

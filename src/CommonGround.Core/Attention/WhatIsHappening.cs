@@ -81,7 +81,8 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
 
         if (access.CanSee(RecordArea.Commitments))
         {
-            var toCheck = await db.DeliveryRecords.CountAsync(d => d.ChildId == childId && d.FamilyResponse == FamilyResponse.None && d.SetAsideAt == null);
+            var toCheck = await db.DeliveryRecords.CountAsync(d => d.ChildId == childId && d.FamilyResponse == FamilyResponse.None && d.SetAsideAt == null
+                && db.Commitments.VisibleTo(access).Any(c => c.Id == d.CommitmentId));
             if (toCheck > 0)
             {
                 waiting.Add(new($"Check {toCheck} delivery {(toCheck == 1 ? "record" : "records")}: say if {(toCheck == 1 ? "it is" : "they are")} right", null, null, $"/children/{childId}/commitments"));
@@ -91,7 +92,7 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
                 .Where(c => c.ChildId == childId && c.DueDate != null && c.DueDate >= today && c.DueDate <= horizon
                     && (c.Status == CommitmentStatus.Agreed || c.Status == CommitmentStatus.Active))
                 .ToListAsync();
-            comingUp.AddRange(due.Select(c => new HappeningItem($"\"{c.What}\" is due", c.OwnerName, c.DueDate, $"/children/{childId}/commitments/{c.Id}")));
+            comingUp.AddRange(due.Where(c => access.CanSeeCommitment(c.RecordArea)).Select(c => new HappeningItem($"\"{c.What}\" is due", c.OwnerName, c.DueDate, $"/children/{childId}/commitments/{c.Id}")));
         }
 
         if (access.CanSee(RecordArea.StatutoryProcess))

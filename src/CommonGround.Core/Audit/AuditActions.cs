@@ -7,6 +7,8 @@ public static class AuditActions
     public const string SignInFailed = "account.sign-in-failed";
     public const string LockedOut = "account.locked-out";
     public const string SignedOut = "account.signed-out";
+    public const string SessionEnded = "account.session-ended";
+    public const string SignInThrottled = "account.sign-in-throttled";
     public const string Registered = "account.registered";
     public const string EmailConfirmed = "account.email-confirmed";
     public const string PasswordResetRequested = "account.password-reset-requested";

@@ -30,18 +30,22 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
 {
     public const int MaxQuantity = 1000;
 
+    /// <summary>A promise further off than this is not a plan anyone can follow up; a date beyond it is a typing slip.</summary>
+    public const int YearsAhead = 10;
+
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
-    /// <summary>Every commitment for the child, with planned against delivered, newest first.</summary>
-    public async Task<IReadOnlyList<CommitmentWithProgress>> ListForChildAsync(Guid childId)
+    /// <summary>Every commitment for the child that the person may see, with planned against delivered, newest first.</summary>
+    public async Task<IReadOnlyList<CommitmentWithProgress>> ListForChildAsync(ChildAccess childAccess)
     {
-        var commitments = await db.Commitments.AsNoTracking().Where(c => c.ChildId == childId).OrderByDescending(c => c.CreatedAt).ToListAsync();
-        return await WithProgressAsync(commitments, db.DeliveryRecords.Where(d => d.ChildId == childId));
+        var visible = db.Commitments.AsNoTracking().VisibleTo(childAccess);
+        var commitments = await visible.OrderByDescending(c => c.CreatedAt).ToListAsync();
+        return await WithProgressAsync(commitments, from d in db.DeliveryRecords join c in visible on d.CommitmentId equals c.Id select d);
     }
 
-    public async Task<CommitmentWithProgress?> GetAsync(Guid childId, Guid commitmentId)
+    public async Task<CommitmentWithProgress?> GetAsync(ChildAccess childAccess, Guid commitmentId)
     {
-        var commitment = await db.Commitments.AsNoTracking().Include(c => c.StatusChanges).SingleOrDefaultAsync(c => c.Id == commitmentId && c.ChildId == childId);
+        var commitment = await db.Commitments.AsNoTracking().VisibleTo(childAccess).Include(c => c.StatusChanges).SingleOrDefaultAsync(c => c.Id == commitmentId);
         if (commitment is null)
         {
             return null;
@@ -50,13 +54,15 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
         return (await WithProgressAsync([commitment], db.DeliveryRecords.Where(d => d.CommitmentId == commitmentId))).Single();
     }
 
-    /// <summary>The commitment alone, for forms about it, without working out its progress.</summary>
-    public Task<Commitment?> FindAsync(Guid childId, Guid commitmentId) =>
-        db.Commitments.AsNoTracking().SingleOrDefaultAsync(c => c.Id == commitmentId && c.ChildId == childId);
+    /// <summary>The commitment alone, for forms about it, without working out its progress; null if the person may not see it.</summary>
+    public Task<Commitment?> FindAsync(ChildAccess childAccess, Guid commitmentId) =>
+        db.Commitments.AsNoTracking().VisibleTo(childAccess).SingleOrDefaultAsync(c => c.Id == commitmentId);
 
-    /// <summary>One of the commitment's delivery records, for forms about it.</summary>
-    public Task<DeliveryRecord?> FindDeliveryAsync(Guid childId, Guid commitmentId, Guid deliveryId) =>
-        db.DeliveryRecords.AsNoTracking().SingleOrDefaultAsync(d => d.Id == deliveryId && d.CommitmentId == commitmentId && d.ChildId == childId);
+    /// <summary>One of the commitment's delivery records, for forms about it; null if the person may not see the commitment.</summary>
+    public Task<DeliveryRecord?> FindDeliveryAsync(ChildAccess childAccess, Guid commitmentId, Guid deliveryId) =>
+        db.DeliveryRecords.AsNoTracking()
+            .Where(d => db.Commitments.VisibleTo(childAccess).Any(c => c.Id == d.CommitmentId))
+            .SingleOrDefaultAsync(d => d.Id == deliveryId && d.CommitmentId == commitmentId);
 
     public Task<List<DeliveryRecord>> ListDeliveriesAsync(Guid commitmentId) =>
         db.DeliveryRecords.AsNoTracking().Where(d => d.CommitmentId == commitmentId).OrderByDescending(d => d.Date).ThenByDescending(d => d.RecordedAt).ToListAsync();
@@ -78,11 +84,18 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
             return [];
         }
 
+        // Shared with them today: the Commitments part and, for one about health, education, social care or transport, that part too.
         var owned = db.Commitments.Where(c =>
             c.OwnerProfessionalId == professionalId
             && (c.Status == CommitmentStatus.Proposed || c.Status == CommitmentStatus.Agreed || c.Status == CommitmentStatus.Active)
             && db.TeamMembers.Any(t => t.ChildId == c.ChildId && t.ProfessionalId == c.OwnerProfessionalId && t.LeftAt == null
-                && t.Consents.Any(s => s.Area == RecordArea.Commitments && s.WithdrawnAt == null && s.From <= today && (s.Until == null || s.Until >= today))));
+                && t.Consents.Any(s => s.Area == RecordArea.Commitments && s.WithdrawnAt == null && s.From <= today && (s.Until == null || s.Until >= today))
+                && (c.RecordArea == CommitmentArea.Other
+                    || t.Consents.Any(s => s.WithdrawnAt == null && s.From <= today && (s.Until == null || s.Until >= today)
+                        && ((c.RecordArea == CommitmentArea.Education && s.Area == RecordArea.Education)
+                            || (c.RecordArea == CommitmentArea.Health && s.Area == RecordArea.Health)
+                            || (c.RecordArea == CommitmentArea.SocialCare && s.Area == RecordArea.SocialCare)
+                            || (c.RecordArea == CommitmentArea.Transport && s.Area == RecordArea.Transport))))));
         var commitments = await owned.AsNoTracking().ToListAsync();
         var childIds = commitments.Select(c => c.ChildId).Distinct().ToList();
         var names = await db.Children.Where(c => childIds.Contains(c.Id))
@@ -144,12 +157,22 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
             return new NotAllowedForCommitments();
         }
 
+        if (!childAccess.CanSeeCommitment(options.Area))
+        {
+            return new CommitmentAreaNotShared(options.Area.AlsoBelongsTo()!.Value);
+        }
+
         var owner = await db.TeamMembers.Include(t => t.Professional!).ThenInclude(p => p.UserAccount)
             .Include(t => t.Professional!).ThenInclude(p => p.Organisation)
             .SingleOrDefaultAsync(t => t.Id == options.OwnerTeamMemberId && t.ChildId == options.ChildId && t.LeftAt == null);
         if (owner is null)
         {
             return new OwnerNotOnTeam();
+        }
+
+        if (await access.GetAsync(options.ChildId, owner.Professional!.UserAccountId) is not { } ownerAccess || !ownerAccess.CanSeeCommitment(options.Area))
+        {
+            return new OwnerCannotSeeCommitment(owner.Professional.UserAccount!.DisplayName);
         }
 
         var today = timeProvider.TodayInUk();
@@ -199,7 +222,8 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
             notifier.Notify(owner.Professional.UserAccountId, NotificationKind.Commitments,
                 $"{actor.Name} recorded a commitment for {childAccess.Child.KnownAs} for you to own: \"{commitment.What}\"",
                 $"{actor.Name} recorded a commitment for {childAccess.Child.KnownAs} for you to own",
-                $"/children/{commitment.ChildId}/commitments/{commitment.Id}", commitment.ChildId);
+                $"/children/{commitment.ChildId}/commitments/{commitment.Id}", commitment.ChildId,
+                area: RecordArea.Commitments, about: commitment.RecordArea.AlsoBelongsTo());
         }
 
         return commitment;
@@ -256,7 +280,7 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
             return new NotAllowedForDelivery();
         }
 
-        var commitment = await db.Commitments.SingleOrDefaultAsync(c => c.Id == options.CommitmentId && c.ChildId == options.ChildId);
+        var commitment = await db.Commitments.VisibleTo(childAccess).SingleOrDefaultAsync(c => c.Id == options.CommitmentId);
         if (commitment is null)
         {
             return new CommitmentNotFound();
@@ -300,12 +324,13 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
         db.DeliveryRecords.Add(record);
         db.AuditEvents.Add(ChildEvent(actor, childAccess, now, AuditActions.DeliveryRecorded,
             options.Delivered ? $"Recorded a delivery of \"{commitment.What}\"" : $"Recorded that \"{commitment.What}\" was missed"));
-        foreach (var familyUserId in await FamilyWhoSeeCommitmentsAsync(commitment.ChildId, actor))
+        foreach (var familyUserId in await FamilyWhoSeeAsync(commitment, actor))
         {
             notifier.Notify(familyUserId, NotificationKind.Commitments,
                 options.Delivered ? $"A new delivery was recorded for {childAccess.Child.KnownAs}'s {commitment.What}" : $"A missed session was recorded for {childAccess.Child.KnownAs}'s {commitment.What}",
                 options.Delivered ? $"A new delivery was recorded for one of {childAccess.Child.KnownAs}'s commitments" : $"A missed session was recorded for one of {childAccess.Child.KnownAs}'s commitments",
-                $"/children/{commitment.ChildId}/commitments/{commitment.Id}", commitment.ChildId);
+                $"/children/{commitment.ChildId}/commitments/{commitment.Id}", commitment.ChildId,
+                area: RecordArea.Commitments, about: commitment.RecordArea.AlsoBelongsTo());
         }
 
         await db.SaveChangesAsync();
@@ -326,7 +351,8 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
             return new OnlyFamilyResponds();
         }
 
-        var record = await db.DeliveryRecords.SingleOrDefaultAsync(d => d.Id == deliveryId && d.ChildId == childId);
+        var record = await db.DeliveryRecords.Where(d => db.Commitments.VisibleTo(childAccess).Any(c => c.Id == d.CommitmentId))
+            .SingleOrDefaultAsync(d => d.Id == deliveryId && d.ChildId == childId);
         if (record is null)
         {
             return new DeliveryNotFound();
@@ -407,7 +433,7 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
             return new NotAllowedForCommitments();
         }
 
-        var commitment = await db.Commitments.SingleOrDefaultAsync(c => c.Id == commitmentId && c.ChildId == childId);
+        var commitment = await db.Commitments.VisibleTo(childAccess).SingleOrDefaultAsync(c => c.Id == commitmentId);
         if (commitment is null)
         {
             return new CommitmentNotFound();
@@ -435,14 +461,14 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
         return comment;
     }
 
-    /// <summary>The family's accounts that see the child's commitments, apart from the person acting.</summary>
-    private async Task<IReadOnlyList<Guid>> FamilyWhoSeeCommitmentsAsync(Guid childId, Actor actor)
+    /// <summary>The family's accounts that see the commitment, apart from the person acting.</summary>
+    private async Task<IReadOnlyList<Guid>> FamilyWhoSeeAsync(Commitment commitment, Actor actor)
     {
-        var family = await db.FamilyMembers.Where(f => f.ChildId == childId && f.UserAccountId != actor.UserId).Select(f => f.UserAccountId).ToListAsync();
+        var family = await db.FamilyMembers.Where(f => f.ChildId == commitment.ChildId && f.UserAccountId != actor.UserId).Select(f => f.UserAccountId).ToListAsync();
         var seeing = new List<Guid>();
         foreach (var userId in family)
         {
-            if (await access.GetAsync(childId, userId) is { } familyAccess && familyAccess.CanSee(RecordArea.Commitments))
+            if (await access.GetAsync(commitment.ChildId, userId) is { } familyAccess && familyAccess.CanSeeCommitment(commitment.RecordArea))
             {
                 seeing.Add(userId);
             }
@@ -469,7 +495,7 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
             return (childAccess, null, new NotAllowedForCommitments());
         }
 
-        var commitment = await db.Commitments.SingleOrDefaultAsync(c => c.Id == commitmentId && c.ChildId == childId);
+        var commitment = await db.Commitments.VisibleTo(childAccess).SingleOrDefaultAsync(c => c.Id == commitmentId);
         if (commitment is null)
         {
             return (childAccess, null, new CommitmentNotFound());
@@ -504,13 +530,16 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
         { Details.Length: > Commitment.MaxDetailsLength } => new TextTooLong("Details", Commitment.MaxDetailsLength),
         { Kind: CommitmentKind.OneOff, DueDate: null } => new DueDateMissing(),
         { Kind: CommitmentKind.OneOff, DueDate: { } due } when due < today => new DueDateInPast(),
+        { Kind: CommitmentKind.OneOff, DueDate: { } due } when due > today.AddYears(YearsAhead) => new DueDateTooFar(YearsAhead),
         { Kind: CommitmentKind.Recurring, Quantity: null or <= 0 } => new QuantityNotPositive(),
         { Kind: CommitmentKind.Recurring, Quantity: > MaxQuantity } => new QuantityTooLarge(),
         { Kind: CommitmentKind.Recurring, Unit: null } => new UnitMissing(),
         { Kind: CommitmentKind.Recurring, Period: null } => new PeriodMissing(),
         { Kind: CommitmentKind.Recurring, Unit: ProvisionUnit.Sessions, MinutesPerSession: <= 0 or > 600 } => new MinutesOutOfRange(),
         { Kind: CommitmentKind.Recurring, StartDate: null } => new StartDateMissing(),
+        { Kind: CommitmentKind.Recurring, StartDate: { } start } when start < today.AddYears(-YearsAhead) || start > today.AddYears(YearsAhead) => new StartDateTooFar(YearsAhead),
         { Kind: CommitmentKind.Recurring, StartDate: { } start, EndDate: { } end } when end < start => new EndBeforeStart(),
+        { Kind: CommitmentKind.Recurring, EndDate: { } end } when end > today.AddYears(YearsAhead) => new EndDateTooFar(YearsAhead),
         _ => null,
     };
 

@@ -8,9 +8,14 @@ public sealed record NotAllowedForDelivery() : Error("You do not have permission
 public sealed record OnlyOwnerChangesCommitment(string OwnerName) : Error($"Only {OwnerName}, who owns this commitment, or their organisation's admin can change it");
 public sealed record OnlyFamilyResponds() : Error("Only the family can confirm or dispute a delivery record");
 public sealed record OwnerNotOnTeam() : Error("Choose who will own this commitment from the child's team", "OwnerId");
+public sealed record OwnerCannotSeeCommitment(string Name) : Error($"{Name} cannot see this part of the record, so could not see the commitment. Choose someone the family shares it with", "OwnerId");
+public sealed record CommitmentAreaNotShared(Access.RecordArea Part) : Error($"The family has not shared the {Access.RecordAreaText.ToDisplayName(Part)} part of the record with you, so you cannot record a commitment about it", "Area");
 public sealed record WhatMissing() : Error("Enter what has been promised", "What");
 public sealed record DueDateInPast() : Error("The date it is due by must be today or in the future", "DueDate");
 public sealed record DueDateMissing() : Error("Enter the date it is due by", "DueDate");
+public sealed record DueDateTooFar(int Years) : Error($"The date it is due by must be within {Years} years of today", "DueDate");
+public sealed record StartDateTooFar(int Years) : Error($"The date the provision starts must be within {Years} years of today", "StartDate");
+public sealed record EndDateTooFar(int Years) : Error($"The date the provision ends must be within {Years} years of today", "EndDate");
 public sealed record QuantityNotPositive() : Error("How much must be more than 0", "Quantity");
 public sealed record QuantityTooLarge() : Error("How much must be 1,000 or less", "Quantity");
 public sealed record UnitMissing() : Error("Choose what the provision is counted in", "Unit");

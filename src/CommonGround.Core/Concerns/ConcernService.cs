@@ -193,7 +193,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
             notifier.Notify(ownerUserId, NotificationKind.Commitments,
                 $"{child.KnownAs}'s family disputed a delivery record for \"{commitment.What}\"",
                 $"{child.KnownAs}'s family disputed a delivery record for a commitment you own",
-                Link(child.Id, concern.Id), child.Id);
+                Link(child.Id, concern.Id), child.Id, area: RecordArea.Concerns, about: concern.About);
         }
     }
 
@@ -382,7 +382,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
             notifier.Notify(professional.UserAccountId, NotificationKind.ConcernRaised,
                 $"{actor.Name} passed you a concern about {child.KnownAs} to answer: \"{concern.Topic}\"",
                 $"{actor.Name} passed you a concern about {child.KnownAs} to answer",
-                Link(child.Id, concern.Id), child.Id, concern.Urgency == ConcernUrgency.Urgent);
+                Link(child.Id, concern.Id), child.Id, concern.Urgency == ConcernUrgency.Urgent, area: RecordArea.Concerns, about: concern.About);
         }
 
         return await SaveAsync(concern);
@@ -446,24 +446,26 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
             return invalid;
         }
 
-        var standard = await db.ResponseStandards.SingleOrDefaultAsync(s => s.OrganisationId == organisationId);
-        if (standard is null)
+        ResponseStandard standard = default!;
+        await db.SaveSettingsAsync(async () =>
         {
-            standard = ResponseStandard.DefaultFor(organisationId);
-            db.ResponseStandards.Add(standard);
-        }
+            standard = await db.ResponseStandards.SingleOrDefaultAsync(s => s.OrganisationId == organisationId) ?? ResponseStandard.DefaultFor(organisationId);
+            if (db.Entry(standard).State == EntityState.Detached)
+            {
+                db.ResponseStandards.Add(standard);
+            }
 
-        var now = timeProvider.UtcNow();
-        standard.AcknowledgeWorkingDays = acknowledge;
-        standard.RespondWorkingDays = respond;
-        standard.UrgentAcknowledgeWorkingDays = urgentAcknowledge;
-        standard.UrgentRespondWorkingDays = urgentRespond;
-        standard.ChangedAt = now;
-        standard.ChangedByName = actor.Name;
-        standard.Version = Guid.NewGuid();
-        db.AuditEvents.Add(AuditEvent.For(actor, now, AuditActions.ResponseStandardChanged, "Organisation", organisationId,
-            $"Set the response standard: acknowledge in {acknowledge} and respond in {respond} working days; urgent concerns in {urgentAcknowledge} and {urgentRespond}"));
-        await db.SaveChangesAsync();
+            var now = timeProvider.UtcNow();
+            standard.AcknowledgeWorkingDays = acknowledge;
+            standard.RespondWorkingDays = respond;
+            standard.UrgentAcknowledgeWorkingDays = urgentAcknowledge;
+            standard.UrgentRespondWorkingDays = urgentRespond;
+            standard.ChangedAt = now;
+            standard.ChangedByName = actor.Name;
+            standard.Version = Guid.NewGuid();
+            db.AuditEvents.Add(AuditEvent.For(actor, now, AuditActions.ResponseStandardChanged, "Organisation", organisationId,
+                $"Set the response standard: acknowledge in {acknowledge} and respond in {respond} working days; urgent concerns in {urgentAcknowledge} and {urgentRespond}"));
+        });
         return standard;
     }
 
@@ -501,7 +503,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
             notifier.Notify(owner, NotificationKind.ConcernOverdue,
                 $"A concern about {child.KnownAs} you own was not {late} in time and has gone to {escalatedTo}: \"{concern.Topic}\"",
                 $"A concern about {child.KnownAs} you own was not {late} in time",
-                Link(child.Id, concern.Id), child.Id, mandatory, $"concern-escalated:{concern.Id}:{clock}");
+                Link(child.Id, concern.Id), child.Id, mandatory, $"concern-escalated:{concern.Id}:{clock}", RecordArea.Concerns, concern.About);
         }
 
         if (concern.RaisedByUserId != ownerUserId && leads.All(l => l.UserAccountId != concern.RaisedByUserId))
@@ -509,7 +511,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
             notifier.Notify(concern.RaisedByUserId, NotificationKind.ConcernOverdue,
                 $"Your concern about {child.KnownAs} was not {late} in time. It has gone to {escalatedTo}",
                 $"Your concern about {child.KnownAs} was not {late} in time and has gone to a lead",
-                Link(child.Id, concern.Id), child.Id, mandatory, $"concern-escalated:{concern.Id}:{clock}");
+                Link(child.Id, concern.Id), child.Id, mandatory, $"concern-escalated:{concern.Id}:{clock}", RecordArea.Concerns, concern.About);
         }
     }
 
@@ -574,7 +576,8 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
         if (await ActiveUserIdAsync(concern.OwnerProfessionalId) is { } ownerUserId && ownerUserId != actor.UserId)
         {
             var (title, emailLine) = message(concern, childAccess.Child);
-            notifier.Notify(ownerUserId, NotificationKind.ConcernUpdated, title, emailLine, Link(childId, concern.Id), childId, concern.Urgency == ConcernUrgency.Urgent);
+            notifier.Notify(ownerUserId, NotificationKind.ConcernUpdated, title, emailLine, Link(childId, concern.Id), childId, concern.Urgency == ConcernUrgency.Urgent,
+                area: RecordArea.Concerns, about: concern.About);
         }
 
         return await SaveAsync(concern);
@@ -656,7 +659,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
     private async Task<Result<(Organisation Organisation, Professional? Professional)>> CommitmentOwnerAsync(ChildAccess childAccess, Guid commitmentId, RecordArea about)
     {
         var commitment = await db.Commitments.AsNoTracking().SingleOrDefaultAsync(c => c.Id == commitmentId && c.ChildId == childAccess.Child.Id);
-        if (commitment is null || !childAccess.CanSee(RecordArea.Commitments))
+        if (commitment is null || !childAccess.CanSeeCommitment(commitment.RecordArea))
         {
             return new CommitmentNotFoundForConcern();
         }
@@ -680,7 +683,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
             if (await ActiveUserIdAsync(concern.OwnerProfessionalId) is { } ownerUserId && ownerUserId != actor.UserId)
             {
                 notifier.Notify(ownerUserId, NotificationKind.ConcernRaised, $"{urgent} about {child.KnownAs} was raised for you to answer: \"{concern.Topic}\"",
-                    $"{urgent} about {child.KnownAs} was raised for you to answer", Link(child.Id, concern.Id), child.Id, mandatory);
+                    $"{urgent} about {child.KnownAs} was raised for you to answer", Link(child.Id, concern.Id), child.Id, mandatory, area: RecordArea.Concerns, about: concern.About);
             }
 
             return;
@@ -697,7 +700,8 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
     {
         if (concern.RaisedByUserId != actor.UserId)
         {
-            notifier.Notify(concern.RaisedByUserId, NotificationKind.ConcernUpdated, title, emailLine, Link(child.Id, concern.Id), child.Id, concern.Urgency == ConcernUrgency.Urgent);
+            notifier.Notify(concern.RaisedByUserId, NotificationKind.ConcernUpdated, title, emailLine, Link(child.Id, concern.Id), child.Id, concern.Urgency == ConcernUrgency.Urgent,
+                area: RecordArea.Concerns, about: concern.About);
         }
     }
 

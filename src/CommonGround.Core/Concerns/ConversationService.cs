@@ -148,7 +148,21 @@ public sealed class ConversationService(CommonGroundDbContext db, AccessService 
             StartedAt = now, StartedByUserId = actor.UserId!.Value, StartedByName = actor.Name, LastMessageAt = now,
         };
         db.Conversations.Add(conversation);
-        return await AddMessageAsync(childAccess, conversation, concern, text, actor, isNew: true);
+        try
+        {
+            return await AddMessageAsync(childAccess, conversation, concern, text, actor, isNew: true);
+        }
+        catch (DbUpdateException ex) when (concern is not null && SaveConflicts.IsLostRace(ex))
+        {
+            // The concern's one thread was started by another request at the same moment (a double click, two tabs):
+            // the same words from the same person are already there; anything else joins that thread.
+            db.ChangeTracker.Clear();
+            var existing = await db.Conversations.SingleAsync(c => c.ConcernId == concern.Id);
+            var trimmed = text?.Trim();
+            return await db.Messages.AnyAsync(m => m.ConversationId == existing.Id && m.AuthorUserId == actor.UserId && m.Text == trimmed)
+                ? existing
+                : await AddMessageAsync(childAccess, existing, concern, text, actor);
+        }
     }
 
     public async Task<Result<Conversation>> ReplyAsync(Guid childId, Guid conversationId, string? text, Actor actor)
@@ -211,7 +225,7 @@ public sealed class ConversationService(CommonGroundDbContext db, AccessService 
             notifier.Notify(recipient, NotificationKind.Messages,
                 $"{actor.Name} sent a message about {childAccess.Child.KnownAs}: \"{conversation.Subject}\"",
                 $"{actor.Name} sent you a message about {childAccess.Child.KnownAs}",
-                Link(conversation.ChildId, conversation.Id), conversation.ChildId, concern?.Urgency == ConcernUrgency.Urgent);
+                Link(conversation.ChildId, conversation.Id), conversation.ChildId, concern?.Urgency == ConcernUrgency.Urgent, area: RecordArea.Concerns, about: concern?.About);
         }
 
         await db.SaveChangesAsync();

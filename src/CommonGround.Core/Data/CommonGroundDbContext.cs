@@ -75,6 +75,9 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+    public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -258,7 +261,7 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
         {
             e.Property(a => a.ViewerName).HasMaxLength(200);
             e.Property(a => a.OrganisationName).HasMaxLength(200);
-            e.Property(a => a.What).HasMaxLength(200);
+            e.Property(a => a.What).HasMaxLength(AccessLogEntry.WhatMaxLength);
             e.Property(a => a.IpAddress).HasMaxLength(64);
             e.HasOne<Child>().WithMany().HasForeignKey(a => a.ChildId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(a => new { a.ChildId, a.ViewedAt });
@@ -614,6 +617,8 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
             e.Property(m => m.AttachmentContentType).HasMaxLength(100);
             e.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
         });
+
+        builder.ApplyConfigurationsFromAssembly(typeof(CommonGroundDbContext).Assembly);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

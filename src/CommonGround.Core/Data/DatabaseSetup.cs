@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -59,7 +60,12 @@ public static class DatabaseSetup
             DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
             _ => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)),
         };
-        return options.UseSnakeCaseNamingConvention();
+        // A save that loses a race (a double click, two instances) is expected and handled where it happens; anything
+        // unexpected still reaches the error handler, which logs it as an error. So the database's own report is detail.
+        return options.UseSnakeCaseNamingConvention().ConfigureWarnings(w => w.Log(
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+            (CoreEventId.OptimisticConcurrencyException, LogLevel.Debug),
+            (RelationalEventId.CommandError, LogLevel.Debug)));
     }
 
     /// <summary>Creates the database if needed and applies every migration not yet applied.</summary>

@@ -13,6 +13,26 @@ public static class SaveConflicts
     public static bool IsLostRace(DbUpdateException exception) =>
         exception is DbUpdateConcurrencyException
         || exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }
-        // SQLITE_CONSTRAINT_UNIQUE
-        || exception.InnerException is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 };
+        // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY
+        || exception.InnerException is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
+
+    /// <summary>
+    /// Saves a change that sets values (a person's choices, an organisation's settings). If another request created
+    /// the same row first (a double click, two tabs), the change is made again over what that request saved, as the
+    /// later of two submissions would be: the person sees their choices saved, not an error.
+    /// </summary>
+    public static async Task SaveSettingsAsync(this CommonGroundDbContext db, Func<Task> makeChange)
+    {
+        await makeChange();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException ex) when (IsLostRace(ex))
+        {
+            db.ChangeTracker.Clear();
+            await makeChange();
+            await db.SaveChangesAsync();
+        }
+    }
 }

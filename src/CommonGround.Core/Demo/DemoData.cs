@@ -134,7 +134,7 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
         }
 
         Team(sam, senco, "SENCO at Sam's school", alex, keyWorker: true, RecordArea.AboutMe, RecordArea.Education, RecordArea.Health, RecordArea.Commitments, RecordArea.Meetings, RecordArea.Concerns);
-        Team(sam, therapist, "Speech and language therapist", alex, keyWorker: false, RecordArea.AboutMe, RecordArea.Health);
+        Team(sam, therapist, "Speech and language therapist", alex, keyWorker: false, RecordArea.AboutMe, RecordArea.Health, RecordArea.Commitments);
         Team(sam, caseworker, "SEND caseworker", alex, keyWorker: false, RecordArea.AboutMe, RecordArea.Education, RecordArea.StatutoryProcess);
         Team(sam, transportOfficer, "Transport officer", alex, keyWorker: false, RecordArea.AboutMe, RecordArea.Transport);
         Team(jordan, caseworker, "SEND caseworker", jordanAccount, keyWorker: true, RecordArea.AboutMe, RecordArea.Education, RecordArea.StatutoryProcess);

@@ -59,8 +59,16 @@ public sealed class MeetingService(CommonGroundDbContext db, AccessService acces
             .AsSplitQuery().SingleOrDefaultAsync(m => m.Id == meetingId && m.ChildId == childId);
 
     /// <summary>The commitments made as the meeting's actions.</summary>
-    public Task<List<Commitment>> ListActionsAsync(Guid meetingId) =>
-        db.Commitments.AsNoTracking().Where(c => c.MeetingId == meetingId).OrderBy(c => c.CreatedAt).ToListAsync();
+    /// <summary>The record as it stands now, as the person may read it (actions about parts not shared with them left out).</summary>
+    public async Task<MeetingRecordContent> RecordShownToAsync(ChildAccess childAccess, Meeting meeting) =>
+        MeetingRecordContent.Of(meeting, await db.Commitments.AsNoTracking().Where(c => c.MeetingId == meeting.Id && c.ChildId == childAccess.Child.Id).ToListAsync())
+            .ShownTo(childAccess);
+
+    /// <summary>The meeting's actions about parts of the record the person may see.</summary>
+    public async Task<List<Commitment>> ListActionsAsync(ChildAccess childAccess, Guid meetingId) =>
+        (await db.Commitments.AsNoTracking().Where(c => c.MeetingId == meetingId && c.ChildId == childAccess.Child.Id).OrderBy(c => c.CreatedAt).ToListAsync())
+            .Where(c => c.RecordArea.AlsoBelongsTo() is not { } part || childAccess.CanSee(part))
+            .ToList();
 
     public Task<List<MeetingRecordVersion>> ListVersionsAsync(Guid meetingId) =>
         db.MeetingRecordVersions.AsNoTracking().Where(v => v.MeetingId == meetingId).OrderByDescending(v => v.Number).ToListAsync();
@@ -358,7 +366,7 @@ public sealed class MeetingService(CommonGroundDbContext db, AccessService acces
             {
                 notifier.Notify(family.UserAccountId, NotificationKind.Meetings,
                     $"{actor.Name} amended the agreed record of {childAccess!.Child.KnownAs}'s {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {When(meeting)}, and said why",
-                    $"The record of {childAccess.Child.KnownAs}'s meeting was amended", Link(meeting), meeting.ChildId);
+                    $"The record of {childAccess.Child.KnownAs}'s meeting was amended", Link(meeting), meeting.ChildId, area: RecordArea.Meetings);
             }
         }
         else
@@ -476,7 +484,7 @@ public sealed class MeetingService(CommonGroundDbContext db, AccessService acces
                 : "The family will agree it or ask for corrections.";
             notifier.Notify(invitee.UserAccountId, NotificationKind.Meetings,
                 $"{actor.Name} shared {(kind == RecordVersionKind.Revised ? "a revised" : "the")} record of {childAccess!.Child.KnownAs}'s {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {When(meeting)}. {ask}",
-                $"The record of {childAccess.Child.KnownAs}'s meeting is ready to read", Link(meeting), meeting.ChildId);
+                $"The record of {childAccess.Child.KnownAs}'s meeting is ready to read", Link(meeting), meeting.ChildId, area: RecordArea.Meetings);
         }
 
         return await SaveAsync(meeting);
@@ -516,7 +524,7 @@ public sealed class MeetingService(CommonGroundDbContext db, AccessService acces
             $"Asked for a correction to \"{correction.PartName}\" in the record of the {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {When(meeting)}"));
         notifier.Notify(meeting.NoteTakerUserId, NotificationKind.Meetings,
             $"{childAccess!.Child.KnownAs}'s family asked for a correction to \"{correction.PartName}\" in the record of the meeting on {When(meeting)}",
-            $"{childAccess.Child.KnownAs}'s family asked for a correction to a meeting record", Link(meeting), meeting.ChildId);
+            $"{childAccess.Child.KnownAs}'s family asked for a correction to a meeting record", Link(meeting), meeting.ChildId, area: RecordArea.Meetings);
         var saved = await SaveAsync(meeting);
         return saved.Succeeded ? correction : saved.Error!;
     }
@@ -550,7 +558,7 @@ public sealed class MeetingService(CommonGroundDbContext db, AccessService acces
         {
             notifier.Notify(invitee.UserAccountId, NotificationKind.Meetings,
                 $"{childAccess!.Child.KnownAs}'s family agreed the record of the meeting on {When(meeting)}. It is now locked",
-                $"{childAccess.Child.KnownAs}'s family agreed a meeting record", Link(meeting), meeting.ChildId);
+                $"{childAccess.Child.KnownAs}'s family agreed a meeting record", Link(meeting), meeting.ChildId, area: RecordArea.Meetings);
         }
 
         return await SaveAsync(meeting);
@@ -647,6 +655,7 @@ public sealed class MeetingService(CommonGroundDbContext db, AccessService acces
     private Error? ValidateWhenAndWhere(DateTime startsAt, int durationMinutes, string? place, string? onlineLink) => (place, onlineLink) switch
     {
         _ when startsAt <= timeProvider.UtcNow() => new StartMustBeInFuture(),
+        _ when startsAt > timeProvider.UtcNow().AddYears(2) => new StartTooFar(),
         _ when durationMinutes is < Meeting.MinDurationMinutes or > Meeting.MaxDurationMinutes => new DurationOutOfRange(),
         _ when string.IsNullOrWhiteSpace(place) && string.IsNullOrWhiteSpace(onlineLink) => new PlaceOrLinkMissing(),
         ({ Length: > Meeting.MaxPlaceLength }, _) => new TextTooLong("Place", Meeting.MaxPlaceLength),

@@ -4,6 +4,7 @@ using CommonGround.Core.Audit;
 using CommonGround.Core.Commitments;
 using CommonGround.Core.Concerns;
 using CommonGround.Core.Data;
+using CommonGround.Core.Links;
 using CommonGround.Core.Meetings;
 using CommonGround.Core.Statutory;
 using CommonGround.Core.Time;
@@ -12,7 +13,6 @@ using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CommonGround.Core.Notifications;
 
@@ -34,7 +34,7 @@ public sealed class CalendarFeed
 /// deadlines still to come for their children. What they may no longer see drops out. Each event names the child by
 /// the name they are known by and what kind of date it is, and links to the service for the rest.
 /// </summary>
-public sealed class CalendarFeedService(CommonGroundDbContext db, AccessService access, IOptions<EmailOptions> options, TimeProvider timeProvider)
+public sealed class CalendarFeedService(CommonGroundDbContext db, AccessService access, ChildReadLog readLog, PublicAddress publicAddress, TimeProvider timeProvider)
 {
     public const string ContentType = "text/calendar";
 
@@ -83,8 +83,12 @@ public sealed class CalendarFeedService(CommonGroundDbContext db, AccessService 
         return true;
     }
 
-    /// <summary>The calendar for the address's secret, or null if the address is unknown or was stopped or replaced.</summary>
-    public async Task<string?> CalendarAsync(string token)
+    /// <summary>
+    /// The calendar for the address's secret, or null if the address is unknown or was stopped or replaced. While
+    /// <paramref name="staffNeedSecondFactor"/> and the owner is staff without two-factor authentication, it has no dates:
+    /// they see no child's details anywhere until they set it up.
+    /// </summary>
+    public async Task<string?> CalendarAsync(string token, bool staffNeedSecondFactor)
     {
         var hash = Invitation.HashToken(token);
         var feed = await db.CalendarFeeds.SingleOrDefaultAsync(f => f.TokenHash == hash);
@@ -104,9 +108,20 @@ public sealed class CalendarFeedService(CommonGroundDbContext db, AccessService 
         var calendar = new Calendar { ProductId = "-//CommonGround//Calendar//EN" };
         calendar.AddProperty("X-WR-CALNAME", "CommonGround");
         calendar.AddProperty("X-PUBLISHED-TTL", "PT1H");
-        foreach (var item in await EventsAsync(feed.UserAccountId, now))
+        var owner = await db.Users.Where(u => u.Id == feed.UserAccountId)
+            .Select(u => new { u.DisplayName, u.Kind, u.TwoFactorEnabled, Staff = db.Professionals.Where(p => p.UserAccountId == u.Id).Select(p => new { p.OrganisationId, p.AreaId, p.Organisation!.Name }).FirstOrDefault() })
+            .SingleAsync();
+        var mayShowDates = !(staffNeedSecondFactor && owner.Kind == AccountKind.Professional && !owner.TwoFactorEnabled);
+        // The calendar app reads on its owner's behalf: each child whose dates it is given is a read by the owner.
+        readLog.ViewedBy(new Actor(feed.UserAccountId, owner.DisplayName, owner.Staff?.OrganisationId, owner.Staff?.AreaId, null) { OrganisationName = owner.Staff?.Name });
+        foreach (var item in mayShowDates ? await EventsAsync(feed.UserAccountId, now) : [])
         {
             calendar.Events.Add(item);
+        }
+
+        foreach (var childId in readLog.Reads.Keys.ToList())
+        {
+            readLog.Describe(childId, null, "Dates, in their calendar app");
         }
 
         return new CalendarSerializer().SerializeToString(calendar);
@@ -156,7 +171,7 @@ public sealed class CalendarFeedService(CommonGroundDbContext db, AccessService 
         var dueCommitments = db.Commitments.AsNoTracking().Where(c => ids.Contains(c.ChildId) && c.DueDate != null
             && (c.Status == CommitmentStatus.Proposed || c.Status == CommitmentStatus.Agreed || c.Status == CommitmentStatus.Active));
         dueCommitments = professionalId is { } owner ? dueCommitments.Where(c => c.OwnerProfessionalId == owner) : dueCommitments;
-        foreach (var commitment in (await dueCommitments.ToListAsync()).Where(c => children[c.ChildId].CanSee(RecordArea.Commitments)))
+        foreach (var commitment in (await dueCommitments.ToListAsync()).Where(c => children[c.ChildId].CanSeeCommitment(c.RecordArea)))
         {
             var child = children[commitment.ChildId].Child;
             events.Add(AllDay($"commitment-{commitment.Id:N}", commitment.DueDate!.Value, $"Commitment due for {child.KnownAs}",
@@ -204,5 +219,5 @@ public sealed class CalendarFeedService(CommonGroundDbContext db, AccessService 
         Description = Described(link),
     };
 
-    private string Described(string link) => $"See it on CommonGround: {options.Value.ServiceUrl.TrimEnd('/')}{link}";
+    private string Described(string link) => $"See it on CommonGround: {publicAddress.For(link)}";
 }

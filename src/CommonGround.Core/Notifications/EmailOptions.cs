@@ -4,8 +4,6 @@ public sealed class EmailOptions
 {
     public string FromAddress { get; set; } = "no-reply@commonground.invalid";
     public string FromName { get; set; } = "CommonGround";
-    /// <summary>The service's public address, for links in email.</summary>
-    public string ServiceUrl { get; set; } = "http://127.0.0.1:5080";
     /// <summary>Where .eml files go when no SMTP server is configured.</summary>
     public string PickupFolder { get; set; } = "";
     public SmtpOptions Smtp { get; set; } = new();

@@ -42,6 +42,10 @@ public sealed class Notification
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required Guid RecipientUserId { get; init; }
     public Guid? ChildId { get; init; }
+    /// <summary>The part of the child's record it tells of, and any further part its subject belongs to (a health commitment):
+    /// it is shown only while the family shares both. None for notices from an organisation's side.</summary>
+    public Access.RecordArea? Area { get; init; }
+    public Access.RecordArea? AboutArea { get; init; }
     public required NotificationKind Kind { get; init; }
     public required string Title { get; init; }
     public required string EmailLine { get; init; }

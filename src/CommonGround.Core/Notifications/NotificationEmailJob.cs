@@ -1,8 +1,8 @@
 using CommonGround.Core.Data;
 using CommonGround.Core.Jobs;
+using CommonGround.Core.Links;
 using CommonGround.Core.Time;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CommonGround.Core.Notifications;
 
@@ -14,7 +14,7 @@ namespace CommonGround.Core.Notifications;
 public sealed class NotificationEmailJob(
     CommonGroundDbContext db,
     EmailOutbox outbox,
-    IOptions<EmailOptions> emailOptions,
+    PublicAddress publicAddress,
     TimeProvider timeProvider) : IJob
 {
     public const int BatchSize = 200;
@@ -104,14 +104,13 @@ public sealed class NotificationEmailJob(
 
     private string Body(string name, IReadOnlyList<Notification> notifications)
     {
-        var serviceUrl = emailOptions.Value.ServiceUrl.TrimEnd('/');
-        var lines = notifications.Select(n => $"{n.EmailLine}{Environment.NewLine}{serviceUrl}{n.Link}");
+        var lines = notifications.Select(n => $"{n.EmailLine}{Environment.NewLine}{publicAddress.For(n.Link)}");
         return $"""
             Hello {name},
 
             {string.Join(Environment.NewLine + Environment.NewLine, lines)}
 
-            Sign in to see the details. To choose which emails you get, and when, go to {serviceUrl}/account/notifications
+            Sign in to see the details. To choose which emails you get, and when, go to {publicAddress.For("/account/notifications")}
 
             CommonGround
             """;

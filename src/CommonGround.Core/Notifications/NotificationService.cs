@@ -1,3 +1,4 @@
+using CommonGround.Core.Access;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Data;
 using CommonGround.Core.Time;
@@ -14,16 +15,20 @@ public sealed record QuietHoursIncomplete(string Field) : Error("Enter both time
 public sealed record QuietHoursSame() : Error("Quiet hours must start and end at different times", "QuietHoursUntil");
 public sealed record CannotTurnOff(string Field, string Kind) : Error($"You cannot turn off emails about {Kind}", Field);
 
-public sealed class NotificationService(CommonGroundDbContext db, TimeProvider timeProvider)
+public sealed class NotificationService(CommonGroundDbContext db, AccessService access, TimeProvider timeProvider)
 {
     public const int PageSize = 25;
 
-    public Task<int> UnreadCountAsync(Guid userId) =>
-        db.Notifications.CountAsync(n => n.RecipientUserId == userId && n.ReadAt == null);
+    public async Task<int> UnreadCountAsync(Guid userId) =>
+        await (await MineAsync(userId)).CountAsync(n => n.ReadAt == null);
+
+    /// <summary>The person's notifications about what they may still see.</summary>
+    private async Task<IQueryable<Notification>> MineAsync(Guid userId) =>
+        db.Notifications.AsNoTracking().Where(n => n.RecipientUserId == userId).StillVisible(await access.PartsSeenByAsync(userId));
 
     public async Task<NotificationPage> ListAsync(Guid userId, int page, bool unreadOnly)
     {
-        var mine = db.Notifications.AsNoTracking().Where(n => n.RecipientUserId == userId);
+        var mine = await MineAsync(userId);
         var unread = await mine.CountAsync(n => n.ReadAt == null);
         var shown = unreadOnly ? mine.Where(n => n.ReadAt == null) : mine;
         var total = unreadOnly ? unread : await mine.CountAsync();
@@ -37,7 +42,7 @@ public sealed class NotificationService(CommonGroundDbContext db, TimeProvider t
     /// <summary>Marks one of the person's notifications read and returns where it leads; null if it is not theirs.</summary>
     public async Task<string?> OpenAsync(Guid userId, Guid notificationId)
     {
-        var link = await db.Notifications.Where(n => n.Id == notificationId && n.RecipientUserId == userId).Select(n => n.Link).SingleOrDefaultAsync();
+        var link = await (await MineAsync(userId)).Where(n => n.Id == notificationId).Select(n => n.Link).SingleOrDefaultAsync();
         if (link is not null)
         {
             await MarkReadAsync(userId, notificationId);
@@ -88,32 +93,34 @@ public sealed class NotificationService(CommonGroundDbContext db, TimeProvider t
             return invalid;
         }
 
-        var saved = await db.NotificationPreferences.Where(p => p.UserAccountId == userId).ToDictionaryAsync(p => p.Kind);
-        foreach (var (kind, frequency) in choices.Frequencies)
+        await db.SaveSettingsAsync(async () =>
         {
-            if (saved.TryGetValue(kind, out var preference))
+            var saved = await db.NotificationPreferences.Where(p => p.UserAccountId == userId).ToDictionaryAsync(p => p.Kind);
+            foreach (var (kind, frequency) in choices.Frequencies)
             {
-                preference.Frequency = frequency;
+                if (saved.TryGetValue(kind, out var preference))
+                {
+                    preference.Frequency = frequency;
+                }
+                else
+                {
+                    db.NotificationPreferences.Add(new NotificationPreference { UserAccountId = userId, Kind = kind, Frequency = frequency });
+                }
             }
-            else
+
+            var settings = await db.NotificationSettings.SingleOrDefaultAsync(s => s.UserAccountId == userId);
+            if (settings is null)
             {
-                db.NotificationPreferences.Add(new NotificationPreference { UserAccountId = userId, Kind = kind, Frequency = frequency });
+                settings = new NotificationSettings { UserAccountId = userId };
+                db.NotificationSettings.Add(settings);
             }
-        }
 
-        var settings = await db.NotificationSettings.SingleOrDefaultAsync(s => s.UserAccountId == userId);
-        if (settings is null)
-        {
-            settings = new NotificationSettings { UserAccountId = userId };
-            db.NotificationSettings.Add(settings);
-        }
-
-        settings.QuietHoursFrom = choices.QuietHoursFrom;
-        settings.QuietHoursUntil = choices.QuietHoursUntil;
-        var quiet = settings.QuietHours is { } q ? $"quiet hours {q.From:HH\\:mm} to {q.Until:HH\\:mm}" : "no quiet hours";
-        db.AuditEvents.Add(AuditEvent.For(actor, timeProvider.UtcNow(), AuditActions.NotificationChoicesChanged, "UserAccount", userId,
-            $"Changed their email choices: {string.Join(", ", choices.Frequencies.Select(f => $"{f.Key} {f.Value}"))}; {quiet}"));
-        await db.SaveChangesAsync();
+            settings.QuietHoursFrom = choices.QuietHoursFrom;
+            settings.QuietHoursUntil = choices.QuietHoursUntil;
+            var quiet = settings.QuietHours is { } q ? $"quiet hours {q.From:HH\\:mm} to {q.Until:HH\\:mm}" : "no quiet hours";
+            db.AuditEvents.Add(AuditEvent.For(actor, timeProvider.UtcNow(), AuditActions.NotificationChoicesChanged, "UserAccount", userId,
+                $"Changed their email choices: {string.Join(", ", choices.Frequencies.Select(f => $"{f.Key} {f.Value}"))}; {quiet}"));
+        });
         return choices;
     }
 }

@@ -1,3 +1,4 @@
+using CommonGround.Core.Access;
 using CommonGround.Core.Data;
 using CommonGround.Core.Time;
 
@@ -10,13 +11,15 @@ namespace CommonGround.Core.Notifications;
 public sealed class Notifier(CommonGroundDbContext db, TimeProvider timeProvider)
 {
     public Notification Notify(Guid recipientUserId, NotificationKind kind, string title, string emailLine, string link,
-        Guid? childId = null, bool mandatory = false, string? onceKey = null)
+        Guid? childId = null, bool mandatory = false, string? onceKey = null, RecordArea? area = null, RecordArea? about = null)
     {
         var now = timeProvider.UtcNow();
         var notification = new Notification
         {
             RecipientUserId = recipientUserId,
             ChildId = childId,
+            Area = area,
+            AboutArea = about,
             Kind = kind,
             Title = title.ShortenTo(Notification.MaxTextLength),
             EmailLine = emailLine.ShortenTo(Notification.MaxTextLength),

@@ -188,6 +188,8 @@ public sealed class OrganisationService(
         var now = timeProvider.UtcNow();
         professional.Deactivate(now);
         professional.UserAccount!.SecurityStamp = Guid.NewGuid().ToString();
+        // Their sessions end with the same save, on every instance at once.
+        await SessionService.EndAllForAsync(db, professional.UserAccountId);
         var name = professional.UserAccount.DisplayName;
         db.AuditEvents.Add(AuditEvent.For(actor, now, AuditActions.StaffDeactivated, nameof(Professional), professional.Id, $"Deactivated {name}"));
 

@@ -9,6 +9,8 @@ public sealed record TeamInvitationPending() : Error("This person already has an
 public sealed record NoAreasChosen() : Error("Choose at least one part of the record they can see", "Areas");
 public sealed record ShareUntilInPast() : Error("The date they can see it until must be today or in the future", "Until");
 public sealed record ShareFromInPast() : Error("The date they can see it from must be today or in the future", "From");
+public sealed record ShareFromTooFar() : Error("The date they can see it from must be within 10 years of today", "From");
+public sealed record ShareUntilTooFar() : Error("The date they can see it until must be within 10 years of today. Leave it empty to share until you stop it", "Until");
 public sealed record ShareUntilBeforeFrom() : Error("The date they can see it until must be the same as or after the date they can see it from", "Until");
 public sealed record TeamMemberNotFound() : Error("This team member could not be found");
 public sealed record InvitationNeedsStaffAccount(string Email) : Error($"To join a child's team you need a CommonGround staff account for {Email}. Ask your organisation's admin to invite you, then open this link again. If your organisation does not use CommonGround yet, tell the family: they can share the one-page profile with you instead");

@@ -293,6 +293,11 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
         return member;
     }
 
+    /// <summary>Someone's current place on the child's team, with who they are; null if they have none.</summary>
+    public Task<TeamMember?> FindMemberAsync(Guid childId, Guid teamMemberId) =>
+        db.TeamMembers.AsNoTracking().Include(t => t.Professional!).ThenInclude(p => p.UserAccount)
+            .SingleOrDefaultAsync(t => t.Id == teamMemberId && t.ChildId == childId && t.LeftAt == null);
+
     /// <summary>
     /// Makes a team member a team lead, or stops them being one. Team leads can change the team and choose the key
     /// worker, and are the ones asked to choose a new key worker when one leaves.
@@ -334,6 +339,8 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
     {
         var today = timeProvider.TodayInUk();
         return from < today ? new ShareFromInPast()
+            : from > today.AddYears(10) ? new ShareFromTooFar()
+            : until > today.AddYears(10) ? new ShareUntilTooFar()
             : until < today ? new ShareUntilInPast()
             : from is { } start && until < start ? new ShareUntilBeforeFrom()
             : null;

@@ -16,6 +16,9 @@ public static class UkDates
 
     public static string DateAtTime(DateTime utc) => Format(utc, "d MMMM yyyy 'at' h:mmtt");
 
+    /// <summary>A time of day in UK time: "9:05am".</summary>
+    public static string Time(DateTime utc) => Format(utc, "h:mmtt");
+
     private static string Format(DateTime utc, string pattern) =>
         utc.ToUkTime().ToString(pattern, English).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal);
 }

@@ -1,5 +1,6 @@
 using CommonGround.Core.Notifications;
 using CommonGround.Web.Infrastructure.Security;
+using Microsoft.Extensions.Options;
 
 namespace CommonGround.Web.Api;
 
@@ -15,9 +16,9 @@ public static class CalendarFeedEndpoints
             .RequireRateLimiting(RateLimits.Api)
             .ExcludeFromDescription();
 
-    private static async Task<IResult> FeedAsync(string token, CalendarFeedService feeds, HttpResponse response)
+    private static async Task<IResult> FeedAsync(string token, CalendarFeedService feeds, IOptions<SecurityOptions> security, HttpResponse response)
     {
-        if (token.Length != 64 || await feeds.CalendarAsync(token) is not { } calendar)
+        if (token.Length != 64 || await feeds.CalendarAsync(token, security.Value.RequireMfaForProfessionals) is not { } calendar)
         {
             return Results.NotFound();
         }

@@ -6,6 +6,7 @@ using CommonGround.Core.Commitments;
 using CommonGround.Core.Meetings;
 using CommonGround.Core.Data;
 using CommonGround.Core.Language;
+using CommonGround.Core.Links;
 using CommonGround.Core.Demo;
 using CommonGround.Core.Notifications;
 using CommonGround.Core.Organisations;
@@ -18,7 +19,6 @@ using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -41,11 +41,12 @@ public static class Composition
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
+        services.Configure<ServiceOptions>(configuration.GetSection(ServiceOptions.Section));
+        services.AddSingleton<PublicAddress>();
+        services.AddNetworkEdge(configuration, builder.Environment);
         services.AddCommonGroundDatabase(configuration, dataFolder);
 
-        services.AddDataProtection()
-            .SetApplicationName("CommonGround")
-            .PersistKeysToDbContext<CommonGroundDbContext>();
+        services.AddProtectedKeys(configuration, dataFolder);
 
         // Over HTTPS (every real deployment) cookies are __Host- prefixed and Secure. A developer's machine serving
         // plain HTTP on loopback can opt out, or nobody could sign in there.
@@ -57,6 +58,7 @@ public static class Composition
         services.AddScoped<CurrentUser>();
         services.AddScoped<CspNonce>();
         services.AddScoped<TwoFactorGate>();
+        services.AddScoped<OnceOnlyForms>();
         services.AddScoped<IAuthorizationHandler, PersonRequirementHandler>();
         services.AddAuthorization(Policies.Add);
 
@@ -89,6 +91,7 @@ public static class Composition
         services.AddScoped<OrganisationService>();
         services.AddScoped<ChildService>();
         services.AddScoped<AccessService>();
+        services.AddScoped<ChildReadLog>();
         services.AddScoped<WhatIsNewService>();
         services.AddScoped<FamilySharingService>();
         services.AddScoped<KeyWorkerHandover>();
@@ -120,14 +123,23 @@ public static class Composition
         {
             // Every page needs a signed-in person unless it says [AllowAnonymous]; an unknown address is still a plain 404.
             options.Conventions.AuthorizeFolder("/");
+            // Staff reach no child's data until they have set up two-factor authentication, on any page not marked otherwise.
+            options.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(TwoFactorGate)));
+            // A form sent twice (a double click) does its work once; the second sending is shown where the first led.
+            options.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(OnceOnlyForms)));
             Pages.Admin.Conventions.Apply(options.Conventions);
             Pages.Organisation.Conventions.Apply(options.Conventions);
-            Pages.Children.Conventions.Apply(options.Conventions);
         })
         .AddMvcOptions(options =>
         {
             options.ModelBinderProviders.Insert(0, new DateOnlyModelBinderProvider());
+            options.ModelBinderProviders.Insert(0, new NumberModelBinderProvider());
+            options.ModelBinderProviders.Insert(0, new Validation.TextModelBinderProvider());
             options.Filters.Add(new UnknownHandlerFilter());
+            // A choice sent that the form never offered (a stale or hand-made form) is answered in plain words.
+            options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((_, field) => $"Choose one of the options for {field}");
+            options.ModelBindingMessageProvider.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => "Choose one of the options offered");
+            options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(field => $"Choose one of the options for {field}");
         })
         .AddCookieTempDataProvider(options =>
         {
@@ -156,6 +168,11 @@ public static class Composition
     private static void AddAccounts(IServiceCollection services, CookieNaming cookieNaming)
     {
         services.AddScoped<TotpAuthenticator>();
+        services.AddScoped<SessionService>();
+        services.AddScoped<SignInThrottle>();
+        services.AddScoped<EvenTiming>();
+        services.AddSingleton<DatabaseTicketStore>();
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, UseDatabaseTicketStore>();
         services.AddScoped<ExpiringLinkTokens>();
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(cookies =>
@@ -219,7 +236,7 @@ public static class Composition
                 o.Tokens.EmailConfirmationTokenProvider = ExpiringLinkTokens.ProviderName;
                 o.Tokens.ChangeEmailTokenProvider = ExpiringLinkTokens.ProviderName;
             })
-            .AddEntityFrameworkStores<CommonGroundDbContext>()
+            .AddUserStore<ProtectedUserStore>()
             .AddSignInManager<CommonGroundSignInManager>()
             .AddErrorDescriber<PlainEnglishIdentityErrors>()
             .AddPasswordValidator<PasswordRules>()
@@ -248,13 +265,25 @@ public static class Composition
     public static WebApplication UseCommonGround(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
-        app.UseExceptionHandler("/error/500");
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseNetworkEdge();
+        // The JSON API answers every error with problem details; pages answer with a page a person can read.
+        static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(context => !IsApi(context), pages =>
+        {
+            pages.UseExceptionHandler("/error/500");
+            pages.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
         }
+
+        app.UseMiddleware<UnreadableForms>();
 
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -264,6 +293,7 @@ public static class Composition
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<ChildReadLogging>();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();
         app.MapLanguageEndpoints();

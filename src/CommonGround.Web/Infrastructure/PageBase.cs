@@ -1,4 +1,6 @@
 using CommonGround.Core;
+using CommonGround.Core.Access;
+using CommonGround.Core.Links;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
@@ -32,9 +34,14 @@ public abstract class PageBase : PageModel
         }
     }
 
+    /// <summary>This page lists these children: each is logged as seen, for their family's "who has seen".</summary>
+    protected void ShowsChildren(IEnumerable<Guid> childIds, string what) =>
+        HttpContext.RequestServices.GetRequiredService<ChildReadLog>().SawEach(childIds, what);
+
+    /// <summary>A link to a page for use outside the service (an email, a share link), from the configured public address.</summary>
     protected string AbsoluteUrl(string page, object? values = null) =>
-        Url.Page(page, pageHandler: null, values: values, protocol: Request.Scheme, host: Request.Host.Value)
-        ?? throw new InvalidOperationException($"No page at {page}.");
+        HttpContext.RequestServices.GetRequiredService<PublicAddress>().For(
+            Url.Page(page, pageHandler: null, values: values) ?? throw new InvalidOperationException($"No page at {page}."));
 }
 
 public static class Flash

@@ -32,7 +32,7 @@ public sealed class DateOnlyModelBinder : IModelBinder
         modelState.MarkFieldSkipped($"{name}.Year");
         modelState.SetModelValue(name, new ValueProviderResult(string.Join('/', day.FirstValue, month.FirstValue, year.FirstValue)));
 
-        var label = bindingContext.ModelMetadata.DisplayName ?? bindingContext.ModelMetadata.PropertyName ?? "Date";
+        var label = FieldLabel.Of(bindingContext.ModelMetadata, "Date");
         var (date, error) = DateParts.Read(day.FirstValue, month.FirstValue, year.FirstValue, label);
         if (error is not null)
         {
@@ -52,13 +52,18 @@ public sealed class DateOnlyModelBinder : IModelBinder
         }
 
         bindingContext.ModelState.SetModelValue(bindingContext.ModelName, value);
+        var label = FieldLabel.Of(bindingContext.ModelMetadata, "Date");
         if (DateOnly.TryParseExact(value.FirstValue.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
+            if (DateParts.OutsideService(date))
+            {
+                return Fail(bindingContext, DateParts.OutsideServiceMessage(label));
+            }
+
             bindingContext.Result = ModelBindingResult.Success(date);
             return Task.CompletedTask;
         }
 
-        var label = bindingContext.ModelMetadata.DisplayName ?? bindingContext.ModelMetadata.PropertyName ?? "Date";
         return Fail(bindingContext, $"{label} must be a real date");
     }
 

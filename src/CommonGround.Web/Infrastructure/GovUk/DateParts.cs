@@ -46,8 +46,17 @@ public sealed class DateParts
             return (null, $"{label} must be a real date");
         }
 
-        return (new DateOnly(y, m, d), null);
+        var date = new DateOnly(y, m, d);
+        return OutsideService(date) ? (null, OutsideServiceMessage(label)) : (date, null);
     }
 
     public (DateOnly? Date, string? Error) Read(string label) => Read(Day, Month, Year, label);
+
+    /// <summary>
+    /// No date anyone here records is before 1900 or after 2099: such a year is a slip of the keyboard (9999), refused
+    /// for every date input. Each field's own, narrower range is a rule of the service it belongs to.
+    /// </summary>
+    public static bool OutsideService(DateOnly date) => date.Year is < 1900 or > 2099;
+
+    public static string OutsideServiceMessage(string label) => $"{label} must be between 1900 and 2099";
 }

@@ -29,4 +29,19 @@ public sealed class CommonGroundSignInManager(
 
         return await base.CanSignInAsync(user);
     }
+
+    /// <summary>
+    /// Signs in, or moves on to the second factor, someone whose password has already been checked, so it is not hashed
+    /// twice. The caller has checked lockout and <see cref="CanSignInAsync"/>.
+    /// </summary>
+    public async Task<SignInResult> SignInWithCheckedPasswordAsync(UserAccount user)
+    {
+        var result = await SignInOrTwoFactorAsync(user, isPersistent: false);
+        if (result.Succeeded)
+        {
+            await UserManager.ResetAccessFailedCountAsync(user);
+        }
+
+        return result;
+    }
 }

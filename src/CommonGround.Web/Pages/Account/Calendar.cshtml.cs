@@ -1,3 +1,4 @@
+using CommonGround.Core.Links;
 using CommonGround.Core.Notifications;
 using CommonGround.Web.Infrastructure;
 using CommonGround.Web.Infrastructure.Security;
@@ -9,7 +10,8 @@ namespace CommonGround.Web.Pages.Account;
 /// The person's private calendar address: made here, shown once, replaced if it is lost or shared by mistake, and stopped
 /// when they no longer want it.
 /// </summary>
-public sealed class CalendarModel(CalendarFeedService feeds, CurrentUser currentUser) : PageBase
+[ShowsNoChildData]
+public sealed class CalendarModel(CalendarFeedService feeds, CurrentUser currentUser, PublicAddress publicAddress) : PageBase
 {
     private const string NewAddressKey = "cg.calendar.address";
 
@@ -27,7 +29,7 @@ public sealed class CalendarModel(CalendarFeedService feeds, CurrentUser current
     public async Task<IActionResult> OnPostCreateAsync()
     {
         var token = await feeds.CreateAsync(await currentUser.ActorAsync());
-        TempData[NewAddressKey] = $"{Request.Scheme}://{Request.Host}/calendar/{token}.ics";
+        TempData[NewAddressKey] = publicAddress.For($"/calendar/{token}.ics");
         return Redirect("/account/calendar");
     }
 

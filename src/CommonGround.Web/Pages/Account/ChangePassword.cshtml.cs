@@ -8,7 +8,13 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CommonGround.Web.Pages.Account;
 
-public sealed class ChangePasswordModel(UserManager<UserAccount> userManager, SignInManager<UserAccount> signInManager, AuditLog auditLog, CurrentUser currentUser) : PageBase
+[ShowsNoChildData]
+public sealed class ChangePasswordModel(
+    UserManager<UserAccount> userManager,
+    SignInManager<UserAccount> signInManager,
+    SessionService sessions,
+    AuditLog auditLog,
+    CurrentUser currentUser) : PageBase
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -51,9 +57,11 @@ public sealed class ChangePasswordModel(UserManager<UserAccount> userManager, Si
             return Invalid();
         }
 
-        // The security stamp has changed, which ends every other session; this one is renewed.
+        // Every other session ends now, on every instance; this one is renewed.
+        var actor = await currentUser.ActorAsync();
+        await auditLog.RecordAsync(actor, AuditActions.PasswordChanged, nameof(UserAccount), person.Account.Id, "Changed their password");
+        await sessions.EndOthersAsync(person.Account.Id, DatabaseTicketStore.CurrentSession(HttpContext), actor, "after changing their password");
         await signInManager.RefreshSignInAsync(person.Account);
-        await auditLog.RecordAsync(await currentUser.ActorAsync(), AuditActions.PasswordChanged, nameof(UserAccount), person.Account.Id, "Changed their password");
         Confirm("Your password has been changed", "You have been signed out everywhere else.");
         return Redirect("/account");
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Accounts;
 using CommonGround.Core.Audit;
@@ -5,6 +6,7 @@ using CommonGround.Core.Data;
 using CommonGround.Core.Notifications;
 using CommonGround.Core.Time;
 using CommonGround.Web.Infrastructure;
+using CommonGround.Web.Infrastructure.Validation;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -32,7 +34,8 @@ public sealed class ForgottenPasswordModel(
     {
         [Display(Name = "Email address")]
         [Required(ErrorMessage = "Enter your email address")]
-        [EmailAddress(ErrorMessage = "Enter an email address in the correct format, like name@example.com")]
+        [Email]
+        [SingleLine]
         [StringLength(256, ErrorMessage = "Email address must be 256 characters or fewer")]
         public string? Email { get; set; }
     }
@@ -48,6 +51,7 @@ public sealed class ForgottenPasswordModel(
             return Invalid();
         }
 
+        var started = Stopwatch.GetTimestamp();
         var user = await userManager.FindByEmailAsync(Input.Email!.Trim());
         if (user is { EmailConfirmed: true })
         {
@@ -69,6 +73,7 @@ public sealed class ForgottenPasswordModel(
             await db.SaveChangesAsync();
         }
 
+        await EvenTiming.WaitForFloorAsync(started);
         Sent = true;
         return Page();
     }

@@ -12,6 +12,7 @@ namespace CommonGround.Web.Pages.Account;
 /// A person chooses, for each kind of notification, whether to be emailed straight away, in a daily or weekly email, or
 /// not at all, and hours when nothing is emailed. Notifications always appear in the service.
 /// </summary>
+[ShowsNoChildData]
 public sealed class NotificationsModel(NotificationService notifications, CurrentUser currentUser) : PageBase
 {
     private const string TimeError = "Enter a time on the 24-hour clock, like 21:00";

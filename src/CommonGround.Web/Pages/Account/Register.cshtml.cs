@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Accounts;
 using CommonGround.Web.Infrastructure;
+using CommonGround.Web.Infrastructure.Validation;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -20,11 +22,13 @@ public sealed class RegisterModel(AccountService accounts, CurrentUser currentUs
         [Display(Name = "Full name")]
         [Required(ErrorMessage = "Enter your full name")]
         [StringLength(200, ErrorMessage = "Full name must be 200 characters or fewer")]
+        [SingleLine]
         public string? Name { get; set; }
 
         [Display(Name = "Email address")]
         [Required(ErrorMessage = "Enter your email address")]
-        [EmailAddress(ErrorMessage = "Enter an email address in the correct format, like name@example.com")]
+        [Email]
+        [SingleLine]
         [StringLength(256, ErrorMessage = "Email address must be 256 characters or fewer")]
         public string? Email { get; set; }
 
@@ -42,6 +46,7 @@ public sealed class RegisterModel(AccountService accounts, CurrentUser currentUs
             return Invalid();
         }
 
+        var started = Stopwatch.GetTimestamp();
         var result = await accounts.RegisterFamilyAsync(
             new RegisterFamilyOptions(
                 Input.Name!,
@@ -56,6 +61,8 @@ public sealed class RegisterModel(AccountService accounts, CurrentUser currentUs
             return Invalid(result.Error!);
         }
 
+        // An address that already has an account is answered by email, which is quicker than making one: wait alike.
+        await EvenTiming.WaitForFloorAsync(started);
         TempData["cg.registered-email"] = Input.Email!.Trim();
         return RedirectToPage("/Account/CheckYourEmail");
     }

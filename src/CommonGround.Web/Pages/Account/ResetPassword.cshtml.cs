@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class ResetPasswordModel(UserManager<UserAccount> userManager, AuditLog auditLog, CurrentUser currentUser) : PageBase
+public sealed class ResetPasswordModel(UserManager<UserAccount> userManager, SessionService sessions, AuditLog auditLog, CurrentUser currentUser) : PageBase
 {
     [BindProperty(SupportsGet = true)]
     public Guid UserId { get; set; }
@@ -70,7 +70,10 @@ public sealed class ResetPasswordModel(UserManager<UserAccount> userManager, Aud
         // Proving control of the mailbox is enough to lift a lockout.
         await userManager.SetLockoutEndDateAsync(user, null);
         await userManager.ResetAccessFailedCountAsync(user);
-        await auditLog.RecordAsync(new Actor(user.Id, user.DisplayName, null, null, currentUser.IpAddress), AuditActions.PasswordReset, nameof(UserAccount), user.Id, "Reset their password with an emailed link");
+        var actor = new Actor(user.Id, user.DisplayName, null, null, currentUser.IpAddress);
+        await auditLog.RecordAsync(actor, AuditActions.PasswordReset, nameof(UserAccount), user.Id, "Reset their password with an emailed link");
+        // Whoever knew the old password is signed out everywhere, at once.
+        await sessions.EndOthersAsync(user.Id, keep: null, actor, "after resetting their password");
         Confirm("Your password has been changed", "Sign in with your new password.");
         return RedirectToPage("/Account/SignIn");
     }

@@ -1,7 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using CommonGround.Core.Accounts;
 using CommonGround.Core.Audit;
+using CommonGround.Core.Time;
 using CommonGround.Web.Infrastructure;
+using CommonGround.Web.Infrastructure.Validation;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -9,14 +12,23 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CommonGround.Web.Pages.Account;
 
+/// <summary>
+/// Signing in says the same, and does the same work, whether or not the email address has an account; only someone who
+/// gives the right password learns anything more about the account (that it is locked, or not confirmed yet).
+/// </summary>
 [AllowAnonymous]
 public sealed class SignInModel(
-    SignInManager<UserAccount> signInManager,
+    CommonGroundSignInManager signInManager,
     UserManager<UserAccount> userManager,
+    SignInThrottle throttle,
+    EvenTiming evenTiming,
     AuditLog auditLog,
     CurrentUser currentUser,
+    TimeProvider timeProvider,
     IWebHostEnvironment environment) : PageBase
 {
+    private const string WrongDetails = "Enter a correct email address and password";
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -29,13 +41,14 @@ public sealed class SignInModel(
     {
         [Display(Name = "Email address")]
         [Required(ErrorMessage = "Enter your email address")]
-        [EmailAddress(ErrorMessage = "Enter an email address in the correct format, like name@example.com")]
+        [Email]
+        [SingleLine]
         [StringLength(256, ErrorMessage = "Email address must be 256 characters or fewer")]
         public string? Email { get; set; }
 
         [Display(Name = "Password")]
         [Required(ErrorMessage = "Enter your password")]
-        [StringLength(PasswordRules.MaximumLength, ErrorMessage = "Enter a correct email address and password")]
+        [StringLength(PasswordRules.MaximumLength, ErrorMessage = WrongDetails)]
         public string? Password { get; set; }
     }
 
@@ -49,38 +62,75 @@ public sealed class SignInModel(
         }
 
         var email = Input.Email!.Trim();
-        var user = await userManager.FindByEmailAsync(email);
-        var result = await signInManager.PasswordSignInAsync(email, Input.Password!, isPersistent: false, lockoutOnFailure: true);
-        var actor = new Actor(user?.Id, user?.DisplayName ?? email, null, null, currentUser.IpAddress);
-
-        if (result.Succeeded)
+        var address = currentUser.IpAddress;
+        if (await throttle.BlockedUntilAsync(email, address) is { } until)
         {
-            await auditLog.RecordAsync(actor, AuditActions.SignedIn, nameof(UserAccount), user!.Id, "Signed in");
-            return LocalRedirect(SafeReturnUrl);
+            await auditLog.RecordAsync(new Actor(null, email, null, null, address), AuditActions.SignInThrottled, nameof(UserAccount), null,
+                "Sign-in paused after too many failed attempts");
+            return TooManyAttempts(until);
         }
 
+        var user = await userManager.FindByEmailAsync(email);
+        var actor = new Actor(user?.Id, user?.DisplayName ?? email, null, null, address);
+        bool passwordRight;
+        if (user is null)
+        {
+            evenTiming.CheckPasswordOfNobody(Input.Password!);
+            passwordRight = false;
+        }
+        else
+        {
+            passwordRight = await userManager.CheckPasswordAsync(user, Input.Password!);
+        }
+
+        if (!passwordRight)
+        {
+            if (user is not null)
+            {
+                await userManager.AccessFailedAsync(user);
+            }
+
+            await throttle.RecordFailureAsync(email, address);
+            await auditLog.RecordAsync(actor, AuditActions.SignInFailed, nameof(UserAccount), user?.Id, "Sign-in failed: wrong email address or password");
+            ModelState.AddModelError("Input.Email", WrongDetails);
+            return Invalid();
+        }
+
+        // From here the person has shown they hold the password, so what is said about the account is theirs to know.
+        if (await userManager.IsLockedOutAsync(user!))
+        {
+            await auditLog.RecordAsync(actor, AuditActions.LockedOut, nameof(UserAccount), user!.Id, "Sign-in refused: account locked after too many attempts");
+            ModelState.AddModelError(string.Empty, "Your account is locked because of too many attempts to sign in. Try again in 15 minutes, or reset your password");
+            return Invalid();
+        }
+
+        if (!await signInManager.CanSignInAsync(user!))
+        {
+            await auditLog.RecordAsync(actor, AuditActions.SignInFailed, nameof(UserAccount), user!.Id, "Sign-in refused: email not confirmed or account deactivated");
+            ModelState.AddModelError(string.Empty, "You cannot sign in with this account yet. If you have just created it, confirm your email address using the link we sent you. If you are staff, ask your organisation's admin");
+            return Invalid();
+        }
+
+        await throttle.ClearAsync(email);
+        var result = await signInManager.SignInWithCheckedPasswordAsync(user!);
         if (result.RequiresTwoFactor)
         {
             return RedirectToPage("/Account/SignInTwoFactor", new { ReturnUrl });
         }
 
-        if (result.IsLockedOut)
-        {
-            await auditLog.RecordAsync(actor, AuditActions.LockedOut, nameof(UserAccount), user?.Id, "Sign-in refused: account locked after too many attempts");
-            ModelState.AddModelError(string.Empty, "Your account is locked because of too many attempts to sign in. Try again in 15 minutes, or reset your password");
-            return Invalid();
-        }
+        await auditLog.RecordAsync(actor, AuditActions.SignedIn, nameof(UserAccount), user!.Id, "Signed in");
+        return LocalRedirect(SafeReturnUrl);
+    }
 
-        if (result.IsNotAllowed)
-        {
-            await auditLog.RecordAsync(actor, AuditActions.SignInFailed, nameof(UserAccount), user?.Id, "Sign-in refused: email not confirmed or account deactivated");
-            ModelState.AddModelError(string.Empty, "You cannot sign in with this account yet. If you have just created it, confirm your email address using the link we sent you. If you are staff, ask your organisation's admin");
-            return Invalid();
-        }
-
-        await auditLog.RecordAsync(actor, AuditActions.SignInFailed, nameof(UserAccount), user?.Id, "Sign-in failed: wrong email address or password");
-        ModelState.AddModelError("Input.Email", "Enter a correct email address and password");
-        return Invalid();
+    /// <summary>429 with the sign-in page, saying when to try again, in words and in Retry-After.</summary>
+    private IActionResult TooManyAttempts(DateTime until)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling((until - timeProvider.UtcNow()).TotalSeconds));
+        Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        ModelState.AddModelError("Input.Email",
+            $"There have been too many attempts to sign in. Wait until {UkDates.Time(until)} and try again, or reset your password");
+        Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        return Page();
     }
 
     private string SafeReturnUrl => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";

@@ -11,7 +11,6 @@ namespace CommonGround.Web.Pages.Attention;
 /// with) who need attention, most pressing first, each with its reasons and a link. Read from stored signals only.
 /// </summary>
 [Authorize(Policy = Policies.Professional)]
-[ServiceFilter(typeof(TwoFactorGate))]
 public sealed class IndexModel(AttentionService attention, CurrentUser currentUser) : PageBase
 {
     public AttentionPage Items { get; private set; } = new([], 0, 1, 1);
@@ -24,5 +23,6 @@ public sealed class IndexModel(AttentionService attention, CurrentUser currentUs
     {
         IsOrganisationAdmin = (await currentUser.GetAsync())!.IsOrganisationAdmin;
         Items = await attention.ListForAsync(currentUser.UserId!.Value, PageNumber);
+        ShowsChildren(Items.Children.Select(c => c.ChildId), "Needs attention: what needs doing");
     }
 }

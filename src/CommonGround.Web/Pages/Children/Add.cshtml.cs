@@ -1,3 +1,4 @@
+using CommonGround.Web.Infrastructure.Validation;
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Children;
 using CommonGround.Core.Data;
@@ -34,15 +35,18 @@ public sealed class AddModel(ChildService children, CommonGroundDbContext db, Cu
         [Display(Name = "First name")]
         [Required(ErrorMessage = "Enter their first name")]
         [StringLength(100, ErrorMessage = "First name must be 100 characters or fewer")]
+        [SingleLine]
         public string? FirstName { get; set; }
 
         [Display(Name = "Last name")]
         [Required(ErrorMessage = "Enter their last name")]
         [StringLength(100, ErrorMessage = "Last name must be 100 characters or fewer")]
+        [SingleLine]
         public string? LastName { get; set; }
 
         [Display(Name = "The name they like to be called (optional)")]
         [StringLength(100, ErrorMessage = "The name they like to be called must be 100 characters or fewer")]
+        [SingleLine]
         public string? PreferredName { get; set; }
 
         [Display(Name = "Date of birth")]

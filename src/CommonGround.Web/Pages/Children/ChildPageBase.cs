@@ -29,7 +29,10 @@ public abstract class ChildPageBase(AccessService accessService, CurrentUser cur
         return allowed ? null : StatusCode(StatusCodes.Status403Forbidden);
     }
 
-    /// <summary>Logs, for the family to see, that someone outside it looked at this part of the record.</summary>
-    protected async Task LogViewAsync(RecordArea? area, string what) =>
-        await accessService.LogViewAsync(Access, await currentUser.ActorAsync(), area, what);
+    /// <summary>
+    /// Says what of the record this page shows, in words for the family's "who has seen". The view is logged whether or
+    /// not a page says this (the access check notes it), so this only makes the entry more exact.
+    /// </summary>
+    protected void DescribeRead(RecordArea? area, string what) =>
+        HttpContext.RequestServices.GetRequiredService<ChildReadLog>().Describe(Access.Child.Id, area, what);
 }

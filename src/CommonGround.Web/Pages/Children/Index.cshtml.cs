@@ -78,6 +78,7 @@ public sealed class IndexModel(ChildService children, CommonGroundDbContext db, 
             })
             .ToListAsync();
         TeamChildren = pageRows.Select(r => new TeamRow(r.Id, r.Name, r.DateOfBirth, r.Role, r.IsKeyWorker, r.Consents.Order().ToList())).ToList();
+        ShowsChildren(TeamChildren.Select(r => r.Id), "Children I work with (name and date of birth)");
         return Page();
     }
 }

@@ -29,7 +29,7 @@ public sealed class OverviewModel(AccessService accessService, TeamService teams
         }
 
         New = await whatIsNew.SinceLastVisitAsync(Access, CurrentUser.UserId!.Value);
-        await LogViewAsync(null, "Overview");
+        DescribeRead(null, "Overview");
         return Page();
     }
 }

@@ -26,7 +26,10 @@ public sealed class WhoHasSeenModel(AccessService accessService, CommonGroundDbC
 
     public IReadOnlyList<Row> Entries { get; private set; } = [];
     public IReadOnlyList<Option> ViewerOptions { get; private set; } = [];
+    /// <summary>Visits: views by one person close together count as one.</summary>
     public int Total { get; private set; }
+
+    public int Views { get; private set; }
     public int TotalPages => Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
     public string PageHrefFormat => string.IsNullOrEmpty(Viewer) ? "?pageNumber={0}" : $"?viewer={Uri.EscapeDataString(Viewer)}&pageNumber={{0}}";
 
@@ -52,14 +55,17 @@ public sealed class WhoHasSeenModel(AccessService accessService, CommonGroundDbC
             log = log.Where(a => a.ViewerName == Viewer);
         }
 
-        Total = await log.CountAsync();
+        // Views by one person minutes apart are one visit, so a busy week reads as a few lines, not hundreds.
+        var views = await log.OrderByDescending(a => a.ViewedAt).ThenByDescending(a => a.Id)
+            .Select(a => new AccessLogView(a.ViewedAt, a.ViewerName, a.OrganisationName, a.What))
+            .ToListAsync();
+        var visits = AccessLogVisit.Group(views);
+        Total = visits.Count;
+        Views = views.Count;
         PageNumber = Math.Clamp(PageNumber, 1, TotalPages);
-        var entries = await log.OrderByDescending(a => a.ViewedAt).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync();
-        Entries = entries.Select(a => new Row(
-            UkDates.DateAndTime(a.ViewedAt),
-            a.ViewerName,
-            a.OrganisationName ?? "",
-            a.What)).ToList();
+        Entries = visits.Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(v => new Row(v.When, v.ViewerName, v.OrganisationName ?? "", v.Description))
+            .ToList();
         return Page();
     }
 }

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Notifications;
 
 /// <summary>A person's notifications, newest first: what changed, with a link to it. Opening one marks it read.</summary>
-[ServiceFilter(typeof(TwoFactorGate))]
 public sealed class IndexModel(NotificationService notifications, CurrentUser currentUser) : PageBase
 {
     public NotificationPage Items { get; private set; } = new([], 0, 0, 1, 1);
@@ -22,6 +21,7 @@ public sealed class IndexModel(NotificationService notifications, CurrentUser cu
     public async Task OnGetAsync()
     {
         Items = await notifications.ListAsync(currentUser.UserId!.Value, PageNumber, UnreadOnly);
+        ShowsChildren(Items.Items.Where(n => n.ChildId is not null).Select(n => n.ChildId!.Value), "Notifications: what changed");
     }
 
     public async Task<IActionResult> OnPostReadAsync()

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Notifications;
 
 /// <summary>Follows a notification to the thing that changed, marking it read. Only the person it was for can open it.</summary>
-[ServiceFilter(typeof(TwoFactorGate))]
 public sealed class OpenModel(NotificationService notifications, CurrentUser currentUser) : PageBase
 {
     public async Task<IActionResult> OnGetAsync(Guid notificationId) =>

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Data;
 using CommonGround.Core.Organisations;
 using CommonGround.Web.Infrastructure;
+using CommonGround.Web.Infrastructure.Validation;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -20,10 +21,12 @@ public sealed class EditDetailsModel(OrganisationService organisations, CommonGr
         [Display(Name = "Organisation name")]
         [Required(ErrorMessage = "Enter the organisation's name")]
         [StringLength(200, ErrorMessage = "Organisation name must be 200 characters or fewer")]
+        [SingleLine]
         public string? Name { get; set; }
 
         [Display(Name = "Contact email address (optional)")]
-        [EmailAddress(ErrorMessage = "Enter an email address in the correct format, like office@school.example.org")]
+        [Email(ErrorMessage = "Enter an email address in the correct format, like office@school.example.org")]
+        [SingleLine]
         [StringLength(256, ErrorMessage = "Email address must be 256 characters or fewer")]
         public string? ContactEmail { get; set; }
 

@@ -11,7 +11,6 @@ namespace CommonGround.Web.Pages.Statutory;
 /// process with them, with the next date first by default.
 /// </summary>
 [Authorize(Policy = Policies.Professional)]
-[ServiceFilter(typeof(TwoFactorGate))]
 public sealed class IndexModel(StatutoryService statutory, CurrentUser currentUser) : PageBase
 {
     public IReadOnlyList<CaseloadItem> Items { get; private set; } = [];
@@ -28,5 +27,6 @@ public sealed class IndexModel(StatutoryService statutory, CurrentUser currentUs
         Items = ByChild
             ? items.OrderBy(i => i.ChildName, StringComparer.OrdinalIgnoreCase).ThenBy(i => i.Timeline.Next?.Deadline.Date ?? DateOnly.MaxValue).ToList()
             : items.OrderBy(i => i.Timeline.Next?.Deadline.Date ?? DateOnly.MaxValue).ThenBy(i => i.ChildName, StringComparer.OrdinalIgnoreCase).ToList();
+        ShowsChildren(Items.Select(i => i.ChildId), "Statutory processes list: dates");
     }
 }

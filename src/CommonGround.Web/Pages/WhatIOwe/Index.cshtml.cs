@@ -9,7 +9,6 @@ namespace CommonGround.Web.Pages.WhatIOwe;
 
 /// <summary>A professional's own promises across every child they work with: what is overdue, behind or due soon first.</summary>
 [Authorize(Policy = Policies.Professional)]
-[ServiceFilter(typeof(TwoFactorGate))]
 public sealed class IndexModel(CommitmentService commitments, CurrentUser currentUser) : PageBase
 {
     public IReadOnlyList<OwedCommitment> All { get; private set; } = [];
@@ -21,11 +20,16 @@ public sealed class IndexModel(CommitmentService commitments, CurrentUser curren
     public IEnumerable<OwedCommitment> Proposed => All.Where(c => c.Progress.Status == ProgressStatus.NotAgreed);
     public IEnumerable<OwedCommitment> Rest => All.Where(c => c.Progress.Status is ProgressStatus.OnTrack or ProgressStatus.Upcoming);
 
-    public async Task OnGetAsync() => All = await commitments.ListOwedByAsync(currentUser.UserId!.Value);
+    public async Task OnGetAsync()
+    {
+        All = await commitments.ListOwedByAsync(currentUser.UserId!.Value);
+        ShowsChildren(All.Select(c => c.ChildId), "What I owe: commitments");
+    }
 
     public async Task<IActionResult> OnGetExportAsync()
     {
         var owed = await commitments.ListOwedByAsync(currentUser.UserId!.Value);
+        ShowsChildren(owed.Select(c => c.ChildId), "What I owe: commitments (downloaded)");
         return CsvFile.Create("what-i-owe.csv", ["Child or young person", .. CommitmentCsv.Header],
             owed.Select(c => (IReadOnlyList<string>)[c.ChildName, .. CommitmentCsv.Row(c.Commitment, c.Progress, c.OpenDisputes)]));
     }

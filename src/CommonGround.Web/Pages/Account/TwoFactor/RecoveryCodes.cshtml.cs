@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Account.TwoFactor;
 
 /// <summary>Replaces the recovery codes; the old ones stop working at once.</summary>
-public sealed class RecoveryCodesModel(UserManager<UserAccount> userManager, AuditLog auditLog, CurrentUser currentUser) : PageBase
+[ShowsNoChildData]
+public sealed class RecoveryCodesModel(UserManager<UserAccount> userManager, SessionService sessions, AuditLog auditLog, CurrentUser currentUser) : PageBase
 {
     public IReadOnlyList<string> Codes { get; private set; } = [];
 
@@ -23,7 +24,9 @@ public sealed class RecoveryCodesModel(UserManager<UserAccount> userManager, Aud
         }
 
         Codes = (await userManager.GenerateNewTwoFactorRecoveryCodesAsync(user, SetUpModel.RecoveryCodeCount))!.ToList();
-        await auditLog.RecordAsync(await currentUser.ActorAsync(), AuditActions.RecoveryCodesGenerated, nameof(UserAccount), user.Id, "Replaced their recovery codes");
+        var actor = await currentUser.ActorAsync();
+        await auditLog.RecordAsync(actor, AuditActions.RecoveryCodesGenerated, nameof(UserAccount), user.Id, "Replaced their recovery codes");
+        await sessions.EndOthersAsync(user.Id, DatabaseTicketStore.CurrentSession(HttpContext), actor, "after replacing their recovery codes");
         return Page();
     }
 }

@@ -11,9 +11,11 @@ using QRCoder;
 
 namespace CommonGround.Web.Pages.Account.TwoFactor;
 
+[ShowsNoChildData]
 public sealed class SetUpModel(
     UserManager<UserAccount> userManager,
     SignInManager<UserAccount> signInManager,
+    SessionService sessions,
     AuditLog auditLog,
     CurrentUser currentUser,
     IOptions<SecurityOptions> securityOptions) : PageBase
@@ -71,8 +73,10 @@ public sealed class SetUpModel(
 
         await userManager.SetTwoFactorEnabledAsync(user, true);
         RecoveryCodes = (await userManager.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!.ToList();
+        var actor = await currentUser.ActorAsync();
+        await auditLog.RecordAsync(actor, AuditActions.TwoFactorEnabled, nameof(UserAccount), user.Id, "Turned on two-factor authentication");
+        await sessions.EndOthersAsync(user.Id, DatabaseTicketStore.CurrentSession(HttpContext), actor, "after turning on two-factor authentication");
         await signInManager.RefreshSignInAsync(user);
-        await auditLog.RecordAsync(await currentUser.ActorAsync(), AuditActions.TwoFactorEnabled, nameof(UserAccount), user.Id, "Turned on two-factor authentication");
         Confirm("Two-factor authentication is on");
         return Page();
     }

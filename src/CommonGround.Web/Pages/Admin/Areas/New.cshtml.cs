@@ -1,3 +1,4 @@
+using CommonGround.Web.Infrastructure.Validation;
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Organisations;
 using CommonGround.Web.Infrastructure;
@@ -16,6 +17,7 @@ public sealed class NewModel(OrganisationService organisations, CurrentUser curr
         [Display(Name = "Area name")]
         [Required(ErrorMessage = "Enter the area's name")]
         [StringLength(200, ErrorMessage = "Area name must be 200 characters or fewer")]
+        [SingleLine]
         public string? Name { get; set; }
 
         [Display(Name = "Area code")]

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Data;
 using CommonGround.Core.Organisations;
 using CommonGround.Web.Infrastructure;
+using CommonGround.Web.Infrastructure.Validation;
 using CommonGround.Web.Infrastructure.GovUk;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -28,6 +29,7 @@ public sealed class NewModel(OrganisationService organisations, CommonGroundDbCo
         [Display(Name = "Organisation name")]
         [Required(ErrorMessage = "Enter the organisation's name")]
         [StringLength(200, ErrorMessage = "Organisation name must be 200 characters or fewer")]
+        [SingleLine]
         public string? Name { get; set; }
 
         [Display(Name = "What kind of organisation is it?")]
@@ -37,11 +39,13 @@ public sealed class NewModel(OrganisationService organisations, CommonGroundDbCo
         [Display(Name = "Full name")]
         [Required(ErrorMessage = "Enter the admin's full name")]
         [StringLength(200, ErrorMessage = "Full name must be 200 characters or fewer")]
+        [SingleLine]
         public string? AdminName { get; set; }
 
         [Display(Name = "Email address")]
         [Required(ErrorMessage = "Enter the admin's email address")]
-        [EmailAddress(ErrorMessage = "Enter an email address in the correct format, like name@example.com")]
+        [Email]
+        [SingleLine]
         [StringLength(256, ErrorMessage = "Email address must be 256 characters or fewer")]
         public string? AdminEmail { get; set; }
 

@@ -18,7 +18,7 @@ public sealed class HistoryModel(AccessService accessService, ProfileService pro
         }
 
         Versions = await profiles.ListVersionsAsync(childId, Kind);
-        await LogViewAsync(Kind.Area(), $"Earlier versions of \"{Kind.Title()}\"");
+        DescribeRead(Kind.Area(), $"Earlier versions of \"{Kind.Title()}\"");
         return Page();
     }
 }

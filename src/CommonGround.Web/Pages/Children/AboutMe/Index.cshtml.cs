@@ -30,10 +30,11 @@ public sealed class IndexModel(AccessService accessService, ProfileService profi
             PendingSuggestions = (await profiles.ListPendingSuggestionsAsync(childId)).Count;
         }
 
-        foreach (var area in Sections.Select(s => s.Section.Area()).Distinct())
-        {
-            await LogViewAsync(area, area == RecordArea.AboutMe ? "About me" : $"About me: {area.ToDisplayName()}");
-        }
+        // One entry for the page: filed under the most private part shown, so a parent who may not see that part does
+        // not learn from "who has seen" what was read there.
+        var parts = Sections.Select(s => s.Section.Area()).Distinct().Where(a => a != RecordArea.AboutMe).ToList();
+        DescribeRead(parts.Count == 0 ? RecordArea.AboutMe : parts[0],
+            parts.Count == 0 ? "About me" : $"About me, with {RecordAreas.Describe(parts)}");
 
         return Page();
     }

@@ -23,7 +23,7 @@ public sealed class OnePageModel(AccessService accessService, ProfileService pro
 
         var sections = (await profiles.GetSectionsAsync(childId)).Where(s => s.Text.Length > 0 && Access.CanSee(s.Section.Area())).ToList();
         Profile = new OnePageProfile(Access.Child, sections);
-        await LogViewAsync(RecordArea.AboutMe, "One-page profile");
+        DescribeRead(RecordArea.AboutMe, "One-page profile");
         return Page();
     }
 }

@@ -41,7 +41,7 @@ public sealed class SuggestModel(AccessService accessService, ProfileService pro
         }
 
         Input = new InputModel { Text = (await profiles.GetSectionsAsync(childId)).Single(s => s.Section == Kind).Text };
-        await LogViewAsync(Kind.Area(), $"About me: \"{Kind.Title()}\"");
+        DescribeRead(Kind.Area(), $"About me: \"{Kind.Title()}\"");
         return Page();
     }
 

@@ -35,6 +35,11 @@ public sealed class CommentsModel(AccessService accessService, CommitmentService
         }
 
         CommitmentId = commitmentId;
+        if (await commitments.FindAsync(Access, commitmentId) is null)
+        {
+            return NotFound();
+        }
+
         if (!ModelState.IsValid)
         {
             return Invalid();

@@ -20,7 +20,7 @@ public sealed class CommitmentModel(AccessService accessService, CommitmentServi
             return refused;
         }
 
-        if (await commitments.GetAsync(childId, commitmentId) is not { } item)
+        if (await commitments.GetAsync(Access, commitmentId) is not { } item)
         {
             return NotFound();
         }
@@ -29,7 +29,7 @@ public sealed class CommitmentModel(AccessService accessService, CommitmentServi
         Deliveries = await commitments.ListDeliveriesAsync(commitmentId);
         Comments = await commitments.ListCommentsAsync(commitmentId);
         MayChange = Access.Can(Capability.RecordCommitment, RecordArea.Commitments) && await commitments.MayChangeAsync(item.Commitment, CurrentUser.UserId!.Value);
-        await LogViewAsync(RecordArea.Commitments, $"Commitment: {item.Commitment.What}");
+        DescribeRead(RecordArea.Commitments, $"Commitment: {item.Commitment.What}");
         return Page();
     }
 }

@@ -21,7 +21,7 @@ public abstract class CommitmentPageBase(AccessService accessService, Commitment
             return refused;
         }
 
-        if (await commitments.FindAsync(childId, commitmentId) is not { } commitment)
+        if (await commitments.FindAsync(Access, commitmentId) is not { } commitment)
         {
             return NotFound();
         }
@@ -38,7 +38,7 @@ public abstract class CommitmentPageBase(AccessService accessService, Commitment
             return refused;
         }
 
-        if (await commitments.FindDeliveryAsync(childId, commitmentId, deliveryId) is not { } delivery)
+        if (await commitments.FindDeliveryAsync(Access, commitmentId, deliveryId) is not { } delivery)
         {
             return NotFound();
         }

@@ -16,8 +16,8 @@ public sealed class ExportModel(AccessService accessService, CommitmentService c
             return refused;
         }
 
-        var all = await commitments.ListForChildAsync(childId);
-        await LogViewAsync(RecordArea.Commitments, "Commitments (downloaded)");
+        var all = await commitments.ListForChildAsync(Access);
+        DescribeRead(RecordArea.Commitments, "Commitments (downloaded)");
         return CsvFile.Create($"{Access.Child.KnownAs}-{Access.Child.LastName}-commitments.csv", CommitmentCsv.Header, all.Select(c => CommitmentCsv.Row(c.Commitment, c.Progress, c.OpenDisputes)));
     }
 }

@@ -33,7 +33,7 @@ public sealed class IndexModel(AccessService accessService, CommitmentService co
             return refused;
         }
 
-        All = await commitments.ListForChildAsync(childId);
+        All = await commitments.ListForChildAsync(Access);
         Shown = All.Where(c => Status switch
         {
             "attention" => c.Progress.NeedsAttention || c.OpenDisputes > 0,
@@ -42,7 +42,7 @@ public sealed class IndexModel(AccessService accessService, CommitmentService co
             "closed" => c.Commitment.IsClosed,
             _ => true,
         }).ToList();
-        await LogViewAsync(RecordArea.Commitments, "Commitments");
+        DescribeRead(RecordArea.Commitments, "Commitments");
         return Page();
     }
 }

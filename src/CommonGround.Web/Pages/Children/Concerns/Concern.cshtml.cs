@@ -28,7 +28,7 @@ public sealed class ConcernModel(AccessService accessService, ConcernService con
         MayDecide = Concern.Status == ConcernStatus.Resolved && ConcernService.MayDecide(Access, Concern, userId);
         MayAssign = Concern.IsOpen && Access.Can(Capability.RespondToConcern) && await Concerns.MayAssignAsync(Concern, userId);
         Conversation = await conversations.FindForConcernAsync(concernId);
-        await LogViewAsync(RecordArea.Concerns, $"A concern: {Concern.Topic}");
+        DescribeRead(RecordArea.Concerns, $"A concern: {Concern.Topic}");
         return Page();
     }
 }

@@ -22,7 +22,7 @@ public sealed class IndexModel(AccessService accessService, ConcernService conce
 
         Today = timeProvider.TodayInUk();
         Concerns = await concerns.ListForChildAsync(Access);
-        await LogViewAsync(RecordArea.Concerns, "Concerns");
+        DescribeRead(RecordArea.Concerns, "Concerns");
         return Page();
     }
 }

@@ -129,7 +129,7 @@ public sealed class NewModel(AccessService accessService, ConcernService concern
 
         if (CommitmentId is { } id)
         {
-            if (!Access.CanSee(RecordArea.Commitments) || await commitments.FindAsync(childId, id) is not { } commitment)
+            if (await commitments.FindAsync(Access, id) is not { } commitment)
             {
                 return NotFound();
             }

@@ -36,7 +36,7 @@ public sealed class ConversationModel(AccessService accessService, ConversationS
 
         var person = (await CurrentUser.GetAsync())!;
         await conversations.MarkReadAsync(Thread, person.Account.Id, person.Account.DisplayName);
-        await LogViewAsync(RecordArea.Concerns, $"A conversation: {Thread.Conversation.Subject}");
+        DescribeRead(RecordArea.Concerns, $"A conversation: {Thread.Conversation.Subject}");
         return Page();
     }
 

@@ -18,7 +18,7 @@ public sealed class IndexModel(AccessService accessService, ConversationService 
         }
 
         Conversations = await conversations.ListAsync(Access, CurrentUser.UserId!.Value);
-        await LogViewAsync(RecordArea.Concerns, "Conversations");
+        DescribeRead(RecordArea.Concerns, "Conversations");
         return Page();
     }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Children;
 using CommonGround.Web.Infrastructure;
+using CommonGround.Web.Infrastructure.Validation;
 using CommonGround.Web.Infrastructure.GovUk;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -27,11 +28,13 @@ public sealed class InviteModel(ChildService children, CurrentUser currentUser) 
         [Display(Name = "Their full name")]
         [Required(ErrorMessage = "Enter their full name")]
         [StringLength(200, ErrorMessage = "Full name must be 200 characters or fewer")]
+        [SingleLine]
         public string? Name { get; set; }
 
         [Display(Name = "Their email address")]
         [Required(ErrorMessage = "Enter their email address")]
-        [EmailAddress(ErrorMessage = "Enter an email address in the correct format, like name@example.com")]
+        [Email]
+        [SingleLine]
         [StringLength(256, ErrorMessage = "Email address must be 256 characters or fewer")]
         public string? Email { get; set; }
 

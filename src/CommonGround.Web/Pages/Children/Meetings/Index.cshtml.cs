@@ -24,7 +24,7 @@ public sealed class IndexModel(AccessService accessService, MeetingService meeti
         var all = await meetings.ListForChildAsync(childId);
         Upcoming = all.Where(m => m.EndsAt >= now).ToList();
         Past = all.Where(m => m.EndsAt < now).ToList();
-        await LogViewAsync(RecordArea.Meetings, "Meetings");
+        DescribeRead(RecordArea.Meetings, "Meetings");
         return Page();
     }
 }

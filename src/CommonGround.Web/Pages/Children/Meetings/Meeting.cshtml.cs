@@ -25,9 +25,9 @@ public sealed class MeetingModel(AccessService accessService, MeetingService mee
 
         HasStarted = Meeting.HasStarted(timeProvider.UtcNow());
         IsInvited = Meeting.Invitees.Any(i => i.UserAccountId == CurrentUser.UserId);
-        Actions = await Meetings.ListActionsAsync(meetingId);
+        Actions = await Meetings.ListActionsAsync(Access, meetingId);
         Feedback = Access.IsFamily ? await Meetings.FindFeedbackAsync(meetingId, CurrentUser.UserId!.Value) : null;
-        await LogViewAsync(RecordArea.Meetings, $"Meeting: {Meeting.Kind.ToDisplayName()} on {MeetingService.When(Meeting)}");
+        DescribeRead(RecordArea.Meetings, $"Meeting: {Meeting.Kind.ToDisplayName()} on {MeetingService.When(Meeting)}");
         return Page();
     }
 

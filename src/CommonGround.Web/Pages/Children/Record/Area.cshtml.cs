@@ -39,7 +39,7 @@ public sealed class AreaModel(AccessService accessService, ProfileService profil
         var changes = db.AuditEvents.Where(a => a.EntityType == "Child" && a.EntityId == childId && a.RecordArea == recordArea);
         TotalChanges = await changes.CountAsync();
         Changes = await changes.OrderByDescending(a => a.OccurredAt).Take(ChangesShown).ToListAsync();
-        await LogViewAsync(recordArea, $"{recordArea.ToDisplayName()} part of the record");
+        DescribeRead(recordArea, $"{recordArea.ToDisplayName()} part of the record");
         return Page();
     }
 }

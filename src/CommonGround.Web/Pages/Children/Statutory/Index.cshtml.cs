@@ -19,7 +19,7 @@ public sealed class IndexModel(AccessService accessService, StatutoryService sta
         }
 
         Processes = (await statutory.ListAsync(childId)).Select(p => (p, statutory.Track(p))).ToList();
-        await LogViewAsync(RecordArea.StatutoryProcess, "Statutory processes");
+        DescribeRead(RecordArea.StatutoryProcess, "Statutory processes");
         return Page();
     }
 }

@@ -25,7 +25,7 @@ public sealed class ProcessModel(AccessService accessService, StatutoryService s
 
         Timeline = Statutory.Track(Process);
         Today = Core.Time.TimeProviderExtensions.TodayInUk(time);
-        await LogViewAsync(RecordArea.StatutoryProcess, Process.Kind.Text());
+        DescribeRead(RecordArea.StatutoryProcess, Process.Kind.Text());
         return Page();
     }
 }

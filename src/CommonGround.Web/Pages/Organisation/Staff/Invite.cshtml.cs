@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Organisations;
 using CommonGround.Web.Infrastructure;
+using CommonGround.Web.Infrastructure.Validation;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 
@@ -16,17 +17,20 @@ public sealed class InviteModel(OrganisationService organisations, CurrentUser c
         [Display(Name = "Full name")]
         [Required(ErrorMessage = "Enter their full name")]
         [StringLength(200, ErrorMessage = "Full name must be 200 characters or fewer")]
+        [SingleLine]
         public string? Name { get; set; }
 
         [Display(Name = "Email address")]
         [Required(ErrorMessage = "Enter their email address")]
-        [EmailAddress(ErrorMessage = "Enter an email address in the correct format, like name@example.com")]
+        [Email]
+        [SingleLine]
         [StringLength(256, ErrorMessage = "Email address must be 256 characters or fewer")]
         public string? Email { get; set; }
 
         [Display(Name = "Job title")]
         [Required(ErrorMessage = "Enter their job title")]
         [StringLength(200, ErrorMessage = "Job title must be 200 characters or fewer")]
+        [SingleLine]
         public string? JobTitle { get; set; }
 
         [Display(Name = "Make them an admin of this organisation")]

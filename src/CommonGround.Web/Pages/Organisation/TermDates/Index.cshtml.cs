@@ -1,3 +1,4 @@
+using CommonGround.Web.Infrastructure.Validation;
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Organisations;
 using CommonGround.Web.Infrastructure;
@@ -19,6 +20,7 @@ public sealed class IndexModel(TermDateService terms, CurrentUser currentUser) :
         [Display(Name = "Name of the term")]
         [Required(ErrorMessage = "Enter the name of the term, for example Autumn term 2026")]
         [StringLength(TermDate.MaxNameLength, ErrorMessage = "The name of the term must be 100 characters or fewer")]
+        [SingleLine]
         public string? Name { get; set; }
 
         [Display(Name = "First day of term")]

@@ -57,6 +57,7 @@ public sealed class IndexModel(TimelinessService timeliness, CurrentUser current
         {
             (var cases, Total) = await timeliness.ListAsync(professional.Organisation.AreaId, year, list, PageNumber);
             Cases = cases;
+            ShowsChildren(cases.Select(c => c.ChildId), "Timeliness report: dates of the needs assessment, by reference");
         }
 
         return Page();

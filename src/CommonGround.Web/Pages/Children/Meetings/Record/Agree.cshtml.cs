@@ -44,5 +44,5 @@ public sealed class AgreeModel(AccessService accessService, MeetingService meeti
     }
 
     private async Task LoadContentAsync() =>
-        RecordContent = MeetingRecordContent.Of(Meeting, await Meetings.ListActionsAsync(Meeting.Id));
+        RecordContent = await Meetings.RecordShownToAsync(Access, Meeting);
 }

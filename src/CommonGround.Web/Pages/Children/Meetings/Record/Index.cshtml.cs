@@ -29,12 +29,12 @@ public sealed class IndexModel(AccessService accessService, MeetingService meeti
         // A draft is the note-taker's until it is shared; everyone else sees it once the family has it.
         if (MayWrite || Meeting.RecordStatus is MeetingRecordStatus.Shared or MeetingRecordStatus.CorrectionsRequested or MeetingRecordStatus.Agreed)
         {
-            RecordContent = MeetingRecordContent.Of(Meeting, await Meetings.ListActionsAsync(meetingId));
+            RecordContent = await Meetings.RecordShownToAsync(Access, Meeting);
         }
 
         Corrections = await Meetings.ListCorrectionsAsync(meetingId);
         Versions = await Meetings.ListVersionsAsync(meetingId);
-        await LogViewAsync(RecordArea.Meetings, $"Meeting record: {Meeting.Kind.ToDisplayName()} on {MeetingService.When(Meeting)}");
+        DescribeRead(RecordArea.Meetings, $"Meeting record: {Meeting.Kind.ToDisplayName()} on {MeetingService.When(Meeting)}");
         return Page();
     }
 }

@@ -24,8 +24,8 @@ public sealed class VersionModel(AccessService accessService, MeetingService mee
         }
 
         Kept = version;
-        RecordContent = MeetingRecordContent.FromJson(version.Content);
-        await LogViewAsync(RecordArea.Meetings, $"Meeting record, version {number}: {Meeting.Kind.ToDisplayName()} on {MeetingService.When(Meeting)}");
+        RecordContent = MeetingRecordContent.FromJson(version.Content).ShownTo(Access);
+        DescribeRead(RecordArea.Meetings, $"Meeting record, version {number}: {Meeting.Kind.ToDisplayName()} on {MeetingService.When(Meeting)}");
         return Page();
     }
 }

@@ -1,0 +1,7 @@
+namespace CommonGround.Core.Access;
+
+/// <summary>For one person, the children whose record they see, by part of the record, today.</summary>
+public sealed record PartsSeen(IReadOnlyDictionary<RecordArea, IReadOnlyList<Guid>> ChildrenByPart)
+{
+    public bool Sees(Guid childId, RecordArea part) => ChildrenByPart.TryGetValue(part, out var children) && children.Contains(childId);
+}

@@ -1,0 +1,34 @@
+using CommonGround.Core.Access;
+using CommonGround.Core.Data;
+
+namespace CommonGround.Web.Infrastructure.Security;
+
+/// <summary>
+/// Writes the access log for every response that shows a child's data, as the response starts: a successful response
+/// cannot leave the server until its reads are logged, and if logging fails the person sees an error, not the data.
+/// Refusals, errors and redirects show nothing, so log nothing.
+/// </summary>
+public sealed class ChildReadLogging(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context, ChildReadLog log, CurrentUser currentUser, IServiceScopeFactory scopes, TimeProvider timeProvider)
+    {
+        log.ReadBy(currentUser.UserId);
+        context.Response.OnStarting(async () =>
+        {
+            if (log.Reads.Count == 0 || context.Response.StatusCode is < 200 or > 299)
+            {
+                return;
+            }
+
+            var viewer = log.Viewer ?? (currentUser.UserId is null ? null : await currentUser.ActorAsync());
+            if (viewer is null)
+            {
+                return;
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            await log.WriteAsync(scope.ServiceProvider.GetRequiredService<CommonGroundDbContext>(), viewer, timeProvider, context.RequestAborted);
+        });
+        return next(context);
+    }
+}
