@@ -118,6 +118,8 @@ public sealed class ShellTests(AppFactory app) : IClassFixture<AppFactory>
     [InlineData("parent@example.org", "My children|Notifications")]
     [InlineData("senco@example.org", "Children I work with|Needs attention|What I owe|Notifications")]
     [InlineData("orgadmin@example.org", "Children I work with|Needs attention|What I owe|Your organisation|Notifications")]
+    [InlineData("caseworker@example.org", "Children I work with|Needs attention|What I owe|Statutory processes|Notifications")]
+    [InlineData("send.lead@example.org", "Children I work with|Needs attention|What I owe|Statutory processes|Timeliness|Your organisation|Notifications")]
     [InlineData("admin@example.org", "Organisations|Areas")]
     public async Task The_navigation_fits_the_person(string email, string expected)
     {

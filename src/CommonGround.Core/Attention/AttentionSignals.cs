@@ -76,7 +76,7 @@ public static class AttentionSignals
     /// <summary>Every signal for these children as their records stand now.</summary>
     public static async Task<List<AttentionSignal>> ComputeAsync(CommonGroundDbContext db, IReadOnlyList<Guid> ids, DateTime now, DateOnly today, CancellationToken cancellationToken = default)
     {
-        var children = await db.Children.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.AreaId, c.CreatedAt }).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var children = await db.Children.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.AreaId, c.CreatedAt, c.DateOfBirth }).ToDictionaryAsync(c => c.Id, cancellationToken);
         var signals = new List<AttentionSignal>();
         AttentionSignal Signal(Guid childId, AttentionSignalKind kind, string subjectKey, string reason, string link, int measure,
             RecordArea? area = null, DateOnly? dueOn = null, Guid? subjectId = null, RecordArea? about = null, Guid? organisationId = null)
@@ -240,16 +240,17 @@ public static class AttentionSignals
         foreach (var process in processes)
         {
             var link = $"/children/{process.ChildId}/statutory/{process.Id}";
-            foreach (var tracked in StatutoryTracking.Track(process, Timescales.England, today).Deadlines)
+            // Only duties: a family's own right is never missed, and never chased.
+            foreach (var tracked in process.Progress(today, Timescales.England, children[process.ChildId].DateOfBirth).Deadlines.Where(d => !d.IsRight))
             {
                 var deadline = tracked.Deadline;
                 var key = $"{process.Id}:{deadline.Rule.Key}";
-                if (tracked.Status == DeadlineStatus.Missed)
+                if (tracked.State == DeadlineState.Missed)
                 {
                     Signal(process.ChildId, AttentionSignalKind.StatutoryMissed, key, $"{deadline.Rule.Title}: the legal date was {UkDates.Date(deadline.Date)}",
                         link, today.DayNumber - deadline.Date.DayNumber, RecordArea.StatutoryProcess, deadline.Date, process.Id);
                 }
-                else if (tracked.Status.IsOpen() && deadline.Date >= today && deadline.Date <= window)
+                else if (tracked.State == DeadlineState.Upcoming && deadline.Date <= window)
                 {
                     Signal(process.ChildId, AttentionSignalKind.StatutoryDueSoon, key, $"{deadline.Rule.Title}: by {UkDates.DayAndDate(deadline.Date)}",
                         link, Calendar.WorkingDaysBetween(today, deadline.Date), RecordArea.StatutoryProcess, deadline.Date, process.Id);

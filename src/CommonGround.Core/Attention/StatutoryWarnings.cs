@@ -20,7 +20,7 @@ public static class StatutoryWarnings
 
     public static async Task AddAsync(CommonGroundDbContext db, IReadOnlyList<AttentionSignal> signals, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        var due = signals.Where(s => s.Kind == AttentionSignalKind.StatutoryDueSoon && s.Measure <= DeadlineStatuses.DueSoonWorkingDays
+        var due = signals.Where(s => s.Kind == AttentionSignalKind.StatutoryDueSoon && s.Measure <= DeadlineStates.DueSoonWorkingDays
                 || s.Kind == AttentionSignalKind.StatutoryMissed && s.Measure <= MissedWithinDays)
             .ToList();
         if (due.Count == 0)

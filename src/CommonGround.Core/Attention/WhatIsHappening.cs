@@ -100,10 +100,13 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
             var processes = await db.StatutoryProcesses.AsNoTracking().Include(p => p.Events).Where(p => p.ChildId == childId).ToListAsync();
             foreach (var process in processes)
             {
-                foreach (var tracked in StatutoryTracking.Track(process, Timescales.England, today).Deadlines
-                    .Where(d => d.Status is DeadlineStatus.Due or DeadlineStatus.DueSoon && d.Deadline.Date <= horizon))
+                foreach (var next in process.Progress(today, Timescales.England, access.Child.DateOfBirth).Next
+                    .Where(d => d.State == DeadlineState.Upcoming && d.Deadline.Date <= horizon))
                 {
-                    comingUp.Add(new(tracked.Deadline.Rule.Title, "The local authority", tracked.Deadline.Date, $"/children/{childId}/statutory/{process.Id}"));
+                    var link = $"/children/{childId}/statutory/{process.Id}";
+                    // The family's own dates are theirs to use if they choose; everyone else's are theirs to meet.
+                    (next.IsRight ? waiting : comingUp).Add(new(next.IsRight ? $"If you want to: {next.Deadline.Rule.Title}" : next.Deadline.Rule.Title,
+                        Capitalised(next.Actor.Who(readerIsFamily: true)), next.Deadline.Date, link));
                 }
             }
         }
@@ -128,4 +131,6 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
             .Select(s => new HappeningItem(s.Reason, null, s.DueOn, s.Link)).ToList();
         return new WhatIsHappening(waiting, lateItems, comingUp.OrderBy(i => i.When).ToList());
     }
+
+    private static string Capitalised(string text) => string.Concat(char.ToUpperInvariant(text[0]), text[1..]);
 }

@@ -24,6 +24,7 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
         new("youngperson@example.org", "Jordan Reid", "A young person, 17, with their own account"),
         new("senco@example.org", "Priya Nair", "SENCO at Brookside Primary School"),
         new("caseworker@example.org", "Tom Hughes", "SEND caseworker at Northvale Council"),
+        new("send.lead@example.org", "Ruth Adeyemi", "SEND team leader at Northvale Council, who sees the area's 20-week timeliness"),
         new("therapist@example.org", "Grace Okafor", "Speech and language therapist, Northvale Community NHS Trust"),
         new("transport@example.org", "Dan Whitfield", "Transport officer at Northvale Council"),
         new("orgadmin@example.org", "Helen Brooks", "Admin of Brookside Primary School"),

@@ -4,6 +4,7 @@ using CommonGround.Core.Children;
 using CommonGround.Core.Commitments;
 using CommonGround.Core.Data;
 using CommonGround.Core.Notifications;
+using CommonGround.Core.Statutory;
 using CommonGround.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -173,6 +174,7 @@ public sealed class MeetingService(CommonGroundDbContext db, AccessService acces
         db.Meetings.Add(meeting);
         db.AuditEvents.Add(ChildEvent(actor, childAccess, now, AuditActions.MeetingScheduled,
             $"Arranged a meeting: {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {When(meeting)}"));
+        await ReviewMeetingLink.StageAsync(db, meeting, StatutoryEventKind.ReviewMeetingArranged, actor, now);
         var calendar = MeetingCalendar.Invitation(meeting, childAccess.Child.KnownAs, now);
         foreach (var invitee in meeting.Invitees.Where(i => i.UserAccountId != actor.UserId))
         {
@@ -212,6 +214,7 @@ public sealed class MeetingService(CommonGroundDbContext db, AccessService acces
         meeting!.Reschedule(startsAt, options.DurationMinutes, Clean(options.Place), Clean(options.OnlineLink));
         db.AuditEvents.Add(ChildEvent(actor, childAccess!, now, AuditActions.MeetingRescheduled,
             $"Changed the {meeting.Kind.ToDisplayName().ToLowerInvariant()} to {When(meeting)}"));
+        await ReviewMeetingLink.StageAsync(db, meeting, StatutoryEventKind.ReviewMeetingArranged, actor, now);
         var calendar = MeetingCalendar.Invitation(meeting, childAccess!.Child.KnownAs, now);
         foreach (var invitee in meeting.Invitees.Where(i => i.UserAccountId != actor.UserId))
         {
@@ -253,6 +256,7 @@ public sealed class MeetingService(CommonGroundDbContext db, AccessService acces
         meeting!.Cancel(reason.Trim(), now);
         db.AuditEvents.Add(ChildEvent(actor, childAccess!, now, AuditActions.MeetingCancelled,
             $"Cancelled the {meeting.Kind.ToDisplayName().ToLowerInvariant()} that was on {When(meeting)}: {meeting.CancelReason}"));
+        await ReviewMeetingLink.StageAsync(db, meeting, StatutoryEventKind.ReviewMeetingCancelled, actor, now);
         var calendar = MeetingCalendar.Cancellation(meeting, childAccess!.Child.KnownAs, now);
         foreach (var invitee in meeting.Invitees.Where(i => i.UserAccountId != actor.UserId))
         {

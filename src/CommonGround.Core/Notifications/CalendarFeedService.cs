@@ -198,7 +198,7 @@ public sealed class CalendarFeedService(CommonGroundDbContext db, AccessService 
         foreach (var process in processes)
         {
             var child = children[process.ChildId].Child;
-            foreach (var deadline in StatutoryTracking.Track(process, Timescales.England, today).Deadlines.Where(d => d.Status.IsOpen()))
+            foreach (var deadline in process.Progress(today, Timescales.England, child.DateOfBirth).Next)
             {
                 events.Add(AllDay($"statutory-{process.Id:N}-{deadline.Deadline.Rule.Key}", deadline.Deadline.Date,
                     $"{deadline.Deadline.Rule.Title}: {child.KnownAs}", $"/children/{child.Id}/statutory/{process.Id}", stamp));

@@ -13,6 +13,9 @@ public sealed record EventDateTooEarly() : Error("The date must be on or after 1
 public sealed record EventEndMissing() : Error("Enter the end date", "EndsOn");
 public sealed record EventEndBeforeStart() : Error("The end date must be the same as or after the start date", "EndsOn");
 public sealed record TransferMissing() : Error("Select which move it is", "Transfer");
+public sealed record OrderMissing() : Error("Select what the Tribunal ordered", "Order");
+public sealed record DecisionMissing() : Error("Select what the local authority decided", "Decision");
+public sealed record ReviewMeetingMissing() : Error("Choose which review meeting was held. Arrange it under Meetings first if it is not there", "MeetingId");
 public sealed record StatutoryTextTooLong(string Field, int Max) : Error($"The text must be {Max:N0} characters or fewer", Field);
 public sealed record CorrectionReasonMissing() : Error("Say why the date is different", "Reason");
 public sealed record CorrectionSameDate() : Error("Enter a different date, or confirm the family's date instead", "Date");

@@ -34,9 +34,19 @@ public sealed class StatutoryProcess
         RequestReceivedOn = Latest(StatutoryEventKind.RequestReceived)?.OccurredOn;
         FinalPlanIssuedOn = Latest(StatutoryEventKind.FinalPlanIssued)?.OccurredOn;
         FinalPlanDueOn = RequestReceivedOn is { } received ? TimescaleRules.FinalPlan.From(received, timescales.Calendar) : null;
-        ExceptionApplies = Kind == StatutoryProcessKind.NeedsAssessment && StatutoryTracking.NeedsAssessmentTimeline(this, timescales)?.AnyExceptionApplies == true;
+        ExceptionApplies = Kind == StatutoryProcessKind.NeedsAssessment && StatutoryProgress.NeedsAssessmentTimeline(ProgressEvents(), timescales)?.AnyExceptionApplies == true;
         Version++;
     }
+
+    /// <summary>The events as the progress engine reads them; a meeting's arranging and cancelling carry the meeting.</summary>
+    public IReadOnlyList<ProgressEvent> ProgressEvents() => Events
+        .OrderBy(e => e.RecordedAt)
+        .Select(e => new ProgressEvent(e.Kind, e.OccurredOn, e.EndsOn, e.MeetingId is { } meeting && e.Kind != StatutoryEventKind.ReviewMeetingHeld ? meeting.ToString() : e.Detail))
+        .ToList();
+
+    /// <summary>Where every date stands on <paramref name="asOf"/>; the child's date of birth tells whether a review is an under-five's.</summary>
+    public ProcessProgress Progress(DateOnly asOf, Timescales timescales, DateOnly? bornOn = null) =>
+        StatutoryProgress.Of(Kind, ProgressEvents(), asOf, timescales, bornOn);
 
     public StatutoryEvent? Latest(StatutoryEventKind kind, DateOnly? onOrAfter = null) => Events
         .Where(e => e.Kind == kind && (onOrAfter is null || e.OccurredOn >= onOrAfter))
@@ -64,6 +74,9 @@ public sealed class StatutoryEvent
 
     /// <summary>Who asked, who advice was asked of, which decision, which move: as the event needs.</summary>
     public string? Detail { get; init; }
+
+    /// <summary>For a review meeting arranged, held or cancelled: the meeting on the child's record it is.</summary>
+    public Guid? MeetingId { get; init; }
 
     public required DateTime RecordedAt { get; init; }
     public required Guid RecordedByUserId { get; init; }

@@ -7,12 +7,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommonGround.Core.Statutory;
 
-public sealed record RecordStatutoryEventOptions(Guid ChildId, Guid? ProcessId, StatutoryProcessKind ProcessKind, StatutoryEventKind Kind, DateOnly? Date, DateOnly? EndsOn, string? Detail, int? Version = null);
+public sealed record RecordStatutoryEventOptions(Guid ChildId, Guid? ProcessId, StatutoryProcessKind ProcessKind, StatutoryEventKind Kind, DateOnly? Date, DateOnly? EndsOn, string? Detail, int? Version = null)
+{
+    /// <summary>For a review meeting held: the meeting on the child's record, whose date is the event's.</summary>
+    public Guid? MeetingId { get; init; }
+}
 
 public sealed record CorrectStatutoryEventOptions(Guid ChildId, Guid ProcessId, Guid EventId, DateOnly? Date, string? Reason);
 
-/// <summary>A process on a caseworker's list, with what is due next.</summary>
-public sealed record CaseloadItem(Guid ChildId, string ChildName, StatutoryProcess Process, ProcessTimeline Timeline);
+/// <summary>A process on a caseworker's list, with where its dates stand.</summary>
+public sealed record CaseloadItem(Guid ChildId, string ChildName, StatutoryProcess Process, ProcessProgress Progress);
 
 /// <summary>
 /// The statutory processes on children's records: the local authority and the family record what happened, and the
@@ -28,7 +32,17 @@ public sealed class StatutoryService(CommonGroundDbContext db, AccessService acc
     public Task<StatutoryProcess?> FindAsync(Guid childId, Guid processId) =>
         db.StatutoryProcesses.Include(p => p.Events).SingleOrDefaultAsync(p => p.ChildId == childId && p.Id == processId);
 
-    public ProcessTimeline Track(StatutoryProcess process) => StatutoryTracking.Track(process, Timescales, timeProvider.TodayInUk());
+    /// <summary>Where the process's dates stand today; the child's date of birth tells whether a review is an under-five's.</summary>
+    /// <summary>The child's review meetings that have started and were not cancelled, newest first: one was held.</summary>
+    public Task<List<Meetings.Meeting>> ReviewMeetingsAsync(Guid childId)
+    {
+        var now = timeProvider.UtcNow();
+        return db.Meetings.AsNoTracking()
+            .Where(m => m.ChildId == childId && m.Kind == Meetings.MeetingKind.Review && m.CancelledAt == null && m.StartsAt <= now)
+            .OrderByDescending(m => m.StartsAt).ToListAsync();
+    }
+
+    public ProcessProgress Progress(StatutoryProcess process, DateOnly bornOn) => process.Progress(timeProvider.TodayInUk(), Timescales, bornOn);
 
     /// <summary>Records an event: in a new process when <see cref="RecordStatutoryEventOptions.ProcessId"/> is empty.</summary>
     public async Task<Result<StatutoryProcess>> RecordEventAsync(RecordStatutoryEventOptions options, Actor actor)
@@ -71,6 +85,25 @@ public sealed class StatutoryService(CommonGroundDbContext db, AccessService acc
             }
         }
 
+        if (options.Kind is StatutoryEventKind.ReviewMeetingArranged or StatutoryEventKind.ReviewMeetingCancelled)
+        {
+            return new EventNotInProcess();
+        }
+
+        if (options.Kind == StatutoryEventKind.ReviewMeetingHeld)
+        {
+            // A review meeting held is one on the child's record: its date is the meeting's, never typed again.
+            var meeting = options.MeetingId is { } meetingId
+                ? await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId && m.ChildId == options.ChildId && m.Kind == Meetings.MeetingKind.Review && m.CancelledAt == null)
+                : null;
+            if (meeting is null)
+            {
+                return new ReviewMeetingMissing();
+            }
+
+            options = options with { Date = meeting.StartsAt.ToUkDate() };
+        }
+
         if (Validate(options, process.Kind) is { } error)
         {
             return error;
@@ -80,6 +113,7 @@ public sealed class StatutoryService(CommonGroundDbContext db, AccessService acc
         {
             ProcessId = process.Id, ChildId = process.ChildId, Kind = options.Kind, OccurredOn = options.Date!.Value, EndsOn = options.EndsOn,
             Detail = string.IsNullOrWhiteSpace(options.Detail) ? null : options.Detail.Trim(),
+            MeetingId = options.Kind == StatutoryEventKind.ReviewMeetingHeld ? options.MeetingId : null,
             RecordedAt = timeProvider.UtcNow(), RecordedByUserId = actor.UserId!.Value, RecordedByName = actor.Name, RecordedByFamily = childAccess.IsFamily,
         };
         process.Events.Add(recorded);
@@ -238,7 +272,12 @@ public sealed class StatutoryService(CommonGroundDbContext db, AccessService acc
 
         if (term.DetailOptions.Count > 0 && !term.DetailOptions.Any(o => o.Value == options.Detail))
         {
-            return new TransferMissing();
+            return options.Kind switch
+            {
+                StatutoryEventKind.TransferPlanned => new TransferMissing(),
+                StatutoryEventKind.TribunalOrderMade => new OrderMissing(),
+                _ => new DecisionMissing(),
+            };
         }
 
         if (options.Detail?.Length > StatutoryEvent.MaxDetailLength)
@@ -260,8 +299,7 @@ public sealed class StatutoryService(CommonGroundDbContext db, AccessService acc
             return new EventDateTooEarly();
         }
 
-        var mayBeAhead = kind is StatutoryEventKind.TransferPlanned or StatutoryEventKind.ReviewMeetingHeld or StatutoryEventKind.SchoolClosure or StatutoryEventKind.AbsentFromArea;
-        return date > timeProvider.TodayInUk() && !mayBeAhead ? new EventDateInFuture() : null;
+        return date > timeProvider.TodayInUk() && !StatutoryProgress.MayBeAhead(kind) ? new EventDateInFuture() : null;
     }
 
     /// <summary>
@@ -276,8 +314,8 @@ public sealed class StatutoryService(CommonGroundDbContext db, AccessService acc
                 && t.Consents.Any(c => c.Area == RecordArea.StatutoryProcess && c.WithdrawnAt == null && c.From <= today && (c.Until == null || c.Until >= today)))
             .Select(t => t.ChildId)
             .ToListAsync();
-        var names = await db.Children.Where(c => children.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.FullName);
+        var found = await db.Children.Where(c => children.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
         var processes = await db.StatutoryProcesses.Include(p => p.Events).Where(p => children.Contains(p.ChildId)).AsSplitQuery().ToListAsync();
-        return processes.Select(p => new CaseloadItem(p.ChildId, names[p.ChildId], p, StatutoryTracking.Track(p, Timescales, today))).ToList();
+        return processes.Select(p => new CaseloadItem(p.ChildId, found[p.ChildId].FullName, p, p.Progress(today, Timescales, found[p.ChildId].DateOfBirth))).ToList();
     }
 }

@@ -6,6 +6,8 @@ public enum StatutoryProcessKind
     AnnualReview,
     PhaseTransfer,
     MediationAndAppeal,
+    Reassessment,
+    TribunalOrder,
 }
 
 public enum StatutoryEventKind
@@ -36,6 +38,13 @@ public enum StatutoryEventKind
     CertificateNeeded,
     CertificateIssued,
     AppealLodged,
+    ReviewMeetingArranged,
+    ReviewMeetingCancelled,
+    ReviewInvitationsSent,
+    ReviewAdviceCirculated,
+    AppointmentMissed,
+    ReassessmentDecisionNotified,
+    TribunalOrderMade,
 }
 
 /// <summary>How one kind of event is asked for and shown: its words, the date's label and any detail it carries.</summary>
@@ -52,6 +61,8 @@ public static class StatutoryTerms
         StatutoryProcessKind.NeedsAssessment => "EHC needs assessment",
         StatutoryProcessKind.AnnualReview => "Annual review",
         StatutoryProcessKind.PhaseTransfer => "Moving school or college (phase transfer)",
+        StatutoryProcessKind.Reassessment => "EHC needs reassessment",
+        StatutoryProcessKind.TribunalOrder => "Acting on a SEND Tribunal order",
         _ => "Mediation and appeal",
     };
 
@@ -60,8 +71,44 @@ public static class StatutoryTerms
         StatutoryProcessKind.NeedsAssessment => "From the request for an assessment to the final EHC plan.",
         StatutoryProcessKind.AnnualReview => "The yearly review of an EHC plan, and any changes to it.",
         StatutoryProcessKind.PhaseTransfer => "Reviewing and changing the plan before a move to a new school or college.",
+        StatutoryProcessKind.Reassessment => "Assessing again the needs of a child or young person who has an EHC plan, up to the final plan.",
+        StatutoryProcessKind.TribunalOrder => "After the SEND Tribunal orders the local authority to assess, or to make and keep a plan.",
         _ => "After a decision the family disagrees with: mediation, the certificate and an appeal to the SEND Tribunal.",
     };
+
+    /// <summary>The process as the public progress API names it.</summary>
+    public static string Slug(this StatutoryProcessKind kind) => kind switch
+    {
+        StatutoryProcessKind.NeedsAssessment => "needs-assessment",
+        StatutoryProcessKind.AnnualReview => "annual-review",
+        StatutoryProcessKind.PhaseTransfer => "phase-transfer",
+        StatutoryProcessKind.Reassessment => "reassessment",
+        StatutoryProcessKind.TribunalOrder => "tribunal-order",
+        _ => "mediation-and-appeal",
+    };
+
+    public static StatutoryProcessKind? ProcessFromSlug(string? slug) =>
+        Enum.GetValues<StatutoryProcessKind>().Cast<StatutoryProcessKind?>().FirstOrDefault(k => k!.Value.Slug() == slug);
+
+    /// <summary>The event as the public progress API names it: "request-received".</summary>
+    public static string Slug(this StatutoryEventKind kind) =>
+        string.Concat(kind.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    public static StatutoryEventKind? EventFromSlug(string? slug) =>
+        Enum.GetValues<StatutoryEventKind>().Cast<StatutoryEventKind?>().FirstOrDefault(k => k!.Value.Slug() == slug);
+
+    public static IReadOnlyList<(string Value, string Text)> TribunalOrders { get; } =
+    [
+        ("assess", "To carry out an EHC needs assessment"),
+        ("make-and-maintain", "To make and maintain an EHC plan"),
+    ];
+
+    public static IReadOnlyList<(string Value, string Text)> ReviewDecisions { get; } =
+    [
+        ("keep", "Keep the plan as it is"),
+        ("amend", "Change (amend) the plan"),
+        ("cease", "Stop the plan"),
+    ];
 
     public static IReadOnlyList<(string Value, string Text)> Transfers { get; } =
     [
@@ -85,9 +132,16 @@ public static class StatutoryTerms
         new(StatutoryEventKind.AbsentFromArea, "Away from the local authority's area", "First day away", EndLabel: "Last day away"),
         new(StatutoryEventKind.SchoolClosure, "The school or college was closed for 4 weeks or more", "First day closed", EndLabel: "Day it reopened"),
         new(StatutoryEventKind.PlanMadeOrReviewed, "The plan was made or last reviewed", "Date the plan was made or last reviewed"),
-        new(StatutoryEventKind.ReviewMeetingHeld, "The review meeting", "Date of the review meeting"),
+        new(StatutoryEventKind.ReviewMeetingHeld, "The review meeting was held", "Date of the review meeting"),
+        new(StatutoryEventKind.ReviewMeetingArranged, "The review meeting was arranged", "Date of the review meeting"),
+        new(StatutoryEventKind.ReviewMeetingCancelled, "The review meeting was cancelled", "Date it was cancelled"),
+        new(StatutoryEventKind.ReviewInvitationsSent, "Invitations to the review meeting were sent", "Date the invitations were sent"),
+        new(StatutoryEventKind.ReviewAdviceCirculated, "Advice and information for the review were sent round", "Date they were sent round"),
+        new(StatutoryEventKind.AppointmentMissed, "An appointment for an examination or test was missed", "Date of the appointment", "Whose advice it was for"),
+        new(StatutoryEventKind.ReassessmentDecisionNotified, "The local authority said it will reassess", "Date the family was told"),
+        new(StatutoryEventKind.TribunalOrderMade, "The SEND Tribunal made an order", "Date of the order", "What the order is") { DetailOptions = TribunalOrders },
         new(StatutoryEventKind.ReviewReportSent, "The review report was sent", "Date the report was sent"),
-        new(StatutoryEventKind.ReviewDecisionNotified, "The local authority gave its decision after the review", "Date the family was told", "The decision (keep, change or stop the plan)"),
+        new(StatutoryEventKind.ReviewDecisionNotified, "The local authority gave its decision after the review", "Date the family was told", "The decision") { DetailOptions = ReviewDecisions },
         new(StatutoryEventKind.AmendmentNoticeSent, "Proposed changes to the plan were sent", "Date the proposed changes were sent"),
         new(StatutoryEventKind.FinalAmendedPlanIssued, "The final amended plan was issued", "Date the amended plan was issued"),
         new(StatutoryEventKind.TransferPlanned, "A move to a new school or college", "Date of the move", "Which move") { DetailOptions = Transfers },
@@ -102,12 +156,21 @@ public static class StatutoryTerms
 
     public static StatutoryEventTerm Term(this StatutoryEventKind kind) => Terms[kind];
 
+    /// <summary>
+    /// The events a person records by hand: a review meeting is arranged and cancelled on the child's record, which
+    /// records those here; "held" is recorded by choosing the meeting.
+    /// </summary>
+    public static IReadOnlyList<StatutoryEventKind> Recordable(this StatutoryProcessKind kind) =>
+        kind.Events().Where(e => e is not (StatutoryEventKind.ReviewMeetingArranged or StatutoryEventKind.ReviewMeetingCancelled)).ToList();
+
     /// <summary>The event that starts each process.</summary>
     public static StatutoryEventKind FirstEvent(this StatutoryProcessKind kind) => kind switch
     {
         StatutoryProcessKind.NeedsAssessment => StatutoryEventKind.RequestReceived,
         StatutoryProcessKind.AnnualReview => StatutoryEventKind.PlanMadeOrReviewed,
         StatutoryProcessKind.PhaseTransfer => StatutoryEventKind.TransferPlanned,
+        StatutoryProcessKind.Reassessment => StatutoryEventKind.ReassessmentDecisionNotified,
+        StatutoryProcessKind.TribunalOrder => StatutoryEventKind.TribunalOrderMade,
         _ => StatutoryEventKind.DecisionSent,
     };
 
@@ -117,20 +180,33 @@ public static class StatutoryTerms
         StatutoryProcessKind.NeedsAssessment =>
         [
             StatutoryEventKind.RequestReceived, StatutoryEventKind.DecisionToAssess, StatutoryEventKind.DecisionNotToAssess,
-            StatutoryEventKind.AdviceRequested, StatutoryEventKind.AdviceReceived, StatutoryEventKind.DraftPlanServed,
+            StatutoryEventKind.AdviceRequested, StatutoryEventKind.AdviceReceived, StatutoryEventKind.AppointmentMissed, StatutoryEventKind.DraftPlanServed,
             StatutoryEventKind.RepresentationsMade, StatutoryEventKind.DecisionNotToIssuePlan, StatutoryEventKind.FinalPlanIssued,
             StatutoryEventKind.ExceptionalCircumstances, StatutoryEventKind.AbsentFromArea, StatutoryEventKind.SchoolClosure,
         ],
         StatutoryProcessKind.AnnualReview =>
         [
-            StatutoryEventKind.PlanMadeOrReviewed, StatutoryEventKind.ReviewMeetingHeld, StatutoryEventKind.ReviewReportSent,
+            StatutoryEventKind.PlanMadeOrReviewed, StatutoryEventKind.ReviewMeetingArranged, StatutoryEventKind.ReviewInvitationsSent,
+            StatutoryEventKind.ReviewAdviceCirculated, StatutoryEventKind.ReviewMeetingHeld, StatutoryEventKind.ReviewReportSent,
             StatutoryEventKind.ReviewDecisionNotified, StatutoryEventKind.AmendmentNoticeSent, StatutoryEventKind.RepresentationsMade,
-            StatutoryEventKind.FinalAmendedPlanIssued,
+            StatutoryEventKind.FinalAmendedPlanIssued, StatutoryEventKind.ReviewMeetingCancelled,
         ],
         StatutoryProcessKind.PhaseTransfer =>
         [
-            StatutoryEventKind.TransferPlanned, StatutoryEventKind.ReviewMeetingHeld, StatutoryEventKind.AmendmentNoticeSent,
-            StatutoryEventKind.FinalAmendedPlanIssued,
+            StatutoryEventKind.TransferPlanned, StatutoryEventKind.ReviewMeetingArranged, StatutoryEventKind.ReviewInvitationsSent,
+            StatutoryEventKind.ReviewAdviceCirculated, StatutoryEventKind.ReviewMeetingHeld, StatutoryEventKind.ReviewReportSent,
+            StatutoryEventKind.ReviewDecisionNotified, StatutoryEventKind.AmendmentNoticeSent, StatutoryEventKind.RepresentationsMade,
+            StatutoryEventKind.FinalAmendedPlanIssued, StatutoryEventKind.ReviewMeetingCancelled,
+        ],
+        StatutoryProcessKind.Reassessment =>
+        [
+            StatutoryEventKind.ReassessmentDecisionNotified, StatutoryEventKind.AdviceRequested, StatutoryEventKind.AdviceReceived,
+            StatutoryEventKind.DraftPlanServed, StatutoryEventKind.RepresentationsMade, StatutoryEventKind.FinalPlanIssued,
+        ],
+        StatutoryProcessKind.TribunalOrder =>
+        [
+            StatutoryEventKind.TribunalOrderMade, StatutoryEventKind.DecisionToAssess, StatutoryEventKind.DecisionNotToIssuePlan,
+            StatutoryEventKind.DraftPlanServed, StatutoryEventKind.FinalPlanIssued,
         ],
         _ =>
         [

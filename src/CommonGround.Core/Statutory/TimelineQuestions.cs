@@ -19,6 +19,9 @@ public sealed record TimelineFact(string Name, FactKind Kind, string Label, bool
 
     /// <summary>For a choice: each value as sent, with its plain-English text.</summary>
     public IReadOnlyList<(string Value, string Text)> Options { get; init; } = [];
+
+    /// <summary>Something that happened after the start, asked only to tell which dates were met; it moves no date.</summary>
+    public bool HappenedSince { get; init; }
 }
 
 /// <summary>What was wrong with one fact: <paramref name="Message"/> for the API, naming the parameter; <paramref name="PageMessage"/> for people.</summary>
@@ -40,6 +43,12 @@ public sealed class TimelineQuestion
     public required IReadOnlyList<TimelineFact> Facts { get; init; }
 
     public required Func<TimelineFacts, Timescales, Timeline> Compute { get; init; }
+
+    /// <summary>
+    /// For a question about a process the record also follows: the facts as the process's events, so the progress engine
+    /// says where each date stands today, as it would on a child's record.
+    /// </summary>
+    public Func<TimelineFacts, ProgressQuestionFacts>? Progress { get; init; }
 
     /// <summary>Cross-checks between facts, after each one has been read.</summary>
     public Func<TimelineFacts, IEnumerable<FactError>> Check { get; init; } = _ => [];
@@ -80,7 +89,7 @@ public sealed class TimelineQuestion
             errors.AddRange(Check(facts));
         }
 
-        return errors.Count > 0 ? new(null, errors) : new(Compute(facts, timescales), []);
+        return errors.Count > 0 ? new(null, errors) : new(Compute(facts, timescales), [], Progress?.Invoke(facts));
     }
 
     private static FactError Missing(TimelineFact fact) => fact.Kind switch
@@ -136,8 +145,11 @@ public sealed class TimelineQuestion
 
 }
 
+/// <summary>A calculator question's facts as a process's events; <paramref name="UnderFive"/> for an annual review.</summary>
+public sealed record ProgressQuestionFacts(StatutoryProcessKind Process, IReadOnlyList<ProgressEvent> Events, bool? UnderFive = null);
+
 /// <summary>A timeline, or what was wrong with the facts given for it.</summary>
-public sealed record TimelineAnswer(Timeline? Timeline, IReadOnlyList<FactError> Errors);
+public sealed record TimelineAnswer(Timeline? Timeline, IReadOnlyList<FactError> Errors, ProgressQuestionFacts? Progress = null);
 
 /// <summary>The facts read for one question, by API name.</summary>
 public sealed class TimelineFacts
@@ -183,9 +195,28 @@ public static class TimelineQuestions
                 new("absentFrom", FactKind.Date, "the first day away from the area", Required: false, "Only if your child was away from the local authority's area for 4 weeks or more"),
                 new("absentTo", FactKind.Date, "the last day away from the area", Required: false),
                 new("exceptionalCircumstances", FactKind.Flag, "there were exceptional personal circumstances", Required: false, "For example, a serious illness in the family"),
+                new("decisionToAssess", FactKind.Date, "the date you were told the local authority will assess", Required: false, "Leave blank if you have not been told yet") { HappenedSince = true },
+                new("decisionNotToAssess", FactKind.Date, "the date you were told the local authority will not assess", Required: false, "Leave blank unless it said no") { HappenedSince = true },
+                new("draftPlanServed", FactKind.Date, "the date a draft EHC plan was sent to you", Required: false, "Leave blank if you have not had one") { HappenedSince = true },
+                new("representationsMade", FactKind.Date, "the date you sent your comments on the draft plan", Required: false, "Leave blank if you have not sent any") { HappenedSince = true },
+                new("decisionNotToIssuePlan", FactKind.Date, "the date you were told there will be no plan", Required: false, "Leave blank unless the local authority decided not to issue a plan") { HappenedSince = true },
+                new("finalPlanIssued", FactKind.Date, "the date the final EHC plan was issued", Required: false, "Leave blank if you have not had it") { HappenedSince = true },
             ],
             Check = facts => CheckPair(facts, "schoolClosedFrom", "schoolReopens", "the date the school closed", "the date it reopened", inclusive: false)
-                .Concat(CheckPair(facts, "absentFrom", "absentTo", "the first day away", "the last day away", inclusive: true)),
+                .Concat(CheckPair(facts, "absentFrom", "absentTo", "the first day away", "the last day away", inclusive: true))
+                .Concat(NotBefore(facts, "requestReceived", "the date the request was received",
+                    ("decisionToAssess", "the date you were told it will assess"), ("decisionNotToAssess", "the date you were told it will not assess"),
+                    ("draftPlanServed", "the date the draft plan was sent"), ("representationsMade", "the date you sent your comments"),
+                    ("decisionNotToIssuePlan", "the date you were told there will be no plan"), ("finalPlanIssued", "the date the final plan was issued"))),
+            Progress = facts => new(StatutoryProcessKind.NeedsAssessment, Events(facts,
+                (StatutoryEventKind.RequestReceived, "requestReceived"), (StatutoryEventKind.AdviceRequested, "adviceRequested"),
+                (StatutoryEventKind.DecisionToAssess, "decisionToAssess"), (StatutoryEventKind.DecisionNotToAssess, "decisionNotToAssess"),
+                (StatutoryEventKind.DraftPlanServed, "draftPlanServed"), (StatutoryEventKind.RepresentationsMade, "representationsMade"),
+                (StatutoryEventKind.DecisionNotToIssuePlan, "decisionNotToIssuePlan"), (StatutoryEventKind.FinalPlanIssued, "finalPlanIssued"))
+                .Concat(facts.OptionalDate("schoolClosedFrom") is { } closed ? [new ProgressEvent(StatutoryEventKind.SchoolClosure, closed, facts.OptionalDate("schoolReopens"))] : [])
+                .Concat(facts.OptionalDate("absentFrom") is { } away ? [new ProgressEvent(StatutoryEventKind.AbsentFromArea, away, facts.OptionalDate("absentTo"))] : [])
+                .Concat(facts.Flag("exceptionalCircumstances") ? [new ProgressEvent(StatutoryEventKind.ExceptionalCircumstances, facts.Date("requestReceived"))] : [])
+                .ToList()),
             Compute = (facts, timescales) => timescales.NeedsAssessment(new(facts.Date("requestReceived"))
             {
                 AdviceRequested = facts.OptionalDate("adviceRequested"),
@@ -221,8 +252,15 @@ public static class TimelineQuestions
             Process = "reassessment",
             WhatHappened = "The local authority said it will reassess",
             Hint = "A new assessment of a child or young person who already has a plan.",
-            Facts = [new("decisionNotified", FactKind.Date, "the date you were told about the reassessment", Required: true)],
+            Facts =
+            [
+                new("decisionNotified", FactKind.Date, "the date you were told about the reassessment", Required: true),
+                new("finalPlanIssued", FactKind.Date, "the date the final plan was issued", Required: false, "Leave blank if you have not had it") { HappenedSince = true },
+            ],
+            Check = facts => NotBefore(facts, "decisionNotified", "the date you were told", ("finalPlanIssued", "the date the final plan was issued")),
             Compute = (facts, timescales) => timescales.Reassessment(facts.Date("decisionNotified")),
+            Progress = facts => new(StatutoryProcessKind.Reassessment, Events(facts,
+                (StatutoryEventKind.ReassessmentDecisionNotified, "decisionNotified"), (StatutoryEventKind.FinalPlanIssued, "finalPlanIssued")).ToList()),
         },
         new()
         {
@@ -233,8 +271,15 @@ public static class TimelineQuestions
             [
                 new("lastReviewed", FactKind.Date, "the date the plan was made or last reviewed", Required: true),
                 new("underFive", FactKind.Flag, "the child is under 5", Required: false),
+                new("reviewMeetingHeld", FactKind.Date, "the date of the review meeting", Required: false, "Leave blank if it has not happened yet") { HappenedSince = true },
+                new("decisionNotified", FactKind.Date, "the date you were told the local authority's decision after the review", Required: false, "Leave blank if you have not been told yet") { HappenedSince = true },
             ],
+            Check = facts => NotBefore(facts, "lastReviewed", "the date the plan was made or last reviewed",
+                ("reviewMeetingHeld", "the date of the review meeting"), ("decisionNotified", "the date you were told the decision")),
             Compute = (facts, timescales) => timescales.AnnualReview(facts.Date("lastReviewed"), facts.Flag("underFive")),
+            Progress = facts => new(StatutoryProcessKind.AnnualReview, Events(facts,
+                (StatutoryEventKind.PlanMadeOrReviewed, "lastReviewed"), (StatutoryEventKind.ReviewMeetingHeld, "reviewMeetingHeld"),
+                (StatutoryEventKind.ReviewDecisionNotified, "decisionNotified")).ToList(), facts.Flag("underFive")),
         },
         new()
         {
@@ -270,6 +315,7 @@ public static class TimelineQuestions
                 },
                 new("year", FactKind.Year, "the year of the move", Required: false, "For a move between school phases or from secondary school. For example, 2027"),
                 new("date", FactKind.Date, "the date of the move", Required: false, "For a move from one post-16 setting to another"),
+                new("finalAmendedPlanIssued", FactKind.Date, "the date the amended plan was issued", Required: false, "Leave blank if you have not had it") { HappenedSince = true },
             ],
             Check = facts => (facts.Choice("transfer"), facts.Number("year"), facts.OptionalDate("date")) switch
             {
@@ -283,6 +329,11 @@ public static class TimelineQuestions
                 "post-16" => timescales.PhaseTransfer(PhaseTransferKind.PostSixteen, facts.Number("year")!.Value),
                 _ => timescales.PhaseTransfer(PhaseTransferKind.PostSixteenOther, 0, facts.Date("date")),
             },
+            Progress = facts => new(StatutoryProcessKind.PhaseTransfer,
+            [
+                new(StatutoryEventKind.TransferPlanned, facts.OptionalDate("date") ?? new DateOnly(facts.Number("year") ?? 2000, 9, 1), Detail: facts.Choice("transfer")),
+                .. Events(facts, (StatutoryEventKind.FinalAmendedPlanIssued, "finalAmendedPlanIssued")),
+            ]),
         },
         new()
         {
@@ -293,11 +344,16 @@ public static class TimelineQuestions
             [
                 new("decisionSent", FactKind.Date, "the date the decision letter was sent", Required: true),
                 new("certificateIssued", FactKind.Date, "the date your mediation certificate was issued", Required: false, "Leave blank if you do not have one yet"),
+                new("adviserContacted", FactKind.Date, "the date you contacted the mediation adviser", Required: false, "Leave blank if you have not") { HappenedSince = true },
+                new("appealLodged", FactKind.Date, "the date the Tribunal received your appeal", Required: false, "Leave blank if you have not appealed") { HappenedSince = true },
             ],
             Check = facts => facts.OptionalDate("certificateIssued") < facts.OptionalDate("decisionSent")
                 ? [new("certificateIssued", "certificateIssued must not be before decisionSent.", "The date the certificate was issued must be the same as or after the date of the decision")]
-                : [],
+                : NotBefore(facts, "decisionSent", "the date of the decision", ("adviserContacted", "the date you contacted the adviser"), ("appealLodged", "the date of the appeal")),
             Compute = (facts, timescales) => timescales.Appeal(facts.Date("decisionSent"), facts.OptionalDate("certificateIssued")),
+            Progress = facts => new(StatutoryProcessKind.MediationAndAppeal, Events(facts,
+                (StatutoryEventKind.DecisionSent, "decisionSent"), (StatutoryEventKind.MediationAdviserContacted, "adviserContacted"),
+                (StatutoryEventKind.CertificateIssued, "certificateIssued"), (StatutoryEventKind.AppealLodged, "appealLodged")).ToList()),
         },
         new()
         {
@@ -327,14 +383,42 @@ public static class TimelineQuestions
                     Options = [("assess", "To carry out an EHC needs assessment"), ("make-and-maintain", "To make and maintain an EHC plan")],
                 },
                 new("date", FactKind.Date, "the date of the order", Required: true),
+                new("finalPlanIssued", FactKind.Date, "the date the final plan was issued", Required: false, "Leave blank if you have not had it") { HappenedSince = true },
             ],
+            Check = facts => NotBefore(facts, "date", "the date of the order", ("finalPlanIssued", "the date the final plan was issued")),
+            Progress = facts => new(StatutoryProcessKind.TribunalOrder,
+            [
+                new(StatutoryEventKind.TribunalOrderMade, facts.Date("date"), Detail: facts.Choice("type")),
+                .. Events(facts, (StatutoryEventKind.FinalPlanIssued, "finalPlanIssued")),
+            ]),
             Compute = (facts, timescales) => timescales.TribunalOrder(facts.Choice("type") == "assess" ? TribunalOrderKind.Assess : TribunalOrderKind.MakeAndMaintain, facts.Date("date")),
         },
     ];
 
     public static TimelineQuestion? Find(string? process) => All.FirstOrDefault(q => q.Process == process);
 
-    internal static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    public static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>The events for the dates given, in the order listed; facts left blank are events that have not happened.</summary>
+    private static IEnumerable<ProgressEvent> Events(TimelineFacts facts, params (StatutoryEventKind Kind, string Fact)[] dates) =>
+        dates.Where(d => facts.OptionalDate(d.Fact) is not null).Select(d => new ProgressEvent(d.Kind, facts.Date(d.Fact)));
+
+    /// <summary>What happened after the starting event cannot be dated before it.</summary>
+    private static IEnumerable<FactError> NotBefore(TimelineFacts facts, string first, string firstLabel, params (string Name, string Label)[] later)
+    {
+        if (facts.OptionalDate(first) is not { } start)
+        {
+            yield break;
+        }
+
+        foreach (var (name, label) in later)
+        {
+            if (facts.OptionalDate(name) < start)
+            {
+                yield return new(name, $"{name} must not be before {first}.", $"{Capitalise(label)} must be the same as or after {firstLabel}");
+            }
+        }
+    }
 
     private static IEnumerable<FactError> CheckPair(TimelineFacts facts, string first, string second, string firstLabel, string secondLabel, bool inclusive)
     {

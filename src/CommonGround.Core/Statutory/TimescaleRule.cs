@@ -93,6 +93,9 @@ public sealed record TimescaleRule
 
     public required RuleStatus Status { get; init; }
 
+    /// <summary>Whose duty the date is, or whose right: the family's dates are rights, and are never missed.</summary>
+    public required DeadlineActor Actor { get; init; }
+
     public Jurisdiction Jurisdiction { get; init; } = Jurisdiction.England;
 
     /// <summary>The first trigger date the rule applies to; a case is judged by the rules in force when it started.</summary>

@@ -15,6 +15,9 @@ public static class TimeProviderExtensions
     public static DateTime ToUkTime(this DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), UkTimeZone);
 
+    /// <summary>The calendar date in England of a UTC instant.</summary>
+    public static DateOnly ToUkDate(this DateTime utc) => DateOnly.FromDateTime(utc.ToUkTime());
+
     /// <summary>
     /// A date and wall-clock time in England as a UTC instant. A time the clocks skip in spring is read as the hour
     /// after; a time that happens twice in autumn as the first of the two.

@@ -2803,6 +2803,10 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("kind");
 
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
                     b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("date")
                         .HasColumnName("occurred_on");

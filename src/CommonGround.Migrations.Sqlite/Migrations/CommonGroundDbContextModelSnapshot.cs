@@ -2798,6 +2798,10 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting_id");
+
                     b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("occurred_on");

@@ -298,6 +298,7 @@ public static class Composition
         app.MapRazorPages();
         app.MapLanguageEndpoints();
         app.MapTimescaleEndpoints();
+        app.MapProgressEndpoints();
         app.MapCalendarFeedEndpoints();
         app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
         return app;

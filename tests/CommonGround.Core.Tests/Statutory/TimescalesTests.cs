@@ -306,19 +306,19 @@ public class TimescalesTests
     }
 }
 
-public class DeadlineStatusTests
+public class DueSoonTests
 {
     private static readonly Core.Time.WorkingDayCalendar Calendar = Core.Time.WorkingDayCalendar.EnglandAndWales;
 
     [Theory]
-    [InlineData("2026-12-01", null, "2026-11-23", DeadlineStatus.DueSoon)]   // 6 working days away
-    [InlineData("2026-12-07", null, "2026-11-23", DeadlineStatus.DueSoon)]   // exactly 10 working days away
-    [InlineData("2026-12-08", null, "2026-11-23", DeadlineStatus.Due)]       // 11 working days away
-    [InlineData("2027-01-11", null, "2026-12-23", DeadlineStatus.DueSoon)]   // 10 working days over Christmas and New Year
-    [InlineData("2026-11-23", null, "2026-11-23", DeadlineStatus.DueSoon)]   // due today
-    [InlineData("2026-11-22", null, "2026-11-23", DeadlineStatus.Missed)]
-    [InlineData("2026-11-22", "2026-11-22", "2026-11-23", DeadlineStatus.DoneOnTime)]
-    [InlineData("2026-11-22", "2026-11-23", "2026-11-23", DeadlineStatus.DoneLate)]
-    public void Status_follows_the_date_what_met_it_and_today(string date, string? doneOn, string today, DeadlineStatus expected) =>
-        Assert.Equal(expected, DeadlineStatuses.Of(DateOnly.Parse(date), doneOn is null ? null : DateOnly.Parse(doneOn), DateOnly.Parse(today), Calendar));
+    [InlineData("2026-12-01", "2026-11-23", "Due soon")]   // 6 working days away
+    [InlineData("2026-12-07", "2026-11-23", "Due soon")]   // exactly 10 working days away
+    [InlineData("2026-12-08", "2026-11-23", "Coming up")]  // 11 working days away
+    [InlineData("2027-01-11", "2026-12-23", "Due soon")]   // 10 working days over Christmas and New Year
+    [InlineData("2026-11-23", "2026-11-23", "Due soon")]   // due today
+    public void An_upcoming_date_is_due_soon_from_10_working_days_before(string date, string today, string expected)
+    {
+        var upcoming = new ProgressDeadline(new Deadline(TimescaleRules.FinalPlan, DateOnly.Parse(date)), DeadlineState.Upcoming, null);
+        Assert.Equal(expected, upcoming.TagText(DateOnly.Parse(today), Calendar));
+    }
 }

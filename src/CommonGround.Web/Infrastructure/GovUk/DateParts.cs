@@ -14,6 +14,10 @@ public sealed class DateParts
 
     public string? Year { get; set; }
 
+    public string? Part(string name) => name switch { "Day" => Day, "Month" => Month, _ => Year };
+
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Day) && string.IsNullOrWhiteSpace(Month) && string.IsNullOrWhiteSpace(Year);
+
     /// <summary>The date, or null with no error when all three boxes are empty, or the GOV.UK message for what is wrong.</summary>
     public static (DateOnly? Date, string? Error) Read(string? day, string? month, string? year, string label)
     {

@@ -30,7 +30,7 @@ public sealed class ChronologyModel(AccessService accessService, CommonGroundDbC
     public IReadOnlyList<Row> Entries { get; private set; } = [];
 
     /// <summary>The legal dates in the child's statutory processes, shown with the changes when that part is in view.</summary>
-    public IReadOnlyList<(string Process, Core.Statutory.TrackedDeadline Deadline)> Deadlines { get; private set; } = [];
+    public IReadOnlyList<(string Process, Core.Statutory.ProgressDeadline Deadline)> Deadlines { get; private set; } = [];
     public int Total { get; private set; }
     public int TotalPages => Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
     public string PageHrefFormat => Area is null ? "?pageNumber={0}" : $"?area={Uri.EscapeDataString(Area)}&pageNumber={{0}}";
@@ -59,7 +59,7 @@ public sealed class ChronologyModel(AccessService accessService, CommonGroundDbC
         if (Access.CanSee(RecordArea.StatutoryProcess) && (string.IsNullOrEmpty(Area) || Area == nameof(RecordArea.StatutoryProcess)))
         {
             Deadlines = (await statutory.ListAsync(childId))
-                .SelectMany(p => statutory.Track(p).Deadlines.Select(d => (Core.Statutory.StatutoryTerms.Text(p.Kind), d)))
+                .SelectMany(p => statutory.Progress(p, Access.Child.DateOfBirth).Deadlines.Select(d => (Core.Statutory.StatutoryTerms.Text(p.Kind), d)))
                 .OrderByDescending(d => d.d.Deadline.Date).ToList();
         }
 

@@ -1,4 +1,5 @@
 using CommonGround.Core.Statutory;
+using CommonGround.Core.Time;
 using CommonGround.Web.Infrastructure;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -11,8 +12,10 @@ namespace CommonGround.Web.Pages.Statutory;
 /// process with them, with the next date first by default.
 /// </summary>
 [Authorize(Policy = Policies.Professional)]
-public sealed class IndexModel(StatutoryService statutory, CurrentUser currentUser) : PageBase
+public sealed class IndexModel(StatutoryService statutory, CurrentUser currentUser, TimeProvider time) : PageBase
 {
+    public DateOnly Today { get; private set; }
+
     public IReadOnlyList<CaseloadItem> Items { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
@@ -25,8 +28,11 @@ public sealed class IndexModel(StatutoryService statutory, CurrentUser currentUs
         var items = await statutory.CaseloadAsync(currentUser.UserId!.Value);
         // Processes with nothing left to happen go last, whichever way the list is sorted.
         Items = ByChild
-            ? items.OrderBy(i => i.ChildName, StringComparer.OrdinalIgnoreCase).ThenBy(i => i.Timeline.Next?.Deadline.Date ?? DateOnly.MaxValue).ToList()
-            : items.OrderBy(i => i.Timeline.Next?.Deadline.Date ?? DateOnly.MaxValue).ThenBy(i => i.ChildName, StringComparer.OrdinalIgnoreCase).ToList();
+            ? items.OrderBy(i => i.ChildName, StringComparer.OrdinalIgnoreCase).ThenBy(i => NextDate(i)).ToList()
+            : items.OrderBy(NextDate).ThenBy(i => i.ChildName, StringComparer.OrdinalIgnoreCase).ToList();
+        Today = time.TodayInUk();
         ShowsChildren(Items.Select(i => i.ChildId), "Statutory processes list: dates");
     }
+
+    private static DateOnly NextDate(CaseloadItem item) => item.Progress.Next.FirstOrDefault()?.Deadline.Date ?? DateOnly.MaxValue;
 }

@@ -1,13 +1,16 @@
 using CommonGround.Core.Access;
 using CommonGround.Core.Statutory;
+using CommonGround.Core.Time;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CommonGround.Web.Pages.Children.Statutory;
 
-public sealed class IndexModel(AccessService accessService, StatutoryService statutory, CurrentUser currentUser) : ChildPageBase(accessService, currentUser)
+public sealed class IndexModel(AccessService accessService, StatutoryService statutory, CurrentUser currentUser, TimeProvider time) : ChildPageBase(accessService, currentUser)
 {
-    public IReadOnlyList<(StatutoryProcess Process, ProcessTimeline Timeline)> Processes { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+
+    public IReadOnlyList<(StatutoryProcess Process, ProcessProgress Progress)> Processes { get; private set; } = [];
 
     public bool CanRecord => Access.Can(Capability.ManageStatutoryProcess, RecordArea.StatutoryProcess);
 
@@ -18,7 +21,8 @@ public sealed class IndexModel(AccessService accessService, StatutoryService sta
             return refused;
         }
 
-        Processes = (await statutory.ListAsync(childId)).Select(p => (p, statutory.Track(p))).ToList();
+        Processes = (await statutory.ListAsync(childId)).Select(p => (p, statutory.Progress(p, Access.Child.DateOfBirth))).ToList();
+        Today = time.TodayInUk();
         DescribeRead(RecordArea.StatutoryProcess, "Statutory processes");
         return Page();
     }

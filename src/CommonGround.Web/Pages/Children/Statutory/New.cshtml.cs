@@ -23,6 +23,9 @@ public sealed class NewModel(AccessService accessService, StatutoryService statu
         [Display(Name = "For a move: which move?")]
         public string? Transfer { get; set; }
 
+        [Display(Name = "For a Tribunal order: what did it order?")]
+        public string? Order { get; set; }
+
         [Display(Name = "Details (optional)")]
         public string? Detail { get; set; }
     }
@@ -43,7 +46,12 @@ public sealed class NewModel(AccessService accessService, StatutoryService statu
         }
 
         var kind = Input.Kind!.Value;
-        var detail = kind == StatutoryProcessKind.PhaseTransfer ? Input.Transfer : Input.Detail;
+        var detail = kind switch
+        {
+            StatutoryProcessKind.PhaseTransfer => Input.Transfer,
+            StatutoryProcessKind.TribunalOrder => Input.Order,
+            _ => Input.Detail,
+        };
         var result = await statutory.RecordEventAsync(new(childId, null, kind, kind.FirstEvent(), Input.Date, null, detail), await CurrentUser.ActorAsync());
         if (result.Error is { } error)
         {

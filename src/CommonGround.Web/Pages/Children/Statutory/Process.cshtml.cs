@@ -7,7 +7,13 @@ namespace CommonGround.Web.Pages.Children.Statutory;
 
 public sealed class ProcessModel(AccessService accessService, StatutoryService statutory, CurrentUser currentUser, TimeProvider time) : StatutoryPageBase(accessService, statutory, currentUser)
 {
-    public ProcessTimeline Timeline { get; private set; } = default!;
+    public ProcessProgress Progress { get; private set; } = ProcessProgress.Empty;
+
+    /// <summary>Whose dates are the reader's own: their failures are not shown to them as something to chase.</summary>
+    public DeadlineActor? Reader => DeadlineStates.ReaderFor(Access);
+
+    /// <summary>Duties someone other than the reader missed or did late: a family can send a letter about each.</summary>
+    public IReadOnlyList<ProgressDeadline> ToChase => Progress.Deadlines.Where(d => d.IsFailureFor(Reader)).ToList();
 
     public DateOnly Today { get; private set; }
 
@@ -23,7 +29,7 @@ public sealed class ProcessModel(AccessService accessService, StatutoryService s
             return refused;
         }
 
-        Timeline = Statutory.Track(Process);
+        Progress = Statutory.Progress(Process, Access.Child.DateOfBirth);
         Today = Core.Time.TimeProviderExtensions.TodayInUk(time);
         DescribeRead(RecordArea.StatutoryProcess, Process.Kind.Text());
         return Page();

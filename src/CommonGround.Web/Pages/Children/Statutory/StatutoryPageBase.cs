@@ -34,6 +34,10 @@ public abstract class StatutoryPageBase(AccessService accessService, StatutorySe
 
     public static IReadOnlyList<Option> Transfers { get; } = StatutoryTerms.Transfers.Select(t => new Option(t.Value, t.Text)).ToList();
 
-    public static IReadOnlyList<Option> EventsOf(StatutoryProcessKind kind) => kind.Events()
+    public static IReadOnlyList<Option> Orders { get; } = StatutoryTerms.TribunalOrders.Select(t => new Option(t.Value, t.Text)).ToList();
+
+    public static IReadOnlyList<Option> Decisions { get; } = StatutoryTerms.ReviewDecisions.Select(t => new Option(t.Value, t.Text)).ToList();
+
+    public static IReadOnlyList<Option> EventsOf(StatutoryProcessKind kind) => kind.Recordable()
         .Select(k => new Option(k.ToString(), k.Term().Text, k.Term().EndLabel is { } end ? $"Give the first day and the {end.ToLowerInvariant()}" : k.Term().DetailLabel)).ToList();
 }

@@ -21,7 +21,7 @@ public sealed class IndexModel(TimelinessService timeliness, CurrentUser current
     [BindProperty(SupportsGet = true)]
     public TimelinessList? List { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<TimelinessCase> Cases { get; private set; } = [];

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Access;
 using CommonGround.Core.Statutory;
+using CommonGround.Web.Infrastructure.GovUk;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 
@@ -29,6 +30,12 @@ public sealed class NewModel(AccessService accessService, StatutoryService statu
         [Display(Name = "For a move: which move?")]
         public string? Transfer { get; set; }
 
+        [Display(Name = "For a decision after a review: what was decided?")]
+        public string? Decision { get; set; }
+
+        [Display(Name = "For a review meeting held: which meeting?")]
+        public Guid? MeetingId { get; set; }
+
         public int Version { get; set; }
     }
 
@@ -40,8 +47,18 @@ public sealed class NewModel(AccessService accessService, StatutoryService statu
         }
 
         Input.Version = Process.Version;
+        await LoadMeetingsAsync();
         return Page();
     }
+
+    /// <summary>The child's review meetings, for saying which one was held.</summary>
+    public IReadOnlyList<Option> ReviewMeetings { get; private set; } = [];
+
+    public bool AsksAboutReviews => Process.Kind is StatutoryProcessKind.AnnualReview or StatutoryProcessKind.PhaseTransfer;
+
+    private async Task LoadMeetingsAsync() => ReviewMeetings = AsksAboutReviews
+        ? (await Statutory.ReviewMeetingsAsync(Process.ChildId)).Select(m => new Option(m.Id.ToString(), $"Review meeting on {Core.Time.UkDates.DateAtTime(m.StartsAt)}")).ToList()
+        : [];
 
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid processId)
     {
@@ -52,14 +69,22 @@ public sealed class NewModel(AccessService accessService, StatutoryService statu
 
         if (!ModelState.IsValid)
         {
+            await LoadMeetingsAsync();
             return Invalid();
         }
 
         var kind = Input.Kind!.Value;
-        var detail = kind == StatutoryEventKind.TransferPlanned ? Input.Transfer : Input.Detail;
-        var result = await Statutory.RecordEventAsync(new(childId, processId, Process.Kind, kind, Input.Date, Input.EndsOn, detail, Input.Version), await CurrentUser.ActorAsync());
+        var detail = kind switch
+        {
+            StatutoryEventKind.TransferPlanned => Input.Transfer,
+            StatutoryEventKind.ReviewDecisionNotified => Input.Decision,
+            _ => Input.Detail,
+        };
+        var result = await Statutory.RecordEventAsync(
+            new(childId, processId, Process.Kind, kind, Input.Date, Input.EndsOn, detail, Input.Version) { MeetingId = Input.MeetingId }, await CurrentUser.ActorAsync());
         if (result.Error is { } error)
         {
+            await LoadMeetingsAsync();
             return Invalid(error);
         }
 

@@ -48,14 +48,15 @@ public sealed class LetterModel(AccessService accessService, StatutoryService st
         if (kind == LetterKind.ChaseMissedDeadline)
         {
             var process = processId is { } id ? await statutory.FindAsync(childId, id) : null;
-            var missed = process is null ? null : statutory.Track(process).Missed.FirstOrDefault(d => d.Deadline.Key == deadline);
+            var missed = process is null ? null : statutory.Progress(process, child.DateOfBirth).Deadlines
+                .FirstOrDefault(d => d.Deadline.Key == deadline && d.IsFailureFor(DeadlineActor.Family));
             if (missed is null)
             {
-                // Only a date that has actually been missed can be chased.
+                // Only someone else's duty, missed or done late, is asked about: never the family's own window.
                 return NotFound();
             }
 
-            facts = facts with { Missed = missed };
+            facts = facts with { Missed = missed, Happened = process!.ProgressEvents() };
         }
         else if (kind == LetterKind.MediationCertificate)
         {

@@ -1,0 +1,29 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CommonGround.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ReviewMeetingsOnStatutoryProcesses : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "meeting_id",
+                table: "statutory_events",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "meeting_id",
+                table: "statutory_events");
+        }
+    }
+}
