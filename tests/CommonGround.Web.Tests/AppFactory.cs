@@ -88,6 +88,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("AllowedHosts", "commonground.example.org");
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Demo:Seed", SharesDatabaseWith is null ? "true" : "false");
+        // The demo people with nothing yet recorded about them, so each test starts from a known quiet record.
+        builder.UseSetting("Demo:History", "false");
         builder.UseSetting("Security:RequireMfaForProfessionals", "false");
         builder.UseSetting("DataProtection:CertificatePath", KeyCertificate.Value);
         foreach (var (key, value) in Settings)

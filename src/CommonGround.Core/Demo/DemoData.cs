@@ -4,6 +4,7 @@ using CommonGround.Core.Audit;
 using CommonGround.Core.Children;
 using CommonGround.Core.Data;
 using CommonGround.Core.Organisations;
+using CommonGround.Core.Statutory;
 using CommonGround.Core.Team;
 using CommonGround.Core.Time;
 using Microsoft.AspNetCore.Identity;
@@ -31,8 +32,11 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
         new("admin@example.org", "Service Admin", "Service admin for this CommonGround"),
     ];
 
-    /// <summary>Adds the demo data if, and only if, the database holds no areas and no accounts.</summary>
-    public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Adds the demo data if, and only if, the database holds no areas and no accounts: the people, and unless
+    /// <paramref name="withHistory"/> is false, what has already happened on their records.
+    /// </summary>
+    public async Task<bool> SeedIfEmptyAsync(bool withHistory = true, CancellationToken cancellationToken = default)
     {
         if (await db.Areas.AnyAsync(cancellationToken) || await db.Users.AnyAsync(cancellationToken))
         {
@@ -144,8 +148,67 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
         Family(sunita, Child("Arjun", "Shah", today.AddYears(-11).AddDays(-30)), FamilyRelationship.ParentCarer);
         Family(sunita, Child("Maya", "Shah", today.AddYears(-4).AddDays(-90)), FamilyRelationship.ParentCarer);
 
+        if (withHistory)
+        {
+            AddStatutoryProcesses(now, today, caseworker, alex, sam, jordan);
+        }
+
         db.AuditEvents.Add(AuditEvent.For(Actor.System, now, "demo.seeded", "Demo", null, "Added the Northvale demo data"));
         await db.SaveChangesAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// Sam's needs assessment is under way: the council decided on time and the psychologist's advice came in, but the
+    /// speech and language therapy advice is overdue, so the family sees one date missed by someone else and can chase it.
+    /// Jordan's plan came on time last year, after the family chose not to comment on the draft (a right that passed,
+    /// never "missed"), and the first annual review is coming up.
+    /// </summary>
+    private void AddStatutoryProcesses(DateTime now, DateOnly today, Professional caseworker, UserAccount parent, Child sam, Child jordan)
+    {
+        StatutoryProcess Start(Child child, StatutoryProcessKind kind, DateOnly on)
+        {
+            var process = new StatutoryProcess
+            {
+                ChildId = child.Id, AreaId = child.AreaId, Kind = kind, StartedAt = Noon(on), StartedByUserId = caseworker.UserAccountId, StartedByName = "Tom Hughes",
+            };
+            db.StatutoryProcesses.Add(process);
+            return process;
+        }
+
+        static DateTime Noon(DateOnly day) => day.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
+
+        void Happened(StatutoryProcess process, StatutoryEventKind kind, int daysAgo, string? detail = null, bool byParent = false)
+        {
+            var recorded = new StatutoryEvent
+            {
+                ProcessId = process.Id, ChildId = process.ChildId, Kind = kind, OccurredOn = today.AddDays(-daysAgo), Detail = detail,
+                RecordedAt = Noon(today.AddDays(-daysAgo)) < now ? Noon(today.AddDays(-daysAgo)) : now,
+                RecordedByUserId = byParent ? parent.Id : caseworker.UserAccountId, RecordedByName = byParent ? "Alex Morgan" : "Tom Hughes", RecordedByFamily = byParent,
+            };
+            if (byParent)
+            {
+                recorded.Confirm("Tom Hughes", recorded.RecordedAt);
+            }
+
+            process.Events.Add(recorded);
+            db.StatutoryEvents.Add(recorded);
+            process.Refresh(Timescales.England);
+        }
+
+        var assessment = Start(sam, StatutoryProcessKind.NeedsAssessment, today.AddDays(-103));
+        Happened(assessment, StatutoryEventKind.RequestReceived, 103, "Parent", byParent: true);
+        Happened(assessment, StatutoryEventKind.DecisionToAssess, 64);
+        Happened(assessment, StatutoryEventKind.AdviceRequested, 60, "Educational psychologist");
+        Happened(assessment, StatutoryEventKind.AdviceRequested, 60, "Speech and language therapy");
+        Happened(assessment, StatutoryEventKind.AdviceReceived, 25, "Educational psychologist");
+
+        var jordansAssessment = Start(jordan, StatutoryProcessKind.NeedsAssessment, today.AddDays(-400));
+        Happened(jordansAssessment, StatutoryEventKind.RequestReceived, 400, "Jordan");
+        Happened(jordansAssessment, StatutoryEventKind.DecisionToAssess, 360);
+        Happened(jordansAssessment, StatutoryEventKind.DraftPlanServed, 280);
+        Happened(jordansAssessment, StatutoryEventKind.FinalPlanIssued, 265);
+        var review = Start(jordan, StatutoryProcessKind.AnnualReview, today.AddDays(-265));
+        Happened(review, StatutoryEventKind.PlanMadeOrReviewed, 265);
     }
 }

@@ -256,7 +256,7 @@ public static class Composition
         }
 
         if (app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment())
-            && await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync())
+            && await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync(app.Configuration.GetValue("Demo:History", true)))
         {
             logger.LogInformation("Added the demo data. Every demo account's password is {Password}", DemoData.Password);
         }

@@ -2,6 +2,7 @@ using CommonGround.Core.Accounts;
 using CommonGround.Core.Children;
 using CommonGround.Core.Demo;
 using CommonGround.Core.Organisations;
+using CommonGround.Core.Statutory;
 using CommonGround.Core.Time;
 using CommonGround.Testing;
 using Microsoft.AspNetCore.Identity;
@@ -20,12 +21,12 @@ public sealed class DemoDataTests
         await using var database = await TestDatabase.CreateAsync();
         await using (var db = database.CreateContext())
         {
-            Assert.True(await new DemoData(db, new PasswordHasher<UserAccount>(), _time).SeedIfEmptyAsync(TestContext.Current.CancellationToken));
+            Assert.True(await new DemoData(db, new PasswordHasher<UserAccount>(), _time).SeedIfEmptyAsync(cancellationToken: TestContext.Current.CancellationToken));
         }
 
         await using (var db = database.CreateContext())
         {
-            Assert.False(await new DemoData(db, new PasswordHasher<UserAccount>(), _time).SeedIfEmptyAsync(TestContext.Current.CancellationToken));
+            Assert.False(await new DemoData(db, new PasswordHasher<UserAccount>(), _time).SeedIfEmptyAsync(cancellationToken: TestContext.Current.CancellationToken));
         }
 
         await using var check = database.CreateContext();
@@ -47,7 +48,7 @@ public sealed class DemoDataTests
         await using var database = await TestDatabase.CreateAsync();
         await using var db = database.CreateContext();
         var hasher = new PasswordHasher<UserAccount>();
-        await new DemoData(db, hasher, _time).SeedIfEmptyAsync(TestContext.Current.CancellationToken);
+        await new DemoData(db, hasher, _time).SeedIfEmptyAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         foreach (var account in DemoData.Accounts)
         {
@@ -69,5 +70,39 @@ public sealed class DemoDataTests
         Assert.True(orgAdmin.IsOrganisationAdmin);
         Assert.Equal(senco.OrganisationId, orgAdmin.OrganisationId);
         Assert.Equal(AccountKind.ServiceAdmin, (await db.Users.SingleAsync(u => u.Email == "admin@example.org", TestContext.Current.CancellationToken)).Kind);
+    }
+
+    [Fact]
+    public async Task The_demo_history_shows_one_date_someone_else_missed_and_a_family_right_that_passed_calmly()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateContext();
+        await new DemoData(db, new PasswordHasher<UserAccount>(), _time).SeedIfEmptyAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var today = _time.TodayInUk();
+        var processes = await db.StatutoryProcesses.Include(p => p.Events).ToListAsync(TestContext.Current.CancellationToken);
+        var children = await db.Children.ToDictionaryAsync(c => c.Id, c => c.FirstName, TestContext.Current.CancellationToken);
+        string States(StatutoryProcess process) => string.Join(", ", process.Progress(today, Timescales.England)
+            .Deadlines.Select(d => $"{d.Deadline.Key}{(d.About is null ? "" : $" ({d.About})")} {d.State.Slug()}"));
+
+        var sams = processes.Single(p => children[p.ChildId] == "Samuel");
+        Assert.Equal(
+            "decision-whether-to-assess met, decision-not-to-issue-plan upcoming, advice-due (Advice from Educational psychologist) met, advice-due (Advice from Speech and language therapy) missed, latest-draft-plan upcoming, final-plan upcoming",
+            States(sams));
+        var jordans = processes.Where(p => children[p.ChildId] == "Jordan").ToDictionary(p => p.Kind);
+        Assert.Equal(
+            "decision-whether-to-assess met, decision-not-to-issue-plan not-applicable, latest-draft-plan met, final-plan met, representations-last-day closed",
+            States(jordans[StatutoryProcessKind.NeedsAssessment]));
+        Assert.All(jordans[StatutoryProcessKind.AnnualReview].Progress(today, Timescales.England).Deadlines, d => Assert.Equal(DeadlineState.Upcoming, d.State));
+    }
+
+    [Fact]
+    public async Task Without_history_the_demo_people_have_empty_records()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateContext();
+        await new DemoData(db, new PasswordHasher<UserAccount>(), _time).SeedIfEmptyAsync(withHistory: false, TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, await db.StatutoryProcesses.CountAsync(TestContext.Current.CancellationToken));
+        Assert.True(await db.Children.AnyAsync(TestContext.Current.CancellationToken));
     }
 }

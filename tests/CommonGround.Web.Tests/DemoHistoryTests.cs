@@ -1,0 +1,62 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonGround.Web.Tests;
+
+/// <summary>The demo as a newcomer first sees it, with what has already happened on its records.</summary>
+public sealed class DemoHistoryApp : AppFactory
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string> { ["Demo:History"] = "true" };
+}
+
+public sealed class DemoHistoryTests(DemoHistoryApp app) : IClassFixture<DemoHistoryApp>
+{
+    private Task<Guid> ChildIdAsync(string firstName) => app.QueryAsync(db => db.Children.Where(c => c.FirstName == firstName).Select(c => c.Id).SingleAsync());
+
+    [Fact]
+    public async Task Sams_parent_sees_the_overdue_advice_as_missed_by_someone_else_and_can_chase_it()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var parent = app.NewClient();
+        await parent.SignInAsync("parent@example.org");
+
+        var (_, list) = await parent.OpenAsync($"/children/{sam}/statutory");
+        var process = list.QuerySelectorAll("main a").First(a => a.TextContent.Contains("EHC needs assessment", StringComparison.Ordinal)).GetAttribute("href")!;
+        var (response, page) = await parent.OpenAsync(process);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var missed = page.QuerySelectorAll(".cg-deadline[data-state=missed]").Single();
+        Assert.Contains("Speech and language therapy", missed.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(missed.QuerySelector(".govuk-tag--red"));
+        Assert.Single(page.QuerySelectorAll("a[href*='letters/chase']"));
+        Assert.Equal("met", page.QuerySelector(".cg-deadline[data-deadline=decision-whether-to-assess]")!.GetAttribute("data-state"));
+    }
+
+    [Fact]
+    public async Task Jordan_sees_the_comments_window_passed_calmly_and_the_annual_review_coming()
+    {
+        var jordan = await ChildIdAsync("Jordan");
+        var youngPerson = app.NewClient();
+        await youngPerson.SignInAsync("youngperson@example.org");
+
+        var (_, list) = await youngPerson.OpenAsync($"/children/{jordan}/statutory");
+        var links = list.QuerySelectorAll("main a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href")!)).ToList();
+        var (_, assessment) = await youngPerson.OpenAsync(links.First(l => l.Item1.Contains("EHC needs assessment", StringComparison.Ordinal)).Item2);
+        var (_, review) = await youngPerson.OpenAsync(links.First(l => l.Item1.Contains("Annual review", StringComparison.Ordinal)).Item2);
+
+        Assert.Equal("closed", assessment.QuerySelector(".cg-deadline[data-deadline=representations-last-day]")!.GetAttribute("data-state"));
+        Assert.Empty(assessment.QuerySelectorAll("main .govuk-tag--red"));
+        Assert.All(review.QuerySelectorAll(".cg-deadline"), d => Assert.Equal("upcoming", d.GetAttribute("data-state")));
+    }
+
+    [Fact]
+    public async Task The_lead_sees_last_years_plan_in_the_timeliness_report()
+    {
+        var lead = app.NewClient();
+        await lead.SignInAsync("send.lead@example.org");
+
+        var (_, report) = await lead.OpenAsync("/organisation/timeliness?year=2026");
+
+        Assert.Contains("1 of 1 (100%)", report.QuerySelector(".govuk-summary-list")!.TextContent, StringComparison.Ordinal);
+    }
+}
