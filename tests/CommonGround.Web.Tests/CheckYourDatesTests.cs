@@ -145,6 +145,17 @@ public sealed class CheckYourDatesTests(AppFactory app) : IClassFixture<AppFacto
     }
 
     [Fact]
+    public async Task A_date_that_mattered_only_if_the_council_refused_passes_without_being_called_missed()
+    {
+        var (_, page) = await app.NewClient().OpenAsync("/check-your-dates/needs-assessment/check?" + Request + Happened(6, new(2025, 10, 10)));
+
+        var lapsed = page.QuerySelector(".cg-deadline[data-deadline=decision-not-to-issue-plan]")!;
+        Assert.Equal("lapsed", lapsed.GetAttribute("data-state"));
+        Assert.Null(lapsed.QuerySelector(".govuk-tag--red"));
+        Assert.Contains("the local authority should be preparing a plan. The date for the final plan still stands", lapsed.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missed_decision_offers_a_letter_filled_in_from_the_dates_given_to_print_or_download()
     {
         var client = app.NewClient();

@@ -6,6 +6,7 @@ using AngleSharp.Dom;
 using CommonGround.Core.Meetings;
 using CommonGround.Core.Statutory;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommonGround.Web.Tests;
 
@@ -105,6 +106,37 @@ public sealed class StatutoryProgressTests : FreshAppTests
 
         var (_, happening) = await family.OpenAsync($"/children/{jordan}/whats-happening");
         Assert.Contains("Decision whether to assess", happening.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_services_late_with_advice_are_two_warnings_and_two_letters_each_naming_its_service()
+    {
+        var (jordan, processId) = await RecordedAsync(StatutoryProcessKind.NeedsAssessment, (StatutoryEventKind.RequestReceived, new(2026, 8, 3)));
+        var caseworker = await SignedInAsync("caseworker@example.org");
+        foreach (var service in new[] { "Educational psychologist", "Speech and language therapy" })
+        {
+            var (recorded, form) = await caseworker.SubmitAsync($"/children/{jordan}/statutory/{processId}/events/new", new Dictionary<string, string>(Date("Input.Date", new(2026, 9, 14)))
+            {
+                ["Input.Kind"] = nameof(StatutoryEventKind.AdviceRequested), ["Input.Detail"] = service,
+            });
+            Assert.True(recorded.StatusCode == HttpStatusCode.Redirect, string.Join("; ", form.ErrorSummary()));
+        }
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Core.Attention.AttentionJob>().ExecuteAsync(CancellationToken.None);
+        }
+
+        var warnings = await App.QueryAsync(db => db.AttentionSignals.Where(a => a.ChildId == jordan && a.Kind == Core.Attention.AttentionSignalKind.StatutoryMissed).Select(a => a.Reason).ToListAsync());
+        Assert.Contains(warnings, w => w.StartsWith("Advice provided (Educational psychologist)", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith("Advice provided (Speech and language therapy)", StringComparison.Ordinal));
+
+        var family = await SignedInAsync("youngperson@example.org");
+        var (_, page) = await family.OpenAsync($"/children/{jordan}/statutory/{processId}");
+        var letters = page.QuerySelectorAll("a[href*='letters/chase']").Where(a => a.TextContent.Contains("Advice provided", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, letters.Count);
+        var (_, second) = await family.OpenAsync(letters.Single(a => a.TextContent.Contains("Speech and language therapy", StringComparison.Ordinal)).GetAttribute("href")!);
+        Assert.Contains("Advice provided (Speech and language therapy)", second.QuerySelector(".cg-letter")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

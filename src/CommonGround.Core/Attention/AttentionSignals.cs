@@ -244,15 +244,15 @@ public static class AttentionSignals
             foreach (var tracked in process.Progress(today, Timescales.England, children[process.ChildId].DateOfBirth).Deadlines.Where(d => !d.IsRight))
             {
                 var deadline = tracked.Deadline;
-                var key = $"{process.Id}:{deadline.Rule.Key}";
+                var key = $"{process.Id}:{tracked.Id}";
                 if (tracked.State == DeadlineState.Missed)
                 {
-                    Signal(process.ChildId, AttentionSignalKind.StatutoryMissed, key, $"{deadline.Rule.Title}: the legal date was {UkDates.Date(deadline.Date)}",
+                    Signal(process.ChildId, AttentionSignalKind.StatutoryMissed, key, $"{tracked.Title.ShortenTo(120)}: the legal date was {UkDates.Date(deadline.Date)}",
                         link, today.DayNumber - deadline.Date.DayNumber, RecordArea.StatutoryProcess, deadline.Date, process.Id);
                 }
                 else if (tracked.State == DeadlineState.Upcoming && deadline.Date <= window)
                 {
-                    Signal(process.ChildId, AttentionSignalKind.StatutoryDueSoon, key, $"{deadline.Rule.Title}: by {UkDates.DayAndDate(deadline.Date)}",
+                    Signal(process.ChildId, AttentionSignalKind.StatutoryDueSoon, key, $"{tracked.Title.ShortenTo(120)}: by {UkDates.DayAndDate(deadline.Date)}",
                         link, Calendar.WorkingDaysBetween(today, deadline.Date), RecordArea.StatutoryProcess, deadline.Date, process.Id);
                 }
             }

@@ -105,7 +105,7 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
                 {
                     var link = $"/children/{childId}/statutory/{process.Id}";
                     // The family's own dates are theirs to use if they choose; everyone else's are theirs to meet.
-                    (next.IsRight ? waiting : comingUp).Add(new(next.IsRight ? $"If you want to: {next.Deadline.Rule.Title}" : next.Deadline.Rule.Title,
+                    (next.IsRight ? waiting : comingUp).Add(new(next.IsRight ? $"If you want to: {next.Title}" : next.Title,
                         Capitalised(next.Actor.Who(readerIsFamily: true)), next.Deadline.Date, link));
                 }
             }

@@ -178,12 +178,12 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
 
         static DateTime Noon(DateOnly day) => day.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
 
-        void Happened(StatutoryProcess process, StatutoryEventKind kind, int daysAgo, string? detail = null, bool byParent = false)
+        void Happened(StatutoryProcess process, StatutoryEventKind kind, DateOnly on, string? detail = null, bool byParent = false)
         {
             var recorded = new StatutoryEvent
             {
-                ProcessId = process.Id, ChildId = process.ChildId, Kind = kind, OccurredOn = today.AddDays(-daysAgo), Detail = detail,
-                RecordedAt = Noon(today.AddDays(-daysAgo)) < now ? Noon(today.AddDays(-daysAgo)) : now,
+                ProcessId = process.Id, ChildId = process.ChildId, Kind = kind, OccurredOn = on, Detail = detail,
+                RecordedAt = Noon(on) < now ? Noon(on) : now,
                 RecordedByUserId = byParent ? parent.Id : caseworker.UserAccountId, RecordedByName = byParent ? "Alex Morgan" : "Tom Hughes", RecordedByFamily = byParent,
             };
             if (byParent)
@@ -196,19 +196,28 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
             process.Refresh(Timescales.England);
         }
 
-        var assessment = Start(sam, StatutoryProcessKind.NeedsAssessment, today.AddDays(-103));
-        Happened(assessment, StatutoryEventKind.RequestReceived, 103, "Parent", byParent: true);
-        Happened(assessment, StatutoryEventKind.DecisionToAssess, 64);
-        Happened(assessment, StatutoryEventKind.AdviceRequested, 60, "Educational psychologist");
-        Happened(assessment, StatutoryEventKind.AdviceRequested, 60, "Speech and language therapy");
-        Happened(assessment, StatutoryEventKind.AdviceReceived, 25, "Educational psychologist");
+        // Counted in weeks from this week's Monday, so every event falls on a working day whatever day it is today.
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        DateOnly Week(DateOnly from, int weeks, int days = 0) => from.AddDays((7 * weeks) + days);
 
-        var jordansAssessment = Start(jordan, StatutoryProcessKind.NeedsAssessment, today.AddDays(-400));
-        Happened(jordansAssessment, StatutoryEventKind.RequestReceived, 400, "Jordan");
-        Happened(jordansAssessment, StatutoryEventKind.DecisionToAssess, 360);
-        Happened(jordansAssessment, StatutoryEventKind.DraftPlanServed, 280);
-        Happened(jordansAssessment, StatutoryEventKind.FinalPlanIssued, 265);
-        var review = Start(jordan, StatutoryProcessKind.AnnualReview, today.AddDays(-265));
-        Happened(review, StatutoryEventKind.PlanMadeOrReviewed, 265);
+        // Received on a Wednesday 15 weeks ago: decided in week 5, advice asked for in week 6 and due 6 weeks later.
+        var received = Week(monday, -15, 2);
+        var assessment = Start(sam, StatutoryProcessKind.NeedsAssessment, received);
+        Happened(assessment, StatutoryEventKind.RequestReceived, received, "Parent", byParent: true);
+        Happened(assessment, StatutoryEventKind.DecisionToAssess, Week(received, 5, 2));
+        Happened(assessment, StatutoryEventKind.AdviceRequested, Week(monday, -9), "Educational psychologist");
+        Happened(assessment, StatutoryEventKind.AdviceRequested, Week(monday, -9), "Speech and language therapy");
+        Happened(assessment, StatutoryEventKind.AdviceReceived, Week(monday, -4, 3), "Educational psychologist");
+
+        // Received on a Tuesday 57 weeks ago; the draft came in week 17 and the final plan in week 19, both in time.
+        var jordansRequest = Week(monday, -57, 1);
+        var finalPlan = Week(jordansRequest, 19, 3);
+        var jordansAssessment = Start(jordan, StatutoryProcessKind.NeedsAssessment, jordansRequest);
+        Happened(jordansAssessment, StatutoryEventKind.RequestReceived, jordansRequest, "Jordan");
+        Happened(jordansAssessment, StatutoryEventKind.DecisionToAssess, Week(jordansRequest, 5, 3));
+        Happened(jordansAssessment, StatutoryEventKind.DraftPlanServed, Week(jordansRequest, 17, 1));
+        Happened(jordansAssessment, StatutoryEventKind.FinalPlanIssued, finalPlan);
+        var review = Start(jordan, StatutoryProcessKind.AnnualReview, finalPlan);
+        Happened(review, StatutoryEventKind.PlanMadeOrReviewed, finalPlan);
     }
 }

@@ -201,7 +201,7 @@ public sealed class CalendarFeedService(CommonGroundDbContext db, AccessService 
             foreach (var deadline in process.Progress(today, Timescales.England, child.DateOfBirth).Next)
             {
                 events.Add(AllDay($"statutory-{process.Id:N}-{deadline.Deadline.Rule.Key}", deadline.Deadline.Date,
-                    $"{deadline.Deadline.Rule.Title}: {child.KnownAs}", $"/children/{child.Id}/statutory/{process.Id}", stamp));
+                    $"{deadline.Title}: {child.KnownAs}", $"/children/{child.Id}/statutory/{process.Id}", stamp));
             }
         }
 

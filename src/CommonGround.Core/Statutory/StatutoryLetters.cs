@@ -62,7 +62,7 @@ public static class StatutoryLetters
                 ], $"Yours sincerely,\n{facts.SenderName}");
             case LetterKind.ChaseMissedDeadline when facts.Missed is { State: DeadlineState.Late, DoneOn: { } doneOn } late:
                 var lateRule = late.Deadline.Rule;
-                return new($"about-a-late-{lateRule.Key}-{fileDate}.docx", to, $"{lateRule.Title}: it happened after the legal date for {child}", [
+                return new($"about-a-late-{lateRule.Key}-{fileDate}.docx", to, $"{late.Title}: it happened after the legal date for {child}", [
                     $"I am writing about {facts.ChildName}. {lateRule.Explanation}",
                     .. SoFar(facts),
                     $"The date for this was {UkDates.Date(late.Deadline.Date)}, but it happened on {UkDates.Date(doneOn)}. The legal basis is: {lateRule.Source}.",
@@ -72,7 +72,7 @@ public static class StatutoryLetters
             case LetterKind.ChaseMissedDeadline when facts.Missed is { } missed:
                 var replyBy = timescales.Calendar.AddWorkingDays(facts.Today, 10);
                 var rule = missed.Deadline.Rule;
-                return new($"chasing-{rule.Key}-{fileDate}.docx", to, $"{rule.Title}: the legal date has passed for {child}", [
+                return new($"chasing-{rule.Key}-{fileDate}.docx", to, $"{missed.Title}: the legal date has passed for {child}", [
                     $"I am writing about {facts.ChildName}. {rule.Explanation}",
                     .. SoFar(facts),
                     $"The date for this was {UkDates.Date(missed.Deadline.Date)}. It has now passed, and as far as I know it has not happened. The legal basis is: {rule.Source}.",

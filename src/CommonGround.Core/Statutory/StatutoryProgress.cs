@@ -8,7 +8,16 @@ public sealed record ProgressEvent(StatutoryEventKind Kind, DateOnly Date, DateO
 /// <summary>One date of a process on a day: its rule and date, whose it is, where it stands, and the day it was done.</summary>
 public sealed record ProgressDeadline(Deadline Deadline, DeadlineState State, DateOnly? DoneOn, bool ExceptionMayApply = false, string? About = null)
 {
+    /// <summary>
+    /// Names this date within its process, for links and warnings: the rule's key, and for one of several dates under
+    /// the same rule (advice from each service) a number in the order they were asked for ("advice-due-2").
+    /// </summary>
+    public string Id { get; init; } = Deadline.Key;
+
     public DeadlineActor Actor => Deadline.Rule.Actor;
+
+    /// <summary>The rule's title, naming whom it is about where a rule has several: "Advice provided (Speech and language therapy)".</summary>
+    public string Title => About is null ? Deadline.Rule.Title : $"{Deadline.Rule.Title} ({About})";
 
     /// <summary>The family's dates are rights: a right not used is never a failure, and never chased.</summary>
     public bool IsRight => Actor == DeadlineActor.Family;
@@ -83,7 +92,13 @@ public static class StatutoryProgress
                 break;
         }
 
-        return new(engine.Deadlines, engine.Exceptions, engine.Notes);
+        var seen = new Dictionary<string, int>();
+        var deadlines = engine.Deadlines.Select(d =>
+        {
+            var count = seen[d.Deadline.Key] = seen.GetValueOrDefault(d.Deadline.Key) + 1;
+            return count == 1 ? d : d with { Id = $"{d.Deadline.Key}-{count}" };
+        }).ToList();
+        return new(deadlines, engine.Exceptions, engine.Notes);
     }
 
     /// <summary>Events that can be known before they happen: a move, a meeting arranged, a closure or an absence planned.</summary>
@@ -223,7 +238,7 @@ public static class StatutoryProgress
             var answered = events.Where(e => e.Kind == StatutoryEventKind.AdviceReceived && e.Date >= advice.Date && e.Date <= asOf && matching(e))
                 .Select(e => (DateOnly?)e.Date).Min();
             Add(timeline.Deadlines[0], answered, notApplicable: stopped, exceptionMayApply: missedAppointment,
-                about: advice.Detail is null ? null : $"Advice from {advice.Detail}");
+                about: advice.Detail);
         }
 
         public void AnnualReview()

@@ -104,6 +104,9 @@ public sealed record TimescaleRule
     /// <summary>What the family can do if the date passes without it happening.</summary>
     public required string IfMissed { get; init; }
 
+    /// <summary>For a date that matters only if something happens: what it means that it passed without it.</summary>
+    public string? IfLapsed { get; init; }
+
     /// <summary>
     /// True for deadlines under the SEND Regulations, which do not move when they fall on a weekend or bank holiday;
     /// Tribunal deadlines do move, and the timeline has already moved them.

@@ -35,6 +35,7 @@ public static class TimescaleRules
         Explanation = "If, after the assessment, the local authority decides not to issue an EHC plan, it must tell you within 16 weeks of receiving the request, and say why.",
         Source = $"{Regs}, regulation 10(1)", Status = RuleStatus.Statutory, Actor = DeadlineActor.LocalAuthority,
         IfMissed = "If you have heard nothing by this date, the local authority should be preparing a draft plan. " + ChaseTheLocalAuthority,
+        IfLapsed = "No decision not to issue a plan was made by this date, so the local authority should be preparing a plan. The date for the final plan still stands.",
     };
 
     public static readonly TimescaleRule LatestDraftPlan = new()
@@ -302,6 +303,7 @@ public static class TimescaleRules
         Explanation = "If, after the assessment the Tribunal ordered, the local authority decides not to issue a plan, it must tell you within 10 weeks of the order.",
         Source = $"{Regs}, regulation 44(2)(b)", Status = RuleStatus.Statutory, Actor = DeadlineActor.LocalAuthority,
         IfMissed = ChaseTheLocalAuthority,
+        IfLapsed = "No decision not to issue a plan was made by this date, so the local authority should be preparing a plan. The date for the final plan still stands.",
     };
 
     public static readonly TimescaleRule OrderToAssessFinalPlan = new()

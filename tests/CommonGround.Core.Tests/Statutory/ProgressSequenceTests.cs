@@ -303,6 +303,21 @@ public sealed class ProgressSequenceTests
     }
 
     [Fact]
+    public void Dates_under_the_same_rule_are_named_apart_in_the_order_asked_for()
+    {
+        var progress = StatutoryProgress.Of(StatutoryProcessKind.NeedsAssessment,
+        [
+            new(StatutoryEventKind.RequestReceived, new(2025, 9, 1)), new(StatutoryEventKind.AdviceRequested, new(2025, 9, 15), Detail: "Health"),
+            new(StatutoryEventKind.AdviceRequested, new(2025, 9, 16), Detail: "Social care"),
+        ], new(2025, 11, 27), Timescales.England);
+
+        var advice = progress.Deadlines.Where(d => d.Deadline.Key == "advice-due").ToList();
+        Assert.Equal(["advice-due", "advice-due-2"], advice.Select(d => d.Id));
+        Assert.Equal(["Advice provided (Health)", "Advice provided (Social care)"], advice.Select(d => d.Title));
+        Assert.Equal(progress.Deadlines.Count, progress.Deadlines.Select(d => d.Id).Distinct().Count());
+    }
+
+    [Fact]
     public void A_missed_appointment_says_an_exception_may_apply_to_that_advice()
     {
         var progress = StatutoryProgress.Of(StatutoryProcessKind.NeedsAssessment,

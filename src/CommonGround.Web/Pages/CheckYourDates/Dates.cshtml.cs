@@ -48,7 +48,7 @@ public sealed class DatesModel(TimeProvider time) : CalculatorPageBase(time)
         string Href(LetterKind kind, string? deadline = null) =>
             $"/check-your-dates/{Question.Process}/letter/{kind.Slug()}{facts}{(deadline is null ? "" : $"&deadline={Uri.EscapeDataString(deadline)}")}";
         var letters = (Progress?.Deadlines ?? []).Where(d => d.IsFailureFor(DeadlineActor.Family))
-            .Select(d => ($"A letter about: {d.Deadline.Rule.Title.ToLowerInvariant()} ({(d.State == DeadlineState.Late ? "done late" : "missed")})", Href(LetterKind.ChaseMissedDeadline, d.Deadline.Key)))
+            .Select(d => ($"A letter about: {d.Deadline.Rule.Title.ToLowerInvariant()} ({(d.State == DeadlineState.Late ? "done late" : "missed")})", Href(LetterKind.ChaseMissedDeadline, d.Id)))
             .ToList();
         if (Question.Process == "appeal")
         {

@@ -36,7 +36,7 @@ public sealed class LetterModel(TimeProvider time) : CalculatorPageBase(time)
 
             if (kind == LetterKind.ChaseMissedDeadline)
             {
-                if (Progress?.Deadlines.FirstOrDefault(d => d.Deadline.Key == deadline && d.IsFailureFor(DeadlineActor.Family)) is not { } missed)
+                if (Progress?.Deadlines.FirstOrDefault(d => d.Id == deadline && d.IsFailureFor(DeadlineActor.Family)) is not { } missed)
                 {
                     return NotFound();
                 }

@@ -49,7 +49,7 @@ public sealed class LetterModel(AccessService accessService, StatutoryService st
         {
             var process = processId is { } id ? await statutory.FindAsync(childId, id) : null;
             var missed = process is null ? null : statutory.Progress(process, child.DateOfBirth).Deadlines
-                .FirstOrDefault(d => d.Deadline.Key == deadline && d.IsFailureFor(DeadlineActor.Family));
+                .FirstOrDefault(d => d.Id == deadline && d.IsFailureFor(DeadlineActor.Family));
             if (missed is null)
             {
                 // Only someone else's duty, missed or done late, is asked about: never the family's own window.
