@@ -1,3 +1,5 @@
+using CommonGround.Core.Access;
+using CommonGround.Core.Notifications;
 using CommonGround.Core.Attention;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
@@ -89,7 +91,9 @@ internal static class Harness
         var recomputeFailures = 0;
         await using (var db = NewContext())
         {
-            var job = new AttentionJob(db, TimeProvider.System);
+            var time = TimeProvider.System;
+            var warnings = new StatutoryWarnings(db, new AccessService(db, new ChildReadLog(), time), new Notifier(db, time), time);
+            var job = new AttentionJob(db, new AttentionSignals(db, warnings, time, NullLogger<AttentionSignals>.Instance), time);
             foreach (var run in new[] { "from nothing", "again" })
             {
                 var timer = Stopwatch.StartNew();

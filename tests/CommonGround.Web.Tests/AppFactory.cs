@@ -201,6 +201,14 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 /// <summary>Reads pages as a browser would and submits their forms with the antiforgery token they carry.</summary>
 public static class Browse
 {
+    /// <summary>The three fields of a GOV.UK date input named <paramref name="prefix"/>.</summary>
+    public static Dictionary<string, string> DateFields(string prefix, DateOnly date) => new()
+    {
+        [$"{prefix}.Day"] = date.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [$"{prefix}.Month"] = date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [$"{prefix}.Year"] = date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     private static readonly IBrowsingContext Context = BrowsingContext.New(Configuration.Default);
 
     public static async Task<IDocument> ParseAsync(HttpResponseMessage response)

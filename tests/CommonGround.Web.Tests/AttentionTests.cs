@@ -71,16 +71,13 @@ public sealed class AttentionTests : FreshAppTests
 
         // A local authority caseworker sees a legal date coming up on a child on their caseload.
         var jordan = await ChildIdAsync("Jordan");
-        await App.QueryAsync(async db =>
+        var caseworker = await SignedInAsync("caseworker@example.org");
+        var (recorded, _) = await caseworker.SubmitAsync($"/children/{jordan}/statutory/new", new Dictionary<string, string>(Browse.DateFields("Input.Date", new DateOnly(2026, 10, 20)))
         {
-            var caseworker = await db.Users.SingleAsync(u => u.Email == "caseworker@example.org");
-            var process = new StatutoryProcess { ChildId = jordan, AreaId = await db.Children.Where(c => c.Id == jordan).Select(c => c.AreaId).SingleAsync(), Kind = StatutoryProcessKind.NeedsAssessment, StartedAt = App.Time.GetUtcNow().UtcDateTime, StartedByUserId = caseworker.Id, StartedByName = caseworker.DisplayName };
-            process.Events.Add(new StatutoryEvent { ProcessId = process.Id, ChildId = jordan, Kind = StatutoryEventKind.RequestReceived, OccurredOn = new DateOnly(2026, 10, 20), RecordedAt = App.Time.GetUtcNow().UtcDateTime, RecordedByUserId = caseworker.Id, RecordedByName = caseworker.DisplayName, RecordedByFamily = false });
-            process.Refresh(Timescales.England);
-            db.StatutoryProcesses.Add(process);
-            return await db.SaveChangesAsync();
+            ["Input.Kind"] = nameof(StatutoryProcessKind.NeedsAssessment),
         });
-        var caseload = await AttentionAsync(await SignedInAsync("caseworker@example.org"));
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        var caseload = await AttentionAsync(caseworker);
         Assert.Contains("Jordan Reid", caseload, StringComparison.Ordinal);
         Assert.Contains("Decision whether to assess: by Tuesday 1 December 2026", caseload, StringComparison.Ordinal);
 
@@ -93,6 +90,27 @@ public sealed class AttentionTests : FreshAppTests
         Assert.Equal(["caseworker@example.org", "dee.reid@example.org", "youngperson@example.org"], warned.Select(w => w.Email!).Order());
         Assert.All(warned, w => Assert.True(w.Mandatory));
         Assert.All(warned, w => Assert.Equal("A legal date in Jordan's EHC process is due by 1 December 2026", w.EmailLine));
+    }
+
+    [Fact]
+    public async Task A_refresh_that_fails_never_undoes_or_hides_the_change_and_the_job_puts_it_right()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var parent = await SignedInAsync("parent@example.org");
+        await parent.SubmitAsync($"/children/{sam}/concerns/new", Concern("Lunchtimes"));
+        await parent.SubmitAsync($"/children/{sam}/concerns/new", Concern("Homework"));
+
+        // The early warnings cannot be written while the third concern is raised.
+        await App.QueryAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE attention_signals RENAME TO attention_signals_away"));
+        var (raised, _) = await parent.SubmitAsync($"/children/{sam}/concerns/new", Concern("Playground"));
+        await App.QueryAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE attention_signals_away RENAME TO attention_signals"));
+
+        Assert.Equal(HttpStatusCode.Redirect, raised.StatusCode);
+        Assert.Equal(3, await App.QueryAsync(db => db.Concerns.CountAsync(c => c.ChildId == sam)));
+        Assert.DoesNotContain("3 concerns raised", await AttentionAsync(await SignedInAsync("senco@example.org")), StringComparison.Ordinal);
+
+        await RunAttentionJobAsync();
+        Assert.Contains("3 concerns raised in the last 30 days", await AttentionAsync(await SignedInAsync("senco@example.org")), StringComparison.Ordinal);
     }
 
     [Fact]

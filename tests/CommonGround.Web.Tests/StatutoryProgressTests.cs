@@ -15,19 +15,12 @@ namespace CommonGround.Web.Tests;
 /// </summary>
 public sealed class StatutoryProgressTests : FreshAppTests
 {
-    private static Dictionary<string, string> Date(string prefix, DateOnly date) => new()
-    {
-        [$"{prefix}.Day"] = date.Day.ToString(CultureInfo.InvariantCulture),
-        [$"{prefix}.Month"] = date.Month.ToString(CultureInfo.InvariantCulture),
-        [$"{prefix}.Year"] = date.Year.ToString(CultureInfo.InvariantCulture),
-    };
-
     /// <summary>The caseworker records a process for Jordan and then each event in turn, through the pages.</summary>
     private async Task<(Guid Jordan, Guid ProcessId)> RecordedAsync(StatutoryProcessKind kind, params (StatutoryEventKind Kind, DateOnly On)[] events)
     {
         var caseworker = await SignedInAsync("caseworker@example.org");
         var jordan = await ChildIdAsync("Jordan");
-        var (started, page) = await caseworker.SubmitAsync($"/children/{jordan}/statutory/new", new Dictionary<string, string>(Date("Input.Date", events[0].On))
+        var (started, page) = await caseworker.SubmitAsync($"/children/{jordan}/statutory/new", new Dictionary<string, string>(Browse.DateFields("Input.Date", events[0].On))
         {
             ["Input.Kind"] = kind.ToString(), ["Input.Detail"] = "Jordan",
         });
@@ -35,7 +28,7 @@ public sealed class StatutoryProgressTests : FreshAppTests
         var processId = Guid.Parse(started.Headers.Location!.OriginalString.Split('/')[^1]);
         foreach (var (eventKind, on) in events.Skip(1))
         {
-            var (recorded, form) = await caseworker.SubmitAsync($"/children/{jordan}/statutory/{processId}/events/new", new Dictionary<string, string>(Date("Input.Date", on))
+            var (recorded, form) = await caseworker.SubmitAsync($"/children/{jordan}/statutory/{processId}/events/new", new Dictionary<string, string>(Browse.DateFields("Input.Date", on))
             {
                 ["Input.Kind"] = eventKind.ToString(),
             });
@@ -115,7 +108,7 @@ public sealed class StatutoryProgressTests : FreshAppTests
         var caseworker = await SignedInAsync("caseworker@example.org");
         foreach (var service in new[] { "Educational psychologist", "Speech and language therapy" })
         {
-            var (recorded, form) = await caseworker.SubmitAsync($"/children/{jordan}/statutory/{processId}/events/new", new Dictionary<string, string>(Date("Input.Date", new(2026, 9, 14)))
+            var (recorded, form) = await caseworker.SubmitAsync($"/children/{jordan}/statutory/{processId}/events/new", new Dictionary<string, string>(Browse.DateFields("Input.Date", new(2026, 9, 14)))
             {
                 ["Input.Kind"] = nameof(StatutoryEventKind.AdviceRequested), ["Input.Detail"] = service,
             });
@@ -186,7 +179,7 @@ public sealed class StatutoryProgressTests : FreshAppTests
     {
         var sam = await ChildIdAsync("Samuel");
         var caseworker = await SignedInAsync("caseworker@example.org");
-        var (started, _) = await caseworker.SubmitAsync($"/children/{sam}/statutory/new", new Dictionary<string, string>(Date("Input.Date", new(2026, 1, 12)))
+        var (started, _) = await caseworker.SubmitAsync($"/children/{sam}/statutory/new", new Dictionary<string, string>(Browse.DateFields("Input.Date", new(2026, 1, 12)))
         {
             ["Input.Kind"] = nameof(StatutoryProcessKind.AnnualReview),
         });
@@ -203,7 +196,7 @@ public sealed class StatutoryProgressTests : FreshAppTests
         var keyWorker = await SignedInAsync("senco@example.org");
         var parentId = await App.QueryAsync(db => db.Users.Where(u => u.Email == "parent@example.org").Select(u => u.Id).SingleAsync());
         var sencoId = await App.QueryAsync(db => db.Users.Where(u => u.Email == "senco@example.org").Select(u => u.Id).SingleAsync());
-        var (arranged, arrangePage) = await keyWorker.SubmitAsync($"/children/{sam}/meetings/new", new Dictionary<string, string>(Date("Input.Date", new(2026, 12, 9)))
+        var (arranged, arrangePage) = await keyWorker.SubmitAsync($"/children/{sam}/meetings/new", new Dictionary<string, string>(Browse.DateFields("Input.Date", new(2026, 12, 9)))
         {
             ["Input.Kind"] = nameof(MeetingKind.Review), ["Input.Time"] = "10:00", ["Input.DurationMinutes"] = "60", ["Input.Place"] = "Brookside Primary",
             ["Input.OnlineLink"] = "", ["Input.Invitees[0]"] = parentId.ToString(), ["Input.NoteTakerId"] = sencoId.ToString(),

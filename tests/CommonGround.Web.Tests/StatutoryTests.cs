@@ -7,18 +7,11 @@ namespace CommonGround.Web.Tests;
 
 public sealed class StatutoryTests : FreshAppTests
 {
-    private static Dictionary<string, string> Date(string prefix, DateOnly date) => new()
-    {
-        [$"{prefix}.Day"] = date.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        [$"{prefix}.Month"] = date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        [$"{prefix}.Year"] = date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
-
     private async Task<(HttpClient Client, Guid ChildId, Guid ProcessId)> RequestRecordedAsync(string email, DateOnly received)
     {
         var client = await SignedInAsync(email);
         var jordan = await ChildIdAsync("Jordan");
-        var (response, page) = await client.SubmitAsync($"/children/{jordan}/statutory/new", new Dictionary<string, string>(Date("Input.Date", received))
+        var (response, page) = await client.SubmitAsync($"/children/{jordan}/statutory/new", new Dictionary<string, string>(Browse.DateFields("Input.Date", received))
         {
             ["Input.Kind"] = nameof(StatutoryProcessKind.NeedsAssessment), ["Input.Detail"] = "Parent",
         });
@@ -57,7 +50,7 @@ public sealed class StatutoryTests : FreshAppTests
     public async Task A_decision_on_time_is_done_and_a_missed_date_offers_the_family_a_chasing_letter()
     {
         var (caseworker, jordan, processId) = await RequestRecordedAsync("caseworker@example.org", new(2026, 9, 1));
-        var (recorded, _) = await caseworker.SubmitAsync($"/children/{jordan}/statutory/{processId}/events/new", new Dictionary<string, string>(Date("Input.Date", new(2026, 10, 12)))
+        var (recorded, _) = await caseworker.SubmitAsync($"/children/{jordan}/statutory/{processId}/events/new", new Dictionary<string, string>(Browse.DateFields("Input.Date", new(2026, 10, 12)))
         {
             ["Input.Kind"] = nameof(StatutoryEventKind.DecisionToAssess),
         });
@@ -101,7 +94,7 @@ public sealed class StatutoryTests : FreshAppTests
 
         var (_, before) = await caseworker.OpenAsync($"/children/{jordan}/statutory/{processId}");
         Assert.Contains("Recorded by the family", before.QuerySelector("main table")!.TextContent, StringComparison.Ordinal);
-        var (corrected, _) = await caseworker.SubmitAsync($"/children/{jordan}/statutory/{processId}/events/{eventId}/correct", new Dictionary<string, string>(Date("Input.Date", new(2026, 11, 4)))
+        var (corrected, _) = await caseworker.SubmitAsync($"/children/{jordan}/statutory/{processId}/events/{eventId}/correct", new Dictionary<string, string>(Browse.DateFields("Input.Date", new(2026, 11, 4)))
         {
             ["Input.Reason"] = "The letter arrived by post on the 4th",
         });
@@ -120,7 +113,7 @@ public sealed class StatutoryTests : FreshAppTests
     {
         var family = await SignedInAsync("youngperson@example.org");
         var jordan = await ChildIdAsync("Jordan");
-        var (recorded, _) = await family.SubmitAsync($"/children/{jordan}/statutory/new", new Dictionary<string, string>(Date("Input.Date", new(2027, 9, 6)))
+        var (recorded, _) = await family.SubmitAsync($"/children/{jordan}/statutory/new", new Dictionary<string, string>(Browse.DateFields("Input.Date", new(2027, 9, 6)))
         {
             ["Input.Kind"] = nameof(StatutoryProcessKind.PhaseTransfer), ["Input.Transfer"] = "post-16-other",
         });
@@ -129,7 +122,7 @@ public sealed class StatutoryTests : FreshAppTests
         var eventId = await App.QueryAsync(db => db.StatutoryEvents.Where(e => e.ProcessId == processId).Select(e => e.Id).SingleAsync());
 
         var caseworker = await SignedInAsync("caseworker@example.org");
-        var (corrected, page) = await caseworker.SubmitAsync($"/children/{jordan}/statutory/{processId}/events/{eventId}/correct", new Dictionary<string, string>(Date("Input.Date", new(2027, 9, 1)))
+        var (corrected, page) = await caseworker.SubmitAsync($"/children/{jordan}/statutory/{processId}/events/{eventId}/correct", new Dictionary<string, string>(Browse.DateFields("Input.Date", new(2027, 9, 1)))
         {
             ["Input.Reason"] = "College starts on the 1st",
         });
@@ -168,7 +161,7 @@ public sealed class StatutoryTests : FreshAppTests
     public async Task Caseworker_list_sorts_by_next_deadline_and_the_lead_sees_20_week_timeliness()
     {
         var (caseworker, jordan, processId) = await RequestRecordedAsync("caseworker@example.org", new(2026, 5, 1));
-        await caseworker.SubmitAsync($"/children/{jordan}/statutory/{processId}/events/new", new Dictionary<string, string>(Date("Input.Date", new(2026, 9, 25)))
+        await caseworker.SubmitAsync($"/children/{jordan}/statutory/{processId}/events/new", new Dictionary<string, string>(Browse.DateFields("Input.Date", new(2026, 9, 25)))
         {
             ["Input.Kind"] = nameof(StatutoryEventKind.FinalPlanIssued),
         });

@@ -1,3 +1,7 @@
+using CommonGround.Core.Children;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace CommonGround.Core.Access;
 
 /// <summary>One view of part of a child's record by someone outside the family, shown to the family in "Who has seen".</summary>
@@ -18,4 +22,17 @@ public sealed class AccessLogEntry
     public required string What { get; init; }
     public required DateTime ViewedAt { get; init; }
     public string? IpAddress { get; init; }
+}
+
+public sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<AccessLogEntry>
+{
+    public void Configure(EntityTypeBuilder<AccessLogEntry> e)
+    {
+        e.Property(a => a.ViewerName).HasMaxLength(200);
+        e.Property(a => a.OrganisationName).HasMaxLength(200);
+        e.Property(a => a.What).HasMaxLength(AccessLogEntry.WhatMaxLength);
+        e.Property(a => a.IpAddress).HasMaxLength(64);
+        e.HasOne<Child>().WithMany().HasForeignKey(a => a.ChildId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(a => new { a.ChildId, a.ViewedAt });
+    }
 }

@@ -2,6 +2,9 @@ using System.Linq.Expressions;
 using System.Security.Cryptography;
 using System.Text;
 using CommonGround.Core.Children;
+using CommonGround.Core.Organisations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CommonGround.Core.Accounts;
 
@@ -82,4 +85,20 @@ public sealed class Invitation
 
     public static string HashToken(string token) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}
+
+public sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> e)
+    {
+        e.Property(i => i.Email).HasMaxLength(256);
+        e.Property(i => i.DisplayName).HasMaxLength(200);
+        e.Property(i => i.JobTitle).HasMaxLength(200);
+        e.Property(i => i.TokenHash).HasMaxLength(64);
+        e.HasIndex(i => i.TokenHash).IsUnique();
+        e.HasIndex(i => i.OrganisationId);
+        e.HasIndex(i => i.ChildId);
+        e.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Child>().WithMany().HasForeignKey(i => i.ChildId).OnDelete(DeleteBehavior.Restrict);
+    }
 }

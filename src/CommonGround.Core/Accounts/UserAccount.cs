@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CommonGround.Core.Accounts;
 
@@ -17,4 +19,13 @@ public sealed class UserAccount : IdentityUser<Guid>
 
     /// <summary>The 30-second step of the last authenticator code accepted: a code is never accepted twice.</summary>
     public long? LastTotpStep { get; set; }
+}
+
+public sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAccount>
+{
+    public void Configure(EntityTypeBuilder<UserAccount> e)
+    {
+        e.ToTable("user_accounts");
+        e.Property(u => u.DisplayName).HasMaxLength(200);
+    }
 }

@@ -10,7 +10,7 @@ namespace CommonGround.Core.Attention;
 /// contact) appear without anyone changing the record. Each area is claimed with a lease, so two instances share the
 /// work instead of doing it twice.
 /// </summary>
-public sealed class AttentionJob(CommonGroundDbContext db, TimeProvider timeProvider) : IJob
+public sealed class AttentionJob(CommonGroundDbContext db, AttentionSignals signals, TimeProvider timeProvider) : IJob
 {
     public const int BatchSize = 2000;
     public static readonly TimeSpan LeaseLength = TimeSpan.FromMinutes(10);
@@ -40,7 +40,7 @@ public sealed class AttentionJob(CommonGroundDbContext db, TimeProvider timeProv
         foreach (var batch in childIds.Chunk(BatchSize))
         {
             db.ChangeTracker.Clear();
-            changed += await AttentionSignals.RefreshAsync(db, batch, timeProvider, cancellationToken);
+            changed += await signals.RefreshAsync(batch, cancellationToken);
         }
 
         // Signals for children no longer in the area (none are deleted today, but nothing should linger if they were).

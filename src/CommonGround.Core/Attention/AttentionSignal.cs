@@ -1,4 +1,7 @@
 using CommonGround.Core.Access;
+using CommonGround.Core.Children;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CommonGround.Core.Attention;
 
@@ -75,4 +78,19 @@ public static class AttentionSignalText
         AttentionSignalKind.ConcernDueSoon or AttentionSignalKind.ProvisionBehind or AttentionSignalKind.StatutoryDueSoon => "orange",
         _ => "yellow",
     };
+}
+
+public sealed class AttentionSignalConfiguration : IEntityTypeConfiguration<AttentionSignal>
+{
+    public void Configure(EntityTypeBuilder<AttentionSignal> e)
+    {
+        e.Property(s => s.SubjectKey).HasMaxLength(100);
+        e.Property(s => s.Reason).HasMaxLength(AttentionSignal.MaxTextLength);
+        e.Property(s => s.Link).HasMaxLength(300);
+        e.HasOne<Child>().WithMany().HasForeignKey(s => s.ChildId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(s => new { s.ChildId, s.Kind, s.SubjectKey }).IsUnique();
+        // Organisation leads see their organisation's overdue concerns from here.
+        e.HasIndex(s => new { s.OrganisationId, s.Kind });
+        e.HasIndex(s => s.AreaId);
+    }
 }

@@ -5,15 +5,19 @@ using CommonGround.Core.Data;
 using CommonGround.Core.Meetings;
 using CommonGround.Core.Statutory;
 using CommonGround.Core.Time;
+using CommonGround.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace CommonGround.Core.Attention;
 
 /// <summary>
 /// Works out the early warnings for a set of children from their records, in a few set-based reads, and brings the
-/// stored signals up to date: new problems added, changed ones updated, solved ones removed.
+/// stored signals up to date: new problems added, changed ones updated, solved ones removed. Use cases call
+/// <see cref="RefreshAfterChangeAsync"/> once their change is saved; <see cref="AttentionJob"/> calls it for every child
+/// as time passes, and puts right any refresh that failed.
 /// </summary>
-public static class AttentionSignals
+public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings statutoryWarnings, TimeProvider timeProvider, ILogger<AttentionSignals> logger)
 {
     /// <summary>Signals are kept for the loosest threshold an organisation may choose; see <see cref="AttentionThresholds"/>.</summary>
     private const int LoosestNoContactDays = 14;
@@ -22,12 +26,12 @@ public static class AttentionSignals
     private static WorkingDayCalendar Calendar => WorkingDayCalendar.EnglandAndWales;
 
     /// <summary>Brings the signals for these children up to date and saves them; returns how many rows changed.</summary>
-    public static async Task<int> RefreshAsync(CommonGroundDbContext db, IReadOnlyCollection<Guid> childIds, TimeProvider timeProvider, CancellationToken cancellationToken = default)
+    public async Task<int> RefreshAsync(IReadOnlyCollection<Guid> childIds, CancellationToken cancellationToken = default)
     {
         var ids = childIds.Distinct().ToList();
         var now = timeProvider.UtcNow();
         var fresh = await ComputeAsync(db, ids, now, timeProvider.TodayInUk(), cancellationToken);
-        await StatutoryWarnings.AddAsync(db, fresh, timeProvider, cancellationToken);
+        await statutoryWarnings.AddAsync(fresh, cancellationToken);
         var existing = await db.AttentionSignals.Where(s => ids.Contains(s.ChildId)).ToListAsync(cancellationToken);
         var byKey = existing.ToDictionary(s => (s.ChildId, s.Kind, s.SubjectKey));
         var added = new List<AttentionSignal>();
@@ -71,6 +75,41 @@ public static class AttentionSignals
         }
 
         return changed;
+    }
+
+    /// <summary>
+    /// Brings one child's signals up to date after a use case saved a change to their record, and sends any statutory
+    /// warning that change makes due. The change is already saved, so a failure here is logged, never shown: the
+    /// periodic job does the refresh again.
+    /// </summary>
+    public Task RefreshAfterChangeAsync(Guid childId, CancellationToken cancellationToken = default) =>
+        RefreshAfterChangeAsync([childId], cancellationToken);
+
+    /// <inheritdoc cref="RefreshAfterChangeAsync(Guid, CancellationToken)"/>
+    public async Task RefreshAfterChangeAsync(IReadOnlyCollection<Guid> childIds, CancellationToken cancellationToken = default)
+    {
+        if (childIds.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await RefreshAsync(childIds, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Another request refreshing the same child at the same moment is expected, and theirs stands.
+            if (ex is not DbUpdateException update || !SaveConflicts.IsLostRace(update))
+            {
+                logger.LogWarning(ex, "Could not refresh the early warnings for {Count} children; the periodic job will", childIds.Count);
+            }
+
+            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is AttentionSignal or Notification).ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+        }
     }
 
     /// <summary>Every signal for these children as their records stand now.</summary>

@@ -1,4 +1,7 @@
 using System.Linq.Expressions;
+using CommonGround.Core.Organisations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CommonGround.Core.Attention;
 
@@ -43,5 +46,15 @@ public sealed class AttentionThresholds
             && (s.Kind != AttentionSignalKind.RepeatedConcerns || s.Measure >= repeated)
             && (s.Kind != AttentionSignalKind.NoContact || s.Measure >= noContactDays)
             && (s.Kind != AttentionSignalKind.StatutoryDueSoon || s.Measure <= statutory);
+    }
+}
+
+public sealed class AttentionThresholdsConfiguration : IEntityTypeConfiguration<AttentionThresholds>
+{
+    public void Configure(EntityTypeBuilder<AttentionThresholds> e)
+    {
+        e.HasKey(t => t.OrganisationId);
+        e.Property(t => t.ChangedByName).HasMaxLength(200);
+        e.HasOne<Organisation>().WithOne().HasForeignKey<AttentionThresholds>(t => t.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -13,12 +13,12 @@ namespace CommonGround.Core.Attention;
 /// 10 working days, and when one is missed. These warnings cannot be turned off. Each is sent to each person once: it
 /// carries a key, and the database refuses a second notification with the same key for the same person.
 /// </summary>
-public static class StatutoryWarnings
+public sealed class StatutoryWarnings(CommonGroundDbContext db, AccessService access, Notifier notifier, TimeProvider timeProvider)
 {
     /// <summary>A missed date is warned of only this soon after it passed, so old history never sends a flood of email.</summary>
     public const int MissedWithinDays = 14;
 
-    public static async Task AddAsync(CommonGroundDbContext db, IReadOnlyList<AttentionSignal> signals, TimeProvider timeProvider, CancellationToken cancellationToken)
+    public async Task AddAsync(IReadOnlyList<AttentionSignal> signals, CancellationToken cancellationToken)
     {
         var due = signals.Where(s => s.Kind == AttentionSignalKind.StatutoryDueSoon && s.Measure <= DeadlineStates.DueSoonWorkingDays
                 || s.Kind == AttentionSignalKind.StatutoryMissed && s.Measure <= MissedWithinDays)
@@ -28,8 +28,6 @@ public static class StatutoryWarnings
             return;
         }
 
-        // Working out who may hear of a date shows nobody anything, so nothing here is a read to log.
-        var access = new AccessService(db, new ChildReadLog(), timeProvider);
         var today = timeProvider.TodayInUk();
         var childIds = due.Select(s => s.ChildId).Distinct().ToList();
         var names = await db.Children.AsNoTracking().Where(c => childIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.KnownAs, cancellationToken);
@@ -45,8 +43,8 @@ public static class StatutoryWarnings
         var sent = (await db.Notifications.AsNoTracking().Where(n => n.OnceKey != null && keys.Contains(n.OnceKey))
             .Select(n => new { n.RecipientUserId, n.OnceKey }).ToListAsync(cancellationToken))
             .Select(n => (n.RecipientUserId, n.OnceKey!)).ToHashSet();
+        // Working out who may hear of a date shows nobody anything: the read log counts only the reader's own access.
         var familySees = new Dictionary<(Guid, Guid), bool>();
-        var notifier = new Notifier(db, timeProvider);
         foreach (var signal in due)
         {
             var child = names[signal.ChildId];

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace CommonGround.Core.Audit;
 
 /// <summary>
@@ -36,4 +39,19 @@ public sealed class AuditEvent
         Summary = summary,
         RecordArea = recordArea,
     };
+}
+
+public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> e)
+    {
+        e.Property(a => a.ActorName).HasMaxLength(200);
+        e.Property(a => a.Action).HasMaxLength(80);
+        e.Property(a => a.EntityType).HasMaxLength(80);
+        e.Property(a => a.IpAddress).HasMaxLength(64);
+        e.Property(a => a.Summary).HasMaxLength(1000);
+        e.HasIndex(a => new { a.EntityType, a.EntityId, a.OccurredAt });
+        e.HasIndex(a => a.ActorUserId);
+        e.HasIndex(a => a.OccurredAt);
+    }
 }

@@ -1,3 +1,7 @@
+using CommonGround.Core.Organisations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace CommonGround.Core.Children;
 
 /// <summary>A child or young person whose record the family owns.</summary>
@@ -24,5 +28,17 @@ public sealed class Child
     {
         var age = date.Year - dateOfBirth.Year;
         return dateOfBirth.AddYears(age) > date ? age - 1 : age;
+    }
+}
+
+public sealed class ChildConfiguration : IEntityTypeConfiguration<Child>
+{
+    public void Configure(EntityTypeBuilder<Child> e)
+    {
+        e.Property(c => c.FirstName).HasMaxLength(100);
+        e.Property(c => c.LastName).HasMaxLength(100);
+        e.Property(c => c.PreferredName).HasMaxLength(100);
+        e.HasOne<Area>().WithMany().HasForeignKey(c => c.AreaId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(c => c.AreaId);
     }
 }

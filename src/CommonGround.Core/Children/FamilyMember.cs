@@ -1,4 +1,6 @@
 using CommonGround.Core.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CommonGround.Core.Children;
 
@@ -29,4 +31,15 @@ public sealed class FamilyMember
     public UserAccount? UserAccount { get; init; }
     public required FamilyRelationship Relationship { get; init; }
     public required DateTime JoinedAt { get; init; }
+}
+
+public sealed class FamilyMemberConfiguration : IEntityTypeConfiguration<FamilyMember>
+{
+    public void Configure(EntityTypeBuilder<FamilyMember> e)
+    {
+        e.HasOne(f => f.Child).WithMany(c => c.FamilyMembers).HasForeignKey(f => f.ChildId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(f => f.UserAccount).WithMany().HasForeignKey(f => f.UserAccountId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(f => new { f.ChildId, f.UserAccountId }).IsUnique();
+        e.HasIndex(f => f.UserAccountId);
+    }
 }

@@ -1,4 +1,6 @@
 using CommonGround.Core.Access;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CommonGround.Core.Children;
 
@@ -26,4 +28,17 @@ public sealed class FamilySharingDecision
     /// </summary>
     public static IReadOnlySet<RecordArea> AreasSeenBy(FamilyRelationship relationship, bool youngPersonDecides, FamilySharingDecision? latest) =>
         relationship == FamilyRelationship.YoungPerson || !youngPersonDecides || latest is null ? RecordAreas.All : latest.SharedAreas;
+}
+
+public sealed class FamilySharingDecisionConfiguration : IEntityTypeConfiguration<FamilySharingDecision>
+{
+    public void Configure(EntityTypeBuilder<FamilySharingDecision> e)
+    {
+        e.Property(d => d.Areas).HasMaxLength(300);
+        e.Property(d => d.DecidedByName).HasMaxLength(200);
+        e.HasOne<Child>().WithMany().HasForeignKey(d => d.ChildId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<FamilyMember>().WithMany().HasForeignKey(d => d.FamilyMemberId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(d => new { d.FamilyMemberId, d.DecidedAt });
+        e.HasIndex(d => d.ChildId);
+    }
 }

@@ -1,3 +1,8 @@
+using CommonGround.Core.Children;
+using CommonGround.Core.Organisations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace CommonGround.Core.Commitments;
 
 /// <summary>
@@ -140,4 +145,48 @@ public sealed class CommitmentComment
     public required Guid AuthorUserId { get; init; }
     public required string AuthorName { get; init; }
     public required DateTime At { get; init; }
+}
+
+public sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitment>
+{
+    public void Configure(EntityTypeBuilder<Commitment> e)
+    {
+        e.Property(c => c.What).HasMaxLength(Commitment.MaxWhatLength);
+        e.Property(c => c.Details).HasMaxLength(Commitment.MaxDetailsLength);
+        e.Property(c => c.OwnerName).HasMaxLength(200);
+        e.Property(c => c.OwnerOrganisationName).HasMaxLength(200);
+        e.Property(c => c.CreatedByName).HasMaxLength(200);
+        e.Property(c => c.QuantityPerPeriod).HasPrecision(9, 2);
+        e.Property(c => c.Version).IsConcurrencyToken();
+        e.HasOne<Child>().WithMany().HasForeignKey(c => c.ChildId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Area>().WithMany().HasForeignKey(c => c.AreaId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Professional>().WithMany().HasForeignKey(c => c.OwnerProfessionalId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OwnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(c => c.StatusChanges).WithOne().HasForeignKey(s => s.CommitmentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(c => c.ChildId);
+        e.HasIndex(c => new { c.OwnerProfessionalId, c.Status });
+        e.HasIndex(c => new { c.OwnerOrganisationId, c.Status });
+        // No foreign key to meetings: SQLite would have to rebuild the commitments table to add one.
+        e.HasIndex(c => c.MeetingId);
+    }
+}
+
+public sealed class CommitmentStatusChangeConfiguration : IEntityTypeConfiguration<CommitmentStatusChange>
+{
+    public void Configure(EntityTypeBuilder<CommitmentStatusChange> e)
+    {
+        e.Property(s => s.Reason).HasMaxLength(Commitment.MaxReasonLength);
+        e.Property(s => s.ChangedByName).HasMaxLength(200);
+    }
+}
+
+public sealed class CommitmentCommentConfiguration : IEntityTypeConfiguration<CommitmentComment>
+{
+    public void Configure(EntityTypeBuilder<CommitmentComment> e)
+    {
+        e.Property(c => c.Text).HasMaxLength(CommitmentComment.MaxLength);
+        e.Property(c => c.AuthorName).HasMaxLength(200);
+        e.HasOne<Commitment>().WithMany().HasForeignKey(c => c.CommitmentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(c => c.CommitmentId);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CommonGround.Core.Access;
+using CommonGround.Core.Attention;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Concerns;
 using CommonGround.Core.Data;
@@ -26,7 +27,7 @@ public sealed record OwedCommitment(Guid ChildId, string ChildName, Commitment C
 /// <summary>How one member of staff's open commitments stand, counted, with no detail about any child.</summary>
 public sealed record OwnerSummary(string OwnerName, int Open, int OnTrack, int DueSoon, int Overdue, int Behind, int NotStarted, int OpenDisputes);
 
-public sealed class CommitmentService(CommonGroundDbContext db, AccessService access, Notifier notifier, ConcernService concerns, TimeProvider timeProvider)
+public sealed class CommitmentService(CommonGroundDbContext db, AccessService access, Notifier notifier, ConcernService concerns, AttentionSignals signals, TimeProvider timeProvider)
 {
     public const int MaxQuantity = 1000;
 
@@ -135,6 +136,7 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
         if (result.Succeeded)
         {
             await db.SaveChangesAsync();
+            await signals.RefreshAfterChangeAsync(options.ChildId);
         }
 
         return result;
@@ -264,7 +266,7 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
 
         db.AuditEvents.Add(ChildEvent(actor, childAccess!, now, AuditActions.CommitmentStatusChanged,
             $"Marked the commitment \"{commitment.What}\" as {to.ToDisplayName().ToLowerInvariant()}"));
-        return await SaveAsync(commitment, new CommitmentChangedMeanwhile());
+        return await SaveAsync(commitment.ChildId, commitment, new CommitmentChangedMeanwhile());
     }
 
     public async Task<Result<DeliveryRecord>> RecordDeliveryAsync(RecordDeliveryOptions options, Actor actor)
@@ -334,6 +336,7 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
         }
 
         await db.SaveChangesAsync();
+        await signals.RefreshAfterChangeAsync(record.ChildId);
         return record;
     }
 
@@ -380,7 +383,7 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
             await concerns.StageForDisputeAsync(childAccess.Child, commitment, record, comment!.Trim(), actor);
         }
 
-        return await SaveAsync(record, new DeliveryChangedMeanwhile());
+        return await SaveAsync(record.ChildId, record, new DeliveryChangedMeanwhile());
     }
 
     public async Task<Result<DeliveryRecord>> ResolveDisputeAsync(Guid childId, Guid deliveryId, string? resolution, bool setAside, Actor actor)
@@ -417,7 +420,7 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
         await concerns.StageDisputeAnswerAsync(record.Id, record.FamilyComment ?? "", resolution.Trim(), childAccess!.Child, actor);
         db.AuditEvents.Add(ChildEvent(actor, childAccess!, now, AuditActions.DeliveryDisputeResolved,
             $"Answered the dispute about {record.Date.ToString("d MMMM yyyy", English)} for \"{commitment!.What}\"{(setAside ? "; the record no longer counts" : "")}"));
-        return await SaveAsync(record, new DeliveryChangedMeanwhile());
+        return await SaveAsync(record.ChildId, record, new DeliveryChangedMeanwhile());
     }
 
     public async Task<Result<CommitmentComment>> CommentAsync(Guid childId, Guid commitmentId, string? text, Actor actor)
@@ -507,17 +510,19 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
     }
 
     /// <summary>Saves, or reports that someone else changed the same record first; nothing is written then.</summary>
-    private async Task<Result<T>> SaveAsync<T>(T changed, Error changedMeanwhile)
+    private async Task<Result<T>> SaveAsync<T>(Guid childId, T changed, Error changedMeanwhile)
     {
         try
         {
             await db.SaveChangesAsync();
-            return changed;
         }
         catch (DbUpdateConcurrencyException)
         {
             return changedMeanwhile;
         }
+
+        await signals.RefreshAfterChangeAsync(childId);
+        return changed;
     }
 
     private static AuditEvent ChildEvent(Actor actor, ChildAccess childAccess, DateTime now, string action, string summary) =>

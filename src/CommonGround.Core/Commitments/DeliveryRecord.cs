@@ -1,3 +1,7 @@
+using CommonGround.Core.Children;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace CommonGround.Core.Commitments;
 
 /// <summary>
@@ -60,5 +64,25 @@ public sealed class DeliveryRecord
         }
 
         Version++;
+    }
+}
+
+public sealed class DeliveryRecordConfiguration : IEntityTypeConfiguration<DeliveryRecord>
+{
+    public void Configure(EntityTypeBuilder<DeliveryRecord> e)
+    {
+        e.Property(d => d.Quantity).HasPrecision(9, 2);
+        e.Property(d => d.DeliveredBy).HasMaxLength(200);
+        e.Property(d => d.Note).HasMaxLength(DeliveryRecord.MaxNoteLength);
+        e.Property(d => d.RecordedByName).HasMaxLength(200);
+        e.Property(d => d.FamilyComment).HasMaxLength(DeliveryRecord.MaxNoteLength);
+        e.Property(d => d.FamilyRespondedByName).HasMaxLength(200);
+        e.Property(d => d.DisputeResolvedByName).HasMaxLength(200);
+        e.Property(d => d.Resolution).HasMaxLength(DeliveryRecord.MaxNoteLength);
+        e.Property(d => d.Version).IsConcurrencyToken();
+        e.HasOne<Commitment>().WithMany().HasForeignKey(d => d.CommitmentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Child>().WithMany().HasForeignKey(d => d.ChildId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(d => new { d.CommitmentId, d.Date });
+        e.HasIndex(d => new { d.ChildId, d.FamilyResponse });
     }
 }

@@ -1,5 +1,9 @@
 using CommonGround.Core.Access;
 using CommonGround.Core.Time;
+using CommonGround.Core.Children;
+using CommonGround.Core.Organisations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CommonGround.Core.Concerns;
 
@@ -262,4 +266,42 @@ public sealed class ConcernUpdate
     public required string ByName { get; init; }
     public bool ByFamily { get; init; }
     public required DateTime At { get; init; }
+}
+
+public sealed class ConcernConfiguration : IEntityTypeConfiguration<Concern>
+{
+    public void Configure(EntityTypeBuilder<Concern> e)
+    {
+        e.Property(c => c.Topic).HasMaxLength(Concern.MaxTopicLength);
+        e.Property(c => c.WhatIsHappening).HasMaxLength(Concern.MaxTextLength);
+        e.Property(c => c.WhatWouldHelp).HasMaxLength(Concern.MaxTextLength);
+        e.Property(c => c.RaisedByName).HasMaxLength(200);
+        e.Property(c => c.OwnerOrganisationName).HasMaxLength(200);
+        e.Property(c => c.OwnerName).HasMaxLength(200);
+        e.Property(c => c.EscalatedTo).HasMaxLength(500);
+        e.Property(c => c.Version).IsConcurrencyToken();
+        e.HasOne<Child>().WithMany().HasForeignKey(c => c.ChildId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Area>().WithMany().HasForeignKey(c => c.AreaId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OwnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Professional>().WithMany().HasForeignKey(c => c.OwnerProfessionalId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(c => c.Updates).WithOne().HasForeignKey(u => u.ConcernId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(c => new { c.ChildId, c.RaisedAt });
+        e.HasIndex(c => new { c.OwnerOrganisationId, c.Status });
+        e.HasIndex(c => new { c.OwnerProfessionalId, c.Status });
+        // The escalation job reads open concerns by their clocks.
+        e.HasIndex(c => new { c.Status, c.AcknowledgeBy });
+        e.HasIndex(c => new { c.Status, c.RespondBy });
+        e.HasIndex(c => c.DeliveryRecordId);
+    }
+}
+
+public sealed class ConcernUpdateConfiguration : IEntityTypeConfiguration<ConcernUpdate>
+{
+    public void Configure(EntityTypeBuilder<ConcernUpdate> e)
+    {
+        e.Property(u => u.Text).HasMaxLength(Concern.MaxTextLength);
+        e.Property(u => u.YouSaid).HasMaxLength(Concern.MaxTextLength);
+        e.Property(u => u.ByName).HasMaxLength(200);
+        e.HasIndex(u => new { u.ConcernId, u.At });
+    }
 }

@@ -1,4 +1,5 @@
 using CommonGround.Core.Access;
+using CommonGround.Core.Attention;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Children;
 using CommonGround.Core.Commitments;
@@ -23,7 +24,7 @@ public sealed record Assignee(Guid TeamMemberId, Guid ProfessionalId, string Nam
 /// <summary>A concern waiting with an organisation: enough for its lead to act, without the family's words.</summary>
 public sealed record InboxConcern(Concern Concern, string ChildName);
 
-public sealed class ConcernService(CommonGroundDbContext db, AccessService access, Notifier notifier, TimeProvider timeProvider)
+public sealed class ConcernService(CommonGroundDbContext db, AccessService access, Notifier notifier, AttentionSignals signals, TimeProvider timeProvider)
 {
     /// <summary>The parts of the record a concern can be about; "Concerns" itself is where it lives.</summary>
     public static IReadOnlyList<RecordArea> Topics { get; } = RecordAreas.All.Where(a => a != RecordArea.Concerns).ToList();
@@ -151,6 +152,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
             $"Raised {(concern.Urgency == ConcernUrgency.Urgent ? "an urgent" : "a")} concern about {concern.About.ToDisplayName()}, for {concern.OwnerName ?? concern.OwnerOrganisationName} to answer"));
         await NotifyNewOwnerAsync(concern, childAccess.Child, actor);
         await db.SaveChangesAsync();
+        await signals.RefreshAfterChangeAsync(concern.ChildId);
         return concern;
     }
 
@@ -418,6 +420,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
             {
                 await db.SaveChangesAsync(cancellationToken);
                 escalated++;
+                await signals.RefreshAfterChangeAsync(concern.ChildId, cancellationToken);
             }
             catch (DbUpdateException ex) when (SaveConflicts.IsLostRace(ex))
             {
@@ -710,12 +713,14 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
         try
         {
             await db.SaveChangesAsync();
-            return concern;
         }
         catch (DbUpdateException ex) when (SaveConflicts.IsLostRace(ex))
         {
             return new ConcernChangedMeanwhile();
         }
+
+        await signals.RefreshAfterChangeAsync(concern.ChildId);
+        return concern;
     }
 
     private static AuditEvent ChildEvent(Actor actor, Child child, DateTime now, string action, string summary) =>

@@ -1,3 +1,9 @@
+using CommonGround.Core.Children;
+using CommonGround.Core.Organisations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using CommonGround.Core.Accounts;
+
 namespace CommonGround.Core.Concerns;
 
 /// <summary>
@@ -44,4 +50,42 @@ public sealed class ConversationRead
     public required Guid UserAccountId { get; init; }
     public required string ReaderName { get; set; }
     public required DateTime ReadUpTo { get; set; }
+}
+
+public sealed class ConversationConfiguration : IEntityTypeConfiguration<Conversation>
+{
+    public void Configure(EntityTypeBuilder<Conversation> e)
+    {
+        e.Property(c => c.Subject).HasMaxLength(Conversation.MaxSubjectLength);
+        e.Property(c => c.StartedByName).HasMaxLength(200);
+        e.HasOne<Child>().WithMany().HasForeignKey(c => c.ChildId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Area>().WithMany().HasForeignKey(c => c.AreaId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Concern>().WithMany().HasForeignKey(c => c.ConcernId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(c => new { c.ChildId, c.LastMessageAt });
+        // A concern has at most one conversation, so two people starting one at once end up in the same thread.
+        e.HasIndex(c => c.ConcernId).IsUnique();
+    }
+}
+
+public sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
+{
+    public void Configure(EntityTypeBuilder<Message> e)
+    {
+        e.Property(m => m.Text).HasMaxLength(Message.MaxTextLength);
+        e.Property(m => m.AuthorName).HasMaxLength(200);
+        e.Property(m => m.AuthorOrganisationName).HasMaxLength(200);
+        e.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(m => new { m.ConversationId, m.SentAt });
+    }
+}
+
+public sealed class ConversationReadConfiguration : IEntityTypeConfiguration<ConversationRead>
+{
+    public void Configure(EntityTypeBuilder<ConversationRead> e)
+    {
+        e.HasKey(r => new { r.ConversationId, r.UserAccountId });
+        e.Property(r => r.ReaderName).HasMaxLength(200);
+        e.HasOne<Conversation>().WithMany().HasForeignKey(r => r.ConversationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<UserAccount>().WithMany().HasForeignKey(r => r.UserAccountId).OnDelete(DeleteBehavior.Restrict);
+    }
 }

@@ -1,3 +1,4 @@
+using CommonGround.Core.Attention;
 using CommonGround.Core.Access;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Children;
@@ -24,7 +25,7 @@ public sealed record SubjectMissing() : Error("Enter what the conversation is ab
 public sealed record MessageMissing() : Error("Enter your message", "Text");
 public sealed record MessageTooLong(string Field, int Max) : Error($"The text must be {Max:N0} characters or fewer", Field);
 
-public sealed class ConversationService(CommonGroundDbContext db, AccessService access, Notifier notifier, TimeProvider timeProvider)
+public sealed class ConversationService(CommonGroundDbContext db, AccessService access, Notifier notifier, AttentionSignals signals, TimeProvider timeProvider)
 {
     public static string Link(Guid childId, Guid conversationId) => $"/children/{childId}/conversations/{conversationId}";
 
@@ -124,7 +125,7 @@ public sealed class ConversationService(CommonGroundDbContext db, AccessService 
 
             if (await db.Conversations.SingleOrDefaultAsync(c => c.ConcernId == id) is { } existing)
             {
-                return await AddMessageAsync(childAccess, existing, concern, text, actor);
+                return await JoinAsync(childAccess, existing, concern, text, actor);
             }
 
             subject = concern.Topic;
@@ -157,12 +158,20 @@ public sealed class ConversationService(CommonGroundDbContext db, AccessService 
             // The concern's one thread was started by another request at the same moment (a double click, two tabs):
             // the same words from the same person are already there; anything else joins that thread.
             db.ChangeTracker.Clear();
-            var existing = await db.Conversations.SingleAsync(c => c.ConcernId == concern.Id);
-            var trimmed = text?.Trim();
-            return await db.Messages.AnyAsync(m => m.ConversationId == existing.Id && m.AuthorUserId == actor.UserId && m.Text == trimmed)
-                ? existing
-                : await AddMessageAsync(childAccess, existing, concern, text, actor);
+            return await JoinAsync(childAccess, await db.Conversations.SingleAsync(c => c.ConcernId == concern.Id), concern, text, actor);
         }
+    }
+
+    /// <summary>
+    /// Adds a message to a concern's thread from "start a conversation", unless the same person already said the same
+    /// words there: the second of two submissions of one message (a double click, two tabs) lands on the first.
+    /// </summary>
+    private async Task<Result<Conversation>> JoinAsync(ChildAccess childAccess, Conversation existing, Concern concern, string? text, Actor actor)
+    {
+        var trimmed = text?.Trim();
+        return await db.Messages.AnyAsync(m => m.ConversationId == existing.Id && m.AuthorUserId == actor.UserId && m.Text == trimmed)
+            ? existing
+            : await AddMessageAsync(childAccess, existing, concern, text, actor);
     }
 
     public async Task<Result<Conversation>> ReplyAsync(Guid childId, Guid conversationId, string? text, Actor actor)
@@ -229,6 +238,7 @@ public sealed class ConversationService(CommonGroundDbContext db, AccessService 
         }
 
         await db.SaveChangesAsync();
+        await signals.RefreshAfterChangeAsync(conversation.ChildId);
         return conversation;
     }
 

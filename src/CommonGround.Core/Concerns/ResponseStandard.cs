@@ -1,3 +1,7 @@
+using CommonGround.Core.Organisations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace CommonGround.Core.Concerns;
 
 /// <summary>
@@ -22,4 +26,15 @@ public sealed class ResponseStandard
     public int AcknowledgeDays(ConcernUrgency urgency) => urgency == ConcernUrgency.Urgent ? UrgentAcknowledgeWorkingDays : AcknowledgeWorkingDays;
 
     public int RespondDays(ConcernUrgency urgency) => urgency == ConcernUrgency.Urgent ? UrgentRespondWorkingDays : RespondWorkingDays;
+}
+
+public sealed class ResponseStandardConfiguration : IEntityTypeConfiguration<ResponseStandard>
+{
+    public void Configure(EntityTypeBuilder<ResponseStandard> e)
+    {
+        e.HasKey(s => s.OrganisationId);
+        e.Property(s => s.ChangedByName).HasMaxLength(200);
+        e.Property(s => s.Version).IsConcurrencyToken();
+        e.HasOne<Organisation>().WithOne().HasForeignKey<ResponseStandard>(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
 }

@@ -1,5 +1,6 @@
 using CommonGround.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CommonGround.Core.Jobs;
 
@@ -43,4 +44,14 @@ public static class JobLeases
     public static Task ReleaseAsync(CommonGroundDbContext db, string name, string owner, DateTime now, CancellationToken cancellationToken = default) =>
         db.JobLeases.Where(l => l.Name == name && l.Owner == owner)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.Owner, (string?)null).SetProperty(l => l.ExpiresAt, (DateTime?)null).SetProperty(l => l.LastCompletedAt, now), cancellationToken);
+}
+
+public sealed class JobLeaseConfiguration : IEntityTypeConfiguration<JobLease>
+{
+    public void Configure(EntityTypeBuilder<JobLease> e)
+    {
+        e.HasKey(l => l.Name);
+        e.Property(l => l.Name).HasMaxLength(100);
+        e.Property(l => l.Owner).HasMaxLength(100);
+    }
 }

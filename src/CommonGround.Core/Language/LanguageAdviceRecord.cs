@@ -1,3 +1,7 @@
+using CommonGround.Core.Organisations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace CommonGround.Core.Language;
 
 /// <summary>
@@ -12,4 +16,13 @@ public sealed class LanguageAdviceRecord
     /// <summary>True when the writer saved the text with the phrase still in it.</summary>
     public required bool SavedAnyway { get; init; }
     public required DateOnly Date { get; init; }
+}
+
+public sealed class LanguageAdviceRecordConfiguration : IEntityTypeConfiguration<LanguageAdviceRecord>
+{
+    public void Configure(EntityTypeBuilder<LanguageAdviceRecord> e)
+    {
+        e.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(r => new { r.OrganisationId, r.Date });
+    }
 }

@@ -1,3 +1,8 @@
+using CommonGround.Core.Children;
+using CommonGround.Core.Organisations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace CommonGround.Core.Meetings;
 
 /// <summary>
@@ -257,4 +262,92 @@ public sealed class MeetingFeedback
     public required int Score { get; init; }
     public string? WhatWouldHaveHelped { get; init; }
     public required DateTime AnsweredAt { get; init; }
+}
+
+public sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
+{
+    public void Configure(EntityTypeBuilder<Meeting> e)
+    {
+        e.Property(m => m.Place).HasMaxLength(Meeting.MaxPlaceLength);
+        e.Property(m => m.OnlineLink).HasMaxLength(Meeting.MaxLinkLength);
+        e.Property(m => m.OrganiserName).HasMaxLength(200);
+        e.Property(m => m.OrganiserEmail).HasMaxLength(256);
+        e.Property(m => m.OrganiserOrganisationName).HasMaxLength(200);
+        e.Property(m => m.NoteTakerName).HasMaxLength(200);
+        e.Property(m => m.CancelReason).HasMaxLength(Meeting.MaxReasonLength);
+        e.Property(m => m.FamilyViews).HasMaxLength(Meeting.MaxRecordTextLength);
+        e.Property(m => m.FamilyViewsWrittenByName).HasMaxLength(200);
+        e.Property(m => m.ChildViews).HasMaxLength(Meeting.MaxRecordTextLength);
+        e.Property(m => m.Decisions).HasMaxLength(Meeting.MaxRecordTextLength);
+        e.Property(m => m.OthersPresent).HasMaxLength(Meeting.MaxPlaceLength);
+        e.Property(m => m.AgreedByName).HasMaxLength(200);
+        e.Property(m => m.Version).IsConcurrencyToken();
+        e.Ignore(m => m.EndsAt);
+        e.HasOne<Child>().WithMany().HasForeignKey(m => m.ChildId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Area>().WithMany().HasForeignKey(m => m.AreaId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganiserOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(m => m.Invitees).WithOne().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(m => m.AgendaItems).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(m => new { m.ChildId, m.StartsAt });
+    }
+}
+
+public sealed class MeetingInviteeConfiguration : IEntityTypeConfiguration<MeetingInvitee>
+{
+    public void Configure(EntityTypeBuilder<MeetingInvitee> e)
+    {
+        e.Property(i => i.Name).HasMaxLength(200);
+        e.Property(i => i.Email).HasMaxLength(256);
+        e.Property(i => i.Role).HasMaxLength(300);
+        e.HasIndex(i => new { i.MeetingId, i.UserAccountId }).IsUnique();
+        e.HasIndex(i => i.UserAccountId);
+    }
+}
+
+public sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaItem>
+{
+    public void Configure(EntityTypeBuilder<AgendaItem> e)
+    {
+        e.Property(a => a.Title).HasMaxLength(AgendaItem.MaxTitleLength);
+        e.Property(a => a.Detail).HasMaxLength(AgendaItem.MaxDetailLength);
+        e.Property(a => a.AddedByName).HasMaxLength(200);
+        e.Property(a => a.Notes).HasMaxLength(Meeting.MaxRecordTextLength);
+    }
+}
+
+public sealed class MeetingRecordVersionConfiguration : IEntityTypeConfiguration<MeetingRecordVersion>
+{
+    public void Configure(EntityTypeBuilder<MeetingRecordVersion> e)
+    {
+        e.Property(v => v.Reason).HasMaxLength(Meeting.MaxReasonLength);
+        e.Property(v => v.CreatedByName).HasMaxLength(200);
+        e.HasOne<Meeting>().WithMany().HasForeignKey(v => v.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(v => new { v.MeetingId, v.Number }).IsUnique();
+    }
+}
+
+public sealed class RecordCorrectionConfiguration : IEntityTypeConfiguration<RecordCorrection>
+{
+    public void Configure(EntityTypeBuilder<RecordCorrection> e)
+    {
+        e.Property(c => c.Part).HasMaxLength(100);
+        e.Property(c => c.PartName).HasMaxLength(300);
+        e.Property(c => c.WhatShouldChange).HasMaxLength(RecordCorrection.MaxLength);
+        e.Property(c => c.RequestedByName).HasMaxLength(200);
+        e.Property(c => c.Answer).HasMaxLength(RecordCorrection.MaxLength);
+        // No foreign key to meetings: SQLite would have to rebuild the table to add one.
+        e.HasIndex(c => c.MeetingId);
+    }
+}
+
+public sealed class MeetingFeedbackConfiguration : IEntityTypeConfiguration<MeetingFeedback>
+{
+    public void Configure(EntityTypeBuilder<MeetingFeedback> e)
+    {
+        e.Property(f => f.WhatWouldHaveHelped).HasMaxLength(MeetingFeedback.MaxLength);
+        e.HasOne<Meeting>().WithMany().HasForeignKey(f => f.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Organisation>().WithMany().HasForeignKey(f => f.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(f => new { f.MeetingId, f.UserAccountId }).IsUnique();
+        e.HasIndex(f => new { f.OrganisationId, f.AnsweredAt });
+    }
 }

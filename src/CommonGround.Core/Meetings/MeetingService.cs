@@ -1,4 +1,5 @@
 using CommonGround.Core.Access;
+using CommonGround.Core.Attention;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Children;
 using CommonGround.Core.Commitments;
@@ -41,7 +42,7 @@ public sealed record ListeningSummary(int Answers, decimal? AverageScore, IReadO
 /// <summary>"Did you feel listened to?" for one organisation: overall, and for each kind of meeting.</summary>
 public sealed record ListeningReport(ListeningSummary Overall, IReadOnlyList<(MeetingKind Kind, ListeningSummary Summary)> ByKind);
 
-public sealed class MeetingService(CommonGroundDbContext db, AccessService access, CommitmentService commitments, EmailOutbox outbox, Notifier notifier, TimeProvider timeProvider)
+public sealed class MeetingService(CommonGroundDbContext db, AccessService access, CommitmentService commitments, EmailOutbox outbox, Notifier notifier, AttentionSignals signals, TimeProvider timeProvider)
 {
     public const int MinimumAnswersToShow = 5;
 
@@ -193,6 +194,7 @@ public sealed class MeetingService(CommonGroundDbContext db, AccessService acces
         }
 
         await db.SaveChangesAsync();
+        await signals.RefreshAfterChangeAsync(meeting.ChildId);
         return meeting;
     }
 
@@ -752,12 +754,14 @@ public sealed class MeetingService(CommonGroundDbContext db, AccessService acces
         try
         {
             await db.SaveChangesAsync();
-            return meeting;
         }
         catch (DbUpdateConcurrencyException)
         {
             return new MeetingChangedMeanwhile();
         }
+
+        await signals.RefreshAfterChangeAsync(meeting.ChildId);
+        return meeting;
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -13,6 +13,7 @@ using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CommonGround.Core.Notifications;
 
@@ -220,4 +221,15 @@ public sealed class CalendarFeedService(CommonGroundDbContext db, AccessService 
     };
 
     private string Described(string link) => $"See it on CommonGround: {publicAddress.For(link)}";
+}
+
+public sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<CalendarFeed>
+{
+    public void Configure(EntityTypeBuilder<CalendarFeed> e)
+    {
+        e.HasKey(f => f.UserAccountId);
+        e.Property(f => f.TokenHash).HasMaxLength(64);
+        e.HasIndex(f => f.TokenHash).IsUnique();
+        e.HasOne<UserAccount>().WithOne().HasForeignKey<CalendarFeed>(f => f.UserAccountId).OnDelete(DeleteBehavior.Cascade);
+    }
 }

@@ -1,3 +1,7 @@
+using CommonGround.Core.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace CommonGround.Core.Notifications;
 
 /// <summary>What a notification is about, for the person's choice of how and when they hear about it.</summary>
@@ -103,4 +107,33 @@ public static class NotificationTerms
 
     /// <summary>Statutory deadline warnings cannot be turned off; nor can anything about an urgent concern.</summary>
     public static bool CanBeTurnedOff(this NotificationKind kind) => kind != NotificationKind.StatutoryDeadlines;
+}
+
+public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> e)
+    {
+        e.Property(n => n.Title).HasMaxLength(Notification.MaxTextLength);
+        e.Property(n => n.EmailLine).HasMaxLength(Notification.MaxTextLength);
+        e.Property(n => n.Link).HasMaxLength(300);
+        e.Property(n => n.OnceKey).HasMaxLength(200);
+        // Checked when the delivery job saves, so an instance whose lease was taken over sends nothing.
+        e.Property(n => n.LeaseOwner).HasMaxLength(100).IsConcurrencyToken();
+        e.HasOne<UserAccount>().WithMany().HasForeignKey(n => n.RecipientUserId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(n => new { n.RecipientUserId, n.CreatedAt });
+        e.HasIndex(n => new { n.RecipientUserId, n.ReadAt });
+        e.HasIndex(n => new { n.EmailState, n.EmailDueAt });
+        e.HasIndex(n => new { n.RecipientUserId, n.OnceKey }).IsUnique();
+        // Jobs look up which warnings have already gone, by key.
+        e.HasIndex(n => n.OnceKey);
+    }
+}
+
+public sealed class NotificationPreferenceConfiguration : IEntityTypeConfiguration<NotificationPreference>
+{
+    public void Configure(EntityTypeBuilder<NotificationPreference> e)
+    {
+        e.HasKey(p => new { p.UserAccountId, p.Kind });
+        e.HasOne<UserAccount>().WithMany().HasForeignKey(p => p.UserAccountId).OnDelete(DeleteBehavior.Cascade);
+    }
 }

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace CommonGround.Core.Notifications;
 
 /// <summary>
@@ -53,5 +56,20 @@ public sealed class OutboxMessage
         {
             NextAttemptAt = now + RetryDelayAfter(Attempts);
         }
+    }
+}
+
+public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> e)
+    {
+        e.Property(m => m.ToAddress).HasMaxLength(256);
+        e.Property(m => m.ToName).HasMaxLength(200);
+        e.Property(m => m.Subject).HasMaxLength(300);
+        e.Property(m => m.LastError).HasMaxLength(1000);
+        e.Property(m => m.LeaseOwner).HasMaxLength(100);
+        e.Property(m => m.AttachmentFileName).HasMaxLength(200);
+        e.Property(m => m.AttachmentContentType).HasMaxLength(100);
+        e.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
     }
 }

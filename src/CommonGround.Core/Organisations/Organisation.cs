@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace CommonGround.Core.Organisations;
 
 public sealed class Organisation
@@ -24,4 +27,18 @@ public sealed class Organisation
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> e)
+    {
+        e.Property(o => o.Name).HasMaxLength(200);
+        e.Property(o => o.ContactEmail).HasMaxLength(256);
+        e.Property(o => o.ContactPhone).HasMaxLength(40);
+        e.Property(o => o.Address).HasMaxLength(500);
+        e.Property(o => o.Version).IsConcurrencyToken();
+        e.HasOne(o => o.Area).WithMany().HasForeignKey(o => o.AreaId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(o => new { o.AreaId, o.Name }).IsUnique();
+    }
 }

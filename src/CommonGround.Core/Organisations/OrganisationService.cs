@@ -1,3 +1,4 @@
+using CommonGround.Core.Attention;
 using CommonGround.Core.Accounts;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Data;
@@ -29,6 +30,7 @@ public sealed class OrganisationService(
     UserManager<UserAccount> userManager,
     EmailOutbox outbox,
     KeyWorkerHandover handover,
+    AttentionSignals signals,
     TimeProvider timeProvider)
 {
     public async Task<Result<Area>> CreateAreaAsync(CreateAreaOptions options, Actor actor)
@@ -208,6 +210,7 @@ public sealed class OrganisationService(
         }
 
         await db.SaveChangesAsync();
+        await signals.RefreshAfterChangeAsync(places.Select(p => p.ChildId).Distinct().ToList());
         return professional;
     }
 

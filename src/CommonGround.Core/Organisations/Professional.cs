@@ -1,4 +1,6 @@
 using CommonGround.Core.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CommonGround.Core.Organisations;
 
@@ -21,4 +23,16 @@ public sealed class Professional
     public void Deactivate(DateTime now) => DeactivatedAt ??= now;
 
     public void Reactivate() => DeactivatedAt = null;
+}
+
+public sealed class ProfessionalConfiguration : IEntityTypeConfiguration<Professional>
+{
+    public void Configure(EntityTypeBuilder<Professional> e)
+    {
+        e.Property(p => p.JobTitle).HasMaxLength(200);
+        e.HasOne(p => p.UserAccount).WithOne().HasForeignKey<Professional>(p => p.UserAccountId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(p => p.Organisation).WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Area>().WithMany().HasForeignKey(p => p.AreaId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(p => p.UserAccountId).IsUnique();
+    }
 }

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace CommonGround.Core.Organisations;
 
 /// <summary>One of an organisation's terms, set by its admin. Term-time provision is owed only inside its terms.</summary>
@@ -12,4 +15,14 @@ public sealed class TermDate
     public required DateOnly StartDate { get; init; }
     public required DateOnly EndDate { get; init; }
     public required DateTime CreatedAt { get; init; }
+}
+
+public sealed class TermDateConfiguration : IEntityTypeConfiguration<TermDate>
+{
+    public void Configure(EntityTypeBuilder<TermDate> e)
+    {
+        e.Property(t => t.Name).HasMaxLength(TermDate.MaxNameLength);
+        e.HasOne<Organisation>().WithMany().HasForeignKey(t => t.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(t => new { t.OrganisationId, t.StartDate });
+    }
 }

@@ -1,3 +1,7 @@
+using CommonGround.Core.Children;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace CommonGround.Core.Profiles;
 
 /// <summary>
@@ -63,4 +67,28 @@ public sealed class ProfileSectionVersion
     public required string ChangedByName { get; init; }
     /// <summary>Set when the change came from a professional's suggestion the family accepted: who suggested it.</summary>
     public string? AcceptedFrom { get; init; }
+}
+
+public sealed class ProfileSectionConfiguration : IEntityTypeConfiguration<ProfileSection>
+{
+    public void Configure(EntityTypeBuilder<ProfileSection> e)
+    {
+        e.Property(p => p.Text).HasMaxLength(ProfileSection.MaxLength);
+        e.Property(p => p.UpdatedByName).HasMaxLength(200);
+        e.Property(p => p.Version).IsConcurrencyToken();
+        e.HasOne<Child>().WithMany().HasForeignKey(p => p.ChildId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(p => new { p.ChildId, p.Section }).IsUnique();
+    }
+}
+
+public sealed class ProfileSectionVersionConfiguration : IEntityTypeConfiguration<ProfileSectionVersion>
+{
+    public void Configure(EntityTypeBuilder<ProfileSectionVersion> e)
+    {
+        e.Property(p => p.Text).HasMaxLength(ProfileSection.MaxLength);
+        e.Property(p => p.ChangedByName).HasMaxLength(200);
+        e.Property(p => p.AcceptedFrom).HasMaxLength(200);
+        e.HasOne<Child>().WithMany().HasForeignKey(p => p.ChildId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(p => new { p.ChildId, p.Section, p.Version }).IsUnique();
+    }
 }

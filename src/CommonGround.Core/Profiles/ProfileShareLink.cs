@@ -1,4 +1,7 @@
 using CommonGround.Core.Access;
+using CommonGround.Core.Children;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CommonGround.Core.Profiles;
 
@@ -29,4 +32,17 @@ public sealed class ProfileShareLink
     public IReadOnlySet<RecordArea> SharedAreas => RecordAreas.Parse(Areas).ToHashSet();
 
     public void Revoke(DateTime now) => RevokedAt ??= now;
+}
+
+public sealed class ProfileShareLinkConfiguration : IEntityTypeConfiguration<ProfileShareLink>
+{
+    public void Configure(EntityTypeBuilder<ProfileShareLink> e)
+    {
+        e.Property(l => l.Label).HasMaxLength(ProfileShareLink.MaxLabelLength);
+        e.Property(l => l.TokenHash).HasMaxLength(64);
+        e.Property(l => l.Areas).HasMaxLength(200);
+        e.HasOne<Child>().WithMany().HasForeignKey(l => l.ChildId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(l => l.TokenHash).IsUnique();
+        e.HasIndex(l => l.ChildId);
+    }
 }

@@ -1,3 +1,7 @@
+using CommonGround.Core.Children;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace CommonGround.Core.Profiles;
 
 public enum SuggestionStatus
@@ -43,5 +47,20 @@ public sealed class ProfileSuggestion
         DeclineReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         DecidedAt = now;
         DecidedByUserId = userId;
+    }
+}
+
+public sealed class ProfileSuggestionConfiguration : IEntityTypeConfiguration<ProfileSuggestion>
+{
+    public void Configure(EntityTypeBuilder<ProfileSuggestion> e)
+    {
+        e.Property(p => p.TextBefore).HasMaxLength(ProfileSection.MaxLength);
+        e.Property(p => p.SuggestedText).HasMaxLength(ProfileSection.MaxLength);
+        e.Property(p => p.Reason).HasMaxLength(ProfileSuggestion.MaxReasonLength);
+        e.Property(p => p.DeclineReason).HasMaxLength(ProfileSuggestion.MaxReasonLength);
+        e.Property(p => p.SuggestedByName).HasMaxLength(200);
+        e.Property(p => p.SuggestedByOrganisation).HasMaxLength(200);
+        e.HasOne<Child>().WithMany().HasForeignKey(p => p.ChildId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(p => new { p.ChildId, p.Status });
     }
 }

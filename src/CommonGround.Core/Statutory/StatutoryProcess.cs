@@ -1,3 +1,8 @@
+using CommonGround.Core.Children;
+using CommonGround.Core.Organisations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace CommonGround.Core.Statutory;
 
 /// <summary>
@@ -105,5 +110,31 @@ public sealed class StatutoryEvent
         CorrectionReason = reason;
         ConfirmedAt = now;
         ConfirmedByName = byName;
+    }
+}
+
+public sealed class StatutoryProcessConfiguration : IEntityTypeConfiguration<StatutoryProcess>
+{
+    public void Configure(EntityTypeBuilder<StatutoryProcess> e)
+    {
+        e.Property(p => p.StartedByName).HasMaxLength(200);
+        e.Property(p => p.Version).IsConcurrencyToken();
+        e.HasOne<Child>().WithMany().HasForeignKey(p => p.ChildId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Area>().WithMany().HasForeignKey(p => p.AreaId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(p => p.Events).WithOne().HasForeignKey(v => v.ProcessId).OnDelete(DeleteBehavior.Restrict);
+        // The area's timeliness report reads final plans by the year they were issued.
+        e.HasIndex(p => new { p.AreaId, p.Kind, p.FinalPlanIssuedOn });
+        e.HasIndex(p => p.ChildId);
+    }
+}
+
+public sealed class StatutoryEventConfiguration : IEntityTypeConfiguration<StatutoryEvent>
+{
+    public void Configure(EntityTypeBuilder<StatutoryEvent> e)
+    {
+        e.Property(v => v.Detail).HasMaxLength(StatutoryEvent.MaxDetailLength);
+        e.Property(v => v.CorrectionReason).HasMaxLength(StatutoryEvent.MaxReasonLength);
+        e.Property(v => v.RecordedByName).HasMaxLength(200);
+        e.Property(v => v.ConfirmedByName).HasMaxLength(200);
     }
 }

@@ -1,3 +1,4 @@
+using CommonGround.Core.Attention;
 using CommonGround.Core.Access;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Data;
@@ -22,7 +23,7 @@ public sealed record CaseloadItem(Guid ChildId, string ChildName, StatutoryProce
 /// The statutory processes on children's records: the local authority and the family record what happened, and the
 /// dates owed follow from <see cref="Timescales"/>.
 /// </summary>
-public sealed class StatutoryService(CommonGroundDbContext db, AccessService access, TimeProvider timeProvider)
+public sealed class StatutoryService(CommonGroundDbContext db, AccessService access, AttentionSignals signals, TimeProvider timeProvider)
 {
     public static Timescales Timescales => Timescales.England;
 
@@ -139,6 +140,8 @@ public sealed class StatutoryService(CommonGroundDbContext db, AccessService acc
             return new ProcessChangedMeanwhile();
         }
 
+        // A date met or passed changes the early warnings, and may send the family and the staff a warning.
+        await signals.RefreshAfterChangeAsync(process.ChildId);
         return process;
     }
 
@@ -235,6 +238,8 @@ public sealed class StatutoryService(CommonGroundDbContext db, AccessService acc
             return new ProcessChangedMeanwhile();
         }
 
+        // A date met or passed changes the early warnings, and may send the family and the staff a warning.
+        await signals.RefreshAfterChangeAsync(process.ChildId);
         return process;
     }
 

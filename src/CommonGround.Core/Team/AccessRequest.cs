@@ -1,4 +1,7 @@
 using CommonGround.Core.Access;
+using CommonGround.Core.Children;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CommonGround.Core.Team;
 
@@ -31,5 +34,17 @@ public sealed class AccessRequest
         Status = granted ? AccessRequestStatus.Granted : AccessRequestStatus.Declined;
         AnsweredAt = now;
         AnsweredByUserId = userId;
+    }
+}
+
+public sealed class AccessRequestConfiguration : IEntityTypeConfiguration<AccessRequest>
+{
+    public void Configure(EntityTypeBuilder<AccessRequest> e)
+    {
+        e.Property(r => r.Reason).HasMaxLength(AccessRequest.MaxReasonLength);
+        e.Property(r => r.RequestedByName).HasMaxLength(200);
+        e.HasOne<Child>().WithMany().HasForeignKey(r => r.ChildId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<TeamMember>().WithMany().HasForeignKey(r => r.TeamMemberId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(r => new { r.ChildId, r.Status });
     }
 }

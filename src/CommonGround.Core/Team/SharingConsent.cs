@@ -1,5 +1,8 @@
 using System.Linq.Expressions;
 using CommonGround.Core.Access;
+using CommonGround.Core.Children;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CommonGround.Core.Team;
 
@@ -34,5 +37,15 @@ public sealed class SharingConsent
             WithdrawnAt = now;
             WithdrawnByUserId = byUserId;
         }
+    }
+}
+
+public sealed class SharingConsentConfiguration : IEntityTypeConfiguration<SharingConsent>
+{
+    public void Configure(EntityTypeBuilder<SharingConsent> e)
+    {
+        e.HasOne<Child>().WithMany().HasForeignKey(c => c.ChildId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(c => new { c.TeamMemberId, c.WithdrawnAt });
+        e.HasIndex(c => c.ChildId);
     }
 }

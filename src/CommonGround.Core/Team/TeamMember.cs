@@ -1,4 +1,7 @@
 using CommonGround.Core.Organisations;
+using CommonGround.Core.Children;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CommonGround.Core.Team;
 
@@ -30,5 +33,19 @@ public sealed class TeamMember
         {
             consent.Withdraw(byUserId, now);
         }
+    }
+}
+
+public sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMember>
+{
+    public void Configure(EntityTypeBuilder<TeamMember> e)
+    {
+        e.Property(t => t.Role).HasMaxLength(200);
+        e.HasOne<Child>().WithMany(c => c.TeamMembers).HasForeignKey(t => t.ChildId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(t => t.Professional).WithMany().HasForeignKey(t => t.ProfessionalId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Area>().WithMany().HasForeignKey(t => t.AreaId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(t => t.Consents).WithOne().HasForeignKey(c => c.TeamMemberId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(t => new { t.ChildId, t.LeftAt });
+        e.HasIndex(t => new { t.ProfessionalId, t.LeftAt });
     }
 }

@@ -1,3 +1,4 @@
+using CommonGround.Core.Attention;
 using CommonGround.Core.Access;
 using CommonGround.Core.Accounts;
 using CommonGround.Core.Audit;
@@ -13,7 +14,7 @@ public sealed record InviteToTeamOptions(Guid ChildId, string Name, string Email
 /// <summary>What a team member may see: <paramref name="From"/> empty means from now, <paramref name="Until"/> empty means until changed.</summary>
 public sealed record SetSharingOptions(Guid ChildId, Guid TeamMemberId, IReadOnlyCollection<RecordArea> Areas, DateOnly? From, DateOnly? Until);
 
-public sealed class TeamService(CommonGroundDbContext db, AccessService access, EmailOutbox outbox, KeyWorkerHandover handover, TimeProvider timeProvider)
+public sealed class TeamService(CommonGroundDbContext db, AccessService access, EmailOutbox outbox, KeyWorkerHandover handover, AttentionSignals signals, TimeProvider timeProvider)
 {
     /// <summary>The child's active team, key worker first.</summary>
     public Task<List<TeamMember>> ListTeamAsync(Guid childId) =>
@@ -160,6 +161,7 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
         invitation.Accept(professional.UserAccountId, now);
         db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = invitation.AreaId }, now, AuditActions.TeamMemberJoined, "Child", member.ChildId, $"{professional.UserAccount.DisplayName} joined the team as {member.Role}"));
         await db.SaveChangesAsync();
+        await signals.RefreshAfterChangeAsync(member.ChildId);
         return member;
     }
 
@@ -219,6 +221,7 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
             : $"Now sharing {string.Join(", ", wanted.Order().Select(a => a.ToDisplayName()))} with {member.Professional!.UserAccount!.DisplayName}{(options.From is { } start ? $" from {start:d MMMM yyyy}" : "")}{(options.Until is { } date ? $" until {date:d MMMM yyyy}" : "")}";
         db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = member.AreaId }, now, AuditActions.SharingChanged, "Child", member.ChildId, summary));
         await db.SaveChangesAsync();
+        await signals.RefreshAfterChangeAsync(member.ChildId);
         return member;
     }
 
@@ -258,6 +261,7 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
         }
 
         await db.SaveChangesAsync();
+        await signals.RefreshAfterChangeAsync(member.ChildId);
         return member;
     }
 
@@ -290,6 +294,7 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
 
         db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = member.AreaId }, timeProvider.UtcNow(), AuditActions.KeyWorkerChanged, "Child", childId, $"Made {member.Professional!.UserAccount!.DisplayName} the key worker"));
         await db.SaveChangesAsync();
+        await signals.RefreshAfterChangeAsync(member.ChildId);
         return member;
     }
 
@@ -332,6 +337,7 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
         db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = member.AreaId }, timeProvider.UtcNow(), AuditActions.TeamLeadChanged, "Child", childId,
             isTeamLead ? $"Made {name} a team lead" : $"{name} is no longer a team lead"));
         await db.SaveChangesAsync();
+        await signals.RefreshAfterChangeAsync(member.ChildId);
         return member;
     }
 

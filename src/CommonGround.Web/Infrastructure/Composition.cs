@@ -21,6 +21,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -103,6 +104,8 @@ public static class Composition
         services.AddScoped<CommitmentService>();
         services.AddScoped<CommonGround.Core.Concerns.ConcernService>();
         services.AddScoped<CommonGround.Core.Concerns.ConversationService>();
+        services.AddScoped<CommonGround.Core.Attention.AttentionSignals>();
+        services.AddScoped<CommonGround.Core.Attention.StatutoryWarnings>();
         services.AddScoped<CommonGround.Core.Attention.AttentionService>();
         services.AddScoped<CommonGround.Core.Attention.WhatIsHappeningService>();
         services.AddScoped<MeetingService>();
@@ -258,6 +261,9 @@ public static class Composition
         if (app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment())
             && await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync(app.Configuration.GetValue("Demo:History", true)))
         {
+            // The demo's early warnings (a missed legal date, a team without a key worker) are there on first sign-in.
+            var children = await db.Children.Select(c => c.Id).ToListAsync();
+            await scope.ServiceProvider.GetRequiredService<CommonGround.Core.Attention.AttentionSignals>().RefreshAsync(children);
             logger.LogInformation("Added the demo data. Every demo account's password is {Password}", DemoData.Password);
         }
     }
