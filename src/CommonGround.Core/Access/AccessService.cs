@@ -11,6 +11,14 @@ namespace CommonGround.Core.Access;
 public sealed class AccessService(CommonGroundDbContext db, ChildReadLog readLog, TimeProvider timeProvider)
 {
     /// <summary>
+    /// Access already worked out in this unit of work: the page's check and the use case it calls ask the same question,
+    /// and the database answers it once. Any save may change the answer (a place on the team, a sharing decision), so
+    /// it is forgotten then.
+    /// </summary>
+    private readonly Dictionary<(Guid ChildId, Guid UserId), ChildAccess?> _known = [];
+    private bool _forgetsOnSave;
+
+    /// <summary>
     /// The one rule for who has a relationship with a child: a family member, or an active member of staff with an
     /// active place on the child's team. It filters lists and it guards single records.
     /// </summary>
@@ -24,13 +32,32 @@ public sealed class AccessService(CommonGroundDbContext db, ChildReadLog readLog
     /// </summary>
     public async Task<ChildAccess?> GetAsync(Guid childId, Guid userId)
     {
+        if (!_forgetsOnSave)
+        {
+            db.SavedChanges += (_, _) => _known.Clear();
+            _forgetsOnSave = true;
+        }
+
+        if (!_known.TryGetValue((childId, userId), out var access))
+        {
+            access = _known[(childId, userId)] = await LoadAsync(childId, userId);
+        }
+
+        if (access is not null)
+        {
+            readLog.AccessGiven(userId, childId);
+        }
+
+        return access;
+    }
+
+    private async Task<ChildAccess?> LoadAsync(Guid childId, Guid userId)
+    {
         var child = await db.Children.Where(c => c.Id == childId).Where(VisibleTo(userId)).SingleOrDefaultAsync();
         if (child is null)
         {
             return null;
         }
-
-        readLog.AccessGiven(userId, childId);
 
         var today = timeProvider.TodayInUk();
         var family = await db.FamilyMembers.Where(f => f.ChildId == childId).ToListAsync();

@@ -59,6 +59,7 @@ public static class Composition
         services.AddScoped<CurrentUser>();
         services.AddScoped<CspNonce>();
         services.AddScoped<TwoFactorGate>();
+        services.AddScoped<ChildAccessFilter>();
         services.AddScoped<OnceOnlyForms>();
         services.AddScoped<IAuthorizationHandler, PersonRequirementHandler>();
         services.AddAuthorization(Policies.Add);
@@ -131,6 +132,7 @@ public static class Composition
             // A form sent twice (a double click) does its work once; the second sending is shown where the first led.
             options.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(OnceOnlyForms)));
             Pages.Admin.Conventions.Apply(options.Conventions);
+            Pages.Children.Conventions.Apply(options.Conventions);
             Pages.Organisation.Conventions.Apply(options.Conventions);
         })
         .AddMvcOptions(options =>

@@ -6,29 +6,21 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children;
 
 /// <summary>The family answers team members' requests to see more of the record.</summary>
-public sealed class AccessRequestsModel(AccessService accessService, AccessRequestService requests, CurrentUser currentUser)
-    : ChildPageBase(accessService, currentUser)
+public sealed class AccessRequestsModel(AccessRequestService requests, CurrentUser currentUser)
+    : ChildPageBase(currentUser)
 {
     public IReadOnlyList<AccessRequest> Requests { get; private set; } = [];
 
+    [ChildPage(Capability.ManageConsent)]
     public async Task<IActionResult> OnGetAsync(Guid childId)
     {
-        if (await AuthoriseAsync(childId, Capability.ManageConsent) is { } refused)
-        {
-            return refused;
-        }
-
         Requests = await requests.ListPendingAsync(childId);
         return Page();
     }
 
+    [ChildPage(Capability.ManageConsent)]
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid requestId, string? decision)
     {
-        if (await AuthoriseAsync(childId, Capability.ManageConsent) is { } refused)
-        {
-            return refused;
-        }
-
         if (decision is not ("grant" or "decline"))
         {
             Requests = await requests.ListPendingAsync(childId);

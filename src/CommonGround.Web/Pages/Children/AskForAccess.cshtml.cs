@@ -9,8 +9,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children;
 
 /// <summary>A team member asks the family to share a part of the record they cannot see.</summary>
-public sealed class AskForAccessModel(AccessService accessService, AccessRequestService requests, CurrentUser currentUser)
-    : ChildPageBase(accessService, currentUser)
+[ChildPage(Capability.ViewRecord)]
+public sealed class AskForAccessModel(AccessRequestService requests, CurrentUser currentUser)
+    : ChildPageBase(currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -58,11 +59,6 @@ public sealed class AskForAccessModel(AccessService accessService, AccessRequest
     /// <summary>Only team members ask: the family already sees everything.</summary>
     private async Task<IActionResult?> LoadAsync(Guid childId)
     {
-        if (await AuthoriseAsync(childId, Capability.ViewRecord) is { } refused)
-        {
-            return refused;
-        }
-
         if (Access.TeamMemberId is null)
         {
             return StatusCode(StatusCodes.Status403Forbidden);

@@ -6,28 +6,18 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children;
 
 /// <summary>
-/// A page about one child. Someone with no relationship to the child gets 404, as if it did not exist;
-/// someone related but without the capability the page needs gets 403.
+/// A page about one child. It declares what it needs with <see cref="ChildPageAttribute"/>; <see cref="ChildAccessFilter"/>
+/// checks it before any handler runs (404 to someone with no relationship to the child, as if it did not exist; 403 to
+/// someone related but without what the page needs) and hands the page the person's <see cref="Access"/>.
 /// </summary>
-public abstract class ChildPageBase(AccessService accessService, CurrentUser currentUser) : PageBase
+public abstract class ChildPageBase(CurrentUser currentUser) : PageBase
 {
     public ChildAccess Access { get; private set; } = default!;
 
     protected CurrentUser CurrentUser => currentUser;
 
-    /// <summary>Loads the person's access; returns the result to show instead of the page, or null to carry on.</summary>
-    protected async Task<IActionResult?> AuthoriseAsync(Guid childId, Capability capability, RecordArea? area = null)
-    {
-        var access = currentUser.UserId is { } userId ? await accessService.GetAsync(childId, userId) : null;
-        if (access is null)
-        {
-            return NotFound();
-        }
-
-        Access = access;
-        var allowed = area is { } recordArea ? access.Can(capability, recordArea) : access.Can(capability);
-        return allowed ? null : StatusCode(StatusCodes.Status403Forbidden);
-    }
+    /// <summary>Called by <see cref="ChildAccessFilter"/> once it has checked what the page declares.</summary>
+    internal void Authorised(ChildAccess access) => Access = access;
 
     /// <summary>
     /// Says what of the record this page shows, in words for the family's "who has seen". The view is logged whether or

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CommonGround.Web.Pages.Children;
 
 /// <summary>Every change to the child's record in date order, filterable by part of the record and downloadable as CSV.</summary>
-public sealed class ChronologyModel(AccessService accessService, CommonGroundDbContext db, CurrentUser currentUser, Core.Statutory.StatutoryService statutory)
-    : ChildPageBase(accessService, currentUser)
+public sealed class ChronologyModel(CommonGroundDbContext db, CurrentUser currentUser, Core.Statutory.StatutoryService statutory)
+    : ChildPageBase(currentUser)
 {
     public const int PageSize = 50;
     /// <summary>The filter value for changes to the team and to what is shared, which belong to no one area.</summary>
@@ -41,13 +41,9 @@ public sealed class ChronologyModel(AccessService accessService, CommonGroundDbC
             .Append(new Option(TeamAndSharing, "The team and what is shared"))
             .ToList();
 
+    [ChildPage(Capability.ExportRecord)]
     public async Task<IActionResult> OnGetAsync(Guid childId)
     {
-        if (await AuthoriseAsync(childId, Capability.ExportRecord) is { } refused)
-        {
-            return refused;
-        }
-
         if (Filter(childId) is not { } query)
         {
             return BadArea();
@@ -66,13 +62,9 @@ public sealed class ChronologyModel(AccessService accessService, CommonGroundDbC
         return Page();
     }
 
+    [ChildPage(Capability.ExportRecord)]
     public async Task<IActionResult> OnGetCsvAsync(Guid childId)
     {
-        if (await AuthoriseAsync(childId, Capability.ExportRecord) is { } refused)
-        {
-            return refused;
-        }
-
         if (Filter(childId) is not { } query)
         {
             return BadArea();

@@ -7,21 +7,17 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CommonGround.Web.Pages.Children;
 
-public sealed class OverviewModel(AccessService accessService, TeamService teams, AccessRequestService requests, WhatIsNewService whatIsNew, CurrentUser currentUser, TimeProvider timeProvider)
-    : ChildPageBase(accessService, currentUser)
+public sealed class OverviewModel(TeamService teams, AccessRequestService requests, WhatIsNewService whatIsNew, CurrentUser currentUser, TimeProvider timeProvider)
+    : ChildPageBase(currentUser)
 {
     public IReadOnlyList<TeamMember> Team { get; private set; } = [];
     public DateOnly Today => timeProvider.TodayInUk();
     public int PendingRequests { get; private set; }
     public WhatIsNew New { get; private set; } = new(null, [], 0);
 
+    [ChildPage(Capability.ViewRecord)]
     public async Task<IActionResult> OnGetAsync(Guid childId)
     {
-        if (await AuthoriseAsync(childId, Capability.ViewRecord) is { } refused)
-        {
-            return refused;
-        }
-
         Team = await teams.ListTeamAsync(childId);
         if (Access.Can(Capability.ManageConsent))
         {

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CommonGround.Web.Pages.Children;
 
 /// <summary>The family's view of every read of the record by anyone outside it, newest first.</summary>
-public sealed class WhoHasSeenModel(AccessService accessService, CommonGroundDbContext db, CurrentUser currentUser)
-    : ChildPageBase(accessService, currentUser)
+public sealed class WhoHasSeenModel(CommonGroundDbContext db, CurrentUser currentUser)
+    : ChildPageBase(currentUser)
 {
     public const int PageSize = 50;
 
@@ -33,13 +33,9 @@ public sealed class WhoHasSeenModel(AccessService accessService, CommonGroundDbC
     public int TotalPages => Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
     public string PageHrefFormat => string.IsNullOrEmpty(Viewer) ? "?pageNumber={0}" : $"?viewer={Uri.EscapeDataString(Viewer)}&pageNumber={{0}}";
 
+    [ChildPage(Capability.ViewAccessLog)]
     public async Task<IActionResult> OnGetAsync(Guid childId)
     {
-        if (await AuthoriseAsync(childId, Capability.ViewAccessLog) is { } refused)
-        {
-            return refused;
-        }
-
         var log = db.AccessLog.Where(a => a.ChildId == childId);
         if (!Access.SeesEveryArea)
         {

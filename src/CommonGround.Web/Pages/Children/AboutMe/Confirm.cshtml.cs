@@ -6,14 +6,16 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.AboutMe;
 
 /// <summary>A button beside each section: the family says it is still right, and the date it was confirmed moves on.</summary>
-public sealed class ConfirmModel(AccessService accessService, ProfileService profiles, CurrentUser currentUser)
-    : SectionPageBase(accessService, currentUser)
+public sealed class ConfirmModel(ProfileService profiles, CurrentUser currentUser)
+    : SectionPageBase(currentUser)
 {
+    [ChildPage(Capability.ViewRecord)]
     public IActionResult OnGet(Guid childId) => Redirect($"/children/{childId}/about-me");
 
+    [ChildPage(Capability.EditProfile)]
     public async Task<IActionResult> OnPostAsync(Guid childId, string section)
     {
-        if (await AuthoriseSectionAsync(childId, section, Capability.EditProfile) is { } refused)
+        if (AuthoriseSection(section, Capability.EditProfile) is { } refused)
         {
             return refused;
         }

@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.AboutMe;
 
 /// <summary>The family writes or changes one section. If someone else saved it meanwhile, nothing is overwritten.</summary>
-public sealed class EditModel(AccessService accessService, ProfileService profiles, CurrentUser currentUser)
-    : SectionPageBase(accessService, currentUser)
+public sealed class EditModel(ProfileService profiles, CurrentUser currentUser)
+    : SectionPageBase(currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -26,9 +26,10 @@ public sealed class EditModel(AccessService accessService, ProfileService profil
         public string? Text { get; set; }
     }
 
+    [ChildPage(Capability.EditProfile)]
     public async Task<IActionResult> OnGetAsync(Guid childId, string section)
     {
-        if (await AuthoriseSectionAsync(childId, section, Capability.EditProfile) is { } refused)
+        if (AuthoriseSection(section, Capability.EditProfile) is { } refused)
         {
             return refused;
         }
@@ -38,9 +39,10 @@ public sealed class EditModel(AccessService accessService, ProfileService profil
         return Page();
     }
 
+    [ChildPage(Capability.EditProfile)]
     public async Task<IActionResult> OnPostAsync(Guid childId, string section)
     {
-        if (await AuthoriseSectionAsync(childId, section, Capability.EditProfile) is { } refused)
+        if (AuthoriseSection(section, Capability.EditProfile) is { } refused)
         {
             return refused;
         }

@@ -5,14 +5,15 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CommonGround.Web.Pages.Children.AboutMe;
 
-public sealed class HistoryModel(AccessService accessService, ProfileService profiles, CurrentUser currentUser)
-    : SectionPageBase(accessService, currentUser)
+public sealed class HistoryModel(ProfileService profiles, CurrentUser currentUser)
+    : SectionPageBase(currentUser)
 {
     public IReadOnlyList<ProfileSectionVersion> Versions { get; private set; } = [];
 
+    [ChildPage(Capability.ViewRecord)]
     public async Task<IActionResult> OnGetAsync(Guid childId, string section)
     {
-        if (await AuthoriseSectionAsync(childId, section, Capability.ViewRecord) is { } refused)
+        if (AuthoriseSection(section, Capability.ViewRecord) is { } refused)
         {
             return refused;
         }

@@ -6,19 +6,15 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.AboutMe;
 
 /// <summary>The "About me" profile: every section to the family; to a team member, the sections in areas shared with them.</summary>
-public sealed class IndexModel(AccessService accessService, ProfileService profiles, CurrentUser currentUser)
-    : ChildPageBase(accessService, currentUser)
+public sealed class IndexModel(ProfileService profiles, CurrentUser currentUser)
+    : ChildPageBase(currentUser)
 {
     public IReadOnlyList<ProfileSection> Sections { get; private set; } = [];
     public int PendingSuggestions { get; private set; }
 
+    [ChildPage(Capability.ViewRecord)]
     public async Task<IActionResult> OnGetAsync(Guid childId)
     {
-        if (await AuthoriseAsync(childId, Capability.ViewRecord) is { } refused)
-        {
-            return refused;
-        }
-
         Sections = (await profiles.GetSectionsAsync(childId)).Where(s => Access.CanSee(s.Section.Area())).ToList();
         if (Sections.Count == 0)
         {

@@ -9,18 +9,14 @@ namespace CommonGround.Web.Pages.Children.AboutMe;
 public sealed record OnePageProfile(Child Child, IReadOnlyList<ProfileSection> Sections);
 
 /// <summary>The printable one-page profile: the written sections the viewer may see.</summary>
-public sealed class OnePageModel(AccessService accessService, ProfileService profiles, CurrentUser currentUser)
-    : ChildPageBase(accessService, currentUser)
+public sealed class OnePageModel(ProfileService profiles, CurrentUser currentUser)
+    : ChildPageBase(currentUser)
 {
     public OnePageProfile Profile { get; private set; } = default!;
 
+    [ChildPage(Capability.ViewRecord, RecordArea.AboutMe)]
     public async Task<IActionResult> OnGetAsync(Guid childId)
     {
-        if (await AuthoriseAsync(childId, Capability.ViewRecord, RecordArea.AboutMe) is { } refused)
-        {
-            return refused;
-        }
-
         var sections = (await profiles.GetSectionsAsync(childId)).Where(s => s.Text.Length > 0 && Access.CanSee(s.Section.Area())).ToList();
         Profile = new OnePageProfile(Access.Child, sections);
         DescribeRead(RecordArea.AboutMe, "One-page profile");

@@ -7,13 +7,13 @@ namespace CommonGround.Web.Pages.Children.AboutMe;
 
 /// <summary>
 /// A page about one About me section, named in the address. An unknown section is not found; the person needs the
-/// capability and must be able to see the section's area (health and transport sections follow those areas).
+/// capability the page declares on the section's own area (health and transport sections follow those areas).
 /// </summary>
-public abstract class SectionPageBase(AccessService accessService, CurrentUser currentUser) : ChildPageBase(accessService, currentUser)
+public abstract class SectionPageBase(CurrentUser currentUser) : ChildPageBase(currentUser)
 {
     public ProfileSectionKind Kind { get; private set; }
 
-    protected async Task<IActionResult?> AuthoriseSectionAsync(Guid childId, string section, Capability capability)
+    protected IActionResult? AuthoriseSection(string section, Capability capability)
     {
         if (ProfileSections.FromSlug(section) is not { } kind)
         {
@@ -21,6 +21,6 @@ public abstract class SectionPageBase(AccessService accessService, CurrentUser c
         }
 
         Kind = kind;
-        return await AuthoriseAsync(childId, capability, kind.Area());
+        return Access.Can(capability, kind.Area()) ? null : StatusCode(StatusCodes.Status403Forbidden);
     }
 }

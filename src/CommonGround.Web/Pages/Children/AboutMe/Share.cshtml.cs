@@ -10,8 +10,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.AboutMe;
 
 /// <summary>The family makes, and stops, time-limited links to the one-page profile.</summary>
-public sealed class ShareModel(AccessService accessService, ShareLinkService shareLinks, CurrentUser currentUser, TimeProvider timeProvider)
-    : ChildPageBase(accessService, currentUser)
+public sealed class ShareModel(ShareLinkService shareLinks, CurrentUser currentUser, TimeProvider timeProvider)
+    : ChildPageBase(currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -50,24 +50,16 @@ public sealed class ShareModel(AccessService accessService, ShareLinkService sha
         public List<RecordArea> Include { get; set; } = [];
     }
 
+    [ChildPage(Capability.ManageConsent)]
     public async Task<IActionResult> OnGetAsync(Guid childId)
     {
-        if (await AuthoriseAsync(childId, Capability.ManageConsent) is { } refused)
-        {
-            return refused;
-        }
-
         Links = await shareLinks.ListAsync(childId);
         return Page();
     }
 
+    [ChildPage(Capability.ManageConsent)]
     public async Task<IActionResult> OnPostAsync(Guid childId)
     {
-        if (await AuthoriseAsync(childId, Capability.ManageConsent) is { } refused)
-        {
-            return refused;
-        }
-
         if (!ModelState.IsValid)
         {
             Links = await shareLinks.ListAsync(childId);

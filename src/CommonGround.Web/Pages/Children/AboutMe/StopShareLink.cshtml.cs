@@ -6,18 +6,15 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.AboutMe;
 
 /// <summary>A button on the share page: the link stops working at once.</summary>
-public sealed class StopShareLinkModel(AccessService accessService, ShareLinkService shareLinks, CurrentUser currentUser)
-    : ChildPageBase(accessService, currentUser)
+public sealed class StopShareLinkModel(ShareLinkService shareLinks, CurrentUser currentUser)
+    : ChildPageBase(currentUser)
 {
+    [ChildPage(Capability.ViewRecord)]
     public IActionResult OnGet(Guid childId) => Redirect($"/children/{childId}/about-me/share");
 
+    [ChildPage(Capability.ManageConsent)]
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid linkId)
     {
-        if (await AuthoriseAsync(childId, Capability.ManageConsent) is { } refused)
-        {
-            return refused;
-        }
-
         var result = await shareLinks.RevokeAsync(childId, linkId, await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {

@@ -9,8 +9,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.AboutMe;
 
 /// <summary>A team member proposes new words for a section shared with them; the family decides.</summary>
-public sealed class SuggestModel(AccessService accessService, ProfileService profiles, LanguageAdvice advice, CurrentUser currentUser)
-    : SectionPageBase(accessService, currentUser)
+public sealed class SuggestModel(ProfileService profiles, LanguageAdvice advice, CurrentUser currentUser)
+    : SectionPageBase(currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -33,9 +33,10 @@ public sealed class SuggestModel(AccessService accessService, ProfileService pro
         public bool SaveAnyway { get; set; }
     }
 
+    [ChildPage(Capability.SuggestProfile)]
     public async Task<IActionResult> OnGetAsync(Guid childId, string section)
     {
-        if (await AuthoriseSectionAsync(childId, section, Capability.SuggestProfile) is { } refused)
+        if (AuthoriseSection(section, Capability.SuggestProfile) is { } refused)
         {
             return refused;
         }
@@ -45,9 +46,10 @@ public sealed class SuggestModel(AccessService accessService, ProfileService pro
         return Page();
     }
 
+    [ChildPage(Capability.SuggestProfile)]
     public async Task<IActionResult> OnPostAsync(Guid childId, string section)
     {
-        if (await AuthoriseSectionAsync(childId, section, Capability.SuggestProfile) is { } refused)
+        if (AuthoriseSection(section, Capability.SuggestProfile) is { } refused)
         {
             return refused;
         }

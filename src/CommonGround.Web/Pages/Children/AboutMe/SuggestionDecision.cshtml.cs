@@ -10,8 +10,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CommonGround.Web.Pages.Children.AboutMe;
 
 /// <summary>Accepting a suggestion with the family's own changes, or declining it with an optional reason.</summary>
-public sealed class SuggestionDecisionModel(AccessService accessService, ProfileService profiles, CommonGroundDbContext db, CurrentUser currentUser)
-    : ChildPageBase(accessService, currentUser)
+[ChildPage(Capability.EditProfile)]
+public sealed class SuggestionDecisionModel(ProfileService profiles, CommonGroundDbContext db, CurrentUser currentUser)
+    : ChildPageBase(currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -70,11 +71,6 @@ public sealed class SuggestionDecisionModel(AccessService accessService, Profile
 
     private async Task<IActionResult?> LoadAsync(Guid childId, Guid suggestionId, string decision)
     {
-        if (await AuthoriseAsync(childId, Capability.EditProfile) is { } refused)
-        {
-            return refused;
-        }
-
         Declining = decision == "decline";
         Suggestion = await db.ProfileSuggestions.SingleOrDefaultAsync(s => s.Id == suggestionId && s.ChildId == childId && s.Status == SuggestionStatus.Pending);
         return Suggestion is null ? NotFound()

@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.AboutMe;
 
 /// <summary>The family sees each suggestion as a clear before and after, and accepts it, changes it first, or declines it.</summary>
-public sealed class SuggestionsModel(AccessService accessService, ProfileService profiles, CurrentUser currentUser)
-    : ChildPageBase(accessService, currentUser)
+public sealed class SuggestionsModel(ProfileService profiles, CurrentUser currentUser)
+    : ChildPageBase(currentUser)
 {
     private Dictionary<ProfileSectionKind, string> _current = [];
 
@@ -15,24 +15,16 @@ public sealed class SuggestionsModel(AccessService accessService, ProfileService
 
     public string CurrentText(ProfileSuggestion suggestion) => _current.GetValueOrDefault(suggestion.Section, "");
 
+    [ChildPage(Capability.EditProfile, RecordArea.AboutMe)]
     public async Task<IActionResult> OnGetAsync(Guid childId)
     {
-        if (await AuthoriseAsync(childId, Capability.EditProfile, RecordArea.AboutMe) is { } refused)
-        {
-            return refused;
-        }
-
         await LoadAsync(childId);
         return Page();
     }
 
+    [ChildPage(Capability.EditProfile, RecordArea.AboutMe)]
     public async Task<IActionResult> OnPostAcceptAsync(Guid childId, Guid suggestionId)
     {
-        if (await AuthoriseAsync(childId, Capability.EditProfile, RecordArea.AboutMe) is { } refused)
-        {
-            return refused;
-        }
-
         var result = await profiles.DecideSuggestionAsync(new DecideSuggestionOptions(childId, suggestionId, SuggestionDecision.Accept, null, null), await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {

@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Commitments;
 
 /// <summary>The family or the team comment on a commitment; professionals' comments are read by the language advisor first.</summary>
-public sealed class CommentsModel(AccessService accessService, CommitmentService commitments, LanguageAdvice advice, CurrentUser currentUser)
-    : ChildPageBase(accessService, currentUser)
+public sealed class CommentsModel(CommitmentService commitments, LanguageAdvice advice, CurrentUser currentUser)
+    : ChildPageBase(currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -27,13 +27,9 @@ public sealed class CommentsModel(AccessService accessService, CommitmentService
         public bool SaveAnyway { get; set; }
     }
 
+    [ChildPage(Capability.ViewRecord, RecordArea.Commitments)]
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid commitmentId)
     {
-        if (await AuthoriseAsync(childId, Capability.ViewRecord, RecordArea.Commitments) is { } refused)
-        {
-            return refused;
-        }
-
         CommitmentId = commitmentId;
         if (await commitments.FindAsync(Access, commitmentId) is null)
         {

@@ -6,20 +6,16 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Commitments;
 
 /// <summary>One commitment: what and who, planned against delivered, every delivery record, its history and comments.</summary>
-public sealed class CommitmentModel(AccessService accessService, CommitmentService commitments, CurrentUser currentUser) : ChildPageBase(accessService, currentUser)
+public sealed class CommitmentModel(CommitmentService commitments, CurrentUser currentUser) : ChildPageBase(currentUser)
 {
     public CommitmentWithProgress Item { get; private set; } = default!;
     public IReadOnlyList<DeliveryRecord> Deliveries { get; private set; } = [];
     public IReadOnlyList<CommitmentComment> Comments { get; private set; } = [];
     public bool MayChange { get; private set; }
 
+    [ChildPage(Capability.ViewRecord, RecordArea.Commitments)]
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid commitmentId)
     {
-        if (await AuthoriseAsync(childId, Capability.ViewRecord, RecordArea.Commitments) is { } refused)
-        {
-            return refused;
-        }
-
         if (await commitments.GetAsync(Access, commitmentId) is not { } item)
         {
             return NotFound();

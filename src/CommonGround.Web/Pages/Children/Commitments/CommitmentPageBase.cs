@@ -6,21 +6,16 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Commitments;
 
 /// <summary>A form about one commitment (and perhaps one of its delivery records): 404 when either is not the child's.</summary>
-public abstract class CommitmentPageBase(AccessService accessService, CommitmentService commitments, CurrentUser currentUser) : ChildPageBase(accessService, currentUser)
+public abstract class CommitmentPageBase(CommitmentService commitments, CurrentUser currentUser) : ChildPageBase(currentUser)
 {
     public Commitment Commitment { get; private set; } = default!;
     public DeliveryRecord Delivery { get; private set; } = default!;
 
     protected CommitmentService Commitments => commitments;
 
-    /// <summary>Checks the capability on the Commitments area, then loads the commitment; returns the result to show instead, or null.</summary>
-    protected async Task<IActionResult?> LoadCommitmentAsync(Guid childId, Guid commitmentId, Capability capability)
+    /// <summary>Loads the commitment once the page's declared access is checked; returns the result to show instead, or null.</summary>
+    protected async Task<IActionResult?> LoadCommitmentAsync(Guid childId, Guid commitmentId)
     {
-        if (await AuthoriseAsync(childId, capability, RecordArea.Commitments) is { } refused)
-        {
-            return refused;
-        }
-
         if (await commitments.FindAsync(Access, commitmentId) is not { } commitment)
         {
             return NotFound();
@@ -31,9 +26,9 @@ public abstract class CommitmentPageBase(AccessService accessService, Commitment
     }
 
     /// <summary>As <see cref="LoadCommitmentAsync"/>, and the delivery record too.</summary>
-    protected async Task<IActionResult?> LoadDeliveryAsync(Guid childId, Guid commitmentId, Guid deliveryId, Capability capability)
+    protected async Task<IActionResult?> LoadDeliveryAsync(Guid childId, Guid commitmentId, Guid deliveryId)
     {
-        if (await LoadCommitmentAsync(childId, commitmentId, capability) is { } refused)
+        if (await LoadCommitmentAsync(childId, commitmentId) is { } refused)
         {
             return refused;
         }

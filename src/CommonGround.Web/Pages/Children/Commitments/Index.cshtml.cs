@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Commitments;
 
 /// <summary>Everything promised to the child, by part of the record, with planned against delivered for each.</summary>
-public sealed class IndexModel(AccessService accessService, CommitmentService commitments, CurrentUser currentUser) : ChildPageBase(accessService, currentUser)
+public sealed class IndexModel(CommitmentService commitments, CurrentUser currentUser) : ChildPageBase(currentUser)
 {
     [BindProperty(SupportsGet = true)]
     [Display(Name = "Show")]
@@ -26,13 +26,9 @@ public sealed class IndexModel(AccessService accessService, CommitmentService co
         new("closed", "Completed, ended or withdrawn"),
     ];
 
+    [ChildPage(Capability.ViewRecord, RecordArea.Commitments)]
     public async Task<IActionResult> OnGetAsync(Guid childId)
     {
-        if (await AuthoriseAsync(childId, Capability.ViewRecord, RecordArea.Commitments) is { } refused)
-        {
-            return refused;
-        }
-
         All = await commitments.ListForChildAsync(Access);
         Shown = All.Where(c => Status switch
         {

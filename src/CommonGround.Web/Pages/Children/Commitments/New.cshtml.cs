@@ -10,8 +10,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Commitments;
 
 /// <summary>A team member records a promise: what, who owns it, and either a due date or how much and how often.</summary>
-public sealed class NewModel(AccessService accessService, CommitmentService commitments, TeamService teams, LanguageAdvice advice, CurrentUser currentUser)
-    : ChildPageBase(accessService, currentUser)
+public sealed class NewModel(CommitmentService commitments, TeamService teams, LanguageAdvice advice, CurrentUser currentUser)
+    : ChildPageBase(currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -76,25 +76,17 @@ public sealed class NewModel(AccessService accessService, CommitmentService comm
         public bool SaveAnyway { get; set; }
     }
 
+    [ChildPage(Capability.RecordCommitment, RecordArea.Commitments)]
     public async Task<IActionResult> OnGetAsync(Guid childId)
     {
-        if (await AuthoriseAsync(childId, Capability.RecordCommitment, RecordArea.Commitments) is { } refused)
-        {
-            return refused;
-        }
-
         await LoadOwnersAsync(childId);
         Input = new InputModel { OwnerId = Access.TeamMemberId, Source = CommitmentSource.AddedDirectly };
         return Page();
     }
 
+    [ChildPage(Capability.RecordCommitment, RecordArea.Commitments)]
     public async Task<IActionResult> OnPostAsync(Guid childId)
     {
-        if (await AuthoriseAsync(childId, Capability.RecordCommitment, RecordArea.Commitments) is { } refused)
-        {
-            return refused;
-        }
-
         await LoadOwnersAsync(childId);
         if (!ModelState.IsValid)
         {

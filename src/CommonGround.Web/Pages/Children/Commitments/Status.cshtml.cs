@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Commitments;
 
 /// <summary>The owner (or their organisation's admin) moves a commitment on in its life, giving a reason where it stops.</summary>
-public sealed class StatusModel(AccessService accessService, CommitmentService commitments, CurrentUser currentUser) : CommitmentPageBase(accessService, commitments, currentUser)
+[ChildPage(Capability.RecordCommitment, RecordArea.Commitments)]
+public sealed class StatusModel(CommitmentService commitments, CurrentUser currentUser) : CommitmentPageBase(commitments, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -70,7 +71,7 @@ public sealed class StatusModel(AccessService accessService, CommitmentService c
 
     private async Task<IActionResult?> LoadAsync(Guid childId, Guid commitmentId)
     {
-        var refused = await LoadCommitmentAsync(childId, commitmentId, Capability.RecordCommitment);
+        var refused = await LoadCommitmentAsync(childId, commitmentId);
         Options = refused is null ? Choices.Statuses(Commitment.NextStatuses()) : [];
         return refused;
     }

@@ -9,8 +9,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Concerns;
 
 /// <summary>The owner acknowledges a concern, with a short message if they want; the person who raised it is told.</summary>
-public sealed class AcknowledgeModel(AccessService accessService, ConcernService concerns, LanguageAdvice advice, CurrentUser currentUser)
-    : ConcernPageBase(accessService, concerns, currentUser)
+public sealed class AcknowledgeModel(ConcernService concerns, LanguageAdvice advice, CurrentUser currentUser)
+    : ConcernPageBase(concerns, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -25,6 +25,7 @@ public sealed class AcknowledgeModel(AccessService accessService, ConcernService
         public bool SaveAnyway { get; set; }
     }
 
+    [ChildPage(Capability.RespondToConcern, RecordArea.Concerns)]
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid concernId)
     {
         if (await LoadForOwnerAsync(childId, concernId) is { } refused)
@@ -36,6 +37,7 @@ public sealed class AcknowledgeModel(AccessService accessService, ConcernService
         return Page();
     }
 
+    [ChildPage(Capability.RespondToConcern, RecordArea.Concerns)]
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid concernId)
     {
         if (await LoadForOwnerAsync(childId, concernId) is { } refused)

@@ -8,8 +8,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Concerns;
 
 /// <summary>The owner passes a concern to a colleague on the child's team, for example while they are away.</summary>
-public sealed class AssignModel(AccessService accessService, ConcernService concerns, CurrentUser currentUser)
-    : ConcernPageBase(accessService, concerns, currentUser)
+[ChildPage(Capability.RespondToConcern, RecordArea.Concerns)]
+public sealed class AssignModel(ConcernService concerns, CurrentUser currentUser)
+    : ConcernPageBase(concerns, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -56,7 +57,7 @@ public sealed class AssignModel(AccessService accessService, ConcernService conc
 
     private async Task<IActionResult?> LoadAsync(Guid childId, Guid concernId)
     {
-        if (await LoadConcernAsync(childId, concernId, Capability.RespondToConcern) is { } refused)
+        if (await LoadConcernAsync(childId, concernId) is { } refused)
         {
             return refused;
         }

@@ -7,17 +7,18 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Concerns;
 
 /// <summary>One concern: what was raised, who has it, its clocks, every step so far, and what the person can do next.</summary>
-public sealed class ConcernModel(AccessService accessService, ConcernService concerns, ConversationService conversations, CurrentUser currentUser, TimeProvider timeProvider)
-    : ConcernPageBase(accessService, concerns, currentUser)
+public sealed class ConcernModel(ConcernService concerns, ConversationService conversations, CurrentUser currentUser, TimeProvider timeProvider)
+    : ConcernPageBase(concerns, currentUser)
 {
     public bool MayAnswer { get; private set; }
     public bool MayDecide { get; private set; }
     public bool MayAssign { get; private set; }
     public Conversation? Conversation { get; private set; }
 
+    [ChildPage(Capability.ViewRecord, RecordArea.Concerns)]
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid concernId)
     {
-        if (await LoadConcernAsync(childId, concernId, Capability.ViewRecord) is { } refused)
+        if (await LoadConcernAsync(childId, concernId) is { } refused)
         {
             return refused;
         }

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Concerns;
 
 /// <summary>A page about one concern: 404 when it is not the child's, or is about a part of the record the person may not see.</summary>
-public abstract class ConcernPageBase(AccessService accessService, ConcernService concerns, CurrentUser currentUser) : ChildPageBase(accessService, currentUser)
+public abstract class ConcernPageBase(ConcernService concerns, CurrentUser currentUser) : ChildPageBase(currentUser)
 {
     public Concern Concern { get; private set; } = default!;
 
@@ -20,13 +20,9 @@ public abstract class ConcernPageBase(AccessService accessService, ConcernServic
     /// <summary>What the respectful-language advisor found in the words about to be saved, shown above the form.</summary>
     public IReadOnlyList<FieldFinding> Advice { get; private set; } = [];
 
-    protected async Task<IActionResult?> LoadConcernAsync(Guid childId, Guid concernId, Capability capability)
+    /// <summary>Loads the concern once the page's declared access is checked; returns the result to show instead, or null.</summary>
+    protected async Task<IActionResult?> LoadConcernAsync(Guid childId, Guid concernId)
     {
-        if (await AuthoriseAsync(childId, capability, RecordArea.Concerns) is { } refused)
-        {
-            return refused;
-        }
-
         if (await concerns.GetAsync(Access, concernId) is not { } concern)
         {
             return NotFound();
@@ -38,7 +34,7 @@ public abstract class ConcernPageBase(AccessService accessService, ConcernServic
 
     /// <summary>For the owner's steps: the concern is loaded and the person may answer it, or they get 403.</summary>
     protected async Task<IActionResult?> LoadForOwnerAsync(Guid childId, Guid concernId) =>
-        await LoadConcernAsync(childId, concernId, Capability.RespondToConcern)
+        await LoadConcernAsync(childId, concernId)
         ?? (await Concerns.MayAnswerAsync(Access, Concern, CurrentUser.UserId!.Value) ? null : StatusCode(StatusCodes.Status403Forbidden));
 
     /// <summary>

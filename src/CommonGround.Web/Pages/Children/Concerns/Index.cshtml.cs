@@ -7,19 +7,15 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Concerns;
 
 /// <summary>Every concern about the child the person may see, with who has it and where its clock stands.</summary>
-public sealed class IndexModel(AccessService accessService, ConcernService concerns, CurrentUser currentUser, TimeProvider timeProvider)
-    : ChildPageBase(accessService, currentUser)
+public sealed class IndexModel(ConcernService concerns, CurrentUser currentUser, TimeProvider timeProvider)
+    : ChildPageBase(currentUser)
 {
     public IReadOnlyList<Concern> Concerns { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
+    [ChildPage(Capability.ViewRecord, RecordArea.Concerns)]
     public async Task<IActionResult> OnGetAsync(Guid childId)
     {
-        if (await AuthoriseAsync(childId, Capability.ViewRecord, RecordArea.Concerns) is { } refused)
-        {
-            return refused;
-        }
-
         Today = timeProvider.TodayInUk();
         Concerns = await concerns.ListForChildAsync(Access);
         DescribeRead(RecordArea.Concerns, "Concerns");

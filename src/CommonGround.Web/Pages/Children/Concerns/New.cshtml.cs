@@ -12,8 +12,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Concerns;
 
 /// <summary>The family or anyone on the team raises a concern; it goes to the key worker unless they choose an organisation.</summary>
-public sealed class NewModel(AccessService accessService, ConcernService concerns, Core.Commitments.CommitmentService commitments, LanguageAdvice advice, CurrentUser currentUser)
-    : ChildPageBase(accessService, currentUser)
+[ChildPage(Capability.RaiseConcern, RecordArea.Concerns)]
+public sealed class NewModel(ConcernService concerns, Core.Commitments.CommitmentService commitments, LanguageAdvice advice, CurrentUser currentUser)
+    : ChildPageBase(currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -122,11 +123,6 @@ public sealed class NewModel(AccessService accessService, ConcernService concern
 
     private async Task<IActionResult?> LoadAsync(Guid childId)
     {
-        if (await AuthoriseAsync(childId, Capability.RaiseConcern, RecordArea.Concerns) is { } refused)
-        {
-            return refused;
-        }
-
         if (CommitmentId is { } id)
         {
             if (await commitments.FindAsync(Access, id) is not { } commitment)

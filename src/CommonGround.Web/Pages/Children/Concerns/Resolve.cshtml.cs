@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Concerns;
 
 /// <summary>"You said, we did": the owner says what was asked for and what was done; the person who raised it then decides.</summary>
-public sealed class ResolveModel(AccessService accessService, ConcernService concerns, LanguageAdvice advice, CurrentUser currentUser)
-    : ConcernPageBase(accessService, concerns, currentUser)
+public sealed class ResolveModel(ConcernService concerns, LanguageAdvice advice, CurrentUser currentUser)
+    : ConcernPageBase(concerns, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -30,6 +30,7 @@ public sealed class ResolveModel(AccessService accessService, ConcernService con
         public bool SaveAnyway { get; set; }
     }
 
+    [ChildPage(Capability.RespondToConcern, RecordArea.Concerns)]
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid concernId)
     {
         if (await LoadForOwnerAsync(childId, concernId) is { } refused)
@@ -41,6 +42,7 @@ public sealed class ResolveModel(AccessService accessService, ConcernService con
         return Page();
     }
 
+    [ChildPage(Capability.RespondToConcern, RecordArea.Concerns)]
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid concernId)
     {
         if (await LoadForOwnerAsync(childId, concernId) is { } refused)

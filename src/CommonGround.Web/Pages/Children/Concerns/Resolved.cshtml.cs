@@ -9,8 +9,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Concerns;
 
 /// <summary>The person who raised the concern says whether it is resolved; if not, it is reopened with their reason.</summary>
-public sealed class ResolvedModel(AccessService accessService, ConcernService concerns, CurrentUser currentUser)
-    : ConcernPageBase(accessService, concerns, currentUser)
+[ChildPage(Capability.RaiseConcern, RecordArea.Concerns)]
+public sealed class ResolvedModel(ConcernService concerns, CurrentUser currentUser)
+    : ConcernPageBase(concerns, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -83,6 +84,6 @@ public sealed class ResolvedModel(AccessService accessService, ConcernService co
 
     /// <summary>Only the person who raised it decides (or, for a concern the family raised, anyone in the family).</summary>
     private async Task<IActionResult?> LoadAsync(Guid childId, Guid concernId) =>
-        await LoadConcernAsync(childId, concernId, Capability.RaiseConcern)
+        await LoadConcernAsync(childId, concernId)
         ?? (ConcernService.MayDecide(Access, Concern, CurrentUser.UserId!.Value) ? null : StatusCode(StatusCodes.Status403Forbidden));
 }

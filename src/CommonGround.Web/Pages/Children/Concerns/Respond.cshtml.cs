@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Concerns;
 
 /// <summary>The owner answers a concern in full; it stays open until it is resolved.</summary>
-public sealed class RespondModel(AccessService accessService, ConcernService concerns, LanguageAdvice advice, CurrentUser currentUser)
-    : ConcernPageBase(accessService, concerns, currentUser)
+public sealed class RespondModel(ConcernService concerns, LanguageAdvice advice, CurrentUser currentUser)
+    : ConcernPageBase(concerns, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -25,6 +25,7 @@ public sealed class RespondModel(AccessService accessService, ConcernService con
         public bool SaveAnyway { get; set; }
     }
 
+    [ChildPage(Capability.RespondToConcern, RecordArea.Concerns)]
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid concernId)
     {
         if (await LoadForOwnerAsync(childId, concernId) is { } refused)
@@ -36,6 +37,7 @@ public sealed class RespondModel(AccessService accessService, ConcernService con
         return Page();
     }
 
+    [ChildPage(Capability.RespondToConcern, RecordArea.Concerns)]
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid concernId)
     {
         if (await LoadForOwnerAsync(childId, concernId) is { } refused)

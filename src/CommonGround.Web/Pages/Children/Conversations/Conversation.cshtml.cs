@@ -8,8 +8,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Conversations;
 
 /// <summary>One conversation: every message with who has read it, and a reply. Opening it is the person's read receipt.</summary>
-public sealed class ConversationModel(AccessService accessService, ConversationService conversations, LanguageAdvice advice, CurrentUser currentUser)
-    : ChildPageBase(accessService, currentUser)
+[ChildPage(Capability.ViewRecord, RecordArea.Concerns)]
+public sealed class ConversationModel(ConversationService conversations, LanguageAdvice advice, CurrentUser currentUser)
+    : ChildPageBase(currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -76,11 +77,6 @@ public sealed class ConversationModel(AccessService accessService, ConversationS
 
     private async Task<IActionResult?> LoadAsync(Guid childId, Guid conversationId)
     {
-        if (await AuthoriseAsync(childId, Capability.ViewRecord, RecordArea.Concerns) is { } refused)
-        {
-            return refused;
-        }
-
         if (await conversations.GetAsync(Access, conversationId) is not { } thread)
         {
             return NotFound();

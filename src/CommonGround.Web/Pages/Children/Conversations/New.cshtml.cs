@@ -8,8 +8,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Conversations;
 
 /// <summary>Starts a conversation with the family and the team, on its own or about a concern.</summary>
-public sealed class NewModel(AccessService accessService, ConversationService conversations, ConcernService concerns, LanguageAdvice advice, CurrentUser currentUser)
-    : ChildPageBase(accessService, currentUser)
+[ChildPage(Capability.RaiseConcern, RecordArea.Concerns)]
+public sealed class NewModel(ConversationService conversations, ConcernService concerns, LanguageAdvice advice, CurrentUser currentUser)
+    : ChildPageBase(currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -72,11 +73,6 @@ public sealed class NewModel(AccessService accessService, ConversationService co
 
     private async Task<IActionResult?> LoadAsync(Guid childId)
     {
-        if (await AuthoriseAsync(childId, Capability.RaiseConcern, RecordArea.Concerns) is { } refused)
-        {
-            return refused;
-        }
-
         if (ConcernId is { } id)
         {
             if (await concerns.GetAsync(Access, id) is not { } concern)

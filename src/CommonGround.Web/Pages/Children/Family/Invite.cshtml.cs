@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CommonGround.Core.Access;
 using CommonGround.Core.Children;
 using CommonGround.Web.Infrastructure;
 using CommonGround.Web.Infrastructure.Validation;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Family;
 
 [Authorize(Policy = Policies.Family)]
+[ChildPage(Capability.ViewRecord)]
 public sealed class InviteModel(ChildService children, CurrentUser currentUser) : PageBase
 {
     [BindProperty]

@@ -8,12 +8,13 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Meetings;
 
 /// <summary>The meeting as a calendar file, for anyone who can see it to add to their own calendar.</summary>
-public sealed class CalendarModel(AccessService accessService, MeetingService meetings, CurrentUser currentUser, TimeProvider timeProvider)
-    : MeetingPageBase(accessService, meetings, currentUser)
+public sealed class CalendarModel(MeetingService meetings, CurrentUser currentUser, TimeProvider timeProvider)
+    : MeetingPageBase(meetings, currentUser)
 {
+    [ChildPage(Capability.ViewRecord, RecordArea.Meetings)]
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid meetingId)
     {
-        if (await LoadMeetingAsync(childId, meetingId, Capability.ViewRecord) is { } refused)
+        if (await LoadMeetingAsync(childId, meetingId) is { } refused)
         {
             return refused;
         }

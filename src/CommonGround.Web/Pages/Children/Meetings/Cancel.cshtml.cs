@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Meetings;
 
 /// <summary>The organiser or note-taker cancels the meeting, with a reason everyone invited can read.</summary>
-public sealed class CancelModel(AccessService accessService, MeetingService meetings, CurrentUser currentUser) : MeetingPageBase(accessService, meetings, currentUser)
+public sealed class CancelModel(MeetingService meetings, CurrentUser currentUser) : MeetingPageBase(meetings, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -20,12 +20,14 @@ public sealed class CancelModel(AccessService accessService, MeetingService meet
         public string? Reason { get; set; }
     }
 
+    [ChildPage(Capability.RunMeeting, RecordArea.Meetings)]
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid meetingId) =>
-        await LoadMeetingAsync(childId, meetingId, Capability.RunMeeting) ?? Page();
+        await LoadMeetingAsync(childId, meetingId) ?? Page();
 
+    [ChildPage(Capability.RunMeeting, RecordArea.Meetings)]
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid meetingId)
     {
-        if (await LoadMeetingAsync(childId, meetingId, Capability.RunMeeting) is { } refused)
+        if (await LoadMeetingAsync(childId, meetingId) is { } refused)
         {
             return refused;
         }

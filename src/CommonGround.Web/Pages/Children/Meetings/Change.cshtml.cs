@@ -8,14 +8,15 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Meetings;
 
 /// <summary>The organiser or note-taker moves the meeting or changes where it is; everyone invited gets an updated invitation.</summary>
-public sealed class ChangeModel(AccessService accessService, MeetingService meetings, CurrentUser currentUser) : MeetingPageBase(accessService, meetings, currentUser)
+public sealed class ChangeModel(MeetingService meetings, CurrentUser currentUser) : MeetingPageBase(meetings, currentUser)
 {
     [BindProperty]
     public WhenAndWhereInput Input { get; set; } = new();
 
+    [ChildPage(Capability.RunMeeting, RecordArea.Meetings)]
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid meetingId)
     {
-        if (await LoadMeetingAsync(childId, meetingId, Capability.RunMeeting) is { } refused)
+        if (await LoadMeetingAsync(childId, meetingId) is { } refused)
         {
             return refused;
         }
@@ -29,9 +30,10 @@ public sealed class ChangeModel(AccessService accessService, MeetingService meet
         return Page();
     }
 
+    [ChildPage(Capability.RunMeeting, RecordArea.Meetings)]
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid meetingId)
     {
-        if (await LoadMeetingAsync(childId, meetingId, Capability.RunMeeting) is { } refused)
+        if (await LoadMeetingAsync(childId, meetingId) is { } refused)
         {
             return refused;
         }

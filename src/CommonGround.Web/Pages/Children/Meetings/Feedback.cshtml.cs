@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Meetings;
 
 /// <summary>"Did you feel listened to?": asked of the family after a meeting; only they see their answer.</summary>
-public sealed class FeedbackModel(AccessService accessService, MeetingService meetings, CurrentUser currentUser, TimeProvider timeProvider) : MeetingPageBase(accessService, meetings, currentUser)
+public sealed class FeedbackModel(MeetingService meetings, CurrentUser currentUser, TimeProvider timeProvider) : MeetingPageBase(meetings, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -28,9 +28,10 @@ public sealed class FeedbackModel(AccessService accessService, MeetingService me
         public string? WhatWouldHaveHelped { get; set; }
     }
 
+    [ChildPage(Capability.ViewRecord, RecordArea.Meetings)]
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid meetingId)
     {
-        if (await LoadMeetingAsync(childId, meetingId, Capability.ViewRecord, familyOnly: true) is { } refused)
+        if (await LoadMeetingAsync(childId, meetingId, familyOnly: true) is { } refused)
         {
             return refused;
         }
@@ -39,9 +40,10 @@ public sealed class FeedbackModel(AccessService accessService, MeetingService me
         return Page();
     }
 
+    [ChildPage(Capability.ViewRecord, RecordArea.Meetings)]
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid meetingId)
     {
-        if (await LoadMeetingAsync(childId, meetingId, Capability.ViewRecord, familyOnly: true) is { } refused)
+        if (await LoadMeetingAsync(childId, meetingId, familyOnly: true) is { } refused)
         {
             return refused;
         }

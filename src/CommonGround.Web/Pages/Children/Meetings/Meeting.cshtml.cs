@@ -8,17 +8,18 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Meetings;
 
 /// <summary>One meeting: when and where, who is invited, the agenda, where the record stands, its actions, and the family's answer.</summary>
-public sealed class MeetingModel(AccessService accessService, MeetingService meetings, CurrentUser currentUser, TimeProvider timeProvider)
-    : MeetingPageBase(accessService, meetings, currentUser)
+public sealed class MeetingModel(MeetingService meetings, CurrentUser currentUser, TimeProvider timeProvider)
+    : MeetingPageBase(meetings, currentUser)
 {
     public IReadOnlyList<Commitment> Actions { get; private set; } = [];
     public MeetingFeedback? Feedback { get; private set; }
     public bool HasStarted { get; private set; }
     public bool IsInvited { get; private set; }
 
+    [ChildPage(Capability.ViewRecord, RecordArea.Meetings)]
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid meetingId)
     {
-        if (await LoadMeetingAsync(childId, meetingId, Capability.ViewRecord) is { } refused)
+        if (await LoadMeetingAsync(childId, meetingId) is { } refused)
         {
             return refused;
         }

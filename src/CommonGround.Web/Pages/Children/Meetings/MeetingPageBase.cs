@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Meetings;
 
 /// <summary>A page about one meeting: 404 when the meeting is not the child's, 403 without the capability on the Meetings area.</summary>
-public abstract class MeetingPageBase(AccessService accessService, MeetingService meetings, CurrentUser currentUser) : ChildPageBase(accessService, currentUser)
+public abstract class MeetingPageBase(MeetingService meetings, CurrentUser currentUser) : ChildPageBase(currentUser)
 {
     public Meeting Meeting { get; private set; } = default!;
 
@@ -16,13 +16,8 @@ public abstract class MeetingPageBase(AccessService accessService, MeetingServic
     public bool MayWrite => !Access.IsFamily && Access.Can(Capability.RunMeeting, RecordArea.Meetings) && Meeting.MayWriteRecord(CurrentUser.UserId!.Value);
 
     /// <summary>Loads the meeting; a page only the family uses refuses everyone else with 403.</summary>
-    protected async Task<IActionResult?> LoadMeetingAsync(Guid childId, Guid meetingId, Capability capability, bool familyOnly = false)
+    protected async Task<IActionResult?> LoadMeetingAsync(Guid childId, Guid meetingId, bool familyOnly = false)
     {
-        if (await AuthoriseAsync(childId, capability, RecordArea.Meetings) is { } refused)
-        {
-            return refused;
-        }
-
         if (familyOnly && !Access.IsFamily)
         {
             return StatusCode(StatusCodes.Status403Forbidden);

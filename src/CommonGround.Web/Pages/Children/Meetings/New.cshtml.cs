@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Meetings;
 
 /// <summary>A team member arranges a meeting: what kind, when, where, who is invited and who takes the notes.</summary>
-public sealed class NewModel(AccessService accessService, MeetingService meetings, CurrentUser currentUser) : ChildPageBase(accessService, currentUser)
+public sealed class NewModel(MeetingService meetings, CurrentUser currentUser) : ChildPageBase(currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -30,26 +30,18 @@ public sealed class NewModel(AccessService accessService, MeetingService meeting
         public Guid? NoteTakerId { get; set; }
     }
 
+    [ChildPage(Capability.RunMeeting, RecordArea.Meetings)]
     public async Task<IActionResult> OnGetAsync(Guid childId)
     {
-        if (await AuthoriseAsync(childId, Capability.RunMeeting, RecordArea.Meetings) is { } refused)
-        {
-            return refused;
-        }
-
         var choices = await LoadChoicesAsync(childId);
         // The family are invited unless the organiser says otherwise.
         Input = new InputModel { DurationMinutes = 60, NoteTakerId = CurrentUser.UserId, Invitees = choices.Where(c => c.IsFamily).Select(c => c.UserAccountId).ToList() };
         return Page();
     }
 
+    [ChildPage(Capability.RunMeeting, RecordArea.Meetings)]
     public async Task<IActionResult> OnPostAsync(Guid childId)
     {
-        if (await AuthoriseAsync(childId, Capability.RunMeeting, RecordArea.Meetings) is { } refused)
-        {
-            return refused;
-        }
-
         await LoadChoicesAsync(childId);
         var time = Input.ReadTime(ModelState);
 

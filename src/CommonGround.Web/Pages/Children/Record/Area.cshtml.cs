@@ -12,8 +12,8 @@ namespace CommonGround.Web.Pages.Children.Record;
 /// One part of a child's record (Health, Education and so on): what the family has written in it and its latest
 /// changes. Only someone the part is shared with may open it.
 /// </summary>
-public sealed class AreaModel(AccessService accessService, ProfileService profiles, CommonGroundDbContext db, CurrentUser currentUser)
-    : ChildPageBase(accessService, currentUser)
+public sealed class AreaModel(ProfileService profiles, CommonGroundDbContext db, CurrentUser currentUser)
+    : ChildPageBase(currentUser)
 {
     public const int ChangesShown = 20;
 
@@ -22,6 +22,8 @@ public sealed class AreaModel(AccessService accessService, ProfileService profil
     public IReadOnlyList<AuditEvent> Changes { get; private set; } = [];
     public int TotalChanges { get; private set; }
 
+    /// <summary>The part of the record is in the address, so the page checks it: not found if unknown, refused if not shared.</summary>
+    [ChildPage(Capability.ViewRecord)]
     public async Task<IActionResult> OnGetAsync(Guid childId, string area)
     {
         if (RecordAreaText.FromSlug(area) is not { } recordArea)
@@ -29,9 +31,9 @@ public sealed class AreaModel(AccessService accessService, ProfileService profil
             return NotFound();
         }
 
-        if (await AuthoriseAsync(childId, Capability.ViewRecord, recordArea) is { } refused)
+        if (!Access.Can(Capability.ViewRecord, recordArea))
         {
-            return refused;
+            return StatusCode(StatusCodes.Status403Forbidden);
         }
 
         Area = recordArea;

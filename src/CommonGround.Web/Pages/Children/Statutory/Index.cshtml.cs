@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CommonGround.Web.Pages.Children.Statutory;
 
-public sealed class IndexModel(AccessService accessService, StatutoryService statutory, CurrentUser currentUser, TimeProvider time) : ChildPageBase(accessService, currentUser)
+public sealed class IndexModel(StatutoryService statutory, CurrentUser currentUser, TimeProvider time) : ChildPageBase(currentUser)
 {
     public DateOnly Today { get; private set; }
 
@@ -14,13 +14,9 @@ public sealed class IndexModel(AccessService accessService, StatutoryService sta
 
     public bool CanRecord => Access.Can(Capability.ManageStatutoryProcess, RecordArea.StatutoryProcess);
 
+    [ChildPage(Capability.ViewRecord, RecordArea.StatutoryProcess)]
     public async Task<IActionResult> OnGetAsync(Guid childId)
     {
-        if (await AuthoriseAsync(childId, Capability.ViewRecord, RecordArea.StatutoryProcess) is { } refused)
-        {
-            return refused;
-        }
-
         Processes = (await statutory.ListAsync(childId)).Select(p => (p, statutory.Progress(p, Access.Child.DateOfBirth))).ToList();
         Today = time.TodayInUk();
         DescribeRead(RecordArea.StatutoryProcess, "Statutory processes");

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CommonGround.Web.Pages.Children.Statutory;
 
-public sealed class NewModel(AccessService accessService, StatutoryService statutory, CurrentUser currentUser) : ChildPageBase(accessService, currentUser)
+public sealed class NewModel(StatutoryService statutory, CurrentUser currentUser) : ChildPageBase(currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -30,16 +30,12 @@ public sealed class NewModel(AccessService accessService, StatutoryService statu
         public string? Detail { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(Guid childId) =>
-        await AuthoriseAsync(childId, Capability.ManageStatutoryProcess, RecordArea.StatutoryProcess) ?? Page();
+    [ChildPage(Capability.ManageStatutoryProcess, RecordArea.StatutoryProcess)]
+    public IActionResult OnGet() => Page();
 
+    [ChildPage(Capability.ManageStatutoryProcess, RecordArea.StatutoryProcess)]
     public async Task<IActionResult> OnPostAsync(Guid childId)
     {
-        if (await AuthoriseAsync(childId, Capability.ManageStatutoryProcess, RecordArea.StatutoryProcess) is { } refused)
-        {
-            return refused;
-        }
-
         if (!ModelState.IsValid)
         {
             return Invalid();

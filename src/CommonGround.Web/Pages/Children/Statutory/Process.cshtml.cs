@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CommonGround.Web.Pages.Children.Statutory;
 
-public sealed class ProcessModel(AccessService accessService, StatutoryService statutory, CurrentUser currentUser, TimeProvider time) : StatutoryPageBase(accessService, statutory, currentUser)
+public sealed class ProcessModel(StatutoryService statutory, CurrentUser currentUser, TimeProvider time) : StatutoryPageBase(statutory, currentUser)
 {
     public ProcessProgress Progress { get; private set; } = ProcessProgress.Empty;
 
@@ -22,9 +22,10 @@ public sealed class ProcessModel(AccessService accessService, StatutoryService s
     /// <summary>The local authority confirms or corrects what the family recorded.</summary>
     public bool CanConfirm => CanRecord && !Access.IsFamily;
 
+    [ChildPage(Capability.ViewRecord, RecordArea.StatutoryProcess)]
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid processId)
     {
-        if (await LoadProcessAsync(childId, processId, Capability.ViewRecord) is { } refused)
+        if (await LoadProcessAsync(childId, processId) is { } refused)
         {
             return refused;
         }

@@ -7,19 +7,15 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Statutory;
 
 /// <summary>A page about one statutory process on a child's record: 404 when the process is not the child's.</summary>
-public abstract class StatutoryPageBase(AccessService accessService, StatutoryService statutory, CurrentUser currentUser) : ChildPageBase(accessService, currentUser)
+public abstract class StatutoryPageBase(StatutoryService statutory, CurrentUser currentUser) : ChildPageBase(currentUser)
 {
     public StatutoryProcess Process { get; private set; } = default!;
 
     protected StatutoryService Statutory => statutory;
 
-    protected async Task<IActionResult?> LoadProcessAsync(Guid childId, Guid processId, Capability capability)
+    /// <summary>Loads the process once the page's declared access is checked; returns the result to show instead, or null.</summary>
+    protected async Task<IActionResult?> LoadProcessAsync(Guid childId, Guid processId)
     {
-        if (await AuthoriseAsync(childId, capability, RecordArea.StatutoryProcess) is { } refused)
-        {
-            return refused;
-        }
-
         if (await statutory.FindAsync(childId, processId) is not { } process)
         {
             return NotFound();

@@ -7,21 +7,17 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CommonGround.Web.Pages.Children.Team;
 
-public sealed class IndexModel(AccessService accessService, TeamService teams, FamilySharingService familySharing, CurrentUser currentUser, TimeProvider timeProvider)
-    : ChildPageBase(accessService, currentUser)
+public sealed class IndexModel(TeamService teams, FamilySharingService familySharing, CurrentUser currentUser, TimeProvider timeProvider)
+    : ChildPageBase(currentUser)
 {
     public IReadOnlyList<TeamMember> Team { get; private set; } = [];
     public IReadOnlyList<FamilyMemberSharing> Family { get; private set; } = [];
     public bool DecidesForFamily => Access.Relationship is { Kind: RelationshipKind.YoungPerson, YoungPersonDecides: true };
     public DateOnly Today => timeProvider.TodayInUk();
 
+    [ChildPage(Capability.ViewRecord)]
     public async Task<IActionResult> OnGetAsync(Guid childId)
     {
-        if (await AuthoriseAsync(childId, Capability.ViewRecord) is { } refused)
-        {
-            return refused;
-        }
-
         Team = await teams.ListTeamAsync(childId);
         if (Access.IsFamily)
         {

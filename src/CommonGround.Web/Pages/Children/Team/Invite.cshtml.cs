@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CommonGround.Web.Pages.Children.Team;
 
-public sealed class InviteModel(AccessService accessService, TeamService teams, CurrentUser currentUser)
-    : ChildPageBase(accessService, currentUser)
+public sealed class InviteModel(TeamService teams, CurrentUser currentUser)
+    : ChildPageBase(currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -50,16 +50,12 @@ public sealed class InviteModel(AccessService accessService, TeamService teams, 
         public DateOnly? Until { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(Guid childId) =>
-        await AuthoriseAsync(childId, Capability.ManageTeam) ?? Page();
+    [ChildPage(Capability.ManageTeam)]
+    public IActionResult OnGet() => Page();
 
+    [ChildPage(Capability.ManageTeam)]
     public async Task<IActionResult> OnPostAsync(Guid childId)
     {
-        if (await AuthoriseAsync(childId, Capability.ManageTeam) is { } refused)
-        {
-            return refused;
-        }
-
         if (!ModelState.IsValid)
         {
             return Invalid();

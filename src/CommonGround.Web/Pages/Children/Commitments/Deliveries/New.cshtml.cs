@@ -10,8 +10,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Commitments.Deliveries;
 
 /// <summary>Evidence for a commitment: it was delivered on a day (how much, by whom), or it was missed and why.</summary>
-public sealed class NewModel(AccessService accessService, CommitmentService commitments, LanguageAdvice advice, CurrentUser currentUser, TimeProvider timeProvider)
-    : CommitmentPageBase(accessService, commitments, currentUser)
+[ChildPage(Capability.RecordDelivery, RecordArea.Commitments)]
+public sealed class NewModel(CommitmentService commitments, LanguageAdvice advice, CurrentUser currentUser, TimeProvider timeProvider)
+    : CommitmentPageBase(commitments, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -91,5 +92,5 @@ public sealed class NewModel(AccessService accessService, CommitmentService comm
         return Redirect($"/children/{childId}/commitments/{commitmentId}");
     }
 
-    private Task<IActionResult?> LoadAsync(Guid childId, Guid commitmentId) => LoadCommitmentAsync(childId, commitmentId, Capability.RecordDelivery);
+    private Task<IActionResult?> LoadAsync(Guid childId, Guid commitmentId) => LoadCommitmentAsync(childId, commitmentId);
 }

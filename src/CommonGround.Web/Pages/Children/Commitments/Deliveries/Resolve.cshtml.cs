@@ -8,8 +8,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Commitments.Deliveries;
 
 /// <summary>The commitment's owner answers the family's dispute, and sets the record aside if the family was right.</summary>
-public sealed class ResolveModel(AccessService accessService, CommitmentService commitments, LanguageAdvice advice, CurrentUser currentUser)
-    : CommitmentPageBase(accessService, commitments, currentUser)
+[ChildPage(Capability.RecordCommitment, RecordArea.Commitments)]
+public sealed class ResolveModel(CommitmentService commitments, LanguageAdvice advice, CurrentUser currentUser)
+    : CommitmentPageBase(commitments, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -62,5 +63,5 @@ public sealed class ResolveModel(AccessService accessService, CommitmentService 
     }
 
     private Task<IActionResult?> LoadAsync(Guid childId, Guid commitmentId, Guid deliveryId) =>
-        LoadDeliveryAsync(childId, commitmentId, deliveryId, Capability.RecordCommitment);
+        LoadDeliveryAsync(childId, commitmentId, deliveryId);
 }

@@ -8,8 +8,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Commitments.Deliveries;
 
 /// <summary>The family says whether a delivery record is right; a dispute goes to the commitment's owner.</summary>
-public sealed class RespondModel(AccessService accessService, CommitmentService commitments, CurrentUser currentUser)
-    : CommitmentPageBase(accessService, commitments, currentUser)
+[ChildPage(Capability.ViewRecord, RecordArea.Commitments)]
+public sealed class RespondModel(CommitmentService commitments, CurrentUser currentUser)
+    : CommitmentPageBase(commitments, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -73,6 +74,6 @@ public sealed class RespondModel(AccessService accessService, CommitmentService 
 
     /// <summary>Only the family answers for a delivery record.</summary>
     private async Task<IActionResult?> LoadAsync(Guid childId, Guid commitmentId, Guid deliveryId) =>
-        await LoadDeliveryAsync(childId, commitmentId, deliveryId, Capability.ViewRecord)
+        await LoadDeliveryAsync(childId, commitmentId, deliveryId)
         ?? (Access.IsFamily ? null : StatusCode(StatusCodes.Status403Forbidden));
 }

@@ -7,8 +7,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Family.Member;
 
 /// <summary>A young person who decides chooses which parts of their record a parent carer or other carer sees.</summary>
-public sealed class SharingModel(AccessService accessService, FamilySharingService sharing, CurrentUser currentUser)
-    : ChildPageBase(accessService, currentUser)
+[ChildPage(Capability.ManageConsent)]
+public sealed class SharingModel(FamilySharingService sharing, CurrentUser currentUser)
+    : ChildPageBase(currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -24,7 +25,7 @@ public sealed class SharingModel(AccessService accessService, FamilySharingServi
 
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid familyMemberId)
     {
-        if (await AuthoriseYoungPersonAsync(childId) is { } refused)
+        if (AuthoriseYoungPerson() is { } refused)
         {
             return refused;
         }
@@ -40,7 +41,7 @@ public sealed class SharingModel(AccessService accessService, FamilySharingServi
 
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid familyMemberId)
     {
-        if (await AuthoriseYoungPersonAsync(childId) is { } refused)
+        if (AuthoriseYoungPerson() is { } refused)
         {
             return refused;
         }
@@ -68,9 +69,8 @@ public sealed class SharingModel(AccessService accessService, FamilySharingServi
     }
 
     /// <summary>Only the young person, once they decide for themselves, chooses what the rest of the family sees.</summary>
-    private async Task<IActionResult?> AuthoriseYoungPersonAsync(Guid childId) =>
-        await AuthoriseAsync(childId, Capability.ManageConsent)
-        ?? (Access.Relationship is { Kind: RelationshipKind.YoungPerson, YoungPersonDecides: true } ? null : StatusCode(StatusCodes.Status403Forbidden));
+    private IActionResult? AuthoriseYoungPerson() =>
+        Access.Relationship is { Kind: RelationshipKind.YoungPerson, YoungPersonDecides: true } ? null : StatusCode(StatusCodes.Status403Forbidden);
 
     private async Task<FamilyMemberSharing?> LoadAsync(Guid familyMemberId)
     {

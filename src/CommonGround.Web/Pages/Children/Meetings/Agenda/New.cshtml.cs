@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Meetings.Agenda;
 
 /// <summary>Anyone invited, and the family, add what they want to talk about before the meeting starts.</summary>
-public sealed class NewModel(AccessService accessService, MeetingService meetings, LanguageAdvice advice, CurrentUser currentUser)
-    : MeetingPageBase(accessService, meetings, currentUser)
+public sealed class NewModel(MeetingService meetings, LanguageAdvice advice, CurrentUser currentUser)
+    : MeetingPageBase(meetings, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -30,12 +30,14 @@ public sealed class NewModel(AccessService accessService, MeetingService meeting
         public bool SaveAnyway { get; set; }
     }
 
+    [ChildPage(Capability.ViewRecord, RecordArea.Meetings)]
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid meetingId) =>
-        await LoadMeetingAsync(childId, meetingId, Capability.ViewRecord) ?? Page();
+        await LoadMeetingAsync(childId, meetingId) ?? Page();
 
+    [ChildPage(Capability.ViewRecord, RecordArea.Meetings)]
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid meetingId)
     {
-        if (await LoadMeetingAsync(childId, meetingId, Capability.ViewRecord) is { } refused)
+        if (await LoadMeetingAsync(childId, meetingId) is { } refused)
         {
             return refused;
         }

@@ -6,16 +6,17 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Meetings.Record;
 
 /// <summary>The family reads the shared record once more and agrees it; it is then locked.</summary>
-public sealed class AgreeModel(AccessService accessService, MeetingService meetings, CurrentUser currentUser) : MeetingPageBase(accessService, meetings, currentUser)
+public sealed class AgreeModel(MeetingService meetings, CurrentUser currentUser) : MeetingPageBase(meetings, currentUser)
 {
     [BindProperty]
     public int Version { get; set; }
 
     public MeetingRecordContent RecordContent { get; private set; } = default!;
 
+    [ChildPage(Capability.ViewRecord, RecordArea.Meetings)]
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid meetingId)
     {
-        if (await LoadMeetingAsync(childId, meetingId, Capability.ViewRecord, familyOnly: true) is { } refused)
+        if (await LoadMeetingAsync(childId, meetingId, familyOnly: true) is { } refused)
         {
             return refused;
         }
@@ -25,9 +26,10 @@ public sealed class AgreeModel(AccessService accessService, MeetingService meeti
         return Page();
     }
 
+    [ChildPage(Capability.ViewRecord, RecordArea.Meetings)]
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid meetingId)
     {
-        if (await LoadMeetingAsync(childId, meetingId, Capability.ViewRecord, familyOnly: true) is { } refused)
+        if (await LoadMeetingAsync(childId, meetingId, familyOnly: true) is { } refused)
         {
             return refused;
         }

@@ -12,8 +12,8 @@ namespace CommonGround.Web.Pages.Children.Meetings.Record;
 /// The note-taker writes the record: the family's views (unless the family wrote their own), the child's views, who
 /// was there, notes on each agenda item and decisions. Once the family has agreed it, a change needs a reason.
 /// </summary>
-public sealed class EditModel(AccessService accessService, MeetingService meetings, LanguageAdvice advice, CurrentUser currentUser)
-    : MeetingPageBase(accessService, meetings, currentUser)
+public sealed class EditModel(MeetingService meetings, LanguageAdvice advice, CurrentUser currentUser)
+    : MeetingPageBase(meetings, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -53,9 +53,10 @@ public sealed class EditModel(AccessService accessService, MeetingService meetin
         public bool SaveAnyway { get; set; }
     }
 
+    [ChildPage(Capability.RunMeeting, RecordArea.Meetings)]
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid meetingId)
     {
-        if (await LoadMeetingAsync(childId, meetingId, Capability.RunMeeting) is { } refused)
+        if (await LoadMeetingAsync(childId, meetingId) is { } refused)
         {
             return refused;
         }
@@ -74,9 +75,10 @@ public sealed class EditModel(AccessService accessService, MeetingService meetin
         return Page();
     }
 
+    [ChildPage(Capability.RunMeeting, RecordArea.Meetings)]
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid meetingId)
     {
-        if (await LoadMeetingAsync(childId, meetingId, Capability.RunMeeting) is { } refused)
+        if (await LoadMeetingAsync(childId, meetingId) is { } refused)
         {
             return refused;
         }

@@ -10,17 +10,18 @@ namespace CommonGround.Web.Pages.Children.Meetings.Record;
 /// The record of a meeting as it stands, with what the family asked to correct and every version kept. The family
 /// agrees it or asks for corrections here; the note-taker writes, adds actions and shares it from here.
 /// </summary>
-public sealed class IndexModel(AccessService accessService, MeetingService meetings, CurrentUser currentUser, TimeProvider timeProvider)
-    : MeetingPageBase(accessService, meetings, currentUser)
+public sealed class IndexModel(MeetingService meetings, CurrentUser currentUser, TimeProvider timeProvider)
+    : MeetingPageBase(meetings, currentUser)
 {
     public MeetingRecordContent? RecordContent { get; private set; }
     public IReadOnlyList<RecordCorrection> Corrections { get; private set; } = [];
     public IReadOnlyList<MeetingRecordVersion> Versions { get; private set; } = [];
     public bool HasStarted { get; private set; }
 
+    [ChildPage(Capability.ViewRecord, RecordArea.Meetings)]
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid meetingId)
     {
-        if (await LoadMeetingAsync(childId, meetingId, Capability.ViewRecord) is { } refused)
+        if (await LoadMeetingAsync(childId, meetingId) is { } refused)
         {
             return refused;
         }

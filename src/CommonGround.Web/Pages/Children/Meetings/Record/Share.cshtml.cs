@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Meetings.Record;
 
 /// <summary>The note-taker shares the record with the family to agree; a revision says what changed.</summary>
-public sealed class ShareModel(AccessService accessService, MeetingService meetings, CurrentUser currentUser) : MeetingPageBase(accessService, meetings, currentUser)
+public sealed class ShareModel(MeetingService meetings, CurrentUser currentUser) : MeetingPageBase(meetings, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -23,9 +23,10 @@ public sealed class ShareModel(AccessService accessService, MeetingService meeti
         public string? WhatChanged { get; set; }
     }
 
+    [ChildPage(Capability.RunMeeting, RecordArea.Meetings)]
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid meetingId)
     {
-        if (await LoadMeetingAsync(childId, meetingId, Capability.RunMeeting) is { } refused)
+        if (await LoadMeetingAsync(childId, meetingId) is { } refused)
         {
             return refused;
         }
@@ -35,9 +36,10 @@ public sealed class ShareModel(AccessService accessService, MeetingService meeti
         return Page();
     }
 
+    [ChildPage(Capability.RunMeeting, RecordArea.Meetings)]
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid meetingId)
     {
-        if (await LoadMeetingAsync(childId, meetingId, Capability.RunMeeting) is { } refused)
+        if (await LoadMeetingAsync(childId, meetingId) is { } refused)
         {
             return refused;
         }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Meetings.Record;
 
 /// <summary>The family write their views for the record in their own words; the note-taker cannot change them.</summary>
-public sealed class ViewsModel(AccessService accessService, MeetingService meetings, CurrentUser currentUser) : MeetingPageBase(accessService, meetings, currentUser)
+public sealed class ViewsModel(MeetingService meetings, CurrentUser currentUser) : MeetingPageBase(meetings, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -21,9 +21,10 @@ public sealed class ViewsModel(AccessService accessService, MeetingService meeti
         public string? Views { get; set; }
     }
 
+    [ChildPage(Capability.ViewRecord, RecordArea.Meetings)]
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid meetingId)
     {
-        if (await LoadMeetingAsync(childId, meetingId, Capability.ViewRecord, familyOnly: true) is { } refused)
+        if (await LoadMeetingAsync(childId, meetingId, familyOnly: true) is { } refused)
         {
             return refused;
         }
@@ -32,9 +33,10 @@ public sealed class ViewsModel(AccessService accessService, MeetingService meeti
         return Page();
     }
 
+    [ChildPage(Capability.ViewRecord, RecordArea.Meetings)]
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid meetingId)
     {
-        if (await LoadMeetingAsync(childId, meetingId, Capability.ViewRecord, familyOnly: true) is { } refused)
+        if (await LoadMeetingAsync(childId, meetingId, familyOnly: true) is { } refused)
         {
             return refused;
         }

@@ -6,13 +6,14 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Statutory.Events;
 
 /// <summary>The local authority confirms a date the family recorded. A form button on the process page posts here.</summary>
-public sealed class ConfirmModel(AccessService accessService, StatutoryService statutory, CurrentUser currentUser) : StatutoryPageBase(accessService, statutory, currentUser)
+public sealed class ConfirmModel(StatutoryService statutory, CurrentUser currentUser) : StatutoryPageBase(statutory, currentUser)
 {
     public string? Problem { get; private set; }
 
+    [ChildPage(Capability.ManageStatutoryProcess, RecordArea.StatutoryProcess)]
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid processId, Guid eventId)
     {
-        if (await LoadProcessAsync(childId, processId, Capability.ManageStatutoryProcess) is { } refused)
+        if (await LoadProcessAsync(childId, processId) is { } refused)
         {
             return refused;
         }

@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Statutory.Events;
 
 /// <summary>The local authority corrects the date of something the family recorded, saying why; the family's date stays visible.</summary>
-public sealed class CorrectModel(AccessService accessService, StatutoryService statutory, CurrentUser currentUser) : StatutoryPageBase(accessService, statutory, currentUser)
+[ChildPage(Capability.ManageStatutoryProcess, RecordArea.StatutoryProcess)]
+public sealed class CorrectModel(StatutoryService statutory, CurrentUser currentUser) : StatutoryPageBase(statutory, currentUser)
 {
     public StatutoryEvent Event { get; private set; } = default!;
 
@@ -25,7 +26,7 @@ public sealed class CorrectModel(AccessService accessService, StatutoryService s
 
     private async Task<IActionResult?> LoadAsync(Guid childId, Guid processId, Guid eventId)
     {
-        if (await LoadProcessAsync(childId, processId, Capability.ManageStatutoryProcess) is { } refused)
+        if (await LoadProcessAsync(childId, processId) is { } refused)
         {
             return refused;
         }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CommonGround.Web.Pages.Children.Statutory.Events;
 
-public sealed class NewModel(AccessService accessService, StatutoryService statutory, CurrentUser currentUser) : StatutoryPageBase(accessService, statutory, currentUser)
+public sealed class NewModel(StatutoryService statutory, CurrentUser currentUser) : StatutoryPageBase(statutory, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -39,9 +39,10 @@ public sealed class NewModel(AccessService accessService, StatutoryService statu
         public int Version { get; set; }
     }
 
+    [ChildPage(Capability.ManageStatutoryProcess, RecordArea.StatutoryProcess)]
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid processId)
     {
-        if (await LoadProcessAsync(childId, processId, Capability.ManageStatutoryProcess) is { } refused)
+        if (await LoadProcessAsync(childId, processId) is { } refused)
         {
             return refused;
         }
@@ -60,9 +61,10 @@ public sealed class NewModel(AccessService accessService, StatutoryService statu
         ? (await Statutory.ReviewMeetingsAsync(Process.ChildId)).Select(m => new Option(m.Id.ToString(), $"Review meeting on {Core.Time.UkDates.DateAtTime(m.StartsAt)}")).ToList()
         : [];
 
+    [ChildPage(Capability.ManageStatutoryProcess, RecordArea.StatutoryProcess)]
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid processId)
     {
-        if (await LoadProcessAsync(childId, processId, Capability.ManageStatutoryProcess) is { } refused)
+        if (await LoadProcessAsync(childId, processId) is { } refused)
         {
             return refused;
         }

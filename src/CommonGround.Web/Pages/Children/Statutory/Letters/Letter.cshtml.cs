@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CommonGround.Web.Pages.Children.Statutory.Letters;
 
 /// <summary>A letter for the family, filled from the record: shown to print, or downloaded as a Word document.</summary>
-public sealed class LetterModel(AccessService accessService, StatutoryService statutory, CurrentUser currentUser, CommonGroundDbContext db, TimeProvider time) : ChildPageBase(accessService, currentUser)
+[ChildPage(Capability.ManageStatutoryProcess, RecordArea.StatutoryProcess)]
+public sealed class LetterModel(StatutoryService statutory, CurrentUser currentUser, CommonGroundDbContext db, TimeProvider time) : ChildPageBase(currentUser)
 {
     public Letter Letter { get; private set; } = default!;
 
@@ -26,11 +27,6 @@ public sealed class LetterModel(AccessService accessService, StatutoryService st
 
     private async Task<IActionResult?> BuildAsync(Guid childId, string slug, Guid? processId, string? deadline)
     {
-        if (await AuthoriseAsync(childId, Capability.ManageStatutoryProcess, RecordArea.StatutoryProcess) is { } refused)
-        {
-            return refused;
-        }
-
         if (!Access.IsFamily)
         {
             return StatusCode(StatusCodes.Status403Forbidden);

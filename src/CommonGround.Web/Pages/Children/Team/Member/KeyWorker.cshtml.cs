@@ -6,18 +6,15 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Team.Member;
 
 /// <summary>A button on the team page: the chosen person becomes the key worker, and whoever was before stops being it.</summary>
-public sealed class KeyWorkerModel(AccessService accessService, TeamService teams, CurrentUser currentUser)
-    : ChildPageBase(accessService, currentUser)
+public sealed class KeyWorkerModel(TeamService teams, CurrentUser currentUser)
+    : ChildPageBase(currentUser)
 {
+    [ChildPage(Capability.ViewRecord)]
     public IActionResult OnGet(Guid childId) => Redirect($"/children/{childId}/team");
 
+    [ChildPage(Capability.ManageTeam)]
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid memberId)
     {
-        if (await AuthoriseAsync(childId, Capability.ManageTeam) is { } refused)
-        {
-            return refused;
-        }
-
         var result = await teams.MakeKeyWorkerAsync(childId, memberId, await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {

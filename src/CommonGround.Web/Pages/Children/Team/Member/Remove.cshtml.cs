@@ -7,22 +7,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommonGround.Web.Pages.Children.Team.Member;
 
-public sealed class RemoveModel(AccessService accessService, TeamService teams, CommonGroundDbContext db, CurrentUser currentUser)
-    : ChildPageBase(accessService, currentUser)
+public sealed class RemoveModel(TeamService teams, CommonGroundDbContext db, CurrentUser currentUser)
+    : ChildPageBase(currentUser)
 {
     public string MemberName { get; private set; } = "";
     public bool IsKeyWorker { get; private set; }
 
+    [ChildPage(Capability.ManageTeam)]
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid memberId) =>
-        await AuthoriseAsync(childId, Capability.ManageTeam) ?? (await LoadAsync(childId, memberId) ? Page() : NotFound());
+        await LoadAsync(childId, memberId) ? Page() : NotFound();
 
+    [ChildPage(Capability.ManageTeam)]
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid memberId)
     {
-        if (await AuthoriseAsync(childId, Capability.ManageTeam) is { } refused)
-        {
-            return refused;
-        }
-
         if (!await LoadAsync(childId, memberId))
         {
             return NotFound();

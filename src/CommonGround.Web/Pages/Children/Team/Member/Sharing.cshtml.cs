@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CommonGround.Web.Pages.Children.Team.Member;
 
 /// <summary>The family decides, area by area and until when, what one team member can see, and sees every past decision.</summary>
-public sealed class SharingModel(AccessService accessService, TeamService teams, CommonGroundDbContext db, CurrentUser currentUser, TimeProvider timeProvider)
-    : ChildPageBase(accessService, currentUser)
+public sealed class SharingModel(TeamService teams, CommonGroundDbContext db, CurrentUser currentUser, TimeProvider timeProvider)
+    : ChildPageBase(currentUser)
 {
     private Dictionary<Guid, string> _names = [];
 
@@ -36,13 +36,9 @@ public sealed class SharingModel(AccessService accessService, TeamService teams,
 
     public string NameOf(Guid? userId) => userId is { } id && _names.TryGetValue(id, out var name) ? name : "someone";
 
+    [ChildPage(Capability.ManageConsent)]
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid memberId)
     {
-        if (await AuthoriseAsync(childId, Capability.ManageConsent) is { } refused)
-        {
-            return refused;
-        }
-
         if (!await LoadAsync(childId, memberId))
         {
             return NotFound();
@@ -61,13 +57,9 @@ public sealed class SharingModel(AccessService accessService, TeamService teams,
         return Page();
     }
 
+    [ChildPage(Capability.ManageConsent)]
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid memberId)
     {
-        if (await AuthoriseAsync(childId, Capability.ManageConsent) is { } refused)
-        {
-            return refused;
-        }
-
         if (!await LoadAsync(childId, memberId))
         {
             return NotFound();

@@ -11,8 +11,8 @@ namespace CommonGround.Web.Pages.Children.Team.Member;
 /// A button on the team page: makes someone a team lead, or stops them being one. Sent without a clear yes or no (which
 /// the button never does), it asks rather than guessing, and changes nothing.
 /// </summary>
-public sealed class TeamLeadModel(AccessService accessService, TeamService teams, CurrentUser currentUser)
-    : ChildPageBase(accessService, currentUser)
+public sealed class TeamLeadModel(TeamService teams, CurrentUser currentUser)
+    : ChildPageBase(currentUser)
 {
     [BindProperty]
     [Display(Name = "Should they be a team lead?")]
@@ -23,15 +23,12 @@ public sealed class TeamLeadModel(AccessService accessService, TeamService teams
 
     public static IReadOnlyList<Option> Choices { get; } = [new("true", "Yes, make them a team lead"), new("false", "No, they should not be a team lead")];
 
+    [ChildPage(Capability.ViewRecord)]
     public IActionResult OnGet(Guid childId) => Redirect($"/children/{childId}/team");
 
+    [ChildPage(Capability.ManageTeam)]
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid memberId)
     {
-        if (await AuthoriseAsync(childId, Capability.ManageTeam) is { } refused)
-        {
-            return refused;
-        }
-
         if (!ModelState.IsValid)
         {
             if (await teams.FindMemberAsync(childId, memberId) is not { } member)

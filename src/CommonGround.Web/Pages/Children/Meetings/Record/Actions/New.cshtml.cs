@@ -11,8 +11,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Meetings.Record.Actions;
 
 /// <summary>The note-taker records an action agreed at the meeting; it becomes a commitment with an owner and a date at once.</summary>
-public sealed class NewModel(AccessService accessService, MeetingService meetings, TeamService teams, LanguageAdvice advice, CurrentUser currentUser)
-    : MeetingPageBase(accessService, meetings, currentUser)
+public sealed class NewModel(MeetingService meetings, TeamService teams, LanguageAdvice advice, CurrentUser currentUser)
+    : MeetingPageBase(meetings, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -42,9 +42,10 @@ public sealed class NewModel(AccessService accessService, MeetingService meeting
         public bool SaveAnyway { get; set; }
     }
 
+    [ChildPage(Capability.RunMeeting, RecordArea.Meetings)]
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid meetingId)
     {
-        if (await LoadMeetingAsync(childId, meetingId, Capability.RunMeeting) is { } refused)
+        if (await LoadMeetingAsync(childId, meetingId) is { } refused)
         {
             return refused;
         }
@@ -54,9 +55,10 @@ public sealed class NewModel(AccessService accessService, MeetingService meeting
         return Page();
     }
 
+    [ChildPage(Capability.RunMeeting, RecordArea.Meetings)]
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid meetingId)
     {
-        if (await LoadMeetingAsync(childId, meetingId, Capability.RunMeeting) is { } refused)
+        if (await LoadMeetingAsync(childId, meetingId) is { } refused)
         {
             return refused;
         }

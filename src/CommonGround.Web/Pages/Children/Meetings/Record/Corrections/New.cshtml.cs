@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Meetings.Record.Corrections;
 
 /// <summary>The family asks for one part of the shared record to be corrected, saying what should change.</summary>
-public sealed class NewModel(AccessService accessService, MeetingService meetings, CurrentUser currentUser) : MeetingPageBase(accessService, meetings, currentUser)
+public sealed class NewModel(MeetingService meetings, CurrentUser currentUser) : MeetingPageBase(meetings, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -29,9 +29,10 @@ public sealed class NewModel(AccessService accessService, MeetingService meeting
         public string? WhatShouldChange { get; set; }
     }
 
+    [ChildPage(Capability.ViewRecord, RecordArea.Meetings)]
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid meetingId)
     {
-        if (await LoadMeetingAsync(childId, meetingId, Capability.ViewRecord, familyOnly: true) is { } refused)
+        if (await LoadMeetingAsync(childId, meetingId, familyOnly: true) is { } refused)
         {
             return refused;
         }
@@ -41,9 +42,10 @@ public sealed class NewModel(AccessService accessService, MeetingService meeting
         return Page();
     }
 
+    [ChildPage(Capability.ViewRecord, RecordArea.Meetings)]
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid meetingId)
     {
-        if (await LoadMeetingAsync(childId, meetingId, Capability.ViewRecord, familyOnly: true) is { } refused)
+        if (await LoadMeetingAsync(childId, meetingId, familyOnly: true) is { } refused)
         {
             return refused;
         }

@@ -6,14 +6,15 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Meetings.Record.Versions;
 
 /// <summary>One kept version of the record, exactly as it was shared, agreed or amended.</summary>
-public sealed class VersionModel(AccessService accessService, MeetingService meetings, CurrentUser currentUser) : MeetingPageBase(accessService, meetings, currentUser)
+public sealed class VersionModel(MeetingService meetings, CurrentUser currentUser) : MeetingPageBase(meetings, currentUser)
 {
     public MeetingRecordVersion Kept { get; private set; } = default!;
     public MeetingRecordContent RecordContent { get; private set; } = default!;
 
+    [ChildPage(Capability.ViewRecord, RecordArea.Meetings)]
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid meetingId, int number)
     {
-        if (await LoadMeetingAsync(childId, meetingId, Capability.ViewRecord) is { } refused)
+        if (await LoadMeetingAsync(childId, meetingId) is { } refused)
         {
             return refused;
         }
