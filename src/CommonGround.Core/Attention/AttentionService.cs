@@ -89,16 +89,6 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
         return new AttentionPage(shown.Select(c => new AttentionChild(c.ChildId, names[c.ChildId], c.Signals)).ToList(), ranked.Count, page, pageCount);
     }
 
-    /// <summary>The signals about one child that the person may see, for the child's own page; nothing is worked out here.</summary>
-    public async Task<IReadOnlyList<AttentionSignal>> ForChildAsync(ChildAccess access)
-    {
-        var areas = access.SharedAreas.ToList();
-        return await db.AttentionSignals.AsNoTracking()
-            .Where(s => s.ChildId == access.Child.Id && (s.RecordArea == null || areas.Contains(s.RecordArea.Value)) && (s.AboutArea == null || areas.Contains(s.AboutArea.Value)))
-            .OrderBy(s => s.Kind).ThenBy(s => s.DueOn)
-            .ToListAsync();
-    }
-
     public async Task<Result<AttentionThresholds>> SetThresholdsAsync(Guid organisationId, int provisionPercent, int recordDays, int repeatedConcerns, int noContactWeeks, int statutoryDays, Actor actor)
     {
         static Error? Check(string field, int value, (int Min, int Max) range) =>

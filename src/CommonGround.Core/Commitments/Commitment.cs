@@ -1,5 +1,6 @@
 using CommonGround.Core.Children;
 using CommonGround.Core.Organisations;
+using CommonGround.Core.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -59,19 +60,19 @@ public sealed class Commitment
     };
 
     /// <summary>"2 sessions of 30 minutes a week, term time only" or "Due by 12 December 2026".</summary>
-    public string Describe(System.Globalization.CultureInfo culture)
+    public string Describe()
     {
         if (Kind == CommitmentKind.OneOff)
         {
-            return $"Due by {DueDate!.Value.ToString("d MMMM yyyy", culture)}";
+            return $"Due by {UkDates.Date(DueDate!.Value)}";
         }
 
         var amount = CommitmentText.Describe(QuantityPerPeriod!.Value, Unit!.Value);
         var length = MinutesPerSession is { } minutes && Unit == ProvisionUnit.Sessions ? $" of {minutes} minutes" : "";
         var per = Period == ProvisionPeriod.Day ? "a day" : "a week";
         var when = TermTimeOnly ? ", term time only" : "";
-        var until = EndDate is { } end ? $"until {end.ToString("d MMMM yyyy", culture)}" : "with no end date";
-        return $"{amount}{length} {per}{when}, from {StartDate!.Value.ToString("d MMMM yyyy", culture)} {until}";
+        var until = EndDate is { } end ? $"until {UkDates.Date(end)}" : "with no end date";
+        return $"{amount}{length} {per}{when}, from {UkDates.Date(StartDate!.Value)} {until}";
     }
 
     /// <summary>The moves each status allows; final statuses allow none.</summary>

@@ -376,7 +376,7 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
         record.Respond(response, comment, actor.Name, now);
         var disputed = response == FamilyResponse.Disputed;
         db.AuditEvents.Add(ChildEvent(actor, childAccess, now, disputed ? AuditActions.DeliveryDisputed : AuditActions.DeliveryConfirmed,
-            $"{(disputed ? "Disputed" : "Confirmed")} the record for {record.Date.ToString("d MMMM yyyy", English)} of \"{commitment.What}\""));
+            $"{(disputed ? "Disputed" : "Confirmed")} the record for {UkDates.Date(record.Date)} of \"{commitment.What}\""));
         if (disputed)
         {
             // A dispute is a concern like any other: owned by the commitment's owner and on the same response clock.
@@ -419,7 +419,7 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
         record.ResolveDispute(resolution, setAside, actor.Name, now);
         await concerns.StageDisputeAnswerAsync(record.Id, record.FamilyComment ?? "", resolution.Trim(), childAccess!.Child, actor);
         db.AuditEvents.Add(ChildEvent(actor, childAccess!, now, AuditActions.DeliveryDisputeResolved,
-            $"Answered the dispute about {record.Date.ToString("d MMMM yyyy", English)} for \"{commitment!.What}\"{(setAside ? "; the record no longer counts" : "")}"));
+            $"Answered the dispute about {UkDates.Date(record.Date)} for \"{commitment!.What}\"{(setAside ? "; the record no longer counts" : "")}"));
         return await SaveAsync(record.ChildId, record, new DeliveryChangedMeanwhile());
     }
 

@@ -70,8 +70,6 @@ public sealed class Notification
     public DateTime? LeaseExpiresAt { get; set; }
 
     public bool IsRead => ReadAt is not null;
-
-    public void MarkRead(DateTime now) => ReadAt ??= now;
 }
 
 /// <summary>A person's choice of email for one kind of notification; a kind with no row is emailed immediately.</summary>

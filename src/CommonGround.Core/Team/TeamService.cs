@@ -218,7 +218,7 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
 
         var summary = wanted.Count == 0
             ? $"Stopped sharing the record with {member.Professional!.UserAccount!.DisplayName}"
-            : $"Now sharing {string.Join(", ", wanted.Order().Select(a => a.ToDisplayName()))} with {member.Professional!.UserAccount!.DisplayName}{(options.From is { } start ? $" from {start:d MMMM yyyy}" : "")}{(options.Until is { } date ? $" until {date:d MMMM yyyy}" : "")}";
+            : $"Now sharing {string.Join(", ", wanted.Order().Select(a => a.ToDisplayName()))} with {member.Professional!.UserAccount!.DisplayName}{(options.From is { } start ? $" from {UkDates.Date(start)}" : "")}{(options.Until is { } date ? $" until {UkDates.Date(date)}" : "")}";
         db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = member.AreaId }, now, AuditActions.SharingChanged, "Child", member.ChildId, summary));
         await db.SaveChangesAsync();
         await signals.RefreshAfterChangeAsync(member.ChildId);

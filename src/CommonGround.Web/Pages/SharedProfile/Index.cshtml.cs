@@ -25,7 +25,7 @@ public sealed class IndexModel(ShareLinkService shareLinks, CurrentUser currentU
         }
 
         Profile = new OnePageProfile(view.Child, view.Sections);
-        ExpiresOn = view.Link.ExpiresAt.ToUkTime().ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+        ExpiresOn = UkDates.Date(view.Link.ExpiresAt);
         return Page();
     }
 }

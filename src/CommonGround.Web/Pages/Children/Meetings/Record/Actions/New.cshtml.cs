@@ -3,6 +3,7 @@ using CommonGround.Core.Access;
 using CommonGround.Core.Commitments;
 using CommonGround.Core.Meetings;
 using CommonGround.Core.Team;
+using CommonGround.Core.Time;
 using CommonGround.Web.Infrastructure;
 using CommonGround.Web.Infrastructure.GovUk;
 using CommonGround.Web.Infrastructure.Security;
@@ -82,7 +83,7 @@ public sealed class NewModel(MeetingService meetings, TeamService teams, Languag
             return Invalid(result.Error!);
         }
 
-        Confirm("Action added", $"It is now a commitment owned by {result.Value!.OwnerName}, due by {result.Value.DueDate!.Value.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}.");
+        Confirm("Action added", $"It is now a commitment owned by {result.Value!.OwnerName}, due by {UkDates.Date(result.Value.DueDate!.Value)}.");
         return Redirect($"{MeetingPath}/record");
     }
 
