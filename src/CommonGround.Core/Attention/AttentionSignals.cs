@@ -1,4 +1,5 @@
 using CommonGround.Core.Access;
+using CommonGround.Core.Children;
 using CommonGround.Core.Commitments;
 using CommonGround.Core.Concerns;
 using CommonGround.Core.Data;
@@ -135,14 +136,14 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
             .GroupBy(t => t.ChildId).Select(g => new { ChildId = g.Key, KeyWorkers = g.Count(t => t.IsKeyWorker) }).ToListAsync(cancellationToken);
         foreach (var team in teams.Where(t => t.KeyWorkers == 0))
         {
-            Signal(team.ChildId, AttentionSignalKind.NoKeyWorker, "", "No key worker: the family has no single person to contact", $"/children/{team.ChildId}/team", 0);
+            Signal(team.ChildId, AttentionSignalKind.NoKeyWorker, "", "No key worker: the family has no single person to contact", ChildLinks.Team(team.ChildId), 0);
         }
 
         // Concerns: a clock past its date, or due within one working day; and several raised in a short time.
         var concerns = await db.Concerns.AsNoTracking().Where(c => ids.Contains(c.ChildId) && c.Status != ConcernStatus.Closed).ToListAsync(cancellationToken);
         foreach (var concern in concerns)
         {
-            var link = ConcernService.Link(concern.ChildId, concern.Id);
+            var link = ChildLinks.Concern(concern.ChildId, concern.Id);
             var who = concern.OwnerName ?? $"{concern.OwnerOrganisationName} (nobody chosen yet)";
             var next = concern.NextDate(today, Calendar);
             if (next is { Status: ClockStatus.Overdue })
@@ -176,7 +177,7 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
         foreach (var child in recent.Where(r => r.Count >= AttentionThresholds.RepeatedConcernsRange.Min))
         {
             Signal(child.ChildId, AttentionSignalKind.RepeatedConcerns, "", $"{child.Count} concerns raised in the last {AttentionThresholds.RepeatedConcernsDays} days",
-                $"/children/{child.ChildId}/concerns", child.Count, RecordArea.Concerns);
+                ChildLinks.Concerns(child.ChildId), child.Count, RecordArea.Concerns);
         }
 
         // Commitments: a one-off past its date, recurring provision behind, and disputes waiting for an answer.
@@ -199,7 +200,7 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
             .GroupBy(t => t.OrganisationId).ToDictionary(g => g.Key, g => (IReadOnlyList<TermPeriod>)g.Select(t => new TermPeriod(t.StartDate, t.EndDate)).ToList());
         foreach (var commitment in commitments)
         {
-            var link = $"/children/{commitment.ChildId}/commitments/{commitment.Id}";
+            var link = ChildLinks.Commitment(commitment.ChildId, commitment.Id);
             var progress = CommitmentProgress.Of(commitment, delivered.GetValueOrDefault(commitment.Id)?.Delivered ?? 0, today, terms.GetValueOrDefault(commitment.OwnerOrganisationId, []));
             if (progress.Status == ProgressStatus.Overdue)
             {
@@ -226,7 +227,7 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
         {
             Signal(disputed.ChildId, AttentionSignalKind.DeliveryDisputed, disputed.CommitmentId.ToString(),
                 $"The family disputes {disputed.Disputes} delivery {(disputed.Disputes == 1 ? "record" : "records")} and is waiting for an answer",
-                $"/children/{disputed.ChildId}/commitments/{disputed.CommitmentId}", disputed.Disputes, RecordArea.Commitments, subjectId: disputed.CommitmentId,
+                ChildLinks.Commitment(disputed.ChildId, disputed.CommitmentId), disputed.Disputes, RecordArea.Commitments, subjectId: disputed.CommitmentId,
                 about: disputedAreas.TryGetValue(disputed.CommitmentId, out var disputedArea) ? disputedArea.AlsoBelongsTo() : null);
         }
 
@@ -242,7 +243,7 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
             {
                 Signal(meeting.ChildId, AttentionSignalKind.RecordAwaitingAgreement, meeting.Id.ToString(),
                     $"The meeting record shared on {UkDates.Date(sharedOn)} is not agreed yet: {days} working {(days == 1 ? "day" : "days")}",
-                    $"/children/{meeting.ChildId}/meetings/{meeting.Id}", days, RecordArea.Meetings, subjectId: meeting.Id);
+                    ChildLinks.Meeting(meeting.ChildId, meeting.Id), days, RecordArea.Meetings, subjectId: meeting.Id);
             }
         }
 
@@ -268,7 +269,7 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
             var days = today.DayNumber - DateOnly.FromDateTime(last.ToUkTime()).DayNumber;
             if (days >= LoosestNoContactDays)
             {
-                Signal(childId, AttentionSignalKind.NoContact, "", $"No messages, meetings or answers to the family for {days / 7} weeks", $"/children/{childId}", days);
+                Signal(childId, AttentionSignalKind.NoContact, "", $"No messages, meetings or answers to the family for {days / 7} weeks", ChildLinks.Overview(childId), days);
             }
         }
 
@@ -278,7 +279,7 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
         var window = Calendar.AddWorkingDays(today, LoosestStatutoryWorkingDays);
         foreach (var process in processes)
         {
-            var link = $"/children/{process.ChildId}/statutory/{process.Id}";
+            var link = ChildLinks.StatutoryProcess(process.ChildId, process.Id);
             // Only duties: a family's own right is never missed, and never chased.
             foreach (var tracked in process.Progress(today, Timescales.England, children[process.ChildId].DateOfBirth).Deadlines.Where(d => !d.IsRight))
             {

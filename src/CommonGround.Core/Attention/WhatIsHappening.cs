@@ -1,4 +1,5 @@
 using CommonGround.Core.Access;
+using CommonGround.Core.Children;
 using CommonGround.Core.Commitments;
 using CommonGround.Core.Concerns;
 using CommonGround.Core.Data;
@@ -45,7 +46,7 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
             var concerns = await db.Concerns.AsNoTracking().Where(c => c.ChildId == childId && c.Status != ConcernStatus.Closed).ToListAsync();
             foreach (var concern in concerns.Where(c => ConcernService.CanSee(access, c)))
             {
-                var link = ConcernService.Link(childId, concern.Id);
+                var link = ChildLinks.Concern(childId, concern.Id);
                 if (concern.Status == ConcernStatus.Resolved && concern.RaisedByFamily)
                 {
                     waiting.Add(new($"Say whether your concern \"{concern.Topic}\" is resolved", concern.OwnerName, null, $"{link}/resolved"));
@@ -67,7 +68,7 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
                 .ToListAsync();
             foreach (var meeting in meetings)
             {
-                var link = $"/children/{childId}/meetings/{meeting.Id}";
+                var link = ChildLinks.Meeting(childId, meeting.Id);
                 if (meeting.RecordStatus == MeetingRecordStatus.Shared)
                 {
                     waiting.Add(new($"Agree or correct the record of the {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {UkDates.Date(DateOnly.FromDateTime(meeting.StartsAt.ToUkTime()))}", meeting.NoteTakerName, null, link));
@@ -85,14 +86,14 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
                 && db.Commitments.VisibleTo(access).Any(c => c.Id == d.CommitmentId));
             if (toCheck > 0)
             {
-                waiting.Add(new($"Check {toCheck} delivery {(toCheck == 1 ? "record" : "records")}: say if {(toCheck == 1 ? "it is" : "they are")} right", null, null, $"/children/{childId}/commitments"));
+                waiting.Add(new($"Check {toCheck} delivery {(toCheck == 1 ? "record" : "records")}: say if {(toCheck == 1 ? "it is" : "they are")} right", null, null, ChildLinks.Commitments(childId)));
             }
 
             var due = await db.Commitments.AsNoTracking()
                 .Where(c => c.ChildId == childId && c.DueDate != null && c.DueDate >= today && c.DueDate <= horizon
                     && (c.Status == CommitmentStatus.Agreed || c.Status == CommitmentStatus.Active))
                 .ToListAsync();
-            comingUp.AddRange(due.Where(c => access.CanSeeCommitment(c.RecordArea)).Select(c => new HappeningItem($"\"{c.What}\" is due", c.OwnerName, c.DueDate, $"/children/{childId}/commitments/{c.Id}")));
+            comingUp.AddRange(due.Where(c => access.CanSeeCommitment(c.RecordArea)).Select(c => new HappeningItem($"\"{c.What}\" is due", c.OwnerName, c.DueDate, ChildLinks.Commitment(childId, c.Id))));
         }
 
         if (access.CanSee(RecordArea.StatutoryProcess))
@@ -103,7 +104,7 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
                 foreach (var next in process.Progress(today, Timescales.England, access.Child.DateOfBirth).Next
                     .Where(d => d.State == DeadlineState.Upcoming && d.Deadline.Date <= horizon))
                 {
-                    var link = $"/children/{childId}/statutory/{process.Id}";
+                    var link = ChildLinks.StatutoryProcess(childId, process.Id);
                     // The family's own dates are theirs to use if they choose; everyone else's are theirs to meet.
                     (next.IsRight ? waiting : comingUp).Add(new(next.IsRight ? $"If you want to: {next.Title}" : next.Title,
                         Capitalised(next.Actor.Who(readerIsFamily: true)), next.Deadline.Date, link));
@@ -113,12 +114,12 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
 
         if (access.Can(Capability.EditProfile) && await db.ProfileSuggestions.CountAsync(s => s.ChildId == childId && s.Status == SuggestionStatus.Pending) is > 0 and var suggestions)
         {
-            waiting.Add(new($"Decide on {suggestions} suggested {(suggestions == 1 ? "change" : "changes")} to the About me profile", null, null, $"/children/{childId}/about-me"));
+            waiting.Add(new($"Decide on {suggestions} suggested {(suggestions == 1 ? "change" : "changes")} to the About me profile", null, null, ChildLinks.AboutMe(childId)));
         }
 
         if (access.Can(Capability.ManageConsent) && await db.AccessRequests.CountAsync(r => r.ChildId == childId && r.Status == AccessRequestStatus.Pending) is > 0 and var requests)
         {
-            waiting.Add(new($"Answer {requests} {(requests == 1 ? "request" : "requests")} to see more of the record", null, null, $"/children/{childId}/access-requests"));
+            waiting.Add(new($"Answer {requests} {(requests == 1 ? "request" : "requests")} to see more of the record", null, null, ChildLinks.AccessRequests(childId)));
         }
 
         var areas = access.SharedAreas.ToList();

@@ -2,6 +2,7 @@ using System.Globalization;
 using CommonGround.Core.Access;
 using CommonGround.Core.Attention;
 using CommonGround.Core.Audit;
+using CommonGround.Core.Children;
 using CommonGround.Core.Concerns;
 using CommonGround.Core.Data;
 using CommonGround.Core.Notifications;
@@ -224,7 +225,7 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
             notifier.Notify(owner.Professional.UserAccountId, NotificationKind.Commitments,
                 $"{actor.Name} recorded a commitment for {childAccess.Child.KnownAs} for you to own: \"{commitment.What}\"",
                 $"{actor.Name} recorded a commitment for {childAccess.Child.KnownAs} for you to own",
-                $"/children/{commitment.ChildId}/commitments/{commitment.Id}", commitment.ChildId,
+                ChildLinks.Commitment(commitment.ChildId, commitment.Id), commitment.ChildId,
                 area: RecordArea.Commitments, about: commitment.RecordArea.AlsoBelongsTo());
         }
 
@@ -331,7 +332,7 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
             notifier.Notify(familyUserId, NotificationKind.Commitments,
                 options.Delivered ? $"A new delivery was recorded for {childAccess.Child.KnownAs}'s {commitment.What}" : $"A missed session was recorded for {childAccess.Child.KnownAs}'s {commitment.What}",
                 options.Delivered ? $"A new delivery was recorded for one of {childAccess.Child.KnownAs}'s commitments" : $"A missed session was recorded for one of {childAccess.Child.KnownAs}'s commitments",
-                $"/children/{commitment.ChildId}/commitments/{commitment.Id}", commitment.ChildId,
+                ChildLinks.Commitment(commitment.ChildId, commitment.Id), commitment.ChildId,
                 area: RecordArea.Commitments, about: commitment.RecordArea.AlsoBelongsTo());
         }
 

@@ -31,8 +31,6 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
 
     public static WorkingDayCalendar Calendar => WorkingDayCalendar.EnglandAndWales;
 
-    public static string Link(Guid childId, Guid concernId) => $"/children/{childId}/concerns/{concernId}";
-
     /// <summary>Where an organisation's leads see a concern it owns, without the family's words.</summary>
     public static string OrganisationLink(Guid concernId) => $"/organisation/concerns/{concernId}";
 
@@ -195,7 +193,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
             notifier.Notify(ownerUserId, NotificationKind.Commitments,
                 $"{child.KnownAs}'s family disputed a delivery record for \"{commitment.What}\"",
                 $"{child.KnownAs}'s family disputed a delivery record for a commitment you own",
-                Link(child.Id, concern.Id), child.Id, area: RecordArea.Concerns, about: concern.About);
+                ChildLinks.Concern(child.Id, concern.Id), child.Id, area: RecordArea.Concerns, about: concern.About);
         }
     }
 
@@ -384,7 +382,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
             notifier.Notify(professional.UserAccountId, NotificationKind.ConcernRaised,
                 $"{actor.Name} passed you a concern about {child.KnownAs} to answer: \"{concern.Topic}\"",
                 $"{actor.Name} passed you a concern about {child.KnownAs} to answer",
-                Link(child.Id, concern.Id), child.Id, concern.Urgency == ConcernUrgency.Urgent, area: RecordArea.Concerns, about: concern.About);
+                ChildLinks.Concern(child.Id, concern.Id), child.Id, concern.Urgency == ConcernUrgency.Urgent, area: RecordArea.Concerns, about: concern.About);
         }
 
         return await SaveAsync(concern);
@@ -506,7 +504,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
             notifier.Notify(owner, NotificationKind.ConcernOverdue,
                 $"A concern about {child.KnownAs} you own was not {late} in time and has gone to {escalatedTo}: \"{concern.Topic}\"",
                 $"A concern about {child.KnownAs} you own was not {late} in time",
-                Link(child.Id, concern.Id), child.Id, mandatory, $"concern-escalated:{concern.Id}:{clock}", RecordArea.Concerns, concern.About);
+                ChildLinks.Concern(child.Id, concern.Id), child.Id, mandatory, $"concern-escalated:{concern.Id}:{clock}", RecordArea.Concerns, concern.About);
         }
 
         if (concern.RaisedByUserId != ownerUserId && leads.All(l => l.UserAccountId != concern.RaisedByUserId))
@@ -514,7 +512,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
             notifier.Notify(concern.RaisedByUserId, NotificationKind.ConcernOverdue,
                 $"Your concern about {child.KnownAs} was not {late} in time. It has gone to {escalatedTo}",
                 $"Your concern about {child.KnownAs} was not {late} in time and has gone to a lead",
-                Link(child.Id, concern.Id), child.Id, mandatory, $"concern-escalated:{concern.Id}:{clock}", RecordArea.Concerns, concern.About);
+                ChildLinks.Concern(child.Id, concern.Id), child.Id, mandatory, $"concern-escalated:{concern.Id}:{clock}", RecordArea.Concerns, concern.About);
         }
     }
 
@@ -579,7 +577,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
         if (await ActiveUserIdAsync(concern.OwnerProfessionalId) is { } ownerUserId && ownerUserId != actor.UserId)
         {
             var (title, emailLine) = message(concern, childAccess.Child);
-            notifier.Notify(ownerUserId, NotificationKind.ConcernUpdated, title, emailLine, Link(childId, concern.Id), childId, concern.Urgency == ConcernUrgency.Urgent,
+            notifier.Notify(ownerUserId, NotificationKind.ConcernUpdated, title, emailLine, ChildLinks.Concern(childId, concern.Id), childId, concern.Urgency == ConcernUrgency.Urgent,
                 area: RecordArea.Concerns, about: concern.About);
         }
 
@@ -686,7 +684,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
             if (await ActiveUserIdAsync(concern.OwnerProfessionalId) is { } ownerUserId && ownerUserId != actor.UserId)
             {
                 notifier.Notify(ownerUserId, NotificationKind.ConcernRaised, $"{urgent} about {child.KnownAs} was raised for you to answer: \"{concern.Topic}\"",
-                    $"{urgent} about {child.KnownAs} was raised for you to answer", Link(child.Id, concern.Id), child.Id, mandatory, area: RecordArea.Concerns, about: concern.About);
+                    $"{urgent} about {child.KnownAs} was raised for you to answer", ChildLinks.Concern(child.Id, concern.Id), child.Id, mandatory, area: RecordArea.Concerns, about: concern.About);
             }
 
             return;
@@ -703,7 +701,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
     {
         if (concern.RaisedByUserId != actor.UserId)
         {
-            notifier.Notify(concern.RaisedByUserId, NotificationKind.ConcernUpdated, title, emailLine, Link(child.Id, concern.Id), child.Id, concern.Urgency == ConcernUrgency.Urgent,
+            notifier.Notify(concern.RaisedByUserId, NotificationKind.ConcernUpdated, title, emailLine, ChildLinks.Concern(child.Id, concern.Id), child.Id, concern.Urgency == ConcernUrgency.Urgent,
                 area: RecordArea.Concerns, about: concern.About);
         }
     }

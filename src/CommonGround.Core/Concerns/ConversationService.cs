@@ -27,8 +27,6 @@ public sealed record MessageTooLong(string Field, int Max) : Error($"The text mu
 
 public sealed class ConversationService(CommonGroundDbContext db, AccessService access, Notifier notifier, AttentionSignals signals, TimeProvider timeProvider)
 {
-    public static string Link(Guid childId, Guid conversationId) => $"/children/{childId}/conversations/{conversationId}";
-
     /// <summary>The child's conversations the person may see, latest first, with how many messages they have not read.</summary>
     public async Task<IReadOnlyList<ConversationSummary>> ListAsync(ChildAccess childAccess, Guid userId)
     {
@@ -234,7 +232,7 @@ public sealed class ConversationService(CommonGroundDbContext db, AccessService 
             notifier.Notify(recipient, NotificationKind.Messages,
                 $"{actor.Name} sent a message about {childAccess.Child.KnownAs}: \"{conversation.Subject}\"",
                 $"{actor.Name} sent you a message about {childAccess.Child.KnownAs}",
-                Link(conversation.ChildId, conversation.Id), conversation.ChildId, concern?.Urgency == ConcernUrgency.Urgent, area: RecordArea.Concerns, about: concern?.About);
+                ChildLinks.Conversation(conversation.ChildId, conversation.Id), conversation.ChildId, concern?.Urgency == ConcernUrgency.Urgent, area: RecordArea.Concerns, about: concern?.About);
         }
 
         await db.SaveChangesAsync();

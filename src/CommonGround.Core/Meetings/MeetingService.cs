@@ -372,7 +372,7 @@ public sealed class MeetingService(CommonGroundDbContext db, AccessService acces
             {
                 notifier.Notify(family.UserAccountId, NotificationKind.Meetings,
                     $"{actor.Name} amended the agreed record of {childAccess!.Child.KnownAs}'s {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {When(meeting)}, and said why",
-                    $"The record of {childAccess.Child.KnownAs}'s meeting was amended", Link(meeting), meeting.ChildId, area: RecordArea.Meetings);
+                    $"The record of {childAccess.Child.KnownAs}'s meeting was amended", ChildLinks.Meeting(meeting.ChildId, meeting.Id), meeting.ChildId, area: RecordArea.Meetings);
             }
         }
         else
@@ -490,7 +490,7 @@ public sealed class MeetingService(CommonGroundDbContext db, AccessService acces
                 : "The family will agree it or ask for corrections.";
             notifier.Notify(invitee.UserAccountId, NotificationKind.Meetings,
                 $"{actor.Name} shared {(kind == RecordVersionKind.Revised ? "a revised" : "the")} record of {childAccess!.Child.KnownAs}'s {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {When(meeting)}. {ask}",
-                $"The record of {childAccess.Child.KnownAs}'s meeting is ready to read", Link(meeting), meeting.ChildId, area: RecordArea.Meetings);
+                $"The record of {childAccess.Child.KnownAs}'s meeting is ready to read", ChildLinks.Meeting(meeting.ChildId, meeting.Id), meeting.ChildId, area: RecordArea.Meetings);
         }
 
         return await SaveAsync(meeting);
@@ -530,7 +530,7 @@ public sealed class MeetingService(CommonGroundDbContext db, AccessService acces
             $"Asked for a correction to \"{correction.PartName}\" in the record of the {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {When(meeting)}"));
         notifier.Notify(meeting.NoteTakerUserId, NotificationKind.Meetings,
             $"{childAccess!.Child.KnownAs}'s family asked for a correction to \"{correction.PartName}\" in the record of the meeting on {When(meeting)}",
-            $"{childAccess.Child.KnownAs}'s family asked for a correction to a meeting record", Link(meeting), meeting.ChildId, area: RecordArea.Meetings);
+            $"{childAccess.Child.KnownAs}'s family asked for a correction to a meeting record", ChildLinks.Meeting(meeting.ChildId, meeting.Id), meeting.ChildId, area: RecordArea.Meetings);
         var saved = await SaveAsync(meeting);
         return saved.Succeeded ? correction : saved.Error!;
     }
@@ -564,7 +564,7 @@ public sealed class MeetingService(CommonGroundDbContext db, AccessService acces
         {
             notifier.Notify(invitee.UserAccountId, NotificationKind.Meetings,
                 $"{childAccess!.Child.KnownAs}'s family agreed the record of the meeting on {When(meeting)}. It is now locked",
-                $"{childAccess.Child.KnownAs}'s family agreed a meeting record", Link(meeting), meeting.ChildId, area: RecordArea.Meetings);
+                $"{childAccess.Child.KnownAs}'s family agreed a meeting record", ChildLinks.Meeting(meeting.ChildId, meeting.Id), meeting.ChildId, area: RecordArea.Meetings);
         }
 
         return await SaveAsync(meeting);
@@ -646,8 +646,6 @@ public sealed class MeetingService(CommonGroundDbContext db, AccessService acces
     }
 
     /// <summary>The meeting as it is written up in "When" phrases: "1 December 2026 at 10:00am".</summary>
-    private static string Link(Meeting meeting) => $"/children/{meeting.ChildId}/meetings/{meeting.Id}";
-
     public static string When(Meeting meeting) => UkDates.DateAtTime(meeting.StartsAt);
 
     private static string WhereText(Meeting meeting) => (meeting.Place, meeting.OnlineLink) switch

@@ -1,6 +1,7 @@
 using CommonGround.Core.Access;
 using CommonGround.Core.Accounts;
 using CommonGround.Core.Audit;
+using CommonGround.Core.Children;
 using CommonGround.Core.Commitments;
 using CommonGround.Core.Concerns;
 using CommonGround.Core.Data;
@@ -165,7 +166,7 @@ public sealed class CalendarFeedService(CommonGroundDbContext db, AccessService 
                 Location = meeting.Place ?? meeting.OnlineLink,
                 DtStamp = stamp,
                 Sequence = meeting.CalendarSequence,
-                Description = Described($"/children/{child.Id}/meetings/{meeting.Id}"),
+                Description = Described(ChildLinks.Meeting(child.Id, meeting.Id)),
             });
         }
 
@@ -176,7 +177,7 @@ public sealed class CalendarFeedService(CommonGroundDbContext db, AccessService 
         {
             var child = children[commitment.ChildId].Child;
             events.Add(AllDay($"commitment-{commitment.Id:N}", commitment.DueDate!.Value, $"Commitment due for {child.KnownAs}",
-                $"/children/{child.Id}/commitments/{commitment.Id}", stamp));
+                ChildLinks.Commitment(child.Id, commitment.Id), stamp));
         }
 
         if (professionalId is { } ownerId)
@@ -189,7 +190,7 @@ public sealed class CalendarFeedService(CommonGroundDbContext db, AccessService 
                     var child = children[concern.ChildId].Child;
                     var what = clock.Kind == ConcernClockKind.Acknowledge ? "Acknowledge" : "Respond in full to";
                     events.Add(AllDay($"concern-{concern.Id:N}-{clock.Kind}".ToLowerInvariant(), clock.DueOn, $"{what} a concern about {child.KnownAs}",
-                        ConcernService.Link(child.Id, concern.Id), stamp));
+                        ChildLinks.Concern(child.Id, concern.Id), stamp));
                 }
             }
         }
@@ -202,7 +203,7 @@ public sealed class CalendarFeedService(CommonGroundDbContext db, AccessService 
             foreach (var deadline in process.Progress(today, Timescales.England, child.DateOfBirth).Next)
             {
                 events.Add(AllDay($"statutory-{process.Id:N}-{deadline.Deadline.Rule.Key}", deadline.Deadline.Date,
-                    $"{deadline.Title}: {child.KnownAs}", $"/children/{child.Id}/statutory/{process.Id}", stamp));
+                    $"{deadline.Title}: {child.KnownAs}", ChildLinks.StatutoryProcess(child.Id, process.Id), stamp));
             }
         }
 

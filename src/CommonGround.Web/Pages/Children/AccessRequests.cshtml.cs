@@ -1,4 +1,5 @@
 using CommonGround.Core.Access;
+using CommonGround.Core.Children;
 using CommonGround.Core.Team;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -36,6 +37,6 @@ public sealed class AccessRequestsModel(AccessRequestService requests, CurrentUs
 
         var request = result.Value!;
         Confirm(decision == "grant" ? $"{request.RequestedByName} can now see {request.Area.ToDisplayName()}" : $"You said no to {request.RequestedByName}");
-        return Redirect($"/children/{childId}/access-requests");
+        return Redirect(ChildLinks.AccessRequests(childId));
     }
 }

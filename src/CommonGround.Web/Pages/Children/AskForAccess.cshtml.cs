@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Access;
+using CommonGround.Core.Children;
 using CommonGround.Core.Team;
 using CommonGround.Web.Infrastructure.GovUk;
 using CommonGround.Web.Infrastructure.Security;
@@ -53,7 +54,7 @@ public sealed class AskForAccessModel(AccessRequestService requests, CurrentUser
         }
 
         Confirm("Your request has been sent to the family", "You will be able to see it here if they agree.");
-        return Redirect($"/children/{childId}");
+        return Redirect(ChildLinks.Overview(childId));
     }
 
     /// <summary>Only team members ask: the family already sees everything.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommonGround.Core.Children;
 using CommonGround.Core.Access;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Data;
@@ -34,7 +35,7 @@ public sealed class ChronologyModel(CommonGroundDbContext db, CurrentUser curren
     public int Total { get; private set; }
     public int TotalPages => Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
     public string PageHrefFormat => Area is null ? "?pageNumber={0}" : $"?area={Uri.EscapeDataString(Area)}&pageNumber={{0}}";
-    public string DownloadHref => $"/children/{Access.Child.Id}/chronology?handler=Csv{(Area is null ? "" : $"&area={Uri.EscapeDataString(Area)}")}";
+    public string DownloadHref => $"{ChildLinks.Chronology(Access.Child.Id)}?handler=Csv{(Area is null ? "" : $"&area={Uri.EscapeDataString(Area)}")}";
 
     public IReadOnlyList<Option> AreaOptions =>
         Access.SharedAreas.Order().Select(a => new Option(a.ToString(), a.ToDisplayName()))

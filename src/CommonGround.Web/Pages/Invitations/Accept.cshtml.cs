@@ -97,7 +97,7 @@ public sealed class AcceptModel(
             }
 
             Confirm("You have joined the team", "You can see the parts of the record the family has shared with you.");
-            return Redirect($"/children/{joined.Value!.ChildId}");
+            return Redirect(ChildLinks.Overview(joined.Value!.ChildId));
         }
 
         var result = await accounts.AcceptFamilyInvitationAsync(token, await currentUser.ActorAsync());

@@ -1,4 +1,5 @@
 using CommonGround.Core.Access;
+using CommonGround.Core.Children;
 using CommonGround.Core.Profiles;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ public sealed class ConfirmModel(ProfileService profiles, CurrentUser currentUse
     : SectionPageBase(currentUser)
 {
     [ChildPage(Capability.ViewRecord)]
-    public IActionResult OnGet(Guid childId) => Redirect($"/children/{childId}/about-me");
+    public IActionResult OnGet(Guid childId) => Redirect(ChildLinks.AboutMe(childId));
 
     [ChildPage(Capability.EditProfile)]
     public async Task<IActionResult> OnPostAsync(Guid childId, string section)
@@ -27,6 +28,6 @@ public sealed class ConfirmModel(ProfileService profiles, CurrentUser currentUse
         }
 
         Confirm($"You confirmed \"{Kind.Title()}\" is still right");
-        return Redirect($"/children/{childId}/about-me#{Kind.Slug()}");
+        return Redirect(ChildLinks.AboutMe(childId, Kind));
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Access;
+using CommonGround.Core.Children;
 using CommonGround.Core.Profiles;
 using CommonGround.Web.Infrastructure.Security;
 using CommonGround.Web.Infrastructure.Validation;
@@ -67,6 +68,6 @@ public sealed class EditModel(ProfileService profiles, CurrentUser currentUser)
         }
 
         Confirm($"\"{Kind.Title()}\" saved");
-        return Redirect($"/children/{childId}/about-me#{Kind.Slug()}");
+        return Redirect(ChildLinks.AboutMe(childId, Kind));
     }
 }

@@ -1,4 +1,5 @@
 using CommonGround.Core.Access;
+using CommonGround.Core.Children;
 using CommonGround.Core.Profiles;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ public sealed class StopShareLinkModel(ShareLinkService shareLinks, CurrentUser 
     : ChildPageBase(currentUser)
 {
     [ChildPage(Capability.ViewRecord)]
-    public IActionResult OnGet(Guid childId) => Redirect($"/children/{childId}/about-me/share");
+    public IActionResult OnGet(Guid childId) => Redirect(ChildLinks.AboutMeSharing(childId));
 
     [ChildPage(Capability.ManageConsent)]
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid linkId)
@@ -22,6 +23,6 @@ public sealed class StopShareLinkModel(ShareLinkService shareLinks, CurrentUser 
         }
 
         Confirm($"The link for \"{result.Value!.Label}\" has stopped working");
-        return Redirect($"/children/{childId}/about-me/share");
+        return Redirect(ChildLinks.AboutMeSharing(childId));
     }
 }

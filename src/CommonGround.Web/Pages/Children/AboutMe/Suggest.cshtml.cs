@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Access;
+using CommonGround.Core.Children;
 using CommonGround.Core.Profiles;
 using CommonGround.Web.Infrastructure;
 using CommonGround.Web.Infrastructure.Security;
@@ -74,6 +75,6 @@ public sealed class SuggestModel(ProfileService profiles, LanguageAdvice advice,
         }
 
         Confirm("Your suggestion has been sent to the family", "You will see the section change if they accept it.");
-        return Redirect($"/children/{childId}/about-me#{Kind.Slug()}");
+        return Redirect(ChildLinks.AboutMe(childId, Kind));
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Access;
+using CommonGround.Core.Children;
 using CommonGround.Core.Data;
 using CommonGround.Core.Profiles;
 using CommonGround.Web.Infrastructure.Security;
@@ -66,7 +67,7 @@ public sealed class SuggestionDecisionModel(ProfileService profiles, CommonGroun
         }
 
         Confirm(Declining ? "You declined the suggestion" : $"You accepted the change to \"{Suggestion!.Section.Title()}\" with your own words");
-        return Redirect($"/children/{childId}/about-me/suggestions");
+        return Redirect(ChildLinks.AboutMeSuggestions(childId));
     }
 
     private async Task<IActionResult?> LoadAsync(Guid childId, Guid suggestionId, string decision)

@@ -1,4 +1,5 @@
 using CommonGround.Core.Access;
+using CommonGround.Core.Children;
 using CommonGround.Core.Profiles;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -44,7 +45,7 @@ public sealed class SuggestionsModel(ProfileService profiles, CurrentUser curren
         }
 
         Confirm($"You accepted the change to \"{result.Value!.Section.Title()}\"");
-        return Redirect($"/children/{childId}/about-me/suggestions");
+        return Redirect(ChildLinks.AboutMeSuggestions(childId));
     }
 
     private async Task LoadAsync(Guid childId)

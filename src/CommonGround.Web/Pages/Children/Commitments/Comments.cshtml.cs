@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Access;
+using CommonGround.Core.Children;
 using CommonGround.Core.Commitments;
 using CommonGround.Web.Infrastructure;
 using CommonGround.Web.Infrastructure.Security;
@@ -55,6 +56,6 @@ public sealed class CommentsModel(CommitmentService commitments, LanguageAdvice 
         }
 
         Confirm("Comment added");
-        return Redirect($"/children/{childId}/commitments/{commitmentId}");
+        return Redirect(ChildLinks.Commitment(childId, commitmentId));
     }
 }

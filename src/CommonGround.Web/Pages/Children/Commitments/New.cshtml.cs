@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Access;
+using CommonGround.Core.Children;
 using CommonGround.Core.Commitments;
 using CommonGround.Core.Team;
 using CommonGround.Web.Infrastructure;
@@ -110,7 +111,7 @@ public sealed class NewModel(CommitmentService commitments, TeamService teams, L
         }
 
         Confirm("Commitment recorded", $"{result.Value!.OwnerName} owns it. The family can see it and comment on it.");
-        return Redirect($"/children/{childId}/commitments/{result.Value.Id}");
+        return Redirect(ChildLinks.Commitment(childId, result.Value.Id));
     }
 
     private async Task LoadOwnersAsync(Guid childId) =>

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Access;
+using CommonGround.Core.Children;
 using CommonGround.Core.Commitments;
 using CommonGround.Web.Infrastructure.GovUk;
 using CommonGround.Web.Infrastructure.Security;
@@ -66,7 +67,7 @@ public sealed class StatusModel(CommitmentService commitments, CurrentUser curre
         }
 
         Confirm($"Commitment marked {Input.Status.Value.ToDisplayName().ToLowerInvariant()}", "The family can see the change and the reason.");
-        return Redirect($"/children/{childId}/commitments/{commitmentId}");
+        return Redirect(ChildLinks.Commitment(childId, commitmentId));
     }
 
     private async Task<IActionResult?> LoadAsync(Guid childId, Guid commitmentId)

@@ -1,4 +1,5 @@
 using CommonGround.Core;
+using CommonGround.Core.Children;
 using CommonGround.Core.Access;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Concerns;
@@ -64,7 +65,7 @@ public abstract class ConcernPageBase(ConcernService concerns, CurrentUser curre
     protected IActionResult Done(string heading, string? detail = null)
     {
         Confirm(heading, detail);
-        return Redirect(ConcernService.Link(Access.Child.Id, Concern.Id));
+        return Redirect(ChildLinks.Concern(Access.Child.Id, Concern.Id));
     }
 
     /// <summary>Shows the error; if someone else changed the concern meanwhile, the form carries the latest version.</summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core;
+using CommonGround.Core.Children;
 using CommonGround.Core.Access;
 using CommonGround.Core.Commitments;
 using CommonGround.Core.Concerns;
@@ -118,7 +119,7 @@ public sealed class NewModel(ConcernService concerns, Core.Commitments.Commitmen
         var concern = result.Value!;
         Confirm("Concern raised",
             $"{concern.OwnerName ?? concern.OwnerOrganisationName} has been told. It should be acknowledged by {UkDates.DayAndDate(concern.AcknowledgeBy)} and answered in full by {UkDates.DayAndDate(concern.RespondBy)}.");
-        return Redirect(ConcernService.Link(childId, concern.Id));
+        return Redirect(ChildLinks.Concern(childId, concern.Id));
     }
 
     private async Task<IActionResult?> LoadAsync(Guid childId)

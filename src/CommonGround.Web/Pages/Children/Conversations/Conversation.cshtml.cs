@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CommonGround.Core.Children;
 using CommonGround.Core.Access;
 using CommonGround.Core.Concerns;
 using CommonGround.Web.Infrastructure;
@@ -72,7 +73,7 @@ public sealed class ConversationModel(ConversationService conversations, Languag
         }
 
         Confirm("Message sent");
-        return Redirect(ConversationService.Link(childId, conversationId));
+        return Redirect(ChildLinks.Conversation(childId, conversationId));
     }
 
     private async Task<IActionResult?> LoadAsync(Guid childId, Guid conversationId)

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CommonGround.Core.Children;
 using CommonGround.Core.Access;
 using CommonGround.Core.Concerns;
 using CommonGround.Web.Infrastructure;
@@ -68,7 +69,7 @@ public sealed class NewModel(ConversationService conversations, ConcernService c
         }
 
         Confirm("Message sent");
-        return Redirect(ConversationService.Link(childId, result.Value!.Id));
+        return Redirect(ChildLinks.Conversation(childId, result.Value!.Id));
     }
 
     private async Task<IActionResult?> LoadAsync(Guid childId)
@@ -82,7 +83,7 @@ public sealed class NewModel(ConversationService conversations, ConcernService c
 
             if (await conversations.FindForConcernAsync(id) is { } existing)
             {
-                return Redirect(ConversationService.Link(childId, existing.Id));
+                return Redirect(ChildLinks.Conversation(childId, existing.Id));
             }
 
             Concern = concern;

@@ -1,4 +1,5 @@
 using CommonGround.Core.Access;
+using CommonGround.Core.Children;
 using CommonGround.Core.Meetings;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -32,5 +33,5 @@ public abstract class MeetingPageBase(MeetingService meetings, CurrentUser curre
         return null;
     }
 
-    protected string MeetingPath => $"/children/{Access.Child.Id}/meetings/{Meeting.Id}";
+    protected string MeetingPath => ChildLinks.Meeting(Access.Child.Id, Meeting.Id);
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Access;
+using CommonGround.Core.Children;
 using CommonGround.Core.Meetings;
 using CommonGround.Web.Infrastructure.GovUk;
 using CommonGround.Web.Infrastructure.Security;
@@ -59,7 +60,7 @@ public sealed class NewModel(MeetingService meetings, CurrentUser currentUser) :
         }
 
         Confirm("Meeting arranged", "Everyone invited has been sent an email with a calendar invitation.");
-        return Redirect($"/children/{childId}/meetings/{result.Value!.Id}");
+        return Redirect(ChildLinks.Meeting(childId, result.Value!.Id));
     }
 
     private async Task<IReadOnlyList<InviteeChoice>> LoadChoicesAsync(Guid childId)

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Access;
+using CommonGround.Core.Children;
 using CommonGround.Core.Statutory;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -55,6 +56,6 @@ public sealed class NewModel(StatutoryService statutory, CurrentUser currentUser
         }
 
         Confirm($"{kind.Text()} recorded");
-        return Redirect($"/children/{childId}/statutory/{result.Value!.Id}");
+        return Redirect(ChildLinks.StatutoryProcess(childId, result.Value!.Id));
     }
 }

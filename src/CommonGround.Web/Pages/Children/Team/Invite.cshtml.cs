@@ -1,3 +1,4 @@
+using CommonGround.Core.Children;
 using CommonGround.Web.Infrastructure.Validation;
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Access;
@@ -70,6 +71,6 @@ public sealed class InviteModel(TeamService teams, CurrentUser currentUser)
         }
 
         Confirm($"Invitation sent to {result.Value!.Email}", "They join the team when they accept it. The invitation lasts 7 days.");
-        return Redirect($"/children/{childId}/team");
+        return Redirect(ChildLinks.Team(childId));
     }
 }

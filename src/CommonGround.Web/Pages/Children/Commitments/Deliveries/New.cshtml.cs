@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Access;
+using CommonGround.Core.Children;
 using CommonGround.Core.Commitments;
 using CommonGround.Core.Time;
 using CommonGround.Web.Infrastructure;
@@ -89,7 +90,7 @@ public sealed class NewModel(CommitmentService commitments, LanguageAdvice advic
         }
 
         Confirm(Input.Delivered.Value ? "Delivery recorded" : "Missed session recorded", "The family can see it and confirm or dispute it.");
-        return Redirect($"/children/{childId}/commitments/{commitmentId}");
+        return Redirect(ChildLinks.Commitment(childId, commitmentId));
     }
 
     private Task<IActionResult?> LoadAsync(Guid childId, Guid commitmentId) => LoadCommitmentAsync(childId, commitmentId);

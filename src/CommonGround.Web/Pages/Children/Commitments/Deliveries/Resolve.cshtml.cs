@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Access;
+using CommonGround.Core.Children;
 using CommonGround.Core.Commitments;
 using CommonGround.Web.Infrastructure;
 using CommonGround.Web.Infrastructure.Security;
@@ -59,7 +60,7 @@ public sealed class ResolveModel(CommitmentService commitments, LanguageAdvice a
         }
 
         Confirm("Dispute answered", "The family can see your answer on the commitment.");
-        return Redirect($"/children/{childId}/commitments/{commitmentId}");
+        return Redirect(ChildLinks.Commitment(childId, commitmentId));
     }
 
     private Task<IActionResult?> LoadAsync(Guid childId, Guid commitmentId, Guid deliveryId) =>

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Access;
+using CommonGround.Core.Children;
 using CommonGround.Core.Commitments;
 using CommonGround.Web.Infrastructure.GovUk;
 using CommonGround.Web.Infrastructure.Security;
@@ -69,7 +70,7 @@ public sealed class RespondModel(CommitmentService commitments, CurrentUser curr
 
         Confirm(Input.Response == FamilyResponse.Disputed ? "You disputed this record" : "Thank you for confirming",
             Input.Response == FamilyResponse.Disputed ? $"{Commitment.OwnerName} has been asked to answer. The dispute shows on the commitment until they do." : null);
-        return Redirect($"/children/{childId}/commitments/{commitmentId}");
+        return Redirect(ChildLinks.Commitment(childId, commitmentId));
     }
 
     /// <summary>Only the family answers for a delivery record.</summary>

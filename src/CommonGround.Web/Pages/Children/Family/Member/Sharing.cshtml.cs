@@ -65,7 +65,7 @@ public sealed class SharingModel(FamilySharingService sharing, CurrentUser curre
         }
 
         Confirm($"You changed what {MemberName} can see", Input.Areas.Count == 0 ? "They can no longer see any part of your record." : "The change has taken effect.");
-        return Redirect($"/children/{childId}/team");
+        return Redirect(ChildLinks.Team(childId));
     }
 
     /// <summary>Only the young person, once they decide for themselves, chooses what the rest of the family sees.</summary>

@@ -1,4 +1,5 @@
 using CommonGround.Core.Access;
+using CommonGround.Core.Children;
 using CommonGround.Core.Statutory;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -36,6 +37,6 @@ public sealed class ConfirmModel(StatutoryService statutory, CurrentUser current
         }
 
         Confirm("Date confirmed");
-        return Redirect($"/children/{childId}/statutory/{processId}");
+        return Redirect(ChildLinks.StatutoryProcess(childId, processId));
     }
 }

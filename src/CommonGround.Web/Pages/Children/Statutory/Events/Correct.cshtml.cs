@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Access;
+using CommonGround.Core.Children;
 using CommonGround.Core.Statutory;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -67,6 +68,6 @@ public sealed class CorrectModel(StatutoryService statutory, CurrentUser current
         }
 
         Confirm("Date corrected", "The family's date is kept beside the correction.");
-        return Redirect($"/children/{childId}/statutory/{processId}");
+        return Redirect(ChildLinks.StatutoryProcess(childId, processId));
     }
 }

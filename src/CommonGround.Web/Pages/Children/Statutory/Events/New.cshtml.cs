@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Access;
+using CommonGround.Core.Children;
 using CommonGround.Core.Statutory;
 using CommonGround.Web.Infrastructure.GovUk;
 using CommonGround.Web.Infrastructure.Security;
@@ -91,6 +92,6 @@ public sealed class NewModel(StatutoryService statutory, CurrentUser currentUser
         }
 
         Confirm($"Recorded: {kind.Term().Text}");
-        return Redirect($"/children/{childId}/statutory/{processId}");
+        return Redirect(ChildLinks.StatutoryProcess(childId, processId));
     }
 }

@@ -1,3 +1,4 @@
+using CommonGround.Core.Children;
 using CommonGround.Core.Access;
 using CommonGround.Core.Data;
 using CommonGround.Core.Statutory;
@@ -64,7 +65,7 @@ public sealed class LetterModel(StatutoryService statutory, CurrentUser currentU
         }
 
         Letter = StatutoryLetters.Write(kind, facts, StatutoryService.Timescales);
-        DownloadUrl = $"/children/{childId}/statutory/letters/{slug}?handler=docx" + (processId is null ? "" : $"&processId={processId}&deadline={Uri.EscapeDataString(deadline ?? "")}");
+        DownloadUrl = $"{ChildLinks.StatutoryLetter(childId, slug)}?handler=docx" + (processId is null ? "" : $"&processId={processId}&deadline={Uri.EscapeDataString(deadline ?? "")}");
         return null;
     }
 }

@@ -1,4 +1,5 @@
 using CommonGround.Core.Access;
+using CommonGround.Core.Children;
 using CommonGround.Core.Team;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ public sealed class KeyWorkerModel(TeamService teams, CurrentUser currentUser)
     : ChildPageBase(currentUser)
 {
     [ChildPage(Capability.ViewRecord)]
-    public IActionResult OnGet(Guid childId) => Redirect($"/children/{childId}/team");
+    public IActionResult OnGet(Guid childId) => Redirect(ChildLinks.Team(childId));
 
     [ChildPage(Capability.ManageTeam)]
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid memberId)
@@ -22,6 +23,6 @@ public sealed class KeyWorkerModel(TeamService teams, CurrentUser currentUser)
         }
 
         Confirm($"{result.Value!.Professional!.UserAccount!.DisplayName} is now the key worker");
-        return Redirect($"/children/{childId}/team");
+        return Redirect(ChildLinks.Team(childId));
     }
 }

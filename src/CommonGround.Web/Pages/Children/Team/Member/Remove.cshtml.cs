@@ -1,4 +1,5 @@
 using CommonGround.Core.Access;
+using CommonGround.Core.Children;
 using CommonGround.Core.Data;
 using CommonGround.Core.Team;
 using CommonGround.Web.Infrastructure.Security;
@@ -34,7 +35,7 @@ public sealed class RemoveModel(TeamService teams, CommonGroundDbContext db, Cur
         Confirm($"{MemberName} is no longer on the team", IsKeyWorker
             ? $"They can no longer see any part of the record. {Access.Child.KnownAs} needs a new key worker: choose one from the team."
             : "They can no longer see any part of the record.");
-        return Redirect($"/children/{childId}/team");
+        return Redirect(ChildLinks.Team(childId));
     }
 
     private async Task<bool> LoadAsync(Guid childId, Guid memberId)

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Access;
+using CommonGround.Core.Children;
 using CommonGround.Core.Data;
 using CommonGround.Core.Team;
 using CommonGround.Core.Time;
@@ -77,7 +78,7 @@ public sealed class SharingModel(TeamService teams, CommonGroundDbContext db, Cu
         }
 
         Confirm($"You changed what {MemberName} can see", Input.Areas.Count == 0 ? "They can no longer see any part of the record." : "The change has taken effect.");
-        return Redirect($"/children/{childId}/team");
+        return Redirect(ChildLinks.Team(childId));
     }
 
     private async Task<bool> LoadAsync(Guid childId, Guid memberId)

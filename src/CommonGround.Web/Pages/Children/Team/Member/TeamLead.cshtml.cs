@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Access;
+using CommonGround.Core.Children;
 using CommonGround.Core.Team;
 using CommonGround.Web.Infrastructure.GovUk;
 using CommonGround.Web.Infrastructure.Security;
@@ -24,7 +25,7 @@ public sealed class TeamLeadModel(TeamService teams, CurrentUser currentUser)
     public static IReadOnlyList<Option> Choices { get; } = [new("true", "Yes, make them a team lead"), new("false", "No, they should not be a team lead")];
 
     [ChildPage(Capability.ViewRecord)]
-    public IActionResult OnGet(Guid childId) => Redirect($"/children/{childId}/team");
+    public IActionResult OnGet(Guid childId) => Redirect(ChildLinks.Team(childId));
 
     [ChildPage(Capability.ManageTeam)]
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid memberId)
@@ -50,6 +51,6 @@ public sealed class TeamLeadModel(TeamService teams, CurrentUser currentUser)
 
         var name = result.Value!.Professional!.UserAccount!.DisplayName;
         Confirm(IsTeamLead.Value ? $"{name} is now a team lead" : $"{name} is no longer a team lead");
-        return Redirect($"/children/{childId}/team");
+        return Redirect(ChildLinks.Team(childId));
     }
 }
