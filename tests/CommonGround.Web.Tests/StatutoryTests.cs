@@ -1,3 +1,4 @@
+using CommonGround.Core.Audit;
 using System.Net;
 using CommonGround.Core.Statutory;
 using DocumentFormat.OpenXml.Packaging;
@@ -129,6 +130,26 @@ public sealed class StatutoryTests : FreshAppTests
 
         Assert.True(corrected.StatusCode == HttpStatusCode.Redirect, string.Join("; ", page.ErrorSummary()));
         Assert.Equal(new DateOnly(2027, 9, 1), await App.QueryAsync(db => db.StatutoryEvents.Where(e => e.Id == eventId).Select(e => e.OccurredOn).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task What_the_family_records_is_in_the_history_of_the_childs_area()
+    {
+        var family = await SignedInAsync("youngperson@example.org");
+        var jordan = await ChildIdAsync("Jordan");
+        var (recorded, _) = await family.SubmitAsync($"/children/{jordan}/statutory/new", new Dictionary<string, string>(Browse.DateFields("Input.Date", new(2027, 9, 6)))
+        {
+            ["Input.Kind"] = nameof(StatutoryProcessKind.PhaseTransfer), ["Input.Transfer"] = "post-16-other",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+
+        var area = await App.QueryAsync(db => db.Children.Where(c => c.Id == jordan).Select(c => c.AreaId).SingleAsync());
+        var events = await App.QueryAsync(db => db.AuditEvents
+            .Where(a => a.EntityId == jordan && (a.Action == AuditActions.StatutoryProcessStarted || a.Action == AuditActions.StatutoryEventRecorded))
+            .Select(a => new { a.AreaId, a.RecordArea }).ToListAsync());
+        Assert.Equal(2, events.Count);
+        Assert.All(events, e => Assert.Equal(area, e.AreaId));
+        Assert.All(events, e => Assert.Equal(Core.Access.RecordArea.StatutoryProcess, e.RecordArea));
     }
 
     public static TheoryData<string, string, string> BadEvents() => new()

@@ -200,7 +200,7 @@ public sealed class AccountService(
         }
 
         db.FamilyMembers.Add(new FamilyMember { ChildId = invitation.ChildId!.Value, UserAccountId = user.Id, Relationship = invitation.Relationship!.Value, JoinedAt = now });
-        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = invitation.AreaId }, now, AuditActions.FamilyInvitationAccepted, "Child", invitation.ChildId, $"{user.DisplayName} joined the family on the record"));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, invitation.ChildId!.Value, invitation.AreaId, now, AuditActions.FamilyInvitationAccepted, $"{user.DisplayName} joined the family on the record"));
     }
 
     private static string FieldFor(IdentityError error) =>

@@ -25,6 +25,13 @@ public sealed class AuditEvent
     /// <summary>For a change to a child's record, the part of the record it touched, so the chronology can be filtered by it.</summary>
     public Access.RecordArea? RecordArea { get; init; }
 
+    /// <summary>
+    /// A change to a child's record. It always names the child and the area whose record it is (whoever acted: a
+    /// family's own account belongs to no area), so the chronology and the area's reports find it.
+    /// </summary>
+    public static AuditEvent ForChild(Actor actor, Guid childId, Guid areaId, DateTime now, string action, string? summary, Access.RecordArea? recordArea = null) =>
+        For(actor with { AreaId = areaId }, now, action, "Child", childId, summary, recordArea);
+
     public static AuditEvent For(Actor actor, DateTime now, string action, string entityType, Guid? entityId, string? summary = null, Access.RecordArea? recordArea = null) => new()
     {
         OccurredAt = now,

@@ -65,7 +65,7 @@ public sealed class ChildService(CommonGroundDbContext db, EmailOutbox outbox, T
 
         db.Children.Add(child);
         db.FamilyMembers.Add(new FamilyMember { ChildId = child.Id, UserAccountId = user.Id, Relationship = options.Relationship, JoinedAt = now });
-        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = options.AreaId }, now, AuditActions.ChildAdded, nameof(Child), child.Id, "Started a child's record"));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, child.Id, options.AreaId, now, AuditActions.ChildAdded, "Started a child's record"));
         await db.SaveChangesAsync();
         return child;
     }
@@ -126,7 +126,7 @@ public sealed class ChildService(CommonGroundDbContext db, EmailOutbox outbox, T
             ExpiresAt = now + Invitation.Lifetime,
         };
         db.Invitations.Add(invitation);
-        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = child.AreaId }, now, AuditActions.FamilyMemberInvited, nameof(Child), child.Id, $"Invited {invitation.DisplayName} to join the family on the record"));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, child.Id, child.AreaId, now, AuditActions.FamilyMemberInvited, $"Invited {invitation.DisplayName} to join the family on the record"));
         var whose = options.Relationship == FamilyRelationship.YoungPerson ? "your own record" : $"{child.KnownAs}'s record";
         outbox.Enqueue(email, invitation.DisplayName, $"{actor.Name} has invited you to CommonGround",
             $"""

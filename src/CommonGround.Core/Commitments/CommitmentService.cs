@@ -527,7 +527,7 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
     }
 
     private static AuditEvent ChildEvent(Actor actor, ChildAccess childAccess, DateTime now, string action, string summary) =>
-        AuditEvent.For(actor with { AreaId = childAccess.Child.AreaId }, now, action, "Child", childAccess.Child.Id, summary, RecordArea.Commitments);
+        AuditEvent.ForChild(actor, childAccess.Child.Id, childAccess.Child.AreaId, now, action, summary, RecordArea.Commitments);
 
     private static Error? Validate(AddCommitmentOptions options, DateOnly today) => options switch
     {

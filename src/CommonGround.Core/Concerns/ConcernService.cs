@@ -722,5 +722,5 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
     }
 
     private static AuditEvent ChildEvent(Actor actor, Child child, DateTime now, string action, string summary) =>
-        AuditEvent.For(actor with { AreaId = child.AreaId }, now, action, "Child", child.Id, summary, RecordArea.Concerns);
+        AuditEvent.ForChild(actor, child.Id, child.AreaId, now, action, summary, RecordArea.Concerns);
 }

@@ -225,8 +225,7 @@ public sealed class ConversationService(CommonGroundDbContext db, AccessService 
             readBySender.ReadUpTo = now;
         }
 
-        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = childAccess.Child.AreaId }, now, isNew ? AuditActions.ConversationStarted : AuditActions.MessageSent,
-            "Child", childAccess.Child.Id, isNew ? "Started a conversation" : "Sent a message in a conversation", RecordArea.Concerns));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, childAccess.Child.Id, childAccess.Child.AreaId, now, isNew ? AuditActions.ConversationStarted : AuditActions.MessageSent, isNew ? "Started a conversation" : "Sent a message in a conversation", RecordArea.Concerns));
         foreach (var recipient in await RecipientsAsync(childAccess.Child, conversation, concern, actor, childAccess.IsFamily))
         {
             notifier.Notify(recipient, NotificationKind.Messages,

@@ -765,5 +765,5 @@ public sealed class MeetingService(CommonGroundDbContext db, AccessService acces
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static AuditEvent ChildEvent(Actor actor, ChildAccess childAccess, DateTime now, string action, string summary) =>
-        AuditEvent.For(actor with { AreaId = childAccess.Child.AreaId }, now, action, "Child", childAccess.Child.Id, summary, RecordArea.Meetings);
+        AuditEvent.ForChild(actor, childAccess.Child.Id, childAccess.Child.AreaId, now, action, summary, RecordArea.Meetings);
 }

@@ -201,7 +201,7 @@ public sealed class OrganisationService(
             var wasKeyWorker = place.IsKeyWorker;
             place.Leave(actor.UserId!.Value, now);
 
-            db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = place.AreaId }, now, AuditActions.TeamMemberRemoved, "Child", place.ChildId,
+            db.AuditEvents.Add(AuditEvent.ForChild(actor, place.ChildId, place.AreaId, now, AuditActions.TeamMemberRemoved,
                 $"{name} left {professional.Organisation!.Name}, so is no longer on the team"));
             if (wasKeyWorker)
             {

@@ -67,8 +67,7 @@ public sealed class ProfileService(CommonGroundDbContext db, AccessService acces
             db.ProfileSectionVersions.Add(version);
         }
 
-        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = childAccess.Child.AreaId }, now, version is null ? AuditActions.ProfileConfirmed : AuditActions.ProfileChanged,
-            "Child", options.ChildId, $"{(version is null ? "Confirmed" : "Changed")} \"{options.Section.Title()}\"", options.Section.Area()));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, options.ChildId, childAccess.Child.AreaId, now, version is null ? AuditActions.ProfileConfirmed : AuditActions.ProfileChanged, $"{(version is null ? "Confirmed" : "Changed")} \"{options.Section.Title()}\"", options.Section.Area()));
         return await SaveOrStaleAsync(section, options.ChildId, options.Section);
     }
 
@@ -114,7 +113,7 @@ public sealed class ProfileService(CommonGroundDbContext db, AccessService acces
             SuggestedAt = now,
         };
         db.ProfileSuggestions.Add(suggestion);
-        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = childAccess.Child.AreaId }, now, AuditActions.ProfileSuggested, "Child", options.ChildId, $"Suggested a change to \"{options.Section.Title()}\"", options.Section.Area()));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, options.ChildId, childAccess.Child.AreaId, now, AuditActions.ProfileSuggested, $"Suggested a change to \"{options.Section.Title()}\"", options.Section.Area()));
         await db.SaveChangesAsync();
         return suggestion;
     }
@@ -153,7 +152,7 @@ public sealed class ProfileService(CommonGroundDbContext db, AccessService acces
         if (options.Decision == SuggestionDecision.Decline)
         {
             suggestion.Decline(options.DeclineReason, actor.UserId!.Value, now);
-            db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = childAccess.Child.AreaId }, now, AuditActions.SuggestionDeclined, "Child", options.ChildId,
+            db.AuditEvents.Add(AuditEvent.ForChild(actor, options.ChildId, childAccess.Child.AreaId, now, AuditActions.SuggestionDeclined,
                 $"Declined {suggestion.SuggestedByName}'s suggestion for \"{suggestion.Section.Title()}\"", suggestion.Section.Area()));
             await db.SaveChangesAsync();
             return suggestion;
@@ -175,7 +174,7 @@ public sealed class ProfileService(CommonGroundDbContext db, AccessService acces
         }
 
         suggestion.Accept(withChanges, actor.UserId!.Value, now);
-        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = childAccess.Child.AreaId }, now, AuditActions.SuggestionAccepted, "Child", options.ChildId,
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, options.ChildId, childAccess.Child.AreaId, now, AuditActions.SuggestionAccepted,
             $"Accepted {suggestion.SuggestedByName}'s suggestion for \"{suggestion.Section.Title()}\"{(withChanges ? " with changes" : "")}", suggestion.Section.Area()));
         var saved = await SaveOrStaleAsync(section, options.ChildId, suggestion.Section);
         return saved.Succeeded ? suggestion : saved.Error!;

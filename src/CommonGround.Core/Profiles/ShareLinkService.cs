@@ -53,7 +53,7 @@ public sealed class ShareLinkService(CommonGroundDbContext db, AccessService acc
             ExpiresAt = now.AddDays(options.Days),
         };
         db.ProfileShareLinks.Add(link);
-        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = childAccess.Child.AreaId }, now, AuditActions.ShareLinkCreated, "Child", options.ChildId,
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, options.ChildId, childAccess.Child.AreaId, now, AuditActions.ShareLinkCreated,
             $"Made a link to the one-page profile for \"{link.Label}\", working for {options.Days} {(options.Days == 1 ? "day" : "days")}", RecordArea.AboutMe));
         await db.SaveChangesAsync();
         return (link, token);
@@ -82,7 +82,7 @@ public sealed class ShareLinkService(CommonGroundDbContext db, AccessService acc
         if (link.RevokedAt is null)
         {
             link.Revoke(now);
-            db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = childAccess.Child.AreaId }, now, AuditActions.ShareLinkRevoked, "Child", childId, $"Stopped the link for \"{link.Label}\"", RecordArea.AboutMe));
+            db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, childAccess.Child.AreaId, now, AuditActions.ShareLinkRevoked, $"Stopped the link for \"{link.Label}\"", RecordArea.AboutMe));
             await db.SaveChangesAsync();
         }
 

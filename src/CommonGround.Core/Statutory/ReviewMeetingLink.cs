@@ -40,7 +40,7 @@ public static class ReviewMeetingLink
         process.Events.Add(recorded);
         process.Refresh(Timescales.England);
         db.StatutoryEvents.Add(recorded);
-        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = process.AreaId }, now, AuditActions.StatutoryEventRecorded, "Child", process.ChildId,
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, process.ChildId, process.AreaId, now, AuditActions.StatutoryEventRecorded,
             $"{process.Kind.Text()}: {kind.Term().Text} on {UkDates.Date(recorded.OccurredOn)}", RecordArea.StatutoryProcess));
     }
 }

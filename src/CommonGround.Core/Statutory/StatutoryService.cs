@@ -122,14 +122,14 @@ public sealed class StatutoryService(CommonGroundDbContext db, AccessService acc
         if (options.ProcessId is null)
         {
             db.StatutoryProcesses.Add(process);
-            db.AuditEvents.Add(AuditEvent.For(actor, recorded.RecordedAt, AuditActions.StatutoryProcessStarted, "Child", process.ChildId, $"{process.Kind.Text()} recorded", RecordArea.StatutoryProcess));
+            db.AuditEvents.Add(AuditEvent.ForChild(actor, process.ChildId, process.AreaId, recorded.RecordedAt, AuditActions.StatutoryProcessStarted, $"{process.Kind.Text()} recorded", RecordArea.StatutoryProcess));
         }
         else
         {
             db.StatutoryEvents.Add(recorded);
         }
 
-        db.AuditEvents.Add(AuditEvent.For(actor, recorded.RecordedAt, AuditActions.StatutoryEventRecorded, "Child", process.ChildId,
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, process.ChildId, process.AreaId, recorded.RecordedAt, AuditActions.StatutoryEventRecorded,
             $"{process.Kind.Text()}: {recorded.Kind.Term().Text} on {UkDates.Date(recorded.OccurredOn)}{(childAccess.IsFamily ? ", recorded by the family" : "")}", RecordArea.StatutoryProcess));
         try
         {
@@ -228,7 +228,7 @@ public sealed class StatutoryService(CommonGroundDbContext db, AccessService acc
         var audit = changed.Value;
 
         process.Refresh(Timescales);
-        db.AuditEvents.Add(AuditEvent.For(actor, now, audit.Action, "Child", childId, $"{process.Kind.Text()}: {audit.Summary}", RecordArea.StatutoryProcess));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, process.AreaId, now, audit.Action, $"{process.Kind.Text()}: {audit.Summary}", RecordArea.StatutoryProcess));
         try
         {
             await db.SaveChangesAsync();

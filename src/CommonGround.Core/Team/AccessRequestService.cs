@@ -52,7 +52,7 @@ public sealed class AccessRequestService(CommonGroundDbContext db, AccessService
             RequestedAt = now,
         };
         db.AccessRequests.Add(request);
-        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = child.AreaId }, now, AuditActions.AccessRequested, "Child", child.Id, $"Asked to see {options.Area.ToDisplayName()}"));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, child.Id, child.AreaId, now, AuditActions.AccessRequested, $"Asked to see {options.Area.ToDisplayName()}"));
         var family = await db.FamilyMembers.Where(f => f.ChildId == child.Id && f.Relationship != FamilyRelationship.OtherCarer)
             .Select(f => new { f.UserAccount!.Email, f.UserAccount.DisplayName }).ToListAsync();
         foreach (var member in family.Where(f => f.Email is not null))
@@ -110,7 +110,7 @@ public sealed class AccessRequestService(CommonGroundDbContext db, AccessService
             });
         }
 
-        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = childAccess.Child.AreaId }, now, grant ? AuditActions.SharingChanged : AuditActions.AccessRequestDeclined, "Child", childId,
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, childAccess.Child.AreaId, now, grant ? AuditActions.SharingChanged : AuditActions.AccessRequestDeclined,
             $"{(grant ? "Agreed to share" : "Declined to share")} {request.Area.ToDisplayName()} with {request.RequestedByName}"));
         await db.SaveChangesAsync();
         return request;

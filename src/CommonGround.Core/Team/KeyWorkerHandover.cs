@@ -27,7 +27,7 @@ public sealed class KeyWorkerHandover(CommonGroundDbContext db, EmailOutbox outb
             .Select(f => new { f.UserAccount!.Email, f.UserAccount.DisplayName, f.Relationship })
             .ToListAsync();
 
-        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = child.AreaId }, now, AuditActions.KeyWorkerLeft, "Child", child.Id,
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, child.Id, child.AreaId, now, AuditActions.KeyWorkerLeft,
             $"{leaverName} {why} and is no longer {child.KnownAs}'s key worker"));
 
         var whoChooses = leads.Count switch

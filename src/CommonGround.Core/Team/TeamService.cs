@@ -86,7 +86,7 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
             ExpiresAt = now + Invitation.Lifetime,
         };
         db.Invitations.Add(invitation);
-        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = child.AreaId }, now, AuditActions.TeamMemberInvited, "Child", child.Id,
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, child.Id, child.AreaId, now, AuditActions.TeamMemberInvited,
             $"Invited {invitation.DisplayName} to the team as {invitation.JobTitle}, sharing {string.Join(", ", options.Areas.Select(a => a.ToDisplayName()))}"));
         outbox.Enqueue(email, invitation.DisplayName, $"{actor.Name} has invited you to join {child.KnownAs}'s team on CommonGround",
             $"""
@@ -159,7 +159,7 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
         }
 
         invitation.Accept(professional.UserAccountId, now);
-        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = invitation.AreaId }, now, AuditActions.TeamMemberJoined, "Child", member.ChildId, $"{professional.UserAccount.DisplayName} joined the team as {member.Role}"));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, member.ChildId, invitation.AreaId, now, AuditActions.TeamMemberJoined, $"{professional.UserAccount.DisplayName} joined the team as {member.Role}"));
         await db.SaveChangesAsync();
         await signals.RefreshAfterChangeAsync(member.ChildId);
         return member;
@@ -219,7 +219,7 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
         var summary = wanted.Count == 0
             ? $"Stopped sharing the record with {member.Professional!.UserAccount!.DisplayName}"
             : $"Now sharing {string.Join(", ", wanted.Order().Select(a => a.ToDisplayName()))} with {member.Professional!.UserAccount!.DisplayName}{(options.From is { } start ? $" from {UkDates.Date(start)}" : "")}{(options.Until is { } date ? $" until {UkDates.Date(date)}" : "")}";
-        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = member.AreaId }, now, AuditActions.SharingChanged, "Child", member.ChildId, summary));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, member.ChildId, member.AreaId, now, AuditActions.SharingChanged, summary));
         await db.SaveChangesAsync();
         await signals.RefreshAfterChangeAsync(member.ChildId);
         return member;
@@ -254,7 +254,7 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
         member.Leave(actor.UserId!.Value, now);
 
         var name = member.Professional!.UserAccount!.DisplayName;
-        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = member.AreaId }, now, AuditActions.TeamMemberRemoved, "Child", childId, $"Took {name} off the team"));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, member.AreaId, now, AuditActions.TeamMemberRemoved, $"Took {name} off the team"));
         if (wasKeyWorker)
         {
             await handover.KeyWorkerLeftAsync(member, name, "has left the team", teamPageFor, actor, now);
@@ -292,7 +292,7 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
             other.IsKeyWorker = other.Id == member.Id;
         }
 
-        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = member.AreaId }, timeProvider.UtcNow(), AuditActions.KeyWorkerChanged, "Child", childId, $"Made {member.Professional!.UserAccount!.DisplayName} the key worker"));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, member.AreaId, timeProvider.UtcNow(), AuditActions.KeyWorkerChanged, $"Made {member.Professional!.UserAccount!.DisplayName} the key worker"));
         await db.SaveChangesAsync();
         await signals.RefreshAfterChangeAsync(member.ChildId);
         return member;
@@ -334,7 +334,7 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
 
         member.IsTeamLead = isTeamLead;
         var name = member.Professional!.UserAccount!.DisplayName;
-        db.AuditEvents.Add(AuditEvent.For(actor with { AreaId = member.AreaId }, timeProvider.UtcNow(), AuditActions.TeamLeadChanged, "Child", childId,
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, member.AreaId, timeProvider.UtcNow(), AuditActions.TeamLeadChanged,
             isTeamLead ? $"Made {name} a team lead" : $"{name} is no longer a team lead"));
         await db.SaveChangesAsync();
         await signals.RefreshAfterChangeAsync(member.ChildId);
