@@ -110,6 +110,10 @@ public static class Composition
         services.AddScoped<CommonGround.Core.Attention.AttentionService>();
         services.AddScoped<CommonGround.Core.Attention.WhatIsHappeningService>();
         services.AddScoped<MeetingService>();
+        services.AddScoped<MeetingSteps>();
+        services.AddScoped<MeetingSchedulingService>();
+        services.AddScoped<MeetingRecordService>();
+        services.AddScoped<MeetingFeedbackService>();
         services.AddScoped<CommonGround.Core.Statutory.StatutoryService>();
         services.AddScoped<CommonGround.Core.Statutory.TimelinessService>();
         services.AddScoped<DemoData>();

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Meetings;
 
 /// <summary>The organiser or note-taker cancels the meeting, with a reason everyone invited can read.</summary>
-public sealed class CancelModel(MeetingService meetings, CurrentUser currentUser) : MeetingPageBase(meetings, currentUser)
+public sealed class CancelModel(MeetingService meetings, MeetingSchedulingService scheduling, CurrentUser currentUser) : MeetingPageBase(meetings, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -37,7 +37,7 @@ public sealed class CancelModel(MeetingService meetings, CurrentUser currentUser
             return Invalid();
         }
 
-        var result = await Meetings.CancelAsync(childId, meetingId, Input.Reason, await CurrentUser.ActorAsync());
+        var result = await scheduling.CancelAsync(childId, meetingId, Input.Reason, await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);

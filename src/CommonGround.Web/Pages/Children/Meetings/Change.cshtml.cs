@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Meetings;
 
 /// <summary>The organiser or note-taker moves the meeting or changes where it is; everyone invited gets an updated invitation.</summary>
-public sealed class ChangeModel(MeetingService meetings, CurrentUser currentUser) : MeetingPageBase(meetings, currentUser)
+public sealed class ChangeModel(MeetingService meetings, MeetingSchedulingService scheduling, CurrentUser currentUser) : MeetingPageBase(meetings, currentUser)
 {
     [BindProperty]
     public WhenAndWhereInput Input { get; set; } = new();
@@ -45,7 +45,7 @@ public sealed class ChangeModel(MeetingService meetings, CurrentUser currentUser
             return Invalid();
         }
 
-        var result = await Meetings.RescheduleAsync(new RescheduleMeetingOptions(
+        var result = await scheduling.RescheduleAsync(new RescheduleMeetingOptions(
             childId, meetingId, Input.Date!.Value, time!.Value, Input.DurationMinutes!.Value, Input.Place, Input.OnlineLink), await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Meetings;
 
 /// <summary>"Did you feel listened to?": asked of the family after a meeting; only they see their answer.</summary>
-public sealed class FeedbackModel(MeetingService meetings, CurrentUser currentUser, TimeProvider timeProvider) : MeetingPageBase(meetings, currentUser)
+public sealed class FeedbackModel(MeetingService meetings, MeetingFeedbackService feedback, CurrentUser currentUser, TimeProvider timeProvider) : MeetingPageBase(meetings, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -53,7 +53,7 @@ public sealed class FeedbackModel(MeetingService meetings, CurrentUser currentUs
             return Invalid();
         }
 
-        var result = await Meetings.GiveFeedbackAsync(childId, meetingId, Input.Score, Input.WhatWouldHaveHelped, await CurrentUser.ActorAsync());
+        var result = await feedback.GiveFeedbackAsync(childId, meetingId, Input.Score, Input.WhatWouldHaveHelped, await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);

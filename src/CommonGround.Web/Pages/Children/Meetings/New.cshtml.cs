@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Meetings;
 
 /// <summary>A team member arranges a meeting: what kind, when, where, who is invited and who takes the notes.</summary>
-public sealed class NewModel(MeetingService meetings, CurrentUser currentUser) : ChildPageBase(currentUser)
+public sealed class NewModel(MeetingService meetings, MeetingSchedulingService scheduling, CurrentUser currentUser) : ChildPageBase(currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -51,7 +51,7 @@ public sealed class NewModel(MeetingService meetings, CurrentUser currentUser) :
             return Invalid();
         }
 
-        var result = await meetings.ScheduleAsync(new ScheduleMeetingOptions(
+        var result = await scheduling.ScheduleAsync(new ScheduleMeetingOptions(
             childId, Input.Kind!.Value, Input.Date!.Value, time!.Value, Input.DurationMinutes!.Value, Input.Place, Input.OnlineLink, Input.Invitees, Input.NoteTakerId!.Value),
             await CurrentUser.ActorAsync());
         if (!result.Succeeded)

@@ -9,7 +9,7 @@ namespace CommonGround.Web.Pages.Organisation.Listening;
 /// How families answered "Did you feel listened to?" after the organisation's meetings in the last 12 months: totals
 /// only, and only where at least 5 answered, overall and by kind of meeting.
 /// </summary>
-public sealed class IndexModel(MeetingService meetings, CurrentUser currentUser, TimeProvider timeProvider) : PageBase
+public sealed class IndexModel(MeetingFeedbackService feedback, CurrentUser currentUser, TimeProvider timeProvider) : PageBase
 {
     public ListeningReport Report { get; private set; } = default!;
     public DateOnly Since { get; private set; }
@@ -19,6 +19,6 @@ public sealed class IndexModel(MeetingService meetings, CurrentUser currentUser,
         var organisationId = (await currentUser.GetAsync())!.Organisation!.Id;
         var today = timeProvider.TodayInUk();
         Since = today.AddMonths(-12);
-        Report = await meetings.SummariseListeningAsync(organisationId, Since, today);
+        Report = await feedback.SummariseListeningAsync(organisationId, Since, today);
     }
 }

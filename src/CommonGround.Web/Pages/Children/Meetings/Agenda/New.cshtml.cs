@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Meetings.Agenda;
 
 /// <summary>Anyone invited, and the family, add what they want to talk about before the meeting starts.</summary>
-public sealed class NewModel(MeetingService meetings, LanguageAdvice advice, CurrentUser currentUser)
+public sealed class NewModel(MeetingService meetings, MeetingSchedulingService scheduling, LanguageAdvice advice, CurrentUser currentUser)
     : MeetingPageBase(meetings, currentUser)
 {
     [BindProperty]
@@ -55,7 +55,7 @@ public sealed class NewModel(MeetingService meetings, LanguageAdvice advice, Cur
             return Page();
         }
 
-        var result = await Meetings.AddAgendaItemAsync(childId, meetingId, Input.Title, Input.Detail, actor);
+        var result = await scheduling.AddAgendaItemAsync(childId, meetingId, Input.Title, Input.Detail, actor);
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);

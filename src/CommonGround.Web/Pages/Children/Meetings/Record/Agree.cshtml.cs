@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Meetings.Record;
 
 /// <summary>The family reads the shared record once more and agrees it; it is then locked.</summary>
-public sealed class AgreeModel(MeetingService meetings, CurrentUser currentUser) : MeetingPageBase(meetings, currentUser)
+public sealed class AgreeModel(MeetingService meetings, MeetingRecordService records, CurrentUser currentUser) : MeetingPageBase(meetings, currentUser)
 {
     [BindProperty]
     public int Version { get; set; }
@@ -34,7 +34,7 @@ public sealed class AgreeModel(MeetingService meetings, CurrentUser currentUser)
             return refused;
         }
 
-        var result = await Meetings.AgreeRecordAsync(childId, meetingId, Version, await CurrentUser.ActorAsync());
+        var result = await records.AgreeRecordAsync(childId, meetingId, Version, await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             await LoadContentAsync();

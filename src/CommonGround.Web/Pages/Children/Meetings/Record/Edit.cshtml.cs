@@ -12,7 +12,7 @@ namespace CommonGround.Web.Pages.Children.Meetings.Record;
 /// The note-taker writes the record: the family's views (unless the family wrote their own), the child's views, who
 /// was there, notes on each agenda item and decisions. Once the family has agreed it, a change needs a reason.
 /// </summary>
-public sealed class EditModel(MeetingService meetings, LanguageAdvice advice, CurrentUser currentUser)
+public sealed class EditModel(MeetingService meetings, MeetingRecordService records, LanguageAdvice advice, CurrentUser currentUser)
     : MeetingPageBase(meetings, currentUser)
 {
     [BindProperty]
@@ -112,7 +112,7 @@ public sealed class EditModel(MeetingService meetings, LanguageAdvice advice, Cu
             return Page();
         }
 
-        var result = await Meetings.WriteRecordAsync(new WriteRecordOptions(
+        var result = await records.WriteRecordAsync(new WriteRecordOptions(
             childId, meetingId, Input.Version, Input.FamilyViews, Input.ChildViews, Input.Decisions, Input.OthersPresent, Input.Attended,
             Input.AgendaNotes, Input.AmendmentReason), actor);
         if (!result.Succeeded)

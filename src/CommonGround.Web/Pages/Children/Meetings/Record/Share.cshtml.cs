@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Meetings.Record;
 
 /// <summary>The note-taker shares the record with the family to agree; a revision says what changed.</summary>
-public sealed class ShareModel(MeetingService meetings, CurrentUser currentUser) : MeetingPageBase(meetings, currentUser)
+public sealed class ShareModel(MeetingService meetings, MeetingRecordService records, CurrentUser currentUser) : MeetingPageBase(meetings, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -50,7 +50,7 @@ public sealed class ShareModel(MeetingService meetings, CurrentUser currentUser)
             return Invalid();
         }
 
-        var result = await Meetings.ShareRecordAsync(childId, meetingId, Input.Version, Input.WhatChanged, await CurrentUser.ActorAsync());
+        var result = await records.ShareRecordAsync(childId, meetingId, Input.Version, Input.WhatChanged, await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);

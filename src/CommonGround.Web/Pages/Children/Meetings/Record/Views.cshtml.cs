@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Meetings.Record;
 
 /// <summary>The family write their views for the record in their own words; the note-taker cannot change them.</summary>
-public sealed class ViewsModel(MeetingService meetings, CurrentUser currentUser) : MeetingPageBase(meetings, currentUser)
+public sealed class ViewsModel(MeetingService meetings, MeetingRecordService records, CurrentUser currentUser) : MeetingPageBase(meetings, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -46,7 +46,7 @@ public sealed class ViewsModel(MeetingService meetings, CurrentUser currentUser)
             return Invalid();
         }
 
-        var result = await Meetings.WriteFamilyViewsAsync(childId, meetingId, Input.Version, Input.Views, await CurrentUser.ActorAsync());
+        var result = await records.WriteFamilyViewsAsync(childId, meetingId, Input.Version, Input.Views, await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);

@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Meetings.Record.Actions;
 
 /// <summary>The note-taker records an action agreed at the meeting; it becomes a commitment with an owner and a date at once.</summary>
-public sealed class NewModel(MeetingService meetings, TeamService teams, LanguageAdvice advice, CurrentUser currentUser)
+public sealed class NewModel(MeetingService meetings, MeetingRecordService records, TeamService teams, LanguageAdvice advice, CurrentUser currentUser)
     : MeetingPageBase(meetings, currentUser)
 {
     [BindProperty]
@@ -77,7 +77,7 @@ public sealed class NewModel(MeetingService meetings, TeamService teams, Languag
             return Page();
         }
 
-        var result = await Meetings.AddActionAsync(new AddActionOptions(childId, meetingId, Input.What, Input.Area!.Value, Input.OwnerId, Input.DueDate), actor);
+        var result = await records.AddActionAsync(new AddActionOptions(childId, meetingId, Input.What, Input.Area!.Value, Input.OwnerId, Input.DueDate), actor);
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);

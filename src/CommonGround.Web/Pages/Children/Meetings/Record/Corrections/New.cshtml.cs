@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Meetings.Record.Corrections;
 
 /// <summary>The family asks for one part of the shared record to be corrected, saying what should change.</summary>
-public sealed class NewModel(MeetingService meetings, CurrentUser currentUser) : MeetingPageBase(meetings, currentUser)
+public sealed class NewModel(MeetingService meetings, MeetingRecordService records, CurrentUser currentUser) : MeetingPageBase(meetings, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -62,7 +62,7 @@ public sealed class NewModel(MeetingService meetings, CurrentUser currentUser) :
             return Invalid();
         }
 
-        var result = await Meetings.RequestCorrectionAsync(childId, meetingId, Input.Version, part!.Value, part.Text, Input.WhatShouldChange, await CurrentUser.ActorAsync());
+        var result = await records.RequestCorrectionAsync(childId, meetingId, Input.Version, part!.Value, part.Text, Input.WhatShouldChange, await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);

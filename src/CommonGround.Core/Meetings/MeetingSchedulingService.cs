@@ -1,0 +1,271 @@
+using CommonGround.Core.Access;
+using CommonGround.Core.Attention;
+using CommonGround.Core.Audit;
+using CommonGround.Core.Children;
+using CommonGround.Core.Commitments;
+using CommonGround.Core.Data;
+using CommonGround.Core.Notifications;
+using CommonGround.Core.Statutory;
+using CommonGround.Core.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonGround.Core.Meetings;
+
+public sealed record ScheduleMeetingOptions(
+    Guid ChildId, MeetingKind Kind, DateOnly Date, TimeOnly Time, int DurationMinutes, string? Place, string? OnlineLink,
+    IReadOnlyCollection<Guid> InviteeUserIds, Guid NoteTakerUserId);
+
+public sealed record RescheduleMeetingOptions(Guid ChildId, Guid MeetingId, DateOnly Date, TimeOnly Time, int DurationMinutes, string? Place, string? OnlineLink);
+
+/// <summary>Arranging a child's meeting: inviting people with a calendar entry, moving it, cancelling it, and its agenda.</summary>
+public sealed class MeetingSchedulingService(CommonGroundDbContext db, AccessService access, MeetingService meetings, MeetingSteps steps, EmailOutbox outbox, AttentionSignals signals, TimeProvider timeProvider)
+{
+    public async Task<Result<Meeting>> ScheduleAsync(ScheduleMeetingOptions options, Actor actor)
+    {
+        var childAccess = await access.GetAsync(options.ChildId, actor);
+        if (childAccess is null)
+        {
+            return new MeetingChildNotFound();
+        }
+
+        if (!childAccess.Can(Capability.RunMeeting, RecordArea.Meetings))
+        {
+            return new NotAllowedForMeetings();
+        }
+
+        var startsAt = TimeProviderExtensions.FromUkTime(options.Date, options.Time);
+        if (ValidateWhenAndWhere(startsAt, options.DurationMinutes, options.Place, options.OnlineLink) is { } error)
+        {
+            return error;
+        }
+
+        var choices = await meetings.ListInviteeChoicesAsync(options.ChildId);
+        var invited = options.InviteeUserIds.Distinct().ToList();
+        if (invited.Count == 0)
+        {
+            return new NoInvitees();
+        }
+
+        if (invited.Any(id => choices.All(c => c.UserAccountId != id)))
+        {
+            return new InviteeNotAllowed();
+        }
+
+        var noteTaker = choices.SingleOrDefault(c => c.UserAccountId == options.NoteTakerUserId && !c.IsFamily);
+        if (noteTaker is null || (noteTaker.UserAccountId != actor.UserId && !invited.Contains(noteTaker.UserAccountId)))
+        {
+            return new NoteTakerNotAllowed();
+        }
+
+        var organiser = await db.Professionals.Where(p => p.UserAccountId == actor.UserId && p.DeactivatedAt == null)
+            .Select(p => new { p.OrganisationId, Organisation = p.Organisation!.Name, p.UserAccount!.Email }).SingleAsync();
+        var now = timeProvider.UtcNow();
+        var meeting = new Meeting
+        {
+            ChildId = options.ChildId,
+            AreaId = childAccess.Child.AreaId,
+            Kind = options.Kind,
+            StartsAt = startsAt,
+            DurationMinutes = options.DurationMinutes,
+            Place = MeetingSteps.Clean(options.Place),
+            OnlineLink = MeetingSteps.Clean(options.OnlineLink),
+            OrganiserUserId = actor.UserId!.Value,
+            OrganiserName = actor.Name,
+            OrganiserEmail = organiser.Email!,
+            OrganiserOrganisationId = organiser.OrganisationId,
+            OrganiserOrganisationName = organiser.Organisation,
+            NoteTakerUserId = noteTaker.UserAccountId,
+            NoteTakerName = noteTaker.Name,
+            ScheduledAt = now,
+        };
+        // The organiser is always among those invited, so the calendar shows them too.
+        foreach (var choice in choices.Where(c => invited.Contains(c.UserAccountId) || c.UserAccountId == actor.UserId))
+        {
+            meeting.Invitees.Add(new MeetingInvitee
+            {
+                MeetingId = meeting.Id, UserAccountId = choice.UserAccountId, Name = choice.Name, Email = choice.Email, Role = choice.Role, IsFamily = choice.IsFamily,
+            });
+        }
+
+        db.Meetings.Add(meeting);
+        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, now, AuditActions.MeetingScheduled,
+            $"Arranged a meeting: {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}"));
+        await ReviewMeetingLink.StageAsync(db, meeting, StatutoryEventKind.ReviewMeetingArranged, actor, now);
+        var calendar = MeetingCalendar.Invitation(meeting, childAccess.Child.KnownAs, now);
+        foreach (var invitee in meeting.Invitees.Where(i => i.UserAccountId != actor.UserId))
+        {
+            EnqueueWithCalendar(invitee, $"Invitation: {MeetingCalendar.Summary(meeting, childAccess.Child.KnownAs)}, {MeetingService.When(meeting)}",
+                $"""
+                Hello {invitee.Name},
+
+                {actor.Name} has invited you to a meeting about {childAccess.Child.KnownAs}: {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}.
+                {WhereText(meeting)}
+
+                The invitation is attached; open it to add the meeting to your calendar.
+                Sign in to CommonGround to see the agenda and add what you want to talk about.
+
+                CommonGround
+                """, calendar);
+        }
+
+        await db.SaveChangesAsync();
+        await signals.RefreshAfterChangeAsync(meeting.ChildId);
+        return meeting;
+    }
+
+    public async Task<Result<Meeting>> RescheduleAsync(RescheduleMeetingOptions options, Actor actor)
+    {
+        var (childAccess, meeting, error) = await steps.LoadForOrganiserAsync(options.ChildId, options.MeetingId, actor);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var startsAt = TimeProviderExtensions.FromUkTime(options.Date, options.Time);
+        if (ValidateWhenAndWhere(startsAt, options.DurationMinutes, options.Place, options.OnlineLink) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var now = timeProvider.UtcNow();
+        meeting!.Reschedule(startsAt, options.DurationMinutes, MeetingSteps.Clean(options.Place), MeetingSteps.Clean(options.OnlineLink));
+        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess!, now, AuditActions.MeetingRescheduled,
+            $"Changed the {meeting.Kind.ToDisplayName().ToLowerInvariant()} to {MeetingService.When(meeting)}"));
+        await ReviewMeetingLink.StageAsync(db, meeting, StatutoryEventKind.ReviewMeetingArranged, actor, now);
+        var calendar = MeetingCalendar.Invitation(meeting, childAccess!.Child.KnownAs, now);
+        foreach (var invitee in meeting.Invitees.Where(i => i.UserAccountId != actor.UserId))
+        {
+            EnqueueWithCalendar(invitee, $"Changed: {MeetingCalendar.Summary(meeting, childAccess.Child.KnownAs)}, now {MeetingService.When(meeting)}",
+                $"""
+                Hello {invitee.Name},
+
+                {actor.Name} has changed the meeting about {childAccess.Child.KnownAs}. It is now on {MeetingService.When(meeting)}.
+                {WhereText(meeting)}
+
+                The updated invitation is attached; open it to update your calendar.
+
+                CommonGround
+                """, calendar);
+        }
+
+        return await steps.SaveAsync(meeting);
+    }
+
+    public async Task<Result<Meeting>> CancelAsync(Guid childId, Guid meetingId, string? reason, Actor actor)
+    {
+        var (childAccess, meeting, error) = await steps.LoadForOrganiserAsync(childId, meetingId, actor);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return new CancelReasonMissing();
+        }
+
+        if (reason.Trim().Length > Meeting.MaxReasonLength)
+        {
+            return new TextTooLong("Reason", Meeting.MaxReasonLength);
+        }
+
+        var now = timeProvider.UtcNow();
+        meeting!.Cancel(reason.Trim(), now);
+        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess!, now, AuditActions.MeetingCancelled,
+            $"Cancelled the {meeting.Kind.ToDisplayName().ToLowerInvariant()} that was on {MeetingService.When(meeting)}: {meeting.CancelReason}"));
+        await ReviewMeetingLink.StageAsync(db, meeting, StatutoryEventKind.ReviewMeetingCancelled, actor, now);
+        var calendar = MeetingCalendar.Cancellation(meeting, childAccess!.Child.KnownAs, now);
+        foreach (var invitee in meeting.Invitees.Where(i => i.UserAccountId != actor.UserId))
+        {
+            EnqueueWithCalendar(invitee, $"Cancelled: {MeetingCalendar.Summary(meeting, childAccess.Child.KnownAs)}, {MeetingService.When(meeting)}",
+                $"""
+                Hello {invitee.Name},
+
+                {actor.Name} has cancelled the meeting about {childAccess.Child.KnownAs} that was on {MeetingService.When(meeting)}.
+                Sign in to CommonGround to see why.
+
+                CommonGround
+                """, calendar);
+        }
+
+        return await steps.SaveAsync(meeting);
+    }
+
+    public async Task<Result<AgendaItem>> AddAgendaItemAsync(Guid childId, Guid meetingId, string? title, string? detail, Actor actor)
+    {
+        var childAccess = await access.GetAsync(childId, actor);
+        if (childAccess is null)
+        {
+            return new MeetingChildNotFound();
+        }
+
+        if (!childAccess.Can(Capability.ViewRecord, RecordArea.Meetings))
+        {
+            return new OnlyInviteesAddAgenda();
+        }
+
+        var meeting = await db.Meetings.Include(m => m.Invitees).SingleOrDefaultAsync(m => m.Id == meetingId && m.ChildId == childId);
+        if (meeting is null)
+        {
+            return new MeetingNotFound();
+        }
+
+        var now = timeProvider.UtcNow();
+        Error? error = meeting switch
+        {
+            { IsCancelled: true } => new MeetingCancelled(),
+            _ when !childAccess.IsFamily && meeting.Invitees.All(i => i.UserAccountId != actor.UserId) => new OnlyInviteesAddAgenda(),
+            _ when meeting.HasStarted(now) => new AgendaClosed(),
+            _ when string.IsNullOrWhiteSpace(title) => new AgendaTitleMissing(),
+            _ when title.Trim().Length > AgendaItem.MaxTitleLength => new TextTooLong("Title", AgendaItem.MaxTitleLength),
+            _ when detail?.Trim().Length > AgendaItem.MaxDetailLength => new TextTooLong("Detail", AgendaItem.MaxDetailLength),
+            _ => null,
+        };
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var item = new AgendaItem
+        {
+            MeetingId = meeting.Id, Title = title!.Trim(), Detail = MeetingSteps.Clean(detail), AddedByUserId = actor.UserId!.Value, AddedByName = actor.Name,
+            AddedByFamily = childAccess.IsFamily, AddedAt = now,
+        };
+        db.AgendaItems.Add(item);
+        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, now, AuditActions.AgendaItemAdded,
+            $"Added \"{item.Title}\" to the agenda of the {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}"));
+        await db.SaveChangesAsync();
+        return item;
+    }
+
+    private static string WhereText(Meeting meeting) => (meeting.Place, meeting.OnlineLink) switch
+    {
+        ({ } place, { } link) => $"Where: {place}, or online at {link}",
+        ({ } place, null) => $"Where: {place}",
+        (null, { } link) => $"Online at {link}",
+        _ => "",
+    };
+
+    private Error? ValidateWhenAndWhere(DateTime startsAt, int durationMinutes, string? place, string? onlineLink) => (place, onlineLink) switch
+    {
+        _ when startsAt <= timeProvider.UtcNow() => new StartMustBeInFuture(),
+        _ when startsAt > timeProvider.UtcNow().AddYears(2) => new StartTooFar(),
+        _ when durationMinutes is < Meeting.MinDurationMinutes or > Meeting.MaxDurationMinutes => new DurationOutOfRange(),
+        _ when string.IsNullOrWhiteSpace(place) && string.IsNullOrWhiteSpace(onlineLink) => new PlaceOrLinkMissing(),
+        ({ Length: > Meeting.MaxPlaceLength }, _) => new TextTooLong("Place", Meeting.MaxPlaceLength),
+        (_, { Length: > Meeting.MaxLinkLength }) => new TextTooLong("OnlineLink", Meeting.MaxLinkLength),
+        (_, { } link) when !string.IsNullOrWhiteSpace(link) && !IsHttpsLink(link.Trim()) => new OnlineLinkNotValid(),
+        _ => null,
+    };
+
+    private static bool IsHttpsLink(string link) =>
+        Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && !string.IsNullOrEmpty(uri.Host);
+
+    private void EnqueueWithCalendar(MeetingInvitee invitee, string subject, string body, string calendar)
+    {
+        var message = outbox.Enqueue(invitee.Email, invitee.Name, subject, body);
+        message.AttachmentFileName = "meeting.ics";
+        message.AttachmentContentType = MeetingCalendar.ContentType;
+        message.AttachmentText = calendar;
+    }
+}
