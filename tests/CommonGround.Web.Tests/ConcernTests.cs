@@ -32,7 +32,7 @@ public sealed class ConcernTests : FreshAppTests
     private async Task<int> EscalateAsync()
     {
         await using var scope = App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ConcernService>().EscalateBreachesAsync();
+        return await scope.ServiceProvider.GetRequiredService<ConcernEscalation>().EscalateBreachesAsync();
     }
 
     [Fact]

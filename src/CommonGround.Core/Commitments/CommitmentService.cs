@@ -28,7 +28,7 @@ public sealed record OwedCommitment(Guid ChildId, string ChildName, Commitment C
 /// <summary>How one member of staff's open commitments stand, counted, with no detail about any child.</summary>
 public sealed record OwnerSummary(string OwnerName, int Open, int OnTrack, int DueSoon, int Overdue, int Behind, int NotStarted, int OpenDisputes);
 
-public sealed class CommitmentService(CommonGroundDbContext db, AccessService access, Notifier notifier, ConcernService concerns, AttentionSignals signals, TimeProvider timeProvider)
+public sealed class CommitmentService(CommonGroundDbContext db, AccessService access, Notifier notifier, ConcernDisputes disputes, AttentionSignals signals, TimeProvider timeProvider)
 {
     public const int MaxQuantity = 1000;
 
@@ -381,7 +381,7 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
         if (disputed)
         {
             // A dispute is a concern like any other: owned by the commitment's owner and on the same response clock.
-            await concerns.StageForDisputeAsync(childAccess.Child, commitment, record, comment!.Trim(), actor);
+            await disputes.StageForDisputeAsync(childAccess.Child, commitment, record, comment!.Trim(), actor);
         }
 
         return await SaveAsync(record.ChildId, record, new DeliveryChangedMeanwhile());
@@ -418,7 +418,7 @@ public sealed class CommitmentService(CommonGroundDbContext db, AccessService ac
 
         var now = timeProvider.UtcNow();
         record.ResolveDispute(resolution, setAside, actor.Name, now);
-        await concerns.StageDisputeAnswerAsync(record.Id, record.FamilyComment ?? "", resolution.Trim(), childAccess!.Child, actor);
+        await disputes.StageDisputeAnswerAsync(record.Id, record.FamilyComment ?? "", resolution.Trim(), childAccess!.Child, actor);
         db.AuditEvents.Add(ChildEvent(actor, childAccess!, now, AuditActions.DeliveryDisputeResolved,
             $"Answered the dispute about {UkDates.Date(record.Date)} for \"{commitment!.What}\"{(setAside ? "; the record no longer counts" : "")}"));
         return await SaveAsync(record.ChildId, record, new DeliveryChangedMeanwhile());

@@ -21,9 +21,10 @@ public sealed record RaiseConcernOptions(
 /// <summary>Someone from the owning organisation who is on the child's team and can see the concern.</summary>
 public sealed record Assignee(Guid TeamMemberId, Guid ProfessionalId, string Name, string Role);
 
-/// <summary>A concern waiting with an organisation: enough for its lead to act, without the family's words.</summary>
-public sealed record InboxConcern(Concern Concern, string ChildName);
-
+/// <summary>
+/// Reading a child's concerns, who may do what with one, and raising one. The steps that answer it, the organisation's
+/// inbox, escalation and disputed deliveries are beside it.
+/// </summary>
 public sealed class ConcernService(CommonGroundDbContext db, AccessService access, Notifier notifier, AttentionSignals signals, TimeProvider timeProvider)
 {
     /// <summary>The parts of the record a concern can be about; "Concerns" itself is where it lives.</summary>
@@ -154,147 +155,6 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
         return concern;
     }
 
-    /// <summary>
-    /// Adds a concern for a disputed delivery record to the unit of work, owned by the commitment's owner, so the dispute
-    /// is on the same response clock as any other concern. Saved with the dispute.
-    /// </summary>
-    public async Task StageForDisputeAsync(Child child, Commitment commitment, DeliveryRecord record, string comment, Actor actor)
-    {
-        var now = timeProvider.UtcNow();
-        var standard = await StandardForAsync(commitment.OwnerOrganisationId);
-        var startsOn = ConcernClock.StartsOn(now, Calendar);
-        var concern = new Concern
-        {
-            ChildId = child.Id,
-            AreaId = child.AreaId,
-            Topic = $"Disputed delivery record: {commitment.What}".ShortenTo(Concern.MaxTopicLength),
-            About = commitment.RecordArea.ToRecordArea(),
-            WhatIsHappening = $"The delivery record for {UkDates.Date(record.Date)} is not right: {comment}",
-            Urgency = ConcernUrgency.Standard,
-            RaisedAt = now,
-            RaisedByUserId = actor.UserId!.Value,
-            RaisedByName = actor.Name,
-            RaisedByFamily = true,
-            CommitmentId = commitment.Id,
-            DeliveryRecordId = record.Id,
-            OwnerOrganisationId = commitment.OwnerOrganisationId,
-            OwnerOrganisationName = commitment.OwnerOrganisationName,
-            OwnerProfessionalId = commitment.OwnerProfessionalId,
-            OwnerName = commitment.OwnerName,
-            ClockStartsOn = startsOn,
-            AcknowledgeBy = ConcernClock.DueOn(startsOn, standard.AcknowledgeWorkingDays, Calendar),
-            RespondBy = ConcernClock.DueOn(startsOn, standard.RespondWorkingDays, Calendar),
-        };
-        db.Concerns.Add(concern);
-        db.ConcernUpdates.Add(concern.Raise(actor.UserId.Value, actor.Name, true));
-        db.AuditEvents.Add(ChildEvent(actor, child, now, AuditActions.ConcernRaised, $"Raised a concern about a disputed delivery record, for {commitment.OwnerName} to answer"));
-        if (await ActiveUserIdAsync(commitment.OwnerProfessionalId) is { } ownerUserId && ownerUserId != actor.UserId)
-        {
-            notifier.Notify(ownerUserId, NotificationKind.Commitments,
-                $"{child.KnownAs}'s family disputed a delivery record for \"{commitment.What}\"",
-                $"{child.KnownAs}'s family disputed a delivery record for a commitment you own",
-                ChildLinks.Concern(child.Id, concern.Id), child.Id, area: RecordArea.Concerns, about: concern.About);
-        }
-    }
-
-    /// <summary>When a dispute is answered, its concern is resolved with the answer: "you said" is the family's comment.</summary>
-    public async Task StageDisputeAnswerAsync(Guid deliveryId, string familyComment, string resolution, Child child, Actor actor)
-    {
-        var concern = await db.Concerns.SingleOrDefaultAsync(c => c.DeliveryRecordId == deliveryId && c.Status != ConcernStatus.Closed && c.Status != ConcernStatus.Resolved);
-        if (concern is null)
-        {
-            return;
-        }
-
-        var now = timeProvider.UtcNow();
-        if (concern.Resolve(familyComment, resolution, actor.UserId!.Value, actor.Name, now) is { } update)
-        {
-            db.ConcernUpdates.Add(update);
-            db.AuditEvents.Add(ChildEvent(actor, child, now, AuditActions.ConcernResolved, "Resolved the concern about a disputed delivery record by answering the dispute"));
-            NotifyRaiser(concern, child, actor, $"{actor.Name} answered your dispute about {child.KnownAs}'s delivery record: tell them if it is resolved",
-                $"{actor.Name} says your concern about {child.KnownAs} is resolved: tell them if it is");
-        }
-    }
-
-    public Task<Result<Concern>> AcknowledgeAsync(Guid childId, Guid concernId, string? message, Guid version, Actor actor) =>
-        AnswerAsync(childId, concernId, version, actor, (concern, now) =>
-        {
-            if (message?.Trim().Length > Concern.MaxTextLength)
-            {
-                return new ConcernTextTooLong("Text", Concern.MaxTextLength);
-            }
-
-            return concern.Acknowledge(string.IsNullOrWhiteSpace(message) ? null : message.Trim(), actor.UserId!.Value, actor.Name, now) is { } update
-                ? update
-                : new ConcernStepNotAllowed("acknowledged");
-        }, AuditActions.ConcernAcknowledged, "Acknowledged",
-        (concern, child) => ($"{actor.Name} acknowledged your concern about {child.KnownAs}: \"{concern.Topic}\"", $"{actor.Name} acknowledged your concern about {child.KnownAs}"));
-
-    public Task<Result<Concern>> RespondAsync(Guid childId, Guid concernId, string? text, Guid version, Actor actor) =>
-        AnswerAsync(childId, concernId, version, actor, (concern, now) =>
-        {
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return new ResponseMissing();
-            }
-
-            if (text.Trim().Length > Concern.MaxTextLength)
-            {
-                return new ConcernTextTooLong("Text", Concern.MaxTextLength);
-            }
-
-            return concern.Respond(text.Trim(), actor.UserId!.Value, actor.Name, now) is { } update ? update : new ConcernStepNotAllowed("answered");
-        }, AuditActions.ConcernResponded, "Responded to",
-        (concern, child) => ($"{actor.Name} responded to your concern about {child.KnownAs}: \"{concern.Topic}\"", $"{actor.Name} responded to your concern about {child.KnownAs}"));
-
-    public Task<Result<Concern>> ResolveAsync(Guid childId, Guid concernId, string? youSaid, string? weDid, Guid version, Actor actor) =>
-        AnswerAsync(childId, concernId, version, actor, (concern, now) =>
-        {
-            Error? invalid = (youSaid, weDid) switch
-            {
-                (var said, _) when string.IsNullOrWhiteSpace(said) => new YouSaidMissing(),
-                ({ Length: > Concern.MaxTextLength }, _) => new ConcernTextTooLong("YouSaid", Concern.MaxTextLength),
-                (_, var did) when string.IsNullOrWhiteSpace(did) => new WeDidMissing(),
-                (_, { Length: > Concern.MaxTextLength }) => new ConcernTextTooLong("WeDid", Concern.MaxTextLength),
-                _ => null,
-            };
-            if (invalid is not null)
-            {
-                return invalid;
-            }
-
-            return concern.Resolve(youSaid!.Trim(), weDid!.Trim(), actor.UserId!.Value, actor.Name, now) is { } update ? update : new ConcernStepNotAllowed("resolved");
-        }, AuditActions.ConcernResolved, "Resolved",
-        (concern, child) => ($"{actor.Name} says your concern about {child.KnownAs} is resolved: \"{concern.Topic}\". Tell them if it is",
-            $"{actor.Name} says your concern about {child.KnownAs} is resolved: tell them if it is"));
-
-    /// <summary>The person who raised it (or, for a concern the family raised, anyone in the family) agrees it is resolved.</summary>
-    public Task<Result<Concern>> ConfirmAsync(Guid childId, Guid concernId, Guid version, Actor actor) =>
-        DecideAsync(childId, concernId, version, actor, (concern, byFamily, now) =>
-            Task.FromResult<Result<ConcernUpdate>>(concern.Confirm(actor.UserId!.Value, actor.Name, byFamily, now) is { } update ? update : new ConcernStepNotAllowed("confirmed as resolved")),
-            AuditActions.ConcernConfirmed, "Confirmed as resolved",
-            (concern, child) => ($"{actor.Name} confirmed the concern about {child.KnownAs} is resolved: \"{concern.Topic}\"", $"{actor.Name} confirmed a concern about {child.KnownAs} is resolved"));
-
-    public Task<Result<Concern>> ReopenAsync(Guid childId, Guid concernId, string? reason, Guid version, Actor actor) =>
-        DecideAsync(childId, concernId, version, actor, async (concern, byFamily, now) =>
-        {
-            if (string.IsNullOrWhiteSpace(reason))
-            {
-                return new ReopenReasonMissing();
-            }
-
-            if (reason.Trim().Length > Concern.MaxTextLength)
-            {
-                return new ConcernTextTooLong("Reason", Concern.MaxTextLength);
-            }
-
-            var standard = await StandardForAsync(concern.OwnerOrganisationId);
-            var startsOn = ConcernClock.StartsOn(now, Calendar);
-            return concern.Reopen(reason.Trim(), actor.UserId!.Value, actor.Name, byFamily, now, startsOn, ConcernClock.DueOn(startsOn, standard.RespondDays(concern.Urgency), Calendar)) is { } update
-                ? update
-                : new ConcernStepNotAllowed("reopened");
-        }, AuditActions.ConcernReopened, "Reopened",
-        (concern, child) => ($"{actor.Name} reopened the concern about {child.KnownAs}: \"{concern.Topic}\". It needs a new response", $"{actor.Name} reopened a concern about {child.KnownAs}"));
 
     /// <summary>Whether the person may answer the concern: its owner, or a lead of its organisation on the child's team.</summary>
     public async Task<bool> MayAnswerAsync(ChildAccess childAccess, Concern concern, Guid userId) =>
@@ -329,299 +189,9 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
         return assignees.OrderBy(a => a.Name, StringComparer.CurrentCulture).ToList();
     }
 
-    /// <summary>A concern owned by the person's organisation, for its lead to assign; null if it is not theirs to see.</summary>
-    public async Task<InboxConcern?> FindForOrganisationAsync(Guid organisationId, Guid concernId)
-    {
-        var found = await db.Concerns.AsNoTracking().Where(c => c.Id == concernId && c.OwnerOrganisationId == organisationId)
-            .Select(c => new { Concern = c, Child = db.Children.Single(ch => ch.Id == c.ChildId) }).SingleOrDefaultAsync();
-        return found is null ? null : new InboxConcern(found.Concern, $"{found.Child.KnownAs} {found.Child.LastName}");
-    }
-
-    /// <summary>The open concerns an organisation owns: those waiting for a lead to assign them, and those past a clock.</summary>
-    public async Task<IReadOnlyList<InboxConcern>> ListForOrganisationAsync(Guid organisationId)
-    {
-        var found = await db.Concerns.AsNoTracking()
-            .Where(c => c.OwnerOrganisationId == organisationId && c.Status != ConcernStatus.Closed)
-            .Join(db.Children, c => c.ChildId, ch => ch.Id, (c, ch) => new { Concern = c, ch.PreferredName, ch.FirstName, ch.LastName })
-            .ToListAsync();
-        return found.Select(f => new InboxConcern(f.Concern, $"{f.PreferredName ?? f.FirstName} {f.LastName}"))
-            .OrderBy(f => f.Concern.OwnerProfessionalId is not null).ThenBy(f => f.Concern.NextClock?.DueOn ?? DateOnly.MaxValue).ThenBy(f => f.Concern.RaisedAt)
-            .ToList();
-    }
-
-    public async Task<Result<Concern>> AssignAsync(Guid concernId, Guid teamMemberId, Guid version, Actor actor)
-    {
-        var concern = await db.Concerns.SingleOrDefaultAsync(c => c.Id == concernId);
-        if (concern is null)
-        {
-            return new ConcernNotFound();
-        }
-
-        if (!await MayAssignAsync(concern, actor.UserId!.Value))
-        {
-            return new NotAllowedToAssign();
-        }
-
-        if (concern.Version != version)
-        {
-            return new ConcernChangedMeanwhile();
-        }
-
-        if ((await AssigneesAsync(concern)).FirstOrDefault(a => a.TeamMemberId == teamMemberId) is not { } assignee)
-        {
-            return new AssigneeNotOnTeam();
-        }
-
-        var professional = await db.Professionals.Include(p => p.UserAccount).Include(p => p.Organisation).SingleAsync(p => p.Id == assignee.ProfessionalId);
-        var child = await db.Children.SingleAsync(c => c.Id == concern.ChildId);
-        var now = timeProvider.UtcNow();
-        db.ConcernUpdates.Add(concern.Assign(professional.Id, assignee.Name, professional.OrganisationId, professional.Organisation!.Name, actor.UserId!.Value, actor.Name, now));
-        db.AuditEvents.Add(ChildEvent(actor, child, now, AuditActions.ConcernAssigned, $"Passed a concern about {concern.About.ToDisplayName()} to {assignee.Name}"));
-        if (professional.UserAccountId != actor.UserId)
-        {
-            notifier.Notify(professional.UserAccountId, NotificationKind.ConcernRaised,
-                $"{actor.Name} passed you a concern about {child.KnownAs} to answer: \"{concern.Topic}\"",
-                $"{actor.Name} passed you a concern about {child.KnownAs} to answer",
-                ChildLinks.Concern(child.Id, concern.Id), child.Id, concern.Urgency == ConcernUrgency.Urgent, area: RecordArea.Concerns, about: concern.About);
-        }
-
-        return await SaveAsync(concern);
-    }
-
-    /// <summary>
-    /// Escalates every open concern past a clock that has not been escalated yet: its owner's organisation leads are
-    /// told, and the family sees who has it now. Safe to run on several instances at once: a concern changed by another
-    /// instance first is left to that one.
-    /// </summary>
-    public async Task<int> EscalateBreachesAsync(CancellationToken cancellationToken = default)
-    {
-        var today = timeProvider.TodayInUk();
-        var breached = await db.Concerns.AsNoTracking()
-            .Where(c => c.Status != ConcernStatus.Closed
-                && ((c.AcknowledgedAt == null && c.AcknowledgeEscalatedAt == null && c.AcknowledgeBy < today)
-                    || (c.RespondedAt == null && c.ResolvedAt == null && c.RespondEscalatedAt == null && c.RespondBy < today)))
-            .Select(c => c.Id)
-            .ToListAsync(cancellationToken);
-        var escalated = 0;
-        foreach (var id in breached)
-        {
-            db.ChangeTracker.Clear();
-            var concern = await db.Concerns.SingleAsync(c => c.Id == id, cancellationToken);
-            if (concern.UnescalatedBreach(today) is not { } clock)
-            {
-                continue;
-            }
-
-            var child = await db.Children.SingleAsync(c => c.Id == concern.ChildId, cancellationToken);
-            await StageEscalationAsync(concern, clock, child);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                escalated++;
-                await signals.RefreshAfterChangeAsync(concern.ChildId, cancellationToken);
-            }
-            catch (DbUpdateException ex) when (SaveConflicts.IsLostRace(ex))
-            {
-                // Another instance, or the owner, changed it first; the next run looks again.
-            }
-        }
-
-        db.ChangeTracker.Clear();
-        return escalated;
-    }
-
-    public async Task<Result<ResponseStandard>> SetStandardAsync(Guid organisationId, int acknowledge, int respond, int urgentAcknowledge, int urgentRespond, Actor actor)
-    {
-        Error? invalid = (acknowledge, respond, urgentAcknowledge, urgentRespond) switch
-        {
-            ( < 1 or > ResponseStandard.MaxWorkingDays, _, _, _) => new StandardOutOfRange("AcknowledgeWorkingDays"),
-            (_, < 1 or > ResponseStandard.MaxWorkingDays, _, _) => new StandardOutOfRange("RespondWorkingDays"),
-            (_, _, < 1 or > ResponseStandard.MaxWorkingDays, _) => new StandardOutOfRange("UrgentAcknowledgeWorkingDays"),
-            (_, _, _, < 1 or > ResponseStandard.MaxWorkingDays) => new StandardOutOfRange("UrgentRespondWorkingDays"),
-            _ when acknowledge > respond => new AcknowledgeAfterRespond("AcknowledgeWorkingDays"),
-            _ when urgentAcknowledge > urgentRespond => new AcknowledgeAfterRespond("UrgentAcknowledgeWorkingDays"),
-            _ => null,
-        };
-        if (invalid is not null)
-        {
-            return invalid;
-        }
-
-        ResponseStandard standard = default!;
-        await db.SaveSettingsAsync(async () =>
-        {
-            standard = await db.ResponseStandards.SingleOrDefaultAsync(s => s.OrganisationId == organisationId) ?? ResponseStandard.DefaultFor(organisationId);
-            if (db.Entry(standard).State == EntityState.Detached)
-            {
-                db.ResponseStandards.Add(standard);
-            }
-
-            var now = timeProvider.UtcNow();
-            standard.AcknowledgeWorkingDays = acknowledge;
-            standard.RespondWorkingDays = respond;
-            standard.UrgentAcknowledgeWorkingDays = urgentAcknowledge;
-            standard.UrgentRespondWorkingDays = urgentRespond;
-            standard.ChangedAt = now;
-            standard.ChangedByName = actor.Name;
-            standard.Version = Guid.NewGuid();
-            db.AuditEvents.Add(AuditEvent.For(actor, now, AuditActions.ResponseStandardChanged, "Organisation", organisationId,
-                $"Set the response standard: acknowledge in {acknowledge} and respond in {respond} working days; urgent concerns in {urgentAcknowledge} and {urgentRespond}"));
-        });
-        return standard;
-    }
-
-    private async Task StageEscalationAsync(Concern concern, ConcernClockKind clock, Child child)
-    {
-        var leads = await LeadsAsync(concern.OwnerOrganisationId);
-        var escalatedTo = leads.Count switch
-        {
-            0 => $"the leads of {concern.OwnerOrganisationName}",
-            1 => $"{leads[0].DisplayName}, a lead at {concern.OwnerOrganisationName}",
-            _ => $"{string.Join(", ", leads.Take(leads.Count - 1).Select(l => l.DisplayName))} and {leads[^1].DisplayName}, leads at {concern.OwnerOrganisationName}",
-        };
-        var now = timeProvider.UtcNow();
-        if (concern.Escalate(clock, escalatedTo, now) is not { } update)
-        {
-            return;
-        }
-
-        db.ConcernUpdates.Add(update);
-        db.AuditEvents.Add(ChildEvent(Actor.System, child, now, AuditActions.ConcernEscalated,
-            $"A concern about {concern.About.ToDisplayName()} was not {(clock == ConcernClockKind.Acknowledge ? "acknowledged" : "answered")} in time and went to {escalatedTo}"));
-        var mandatory = concern.Urgency == ConcernUrgency.Urgent;
-        var late = clock == ConcernClockKind.Acknowledge ? "acknowledged" : "answered";
-        foreach (var lead in leads)
-        {
-            notifier.Notify(lead.UserAccountId, NotificationKind.ConcernOverdue,
-                $"A concern about {child.KnownAs} owned by {concern.OwnerName ?? concern.OwnerOrganisationName} was not {late} in time: \"{concern.Topic}\"",
-                $"A concern about {child.KnownAs} was not {late} in time and has come to you",
-                OrganisationLink(concern.Id), child.Id, mandatory, $"concern-escalated:{concern.Id}:{clock}");
-        }
-
-        var ownerUserId = await ActiveUserIdAsync(concern.OwnerProfessionalId);
-        if (ownerUserId is { } owner && leads.All(l => l.UserAccountId != owner))
-        {
-            notifier.Notify(owner, NotificationKind.ConcernOverdue,
-                $"A concern about {child.KnownAs} you own was not {late} in time and has gone to {escalatedTo}: \"{concern.Topic}\"",
-                $"A concern about {child.KnownAs} you own was not {late} in time",
-                ChildLinks.Concern(child.Id, concern.Id), child.Id, mandatory, $"concern-escalated:{concern.Id}:{clock}", RecordArea.Concerns, concern.About);
-        }
-
-        if (concern.RaisedByUserId != ownerUserId && leads.All(l => l.UserAccountId != concern.RaisedByUserId))
-        {
-            notifier.Notify(concern.RaisedByUserId, NotificationKind.ConcernOverdue,
-                $"Your concern about {child.KnownAs} was not {late} in time. It has gone to {escalatedTo}",
-                $"Your concern about {child.KnownAs} was not {late} in time and has gone to a lead",
-                ChildLinks.Concern(child.Id, concern.Id), child.Id, mandatory, $"concern-escalated:{concern.Id}:{clock}", RecordArea.Concerns, concern.About);
-        }
-    }
-
-    private delegate Result<ConcernUpdate> AnswerStep(Concern concern, DateTime now);
-
-    private delegate Task<Result<ConcernUpdate>> DecideStep(Concern concern, bool byFamily, DateTime now);
-
-    /// <summary>A step by the owner (acknowledge, respond, resolve): the raiser is told, and a late step escalates at once.</summary>
-    private async Task<Result<Concern>> AnswerAsync(Guid childId, Guid concernId, Guid version, Actor actor, AnswerStep step,
-        string auditAction, string verb, Func<Concern, Child, (string Title, string EmailLine)> message)
-    {
-        var loaded = await LoadForStepAsync(childId, concernId, version, actor,
-            async (childAccess, concern) => await MayAnswerAsync(childAccess, concern, actor.UserId!.Value) ? null : new NotAllowedToAnswer());
-        if (!loaded.Succeeded)
-        {
-            return loaded.Error!;
-        }
-
-        var (childAccess, concern) = loaded.Value;
-        var now = timeProvider.UtcNow();
-        // A clock already past when the owner acts is escalated now, so it is never missed between two runs of the job.
-        var breach = concern.UnescalatedBreach(timeProvider.TodayInUk());
-        var result = step(concern, now);
-        if (!result.Succeeded)
-        {
-            return result.Error!;
-        }
-
-        db.ConcernUpdates.Add(result.Value!);
-        db.AuditEvents.Add(ChildEvent(actor, childAccess.Child, now, auditAction, $"{verb} a concern about {concern.About.ToDisplayName()}"));
-        var (title, emailLine) = message(concern, childAccess.Child);
-        NotifyRaiser(concern, childAccess.Child, actor, title, emailLine);
-        if (breach is { } clock)
-        {
-            await StageEscalationAsync(concern, clock, childAccess.Child);
-        }
-
-        return await SaveAsync(concern);
-    }
-
-    /// <summary>A decision by the person who raised it (confirm or reopen): the owner is told.</summary>
-    private async Task<Result<Concern>> DecideAsync(Guid childId, Guid concernId, Guid version, Actor actor, DecideStep step,
-        string auditAction, string verb, Func<Concern, Child, (string Title, string EmailLine)> message)
-    {
-        var loaded = await LoadForStepAsync(childId, concernId, version, actor,
-            (childAccess, concern) => Task.FromResult<Error?>(MayDecide(childAccess, concern, actor.UserId!.Value) ? null : new OnlyRaiserDecides()));
-        if (!loaded.Succeeded)
-        {
-            return loaded.Error!;
-        }
-
-        var (childAccess, concern) = loaded.Value;
-        var now = timeProvider.UtcNow();
-        var result = await step(concern, childAccess.IsFamily, now);
-        if (!result.Succeeded)
-        {
-            return result.Error!;
-        }
-
-        db.ConcernUpdates.Add(result.Value!);
-        db.AuditEvents.Add(ChildEvent(actor, childAccess.Child, now, auditAction, $"{verb} a concern about {concern.About.ToDisplayName()}"));
-        if (await ActiveUserIdAsync(concern.OwnerProfessionalId) is { } ownerUserId && ownerUserId != actor.UserId)
-        {
-            var (title, emailLine) = message(concern, childAccess.Child);
-            notifier.Notify(ownerUserId, NotificationKind.ConcernUpdated, title, emailLine, ChildLinks.Concern(childId, concern.Id), childId, concern.Urgency == ConcernUrgency.Urgent,
-                area: RecordArea.Concerns, about: concern.About);
-        }
-
-        return await SaveAsync(concern);
-    }
-
-    /// <summary>
-    /// Loads a concern for a step on it: not found if the child or the concern is not the person's to see, refused if
-    /// <paramref name="refusal"/> says so, and changed meanwhile if someone else moved it on since the form was shown.
-    /// </summary>
-    private async Task<Result<(ChildAccess ChildAccess, Concern Concern)>> LoadForStepAsync(Guid childId, Guid concernId, Guid version, Actor actor,
-        Func<ChildAccess, Concern, Task<Error?>> refusal)
-    {
-        var childAccess = await access.GetAsync(childId, actor);
-        if (childAccess is null)
-        {
-            return new ConcernChildNotFound();
-        }
-
-        var concern = await db.Concerns.SingleOrDefaultAsync(c => c.Id == concernId && c.ChildId == childId);
-        if (concern is null || !CanSee(childAccess, concern))
-        {
-            return new ConcernNotFound();
-        }
-
-        if (await refusal(childAccess, concern) is { } refused)
-        {
-            return refused;
-        }
-
-        return concern.Version == version ? (childAccess, concern) : new ConcernChangedMeanwhile();
-    }
-
-    /// <summary>An organisation's leads (its active admins), by name.</summary>
-    private async Task<List<(Guid UserAccountId, string DisplayName)>> LeadsAsync(Guid organisationId) =>
-        (await db.Professionals.AsNoTracking()
-            .Where(p => p.OrganisationId == organisationId && p.IsOrganisationAdmin && p.DeactivatedAt == null)
-            .Select(p => new { p.UserAccountId, p.UserAccount!.DisplayName })
-            .OrderBy(p => p.DisplayName)
-            .ToListAsync())
-        .Select(p => (p.UserAccountId, p.DisplayName)).ToList();
 
     /// <summary>The account of a member of staff who is still active; null for nobody, or for someone who has left.</summary>
-    private async Task<Guid?> ActiveUserIdAsync(Guid? professionalId) => professionalId is { } id
+    internal async Task<Guid?> ActiveUserIdAsync(Guid? professionalId) => professionalId is { } id
         ? await db.Professionals.Where(p => p.Id == id && p.DeactivatedAt == null).Select(p => (Guid?)p.UserAccountId).SingleOrDefaultAsync()
         : null;
 
@@ -697,7 +267,8 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
         }
     }
 
-    private void NotifyRaiser(Concern concern, Child child, Actor actor, string title, string emailLine)
+
+    internal void NotifyRaiser(Concern concern, Child child, Actor actor, string title, string emailLine)
     {
         if (concern.RaisedByUserId != actor.UserId)
         {
@@ -706,21 +277,15 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
         }
     }
 
-    private async Task<Result<Concern>> SaveAsync(Concern concern)
-    {
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException ex) when (SaveConflicts.IsLostRace(ex))
-        {
-            return new ConcernChangedMeanwhile();
-        }
-
-        await signals.RefreshAfterChangeAsync(concern.ChildId);
-        return concern;
-    }
-
-    private static AuditEvent ChildEvent(Actor actor, Child child, DateTime now, string action, string summary) =>
+    internal static AuditEvent ChildEvent(Actor actor, Child child, DateTime now, string action, string summary) =>
         AuditEvent.ForChild(actor, child.Id, child.AreaId, now, action, summary, RecordArea.Concerns);
+
+    /// <summary>An organisation's leads (its active admins), by name.</summary>
+    internal async Task<List<(Guid UserAccountId, string DisplayName)>> LeadsAsync(Guid organisationId) =>
+        (await db.Professionals.AsNoTracking()
+            .Where(p => p.OrganisationId == organisationId && p.IsOrganisationAdmin && p.DeactivatedAt == null)
+            .Select(p => new { p.UserAccountId, p.UserAccount!.DisplayName })
+            .OrderBy(p => p.DisplayName)
+            .ToListAsync())
+        .Select(p => (p.UserAccountId, p.DisplayName)).ToList();
 }

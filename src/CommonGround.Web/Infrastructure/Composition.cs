@@ -104,6 +104,10 @@ public static class Composition
         services.AddScoped<TermDateService>();
         services.AddScoped<CommitmentService>();
         services.AddScoped<CommonGround.Core.Concerns.ConcernService>();
+        services.AddScoped<CommonGround.Core.Concerns.ConcernStepService>();
+        services.AddScoped<CommonGround.Core.Concerns.ConcernEscalation>();
+        services.AddScoped<CommonGround.Core.Concerns.ConcernDisputes>();
+        services.AddScoped<CommonGround.Core.Concerns.ConcernInboxService>();
         services.AddScoped<CommonGround.Core.Concerns.ConversationService>();
         services.AddScoped<CommonGround.Core.Attention.AttentionSignals>();
         services.AddScoped<CommonGround.Core.Attention.StatutoryWarnings>();

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Concerns;
 
 /// <summary>The owner acknowledges a concern, with a short message if they want; the person who raised it is told.</summary>
-public sealed class AcknowledgeModel(ConcernService concerns, LanguageAdvice advice, CurrentUser currentUser)
+public sealed class AcknowledgeModel(ConcernStepService steps, ConcernService concerns, LanguageAdvice advice, CurrentUser currentUser)
     : ConcernPageBase(concerns, currentUser)
 {
     [BindProperty]
@@ -51,7 +51,7 @@ public sealed class AcknowledgeModel(ConcernService concerns, LanguageAdvice adv
         }
 
         return await WriteAsync(advice, Input.SaveAnyway, [new WrittenField("Input.Text", "Your message", Input.Text)],
-            actor => Concerns.AcknowledgeAsync(childId, concernId, Input.Text, Input.Version, actor),
+            actor => steps.AcknowledgeAsync(childId, concernId, Input.Text, Input.Version, actor),
             concern => ("Concern acknowledged", $"{concern.RaisedByName} has been told. Respond in full by {UkDates.DayAndDate(concern.RespondBy)}."),
             v => Input.Version = v);
     }

@@ -9,7 +9,7 @@ namespace CommonGround.Web.Pages.Children.Concerns;
 
 /// <summary>The owner passes a concern to a colleague on the child's team, for example while they are away.</summary>
 [ChildPage(Capability.RespondToConcern, RecordArea.Concerns)]
-public sealed class AssignModel(ConcernService concerns, CurrentUser currentUser)
+public sealed class AssignModel(ConcernStepService steps, ConcernService concerns, CurrentUser currentUser)
     : ConcernPageBase(concerns, currentUser)
 {
     [BindProperty]
@@ -49,7 +49,7 @@ public sealed class AssignModel(ConcernService concerns, CurrentUser currentUser
             return Invalid();
         }
 
-        var result = await Concerns.AssignAsync(concernId, Input.AssigneeId!.Value, Input.Version, await CurrentUser.ActorAsync());
+        var result = await steps.AssignAsync(concernId, Input.AssigneeId!.Value, Input.Version, await CurrentUser.ActorAsync());
         return result.Succeeded
             ? Done("Concern passed on", $"{result.Value!.OwnerName} owns it now and has been told.")
             : await FailedAsync(result.Error!, v => Input.Version = v);

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Concerns;
 
 /// <summary>"You said, we did": the owner says what was asked for and what was done; the person who raised it then decides.</summary>
-public sealed class ResolveModel(ConcernService concerns, LanguageAdvice advice, CurrentUser currentUser)
+public sealed class ResolveModel(ConcernStepService steps, ConcernService concerns, LanguageAdvice advice, CurrentUser currentUser)
     : ConcernPageBase(concerns, currentUser)
 {
     [BindProperty]
@@ -56,7 +56,7 @@ public sealed class ResolveModel(ConcernService concerns, LanguageAdvice advice,
         }
 
         return await WriteAsync(advice, Input.SaveAnyway, [new WrittenField("Input.YouSaid", "You said", Input.YouSaid), new WrittenField("Input.WeDid", "We did", Input.WeDid)],
-            actor => Concerns.ResolveAsync(childId, concernId, Input.YouSaid, Input.WeDid, Input.Version, actor),
+            actor => steps.ResolveAsync(childId, concernId, Input.YouSaid, Input.WeDid, Input.Version, actor),
             concern => ("Concern resolved", $"{concern.RaisedByName} has been asked to confirm it is resolved, or to reopen it."),
             v => Input.Version = v);
     }

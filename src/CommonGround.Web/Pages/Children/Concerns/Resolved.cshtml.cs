@@ -10,7 +10,7 @@ namespace CommonGround.Web.Pages.Children.Concerns;
 
 /// <summary>The person who raised the concern says whether it is resolved; if not, it is reopened with their reason.</summary>
 [ChildPage(Capability.RaiseConcern, RecordArea.Concerns)]
-public sealed class ResolvedModel(ConcernService concerns, CurrentUser currentUser)
+public sealed class ResolvedModel(ConcernStepService steps, ConcernService concerns, CurrentUser currentUser)
     : ConcernPageBase(concerns, currentUser)
 {
     [BindProperty]
@@ -69,8 +69,8 @@ public sealed class ResolvedModel(ConcernService concerns, CurrentUser currentUs
         var actor = await CurrentUser.ActorAsync();
         var reopen = Input.Answer == "no";
         var result = reopen
-            ? await Concerns.ReopenAsync(childId, concernId, Input.Reason, Input.Version, actor)
-            : await Concerns.ConfirmAsync(childId, concernId, Input.Version, actor);
+            ? await steps.ReopenAsync(childId, concernId, Input.Reason, Input.Version, actor)
+            : await steps.ConfirmAsync(childId, concernId, Input.Version, actor);
         if (!result.Succeeded)
         {
             return await FailedAsync(result.Error!, v => Input.Version = v);

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Concerns;
 
 /// <summary>The owner answers a concern in full; it stays open until it is resolved.</summary>
-public sealed class RespondModel(ConcernService concerns, LanguageAdvice advice, CurrentUser currentUser)
+public sealed class RespondModel(ConcernStepService steps, ConcernService concerns, LanguageAdvice advice, CurrentUser currentUser)
     : ConcernPageBase(concerns, currentUser)
 {
     [BindProperty]
@@ -51,7 +51,7 @@ public sealed class RespondModel(ConcernService concerns, LanguageAdvice advice,
         }
 
         return await WriteAsync(advice, Input.SaveAnyway, [new WrittenField("Input.Text", "Your response", Input.Text)],
-            actor => Concerns.RespondAsync(childId, concernId, Input.Text, Input.Version, actor),
+            actor => steps.RespondAsync(childId, concernId, Input.Text, Input.Version, actor),
             concern => ("Response sent", $"{concern.RaisedByName} has been told. When it is sorted, resolve it and say what was done."),
             v => Input.Version = v);
     }

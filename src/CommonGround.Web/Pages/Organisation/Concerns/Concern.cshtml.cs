@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Organisation.Concerns;
 
 /// <summary>A lead chooses who in their organisation answers a concern: someone on the child's team who can see it.</summary>
-public sealed class ConcernModel(ConcernService concerns, CurrentUser currentUser, TimeProvider timeProvider) : PageBase
+public sealed class ConcernModel(ConcernInboxService inbox, ConcernStepService steps, ConcernService concerns, CurrentUser currentUser, TimeProvider timeProvider) : PageBase
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -50,7 +50,7 @@ public sealed class ConcernModel(ConcernService concerns, CurrentUser currentUse
             return Invalid();
         }
 
-        var result = await concerns.AssignAsync(concernId, Input.AssigneeId!.Value, Input.Version, await currentUser.ActorAsync());
+        var result = await steps.AssignAsync(concernId, Input.AssigneeId!.Value, Input.Version, await currentUser.ActorAsync());
         if (!result.Succeeded)
         {
             if (result.Error is ConcernChangedMeanwhile)
@@ -69,7 +69,7 @@ public sealed class ConcernModel(ConcernService concerns, CurrentUser currentUse
     private async Task<bool> LoadAsync(Guid concernId)
     {
         Today = timeProvider.TodayInUk();
-        if (await concerns.FindForOrganisationAsync((await currentUser.GetAsync())!.Organisation!.Id, concernId) is not { } item)
+        if (await inbox.FindForOrganisationAsync((await currentUser.GetAsync())!.Organisation!.Id, concernId) is not { } item)
         {
             return false;
         }

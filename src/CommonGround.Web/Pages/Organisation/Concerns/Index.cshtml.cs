@@ -12,7 +12,7 @@ namespace CommonGround.Web.Pages.Organisation.Concerns;
 /// chosen, and every open concern its staff own, with their clocks. The family's words are not shown here; a lead reads
 /// them on the child's record, if the family shares concerns with them.
 /// </summary>
-public sealed class IndexModel(ConcernService concerns, CurrentUser currentUser, TimeProvider timeProvider) : PageBase
+public sealed class IndexModel(ConcernInboxService inbox, CurrentUser currentUser, TimeProvider timeProvider) : PageBase
 {
     public IReadOnlyList<InboxConcern> Waiting { get; private set; } = [];
     public IReadOnlyList<InboxConcern> Owned { get; private set; } = [];
@@ -21,7 +21,7 @@ public sealed class IndexModel(ConcernService concerns, CurrentUser currentUser,
     public async Task OnGetAsync()
     {
         Today = timeProvider.TodayInUk();
-        var all = await concerns.ListForOrganisationAsync((await currentUser.GetAsync())!.Organisation!.Id);
+        var all = await inbox.ListForOrganisationAsync((await currentUser.GetAsync())!.Organisation!.Id);
         Waiting = all.Where(c => c.Concern.OwnerProfessionalId is null).ToList();
         Owned = all.Where(c => c.Concern.OwnerProfessionalId is not null).ToList();
         ShowsChildren(all.Select(c => c.Concern.ChildId), "Organisation's concerns: topic and dates");

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Organisation.ResponseStandard;
 
 /// <summary>The organisation's promise on concerns: working days to acknowledge and to answer in full. New concerns use it.</summary>
-public sealed class IndexModel(ConcernService concerns, CurrentUser currentUser) : PageBase
+public sealed class IndexModel(ConcernInboxService inbox, ConcernService concerns, CurrentUser currentUser) : PageBase
 {
     private const string DaysError = "Enter a whole number of working days from 1 to 60";
 
@@ -59,7 +59,7 @@ public sealed class IndexModel(ConcernService concerns, CurrentUser currentUser)
             return Invalid();
         }
 
-        var result = await concerns.SetStandardAsync(Standard.OrganisationId, Input.AcknowledgeWorkingDays!.Value, Input.RespondWorkingDays!.Value,
+        var result = await inbox.SetStandardAsync(Standard.OrganisationId, Input.AcknowledgeWorkingDays!.Value, Input.RespondWorkingDays!.Value,
             Input.UrgentAcknowledgeWorkingDays!.Value, Input.UrgentRespondWorkingDays!.Value, await currentUser.ActorAsync());
         if (!result.Succeeded)
         {
