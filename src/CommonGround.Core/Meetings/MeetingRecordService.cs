@@ -25,7 +25,7 @@ public sealed record AddActionOptions(Guid ChildId, Guid MeetingId, string? What
 /// Keeping a meeting's record: the note-taker writes it and its actions, the family writes their views, it is shared
 /// for the family to agree (or ask for a correction), and every version is kept.
 /// </summary>
-public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps steps, CommitmentService commitments, Notifier notifier, TimeProvider timeProvider)
+public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps steps, CommitmentChangeService commitments, Notifier notifier, TimeProvider timeProvider)
 {
     /// <summary>The note-taker writes or revises the record; after the family has agreed it, only as an amendment with a reason.</summary>
     public async Task<Result<Meeting>> WriteRecordAsync(WriteRecordOptions options, Actor actor)

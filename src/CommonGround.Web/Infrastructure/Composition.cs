@@ -103,6 +103,9 @@ public static class Composition
         services.AddScoped<ShareLinkService>();
         services.AddScoped<TermDateService>();
         services.AddScoped<CommitmentService>();
+        services.AddScoped<CommitmentSteps>();
+        services.AddScoped<CommitmentChangeService>();
+        services.AddScoped<DeliveryService>();
         services.AddScoped<CommonGround.Core.Concerns.ConcernService>();
         services.AddScoped<CommonGround.Core.Concerns.ConcernStepService>();
         services.AddScoped<CommonGround.Core.Concerns.ConcernEscalation>();

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Commitments;
 
 /// <summary>The family or the team comment on a commitment; professionals' comments are read by the language advisor first.</summary>
-public sealed class CommentsModel(CommitmentService commitments, LanguageAdvice advice, CurrentUser currentUser)
+public sealed class CommentsModel(CommitmentChangeService changes, CommitmentService commitments, LanguageAdvice advice, CurrentUser currentUser)
     : ChildPageBase(currentUser)
 {
     [BindProperty]
@@ -49,7 +49,7 @@ public sealed class CommentsModel(CommitmentService commitments, LanguageAdvice 
             return Page();
         }
 
-        var result = await commitments.CommentAsync(childId, commitmentId, Input.Text, actor);
+        var result = await changes.CommentAsync(childId, commitmentId, Input.Text, actor);
         if (!result.Succeeded)
         {
             return result.Error is CommitmentNotFound ? NotFound() : Invalid(result.Error!);

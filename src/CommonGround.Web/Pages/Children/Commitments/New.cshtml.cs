@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Commitments;
 
 /// <summary>A team member records a promise: what, who owns it, and either a due date or how much and how often.</summary>
-public sealed class NewModel(CommitmentService commitments, TeamService teams, LanguageAdvice advice, CurrentUser currentUser)
+public sealed class NewModel(CommitmentChangeService changes, TeamService teams, LanguageAdvice advice, CurrentUser currentUser)
     : ChildPageBase(currentUser)
 {
     [BindProperty]
@@ -102,7 +102,7 @@ public sealed class NewModel(CommitmentService commitments, TeamService teams, L
             return Page();
         }
 
-        var result = await commitments.AddAsync(new AddCommitmentOptions(
+        var result = await changes.AddAsync(new AddCommitmentOptions(
             childId, Input.What!, Input.Details, Input.Area!.Value, Input.Source!.Value, Input.OwnerId!.Value, Input.Kind!.Value, Input.DueDate,
             Input.Quantity, Input.Unit, Input.MinutesPerSession, Input.Period, Input.StartDate, Input.EndDate, Input.TermTimeOnly, AlreadyAgreed: Input.AlreadyAgreed), actor);
         if (!result.Succeeded)

@@ -10,7 +10,7 @@ namespace CommonGround.Web.Pages.Children.Commitments;
 
 /// <summary>The owner (or their organisation's admin) moves a commitment on in its life, giving a reason where it stops.</summary>
 [ChildPage(Capability.RecordCommitment, RecordArea.Commitments)]
-public sealed class StatusModel(CommitmentService commitments, CurrentUser currentUser) : CommitmentPageBase(commitments, currentUser)
+public sealed class StatusModel(CommitmentChangeService changes, CommitmentService commitments, CurrentUser currentUser) : CommitmentPageBase(commitments, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -53,7 +53,7 @@ public sealed class StatusModel(CommitmentService commitments, CurrentUser curre
             return Invalid();
         }
 
-        var result = await Commitments.ChangeStatusAsync(childId, commitmentId, Input.Status!.Value, Input.Reason, Input.Version, await CurrentUser.ActorAsync());
+        var result = await changes.ChangeStatusAsync(childId, commitmentId, Input.Status!.Value, Input.Reason, Input.Version, await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             if (result.Error is CommitmentChangedMeanwhile)

@@ -12,7 +12,7 @@ namespace CommonGround.Web.Pages.Children.Commitments.Deliveries;
 
 /// <summary>Evidence for a commitment: it was delivered on a day (how much, by whom), or it was missed and why.</summary>
 [ChildPage(Capability.RecordDelivery, RecordArea.Commitments)]
-public sealed class NewModel(CommitmentService commitments, LanguageAdvice advice, CurrentUser currentUser, TimeProvider timeProvider)
+public sealed class NewModel(DeliveryService deliveries, CommitmentService commitments, LanguageAdvice advice, CurrentUser currentUser, TimeProvider timeProvider)
     : CommitmentPageBase(commitments, currentUser)
 {
     [BindProperty]
@@ -82,7 +82,7 @@ public sealed class NewModel(CommitmentService commitments, LanguageAdvice advic
             return Page();
         }
 
-        var result = await Commitments.RecordDeliveryAsync(new RecordDeliveryOptions(
+        var result = await deliveries.RecordDeliveryAsync(new RecordDeliveryOptions(
             childId, commitmentId, Input.Date!.Value, Input.Delivered!.Value, Input.Quantity, Input.DurationMinutes, Input.DeliveredBy, Input.MissedReason, Input.Note), actor);
         if (!result.Succeeded)
         {

@@ -10,7 +10,7 @@ namespace CommonGround.Web.Pages.Children.Commitments.Deliveries;
 
 /// <summary>The commitment's owner answers the family's dispute, and sets the record aside if the family was right.</summary>
 [ChildPage(Capability.RecordCommitment, RecordArea.Commitments)]
-public sealed class ResolveModel(CommitmentService commitments, LanguageAdvice advice, CurrentUser currentUser)
+public sealed class ResolveModel(DeliveryService deliveries, CommitmentService commitments, LanguageAdvice advice, CurrentUser currentUser)
     : CommitmentPageBase(commitments, currentUser)
 {
     [BindProperty]
@@ -53,7 +53,7 @@ public sealed class ResolveModel(CommitmentService commitments, LanguageAdvice a
             return Page();
         }
 
-        var result = await Commitments.ResolveDisputeAsync(childId, deliveryId, Input.Resolution, Input.SetAside, actor);
+        var result = await deliveries.ResolveDisputeAsync(childId, deliveryId, Input.Resolution, Input.SetAside, actor);
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);

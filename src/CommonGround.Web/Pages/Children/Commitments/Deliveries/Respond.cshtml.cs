@@ -10,7 +10,7 @@ namespace CommonGround.Web.Pages.Children.Commitments.Deliveries;
 
 /// <summary>The family says whether a delivery record is right; a dispute goes to the commitment's owner.</summary>
 [ChildPage(Capability.ViewRecord, RecordArea.Commitments)]
-public sealed class RespondModel(CommitmentService commitments, CurrentUser currentUser)
+public sealed class RespondModel(DeliveryService deliveries, CommitmentService commitments, CurrentUser currentUser)
     : CommitmentPageBase(commitments, currentUser)
 {
     [BindProperty]
@@ -62,7 +62,7 @@ public sealed class RespondModel(CommitmentService commitments, CurrentUser curr
             return Invalid();
         }
 
-        var result = await Commitments.RespondToDeliveryAsync(childId, deliveryId, Input.Response!.Value, Input.Comment, await CurrentUser.ActorAsync());
+        var result = await deliveries.RespondToDeliveryAsync(childId, deliveryId, Input.Response!.Value, Input.Comment, await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);

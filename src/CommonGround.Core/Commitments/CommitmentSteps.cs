@@ -1,0 +1,79 @@
+using System.Globalization;
+using CommonGround.Core.Access;
+using CommonGround.Core.Attention;
+using CommonGround.Core.Audit;
+using CommonGround.Core.Children;
+using CommonGround.Core.Concerns;
+using CommonGround.Core.Data;
+using CommonGround.Core.Notifications;
+using CommonGround.Core.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonGround.Core.Commitments;
+
+/// <summary>
+/// What the steps on a commitment share: loading it for its owner (or refusing, with the reason), the save that
+/// reports a lost race and then brings the child's early warnings up to date, who in the family is told, and the
+/// audit event.
+/// </summary>
+public sealed class CommitmentSteps(CommonGroundDbContext db, AccessService access, CommitmentService commitments, AttentionSignals signals)
+{
+    /// <summary>The family's accounts that see the commitment, apart from the person acting.</summary>
+    public async Task<IReadOnlyList<Guid>> FamilyWhoSeeAsync(Commitment commitment, Actor actor)
+    {
+        var family = await db.FamilyMembers.Where(f => f.ChildId == commitment.ChildId && f.UserAccountId != actor.UserId).Select(f => f.UserAccountId).ToListAsync();
+        var seeing = new List<Guid>();
+        foreach (var userId in family)
+        {
+            if (await access.GetAsync(commitment.ChildId, userId) is { } familyAccess && familyAccess.CanSeeCommitment(commitment.RecordArea))
+            {
+                seeing.Add(userId);
+            }
+        }
+
+        return seeing;
+    }
+
+    public async Task<(ChildAccess?, Commitment?, Error?)> LoadForOwnerAsync(Guid childId, Guid commitmentId, Actor actor)
+    {
+        var childAccess = await access.GetAsync(childId, actor);
+        if (childAccess is null)
+        {
+            return (null, null, new CommitmentChildNotFound());
+        }
+
+        if (!childAccess.Can(Capability.RecordCommitment, RecordArea.Commitments))
+        {
+            return (childAccess, null, new NotAllowedForCommitments());
+        }
+
+        var commitment = await db.Commitments.VisibleTo(childAccess).SingleOrDefaultAsync(c => c.Id == commitmentId);
+        if (commitment is null)
+        {
+            return (childAccess, null, new CommitmentNotFound());
+        }
+
+        return await commitments.MayChangeAsync(commitment, actor.UserId!.Value)
+            ? (childAccess, commitment, null)
+            : (childAccess, commitment, new OnlyOwnerChangesCommitment(commitment.OwnerName));
+    }
+
+    /// <summary>Saves, or reports that someone else changed the same record first; nothing is written then.</summary>
+    public async Task<Result<T>> SaveAsync<T>(Guid childId, T changed, Error changedMeanwhile)
+    {
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return changedMeanwhile;
+        }
+
+        await signals.RefreshAfterChangeAsync(childId);
+        return changed;
+    }
+
+    public static AuditEvent ChildEvent(Actor actor, ChildAccess childAccess, DateTime now, string action, string summary) =>
+        AuditEvent.ForChild(actor, childAccess.Child.Id, childAccess.Child.AreaId, now, action, summary, RecordArea.Commitments);
+}

@@ -1,0 +1,174 @@
+using System.Globalization;
+using CommonGround.Core.Access;
+using CommonGround.Core.Attention;
+using CommonGround.Core.Audit;
+using CommonGround.Core.Children;
+using CommonGround.Core.Concerns;
+using CommonGround.Core.Data;
+using CommonGround.Core.Notifications;
+using CommonGround.Core.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonGround.Core.Commitments;
+
+public sealed record RecordDeliveryOptions(
+    Guid ChildId, Guid CommitmentId, DateOnly Date, bool Delivered, decimal? Quantity, int? DurationMinutes, string? DeliveredBy, MissedReason? MissedReason, string? Note);
+
+
+/// <summary>Proof that provision happened: the owner records each delivery, the family confirms or disputes it, and the owner answers a dispute.</summary>
+public sealed class DeliveryService(CommonGroundDbContext db, AccessService access, CommitmentSteps steps, Notifier notifier, ConcernDisputes disputes, AttentionSignals signals, TimeProvider timeProvider)
+{
+    public async Task<Result<DeliveryRecord>> RecordDeliveryAsync(RecordDeliveryOptions options, Actor actor)
+    {
+        var childAccess = await access.GetAsync(options.ChildId, actor);
+        if (childAccess is null)
+        {
+            return new CommitmentChildNotFound();
+        }
+
+        if (!childAccess.Can(Capability.RecordDelivery, RecordArea.Commitments))
+        {
+            return new NotAllowedForDelivery();
+        }
+
+        var commitment = await db.Commitments.VisibleTo(childAccess).SingleOrDefaultAsync(c => c.Id == options.CommitmentId);
+        if (commitment is null)
+        {
+            return new CommitmentNotFound();
+        }
+
+        var today = timeProvider.TodayInUk();
+        Error? error = options switch
+        {
+            { Date: var date } when date > today => new DeliveryDateInFuture(),
+            _ when !commitment.AcceptsDeliveryOn(options.Date) => new DeliveryDateOutsideCommitment(),
+            { Delivered: true } when commitment.Kind == CommitmentKind.Recurring && options.Quantity is not > 0 => new DeliveryQuantityNotPositive(),
+            { Delivered: true, Quantity: > CommitmentService.MaxQuantity } => new QuantityTooLarge(),
+            { Delivered: true, DurationMinutes: <= 0 or > 1440 } => new DurationOutOfRange(),
+            { Delivered: false, MissedReason: null } => new MissedReasonMissing(),
+            { Delivered: false, MissedReason: MissedReason.Other } when string.IsNullOrWhiteSpace(options.Note) => new MissedNoteMissing(),
+            { Note.Length: > DeliveryRecord.MaxNoteLength } => new TextTooLong("Note", DeliveryRecord.MaxNoteLength),
+            { DeliveredBy.Length: > 200 } => new TextTooLong("DeliveredBy", 200),
+            _ => null,
+        };
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var now = timeProvider.UtcNow();
+        var record = new DeliveryRecord
+        {
+            CommitmentId = commitment.Id,
+            ChildId = commitment.ChildId,
+            Date = options.Date,
+            Delivered = options.Delivered,
+            Quantity = options.Delivered ? (commitment.Kind == CommitmentKind.OneOff ? 1 : options.Quantity!.Value) : 0,
+            DurationMinutes = options.Delivered ? options.DurationMinutes : null,
+            DeliveredBy = options.Delivered ? (string.IsNullOrWhiteSpace(options.DeliveredBy) ? actor.Name : options.DeliveredBy.Trim()) : null,
+            MissedReason = options.Delivered ? null : options.MissedReason,
+            Note = string.IsNullOrWhiteSpace(options.Note) ? null : options.Note.Trim(),
+            RecordedByUserId = actor.UserId!.Value,
+            RecordedByName = actor.Name,
+            RecordedAt = now,
+        };
+        db.DeliveryRecords.Add(record);
+        db.AuditEvents.Add(CommitmentSteps.ChildEvent(actor, childAccess, now, AuditActions.DeliveryRecorded,
+            options.Delivered ? $"Recorded a delivery of \"{commitment.What}\"" : $"Recorded that \"{commitment.What}\" was missed"));
+        foreach (var familyUserId in await steps.FamilyWhoSeeAsync(commitment, actor))
+        {
+            notifier.Notify(familyUserId, NotificationKind.Commitments,
+                options.Delivered ? $"A new delivery was recorded for {childAccess.Child.KnownAs}'s {commitment.What}" : $"A missed session was recorded for {childAccess.Child.KnownAs}'s {commitment.What}",
+                options.Delivered ? $"A new delivery was recorded for one of {childAccess.Child.KnownAs}'s commitments" : $"A missed session was recorded for one of {childAccess.Child.KnownAs}'s commitments",
+                ChildLinks.Commitment(commitment.ChildId, commitment.Id), commitment.ChildId,
+                area: RecordArea.Commitments, about: commitment.RecordArea.AlsoBelongsTo());
+        }
+
+        await db.SaveChangesAsync();
+        await signals.RefreshAfterChangeAsync(record.ChildId);
+        return record;
+    }
+
+    /// <summary>The family confirms a delivery record, or disputes it; a dispute is flagged to the commitment's owner.</summary>
+    public async Task<Result<DeliveryRecord>> RespondToDeliveryAsync(Guid childId, Guid deliveryId, FamilyResponse response, string? comment, Actor actor)
+    {
+        var childAccess = await access.GetAsync(childId, actor);
+        if (childAccess is null)
+        {
+            return new CommitmentChildNotFound();
+        }
+
+        if (!childAccess.IsFamily || !childAccess.CanSee(RecordArea.Commitments))
+        {
+            return new OnlyFamilyResponds();
+        }
+
+        var record = await db.DeliveryRecords.Where(d => db.Commitments.VisibleTo(childAccess).Any(c => c.Id == d.CommitmentId))
+            .SingleOrDefaultAsync(d => d.Id == deliveryId && d.ChildId == childId);
+        if (record is null)
+        {
+            return new DeliveryNotFound();
+        }
+
+        if (response == FamilyResponse.Disputed && string.IsNullOrWhiteSpace(comment))
+        {
+            return new DisputeCommentMissing();
+        }
+
+        if (comment?.Trim().Length > DeliveryRecord.MaxNoteLength)
+        {
+            return new TextTooLong("Comment", DeliveryRecord.MaxNoteLength);
+        }
+
+        var now = timeProvider.UtcNow();
+        var commitment = await db.Commitments.SingleAsync(c => c.Id == record.CommitmentId);
+        record.Respond(response, comment, actor.Name, now);
+        var disputed = response == FamilyResponse.Disputed;
+        db.AuditEvents.Add(CommitmentSteps.ChildEvent(actor, childAccess, now, disputed ? AuditActions.DeliveryDisputed : AuditActions.DeliveryConfirmed,
+            $"{(disputed ? "Disputed" : "Confirmed")} the record for {UkDates.Date(record.Date)} of \"{commitment.What}\""));
+        if (disputed)
+        {
+            // A dispute is a concern like any other: owned by the commitment's owner and on the same response clock.
+            await disputes.StageForDisputeAsync(childAccess.Child, commitment, record, comment!.Trim(), actor);
+        }
+
+        return await steps.SaveAsync(record.ChildId, record, new DeliveryChangedMeanwhile());
+    }
+
+    public async Task<Result<DeliveryRecord>> ResolveDisputeAsync(Guid childId, Guid deliveryId, string? resolution, bool setAside, Actor actor)
+    {
+        var record = await db.DeliveryRecords.SingleOrDefaultAsync(d => d.Id == deliveryId && d.ChildId == childId);
+        if (record is null)
+        {
+            return new DeliveryNotFound();
+        }
+
+        var (childAccess, commitment, error) = await steps.LoadForOwnerAsync(childId, record.CommitmentId, actor);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (!record.IsDisputeOpen)
+        {
+            return new NoOpenDispute();
+        }
+
+        if (string.IsNullOrWhiteSpace(resolution))
+        {
+            return new ResolutionMissing();
+        }
+
+        if (resolution.Trim().Length > DeliveryRecord.MaxNoteLength)
+        {
+            return new TextTooLong("Resolution", DeliveryRecord.MaxNoteLength);
+        }
+
+        var now = timeProvider.UtcNow();
+        record.ResolveDispute(resolution, setAside, actor.Name, now);
+        await disputes.StageDisputeAnswerAsync(record.Id, record.FamilyComment ?? "", resolution.Trim(), childAccess!.Child, actor);
+        db.AuditEvents.Add(CommitmentSteps.ChildEvent(actor, childAccess!, now, AuditActions.DeliveryDisputeResolved,
+            $"Answered the dispute about {UkDates.Date(record.Date)} for \"{commitment!.What}\"{(setAside ? "; the record no longer counts" : "")}"));
+        return await steps.SaveAsync(record.ChildId, record, new DeliveryChangedMeanwhile());
+    }
+}
