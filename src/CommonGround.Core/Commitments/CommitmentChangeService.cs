@@ -1,4 +1,3 @@
-using System.Globalization;
 using CommonGround.Core.Access;
 using CommonGround.Core.Attention;
 using CommonGround.Core.Audit;

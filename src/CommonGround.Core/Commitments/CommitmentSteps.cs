@@ -1,4 +1,3 @@
-using System.Globalization;
 using CommonGround.Core.Access;
 using CommonGround.Core.Attention;
 using CommonGround.Core.Audit;
@@ -6,7 +5,6 @@ using CommonGround.Core.Children;
 using CommonGround.Core.Concerns;
 using CommonGround.Core.Data;
 using CommonGround.Core.Notifications;
-using CommonGround.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonGround.Core.Commitments;

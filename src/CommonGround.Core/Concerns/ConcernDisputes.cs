@@ -5,7 +5,6 @@ using CommonGround.Core.Children;
 using CommonGround.Core.Commitments;
 using CommonGround.Core.Data;
 using CommonGround.Core.Notifications;
-using CommonGround.Core.Organisations;
 using CommonGround.Core.Time;
 using Microsoft.EntityFrameworkCore;
 

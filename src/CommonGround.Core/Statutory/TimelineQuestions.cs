@@ -1,5 +1,3 @@
-using System.Globalization;
-using CommonGround.Core.Time;
 
 namespace CommonGround.Core.Statutory;
 
