@@ -4,7 +4,6 @@ using CommonGround.Core.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommonGround.Core.Accounts;
 
@@ -19,22 +18,6 @@ public sealed class ProtectedUserStore(CommonGroundDbContext context, IDataProte
     private const string ProtectedPrefix = "p1:";
     private const char Separator = ';';
     private readonly IDataProtector _keys = protection.CreateProtector("CommonGround.Accounts.AuthenticatorKey.v1");
-
-    /// <summary>
-    /// An update that lost a race with another request for the same account (two sign-ins with one code) fails as
-    /// Identity reports it, and the account is read again, so no stale change is left for the request's next save (its
-    /// audit event) to repeat and fail on.
-    /// </summary>
-    public override async Task<IdentityResult> UpdateAsync(UserAccount user, CancellationToken cancellationToken = default)
-    {
-        var result = await base.UpdateAsync(user, cancellationToken);
-        if (!result.Succeeded && Context.Entry(user).State == EntityState.Modified)
-        {
-            await Context.Entry(user).ReloadAsync(cancellationToken);
-        }
-
-        return result;
-    }
 
     public override Task SetAuthenticatorKeyAsync(UserAccount user, string key, CancellationToken cancellationToken) =>
         base.SetAuthenticatorKeyAsync(user, ProtectedPrefix + _keys.Protect(key), cancellationToken);
