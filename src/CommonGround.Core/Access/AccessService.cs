@@ -96,10 +96,6 @@ public sealed class AccessService(CommonGroundDbContext db, ChildReadLog readLog
         return FamilySharingDecision.AreasSeenBy(member.Relationship, youngPersonDecides, latest);
     }
 
-    /// <summary>The actor's access to the child; nobody's when the actor is not signed in.</summary>
-    public Task<ChildAccess?> GetAsync(Guid childId, Actor actor) =>
-        actor.UserId is { } userId ? GetAsync(childId, userId) : Task.FromResult<ChildAccess?>(null);
-
     /// <summary>
     /// Every child the person sees any of, by part of the record, today: for staff in one read of their places and
     /// sharing; for a family, child by child (a family has few).

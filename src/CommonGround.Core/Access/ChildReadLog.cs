@@ -27,7 +27,7 @@ public sealed class ChildReadLog
 
     public void ReadBy(Guid? userId) => ReaderId = userId;
 
-    public void ViewedBy(Actor viewer) => (Viewer, ReaderId) = (viewer, viewer.UserId);
+    public void ViewedBy(Actor viewer) => (Viewer, ReaderId) = (viewer, viewer.AccountId);
 
     /// <summary>
     /// Someone was given access to a child. Only the reader's own access counts: working out whether someone else may
@@ -68,14 +68,14 @@ public sealed class ChildReadLog
         }
 
         var ids = _reads.Keys.ToList();
-        var family = viewer.UserId is { } userId
+        var family = viewer.AccountId is { } userId
             ? (await db.FamilyMembers.Where(f => f.UserAccountId == userId && ids.Contains(f.ChildId)).Select(f => f.ChildId).ToListAsync(cancellationToken)).ToHashSet()
             : [];
         var now = timeProvider.UtcNow();
         var rows = _reads.Where(r => !family.Contains(r.Key)).Select(r => new AccessLogEntry
         {
             ChildId = r.Key,
-            ViewerUserId = viewer.UserId,
+            ViewerUserId = viewer.AccountId,
             ViewerName = viewer.Name,
             OrganisationId = viewer.OrganisationId,
             OrganisationName = viewer.OrganisationName,

@@ -23,7 +23,7 @@ public sealed class AccountService(
     /// Registers a parent carer or young person. If the email already has an account, the owner is told by
     /// email instead, and the caller sees the same outcome, so nobody can learn who has an account here.
     /// </summary>
-    public async Task<Result<bool>> RegisterFamilyAsync(RegisterFamilyOptions options, Actor actor)
+    public async Task<Result<bool>> RegisterFamilyAsync(RegisterFamilyOptions options, Actor visitor)
     {
         var email = options.Email.Trim();
         var passwordProblem = PasswordRules.Check(options.Password, email);
@@ -62,7 +62,7 @@ public sealed class AccountService(
         }
 
         var token = await userManager.GenerateEmailConfirmationTokenAsync(user);
-        db.AuditEvents.Add(AuditEvent.For(actor with { UserId = user.Id, Name = user.DisplayName }, now, AuditActions.Registered, nameof(UserAccount), user.Id, "Created a family account"));
+        db.AuditEvents.Add(AuditEvent.For(new UserActor(user.Id, user.DisplayName) { IpAddress = visitor.IpAddress }, now, AuditActions.Registered, nameof(UserAccount), user.Id, "Created a family account"));
         outbox.Enqueue(email, user.DisplayName, "Confirm your email address for CommonGround",
             $"""
             Hello {user.DisplayName},
@@ -109,7 +109,7 @@ public sealed class AccountService(
     /// Creates the invited person's account and their place in the organisation or the child's family,
     /// together or not at all.
     /// </summary>
-    public async Task<Result<UserAccount>> AcceptInvitationAsync(AcceptInvitationOptions options, Actor actor)
+    public async Task<Result<UserAccount>> AcceptInvitationAsync(AcceptInvitationOptions options, Actor visitor)
     {
         var found = await FindInvitationAsync(options.Token);
         if (!found.Succeeded)
@@ -148,14 +148,14 @@ public sealed class AccountService(
             return new PasswordRejected(created.Errors.First().Description);
         }
 
-        JoinFrom(invitation, user, actor with { UserId = user.Id, Name = user.DisplayName }, now);
+        JoinFrom(invitation, user, new UserActor(user.Id, user.DisplayName) { IpAddress = visitor.IpAddress }, now);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return user;
     }
 
     /// <summary>Someone already signed in accepts an invitation to a child's family that was sent to their own email.</summary>
-    public async Task<Result<Invitation>> AcceptFamilyInvitationAsync(string token, Actor actor)
+    public async Task<Result<Invitation>> AcceptFamilyInvitationAsync(string token, UserActor actor)
     {
         var found = await FindInvitationAsync(token);
         if (!found.Succeeded)
@@ -164,7 +164,7 @@ public sealed class AccountService(
         }
 
         var invitation = found.Value!;
-        var user = actor.UserId is { } id ? await db.Users.SingleOrDefaultAsync(u => u.Id == id) : null;
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == actor.UserId);
         if (invitation.Kind != InvitationKind.Family || user is null || !string.Equals(user.Email, invitation.Email, StringComparison.OrdinalIgnoreCase))
         {
             return new InvitationForSomeoneElse(invitation.Email);
@@ -180,7 +180,7 @@ public sealed class AccountService(
         return invitation;
     }
 
-    private void JoinFrom(Invitation invitation, UserAccount user, Actor actor, DateTime now)
+    private void JoinFrom(Invitation invitation, UserAccount user, UserActor actor, DateTime now)
     {
         invitation.Accept(user.Id, now);
         if (invitation.Kind == InvitationKind.Staff)

@@ -25,9 +25,9 @@ public sealed class SessionService(CommonGroundDbContext db, TimeProvider timePr
     }
 
     /// <summary>Ends one of the person's own sessions; someone else's is not found, and nothing changes.</summary>
-    public async Task<bool> EndAsync(Guid sessionId, Actor actor)
+    public async Task<bool> EndAsync(Guid sessionId, UserActor actor)
     {
-        var userId = actor.UserId ?? throw new InvalidOperationException("Only a signed-in person ends their sessions.");
+        var userId = actor.UserId;
         var session = await db.UserSessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.UserAccountId == userId);
         if (session is null)
         {
@@ -45,7 +45,7 @@ public sealed class SessionService(CommonGroundDbContext db, TimeProvider timePr
     /// Ends every session of the person but <paramref name="keep"/> (this browser's, or none) and says why in the audit
     /// log, e.g. "after changing their password"; returns how many ended.
     /// </summary>
-    public async Task<int> EndOthersAsync(Guid userId, Guid? keep, Actor actor, string? why = null)
+    public async Task<int> EndOthersAsync(Guid userId, Guid? keep, UserActor actor, string? why = null)
     {
         var others = await db.UserSessions.Where(s => s.UserAccountId == userId && s.Id != keep).ToListAsync();
         db.UserSessions.RemoveRange(others);

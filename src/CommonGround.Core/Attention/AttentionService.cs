@@ -89,7 +89,7 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
         return new AttentionPage(shown.Select(c => new AttentionChild(c.ChildId, names[c.ChildId], c.Signals)).ToList(), ranked.Count, page, pageCount);
     }
 
-    public async Task<Result<AttentionThresholds>> SetThresholdsAsync(Guid organisationId, int provisionPercent, int recordDays, int repeatedConcerns, int noContactWeeks, int statutoryDays, Actor actor)
+    public async Task<Result<AttentionThresholds>> SetThresholdsAsync(Guid organisationId, int provisionPercent, int recordDays, int repeatedConcerns, int noContactWeeks, int statutoryDays, UserActor actor)
     {
         static Error? Check(string field, int value, (int Min, int Max) range) =>
             value < range.Min || value > range.Max ? new ThresholdOutOfRange(field, range.Min, range.Max) : null;

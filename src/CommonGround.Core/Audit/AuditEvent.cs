@@ -35,7 +35,7 @@ public sealed class AuditEvent
     public static AuditEvent For(Actor actor, DateTime now, string action, string entityType, Guid? entityId, string? summary = null, Access.RecordArea? recordArea = null) => new()
     {
         OccurredAt = now,
-        ActorUserId = actor.UserId,
+        ActorUserId = actor.AccountId,
         ActorName = actor.Name,
         OrganisationId = actor.OrganisationId,
         AreaId = actor.AreaId,

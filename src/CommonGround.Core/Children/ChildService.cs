@@ -1,3 +1,4 @@
+using CommonGround.Core.Access;
 using CommonGround.Core.Accounts;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Data;
@@ -9,14 +10,10 @@ namespace CommonGround.Core.Children;
 
 public sealed record AddChildOptions(Guid AreaId, string FirstName, string LastName, string? PreferredName, DateOnly DateOfBirth, FamilyRelationship Relationship);
 
-public sealed record InviteFamilyMemberOptions(Guid ChildId, string Name, string Email, FamilyRelationship Relationship, Func<string, string> AcceptLinkFor);
+public sealed record InviteFamilyMemberOptions(string Name, string Email, FamilyRelationship Relationship, Func<string, string> AcceptLinkFor);
 
 public sealed class ChildService(CommonGroundDbContext db, EmailOutbox outbox, TimeProvider timeProvider)
 {
-    /// <summary>The child, if the person belongs to its family; otherwise nothing, as if it did not exist.</summary>
-    public Task<Child?> FindFamilyChildAsync(Guid childId, Guid userId) =>
-        db.Children.SingleOrDefaultAsync(c => c.Id == childId && c.FamilyMembers.Any(f => f.UserAccountId == userId));
-
     /// <summary>The children whose family the person belongs to.</summary>
     public Task<List<Child>> ListFamilyChildrenAsync(Guid userId) =>
         db.Children.Where(c => c.FamilyMembers.Any(f => f.UserAccountId == userId))
@@ -24,9 +21,9 @@ public sealed class ChildService(CommonGroundDbContext db, EmailOutbox outbox, T
             .ToListAsync();
 
     /// <summary>A parent carer or young person starts a child's record; they become its first family member.</summary>
-    public async Task<Result<Child>> AddChildAsync(AddChildOptions options, Actor actor)
+    public async Task<Result<Child>> AddChildAsync(AddChildOptions options, UserActor actor)
     {
-        var user = actor.UserId is { } id ? await db.Users.SingleOrDefaultAsync(u => u.Id == id) : null;
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == actor.UserId);
         if (user is not { Kind: AccountKind.Family })
         {
             return new OnlyFamiliesAddChildren();
@@ -71,14 +68,15 @@ public sealed class ChildService(CommonGroundDbContext db, EmailOutbox outbox, T
     }
 
     /// <summary>A family member invites someone else in the family (a second parent carer, or the young person) to the record.</summary>
-    public async Task<Result<Invitation>> InviteFamilyMemberAsync(InviteFamilyMemberOptions options, Actor actor)
+    public async Task<Result<Invitation>> InviteFamilyMemberAsync(ChildAccess childAccess, InviteFamilyMemberOptions options, UserActor actor)
     {
-        var child = actor.UserId is { } userId ? await FindFamilyChildAsync(options.ChildId, userId) : null;
-        if (child is null)
+        // Only the child's own family can invite to it; for anyone else the record does not exist.
+        if (!childAccess.IsFamily)
         {
             return new ChildNotFound();
         }
 
+        var child = childAccess.Child;
         var email = options.Email.Trim();
         var normalised = email.ToUpperInvariant();
         var existing = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalised);
@@ -121,7 +119,7 @@ public sealed class ChildService(CommonGroundDbContext db, EmailOutbox outbox, T
             ChildId = child.Id,
             Relationship = options.Relationship,
             TokenHash = Invitation.HashToken(token),
-            InvitedByUserId = actor.UserId!.Value,
+            InvitedByUserId = actor.UserId,
             CreatedAt = now,
             ExpiresAt = now + Invitation.Lifetime,
         };

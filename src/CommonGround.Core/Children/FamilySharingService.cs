@@ -10,10 +10,10 @@ namespace CommonGround.Core.Children;
 /// <summary>A family member other than the young person, and what the young person lets them see (every area until they decide).</summary>
 public sealed record FamilyMemberSharing(FamilyMember Member, string Name, IReadOnlySet<RecordArea> Areas, FamilySharingDecision? Latest);
 
-public sealed record SetFamilySharingOptions(Guid ChildId, Guid FamilyMemberId, IReadOnlyCollection<RecordArea> Areas, Func<Guid, string> RecordLinkFor);
+public sealed record SetFamilySharingOptions(Guid FamilyMemberId, IReadOnlyCollection<RecordArea> Areas, Func<Guid, string> RecordLinkFor);
 
 /// <summary>From 16, a young person with their own place decides what their parent carers and other carers see.</summary>
-public sealed class FamilySharingService(CommonGroundDbContext db, AccessService access, EmailOutbox outbox, TimeProvider timeProvider)
+public sealed class FamilySharingService(CommonGroundDbContext db, EmailOutbox outbox, TimeProvider timeProvider)
 {
     /// <summary>The child's family and what each sees, young person first.</summary>
     public async Task<IReadOnlyList<FamilyMemberSharing>> ListAsync(ChildAccess childAccess)
@@ -37,21 +37,16 @@ public sealed class FamilySharingService(CommonGroundDbContext db, AccessService
             .OrderByDescending(d => d.DecidedAt).ThenByDescending(d => d.Id).ToListAsync();
 
     /// <summary>Records the young person's decision; it takes effect on the family member's next page.</summary>
-    public async Task<Result<FamilySharingDecision>> SetAsync(SetFamilySharingOptions options, Actor actor)
+    public async Task<Result<FamilySharingDecision>> SetAsync(ChildAccess childAccess, SetFamilySharingOptions options, UserActor actor)
     {
-        var childAccess = await access.GetAsync(options.ChildId, actor);
-        if (childAccess is null)
-        {
-            return new ChildNotFound();
-        }
-
+        var childId = childAccess.Child.Id;
         if (childAccess.Relationship is not { Kind: RelationshipKind.YoungPerson, YoungPersonDecides: true })
         {
             return new OnlyTheYoungPersonDecides();
         }
 
         var member = await db.FamilyMembers.Include(f => f.UserAccount)
-            .SingleOrDefaultAsync(f => f.Id == options.FamilyMemberId && f.ChildId == options.ChildId && f.Relationship != FamilyRelationship.YoungPerson);
+            .SingleOrDefaultAsync(f => f.Id == options.FamilyMemberId && f.ChildId == childId && f.Relationship != FamilyRelationship.YoungPerson);
         if (member is null)
         {
             return new FamilyMemberNotFound();
@@ -64,7 +59,7 @@ public sealed class FamilySharingService(CommonGroundDbContext db, AccessService
             ChildId = child.Id,
             FamilyMemberId = member.Id,
             Areas = RecordAreas.Format(options.Areas),
-            DecidedByUserId = actor.UserId!.Value,
+            DecidedByUserId = actor.UserId,
             DecidedByName = actor.Name,
             DecidedAt = now,
         };

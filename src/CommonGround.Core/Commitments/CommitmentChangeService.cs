@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CommonGround.Core.Commitments;
 
 public sealed record AddCommitmentOptions(
-    Guid ChildId, string What, string? Details, CommitmentArea Area, CommitmentSource Source, Guid OwnerTeamMemberId, CommitmentKind Kind,
+    string What, string? Details, CommitmentArea Area, CommitmentSource Source, Guid OwnerTeamMemberId, CommitmentKind Kind,
     DateOnly? DueDate, decimal? Quantity, ProvisionUnit? Unit, int? MinutesPerSession, ProvisionPeriod? Period, DateOnly? StartDate, DateOnly? EndDate,
     bool TermTimeOnly, Guid? MeetingId = null, bool AlreadyAgreed = false);
 
@@ -19,13 +19,13 @@ public sealed record AddCommitmentOptions(
 /// <summary>Making a commitment (on its own, or as a meeting's action), moving it through its statuses, and commenting on it.</summary>
 public sealed class CommitmentChangeService(CommonGroundDbContext db, AccessService access, CommitmentSteps steps, Notifier notifier, AttentionSignals signals, TimeProvider timeProvider)
 {
-    public async Task<Result<Commitment>> AddAsync(AddCommitmentOptions options, Actor actor)
+    public async Task<Result<Commitment>> AddAsync(ChildAccess childAccess, AddCommitmentOptions options, UserActor actor)
     {
-        var result = await StageAsync(options, actor);
+        var result = await StageAsync(childAccess, options, actor);
         if (result.Succeeded)
         {
             await db.SaveChangesAsync();
-            await signals.RefreshAfterChangeAsync(options.ChildId);
+            await signals.RefreshAfterChangeAsync(childAccess.Child.Id);
         }
 
         return result;
@@ -35,14 +35,9 @@ public sealed class CommitmentChangeService(CommonGroundDbContext db, AccessServ
     /// Checks and adds a commitment, its audit event and the owner's email to the unit of work without saving, so that
     /// another change (a meeting's action) can be saved with it in one transaction.
     /// </summary>
-    public async Task<Result<Commitment>> StageAsync(AddCommitmentOptions options, Actor actor)
+    public async Task<Result<Commitment>> StageAsync(ChildAccess childAccess, AddCommitmentOptions options, UserActor actor)
     {
-        var childAccess = await access.GetAsync(options.ChildId, actor);
-        if (childAccess is null)
-        {
-            return new CommitmentChildNotFound();
-        }
-
+        var childId = childAccess.Child.Id;
         if (!childAccess.Can(Capability.RecordCommitment, RecordArea.Commitments))
         {
             return new NotAllowedForCommitments();
@@ -55,13 +50,13 @@ public sealed class CommitmentChangeService(CommonGroundDbContext db, AccessServ
 
         var owner = await db.TeamMembers.Include(t => t.Professional!).ThenInclude(p => p.UserAccount)
             .Include(t => t.Professional!).ThenInclude(p => p.Organisation)
-            .SingleOrDefaultAsync(t => t.Id == options.OwnerTeamMemberId && t.ChildId == options.ChildId && t.LeftAt == null);
+            .SingleOrDefaultAsync(t => t.Id == options.OwnerTeamMemberId && t.ChildId == childId && t.LeftAt == null);
         if (owner is null)
         {
             return new OwnerNotOnTeam();
         }
 
-        if (await access.GetAsync(options.ChildId, owner.Professional!.UserAccountId) is not { } ownerAccess || !ownerAccess.CanSeeCommitment(options.Area))
+        if (await access.GetAsync(childId, owner.Professional!.UserAccountId) is not { } ownerAccess || !ownerAccess.CanSeeCommitment(options.Area))
         {
             return new OwnerCannotSeeCommitment(owner.Professional.UserAccount!.DisplayName);
         }
@@ -76,7 +71,7 @@ public sealed class CommitmentChangeService(CommonGroundDbContext db, AccessServ
         var recurring = options.Kind == CommitmentKind.Recurring;
         var commitment = new Commitment
         {
-            ChildId = options.ChildId,
+            ChildId = childId,
             AreaId = childAccess.Child.AreaId,
             What = options.What.Trim(),
             Details = string.IsNullOrWhiteSpace(options.Details) ? null : options.Details.Trim(),
@@ -97,12 +92,12 @@ public sealed class CommitmentChangeService(CommonGroundDbContext db, AccessServ
             EndDate = recurring ? options.EndDate : null,
             TermTimeOnly = recurring && options.TermTimeOnly,
             CreatedAt = now,
-            CreatedByUserId = actor.UserId!.Value,
+            CreatedByUserId = actor.UserId,
             CreatedByName = actor.Name,
         };
         if (options.AlreadyAgreed)
         {
-            commitment.ChangeStatus(CommitmentStatus.Agreed, "Agreed when it was recorded", actor.UserId!.Value, actor.Name, now, today);
+            commitment.ChangeStatus(CommitmentStatus.Agreed, "Agreed when it was recorded", actor.UserId, actor.Name, now, today);
         }
 
         db.Commitments.Add(commitment);
@@ -120,9 +115,9 @@ public sealed class CommitmentChangeService(CommonGroundDbContext db, AccessServ
         return commitment;
     }
 
-    public async Task<Result<Commitment>> ChangeStatusAsync(Guid childId, Guid commitmentId, CommitmentStatus to, string? reason, int version, Actor actor)
+    public async Task<Result<Commitment>> ChangeStatusAsync(ChildAccess childAccess, Guid commitmentId, CommitmentStatus to, string? reason, int version, UserActor actor)
     {
-        var (childAccess, commitment, error) = await steps.LoadForOwnerAsync(childId, commitmentId, actor);
+        var (commitment, error) = await steps.LoadForOwnerAsync(childAccess, commitmentId, actor);
         if (error is not null)
         {
             return error;
@@ -145,7 +140,7 @@ public sealed class CommitmentChangeService(CommonGroundDbContext db, AccessServ
 
         var now = timeProvider.UtcNow();
         var from = commitment.Status;
-        if (commitment.ChangeStatus(to, reason, actor.UserId!.Value, actor.Name, now, timeProvider.TodayInUk()) is not { } change)
+        if (commitment.ChangeStatus(to, reason, actor.UserId, actor.Name, now, timeProvider.TodayInUk()) is not { } change)
         {
             return new StatusMoveNotAllowed(from.ToDisplayName().ToLowerInvariant(), to.ToDisplayName().ToLowerInvariant());
         }
@@ -153,19 +148,14 @@ public sealed class CommitmentChangeService(CommonGroundDbContext db, AccessServ
         // Added explicitly: found only through the navigation, a change with its key already set would be taken for an existing row.
         db.CommitmentStatusChanges.Add(change);
 
-        db.AuditEvents.Add(CommitmentSteps.ChildEvent(actor, childAccess!, now, AuditActions.CommitmentStatusChanged,
+        db.AuditEvents.Add(CommitmentSteps.ChildEvent(actor, childAccess, now, AuditActions.CommitmentStatusChanged,
             $"Marked the commitment \"{commitment.What}\" as {to.ToDisplayName().ToLowerInvariant()}"));
         return await steps.SaveAsync(commitment.ChildId, commitment, new CommitmentChangedMeanwhile());
     }
 
-    public async Task<Result<CommitmentComment>> CommentAsync(Guid childId, Guid commitmentId, string? text, Actor actor)
+    public async Task<Result<CommitmentComment>> CommentAsync(ChildAccess childAccess, Guid commitmentId, string? text, UserActor actor)
     {
-        var childAccess = await access.GetAsync(childId, actor);
-        if (childAccess is null)
-        {
-            return new CommitmentChildNotFound();
-        }
-
+        var childId = childAccess.Child.Id;
         if (!childAccess.Can(Capability.ViewRecord, RecordArea.Commitments))
         {
             return new NotAllowedForCommitments();
@@ -191,7 +181,7 @@ public sealed class CommitmentChangeService(CommonGroundDbContext db, AccessServ
         var comment = new CommitmentComment
         {
             CommitmentId = commitmentId, ChildId = childId, Text = text.Trim(), ByFamily = childAccess.IsFamily,
-            AuthorUserId = actor.UserId!.Value, AuthorName = actor.Name, At = now,
+            AuthorUserId = actor.UserId, AuthorName = actor.Name, At = now,
         };
         db.CommitmentComments.Add(comment);
         db.AuditEvents.Add(CommitmentSteps.ChildEvent(actor, childAccess, now, AuditActions.CommitmentCommented, $"Commented on the commitment \"{commitment.What}\""));

@@ -17,7 +17,7 @@ namespace CommonGround.Core.Commitments;
 public sealed class CommitmentSteps(CommonGroundDbContext db, AccessService access, CommitmentService commitments, AttentionSignals signals)
 {
     /// <summary>The family's accounts that see the commitment, apart from the person acting.</summary>
-    public async Task<IReadOnlyList<Guid>> FamilyWhoSeeAsync(Commitment commitment, Actor actor)
+    public async Task<IReadOnlyList<Guid>> FamilyWhoSeeAsync(Commitment commitment, UserActor actor)
     {
         var family = await db.FamilyMembers.Where(f => f.ChildId == commitment.ChildId && f.UserAccountId != actor.UserId).Select(f => f.UserAccountId).ToListAsync();
         var seeing = new List<Guid>();
@@ -32,28 +32,22 @@ public sealed class CommitmentSteps(CommonGroundDbContext db, AccessService acce
         return seeing;
     }
 
-    public async Task<(ChildAccess?, Commitment?, Error?)> LoadForOwnerAsync(Guid childId, Guid commitmentId, Actor actor)
+    public async Task<(Commitment?, Error?)> LoadForOwnerAsync(ChildAccess childAccess, Guid commitmentId, UserActor actor)
     {
-        var childAccess = await access.GetAsync(childId, actor);
-        if (childAccess is null)
-        {
-            return (null, null, new CommitmentChildNotFound());
-        }
-
         if (!childAccess.Can(Capability.RecordCommitment, RecordArea.Commitments))
         {
-            return (childAccess, null, new NotAllowedForCommitments());
+            return (null, new NotAllowedForCommitments());
         }
 
         var commitment = await db.Commitments.VisibleTo(childAccess).SingleOrDefaultAsync(c => c.Id == commitmentId);
         if (commitment is null)
         {
-            return (childAccess, null, new CommitmentNotFound());
+            return (null, new CommitmentNotFound());
         }
 
-        return await commitments.MayChangeAsync(commitment, actor.UserId!.Value)
-            ? (childAccess, commitment, null)
-            : (childAccess, commitment, new OnlyOwnerChangesCommitment(commitment.OwnerName));
+        return await commitments.MayChangeAsync(commitment, actor.UserId)
+            ? (commitment, null)
+            : (commitment, new OnlyOwnerChangesCommitment(commitment.OwnerName));
     }
 
     /// <summary>Saves, or reports that someone else changed the same record first; nothing is written then.</summary>
@@ -72,6 +66,6 @@ public sealed class CommitmentSteps(CommonGroundDbContext db, AccessService acce
         return changed;
     }
 
-    public static AuditEvent ChildEvent(Actor actor, ChildAccess childAccess, DateTime now, string action, string summary) =>
+    public static AuditEvent ChildEvent(UserActor actor, ChildAccess childAccess, DateTime now, string action, string summary) =>
         AuditEvent.ForChild(actor, childAccess.Child.Id, childAccess.Child.AreaId, now, action, summary, RecordArea.Commitments);
 }

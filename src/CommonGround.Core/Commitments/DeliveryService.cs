@@ -11,20 +11,14 @@ using Microsoft.EntityFrameworkCore;
 namespace CommonGround.Core.Commitments;
 
 public sealed record RecordDeliveryOptions(
-    Guid ChildId, Guid CommitmentId, DateOnly Date, bool Delivered, decimal? Quantity, int? DurationMinutes, string? DeliveredBy, MissedReason? MissedReason, string? Note);
+    Guid CommitmentId, DateOnly Date, bool Delivered, decimal? Quantity, int? DurationMinutes, string? DeliveredBy, MissedReason? MissedReason, string? Note);
 
 
 /// <summary>Proof that provision happened: the owner records each delivery, the family confirms or disputes it, and the owner answers a dispute.</summary>
-public sealed class DeliveryService(CommonGroundDbContext db, AccessService access, CommitmentSteps steps, Notifier notifier, ConcernDisputes disputes, AttentionSignals signals, TimeProvider timeProvider)
+public sealed class DeliveryService(CommonGroundDbContext db, CommitmentSteps steps, Notifier notifier, ConcernDisputes disputes, AttentionSignals signals, TimeProvider timeProvider)
 {
-    public async Task<Result<DeliveryRecord>> RecordDeliveryAsync(RecordDeliveryOptions options, Actor actor)
+    public async Task<Result<DeliveryRecord>> RecordDeliveryAsync(ChildAccess childAccess, RecordDeliveryOptions options, UserActor actor)
     {
-        var childAccess = await access.GetAsync(options.ChildId, actor);
-        if (childAccess is null)
-        {
-            return new CommitmentChildNotFound();
-        }
-
         if (!childAccess.Can(Capability.RecordDelivery, RecordArea.Commitments))
         {
             return new NotAllowedForDelivery();
@@ -67,7 +61,7 @@ public sealed class DeliveryService(CommonGroundDbContext db, AccessService acce
             DeliveredBy = options.Delivered ? (string.IsNullOrWhiteSpace(options.DeliveredBy) ? actor.Name : options.DeliveredBy.Trim()) : null,
             MissedReason = options.Delivered ? null : options.MissedReason,
             Note = string.IsNullOrWhiteSpace(options.Note) ? null : options.Note.Trim(),
-            RecordedByUserId = actor.UserId!.Value,
+            RecordedByUserId = actor.UserId,
             RecordedByName = actor.Name,
             RecordedAt = now,
         };
@@ -89,14 +83,9 @@ public sealed class DeliveryService(CommonGroundDbContext db, AccessService acce
     }
 
     /// <summary>The family confirms a delivery record, or disputes it; a dispute is flagged to the commitment's owner.</summary>
-    public async Task<Result<DeliveryRecord>> RespondToDeliveryAsync(Guid childId, Guid deliveryId, FamilyResponse response, string? comment, Actor actor)
+    public async Task<Result<DeliveryRecord>> RespondToDeliveryAsync(ChildAccess childAccess, Guid deliveryId, FamilyResponse response, string? comment, UserActor actor)
     {
-        var childAccess = await access.GetAsync(childId, actor);
-        if (childAccess is null)
-        {
-            return new CommitmentChildNotFound();
-        }
-
+        var childId = childAccess.Child.Id;
         if (!childAccess.IsFamily || !childAccess.CanSee(RecordArea.Commitments))
         {
             return new OnlyFamilyResponds();
@@ -134,15 +123,16 @@ public sealed class DeliveryService(CommonGroundDbContext db, AccessService acce
         return await steps.SaveAsync(record.ChildId, record, new DeliveryChangedMeanwhile());
     }
 
-    public async Task<Result<DeliveryRecord>> ResolveDisputeAsync(Guid childId, Guid deliveryId, string? resolution, bool setAside, Actor actor)
+    public async Task<Result<DeliveryRecord>> ResolveDisputeAsync(ChildAccess childAccess, Guid deliveryId, string? resolution, bool setAside, UserActor actor)
     {
+        var childId = childAccess.Child.Id;
         var record = await db.DeliveryRecords.SingleOrDefaultAsync(d => d.Id == deliveryId && d.ChildId == childId);
         if (record is null)
         {
             return new DeliveryNotFound();
         }
 
-        var (childAccess, commitment, error) = await steps.LoadForOwnerAsync(childId, record.CommitmentId, actor);
+        var (commitment, error) = await steps.LoadForOwnerAsync(childAccess, record.CommitmentId, actor);
         if (error is not null)
         {
             return error;
@@ -165,8 +155,8 @@ public sealed class DeliveryService(CommonGroundDbContext db, AccessService acce
 
         var now = timeProvider.UtcNow();
         record.ResolveDispute(resolution, setAside, actor.Name, now);
-        await disputes.StageDisputeAnswerAsync(record.Id, record.FamilyComment ?? "", resolution.Trim(), childAccess!.Child, actor);
-        db.AuditEvents.Add(CommitmentSteps.ChildEvent(actor, childAccess!, now, AuditActions.DeliveryDisputeResolved,
+        await disputes.StageDisputeAnswerAsync(record.Id, record.FamilyComment ?? "", resolution.Trim(), childAccess.Child, actor);
+        db.AuditEvents.Add(CommitmentSteps.ChildEvent(actor, childAccess, now, AuditActions.DeliveryDisputeResolved,
             $"Answered the dispute about {UkDates.Date(record.Date)} for \"{commitment!.What}\"{(setAside ? "; the record no longer counts" : "")}"));
         return await steps.SaveAsync(record.ChildId, record, new DeliveryChangedMeanwhile());
     }

@@ -1,6 +1,5 @@
 namespace CommonGround.Core.Commitments;
 
-public sealed record CommitmentChildNotFound() : Error("This child's record could not be found");
 public sealed record CommitmentNotFound() : Error("This commitment could not be found");
 public sealed record DeliveryNotFound() : Error("This delivery record could not be found");
 public sealed record NotAllowedForCommitments() : Error("You do not have permission to record commitments for this child");

@@ -17,7 +17,7 @@ public sealed class ConcernDisputes(CommonGroundDbContext db, ConcernService con
     /// Adds a concern for a disputed delivery record to the unit of work, owned by the commitment's owner, so the dispute
     /// is on the same response clock as any other concern. Saved with the dispute.
     /// </summary>
-    public async Task StageForDisputeAsync(Child child, Commitment commitment, DeliveryRecord record, string comment, Actor actor)
+    public async Task StageForDisputeAsync(Child child, Commitment commitment, DeliveryRecord record, string comment, UserActor actor)
     {
         var now = timeProvider.UtcNow();
         var standard = await concerns.StandardForAsync(commitment.OwnerOrganisationId);
@@ -31,7 +31,7 @@ public sealed class ConcernDisputes(CommonGroundDbContext db, ConcernService con
             WhatIsHappening = $"The delivery record for {UkDates.Date(record.Date)} is not right: {comment}",
             Urgency = ConcernUrgency.Standard,
             RaisedAt = now,
-            RaisedByUserId = actor.UserId!.Value,
+            RaisedByUserId = actor.UserId,
             RaisedByName = actor.Name,
             RaisedByFamily = true,
             CommitmentId = commitment.Id,
@@ -45,7 +45,7 @@ public sealed class ConcernDisputes(CommonGroundDbContext db, ConcernService con
             RespondBy = ConcernClock.DueOn(startsOn, standard.RespondWorkingDays, ConcernService.Calendar),
         };
         db.Concerns.Add(concern);
-        db.ConcernUpdates.Add(concern.Raise(actor.UserId.Value, actor.Name, true));
+        db.ConcernUpdates.Add(concern.Raise(actor.UserId, actor.Name, true));
         db.AuditEvents.Add(ConcernService.ChildEvent(actor, child, now, AuditActions.ConcernRaised, $"Raised a concern about a disputed delivery record, for {commitment.OwnerName} to answer"));
         if (await concerns.ActiveUserIdAsync(commitment.OwnerProfessionalId) is { } ownerUserId && ownerUserId != actor.UserId)
         {
@@ -57,7 +57,7 @@ public sealed class ConcernDisputes(CommonGroundDbContext db, ConcernService con
     }
 
     /// <summary>When a dispute is answered, its concern is resolved with the answer: "you said" is the family's comment.</summary>
-    public async Task StageDisputeAnswerAsync(Guid deliveryId, string familyComment, string resolution, Child child, Actor actor)
+    public async Task StageDisputeAnswerAsync(Guid deliveryId, string familyComment, string resolution, Child child, UserActor actor)
     {
         var concern = await db.Concerns.SingleOrDefaultAsync(c => c.DeliveryRecordId == deliveryId && c.Status != ConcernStatus.Closed && c.Status != ConcernStatus.Resolved);
         if (concern is null)
@@ -66,7 +66,7 @@ public sealed class ConcernDisputes(CommonGroundDbContext db, ConcernService con
         }
 
         var now = timeProvider.UtcNow();
-        if (concern.Resolve(familyComment, resolution, actor.UserId!.Value, actor.Name, now) is { } update)
+        if (concern.Resolve(familyComment, resolution, actor.UserId, actor.Name, now) is { } update)
         {
             db.ConcernUpdates.Add(update);
             db.AuditEvents.Add(ConcernService.ChildEvent(actor, child, now, AuditActions.ConcernResolved, "Resolved the concern about a disputed delivery record by answering the dispute"));

@@ -37,7 +37,7 @@ public sealed class ConcernInboxService(CommonGroundDbContext db, TimeProvider t
             .ToList();
     }
 
-    public async Task<Result<ResponseStandard>> SetStandardAsync(Guid organisationId, int acknowledge, int respond, int urgentAcknowledge, int urgentRespond, Actor actor)
+    public async Task<Result<ResponseStandard>> SetStandardAsync(Guid organisationId, int acknowledge, int respond, int urgentAcknowledge, int urgentRespond, UserActor actor)
     {
         Error? invalid = (acknowledge, respond, urgentAcknowledge, urgentRespond) switch
         {

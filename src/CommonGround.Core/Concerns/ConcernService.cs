@@ -16,7 +16,7 @@ public sealed record OwnerChoice(string Value, string Label, string Hint, bool I
 
 /// <summary>What someone raises; about a commitment, its owner answers it (<see cref="Owner"/> is then not used).</summary>
 public sealed record RaiseConcernOptions(
-    Guid ChildId, string? Topic, RecordArea? About, string? WhatIsHappening, string? WhatWouldHelp, ConcernUrgency Urgency, string? Owner, Guid? CommitmentId = null);
+    string? Topic, RecordArea? About, string? WhatIsHappening, string? WhatWouldHelp, ConcernUrgency Urgency, string? Owner, Guid? CommitmentId = null);
 
 /// <summary>Someone from the owning organisation who is on the child's team and can see the concern.</summary>
 public sealed record Assignee(Guid TeamMemberId, Guid ProfessionalId, string Name, string Role);
@@ -81,14 +81,8 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
         return choices;
     }
 
-    public async Task<Result<Concern>> RaiseAsync(RaiseConcernOptions options, Actor actor)
+    public async Task<Result<Concern>> RaiseAsync(ChildAccess childAccess, RaiseConcernOptions options, UserActor actor)
     {
-        var childAccess = await access.GetAsync(options.ChildId, actor);
-        if (childAccess is null)
-        {
-            return new ConcernChildNotFound();
-        }
-
         if (!childAccess.Can(Capability.RaiseConcern, RecordArea.Concerns))
         {
             return new NotAllowedToRaise();
@@ -133,7 +127,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
             WhatWouldHelp = string.IsNullOrWhiteSpace(options.WhatWouldHelp) ? null : options.WhatWouldHelp.Trim(),
             Urgency = options.Urgency,
             RaisedAt = now,
-            RaisedByUserId = actor.UserId!.Value,
+            RaisedByUserId = actor.UserId,
             RaisedByName = actor.Name,
             RaisedByFamily = childAccess.IsFamily,
             CommitmentId = options.CommitmentId,
@@ -146,7 +140,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
             RespondBy = ConcernClock.DueOn(startsOn, standard.RespondDays(options.Urgency), Calendar),
         };
         db.Concerns.Add(concern);
-        db.ConcernUpdates.Add(concern.Raise(actor.UserId.Value, actor.Name, childAccess.IsFamily));
+        db.ConcernUpdates.Add(concern.Raise(actor.UserId, actor.Name, childAccess.IsFamily));
         db.AuditEvents.Add(ChildEvent(actor, childAccess.Child, now, AuditActions.ConcernRaised,
             $"Raised {(concern.Urgency == ConcernUrgency.Urgent ? "an urgent" : "a")} concern about {concern.About.ToDisplayName()}, for {concern.OwnerName ?? concern.OwnerOrganisationName} to answer"));
         await NotifyNewOwnerAsync(concern, childAccess.Child, actor);
@@ -245,7 +239,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
         return (owner.Organisation!, (Professional?)owner);
     }
 
-    private async Task NotifyNewOwnerAsync(Concern concern, Child child, Actor actor)
+    private async Task NotifyNewOwnerAsync(Concern concern, Child child, UserActor actor)
     {
         var mandatory = concern.Urgency == ConcernUrgency.Urgent;
         var urgent = mandatory ? "An urgent concern" : "A concern";
@@ -268,7 +262,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
     }
 
 
-    internal void NotifyRaiser(Concern concern, Child child, Actor actor, string title, string emailLine)
+    internal void NotifyRaiser(Concern concern, Child child, UserActor actor, string title, string emailLine)
     {
         if (concern.RaisedByUserId != actor.UserId)
         {

@@ -12,24 +12,24 @@ using Microsoft.EntityFrameworkCore;
 namespace CommonGround.Core.Concerns;
 
 /// <summary>The steps on a concern after it is raised: its owner acknowledges, responds and resolves it (a late step escalates at once), a lead passes it on, and the person who raised it confirms or reopens it.</summary>
-public sealed class ConcernStepService(CommonGroundDbContext db, AccessService access, ConcernService concerns, ConcernEscalation escalation, Notifier notifier, AttentionSignals signals, TimeProvider timeProvider)
+public sealed class ConcernStepService(CommonGroundDbContext db, ConcernService concerns, ConcernEscalation escalation, Notifier notifier, AttentionSignals signals, TimeProvider timeProvider)
 {
-    public Task<Result<Concern>> AcknowledgeAsync(Guid childId, Guid concernId, string? message, Guid version, Actor actor) =>
-        AnswerAsync(childId, concernId, version, actor, (concern, now) =>
+    public Task<Result<Concern>> AcknowledgeAsync(ChildAccess childAccess, Guid concernId, string? message, Guid version, UserActor actor) =>
+        AnswerAsync(childAccess, concernId, version, actor, (concern, now) =>
         {
             if (message?.Trim().Length > Concern.MaxTextLength)
             {
                 return new ConcernTextTooLong("Text", Concern.MaxTextLength);
             }
 
-            return concern.Acknowledge(string.IsNullOrWhiteSpace(message) ? null : message.Trim(), actor.UserId!.Value, actor.Name, now) is { } update
+            return concern.Acknowledge(string.IsNullOrWhiteSpace(message) ? null : message.Trim(), actor.UserId, actor.Name, now) is { } update
                 ? update
                 : new ConcernStepNotAllowed("acknowledged");
         }, AuditActions.ConcernAcknowledged, "Acknowledged",
         (concern, child) => ($"{actor.Name} acknowledged your concern about {child.KnownAs}: \"{concern.Topic}\"", $"{actor.Name} acknowledged your concern about {child.KnownAs}"));
 
-    public Task<Result<Concern>> RespondAsync(Guid childId, Guid concernId, string? text, Guid version, Actor actor) =>
-        AnswerAsync(childId, concernId, version, actor, (concern, now) =>
+    public Task<Result<Concern>> RespondAsync(ChildAccess childAccess, Guid concernId, string? text, Guid version, UserActor actor) =>
+        AnswerAsync(childAccess, concernId, version, actor, (concern, now) =>
         {
             if (string.IsNullOrWhiteSpace(text))
             {
@@ -41,12 +41,12 @@ public sealed class ConcernStepService(CommonGroundDbContext db, AccessService a
                 return new ConcernTextTooLong("Text", Concern.MaxTextLength);
             }
 
-            return concern.Respond(text.Trim(), actor.UserId!.Value, actor.Name, now) is { } update ? update : new ConcernStepNotAllowed("answered");
+            return concern.Respond(text.Trim(), actor.UserId, actor.Name, now) is { } update ? update : new ConcernStepNotAllowed("answered");
         }, AuditActions.ConcernResponded, "Responded to",
         (concern, child) => ($"{actor.Name} responded to your concern about {child.KnownAs}: \"{concern.Topic}\"", $"{actor.Name} responded to your concern about {child.KnownAs}"));
 
-    public Task<Result<Concern>> ResolveAsync(Guid childId, Guid concernId, string? youSaid, string? weDid, Guid version, Actor actor) =>
-        AnswerAsync(childId, concernId, version, actor, (concern, now) =>
+    public Task<Result<Concern>> ResolveAsync(ChildAccess childAccess, Guid concernId, string? youSaid, string? weDid, Guid version, UserActor actor) =>
+        AnswerAsync(childAccess, concernId, version, actor, (concern, now) =>
         {
             Error? invalid = (youSaid, weDid) switch
             {
@@ -61,20 +61,20 @@ public sealed class ConcernStepService(CommonGroundDbContext db, AccessService a
                 return invalid;
             }
 
-            return concern.Resolve(youSaid!.Trim(), weDid!.Trim(), actor.UserId!.Value, actor.Name, now) is { } update ? update : new ConcernStepNotAllowed("resolved");
+            return concern.Resolve(youSaid!.Trim(), weDid!.Trim(), actor.UserId, actor.Name, now) is { } update ? update : new ConcernStepNotAllowed("resolved");
         }, AuditActions.ConcernResolved, "Resolved",
         (concern, child) => ($"{actor.Name} says your concern about {child.KnownAs} is resolved: \"{concern.Topic}\". Tell them if it is",
             $"{actor.Name} says your concern about {child.KnownAs} is resolved: tell them if it is"));
 
     /// <summary>The person who raised it (or, for a concern the family raised, anyone in the family) agrees it is resolved.</summary>
-    public Task<Result<Concern>> ConfirmAsync(Guid childId, Guid concernId, Guid version, Actor actor) =>
-        DecideAsync(childId, concernId, version, actor, (concern, byFamily, now) =>
-            Task.FromResult<Result<ConcernUpdate>>(concern.Confirm(actor.UserId!.Value, actor.Name, byFamily, now) is { } update ? update : new ConcernStepNotAllowed("confirmed as resolved")),
+    public Task<Result<Concern>> ConfirmAsync(ChildAccess childAccess, Guid concernId, Guid version, UserActor actor) =>
+        DecideAsync(childAccess, concernId, version, actor, (concern, byFamily, now) =>
+            Task.FromResult<Result<ConcernUpdate>>(concern.Confirm(actor.UserId, actor.Name, byFamily, now) is { } update ? update : new ConcernStepNotAllowed("confirmed as resolved")),
             AuditActions.ConcernConfirmed, "Confirmed as resolved",
             (concern, child) => ($"{actor.Name} confirmed the concern about {child.KnownAs} is resolved: \"{concern.Topic}\"", $"{actor.Name} confirmed a concern about {child.KnownAs} is resolved"));
 
-    public Task<Result<Concern>> ReopenAsync(Guid childId, Guid concernId, string? reason, Guid version, Actor actor) =>
-        DecideAsync(childId, concernId, version, actor, async (concern, byFamily, now) =>
+    public Task<Result<Concern>> ReopenAsync(ChildAccess childAccess, Guid concernId, string? reason, Guid version, UserActor actor) =>
+        DecideAsync(childAccess, concernId, version, actor, async (concern, byFamily, now) =>
         {
             if (string.IsNullOrWhiteSpace(reason))
             {
@@ -88,13 +88,13 @@ public sealed class ConcernStepService(CommonGroundDbContext db, AccessService a
 
             var standard = await concerns.StandardForAsync(concern.OwnerOrganisationId);
             var startsOn = ConcernClock.StartsOn(now, ConcernService.Calendar);
-            return concern.Reopen(reason.Trim(), actor.UserId!.Value, actor.Name, byFamily, now, startsOn, ConcernClock.DueOn(startsOn, standard.RespondDays(concern.Urgency), ConcernService.Calendar)) is { } update
+            return concern.Reopen(reason.Trim(), actor.UserId, actor.Name, byFamily, now, startsOn, ConcernClock.DueOn(startsOn, standard.RespondDays(concern.Urgency), ConcernService.Calendar)) is { } update
                 ? update
                 : new ConcernStepNotAllowed("reopened");
         }, AuditActions.ConcernReopened, "Reopened",
         (concern, child) => ($"{actor.Name} reopened the concern about {child.KnownAs}: \"{concern.Topic}\". It needs a new response", $"{actor.Name} reopened a concern about {child.KnownAs}"));
 
-    public async Task<Result<Concern>> AssignAsync(Guid concernId, Guid teamMemberId, Guid version, Actor actor)
+    public async Task<Result<Concern>> AssignAsync(Guid concernId, Guid teamMemberId, Guid version, UserActor actor)
     {
         var concern = await db.Concerns.SingleOrDefaultAsync(c => c.Id == concernId);
         if (concern is null)
@@ -102,7 +102,7 @@ public sealed class ConcernStepService(CommonGroundDbContext db, AccessService a
             return new ConcernNotFound();
         }
 
-        if (!await concerns.MayAssignAsync(concern, actor.UserId!.Value))
+        if (!await concerns.MayAssignAsync(concern, actor.UserId))
         {
             return new NotAllowedToAssign();
         }
@@ -120,7 +120,7 @@ public sealed class ConcernStepService(CommonGroundDbContext db, AccessService a
         var professional = await db.Professionals.Include(p => p.UserAccount).Include(p => p.Organisation).SingleAsync(p => p.Id == assignee.ProfessionalId);
         var child = await db.Children.SingleAsync(c => c.Id == concern.ChildId);
         var now = timeProvider.UtcNow();
-        db.ConcernUpdates.Add(concern.Assign(professional.Id, assignee.Name, professional.OrganisationId, professional.Organisation!.Name, actor.UserId!.Value, actor.Name, now));
+        db.ConcernUpdates.Add(concern.Assign(professional.Id, assignee.Name, professional.OrganisationId, professional.Organisation!.Name, actor.UserId, actor.Name, now));
         db.AuditEvents.Add(ConcernService.ChildEvent(actor, child, now, AuditActions.ConcernAssigned, $"Passed a concern about {concern.About.ToDisplayName()} to {assignee.Name}"));
         if (professional.UserAccountId != actor.UserId)
         {
@@ -138,17 +138,17 @@ public sealed class ConcernStepService(CommonGroundDbContext db, AccessService a
     private delegate Task<Result<ConcernUpdate>> DecideStep(Concern concern, bool byFamily, DateTime now);
 
     /// <summary>A step by the owner (acknowledge, respond, resolve): the raiser is told, and a late step escalates at once.</summary>
-    private async Task<Result<Concern>> AnswerAsync(Guid childId, Guid concernId, Guid version, Actor actor, AnswerStep step,
+    private async Task<Result<Concern>> AnswerAsync(ChildAccess childAccess, Guid concernId, Guid version, UserActor actor, AnswerStep step,
         string auditAction, string verb, Func<Concern, Child, (string Title, string EmailLine)> message)
     {
-        var loaded = await LoadForStepAsync(childId, concernId, version, actor,
-            async (childAccess, concern) => await concerns.MayAnswerAsync(childAccess, concern, actor.UserId!.Value) ? null : new NotAllowedToAnswer());
+        var loaded = await LoadForStepAsync(childAccess, concernId, version,
+            async concern => await concerns.MayAnswerAsync(childAccess, concern, actor.UserId) ? null : new NotAllowedToAnswer());
         if (!loaded.Succeeded)
         {
             return loaded.Error!;
         }
 
-        var (childAccess, concern) = loaded.Value;
+        var concern = loaded.Value!;
         var now = timeProvider.UtcNow();
         // A clock already past when the owner acts is escalated now, so it is never missed between two runs of the job.
         var breach = concern.UnescalatedBreach(timeProvider.TodayInUk());
@@ -171,17 +171,17 @@ public sealed class ConcernStepService(CommonGroundDbContext db, AccessService a
     }
 
     /// <summary>A decision by the person who raised it (confirm or reopen): the owner is told.</summary>
-    private async Task<Result<Concern>> DecideAsync(Guid childId, Guid concernId, Guid version, Actor actor, DecideStep step,
+    private async Task<Result<Concern>> DecideAsync(ChildAccess childAccess, Guid concernId, Guid version, UserActor actor, DecideStep step,
         string auditAction, string verb, Func<Concern, Child, (string Title, string EmailLine)> message)
     {
-        var loaded = await LoadForStepAsync(childId, concernId, version, actor,
-            (childAccess, concern) => Task.FromResult<Error?>(ConcernService.MayDecide(childAccess, concern, actor.UserId!.Value) ? null : new OnlyRaiserDecides()));
+        var loaded = await LoadForStepAsync(childAccess, concernId, version,
+            concern => Task.FromResult<Error?>(ConcernService.MayDecide(childAccess, concern, actor.UserId) ? null : new OnlyRaiserDecides()));
         if (!loaded.Succeeded)
         {
             return loaded.Error!;
         }
 
-        var (childAccess, concern) = loaded.Value;
+        var concern = loaded.Value!;
         var now = timeProvider.UtcNow();
         var result = await step(concern, childAccess.IsFamily, now);
         if (!result.Succeeded)
@@ -194,7 +194,7 @@ public sealed class ConcernStepService(CommonGroundDbContext db, AccessService a
         if (await concerns.ActiveUserIdAsync(concern.OwnerProfessionalId) is { } ownerUserId && ownerUserId != actor.UserId)
         {
             var (title, emailLine) = message(concern, childAccess.Child);
-            notifier.Notify(ownerUserId, NotificationKind.ConcernUpdated, title, emailLine, ChildLinks.Concern(childId, concern.Id), childId, concern.Urgency == ConcernUrgency.Urgent,
+            notifier.Notify(ownerUserId, NotificationKind.ConcernUpdated, title, emailLine, ChildLinks.Concern(childAccess.Child.Id, concern.Id), childAccess.Child.Id, concern.Urgency == ConcernUrgency.Urgent,
                 area: RecordArea.Concerns, about: concern.About);
         }
 
@@ -205,27 +205,20 @@ public sealed class ConcernStepService(CommonGroundDbContext db, AccessService a
     /// Loads a concern for a step on it: not found if the child or the concern is not the person's to see, refused if
     /// <paramref name="refusal"/> says so, and changed meanwhile if someone else moved it on since the form was shown.
     /// </summary>
-    private async Task<Result<(ChildAccess ChildAccess, Concern Concern)>> LoadForStepAsync(Guid childId, Guid concernId, Guid version, Actor actor,
-        Func<ChildAccess, Concern, Task<Error?>> refusal)
+    private async Task<Result<Concern>> LoadForStepAsync(ChildAccess childAccess, Guid concernId, Guid version, Func<Concern, Task<Error?>> refusal)
     {
-        var childAccess = await access.GetAsync(childId, actor);
-        if (childAccess is null)
-        {
-            return new ConcernChildNotFound();
-        }
-
-        var concern = await db.Concerns.SingleOrDefaultAsync(c => c.Id == concernId && c.ChildId == childId);
+        var concern = await db.Concerns.SingleOrDefaultAsync(c => c.Id == concernId && c.ChildId == childAccess.Child.Id);
         if (concern is null || !ConcernService.CanSee(childAccess, concern))
         {
             return new ConcernNotFound();
         }
 
-        if (await refusal(childAccess, concern) is { } refused)
+        if (await refusal(concern) is { } refused)
         {
             return refused;
         }
 
-        return concern.Version == version ? (childAccess, concern) : new ConcernChangedMeanwhile();
+        return concern.Version == version ? concern : new ConcernChangedMeanwhile();
     }
 
 

@@ -18,7 +18,6 @@ public sealed record ConversationThread(Conversation Conversation, IReadOnlyList
         Reads.Where(r => r.UserAccountId != message.AuthorUserId && r.ReadUpTo >= message.SentAt).Select(r => r.ReaderName).Order(StringComparer.CurrentCulture).ToList();
 }
 
-public sealed record ConversationChildNotFound() : Error("This child's record could not be found");
 public sealed record ConversationNotFound() : Error("This conversation could not be found");
 public sealed record NotAllowedToWrite() : Error("You do not have permission to send messages about this child");
 public sealed record SubjectMissing() : Error("Enter what the conversation is about", "Subject");
@@ -99,14 +98,9 @@ public sealed class ConversationService(CommonGroundDbContext db, AccessService 
     }
 
     /// <summary>Starts a conversation with its first message; about a concern that already has one, the message joins it.</summary>
-    public async Task<Result<Conversation>> StartAsync(Guid childId, string? subject, string? text, Guid? concernId, Actor actor)
+    public async Task<Result<Conversation>> StartAsync(ChildAccess childAccess, string? subject, string? text, Guid? concernId, UserActor actor)
     {
-        var childAccess = await access.GetAsync(childId, actor);
-        if (childAccess is null)
-        {
-            return new ConversationChildNotFound();
-        }
-
+        var childId = childAccess.Child.Id;
         if (!childAccess.Can(Capability.RaiseConcern, RecordArea.Concerns))
         {
             return new NotAllowedToWrite();
@@ -144,7 +138,7 @@ public sealed class ConversationService(CommonGroundDbContext db, AccessService 
         var conversation = new Conversation
         {
             ChildId = childId, AreaId = childAccess.Child.AreaId, Subject = subject!.Trim(), ConcernId = concern?.Id,
-            StartedAt = now, StartedByUserId = actor.UserId!.Value, StartedByName = actor.Name, LastMessageAt = now,
+            StartedAt = now, StartedByUserId = actor.UserId, StartedByName = actor.Name, LastMessageAt = now,
         };
         db.Conversations.Add(conversation);
         try
@@ -164,7 +158,7 @@ public sealed class ConversationService(CommonGroundDbContext db, AccessService 
     /// Adds a message to a concern's thread from "start a conversation", unless the same person already said the same
     /// words there: the second of two submissions of one message (a double click, two tabs) lands on the first.
     /// </summary>
-    private async Task<Result<Conversation>> JoinAsync(ChildAccess childAccess, Conversation existing, Concern concern, string? text, Actor actor)
+    private async Task<Result<Conversation>> JoinAsync(ChildAccess childAccess, Conversation existing, Concern concern, string? text, UserActor actor)
     {
         var trimmed = text?.Trim();
         return await db.Messages.AnyAsync(m => m.ConversationId == existing.Id && m.AuthorUserId == actor.UserId && m.Text == trimmed)
@@ -172,14 +166,8 @@ public sealed class ConversationService(CommonGroundDbContext db, AccessService 
             : await AddMessageAsync(childAccess, existing, concern, text, actor);
     }
 
-    public async Task<Result<Conversation>> ReplyAsync(Guid childId, Guid conversationId, string? text, Actor actor)
+    public async Task<Result<Conversation>> ReplyAsync(ChildAccess childAccess, Guid conversationId, string? text, UserActor actor)
     {
-        var childAccess = await access.GetAsync(childId, actor);
-        if (childAccess is null)
-        {
-            return new ConversationChildNotFound();
-        }
-
         if (await GetAsync(childAccess, conversationId) is not { } thread)
         {
             return new ConversationNotFound();
@@ -194,7 +182,7 @@ public sealed class ConversationService(CommonGroundDbContext db, AccessService 
         return await AddMessageAsync(childAccess, conversation, thread.Concern, text, actor);
     }
 
-    private async Task<Result<Conversation>> AddMessageAsync(ChildAccess childAccess, Conversation conversation, Concern? concern, string? text, Actor actor, bool isNew = false)
+    private async Task<Result<Conversation>> AddMessageAsync(ChildAccess childAccess, Conversation conversation, Concern? concern, string? text, UserActor actor, bool isNew = false)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -209,7 +197,7 @@ public sealed class ConversationService(CommonGroundDbContext db, AccessService 
         var now = timeProvider.UtcNow();
         var message = new Message
         {
-            ConversationId = conversation.Id, ChildId = conversation.ChildId, AuthorUserId = actor.UserId!.Value, AuthorName = actor.Name,
+            ConversationId = conversation.Id, ChildId = conversation.ChildId, AuthorUserId = actor.UserId, AuthorName = actor.Name,
             AuthorOrganisationName = childAccess.IsFamily ? null : actor.OrganisationName, ByFamily = childAccess.IsFamily, Text = text.Trim(), SentAt = now,
         };
         db.Messages.Add(message);
@@ -218,7 +206,7 @@ public sealed class ConversationService(CommonGroundDbContext db, AccessService 
         var readBySender = await db.ConversationReads.SingleOrDefaultAsync(r => r.ConversationId == conversation.Id && r.UserAccountId == actor.UserId);
         if (readBySender is null)
         {
-            db.ConversationReads.Add(new ConversationRead { ConversationId = conversation.Id, UserAccountId = actor.UserId!.Value, ReaderName = actor.Name, ReadUpTo = now });
+            db.ConversationReads.Add(new ConversationRead { ConversationId = conversation.Id, UserAccountId = actor.UserId, ReaderName = actor.Name, ReadUpTo = now });
         }
         else
         {
@@ -243,7 +231,7 @@ public sealed class ConversationService(CommonGroundDbContext db, AccessService 
     /// Who hears about a new message: the family when a professional writes; the key worker when the family writes; the
     /// concern's owner and the person who raised it; and anyone who has written in it before. Only those who can still see it.
     /// </summary>
-    private async Task<IReadOnlyList<Guid>> RecipientsAsync(Child child, Conversation conversation, Concern? concern, Actor actor, bool byFamily)
+    private async Task<IReadOnlyList<Guid>> RecipientsAsync(Child child, Conversation conversation, Concern? concern, UserActor actor, bool byFamily)
     {
         var candidates = new HashSet<Guid>(await db.Messages.Where(m => m.ConversationId == conversation.Id).Select(m => m.AuthorUserId).Distinct().ToListAsync());
         if (!byFamily)
@@ -264,7 +252,7 @@ public sealed class ConversationService(CommonGroundDbContext db, AccessService 
             candidates.UnionWith(await db.TeamMembers.Where(t => t.ChildId == child.Id && t.IsKeyWorker && t.LeftAt == null).Select(t => t.Professional!.UserAccountId).ToListAsync());
         }
 
-        candidates.Remove(actor.UserId!.Value);
+        candidates.Remove(actor.UserId);
         var recipients = new List<Guid>();
         foreach (var userId in candidates)
         {

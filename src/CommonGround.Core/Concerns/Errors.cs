@@ -1,6 +1,5 @@
 namespace CommonGround.Core.Concerns;
 
-public sealed record ConcernChildNotFound() : Error("This child's record could not be found");
 public sealed record ConcernNotFound() : Error("This concern could not be found");
 public sealed record NotAllowedToRaise() : Error("You do not have permission to raise concerns about this child");
 public sealed record NotAllowedToAnswer() : Error("Only the person who owns this concern, or a lead of their organisation on the child's team, can answer it");

@@ -1,6 +1,5 @@
 namespace CommonGround.Core.Meetings;
 
-public sealed record MeetingChildNotFound() : Error("This child's record could not be found");
 public sealed record MeetingNotFound() : Error("This meeting could not be found");
 public sealed record NotAllowedForMeetings() : Error("You do not have permission to arrange meetings for this child");
 public sealed record StartMustBeInFuture() : Error("The meeting must start in the future", "Date");

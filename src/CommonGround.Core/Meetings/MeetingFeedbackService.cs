@@ -30,9 +30,10 @@ public sealed class MeetingFeedbackService(CommonGroundDbContext db, MeetingStep
     public const int MinimumAnswersToShow = 5;
 
     /// <summary>A family member's answer to "Did you feel listened to?", once per meeting.</summary>
-    public async Task<Result<MeetingFeedback>> GiveFeedbackAsync(Guid childId, Guid meetingId, int? score, string? whatWouldHaveHelped, Actor actor)
+    public async Task<Result<MeetingFeedback>> GiveFeedbackAsync(ChildAccess childAccess, Guid meetingId, int? score, string? whatWouldHaveHelped, UserActor actor)
     {
-        var (childAccess, meeting, error) = await steps.LoadForFamilyAsync(childId, meetingId, version: null, actor);
+        var childId = childAccess.Child.Id;
+        var (meeting, error) = await steps.LoadForFamilyAsync(childAccess, meetingId, version: null, actor);
         if (error is not null)
         {
             return error;
@@ -55,12 +56,12 @@ public sealed class MeetingFeedbackService(CommonGroundDbContext db, MeetingStep
 
         var feedback = new MeetingFeedback
         {
-            MeetingId = meeting!.Id, ChildId = childId, UserAccountId = actor.UserId!.Value, OrganisationId = meeting.OrganiserOrganisationId,
+            MeetingId = meeting!.Id, ChildId = childId, UserAccountId = actor.UserId, OrganisationId = meeting.OrganiserOrganisationId,
             MeetingKind = meeting.Kind, Score = score!.Value, WhatWouldHaveHelped = MeetingSteps.Clean(whatWouldHaveHelped), AnsweredAt = now,
         };
         db.MeetingFeedback.Add(feedback);
         // The audit trail says an answer was given, never what it was.
-        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess!, now, AuditActions.MeetingFeedbackGiven,
+        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, now, AuditActions.MeetingFeedbackGiven,
             $"Answered \"Did you feel listened to?\" about the {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}"));
         try
         {

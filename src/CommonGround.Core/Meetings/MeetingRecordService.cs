@@ -16,10 +16,10 @@ namespace CommonGround.Core.Meetings;
 /// is keyed by agenda item. An agreed record changes only with an <paramref name="AmendmentReason"/>.
 /// </summary>
 public sealed record WriteRecordOptions(
-    Guid ChildId, Guid MeetingId, int Version, string? FamilyViews, string? ChildViews, string? Decisions, string? OthersPresent,
+    Guid MeetingId, int Version, string? FamilyViews, string? ChildViews, string? Decisions, string? OthersPresent,
     IReadOnlyCollection<Guid> Attended, IReadOnlyDictionary<Guid, string?> AgendaNotes, string? AmendmentReason);
 
-public sealed record AddActionOptions(Guid ChildId, Guid MeetingId, string? What, CommitmentArea Area, Guid? OwnerTeamMemberId, DateOnly? DueDate);
+public sealed record AddActionOptions(Guid MeetingId, string? What, CommitmentArea Area, Guid? OwnerTeamMemberId, DateOnly? DueDate);
 
 /// <summary>
 /// Keeping a meeting's record: the note-taker writes it and its actions, the family writes their views, it is shared
@@ -28,9 +28,9 @@ public sealed record AddActionOptions(Guid ChildId, Guid MeetingId, string? What
 public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps steps, CommitmentChangeService commitments, Notifier notifier, TimeProvider timeProvider)
 {
     /// <summary>The note-taker writes or revises the record; after the family has agreed it, only as an amendment with a reason.</summary>
-    public async Task<Result<Meeting>> WriteRecordAsync(WriteRecordOptions options, Actor actor)
+    public async Task<Result<Meeting>> WriteRecordAsync(ChildAccess childAccess, WriteRecordOptions options, UserActor actor)
     {
-        var (childAccess, meeting, error) = await steps.LoadForNoteTakerAsync(options.ChildId, options.MeetingId, options.Version, actor);
+        var (meeting, error) = await steps.LoadForNoteTakerAsync(childAccess, options.MeetingId, options.Version, actor);
         if (error is not null)
         {
             return error;
@@ -70,18 +70,18 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
         {
             meeting.Amend();
             await KeepVersionAsync(meeting, RecordVersionKind.Amended, amendment, actor, now);
-            db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess!, now, AuditActions.MeetingRecordAmended,
+            db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, now, AuditActions.MeetingRecordAmended,
                 $"Amended the agreed record of the {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}: {amendment}"));
             foreach (var family in meeting.Invitees.Where(i => i.IsFamily))
             {
                 notifier.Notify(family.UserAccountId, NotificationKind.Meetings,
-                    $"{actor.Name} amended the agreed record of {childAccess!.Child.KnownAs}'s {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}, and said why",
+                    $"{actor.Name} amended the agreed record of {childAccess.Child.KnownAs}'s {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}, and said why",
                     $"The record of {childAccess.Child.KnownAs}'s meeting was amended", ChildLinks.Meeting(meeting.ChildId, meeting.Id), meeting.ChildId, area: RecordArea.Meetings);
             }
         }
         else
         {
-            db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess!, now, AuditActions.MeetingRecordWritten,
+            db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, now, AuditActions.MeetingRecordWritten,
                 $"Wrote the record of the {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}"));
         }
 
@@ -89,9 +89,9 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
     }
 
     /// <summary>The family writes their views in their own words; the note-taker cannot change them afterwards.</summary>
-    public async Task<Result<Meeting>> WriteFamilyViewsAsync(Guid childId, Guid meetingId, int version, string? views, Actor actor)
+    public async Task<Result<Meeting>> WriteFamilyViewsAsync(ChildAccess childAccess, Guid meetingId, int version, string? views, UserActor actor)
     {
-        var (childAccess, meeting, error) = await steps.LoadForFamilyAsync(childId, meetingId, version, actor);
+        var (meeting, error) = await steps.LoadForFamilyAsync(childAccess, meetingId, version, actor);
         if (error is not null)
         {
             return error;
@@ -111,15 +111,16 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
 
         var now = timeProvider.UtcNow();
         meeting!.WriteFamilyViews(MeetingSteps.Clean(views), actor.Name);
-        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess!, now, AuditActions.MeetingFamilyViewsWritten,
+        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, now, AuditActions.MeetingFamilyViewsWritten,
             $"Wrote the family's views for the record of the {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}"));
         return await steps.SaveAsync(meeting);
     }
 
     /// <summary>An action agreed at the meeting: it becomes a commitment, owned and dated, in the same transaction.</summary>
-    public async Task<Result<Commitment>> AddActionAsync(AddActionOptions options, Actor actor)
+    public async Task<Result<Commitment>> AddActionAsync(ChildAccess childAccess, AddActionOptions options, UserActor actor)
     {
-        var (childAccess, meeting, error) = await steps.LoadForNoteTakerAsync(options.ChildId, options.MeetingId, version: null, actor);
+        var childId = childAccess.Child.Id;
+        var (meeting, error) = await steps.LoadForNoteTakerAsync(childAccess, options.MeetingId, version: null, actor);
         if (error is not null)
         {
             return error;
@@ -138,8 +139,8 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
             return error;
         }
 
-        var staged = await commitments.StageAsync(new AddCommitmentOptions(
-            options.ChildId, options.What!, null, options.Area, CommitmentSource.Meeting, options.OwnerTeamMemberId!.Value, CommitmentKind.OneOff,
+        var staged = await commitments.StageAsync(childAccess, new AddCommitmentOptions(
+            options.What!, null, options.Area, CommitmentSource.Meeting, options.OwnerTeamMemberId!.Value, CommitmentKind.OneOff,
             options.DueDate, null, null, null, null, null, null, false, MeetingId: meeting!.Id, AlreadyAgreed: true), actor);
         if (!staged.Succeeded)
         {
@@ -148,16 +149,16 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
 
         var now = timeProvider.UtcNow();
         meeting.Touch();
-        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess!, now, AuditActions.MeetingActionAdded,
+        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, now, AuditActions.MeetingActionAdded,
             $"Added an action to the record of the {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}: {staged.Value!.What}, owned by {staged.Value.OwnerName}"));
         var saved = await steps.SaveAsync(meeting);
         return saved.Succeeded ? staged.Value : saved.Error!;
     }
 
     /// <summary>Shares the record with the family to agree; any corrections they asked for are answered by this version.</summary>
-    public async Task<Result<Meeting>> ShareRecordAsync(Guid childId, Guid meetingId, int version, string? whatChanged, Actor actor)
+    public async Task<Result<Meeting>> ShareRecordAsync(ChildAccess childAccess, Guid meetingId, int version, string? whatChanged, UserActor actor)
     {
-        var (childAccess, meeting, error) = await steps.LoadForNoteTakerAsync(childId, meetingId, version, actor);
+        var (meeting, error) = await steps.LoadForNoteTakerAsync(childAccess, meetingId, version, actor);
         if (error is not null)
         {
             return error;
@@ -185,7 +186,7 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
         }
 
         await KeepVersionAsync(meeting, kind, note, actor, now);
-        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess!, now, AuditActions.MeetingRecordShared,
+        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, now, AuditActions.MeetingRecordShared,
             $"Shared {(kind == RecordVersionKind.Revised ? "a revised" : "the")} record of the {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)} for the family to agree"));
         foreach (var invitee in meeting.Invitees.Where(i => i.UserAccountId != actor.UserId))
         {
@@ -193,16 +194,16 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
                 ? "Please read it, then agree it or tell us what needs correcting. We would also like to know whether you felt listened to."
                 : "The family will agree it or ask for corrections.";
             notifier.Notify(invitee.UserAccountId, NotificationKind.Meetings,
-                $"{actor.Name} shared {(kind == RecordVersionKind.Revised ? "a revised" : "the")} record of {childAccess!.Child.KnownAs}'s {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}. {ask}",
+                $"{actor.Name} shared {(kind == RecordVersionKind.Revised ? "a revised" : "the")} record of {childAccess.Child.KnownAs}'s {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}. {ask}",
                 $"The record of {childAccess.Child.KnownAs}'s meeting is ready to read", ChildLinks.Meeting(meeting.ChildId, meeting.Id), meeting.ChildId, area: RecordArea.Meetings);
         }
 
         return await steps.SaveAsync(meeting);
     }
 
-    public async Task<Result<RecordCorrection>> RequestCorrectionAsync(Guid childId, Guid meetingId, int version, string? part, string? partName, string? whatShouldChange, Actor actor)
+    public async Task<Result<RecordCorrection>> RequestCorrectionAsync(ChildAccess childAccess, Guid meetingId, int version, string? part, string? partName, string? whatShouldChange, UserActor actor)
     {
-        var (childAccess, meeting, error) = await steps.LoadForFamilyAsync(childId, meetingId, version, actor);
+        var (meeting, error) = await steps.LoadForFamilyAsync(childAccess, meetingId, version, actor);
         if (error is not null)
         {
             return error;
@@ -226,22 +227,22 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
         var correction = new RecordCorrection
         {
             MeetingId = meeting!.Id, Part = part!, PartName = partName!, WhatShouldChange = whatShouldChange!.Trim(), VersionNumber = meeting.RecordVersionNumber,
-            RequestedByUserId = actor.UserId!.Value, RequestedByName = actor.Name, RequestedAt = now,
+            RequestedByUserId = actor.UserId, RequestedByName = actor.Name, RequestedAt = now,
         };
         meeting.AskForCorrections();
         db.RecordCorrections.Add(correction);
-        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess!, now, AuditActions.MeetingCorrectionRequested,
+        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, now, AuditActions.MeetingCorrectionRequested,
             $"Asked for a correction to \"{correction.PartName}\" in the record of the {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}"));
         notifier.Notify(meeting.NoteTakerUserId, NotificationKind.Meetings,
-            $"{childAccess!.Child.KnownAs}'s family asked for a correction to \"{correction.PartName}\" in the record of the meeting on {MeetingService.When(meeting)}",
+            $"{childAccess.Child.KnownAs}'s family asked for a correction to \"{correction.PartName}\" in the record of the meeting on {MeetingService.When(meeting)}",
             $"{childAccess.Child.KnownAs}'s family asked for a correction to a meeting record", ChildLinks.Meeting(meeting.ChildId, meeting.Id), meeting.ChildId, area: RecordArea.Meetings);
         var saved = await steps.SaveAsync(meeting);
         return saved.Succeeded ? correction : saved.Error!;
     }
 
-    public async Task<Result<Meeting>> AgreeRecordAsync(Guid childId, Guid meetingId, int version, Actor actor)
+    public async Task<Result<Meeting>> AgreeRecordAsync(ChildAccess childAccess, Guid meetingId, int version, UserActor actor)
     {
-        var (childAccess, meeting, error) = await steps.LoadForFamilyAsync(childId, meetingId, version, actor);
+        var (meeting, error) = await steps.LoadForFamilyAsync(childAccess, meetingId, version, actor);
         if (error is not null)
         {
             return error;
@@ -262,19 +263,19 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
         var now = timeProvider.UtcNow();
         meeting.Agree(actor.Name, now);
         await KeepVersionAsync(meeting, RecordVersionKind.Agreed, null, actor, now);
-        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess!, now, AuditActions.MeetingRecordAgreed,
+        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, now, AuditActions.MeetingRecordAgreed,
             $"Agreed the record of the {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}"));
         foreach (var invitee in meeting.Invitees.Where(i => !i.IsFamily))
         {
             notifier.Notify(invitee.UserAccountId, NotificationKind.Meetings,
-                $"{childAccess!.Child.KnownAs}'s family agreed the record of the meeting on {MeetingService.When(meeting)}. It is now locked",
+                $"{childAccess.Child.KnownAs}'s family agreed the record of the meeting on {MeetingService.When(meeting)}. It is now locked",
                 $"{childAccess.Child.KnownAs}'s family agreed a meeting record", ChildLinks.Meeting(meeting.ChildId, meeting.Id), meeting.ChildId, area: RecordArea.Meetings);
         }
 
         return await steps.SaveAsync(meeting);
     }
 
-    private async Task KeepVersionAsync(Meeting meeting, RecordVersionKind kind, string? reason, Actor actor, DateTime now)
+    private async Task KeepVersionAsync(Meeting meeting, RecordVersionKind kind, string? reason, UserActor actor, DateTime now)
     {
         var actions = await db.Commitments.AsNoTracking().Where(c => c.MeetingId == meeting.Id).ToListAsync();
         // Actions added in this same unit of work are not in the database yet.

@@ -12,22 +12,17 @@ using Microsoft.EntityFrameworkCore;
 namespace CommonGround.Core.Meetings;
 
 public sealed record ScheduleMeetingOptions(
-    Guid ChildId, MeetingKind Kind, DateOnly Date, TimeOnly Time, int DurationMinutes, string? Place, string? OnlineLink,
+    MeetingKind Kind, DateOnly Date, TimeOnly Time, int DurationMinutes, string? Place, string? OnlineLink,
     IReadOnlyCollection<Guid> InviteeUserIds, Guid NoteTakerUserId);
 
-public sealed record RescheduleMeetingOptions(Guid ChildId, Guid MeetingId, DateOnly Date, TimeOnly Time, int DurationMinutes, string? Place, string? OnlineLink);
+public sealed record RescheduleMeetingOptions(Guid MeetingId, DateOnly Date, TimeOnly Time, int DurationMinutes, string? Place, string? OnlineLink);
 
 /// <summary>Arranging a child's meeting: inviting people with a calendar entry, moving it, cancelling it, and its agenda.</summary>
-public sealed class MeetingSchedulingService(CommonGroundDbContext db, AccessService access, MeetingService meetings, MeetingSteps steps, EmailOutbox outbox, AttentionSignals signals, TimeProvider timeProvider)
+public sealed class MeetingSchedulingService(CommonGroundDbContext db, MeetingService meetings, MeetingSteps steps, EmailOutbox outbox, AttentionSignals signals, TimeProvider timeProvider)
 {
-    public async Task<Result<Meeting>> ScheduleAsync(ScheduleMeetingOptions options, Actor actor)
+    public async Task<Result<Meeting>> ScheduleAsync(ChildAccess childAccess, ScheduleMeetingOptions options, UserActor actor)
     {
-        var childAccess = await access.GetAsync(options.ChildId, actor);
-        if (childAccess is null)
-        {
-            return new MeetingChildNotFound();
-        }
-
+        var childId = childAccess.Child.Id;
         if (!childAccess.Can(Capability.RunMeeting, RecordArea.Meetings))
         {
             return new NotAllowedForMeetings();
@@ -39,7 +34,7 @@ public sealed class MeetingSchedulingService(CommonGroundDbContext db, AccessSer
             return error;
         }
 
-        var choices = await meetings.ListInviteeChoicesAsync(options.ChildId);
+        var choices = await meetings.ListInviteeChoicesAsync(childId);
         var invited = options.InviteeUserIds.Distinct().ToList();
         if (invited.Count == 0)
         {
@@ -62,14 +57,14 @@ public sealed class MeetingSchedulingService(CommonGroundDbContext db, AccessSer
         var now = timeProvider.UtcNow();
         var meeting = new Meeting
         {
-            ChildId = options.ChildId,
+            ChildId = childId,
             AreaId = childAccess.Child.AreaId,
             Kind = options.Kind,
             StartsAt = startsAt,
             DurationMinutes = options.DurationMinutes,
             Place = MeetingSteps.Clean(options.Place),
             OnlineLink = MeetingSteps.Clean(options.OnlineLink),
-            OrganiserUserId = actor.UserId!.Value,
+            OrganiserUserId = actor.UserId,
             OrganiserName = actor.Name,
             OrganiserEmail = organiser.Email!,
             OrganiserOrganisationId = organiser.OrganisationId,
@@ -113,9 +108,9 @@ public sealed class MeetingSchedulingService(CommonGroundDbContext db, AccessSer
         return meeting;
     }
 
-    public async Task<Result<Meeting>> RescheduleAsync(RescheduleMeetingOptions options, Actor actor)
+    public async Task<Result<Meeting>> RescheduleAsync(ChildAccess childAccess, RescheduleMeetingOptions options, UserActor actor)
     {
-        var (childAccess, meeting, error) = await steps.LoadForOrganiserAsync(options.ChildId, options.MeetingId, actor);
+        var (meeting, error) = await steps.LoadForOrganiserAsync(childAccess, options.MeetingId, actor);
         if (error is not null)
         {
             return error;
@@ -129,10 +124,10 @@ public sealed class MeetingSchedulingService(CommonGroundDbContext db, AccessSer
 
         var now = timeProvider.UtcNow();
         meeting!.Reschedule(startsAt, options.DurationMinutes, MeetingSteps.Clean(options.Place), MeetingSteps.Clean(options.OnlineLink));
-        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess!, now, AuditActions.MeetingRescheduled,
+        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, now, AuditActions.MeetingRescheduled,
             $"Changed the {meeting.Kind.ToDisplayName().ToLowerInvariant()} to {MeetingService.When(meeting)}"));
         await ReviewMeetingLink.StageAsync(db, meeting, StatutoryEventKind.ReviewMeetingArranged, actor, now);
-        var calendar = MeetingCalendar.Invitation(meeting, childAccess!.Child.KnownAs, now);
+        var calendar = MeetingCalendar.Invitation(meeting, childAccess.Child.KnownAs, now);
         foreach (var invitee in meeting.Invitees.Where(i => i.UserAccountId != actor.UserId))
         {
             EnqueueWithCalendar(invitee, $"Changed: {MeetingCalendar.Summary(meeting, childAccess.Child.KnownAs)}, now {MeetingService.When(meeting)}",
@@ -151,9 +146,9 @@ public sealed class MeetingSchedulingService(CommonGroundDbContext db, AccessSer
         return await steps.SaveAsync(meeting);
     }
 
-    public async Task<Result<Meeting>> CancelAsync(Guid childId, Guid meetingId, string? reason, Actor actor)
+    public async Task<Result<Meeting>> CancelAsync(ChildAccess childAccess, Guid meetingId, string? reason, UserActor actor)
     {
-        var (childAccess, meeting, error) = await steps.LoadForOrganiserAsync(childId, meetingId, actor);
+        var (meeting, error) = await steps.LoadForOrganiserAsync(childAccess, meetingId, actor);
         if (error is not null)
         {
             return error;
@@ -171,10 +166,10 @@ public sealed class MeetingSchedulingService(CommonGroundDbContext db, AccessSer
 
         var now = timeProvider.UtcNow();
         meeting!.Cancel(reason.Trim(), now);
-        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess!, now, AuditActions.MeetingCancelled,
+        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, now, AuditActions.MeetingCancelled,
             $"Cancelled the {meeting.Kind.ToDisplayName().ToLowerInvariant()} that was on {MeetingService.When(meeting)}: {meeting.CancelReason}"));
         await ReviewMeetingLink.StageAsync(db, meeting, StatutoryEventKind.ReviewMeetingCancelled, actor, now);
-        var calendar = MeetingCalendar.Cancellation(meeting, childAccess!.Child.KnownAs, now);
+        var calendar = MeetingCalendar.Cancellation(meeting, childAccess.Child.KnownAs, now);
         foreach (var invitee in meeting.Invitees.Where(i => i.UserAccountId != actor.UserId))
         {
             EnqueueWithCalendar(invitee, $"Cancelled: {MeetingCalendar.Summary(meeting, childAccess.Child.KnownAs)}, {MeetingService.When(meeting)}",
@@ -191,14 +186,9 @@ public sealed class MeetingSchedulingService(CommonGroundDbContext db, AccessSer
         return await steps.SaveAsync(meeting);
     }
 
-    public async Task<Result<AgendaItem>> AddAgendaItemAsync(Guid childId, Guid meetingId, string? title, string? detail, Actor actor)
+    public async Task<Result<AgendaItem>> AddAgendaItemAsync(ChildAccess childAccess, Guid meetingId, string? title, string? detail, UserActor actor)
     {
-        var childAccess = await access.GetAsync(childId, actor);
-        if (childAccess is null)
-        {
-            return new MeetingChildNotFound();
-        }
-
+        var childId = childAccess.Child.Id;
         if (!childAccess.Can(Capability.ViewRecord, RecordArea.Meetings))
         {
             return new OnlyInviteesAddAgenda();
@@ -228,7 +218,7 @@ public sealed class MeetingSchedulingService(CommonGroundDbContext db, AccessSer
 
         var item = new AgendaItem
         {
-            MeetingId = meeting.Id, Title = title!.Trim(), Detail = MeetingSteps.Clean(detail), AddedByUserId = actor.UserId!.Value, AddedByName = actor.Name,
+            MeetingId = meeting.Id, Title = title!.Trim(), Detail = MeetingSteps.Clean(detail), AddedByUserId = actor.UserId, AddedByName = actor.Name,
             AddedByFamily = childAccess.IsFamily, AddedAt = now,
         };
         db.AgendaItems.Add(item);

@@ -16,60 +16,54 @@ namespace CommonGround.Core.Meetings;
 /// reason: only the organiser, only the note-taker, only the family, changed meanwhile), and the save that reports a
 /// lost race instead of failing, then brings the child's early warnings up to date.
 /// </summary>
-public sealed class MeetingSteps(CommonGroundDbContext db, AccessService access, AttentionSignals signals, TimeProvider timeProvider)
+public sealed class MeetingSteps(CommonGroundDbContext db, AttentionSignals signals, TimeProvider timeProvider)
 {
-    public async Task<(ChildAccess?, Meeting?, Error?)> LoadAsync(Guid childId, Guid meetingId, Actor actor)
+    public async Task<(Meeting?, Error?)> LoadAsync(ChildAccess childAccess, Guid meetingId)
     {
-        var childAccess = await access.GetAsync(childId, actor);
-        if (childAccess is null)
-        {
-            return (null, null, new MeetingChildNotFound());
-        }
-
         var meeting = childAccess.CanSee(RecordArea.Meetings)
-            ? await db.Meetings.Include(m => m.Invitees).Include(m => m.AgendaItems).AsSplitQuery().SingleOrDefaultAsync(m => m.Id == meetingId && m.ChildId == childId)
+            ? await db.Meetings.Include(m => m.Invitees).Include(m => m.AgendaItems).AsSplitQuery().SingleOrDefaultAsync(m => m.Id == meetingId && m.ChildId == childAccess.Child.Id)
             : null;
-        return meeting is null ? (childAccess, null, new MeetingNotFound()) : (childAccess, meeting, null);
+        return meeting is null ? (null, new MeetingNotFound()) : (meeting, null);
     }
 
-    public async Task<(ChildAccess?, Meeting?, Error?)> LoadForOrganiserAsync(Guid childId, Guid meetingId, Actor actor)
+    public async Task<(Meeting?, Error?)> LoadForOrganiserAsync(ChildAccess childAccess, Guid meetingId, UserActor actor)
     {
-        var (childAccess, meeting, error) = await LoadAsync(childId, meetingId, actor);
+        var (meeting, error) = await LoadAsync(childAccess, meetingId);
         return (error, meeting) switch
         {
-            (not null, _) => (childAccess, meeting, error),
-            _ when !childAccess!.Can(Capability.RunMeeting, RecordArea.Meetings) || !meeting!.MayWriteRecord(actor.UserId!.Value) =>
-                (childAccess, meeting, new OnlyOrganiserChangesMeeting(meeting!.OrganiserName)),
-            _ when meeting.IsCancelled => (childAccess, meeting, new MeetingCancelled()),
-            _ when meeting.HasStarted(timeProvider.UtcNow()) => (childAccess, meeting, new MeetingAlreadyStarted()),
-            _ => (childAccess, meeting, null),
+            (not null, _) => (meeting, error),
+            _ when !childAccess.Can(Capability.RunMeeting, RecordArea.Meetings) || !meeting!.MayWriteRecord(actor.UserId) =>
+                (meeting, new OnlyOrganiserChangesMeeting(meeting!.OrganiserName)),
+            _ when meeting.IsCancelled => (meeting, new MeetingCancelled()),
+            _ when meeting.HasStarted(timeProvider.UtcNow()) => (meeting, new MeetingAlreadyStarted()),
+            _ => (meeting, null),
         };
     }
 
-    public async Task<(ChildAccess?, Meeting?, Error?)> LoadForNoteTakerAsync(Guid childId, Guid meetingId, int? version, Actor actor)
+    public async Task<(Meeting?, Error?)> LoadForNoteTakerAsync(ChildAccess childAccess, Guid meetingId, int? version, UserActor actor)
     {
-        var (childAccess, meeting, error) = await LoadAsync(childId, meetingId, actor);
+        var (meeting, error) = await LoadAsync(childAccess, meetingId);
         return (error, meeting) switch
         {
-            (not null, _) => (childAccess, meeting, error),
-            _ when !childAccess!.Can(Capability.RunMeeting, RecordArea.Meetings) || !meeting!.MayWriteRecord(actor.UserId!.Value) =>
-                (childAccess, meeting, new OnlyNoteTakerWrites(meeting!.NoteTakerName)),
-            _ when meeting.IsCancelled => (childAccess, meeting, new MeetingCancelled()),
-            _ when !meeting.HasStarted(timeProvider.UtcNow()) => (childAccess, meeting, new MeetingNotStartedYet()),
-            _ when version is { } expected && meeting.Version != expected => (childAccess, meeting, new MeetingChangedMeanwhile()),
-            _ => (childAccess, meeting, null),
+            (not null, _) => (meeting, error),
+            _ when !childAccess.Can(Capability.RunMeeting, RecordArea.Meetings) || !meeting!.MayWriteRecord(actor.UserId) =>
+                (meeting, new OnlyNoteTakerWrites(meeting!.NoteTakerName)),
+            _ when meeting.IsCancelled => (meeting, new MeetingCancelled()),
+            _ when !meeting.HasStarted(timeProvider.UtcNow()) => (meeting, new MeetingNotStartedYet()),
+            _ when version is { } expected && meeting.Version != expected => (meeting, new MeetingChangedMeanwhile()),
+            _ => (meeting, null),
         };
     }
 
-    public async Task<(ChildAccess?, Meeting?, Error?)> LoadForFamilyAsync(Guid childId, Guid meetingId, int? version, Actor actor)
+    public async Task<(Meeting?, Error?)> LoadForFamilyAsync(ChildAccess childAccess, Guid meetingId, int? version, UserActor actor)
     {
-        var (childAccess, meeting, error) = await LoadAsync(childId, meetingId, actor);
+        var (meeting, error) = await LoadAsync(childAccess, meetingId);
         return (error, meeting) switch
         {
-            (not null, _) => (childAccess, meeting, error),
-            _ when !childAccess!.IsFamily => (childAccess, meeting, new OnlyFamilyAgrees()),
-            _ when version is { } expected && meeting!.Version != expected => (childAccess, meeting, new MeetingChangedMeanwhile()),
-            _ => (childAccess, meeting, null),
+            (not null, _) => (meeting, error),
+            _ when !childAccess.IsFamily => (meeting, new OnlyFamilyAgrees()),
+            _ when version is { } expected && meeting!.Version != expected => (meeting, new MeetingChangedMeanwhile()),
+            _ => (meeting, null),
         };
     }
 
@@ -91,6 +85,6 @@ public sealed class MeetingSteps(CommonGroundDbContext db, AccessService access,
 
     public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    public static AuditEvent ChildEvent(Actor actor, ChildAccess childAccess, DateTime now, string action, string summary) =>
+    public static AuditEvent ChildEvent(UserActor actor, ChildAccess childAccess, DateTime now, string action, string summary) =>
         AuditEvent.ForChild(actor, childAccess.Child.Id, childAccess.Child.AreaId, now, action, summary, RecordArea.Meetings);
 }

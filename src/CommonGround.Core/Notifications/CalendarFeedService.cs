@@ -46,9 +46,9 @@ public sealed class CalendarFeedService(CommonGroundDbContext db, AccessService 
     public Task<CalendarFeed?> FindAsync(Guid userId) => db.CalendarFeeds.AsNoTracking().SingleOrDefaultAsync(f => f.UserAccountId == userId);
 
     /// <summary>Makes the person a new calendar address, replacing any old one; returns the secret for the address, shown once.</summary>
-    public async Task<string> CreateAsync(Actor actor)
+    public async Task<string> CreateAsync(UserActor actor)
     {
-        var userId = actor.UserId!.Value;
+        var userId = actor.UserId;
         var token = Invitation.NewToken();
         var now = timeProvider.UtcNow();
         var feed = await db.CalendarFeeds.SingleOrDefaultAsync(f => f.UserAccountId == userId);
@@ -71,7 +71,7 @@ public sealed class CalendarFeedService(CommonGroundDbContext db, AccessService 
     }
 
     /// <summary>Stops the person's calendar address; false if they had none.</summary>
-    public async Task<bool> StopAsync(Actor actor)
+    public async Task<bool> StopAsync(UserActor actor)
     {
         var feed = await db.CalendarFeeds.SingleOrDefaultAsync(f => f.UserAccountId == actor.UserId);
         if (feed is null)
@@ -115,7 +115,7 @@ public sealed class CalendarFeedService(CommonGroundDbContext db, AccessService 
             .SingleAsync();
         var mayShowDates = !(staffNeedSecondFactor && owner.Kind == AccountKind.Professional && !owner.TwoFactorEnabled);
         // The calendar app reads on its owner's behalf: each child whose dates it is given is a read by the owner.
-        readLog.ViewedBy(new Actor(feed.UserAccountId, owner.DisplayName, owner.Staff?.OrganisationId, owner.Staff?.AreaId, null) { OrganisationName = owner.Staff?.Name });
+        readLog.ViewedBy(new UserActor(feed.UserAccountId, owner.DisplayName) { OrganisationId = owner.Staff?.OrganisationId, AreaId = owner.Staff?.AreaId, OrganisationName = owner.Staff?.Name });
         foreach (var item in mayShowDates ? await EventsAsync(feed.UserAccountId, now) : [])
         {
             calendar.Events.Add(item);

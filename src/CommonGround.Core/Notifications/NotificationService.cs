@@ -77,7 +77,7 @@ public sealed class NotificationService(CommonGroundDbContext db, AccessService 
         return new NotificationChoices(frequencies, settings?.QuietHoursFrom, settings?.QuietHoursUntil);
     }
 
-    public async Task<Result<NotificationChoices>> SaveChoicesAsync(Guid userId, NotificationChoices choices, Actor actor)
+    public async Task<Result<NotificationChoices>> SaveChoicesAsync(Guid userId, NotificationChoices choices, UserActor actor)
     {
         Error? invalid = (choices.QuietHoursFrom, choices.QuietHoursUntil) switch
         {

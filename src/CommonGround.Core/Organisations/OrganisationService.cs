@@ -33,7 +33,7 @@ public sealed class OrganisationService(
     AttentionSignals signals,
     TimeProvider timeProvider)
 {
-    public async Task<Result<Area>> CreateAreaAsync(CreateAreaOptions options, Actor actor)
+    public async Task<Result<Area>> CreateAreaAsync(CreateAreaOptions options, UserActor actor)
     {
         var code = options.Code.Trim().ToUpperInvariant();
         if (await db.Areas.AnyAsync(a => a.Code == code))
@@ -50,7 +50,7 @@ public sealed class OrganisationService(
     }
 
     /// <summary>Creates an organisation and invites its first admin, who sets up the rest.</summary>
-    public async Task<Result<Organisation>> CreateOrganisationAsync(CreateOrganisationOptions options, Actor actor)
+    public async Task<Result<Organisation>> CreateOrganisationAsync(CreateOrganisationOptions options, UserActor actor)
     {
         if (!await db.Areas.AnyAsync(a => a.Id == options.AreaId))
         {
@@ -77,7 +77,7 @@ public sealed class OrganisationService(
         return organisation;
     }
 
-    public async Task<Result<Organisation>> UpdateOrganisationDetailsAsync(UpdateOrganisationDetailsOptions options, Actor actor)
+    public async Task<Result<Organisation>> UpdateOrganisationDetailsAsync(UpdateOrganisationDetailsOptions options, UserActor actor)
     {
         var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == options.OrganisationId);
         if (organisation is null)
@@ -111,7 +111,7 @@ public sealed class OrganisationService(
         return organisation;
     }
 
-    public async Task<Result<Invitation>> InviteStaffAsync(InviteStaffOptions options, Actor actor)
+    public async Task<Result<Invitation>> InviteStaffAsync(InviteStaffOptions options, UserActor actor)
     {
         var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == options.OrganisationId);
         if (organisation is null)
@@ -138,7 +138,7 @@ public sealed class OrganisationService(
         return invitation;
     }
 
-    public async Task<Result<Invitation>> RevokeInvitationAsync(Guid organisationId, Guid invitationId, Actor actor)
+    public async Task<Result<Invitation>> RevokeInvitationAsync(Guid organisationId, Guid invitationId, UserActor actor)
     {
         var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Id == invitationId && i.OrganisationId == organisationId);
         if (invitation is null)
@@ -162,7 +162,7 @@ public sealed class OrganisationService(
     /// They have left the organisation, so their places on children's teams end too, each recorded on the child's
     /// record; where they were the key worker, the family and the team leads are told.
     /// </summary>
-    public async Task<Result<Professional>> DeactivateStaffAsync(Guid organisationId, Guid professionalId, Func<Guid, string> teamPageFor, Actor actor)
+    public async Task<Result<Professional>> DeactivateStaffAsync(Guid organisationId, Guid professionalId, Func<Guid, string> teamPageFor, UserActor actor)
     {
         var professional = await db.Professionals.Include(p => p.UserAccount).Include(p => p.Organisation)
             .SingleOrDefaultAsync(p => p.Id == professionalId && p.OrganisationId == organisationId);
@@ -199,7 +199,7 @@ public sealed class OrganisationService(
         foreach (var place in places)
         {
             var wasKeyWorker = place.IsKeyWorker;
-            place.Leave(actor.UserId!.Value, now);
+            place.Leave(actor.UserId, now);
 
             db.AuditEvents.Add(AuditEvent.ForChild(actor, place.ChildId, place.AreaId, now, AuditActions.TeamMemberRemoved,
                 $"{name} left {professional.Organisation!.Name}, so is no longer on the team"));
@@ -214,7 +214,7 @@ public sealed class OrganisationService(
         return professional;
     }
 
-    public async Task<Result<Professional>> ReactivateStaffAsync(Guid organisationId, Guid professionalId, Actor actor)
+    public async Task<Result<Professional>> ReactivateStaffAsync(Guid organisationId, Guid professionalId, UserActor actor)
     {
         var professional = await db.Professionals.Include(p => p.UserAccount)
             .SingleOrDefaultAsync(p => p.Id == professionalId && p.OrganisationId == organisationId);
@@ -236,7 +236,7 @@ public sealed class OrganisationService(
     private async Task<bool> EmailHasAccountAsync(string email) =>
         await userManager.FindByEmailAsync(email.Trim()) is not null;
 
-    private Invitation AddInvitation(Organisation organisation, string name, string email, string jobTitle, bool asAdmin, Func<string, string> acceptLinkFor, Actor actor, DateTime now)
+    private Invitation AddInvitation(Organisation organisation, string name, string email, string jobTitle, bool asAdmin, Func<string, string> acceptLinkFor, UserActor actor, DateTime now)
     {
         var token = Invitation.NewToken();
         var invitation = new Invitation
@@ -249,7 +249,7 @@ public sealed class OrganisationService(
             JobTitle = jobTitle.Trim(),
             AsOrganisationAdmin = asAdmin,
             TokenHash = Invitation.HashToken(token),
-            InvitedByUserId = actor.UserId ?? Guid.Empty,
+            InvitedByUserId = actor.UserId,
             CreatedAt = now,
             ExpiresAt = now + Invitation.Lifetime,
         };

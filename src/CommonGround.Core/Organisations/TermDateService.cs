@@ -13,7 +13,7 @@ public sealed class TermDateService(CommonGroundDbContext db, TimeProvider timeP
     public Task<List<TermDate>> ListAsync(Guid organisationId) =>
         db.TermDates.Where(t => t.OrganisationId == organisationId).OrderBy(t => t.StartDate).ToListAsync();
 
-    public async Task<Result<TermDate>> AddAsync(AddTermDateOptions options, Actor actor)
+    public async Task<Result<TermDate>> AddAsync(AddTermDateOptions options, UserActor actor)
     {
         var name = options.Name?.Trim() ?? "";
         Error? error = name switch
@@ -45,7 +45,7 @@ public sealed class TermDateService(CommonGroundDbContext db, TimeProvider timeP
     }
 
     /// <summary>Removes a term; the audit event keeps its dates, so it can be put back.</summary>
-    public async Task<Result<TermDate>> RemoveAsync(Guid organisationId, Guid termId, Actor actor)
+    public async Task<Result<TermDate>> RemoveAsync(Guid organisationId, Guid termId, UserActor actor)
     {
         var term = await db.TermDates.SingleOrDefaultAsync(t => t.Id == termId && t.OrganisationId == organisationId);
         if (term is null)

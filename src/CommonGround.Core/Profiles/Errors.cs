@@ -1,6 +1,5 @@
 namespace CommonGround.Core.Profiles;
 
-public sealed record ProfileChildNotFound() : Error("This child's record could not be found");
 public sealed record NotAllowedForProfile() : Error("You do not have permission to change this part of the record");
 public sealed record SectionChangedMeanwhile(string CurrentText, string? ChangedBy, DateTime? ChangedAt)
     : Error($"{ChangedBy ?? "Someone"} changed this section while you were editing it. Their version is shown below; your words are still in the box. Check both, then save again", "Text");

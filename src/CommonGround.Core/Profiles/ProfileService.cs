@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommonGround.Core.Profiles;
 
-public sealed record SaveSectionOptions(Guid ChildId, ProfileSectionKind Section, string Text, int ExpectedVersion);
+public sealed record SaveSectionOptions(ProfileSectionKind Section, string Text, int ExpectedVersion);
 
-public sealed record SuggestChangeOptions(Guid ChildId, ProfileSectionKind Section, string Text, string? Reason);
+public sealed record SuggestChangeOptions(ProfileSectionKind Section, string Text, string? Reason);
 
 public enum SuggestionDecision
 {
@@ -17,10 +17,10 @@ public enum SuggestionDecision
     Decline,
 }
 
-public sealed record DecideSuggestionOptions(Guid ChildId, Guid SuggestionId, SuggestionDecision Decision, string? EditedText, string? DeclineReason);
+public sealed record DecideSuggestionOptions(Guid SuggestionId, SuggestionDecision Decision, string? EditedText, string? DeclineReason);
 
 /// <summary>The family's "About me": written and confirmed by the family, suggested to by the team, every version kept.</summary>
-public sealed class ProfileService(CommonGroundDbContext db, AccessService access, TimeProvider timeProvider)
+public sealed class ProfileService(CommonGroundDbContext db, TimeProvider timeProvider)
 {
     /// <summary>Every section, in order; a section nobody has written yet is empty at version 0.</summary>
     public async Task<IReadOnlyList<ProfileSection>> GetSectionsAsync(Guid childId)
@@ -35,23 +35,18 @@ public sealed class ProfileService(CommonGroundDbContext db, AccessService acces
     public Task<List<ProfileSuggestion>> ListPendingSuggestionsAsync(Guid childId) =>
         db.ProfileSuggestions.Where(s => s.ChildId == childId && s.Status == SuggestionStatus.Pending).OrderBy(s => s.SuggestedAt).ToListAsync();
 
-    public async Task<Result<ProfileSection>> SaveSectionAsync(SaveSectionOptions options, Actor actor)
+    public async Task<Result<ProfileSection>> SaveSectionAsync(ChildAccess childAccess, SaveSectionOptions options, UserActor actor)
     {
-        var childAccess = await access.GetAsync(options.ChildId, actor);
-        if (childAccess is null)
-        {
-            return new ProfileChildNotFound();
-        }
-
+        var childId = childAccess.Child.Id;
         if (!childAccess.Can(Capability.EditProfile, options.Section.Area()))
         {
             return new NotAllowedForProfile();
         }
 
-        var section = await db.ProfileSections.SingleOrDefaultAsync(s => s.ChildId == options.ChildId && s.Section == options.Section);
+        var section = await db.ProfileSections.SingleOrDefaultAsync(s => s.ChildId == childId && s.Section == options.Section);
         if (section is null)
         {
-            section = new ProfileSection { ChildId = options.ChildId, Section = options.Section };
+            section = new ProfileSection { ChildId = childId, Section = options.Section };
             db.ProfileSections.Add(section);
         }
 
@@ -61,37 +56,32 @@ public sealed class ProfileService(CommonGroundDbContext db, AccessService acces
         }
 
         var now = timeProvider.UtcNow();
-        var version = section.Change(options.Text, actor.UserId!.Value, actor.Name, now);
+        var version = section.Change(options.Text, actor.UserId, actor.Name, now);
         if (version is not null)
         {
             db.ProfileSectionVersions.Add(version);
         }
 
-        db.AuditEvents.Add(AuditEvent.ForChild(actor, options.ChildId, childAccess.Child.AreaId, now, version is null ? AuditActions.ProfileConfirmed : AuditActions.ProfileChanged, $"{(version is null ? "Confirmed" : "Changed")} \"{options.Section.Title()}\"", options.Section.Area()));
-        return await SaveOrStaleAsync(section, options.ChildId, options.Section);
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, childAccess.Child.AreaId, now, version is null ? AuditActions.ProfileConfirmed : AuditActions.ProfileChanged, $"{(version is null ? "Confirmed" : "Changed")} \"{options.Section.Title()}\"", options.Section.Area()));
+        return await SaveOrStaleAsync(section, childId, options.Section);
     }
 
     /// <summary>The family says a section is still right without changing it.</summary>
-    public async Task<Result<ProfileSection>> ConfirmSectionAsync(Guid childId, ProfileSectionKind kind, Actor actor)
+    public async Task<Result<ProfileSection>> ConfirmSectionAsync(ChildAccess childAccess, ProfileSectionKind kind, UserActor actor)
     {
-        var section = await db.ProfileSections.SingleOrDefaultAsync(s => s.ChildId == childId && s.Section == kind);
-        return await SaveSectionAsync(new SaveSectionOptions(childId, kind, section?.Text ?? "", section?.Version ?? 0), actor);
+        var section = await db.ProfileSections.SingleOrDefaultAsync(s => s.ChildId == childAccess.Child.Id && s.Section == kind);
+        return await SaveSectionAsync(childAccess, new SaveSectionOptions(kind, section?.Text ?? "", section?.Version ?? 0), actor);
     }
 
-    public async Task<Result<ProfileSuggestion>> SuggestChangeAsync(SuggestChangeOptions options, Actor actor)
+    public async Task<Result<ProfileSuggestion>> SuggestChangeAsync(ChildAccess childAccess, SuggestChangeOptions options, UserActor actor)
     {
-        var childAccess = await access.GetAsync(options.ChildId, actor);
-        if (childAccess is null)
-        {
-            return new ProfileChildNotFound();
-        }
-
+        var childId = childAccess.Child.Id;
         if (!childAccess.Can(Capability.SuggestProfile, options.Section.Area()))
         {
             return new NotAllowedForProfile();
         }
 
-        var section = await db.ProfileSections.SingleOrDefaultAsync(s => s.ChildId == options.ChildId && s.Section == options.Section);
+        var section = await db.ProfileSections.SingleOrDefaultAsync(s => s.ChildId == childId && s.Section == options.Section);
         var suggested = options.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
         if (suggested == (section?.Text ?? ""))
         {
@@ -101,38 +91,33 @@ public sealed class ProfileService(CommonGroundDbContext db, AccessService acces
         var now = timeProvider.UtcNow();
         var suggestion = new ProfileSuggestion
         {
-            ChildId = options.ChildId,
+            ChildId = childId,
             Section = options.Section,
             TextBefore = section?.Text ?? "",
             VersionBefore = section?.Version ?? 0,
             SuggestedText = suggested,
             Reason = string.IsNullOrWhiteSpace(options.Reason) ? null : options.Reason.Trim(),
-            SuggestedByUserId = actor.UserId!.Value,
+            SuggestedByUserId = actor.UserId,
             SuggestedByName = actor.Name,
             SuggestedByOrganisation = actor.OrganisationName,
             SuggestedAt = now,
         };
         db.ProfileSuggestions.Add(suggestion);
-        db.AuditEvents.Add(AuditEvent.ForChild(actor, options.ChildId, childAccess.Child.AreaId, now, AuditActions.ProfileSuggested, $"Suggested a change to \"{options.Section.Title()}\"", options.Section.Area()));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, childAccess.Child.AreaId, now, AuditActions.ProfileSuggested, $"Suggested a change to \"{options.Section.Title()}\"", options.Section.Area()));
         await db.SaveChangesAsync();
         return suggestion;
     }
 
     /// <summary>The family accepts a suggestion as it is, accepts it with their own changes, or declines it.</summary>
-    public async Task<Result<ProfileSuggestion>> DecideSuggestionAsync(DecideSuggestionOptions options, Actor actor)
+    public async Task<Result<ProfileSuggestion>> DecideSuggestionAsync(ChildAccess childAccess, DecideSuggestionOptions options, UserActor actor)
     {
-        var childAccess = await access.GetAsync(options.ChildId, actor);
-        if (childAccess is null)
-        {
-            return new ProfileChildNotFound();
-        }
-
+        var childId = childAccess.Child.Id;
         if (!childAccess.Can(Capability.EditProfile))
         {
             return new NotAllowedForProfile();
         }
 
-        var suggestion = await db.ProfileSuggestions.SingleOrDefaultAsync(s => s.Id == options.SuggestionId && s.ChildId == options.ChildId);
+        var suggestion = await db.ProfileSuggestions.SingleOrDefaultAsync(s => s.Id == options.SuggestionId && s.ChildId == childId);
         if (suggestion is null)
         {
             return new SuggestionNotFound();
@@ -151,32 +136,32 @@ public sealed class ProfileService(CommonGroundDbContext db, AccessService acces
         var now = timeProvider.UtcNow();
         if (options.Decision == SuggestionDecision.Decline)
         {
-            suggestion.Decline(options.DeclineReason, actor.UserId!.Value, now);
-            db.AuditEvents.Add(AuditEvent.ForChild(actor, options.ChildId, childAccess.Child.AreaId, now, AuditActions.SuggestionDeclined,
+            suggestion.Decline(options.DeclineReason, actor.UserId, now);
+            db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, childAccess.Child.AreaId, now, AuditActions.SuggestionDeclined,
                 $"Declined {suggestion.SuggestedByName}'s suggestion for \"{suggestion.Section.Title()}\"", suggestion.Section.Area()));
             await db.SaveChangesAsync();
             return suggestion;
         }
 
-        var section = await db.ProfileSections.SingleOrDefaultAsync(s => s.ChildId == options.ChildId && s.Section == suggestion.Section);
+        var section = await db.ProfileSections.SingleOrDefaultAsync(s => s.ChildId == childId && s.Section == suggestion.Section);
         if (section is null)
         {
-            section = new ProfileSection { ChildId = options.ChildId, Section = suggestion.Section };
+            section = new ProfileSection { ChildId = childId, Section = suggestion.Section };
             db.ProfileSections.Add(section);
         }
 
         var withChanges = options.Decision == SuggestionDecision.AcceptWithChanges;
         var text = withChanges ? options.EditedText ?? suggestion.SuggestedText : suggestion.SuggestedText;
-        var version = section.Change(text, actor.UserId!.Value, actor.Name, now, acceptedFrom: suggestion.SuggestedByName);
+        var version = section.Change(text, actor.UserId, actor.Name, now, acceptedFrom: suggestion.SuggestedByName);
         if (version is not null)
         {
             db.ProfileSectionVersions.Add(version);
         }
 
-        suggestion.Accept(withChanges, actor.UserId!.Value, now);
-        db.AuditEvents.Add(AuditEvent.ForChild(actor, options.ChildId, childAccess.Child.AreaId, now, AuditActions.SuggestionAccepted,
+        suggestion.Accept(withChanges, actor.UserId, now);
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, childAccess.Child.AreaId, now, AuditActions.SuggestionAccepted,
             $"Accepted {suggestion.SuggestedByName}'s suggestion for \"{suggestion.Section.Title()}\"{(withChanges ? " with changes" : "")}", suggestion.Section.Area()));
-        var saved = await SaveOrStaleAsync(section, options.ChildId, suggestion.Section);
+        var saved = await SaveOrStaleAsync(section, childId, suggestion.Section);
         return saved.Succeeded ? suggestion : saved.Error!;
     }
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommonGround.Core.Profiles;
 
-public sealed record CreateShareLinkOptions(Guid ChildId, string Label, int Days, IReadOnlyCollection<RecordArea> ExtraAreas);
+public sealed record CreateShareLinkOptions(string Label, int Days, IReadOnlyCollection<RecordArea> ExtraAreas);
 
 public sealed record ShareLinkView(ProfileShareLink Link, Children.Child Child, IReadOnlyList<ProfileSection> Sections);
 
@@ -15,20 +15,15 @@ public sealed record ShareLinkDaysOutOfRange() : Error("Choose how long the link
 public sealed record ShareLinkNotFound() : Error("This share link could not be found");
 
 /// <summary>Time-limited links to the one-page profile, made and revoked by the family, every view logged.</summary>
-public sealed class ShareLinkService(CommonGroundDbContext db, AccessService access, ProfileService profiles, TimeProvider timeProvider)
+public sealed class ShareLinkService(CommonGroundDbContext db, ProfileService profiles, TimeProvider timeProvider)
 {
     public Task<List<ProfileShareLink>> ListAsync(Guid childId) =>
         db.ProfileShareLinks.Where(l => l.ChildId == childId).OrderByDescending(l => l.CreatedAt).ToListAsync();
 
     /// <summary>Makes a link and returns its token: shown once to the family, never stored.</summary>
-    public async Task<Result<(ProfileShareLink Link, string Token)>> CreateAsync(CreateShareLinkOptions options, Actor actor)
+    public async Task<Result<(ProfileShareLink Link, string Token)>> CreateAsync(ChildAccess childAccess, CreateShareLinkOptions options, UserActor actor)
     {
-        var childAccess = await access.GetAsync(options.ChildId, actor);
-        if (childAccess is null)
-        {
-            return new ProfileChildNotFound();
-        }
-
+        var childId = childAccess.Child.Id;
         if (!childAccess.Can(Capability.ManageConsent))
         {
             return new NotAllowedForProfile();
@@ -44,29 +39,24 @@ public sealed class ShareLinkService(CommonGroundDbContext db, AccessService acc
         var areas = options.ExtraAreas.Where(a => a is RecordArea.Health or RecordArea.Transport).Append(RecordArea.AboutMe).Distinct().Order();
         var link = new ProfileShareLink
         {
-            ChildId = options.ChildId,
+            ChildId = childId,
             Label = options.Label.Trim(),
             TokenHash = Invitation.HashToken(token),
             Areas = string.Join(',', areas),
-            CreatedByUserId = actor.UserId!.Value,
+            CreatedByUserId = actor.UserId,
             CreatedAt = now,
             ExpiresAt = now.AddDays(options.Days),
         };
         db.ProfileShareLinks.Add(link);
-        db.AuditEvents.Add(AuditEvent.ForChild(actor, options.ChildId, childAccess.Child.AreaId, now, AuditActions.ShareLinkCreated,
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, childAccess.Child.AreaId, now, AuditActions.ShareLinkCreated,
             $"Made a link to the one-page profile for \"{link.Label}\", working for {options.Days} {(options.Days == 1 ? "day" : "days")}", RecordArea.AboutMe));
         await db.SaveChangesAsync();
         return (link, token);
     }
 
-    public async Task<Result<ProfileShareLink>> RevokeAsync(Guid childId, Guid linkId, Actor actor)
+    public async Task<Result<ProfileShareLink>> RevokeAsync(ChildAccess childAccess, Guid linkId, UserActor actor)
     {
-        var childAccess = await access.GetAsync(childId, actor);
-        if (childAccess is null)
-        {
-            return new ProfileChildNotFound();
-        }
-
+        var childId = childAccess.Child.Id;
         if (!childAccess.Can(Capability.ManageConsent))
         {
             return new NotAllowedForProfile();

@@ -1,6 +1,5 @@
 namespace CommonGround.Core.Statutory;
 
-public sealed record StatutoryChildNotFound() : Error("This child's record could not be found");
 public sealed record StatutoryProcessNotFound() : Error("This process could not be found");
 public sealed record StatutoryEventNotFound() : Error("This event could not be found");
 public sealed record NotAllowedForStatutory() : Error("You do not have permission to record the statutory process for this child");

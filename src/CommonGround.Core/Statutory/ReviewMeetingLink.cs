@@ -15,7 +15,7 @@ namespace CommonGround.Core.Statutory;
 public static class ReviewMeetingLink
 {
     /// <summary>Adds the arranging or cancelling of <paramref name="meeting"/> to the child's latest review process, if it has one.</summary>
-    public static async Task StageAsync(CommonGroundDbContext db, Meeting meeting, StatutoryEventKind kind, Actor actor, DateTime now)
+    public static async Task StageAsync(CommonGroundDbContext db, Meeting meeting, StatutoryEventKind kind, UserActor actor, DateTime now)
     {
         if (meeting.Kind != MeetingKind.Review)
         {
@@ -35,7 +35,7 @@ public static class ReviewMeetingLink
         var recorded = new StatutoryEvent
         {
             ProcessId = process.Id, ChildId = process.ChildId, Kind = kind, OccurredOn = kind == StatutoryEventKind.ReviewMeetingCancelled ? now.ToUkDate() : meeting.StartsAt.ToUkDate(),
-            MeetingId = meeting.Id, RecordedAt = now, RecordedByUserId = actor.UserId!.Value, RecordedByName = actor.Name, RecordedByFamily = false,
+            MeetingId = meeting.Id, RecordedAt = now, RecordedByUserId = actor.UserId, RecordedByName = actor.Name, RecordedByFamily = false,
         };
         process.Events.Add(recorded);
         process.Refresh(Timescales.England);

@@ -8,13 +8,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommonGround.Core.Statutory;
 
-public sealed record RecordStatutoryEventOptions(Guid ChildId, Guid? ProcessId, StatutoryProcessKind ProcessKind, StatutoryEventKind Kind, DateOnly? Date, DateOnly? EndsOn, string? Detail, int? Version = null)
+public sealed record RecordStatutoryEventOptions(Guid? ProcessId, StatutoryProcessKind ProcessKind, StatutoryEventKind Kind, DateOnly? Date, DateOnly? EndsOn, string? Detail, int? Version = null)
 {
     /// <summary>For a review meeting held: the meeting on the child's record, whose date is the event's.</summary>
     public Guid? MeetingId { get; init; }
 }
 
-public sealed record CorrectStatutoryEventOptions(Guid ChildId, Guid ProcessId, Guid EventId, DateOnly? Date, string? Reason);
+public sealed record CorrectStatutoryEventOptions(Guid ProcessId, Guid EventId, DateOnly? Date, string? Reason);
 
 /// <summary>A process on a caseworker's list, with where its dates stand.</summary>
 public sealed record CaseloadItem(Guid ChildId, string ChildName, StatutoryProcess Process, ProcessProgress Progress);
@@ -23,7 +23,7 @@ public sealed record CaseloadItem(Guid ChildId, string ChildName, StatutoryProce
 /// The statutory processes on children's records: the local authority and the family record what happened, and the
 /// dates owed follow from <see cref="Timescales"/>.
 /// </summary>
-public sealed class StatutoryService(CommonGroundDbContext db, AccessService access, AttentionSignals signals, TimeProvider timeProvider)
+public sealed class StatutoryService(CommonGroundDbContext db, AttentionSignals signals, TimeProvider timeProvider)
 {
     public static Timescales Timescales => Timescales.England;
 
@@ -46,14 +46,9 @@ public sealed class StatutoryService(CommonGroundDbContext db, AccessService acc
     public ProcessProgress Progress(StatutoryProcess process, DateOnly bornOn) => process.Progress(timeProvider.TodayInUk(), Timescales, bornOn);
 
     /// <summary>Records an event: in a new process when <see cref="RecordStatutoryEventOptions.ProcessId"/> is empty.</summary>
-    public async Task<Result<StatutoryProcess>> RecordEventAsync(RecordStatutoryEventOptions options, Actor actor)
+    public async Task<Result<StatutoryProcess>> RecordEventAsync(ChildAccess childAccess, RecordStatutoryEventOptions options, UserActor actor)
     {
-        var childAccess = await access.GetAsync(options.ChildId, actor);
-        if (childAccess is null)
-        {
-            return new StatutoryChildNotFound();
-        }
-
+        var childId = childAccess.Child.Id;
         if (!childAccess.Can(Capability.ManageStatutoryProcess, RecordArea.StatutoryProcess))
         {
             return new NotAllowedForStatutory();
@@ -62,7 +57,7 @@ public sealed class StatutoryService(CommonGroundDbContext db, AccessService acc
         StatutoryProcess process;
         if (options.ProcessId is { } processId)
         {
-            if (await FindAsync(options.ChildId, processId) is not { } found)
+            if (await FindAsync(childId, processId) is not { } found)
             {
                 return new StatutoryProcessNotFound();
             }
@@ -77,8 +72,8 @@ public sealed class StatutoryService(CommonGroundDbContext db, AccessService acc
         {
             process = new StatutoryProcess
             {
-                ChildId = options.ChildId, AreaId = childAccess.Child.AreaId, Kind = options.ProcessKind, StartedAt = timeProvider.UtcNow(),
-                StartedByUserId = actor.UserId!.Value, StartedByName = actor.Name,
+                ChildId = childId, AreaId = childAccess.Child.AreaId, Kind = options.ProcessKind, StartedAt = timeProvider.UtcNow(),
+                StartedByUserId = actor.UserId, StartedByName = actor.Name,
             };
             if (options.Kind != options.ProcessKind.FirstEvent())
             {
@@ -95,7 +90,7 @@ public sealed class StatutoryService(CommonGroundDbContext db, AccessService acc
         {
             // A review meeting held is one on the child's record: its date is the meeting's, never typed again.
             var meeting = options.MeetingId is { } meetingId
-                ? await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId && m.ChildId == options.ChildId && m.Kind == Meetings.MeetingKind.Review && m.CancelledAt == null)
+                ? await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId && m.ChildId == childId && m.Kind == Meetings.MeetingKind.Review && m.CancelledAt == null)
                 : null;
             if (meeting is null)
             {
@@ -115,7 +110,7 @@ public sealed class StatutoryService(CommonGroundDbContext db, AccessService acc
             ProcessId = process.Id, ChildId = process.ChildId, Kind = options.Kind, OccurredOn = options.Date!.Value, EndsOn = options.EndsOn,
             Detail = string.IsNullOrWhiteSpace(options.Detail) ? null : options.Detail.Trim(),
             MeetingId = options.Kind == StatutoryEventKind.ReviewMeetingHeld ? options.MeetingId : null,
-            RecordedAt = timeProvider.UtcNow(), RecordedByUserId = actor.UserId!.Value, RecordedByName = actor.Name, RecordedByFamily = childAccess.IsFamily,
+            RecordedAt = timeProvider.UtcNow(), RecordedByUserId = actor.UserId, RecordedByName = actor.Name, RecordedByFamily = childAccess.IsFamily,
         };
         process.Events.Add(recorded);
         process.Refresh(Timescales);
@@ -146,15 +141,15 @@ public sealed class StatutoryService(CommonGroundDbContext db, AccessService acc
     }
 
     /// <summary>The local authority confirms a date the family recorded.</summary>
-    public Task<Result<StatutoryProcess>> ConfirmAsync(Guid childId, Guid processId, Guid eventId, Actor actor) =>
-        ChangeFamilyEventAsync(childId, processId, eventId, actor, (recorded, now) =>
+    public Task<Result<StatutoryProcess>> ConfirmAsync(ChildAccess childAccess, Guid processId, Guid eventId, UserActor actor) =>
+        ChangeFamilyEventAsync(childAccess, processId, eventId, actor, (recorded, now) =>
         {
             recorded.Confirm(actor.Name, now);
             return (AuditActions.StatutoryEventConfirmed, $"{recorded.Kind.Term().Text} on {UkDates.Date(recorded.OccurredOn)} confirmed");
         });
 
     /// <summary>The local authority corrects a date the family recorded; the family's date stays beside the correction.</summary>
-    public async Task<Result<StatutoryProcess>> CorrectAsync(CorrectStatutoryEventOptions options, Actor actor)
+    public async Task<Result<StatutoryProcess>> CorrectAsync(ChildAccess childAccess, CorrectStatutoryEventOptions options, UserActor actor)
     {
         if (options.Date is not { } date)
         {
@@ -171,7 +166,7 @@ public sealed class StatutoryService(CommonGroundDbContext db, AccessService acc
             return new StatutoryTextTooLong("Reason", StatutoryEvent.MaxReasonLength);
         }
 
-        return await ChangeFamilyEventAsync(options.ChildId, options.ProcessId, options.EventId, actor, (recorded, now) =>
+        return await ChangeFamilyEventAsync(childAccess, options.ProcessId, options.EventId, actor, (recorded, now) =>
         {
             if (DateError(recorded.Kind, date) is { } error)
             {
@@ -190,14 +185,9 @@ public sealed class StatutoryService(CommonGroundDbContext db, AccessService acc
     }
 
     /// <summary>Makes the change to a family-recorded event and gives its audit entry, or refuses with an error and changes nothing.</summary>
-    private async Task<Result<StatutoryProcess>> ChangeFamilyEventAsync(Guid childId, Guid processId, Guid eventId, Actor actor, Func<StatutoryEvent, DateTime, Result<(string Action, string Summary)>> change)
+    private async Task<Result<StatutoryProcess>> ChangeFamilyEventAsync(ChildAccess childAccess, Guid processId, Guid eventId, UserActor actor, Func<StatutoryEvent, DateTime, Result<(string Action, string Summary)>> change)
     {
-        var childAccess = await access.GetAsync(childId, actor);
-        if (childAccess is null)
-        {
-            return new StatutoryChildNotFound();
-        }
-
+        var childId = childAccess.Child.Id;
         if (childAccess.IsFamily || !childAccess.Can(Capability.ManageStatutoryProcess, RecordArea.StatutoryProcess))
         {
             return new OnlyLocalAuthorityConfirms();

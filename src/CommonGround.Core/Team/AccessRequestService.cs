@@ -8,22 +8,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommonGround.Core.Team;
 
-public sealed record AskForAccessOptions(Guid ChildId, RecordArea Area, string Reason, Func<Guid, string> AnswerLinkFor);
+public sealed record AskForAccessOptions(RecordArea Area, string Reason, Func<Guid, string> AnswerLinkFor);
 
-public sealed class AccessRequestService(CommonGroundDbContext db, AccessService access, EmailOutbox outbox, TimeProvider timeProvider)
+public sealed class AccessRequestService(CommonGroundDbContext db, EmailOutbox outbox, TimeProvider timeProvider)
 {
     public Task<List<AccessRequest>> ListPendingAsync(Guid childId) =>
         db.AccessRequests.Where(r => r.ChildId == childId && r.Status == AccessRequestStatus.Pending).OrderBy(r => r.RequestedAt).ToListAsync();
 
     /// <summary>A team member asks; the family is told by email, without saying anything about the child beyond their name.</summary>
-    public async Task<Result<AccessRequest>> AskAsync(AskForAccessOptions options, Actor actor)
+    public async Task<Result<AccessRequest>> AskAsync(ChildAccess childAccess, AskForAccessOptions options, UserActor actor)
     {
-        var childAccess = await access.GetAsync(options.ChildId, actor);
-        if (childAccess is null)
-        {
-            return new TeamChildNotFound();
-        }
-
         if (childAccess.TeamMemberId is not { } memberId)
         {
             return new NotATeamMember();
@@ -47,7 +41,7 @@ public sealed class AccessRequestService(CommonGroundDbContext db, AccessService
             TeamMemberId = memberId,
             Area = options.Area,
             Reason = options.Reason.Trim(),
-            RequestedByUserId = actor.UserId!.Value,
+            RequestedByUserId = actor.UserId,
             RequestedByName = actor.Name,
             RequestedAt = now,
         };
@@ -75,14 +69,9 @@ public sealed class AccessRequestService(CommonGroundDbContext db, AccessService
     }
 
     /// <summary>The family grants (sharing the area from today) or declines.</summary>
-    public async Task<Result<AccessRequest>> AnswerAsync(Guid childId, Guid requestId, bool grant, Actor actor)
+    public async Task<Result<AccessRequest>> AnswerAsync(ChildAccess childAccess, Guid requestId, bool grant, UserActor actor)
     {
-        var childAccess = await access.GetAsync(childId, actor);
-        if (childAccess is null)
-        {
-            return new TeamChildNotFound();
-        }
-
+        var childId = childAccess.Child.Id;
         if (!childAccess.Can(Capability.ManageConsent))
         {
             return new NotAllowedForSharing();
@@ -96,7 +85,7 @@ public sealed class AccessRequestService(CommonGroundDbContext db, AccessService
         }
 
         var now = timeProvider.UtcNow();
-        request.Answer(grant, actor.UserId!.Value, now);
+        request.Answer(grant, actor.UserId, now);
         if (grant)
         {
             db.SharingConsents.Add(new SharingConsent
@@ -105,7 +94,7 @@ public sealed class AccessRequestService(CommonGroundDbContext db, AccessService
                 ChildId = childId,
                 Area = request.Area,
                 From = timeProvider.TodayInUk(),
-                GrantedByUserId = actor.UserId!.Value,
+                GrantedByUserId = actor.UserId,
                 GrantedAt = now,
             });
         }

@@ -1,6 +1,5 @@
 namespace CommonGround.Core.Team;
 
-public sealed record TeamChildNotFound() : Error("This child's record could not be found");
 public sealed record NotAllowedForTeam() : Error("You do not have permission to change this child's team");
 public sealed record NotAllowedForSharing() : Error("You do not have permission to change what this team member can see");
 public sealed record NotAStaffEmail() : Error("This email address belongs to a family account. Invite professionals with their work email address", "Email");

@@ -16,7 +16,7 @@ public sealed class KeyWorkerHandover(CommonGroundDbContext db, EmailOutbox outb
     /// <summary>Records that <paramref name="leaving"/>, who was the key worker, has gone, and tells the people who must act.</summary>
     /// <param name="why">How they left, finishing "X …", e.g. "has left Brookside Primary School".</param>
     /// <param name="teamPageFor">The address of a child's team page, for the emails.</param>
-    public async Task KeyWorkerLeftAsync(TeamMember leaving, string leaverName, string why, Func<Guid, string> teamPageFor, Actor actor, DateTime now)
+    public async Task KeyWorkerLeftAsync(TeamMember leaving, string leaverName, string why, Func<Guid, string> teamPageFor, UserActor actor, DateTime now)
     {
         var child = await db.Children.SingleAsync(c => c.Id == leaving.ChildId);
         var leads = await db.TeamMembers

@@ -9,12 +9,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommonGround.Core.Team;
 
-public sealed record InviteToTeamOptions(Guid ChildId, string Name, string Email, string Role, IReadOnlyCollection<RecordArea> Areas, DateOnly? From, DateOnly? Until, Func<string, string> AcceptLinkFor);
+public sealed record InviteToTeamOptions(string Name, string Email, string Role, IReadOnlyCollection<RecordArea> Areas, DateOnly? From, DateOnly? Until, Func<string, string> AcceptLinkFor);
 
 /// <summary>What a team member may see: <paramref name="From"/> empty means from now, <paramref name="Until"/> empty means until changed.</summary>
-public sealed record SetSharingOptions(Guid ChildId, Guid TeamMemberId, IReadOnlyCollection<RecordArea> Areas, DateOnly? From, DateOnly? Until);
+public sealed record SetSharingOptions(Guid TeamMemberId, IReadOnlyCollection<RecordArea> Areas, DateOnly? From, DateOnly? Until);
 
-public sealed class TeamService(CommonGroundDbContext db, AccessService access, EmailOutbox outbox, KeyWorkerHandover handover, AttentionSignals signals, TimeProvider timeProvider)
+public sealed class TeamService(CommonGroundDbContext db, EmailOutbox outbox, KeyWorkerHandover handover, AttentionSignals signals, TimeProvider timeProvider)
 {
     /// <summary>The child's active team, key worker first.</summary>
     public Task<List<TeamMember>> ListTeamAsync(Guid childId) =>
@@ -25,14 +25,9 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
             .OrderByDescending(t => t.IsKeyWorker).ThenBy(t => t.JoinedAt)
             .ToListAsync();
 
-    public async Task<Result<Invitation>> InviteAsync(InviteToTeamOptions options, Actor actor)
+    public async Task<Result<Invitation>> InviteAsync(ChildAccess childAccess, InviteToTeamOptions options, UserActor actor)
     {
-        var childAccess = await access.GetAsync(options.ChildId, actor);
-        if (childAccess is null)
-        {
-            return new TeamChildNotFound();
-        }
-
+        var childId = childAccess.Child.Id;
         if (!childAccess.Can(Capability.ManageTeam))
         {
             return new NotAllowedForTeam();
@@ -56,13 +51,13 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
             return new NotAStaffEmail();
         }
 
-        if (account is not null && await db.TeamMembers.AnyAsync(t => t.ChildId == options.ChildId && t.LeftAt == null && t.Professional!.UserAccountId == account.Id))
+        if (account is not null && await db.TeamMembers.AnyAsync(t => t.ChildId == childId && t.LeftAt == null && t.Professional!.UserAccountId == account.Id))
         {
             return new AlreadyOnTeam();
         }
 
         var now = timeProvider.UtcNow();
-        if (await db.Invitations.Where(Invitation.PendingAt(now)).AnyAsync(i => i.Kind == InvitationKind.Team && i.ChildId == options.ChildId && i.Email == email))
+        if (await db.Invitations.Where(Invitation.PendingAt(now)).AnyAsync(i => i.Kind == InvitationKind.Team && i.ChildId == childId && i.Email == email))
         {
             return new TeamInvitationPending();
         }
@@ -81,7 +76,7 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
             ShareFrom = options.From,
             ShareUntil = options.Until,
             TokenHash = Invitation.HashToken(token),
-            InvitedByUserId = actor.UserId!.Value,
+            InvitedByUserId = actor.UserId,
             CreatedAt = now,
             ExpiresAt = now + Invitation.Lifetime,
         };
@@ -107,7 +102,7 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
     }
 
     /// <summary>A signed-in professional, invited by email, takes their place on the team with the areas the family chose.</summary>
-    public async Task<Result<TeamMember>> AcceptInvitationAsync(Invitation invitation, Actor actor)
+    public async Task<Result<TeamMember>> AcceptInvitationAsync(Invitation invitation, UserActor actor)
     {
         var now = timeProvider.UtcNow();
         if (invitation.Kind != InvitationKind.Team || invitation.StatusAt(now) != InvitationStatus.Pending)
@@ -115,9 +110,7 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
             return new InvitationAlreadyUsed();
         }
 
-        var professional = actor.UserId is { } userId
-            ? await db.Professionals.Include(p => p.UserAccount).SingleOrDefaultAsync(p => p.UserAccountId == userId && p.DeactivatedAt == null)
-            : null;
+        var professional = await db.Professionals.Include(p => p.UserAccount).SingleOrDefaultAsync(p => p.UserAccountId == actor.UserId && p.DeactivatedAt == null);
         if (professional is null)
         {
             return new InvitationNeedsStaffAccount(invitation.Email);
@@ -166,21 +159,16 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
     }
 
     /// <summary>Changes what a team member can see. Unchanged decisions stand; changed ones are withdrawn and recorded anew.</summary>
-    public async Task<Result<TeamMember>> SetSharingAsync(SetSharingOptions options, Actor actor)
+    public async Task<Result<TeamMember>> SetSharingAsync(ChildAccess childAccess, SetSharingOptions options, UserActor actor)
     {
-        var childAccess = await access.GetAsync(options.ChildId, actor);
-        if (childAccess is null)
-        {
-            return new TeamChildNotFound();
-        }
-
+        var childId = childAccess.Child.Id;
         if (!childAccess.Can(Capability.ManageConsent))
         {
             return new NotAllowedForSharing();
         }
 
         var member = await db.TeamMembers.Include(t => t.Consents).Include(t => t.Professional!).ThenInclude(p => p.UserAccount)
-            .SingleOrDefaultAsync(t => t.Id == options.TeamMemberId && t.ChildId == options.ChildId && t.LeftAt == null);
+            .SingleOrDefaultAsync(t => t.Id == options.TeamMemberId && t.ChildId == childId && t.LeftAt == null);
         if (member is null)
         {
             return new TeamMemberNotFound();
@@ -198,7 +186,7 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
         var active = member.Consents.Where(c => c.WithdrawnAt is null && (c.Until is null || c.Until >= today)).ToList();
         foreach (var consent in active.Where(c => !wanted.Contains(c.Area) || c.Until != options.Until || (options.From is { } from && c.From != from)))
         {
-            consent.Withdraw(actor.UserId!.Value, now);
+            consent.Withdraw(actor.UserId, now);
         }
 
         var kept = active.Where(c => c.WithdrawnAt is null).Select(c => c.Area).ToHashSet();
@@ -211,7 +199,7 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
                 Area = area,
                 From = options.From ?? today,
                 Until = options.Until,
-                GrantedByUserId = actor.UserId!.Value,
+                GrantedByUserId = actor.UserId,
                 GrantedAt = now,
             });
         }
@@ -229,14 +217,9 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
     /// Takes someone off the team: their place ends and every area shared with them is withdrawn. When they were the
     /// key worker, the family and the team leads are told so a new one is chosen.
     /// </summary>
-    public async Task<Result<TeamMember>> RemoveAsync(Guid childId, Guid teamMemberId, Func<Guid, string> teamPageFor, Actor actor)
+    public async Task<Result<TeamMember>> RemoveAsync(ChildAccess childAccess, Guid teamMemberId, Func<Guid, string> teamPageFor, UserActor actor)
     {
-        var childAccess = await access.GetAsync(childId, actor);
-        if (childAccess is null)
-        {
-            return new TeamChildNotFound();
-        }
-
+        var childId = childAccess.Child.Id;
         if (!childAccess.Can(Capability.ManageTeam))
         {
             return new NotAllowedForTeam();
@@ -251,7 +234,7 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
 
         var now = timeProvider.UtcNow();
         var wasKeyWorker = member.IsKeyWorker;
-        member.Leave(actor.UserId!.Value, now);
+        member.Leave(actor.UserId, now);
 
         var name = member.Professional!.UserAccount!.DisplayName;
         db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, member.AreaId, now, AuditActions.TeamMemberRemoved, $"Took {name} off the team"));
@@ -266,14 +249,9 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
     }
 
     /// <summary>Makes a team member the child's key worker, the family's dedicated point of contact; there is only ever one.</summary>
-    public async Task<Result<TeamMember>> MakeKeyWorkerAsync(Guid childId, Guid teamMemberId, Actor actor)
+    public async Task<Result<TeamMember>> MakeKeyWorkerAsync(ChildAccess childAccess, Guid teamMemberId, UserActor actor)
     {
-        var childAccess = await access.GetAsync(childId, actor);
-        if (childAccess is null)
-        {
-            return new TeamChildNotFound();
-        }
-
+        var childId = childAccess.Child.Id;
         if (!childAccess.Can(Capability.ManageTeam))
         {
             return new NotAllowedForTeam();
@@ -307,14 +285,9 @@ public sealed class TeamService(CommonGroundDbContext db, AccessService access, 
     /// Makes a team member a team lead, or stops them being one. Team leads can change the team and choose the key
     /// worker, and are the ones asked to choose a new key worker when one leaves.
     /// </summary>
-    public async Task<Result<TeamMember>> SetTeamLeadAsync(Guid childId, Guid teamMemberId, bool isTeamLead, Actor actor)
+    public async Task<Result<TeamMember>> SetTeamLeadAsync(ChildAccess childAccess, Guid teamMemberId, bool isTeamLead, UserActor actor)
     {
-        var childAccess = await access.GetAsync(childId, actor);
-        if (childAccess is null)
-        {
-            return new TeamChildNotFound();
-        }
-
+        var childId = childAccess.Child.Id;
         if (!childAccess.Can(Capability.ManageTeam))
         {
             return new NotAllowedForTeam();

@@ -49,17 +49,23 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, CommonGroundDbCon
         return _person;
     }
 
-    public async Task<Actor> ActorAsync()
-    {
-        var person = await GetAsync();
-        var ip = accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
-        return person is null
-            ? Actor.System with { Name = "Someone not signed in", IpAddress = ip }
-            : new Actor(person.Account.Id, person.Account.DisplayName, person.Professional?.OrganisationId, person.Professional?.AreaId, ip)
+    /// <summary>The signed-in person as the audit log records them. Only for requests that need sign-in.</summary>
+    public async Task<UserActor> ActorAsync() =>
+        await GetAsync() is { } person
+            ? new UserActor(person.Account.Id, person.Account.DisplayName)
             {
+                OrganisationId = person.Professional?.OrganisationId,
+                AreaId = person.Professional?.AreaId,
                 OrganisationName = person.Organisation?.Name,
-            };
-    }
+                IpAddress = IpAddress,
+            }
+            : throw new InvalidOperationException("This request has nobody signed in.");
+
+    /// <summary>Someone not signed in (yet): registering, or accepting an invitation with a new account.</summary>
+    public VisitorActor Visitor => new("Someone not signed in") { IpAddress = IpAddress };
+
+    /// <summary>An account as the audit log records it when it acts before its sign-in is complete (a second factor, a password reset).</summary>
+    public UserActor ActorFor(UserAccount account) => new(account.Id, account.DisplayName) { IpAddress = IpAddress };
 
     public string? IpAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
 }

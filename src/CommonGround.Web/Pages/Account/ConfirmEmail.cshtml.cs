@@ -36,7 +36,7 @@ public sealed class ConfirmEmailModel(UserManager<UserAccount> userManager, Audi
             return Page();
         }
 
-        await auditLog.RecordAsync(new Actor(user.Id, user.DisplayName, null, null, currentUser.IpAddress), AuditActions.EmailConfirmed, nameof(UserAccount), user.Id, "Confirmed their email address");
+        await auditLog.RecordAsync(currentUser.ActorFor(user), AuditActions.EmailConfirmed, nameof(UserAccount), user.Id, "Confirmed their email address");
         Confirmed = true;
         return Page();
     }

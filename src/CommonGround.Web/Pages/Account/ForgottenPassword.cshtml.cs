@@ -68,7 +68,7 @@ public sealed class ForgottenPasswordModel(
 
                 CommonGround
                 """);
-            db.AuditEvents.Add(AuditEvent.For(new Actor(user.Id, user.DisplayName, null, null, currentUser.IpAddress), timeProvider.UtcNow(),
+            db.AuditEvents.Add(AuditEvent.For(currentUser.ActorFor(user), timeProvider.UtcNow(),
                 AuditActions.PasswordResetRequested, nameof(UserAccount), user.Id, "Asked for a password reset link"));
             await db.SaveChangesAsync();
         }

@@ -55,7 +55,7 @@ public sealed class RegisterModel(AccountService accounts, CurrentUser currentUs
                 (userId, token) => AbsoluteUrl("/Account/ConfirmEmail", new { userId, token }),
                 AbsoluteUrl("/Account/SignIn"),
                 AbsoluteUrl("/Account/ForgottenPassword")),
-            await currentUser.ActorAsync());
+            currentUser.Visitor);
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);

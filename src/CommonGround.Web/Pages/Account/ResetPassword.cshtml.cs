@@ -70,7 +70,7 @@ public sealed class ResetPasswordModel(UserManager<UserAccount> userManager, Ses
         // Proving control of the mailbox is enough to lift a lockout.
         await userManager.SetLockoutEndDateAsync(user, null);
         await userManager.ResetAccessFailedCountAsync(user);
-        var actor = new Actor(user.Id, user.DisplayName, null, null, currentUser.IpAddress);
+        var actor = currentUser.ActorFor(user);
         await auditLog.RecordAsync(actor, AuditActions.PasswordReset, nameof(UserAccount), user.Id, "Reset their password with an emailed link");
         // Whoever knew the old password is signed out everywhere, at once.
         await sessions.EndOthersAsync(user.Id, keep: null, actor, "after resetting their password");

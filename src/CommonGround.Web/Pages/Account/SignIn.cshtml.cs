@@ -65,13 +65,13 @@ public sealed class SignInModel(
         var address = currentUser.IpAddress;
         if (await throttle.BlockedUntilAsync(email, address) is { } until)
         {
-            await auditLog.RecordAsync(new Actor(null, email, null, null, address), AuditActions.SignInThrottled, nameof(UserAccount), null,
+            await auditLog.RecordAsync(new VisitorActor(email) { IpAddress = address }, AuditActions.SignInThrottled, nameof(UserAccount), null,
                 "Sign-in paused after too many failed attempts");
             return TooManyAttempts(until);
         }
 
         var user = await userManager.FindByEmailAsync(email);
-        var actor = new Actor(user?.Id, user?.DisplayName ?? email, null, null, address);
+        Actor actor = user is null ? new VisitorActor(email) { IpAddress = address } : currentUser.ActorFor(user);
         bool passwordRight;
         if (user is null)
         {

@@ -40,7 +40,7 @@ public sealed class SignInRecoveryCodeModel(SignInManager<UserAccount> signInMan
         }
 
         var result = await signInManager.TwoFactorRecoveryCodeSignInAsync(Input.Code!.Replace(" ", "", StringComparison.Ordinal).Trim());
-        var actor = new Actor(user.Id, user.DisplayName, null, null, currentUser.IpAddress);
+        var actor = currentUser.ActorFor(user);
         if (result.Succeeded)
         {
             await auditLog.RecordAsync(actor, AuditActions.RecoveryCodeUsed, nameof(UserAccount), user.Id, "Signed in with a recovery code");

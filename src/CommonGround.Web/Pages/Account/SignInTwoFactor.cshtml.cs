@@ -51,7 +51,7 @@ public sealed class SignInTwoFactorModel(SignInManager<UserAccount> signInManage
         }
 
         var result = await signInManager.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
-        var actor = new Actor(user.Id, user.DisplayName, null, null, currentUser.IpAddress);
+        var actor = currentUser.ActorFor(user);
         if (result.Succeeded)
         {
             await auditLog.RecordAsync(actor, AuditActions.SignedIn, nameof(UserAccount), user.Id, "Signed in with a security code");

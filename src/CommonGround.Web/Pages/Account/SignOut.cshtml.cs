@@ -17,9 +17,12 @@ public sealed class SignOutModel(SignInManager<UserAccount> signInManager, Audit
     {
         if (currentUser.UserId is { } id)
         {
-            var actor = await currentUser.ActorAsync();
+            var actor = await currentUser.GetAsync() is null ? null : await currentUser.ActorAsync();
             await signInManager.SignOutAsync();
-            await auditLog.RecordAsync(actor, AuditActions.SignedOut, nameof(UserAccount), id, "Signed out");
+            if (actor is not null)
+            {
+                await auditLog.RecordAsync(actor, AuditActions.SignedOut, nameof(UserAccount), id, "Signed out");
+            }
         }
 
         return Redirect("/signed-out");

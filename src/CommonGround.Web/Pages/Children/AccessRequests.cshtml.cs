@@ -29,7 +29,7 @@ public sealed class AccessRequestsModel(AccessRequestService requests, CurrentUs
             return Invalid();
         }
 
-        var result = await requests.AnswerAsync(childId, requestId, decision == "grant", await CurrentUser.ActorAsync());
+        var result = await requests.AnswerAsync(Access, requestId, decision == "grant", await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             return result.Error is AccessRequestNotFound ? NotFound() : StatusCode(StatusCodes.Status403Forbidden);

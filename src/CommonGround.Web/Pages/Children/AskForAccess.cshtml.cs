@@ -46,7 +46,7 @@ public sealed class AskForAccessModel(AccessRequestService requests, CurrentUser
             return Invalid();
         }
 
-        var result = await requests.AskAsync(new AskForAccessOptions(childId, Input.Area!.Value, Input.Reason!, id => AbsoluteUrl("/Children/AccessRequests", new { childId = id })),
+        var result = await requests.AskAsync(Access, new AskForAccessOptions(Input.Area!.Value, Input.Reason!, id => AbsoluteUrl("/Children/AccessRequests", new { childId = id })),
             await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {

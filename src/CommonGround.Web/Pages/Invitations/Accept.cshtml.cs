@@ -62,7 +62,7 @@ public sealed class AcceptModel(
             return Invalid();
         }
 
-        var result = await accounts.AcceptInvitationAsync(new AcceptInvitationOptions(token, Input.Password!), await currentUser.ActorAsync());
+        var result = await accounts.AcceptInvitationAsync(new AcceptInvitationOptions(token, Input.Password!), currentUser.Visitor);
         if (!result.Succeeded)
         {
             if (result.Error is PasswordRejected)
@@ -85,6 +85,12 @@ public sealed class AcceptModel(
         if (!await LoadAsync(token))
         {
             return ShowProblem();
+        }
+
+        if (await currentUser.GetAsync() is null)
+        {
+            ModelState.AddModelError(string.Empty, new InvitationNeedsSignIn(Invitation!.Email).Message);
+            return Invalid();
         }
 
         if (Invitation!.Kind == InvitationKind.Team)

@@ -21,7 +21,7 @@ public sealed class ConfirmModel(ProfileService profiles, CurrentUser currentUse
             return refused;
         }
 
-        var result = await profiles.ConfirmSectionAsync(childId, Kind, await CurrentUser.ActorAsync());
+        var result = await profiles.ConfirmSectionAsync(Access, Kind, await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             return StatusCode(StatusCodes.Status409Conflict);

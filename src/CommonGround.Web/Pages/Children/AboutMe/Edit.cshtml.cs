@@ -53,7 +53,7 @@ public sealed class EditModel(ProfileService profiles, CurrentUser currentUser)
             return Invalid();
         }
 
-        var result = await profiles.SaveSectionAsync(new SaveSectionOptions(childId, Kind, Input.Text ?? "", Input.Version), await CurrentUser.ActorAsync());
+        var result = await profiles.SaveSectionAsync(Access, new SaveSectionOptions(Kind, Input.Text ?? "", Input.Version), await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             if (result.Error is SectionChangedMeanwhile stale)

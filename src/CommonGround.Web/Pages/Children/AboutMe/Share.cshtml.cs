@@ -66,7 +66,7 @@ public sealed class ShareModel(ShareLinkService shareLinks, CurrentUser currentU
             return Invalid();
         }
 
-        var result = await shareLinks.CreateAsync(new CreateShareLinkOptions(childId, Input.Label!, Input.Days!.Value, Input.Include), await CurrentUser.ActorAsync());
+        var result = await shareLinks.CreateAsync(Access, new CreateShareLinkOptions(Input.Label!, Input.Days!.Value, Input.Include), await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             Links = await shareLinks.ListAsync(childId);

@@ -16,7 +16,7 @@ public sealed class StopShareLinkModel(ShareLinkService shareLinks, CurrentUser 
     [ChildPage(Capability.ManageConsent)]
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid linkId)
     {
-        var result = await shareLinks.RevokeAsync(childId, linkId, await CurrentUser.ActorAsync());
+        var result = await shareLinks.RevokeAsync(Access, linkId, await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             return NotFound();

@@ -68,7 +68,7 @@ public sealed class SuggestModel(ProfileService profiles, LanguageAdvice advice,
             return Page();
         }
 
-        var result = await profiles.SuggestChangeAsync(new SuggestChangeOptions(childId, Kind, Input.Text!, Input.Reason), actor);
+        var result = await profiles.SuggestChangeAsync(Access, new SuggestChangeOptions(Kind, Input.Text!, Input.Reason), actor);
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);

@@ -58,9 +58,9 @@ public sealed class SuggestionDecisionModel(ProfileService profiles, CommonGroun
         }
 
         var options = Declining
-            ? new DecideSuggestionOptions(childId, suggestionId, SuggestionDecision.Decline, null, Input.Reason)
-            : new DecideSuggestionOptions(childId, suggestionId, SuggestionDecision.AcceptWithChanges, Input.Text ?? "", null);
-        var result = await profiles.DecideSuggestionAsync(options, await CurrentUser.ActorAsync());
+            ? new DecideSuggestionOptions(suggestionId, SuggestionDecision.Decline, null, Input.Reason)
+            : new DecideSuggestionOptions(suggestionId, SuggestionDecision.AcceptWithChanges, Input.Text ?? "", null);
+        var result = await profiles.DecideSuggestionAsync(Access, options, await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);

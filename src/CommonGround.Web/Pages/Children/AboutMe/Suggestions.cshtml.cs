@@ -26,7 +26,7 @@ public sealed class SuggestionsModel(ProfileService profiles, CurrentUser curren
     [ChildPage(Capability.EditProfile, RecordArea.AboutMe)]
     public async Task<IActionResult> OnPostAcceptAsync(Guid childId, Guid suggestionId)
     {
-        var result = await profiles.DecideSuggestionAsync(new DecideSuggestionOptions(childId, suggestionId, SuggestionDecision.Accept, null, null), await CurrentUser.ActorAsync());
+        var result = await profiles.DecideSuggestionAsync(Access, new DecideSuggestionOptions(suggestionId, SuggestionDecision.Accept, null, null), await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             if (result.Error is SuggestionNotFound)

@@ -49,7 +49,7 @@ public sealed class CommentsModel(CommitmentChangeService changes, CommitmentSer
             return Page();
         }
 
-        var result = await changes.CommentAsync(childId, commitmentId, Input.Text, actor);
+        var result = await changes.CommentAsync(Access, commitmentId, Input.Text, actor);
         if (!result.Succeeded)
         {
             return result.Error is CommitmentNotFound ? NotFound() : Invalid(result.Error!);

@@ -102,8 +102,8 @@ public sealed class NewModel(CommitmentChangeService changes, TeamService teams,
             return Page();
         }
 
-        var result = await changes.AddAsync(new AddCommitmentOptions(
-            childId, Input.What!, Input.Details, Input.Area!.Value, Input.Source!.Value, Input.OwnerId!.Value, Input.Kind!.Value, Input.DueDate,
+        var result = await changes.AddAsync(Access, new AddCommitmentOptions(
+            Input.What!, Input.Details, Input.Area!.Value, Input.Source!.Value, Input.OwnerId!.Value, Input.Kind!.Value, Input.DueDate,
             Input.Quantity, Input.Unit, Input.MinutesPerSession, Input.Period, Input.StartDate, Input.EndDate, Input.TermTimeOnly, AlreadyAgreed: Input.AlreadyAgreed), actor);
         if (!result.Succeeded)
         {

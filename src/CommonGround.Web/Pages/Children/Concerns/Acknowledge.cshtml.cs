@@ -51,7 +51,7 @@ public sealed class AcknowledgeModel(ConcernStepService steps, ConcernService co
         }
 
         return await WriteAsync(advice, Input.SaveAnyway, [new WrittenField("Input.Text", "Your message", Input.Text)],
-            actor => steps.AcknowledgeAsync(childId, concernId, Input.Text, Input.Version, actor),
+            actor => steps.AcknowledgeAsync(Access, concernId, Input.Text, Input.Version, actor),
             concern => ("Concern acknowledged", $"{concern.RaisedByName} has been told. Respond in full by {UkDates.DayAndDate(concern.RespondBy)}."),
             v => Input.Version = v);
     }

@@ -43,7 +43,7 @@ public abstract class ConcernPageBase(ConcernService concerns, CurrentUser curre
     /// save as written), then the step is taken; a refused step shows its error and changes nothing.
     /// </summary>
     protected async Task<IActionResult> WriteAsync(LanguageAdvice advice, bool saveAnyway, WrittenField[] fields,
-        Func<Actor, Task<Result<Concern>>> step, Func<Concern, (string Heading, string Detail)> done, Func<Guid, Guid> setVersion)
+        Func<UserActor, Task<Result<Concern>>> step, Func<Concern, (string Heading, string Detail)> done, Func<Guid, Guid> setVersion)
     {
         var actor = await CurrentUser.ActorAsync();
         Advice = await advice.ReviewAsync(actor, saveAnyway, fields);

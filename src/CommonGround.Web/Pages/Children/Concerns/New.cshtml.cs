@@ -110,7 +110,8 @@ public sealed class NewModel(ConcernService concerns, Core.Commitments.Commitmen
         }
 
         var result = await concerns.RaiseAsync(
-            new RaiseConcernOptions(childId, Input.Topic, Input.About, Input.WhatIsHappening, Input.WhatWouldHelp, Input.Urgency!.Value, Input.Owner, Commitment?.Id), actor);
+            Access,
+            new RaiseConcernOptions(Input.Topic, Input.About, Input.WhatIsHappening, Input.WhatWouldHelp, Input.Urgency!.Value, Input.Owner, Commitment?.Id), actor);
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);

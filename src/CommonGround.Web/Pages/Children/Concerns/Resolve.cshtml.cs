@@ -56,7 +56,7 @@ public sealed class ResolveModel(ConcernStepService steps, ConcernService concer
         }
 
         return await WriteAsync(advice, Input.SaveAnyway, [new WrittenField("Input.YouSaid", "You said", Input.YouSaid), new WrittenField("Input.WeDid", "We did", Input.WeDid)],
-            actor => steps.ResolveAsync(childId, concernId, Input.YouSaid, Input.WeDid, Input.Version, actor),
+            actor => steps.ResolveAsync(Access, concernId, Input.YouSaid, Input.WeDid, Input.Version, actor),
             concern => ("Concern resolved", $"{concern.RaisedByName} has been asked to confirm it is resolved, or to reopen it."),
             v => Input.Version = v);
     }

@@ -69,8 +69,8 @@ public sealed class ResolvedModel(ConcernStepService steps, ConcernService conce
         var actor = await CurrentUser.ActorAsync();
         var reopen = Input.Answer == "no";
         var result = reopen
-            ? await steps.ReopenAsync(childId, concernId, Input.Reason, Input.Version, actor)
-            : await steps.ConfirmAsync(childId, concernId, Input.Version, actor);
+            ? await steps.ReopenAsync(Access, concernId, Input.Reason, Input.Version, actor)
+            : await steps.ConfirmAsync(Access, concernId, Input.Version, actor);
         if (!result.Succeeded)
         {
             return await FailedAsync(result.Error!, v => Input.Version = v);

@@ -51,7 +51,7 @@ public sealed class RespondModel(ConcernStepService steps, ConcernService concer
         }
 
         return await WriteAsync(advice, Input.SaveAnyway, [new WrittenField("Input.Text", "Your response", Input.Text)],
-            actor => steps.RespondAsync(childId, concernId, Input.Text, Input.Version, actor),
+            actor => steps.RespondAsync(Access, concernId, Input.Text, Input.Version, actor),
             concern => ("Response sent", $"{concern.RaisedByName} has been told. When it is sorted, resolve it and say what was done."),
             v => Input.Version = v);
     }

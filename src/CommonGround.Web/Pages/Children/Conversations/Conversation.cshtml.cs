@@ -66,7 +66,7 @@ public sealed class ConversationModel(ConversationService conversations, Languag
             return Page();
         }
 
-        var result = await conversations.ReplyAsync(childId, conversationId, Input.Text, actor);
+        var result = await conversations.ReplyAsync(Access, conversationId, Input.Text, actor);
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);

@@ -62,7 +62,7 @@ public sealed class NewModel(ConversationService conversations, ConcernService c
             return Page();
         }
 
-        var result = await conversations.StartAsync(childId, Input.Subject, Input.Text, Concern?.Id, actor);
+        var result = await conversations.StartAsync(Access, Input.Subject, Input.Text, Concern?.Id, actor);
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);

@@ -12,12 +12,12 @@ namespace CommonGround.Web.Pages.Children.Family;
 
 [Authorize(Policy = Policies.Family)]
 [ChildPage(Capability.ViewRecord)]
-public sealed class InviteModel(ChildService children, CurrentUser currentUser) : PageBase
+public sealed class InviteModel(ChildService children, CurrentUser currentUser) : ChildPageBase(currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public string ChildName { get; private set; } = "";
+    public string ChildName => Access.Child.KnownAs;
 
     public IReadOnlyList<Option> RelationshipOptions => [
         new(nameof(FamilyRelationship.ParentCarer), "A parent or carer"),
@@ -45,23 +45,18 @@ public sealed class InviteModel(ChildService children, CurrentUser currentUser) 
         public FamilyRelationship? Relationship { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(Guid childId) => await LoadAsync(childId) ? Page() : NotFound();
+    public IActionResult OnGet() => Access.IsFamily ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(Guid childId)
+    public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadAsync(childId))
-        {
-            return NotFound();
-        }
-
         if (!ModelState.IsValid)
         {
             return Invalid();
         }
 
-        var result = await children.InviteFamilyMemberAsync(
-            new InviteFamilyMemberOptions(childId, Input.Name!, Input.Email!, Input.Relationship!.Value, token => AbsoluteUrl("/Invitations/Accept", new { token })),
-            await currentUser.ActorAsync());
+        var result = await children.InviteFamilyMemberAsync(Access,
+            new InviteFamilyMemberOptions(Input.Name!, Input.Email!, Input.Relationship!.Value, token => AbsoluteUrl("/Invitations/Accept", new { token })),
+            await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             return result.Error is ChildNotFound ? NotFound() : Invalid(result.Error!);
@@ -69,13 +64,5 @@ public sealed class InviteModel(ChildService children, CurrentUser currentUser) 
 
         Confirm($"Invitation sent to {result.Value!.Email}", "It lasts 7 days.");
         return Redirect("/children");
-    }
-
-    /// <summary>Only the child's own family can invite to it; for anyone else the record does not exist.</summary>
-    private async Task<bool> LoadAsync(Guid childId)
-    {
-        var child = await children.FindFamilyChildAsync(childId, currentUser.UserId!.Value);
-        ChildName = child?.KnownAs ?? "";
-        return child is not null;
     }
 }

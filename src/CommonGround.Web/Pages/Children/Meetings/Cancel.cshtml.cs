@@ -37,7 +37,7 @@ public sealed class CancelModel(MeetingService meetings, MeetingSchedulingServic
             return Invalid();
         }
 
-        var result = await scheduling.CancelAsync(childId, meetingId, Input.Reason, await CurrentUser.ActorAsync());
+        var result = await scheduling.CancelAsync(Access, meetingId, Input.Reason, await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);

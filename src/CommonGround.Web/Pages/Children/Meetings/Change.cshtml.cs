@@ -45,8 +45,8 @@ public sealed class ChangeModel(MeetingService meetings, MeetingSchedulingServic
             return Invalid();
         }
 
-        var result = await scheduling.RescheduleAsync(new RescheduleMeetingOptions(
-            childId, meetingId, Input.Date!.Value, time!.Value, Input.DurationMinutes!.Value, Input.Place, Input.OnlineLink), await CurrentUser.ActorAsync());
+        var result = await scheduling.RescheduleAsync(Access, new RescheduleMeetingOptions(
+            meetingId, Input.Date!.Value, time!.Value, Input.DurationMinutes!.Value, Input.Place, Input.OnlineLink), await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);

@@ -53,7 +53,7 @@ public sealed class FeedbackModel(MeetingService meetings, MeetingFeedbackServic
             return Invalid();
         }
 
-        var result = await feedback.GiveFeedbackAsync(childId, meetingId, Input.Score, Input.WhatWouldHaveHelped, await CurrentUser.ActorAsync());
+        var result = await feedback.GiveFeedbackAsync(Access, meetingId, Input.Score, Input.WhatWouldHaveHelped, await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);

@@ -51,8 +51,8 @@ public sealed class NewModel(MeetingService meetings, MeetingSchedulingService s
             return Invalid();
         }
 
-        var result = await scheduling.ScheduleAsync(new ScheduleMeetingOptions(
-            childId, Input.Kind!.Value, Input.Date!.Value, time!.Value, Input.DurationMinutes!.Value, Input.Place, Input.OnlineLink, Input.Invitees, Input.NoteTakerId!.Value),
+        var result = await scheduling.ScheduleAsync(Access, new ScheduleMeetingOptions(
+            Input.Kind!.Value, Input.Date!.Value, time!.Value, Input.DurationMinutes!.Value, Input.Place, Input.OnlineLink, Input.Invitees, Input.NoteTakerId!.Value),
             await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {

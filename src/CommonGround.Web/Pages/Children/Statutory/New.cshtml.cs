@@ -49,7 +49,7 @@ public sealed class NewModel(StatutoryService statutory, CurrentUser currentUser
             StatutoryProcessKind.TribunalOrder => Input.Order,
             _ => Input.Detail,
         };
-        var result = await statutory.RecordEventAsync(new(childId, null, kind, kind.FirstEvent(), Input.Date, null, detail), await CurrentUser.ActorAsync());
+        var result = await statutory.RecordEventAsync(Access, new(null, kind, kind.FirstEvent(), Input.Date, null, detail), await CurrentUser.ActorAsync());
         if (result.Error is { } error)
         {
             return Invalid(error);

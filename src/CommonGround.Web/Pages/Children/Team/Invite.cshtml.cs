@@ -63,7 +63,8 @@ public sealed class InviteModel(TeamService teams, CurrentUser currentUser)
         }
 
         var result = await teams.InviteAsync(
-            new InviteToTeamOptions(childId, Input.Name!, Input.Email!, Input.Role!, Input.Areas, Input.From, Input.Until, token => AbsoluteUrl("/Invitations/Accept", new { token })),
+            Access,
+            new InviteToTeamOptions(Input.Name!, Input.Email!, Input.Role!, Input.Areas, Input.From, Input.Until, token => AbsoluteUrl("/Invitations/Accept", new { token })),
             await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {

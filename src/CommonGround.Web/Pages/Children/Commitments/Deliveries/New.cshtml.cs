@@ -82,8 +82,8 @@ public sealed class NewModel(DeliveryService deliveries, CommitmentService commi
             return Page();
         }
 
-        var result = await deliveries.RecordDeliveryAsync(new RecordDeliveryOptions(
-            childId, commitmentId, Input.Date!.Value, Input.Delivered!.Value, Input.Quantity, Input.DurationMinutes, Input.DeliveredBy, Input.MissedReason, Input.Note), actor);
+        var result = await deliveries.RecordDeliveryAsync(Access, new RecordDeliveryOptions(
+            commitmentId, Input.Date!.Value, Input.Delivered!.Value, Input.Quantity, Input.DurationMinutes, Input.DeliveredBy, Input.MissedReason, Input.Note), actor);
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);

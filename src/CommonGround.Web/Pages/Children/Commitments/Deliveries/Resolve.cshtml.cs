@@ -53,7 +53,7 @@ public sealed class ResolveModel(DeliveryService deliveries, CommitmentService c
             return Page();
         }
 
-        var result = await deliveries.ResolveDisputeAsync(childId, deliveryId, Input.Resolution, Input.SetAside, actor);
+        var result = await deliveries.ResolveDisputeAsync(Access, deliveryId, Input.Resolution, Input.SetAside, actor);
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);

@@ -62,7 +62,7 @@ public sealed class RespondModel(DeliveryService deliveries, CommitmentService c
             return Invalid();
         }
 
-        var result = await deliveries.RespondToDeliveryAsync(childId, deliveryId, Input.Response!.Value, Input.Comment, await CurrentUser.ActorAsync());
+        var result = await deliveries.RespondToDeliveryAsync(Access, deliveryId, Input.Response!.Value, Input.Comment, await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);

@@ -57,7 +57,8 @@ public sealed class SharingModel(FamilySharingService sharing, CurrentUser curre
         }
 
         var result = await sharing.SetAsync(
-            new SetFamilySharingOptions(childId, familyMemberId, Input.Areas, id => AbsoluteUrl("/Children/Overview", new { childId = id })),
+            Access,
+            new SetFamilySharingOptions(familyMemberId, Input.Areas, id => AbsoluteUrl("/Children/Overview", new { childId = id })),
             await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {

@@ -55,7 +55,7 @@ public sealed class NewModel(MeetingService meetings, MeetingSchedulingService s
             return Page();
         }
 
-        var result = await scheduling.AddAgendaItemAsync(childId, meetingId, Input.Title, Input.Detail, actor);
+        var result = await scheduling.AddAgendaItemAsync(Access, meetingId, Input.Title, Input.Detail, actor);
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);

@@ -34,7 +34,7 @@ public sealed class AgreeModel(MeetingService meetings, MeetingRecordService rec
             return refused;
         }
 
-        var result = await records.AgreeRecordAsync(childId, meetingId, Version, await CurrentUser.ActorAsync());
+        var result = await records.AgreeRecordAsync(Access, meetingId, Version, await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             await LoadContentAsync();

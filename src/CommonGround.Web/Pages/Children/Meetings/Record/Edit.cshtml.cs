@@ -112,8 +112,8 @@ public sealed class EditModel(MeetingService meetings, MeetingRecordService reco
             return Page();
         }
 
-        var result = await records.WriteRecordAsync(new WriteRecordOptions(
-            childId, meetingId, Input.Version, Input.FamilyViews, Input.ChildViews, Input.Decisions, Input.OthersPresent, Input.Attended,
+        var result = await records.WriteRecordAsync(Access, new WriteRecordOptions(
+            meetingId, Input.Version, Input.FamilyViews, Input.ChildViews, Input.Decisions, Input.OthersPresent, Input.Attended,
             Input.AgendaNotes, Input.AmendmentReason), actor);
         if (!result.Succeeded)
         {

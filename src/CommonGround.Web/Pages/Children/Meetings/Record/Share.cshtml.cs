@@ -50,7 +50,7 @@ public sealed class ShareModel(MeetingService meetings, MeetingRecordService rec
             return Invalid();
         }
 
-        var result = await records.ShareRecordAsync(childId, meetingId, Input.Version, Input.WhatChanged, await CurrentUser.ActorAsync());
+        var result = await records.ShareRecordAsync(Access, meetingId, Input.Version, Input.WhatChanged, await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);

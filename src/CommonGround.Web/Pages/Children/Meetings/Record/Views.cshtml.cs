@@ -46,7 +46,7 @@ public sealed class ViewsModel(MeetingService meetings, MeetingRecordService rec
             return Invalid();
         }
 
-        var result = await records.WriteFamilyViewsAsync(childId, meetingId, Input.Version, Input.Views, await CurrentUser.ActorAsync());
+        var result = await records.WriteFamilyViewsAsync(Access, meetingId, Input.Version, Input.Views, await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);

@@ -29,7 +29,7 @@ public sealed class ConfirmModel(StatutoryService statutory, CurrentUser current
             return NotFound();
         }
 
-        var result = await Statutory.ConfirmAsync(childId, processId, eventId, await CurrentUser.ActorAsync());
+        var result = await Statutory.ConfirmAsync(Access, processId, eventId, await CurrentUser.ActorAsync());
         if (result.Error is { } error)
         {
             ModelState.AddModelError(string.Empty, error.Message);

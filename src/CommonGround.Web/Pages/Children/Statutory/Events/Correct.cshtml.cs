@@ -61,7 +61,7 @@ public sealed class CorrectModel(StatutoryService statutory, CurrentUser current
             return Invalid();
         }
 
-        var result = await Statutory.CorrectAsync(new(childId, processId, eventId, Input.Date, Input.Reason), await CurrentUser.ActorAsync());
+        var result = await Statutory.CorrectAsync(Access, new(processId, eventId, Input.Date, Input.Reason), await CurrentUser.ActorAsync());
         if (result.Error is { } error)
         {
             return Invalid(error);

@@ -83,8 +83,8 @@ public sealed class NewModel(StatutoryService statutory, CurrentUser currentUser
             StatutoryEventKind.ReviewDecisionNotified => Input.Decision,
             _ => Input.Detail,
         };
-        var result = await Statutory.RecordEventAsync(
-            new(childId, processId, Process.Kind, kind, Input.Date, Input.EndsOn, detail, Input.Version) { MeetingId = Input.MeetingId }, await CurrentUser.ActorAsync());
+        var result = await Statutory.RecordEventAsync(Access,
+            new(processId, Process.Kind, kind, Input.Date, Input.EndsOn, detail, Input.Version) { MeetingId = Input.MeetingId }, await CurrentUser.ActorAsync());
         if (result.Error is { } error)
         {
             await LoadMeetingsAsync();

@@ -16,7 +16,7 @@ public sealed class KeyWorkerModel(TeamService teams, CurrentUser currentUser)
     [ChildPage(Capability.ManageTeam)]
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid memberId)
     {
-        var result = await teams.MakeKeyWorkerAsync(childId, memberId, await CurrentUser.ActorAsync());
+        var result = await teams.MakeKeyWorkerAsync(Access, memberId, await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             return NotFound();

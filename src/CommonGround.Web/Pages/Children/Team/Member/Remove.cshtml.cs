@@ -26,7 +26,7 @@ public sealed class RemoveModel(TeamService teams, CommonGroundDbContext db, Cur
             return NotFound();
         }
 
-        var result = await teams.RemoveAsync(childId, memberId, id => AbsoluteUrl("/Children/Team/Index", new { childId = id }), await CurrentUser.ActorAsync());
+        var result = await teams.RemoveAsync(Access, memberId, id => AbsoluteUrl("/Children/Team/Index", new { childId = id }), await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             return result.Error is TeamMemberNotFound ? NotFound() : Invalid(result.Error!);

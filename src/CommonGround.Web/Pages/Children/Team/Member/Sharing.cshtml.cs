@@ -71,7 +71,7 @@ public sealed class SharingModel(TeamService teams, CommonGroundDbContext db, Cu
             return Invalid();
         }
 
-        var result = await teams.SetSharingAsync(new SetSharingOptions(childId, memberId, Input.Areas, Input.From, Input.Until), await CurrentUser.ActorAsync());
+        var result = await teams.SetSharingAsync(Access, new SetSharingOptions(memberId, Input.Areas, Input.From, Input.Until), await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             return result.Error is TeamMemberNotFound ? NotFound() : Invalid(result.Error!);

@@ -43,7 +43,7 @@ public sealed class TeamLeadModel(TeamService teams, CurrentUser currentUser)
             return Invalid();
         }
 
-        var result = await teams.SetTeamLeadAsync(childId, memberId, IsTeamLead!.Value, await CurrentUser.ActorAsync());
+        var result = await teams.SetTeamLeadAsync(Access, memberId, IsTeamLead!.Value, await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             return NotFound();

@@ -77,7 +77,7 @@ public sealed class NewModel(MeetingService meetings, MeetingRecordService recor
             return Page();
         }
 
-        var result = await records.AddActionAsync(new AddActionOptions(childId, meetingId, Input.What, Input.Area!.Value, Input.OwnerId, Input.DueDate), actor);
+        var result = await records.AddActionAsync(Access, new AddActionOptions(meetingId, Input.What, Input.Area!.Value, Input.OwnerId, Input.DueDate), actor);
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);
