@@ -1,3 +1,4 @@
+using CommonGround.Core.Data;
 using CommonGround.Core.Children;
 using CommonGround.Core.Organisations;
 using CommonGround.Core.Time;
@@ -10,7 +11,7 @@ namespace CommonGround.Core.Commitments;
 /// A promise to a child: something done once by a date, or provision given again and again. It has an owner (a named
 /// person and their organisation) who answers for it, and every change of status is kept with its reason.
 /// </summary>
-public sealed class Commitment
+public sealed class Commitment : IVersioned
 {
     public const int MaxWhatLength = 500;
     public const int MaxDetailsLength = 4000;
@@ -158,7 +159,6 @@ public sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitmen
         e.Property(c => c.OwnerOrganisationName).HasMaxLength(200);
         e.Property(c => c.CreatedByName).HasMaxLength(200);
         e.Property(c => c.QuantityPerPeriod).HasPrecision(9, 2);
-        e.Property(c => c.Version).IsConcurrencyToken();
         e.HasOne<Child>().WithMany().HasForeignKey(c => c.ChildId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Area>().WithMany().HasForeignKey(c => c.AreaId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Professional>().WithMany().HasForeignKey(c => c.OwnerProfessionalId).OnDelete(DeleteBehavior.Restrict);

@@ -117,13 +117,13 @@ public sealed class CommitmentChangeService(CommonGroundDbContext db, AccessServ
 
     public async Task<Result<Commitment>> ChangeStatusAsync(ChildAccess childAccess, Guid commitmentId, CommitmentStatus to, string? reason, int version, UserActor actor)
     {
-        var (commitment, error) = await steps.LoadForOwnerAsync(childAccess, commitmentId, actor);
-        if (error is not null)
+        var loaded = await steps.LoadForOwnerAsync(childAccess, commitmentId, actor);
+        if (loaded.Value is not { } commitment)
         {
-            return error;
+            return loaded.Error!;
         }
 
-        if (commitment!.Version != version)
+        if (commitment.Version != version)
         {
             return new CommitmentChangedMeanwhile();
         }

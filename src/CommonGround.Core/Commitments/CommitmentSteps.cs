@@ -32,32 +32,28 @@ public sealed class CommitmentSteps(CommonGroundDbContext db, AccessService acce
         return seeing;
     }
 
-    public async Task<(Commitment?, Error?)> LoadForOwnerAsync(ChildAccess childAccess, Guid commitmentId, UserActor actor)
+    public async Task<Result<Commitment>> LoadForOwnerAsync(ChildAccess childAccess, Guid commitmentId, UserActor actor)
     {
         if (!childAccess.Can(Capability.RecordCommitment, RecordArea.Commitments))
         {
-            return (null, new NotAllowedForCommitments());
+            return new NotAllowedForCommitments();
         }
 
         var commitment = await db.Commitments.VisibleTo(childAccess).SingleOrDefaultAsync(c => c.Id == commitmentId);
         if (commitment is null)
         {
-            return (null, new CommitmentNotFound());
+            return new CommitmentNotFound();
         }
 
         return await commitments.MayChangeAsync(commitment, actor.UserId)
-            ? (commitment, null)
-            : (commitment, new OnlyOwnerChangesCommitment(commitment.OwnerName));
+            ? commitment
+            : (Result<Commitment>)new OnlyOwnerChangesCommitment(commitment.OwnerName);
     }
 
     /// <summary>Saves, or reports that someone else changed the same record first; nothing is written then.</summary>
     public async Task<Result<T>> SaveAsync<T>(Guid childId, T changed, Error changedMeanwhile)
     {
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveAsync())
         {
             return changedMeanwhile;
         }

@@ -1,3 +1,4 @@
+using CommonGround.Core.Data;
 using CommonGround.Core.Children;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,7 +9,7 @@ namespace CommonGround.Core.Commitments;
 /// Evidence that provision happened on a day, or that it was missed and why. The family can confirm it or dispute it;
 /// a dispute stays open, on both sides, until the owner answers it. A record made in error is set aside, never deleted.
 /// </summary>
-public sealed class DeliveryRecord
+public sealed class DeliveryRecord : IVersioned
 {
     public const int MaxNoteLength = 2000;
 
@@ -79,7 +80,6 @@ public sealed class DeliveryRecordConfiguration : IEntityTypeConfiguration<Deliv
         e.Property(d => d.FamilyRespondedByName).HasMaxLength(200);
         e.Property(d => d.DisputeResolvedByName).HasMaxLength(200);
         e.Property(d => d.Resolution).HasMaxLength(DeliveryRecord.MaxNoteLength);
-        e.Property(d => d.Version).IsConcurrencyToken();
         e.HasOne<Commitment>().WithMany().HasForeignKey(d => d.CommitmentId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Child>().WithMany().HasForeignKey(d => d.ChildId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(d => new { d.CommitmentId, d.Date });

@@ -132,10 +132,10 @@ public sealed class DeliveryService(CommonGroundDbContext db, CommitmentSteps st
             return new DeliveryNotFound();
         }
 
-        var (commitment, error) = await steps.LoadForOwnerAsync(childAccess, record.CommitmentId, actor);
-        if (error is not null)
+        var loaded = await steps.LoadForOwnerAsync(childAccess, record.CommitmentId, actor);
+        if (loaded.Value is not { } commitment)
         {
-            return error;
+            return loaded.Error!;
         }
 
         if (!record.IsDisputeOpen)
@@ -157,7 +157,7 @@ public sealed class DeliveryService(CommonGroundDbContext db, CommitmentSteps st
         record.ResolveDispute(resolution, setAside, actor.Name, now);
         await disputes.StageDisputeAnswerAsync(record.Id, record.FamilyComment ?? "", resolution.Trim(), childAccess.Child, actor);
         db.AuditEvents.Add(CommitmentSteps.ChildEvent(actor, childAccess, now, AuditActions.DeliveryDisputeResolved,
-            $"Answered the dispute about {UkDates.Date(record.Date)} for \"{commitment!.What}\"{(setAside ? "; the record no longer counts" : "")}"));
+            $"Answered the dispute about {UkDates.Date(record.Date)} for \"{commitment.What}\"{(setAside ? "; the record no longer counts" : "")}"));
         return await steps.SaveAsync(record.ChildId, record, new DeliveryChangedMeanwhile());
     }
 }

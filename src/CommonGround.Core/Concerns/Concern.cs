@@ -1,3 +1,4 @@
+using CommonGround.Core.Data;
 using CommonGround.Core.Access;
 using CommonGround.Core.Time;
 using CommonGround.Core.Children;
@@ -50,7 +51,7 @@ public enum ConcernClockKind
 /// assigns it, by an organisation) and answered against its organisation's response standard. Nothing is ever deleted:
 /// every step is a <see cref="ConcernUpdate"/>.
 /// </summary>
-public sealed class Concern
+public sealed class Concern : IVersioned
 {
     public const int MaxTopicLength = 120;
     public const int MaxTextLength = 4000;
@@ -92,7 +93,7 @@ public sealed class Concern
     public DateTime? RespondEscalatedAt { get; private set; }
     /// <summary>Who has it since it went past a clock: its owner's organisation leads, by name.</summary>
     public string? EscalatedTo { get; private set; }
-    public Guid Version { get; set; } = Guid.NewGuid();
+    public int Version { get; private set; }
     public List<ConcernUpdate> Updates { get; init; } = [];
 
     public bool IsOpen => Status != ConcernStatus.Closed;
@@ -244,7 +245,7 @@ public sealed class Concern
     {
         var update = new ConcernUpdate { ConcernId = Id, ChildId = ChildId, Kind = kind, Text = text, ByUserId = byUserId, ByName = byName, ByFamily = byFamily, At = at };
         Updates.Add(update);
-        Version = Guid.NewGuid();
+        Version++;
         return update;
     }
 }
@@ -279,7 +280,6 @@ public sealed class ConcernConfiguration : IEntityTypeConfiguration<Concern>
         e.Property(c => c.OwnerOrganisationName).HasMaxLength(200);
         e.Property(c => c.OwnerName).HasMaxLength(200);
         e.Property(c => c.EscalatedTo).HasMaxLength(500);
-        e.Property(c => c.Version).IsConcurrencyToken();
         e.HasOne<Child>().WithMany().HasForeignKey(c => c.ChildId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Area>().WithMany().HasForeignKey(c => c.AreaId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OwnerOrganisationId).OnDelete(DeleteBehavior.Restrict);

@@ -40,15 +40,11 @@ public sealed class ConcernEscalation(CommonGroundDbContext db, ConcernService c
 
             var child = await db.Children.SingleAsync(c => c.Id == concern.ChildId, cancellationToken);
             await StageAsync(concern, clock, child);
-            try
+            // Losing the race means another instance, or the owner, changed it first; the next run looks again.
+            if (await db.TrySaveAsync(cancellationToken))
             {
-                await db.SaveChangesAsync(cancellationToken);
                 escalated++;
                 await signals.RefreshAfterChangeAsync(concern.ChildId, cancellationToken);
-            }
-            catch (DbUpdateException ex) when (SaveConflicts.IsLostRace(ex))
-            {
-                // Another instance, or the owner, changed it first; the next run looks again.
             }
         }
 

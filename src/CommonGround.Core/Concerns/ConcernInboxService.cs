@@ -64,13 +64,7 @@ public sealed class ConcernInboxService(CommonGroundDbContext db, TimeProvider t
             }
 
             var now = timeProvider.UtcNow();
-            standard.AcknowledgeWorkingDays = acknowledge;
-            standard.RespondWorkingDays = respond;
-            standard.UrgentAcknowledgeWorkingDays = urgentAcknowledge;
-            standard.UrgentRespondWorkingDays = urgentRespond;
-            standard.ChangedAt = now;
-            standard.ChangedByName = actor.Name;
-            standard.Version = Guid.NewGuid();
+            standard.Change(acknowledge, respond, urgentAcknowledge, urgentRespond, actor.Name, now);
             db.AuditEvents.Add(AuditEvent.For(actor, now, AuditActions.ResponseStandardChanged, "Organisation", organisationId,
                 $"Set the response standard: acknowledge in {acknowledge} and respond in {respond} working days; urgent concerns in {urgentAcknowledge} and {urgentRespond}"));
         });

@@ -14,7 +14,7 @@ namespace CommonGround.Core.Concerns;
 /// <summary>The steps on a concern after it is raised: its owner acknowledges, responds and resolves it (a late step escalates at once), a lead passes it on, and the person who raised it confirms or reopens it.</summary>
 public sealed class ConcernStepService(CommonGroundDbContext db, ConcernService concerns, ConcernEscalation escalation, Notifier notifier, AttentionSignals signals, TimeProvider timeProvider)
 {
-    public Task<Result<Concern>> AcknowledgeAsync(ChildAccess childAccess, Guid concernId, string? message, Guid version, UserActor actor) =>
+    public Task<Result<Concern>> AcknowledgeAsync(ChildAccess childAccess, Guid concernId, string? message, int version, UserActor actor) =>
         AnswerAsync(childAccess, concernId, version, actor, (concern, now) =>
         {
             if (message?.Trim().Length > Concern.MaxTextLength)
@@ -28,7 +28,7 @@ public sealed class ConcernStepService(CommonGroundDbContext db, ConcernService 
         }, AuditActions.ConcernAcknowledged, "Acknowledged",
         (concern, child) => ($"{actor.Name} acknowledged your concern about {child.KnownAs}: \"{concern.Topic}\"", $"{actor.Name} acknowledged your concern about {child.KnownAs}"));
 
-    public Task<Result<Concern>> RespondAsync(ChildAccess childAccess, Guid concernId, string? text, Guid version, UserActor actor) =>
+    public Task<Result<Concern>> RespondAsync(ChildAccess childAccess, Guid concernId, string? text, int version, UserActor actor) =>
         AnswerAsync(childAccess, concernId, version, actor, (concern, now) =>
         {
             if (string.IsNullOrWhiteSpace(text))
@@ -45,7 +45,7 @@ public sealed class ConcernStepService(CommonGroundDbContext db, ConcernService 
         }, AuditActions.ConcernResponded, "Responded to",
         (concern, child) => ($"{actor.Name} responded to your concern about {child.KnownAs}: \"{concern.Topic}\"", $"{actor.Name} responded to your concern about {child.KnownAs}"));
 
-    public Task<Result<Concern>> ResolveAsync(ChildAccess childAccess, Guid concernId, string? youSaid, string? weDid, Guid version, UserActor actor) =>
+    public Task<Result<Concern>> ResolveAsync(ChildAccess childAccess, Guid concernId, string? youSaid, string? weDid, int version, UserActor actor) =>
         AnswerAsync(childAccess, concernId, version, actor, (concern, now) =>
         {
             Error? invalid = (youSaid, weDid) switch
@@ -67,13 +67,13 @@ public sealed class ConcernStepService(CommonGroundDbContext db, ConcernService 
             $"{actor.Name} says your concern about {child.KnownAs} is resolved: tell them if it is"));
 
     /// <summary>The person who raised it (or, for a concern the family raised, anyone in the family) agrees it is resolved.</summary>
-    public Task<Result<Concern>> ConfirmAsync(ChildAccess childAccess, Guid concernId, Guid version, UserActor actor) =>
+    public Task<Result<Concern>> ConfirmAsync(ChildAccess childAccess, Guid concernId, int version, UserActor actor) =>
         DecideAsync(childAccess, concernId, version, actor, (concern, byFamily, now) =>
             Task.FromResult<Result<ConcernUpdate>>(concern.Confirm(actor.UserId, actor.Name, byFamily, now) is { } update ? update : new ConcernStepNotAllowed("confirmed as resolved")),
             AuditActions.ConcernConfirmed, "Confirmed as resolved",
             (concern, child) => ($"{actor.Name} confirmed the concern about {child.KnownAs} is resolved: \"{concern.Topic}\"", $"{actor.Name} confirmed a concern about {child.KnownAs} is resolved"));
 
-    public Task<Result<Concern>> ReopenAsync(ChildAccess childAccess, Guid concernId, string? reason, Guid version, UserActor actor) =>
+    public Task<Result<Concern>> ReopenAsync(ChildAccess childAccess, Guid concernId, string? reason, int version, UserActor actor) =>
         DecideAsync(childAccess, concernId, version, actor, async (concern, byFamily, now) =>
         {
             if (string.IsNullOrWhiteSpace(reason))
@@ -94,7 +94,7 @@ public sealed class ConcernStepService(CommonGroundDbContext db, ConcernService 
         }, AuditActions.ConcernReopened, "Reopened",
         (concern, child) => ($"{actor.Name} reopened the concern about {child.KnownAs}: \"{concern.Topic}\". It needs a new response", $"{actor.Name} reopened a concern about {child.KnownAs}"));
 
-    public async Task<Result<Concern>> AssignAsync(Guid concernId, Guid teamMemberId, Guid version, UserActor actor)
+    public async Task<Result<Concern>> AssignAsync(Guid concernId, Guid teamMemberId, int version, UserActor actor)
     {
         var concern = await db.Concerns.SingleOrDefaultAsync(c => c.Id == concernId);
         if (concern is null)
@@ -138,7 +138,7 @@ public sealed class ConcernStepService(CommonGroundDbContext db, ConcernService 
     private delegate Task<Result<ConcernUpdate>> DecideStep(Concern concern, bool byFamily, DateTime now);
 
     /// <summary>A step by the owner (acknowledge, respond, resolve): the raiser is told, and a late step escalates at once.</summary>
-    private async Task<Result<Concern>> AnswerAsync(ChildAccess childAccess, Guid concernId, Guid version, UserActor actor, AnswerStep step,
+    private async Task<Result<Concern>> AnswerAsync(ChildAccess childAccess, Guid concernId, int version, UserActor actor, AnswerStep step,
         string auditAction, string verb, Func<Concern, Child, (string Title, string EmailLine)> message)
     {
         var loaded = await LoadForStepAsync(childAccess, concernId, version,
@@ -171,7 +171,7 @@ public sealed class ConcernStepService(CommonGroundDbContext db, ConcernService 
     }
 
     /// <summary>A decision by the person who raised it (confirm or reopen): the owner is told.</summary>
-    private async Task<Result<Concern>> DecideAsync(ChildAccess childAccess, Guid concernId, Guid version, UserActor actor, DecideStep step,
+    private async Task<Result<Concern>> DecideAsync(ChildAccess childAccess, Guid concernId, int version, UserActor actor, DecideStep step,
         string auditAction, string verb, Func<Concern, Child, (string Title, string EmailLine)> message)
     {
         var loaded = await LoadForStepAsync(childAccess, concernId, version,
@@ -205,7 +205,7 @@ public sealed class ConcernStepService(CommonGroundDbContext db, ConcernService 
     /// Loads a concern for a step on it: not found if the child or the concern is not the person's to see, refused if
     /// <paramref name="refusal"/> says so, and changed meanwhile if someone else moved it on since the form was shown.
     /// </summary>
-    private async Task<Result<Concern>> LoadForStepAsync(ChildAccess childAccess, Guid concernId, Guid version, Func<Concern, Task<Error?>> refusal)
+    private async Task<Result<Concern>> LoadForStepAsync(ChildAccess childAccess, Guid concernId, int version, Func<Concern, Task<Error?>> refusal)
     {
         var concern = await db.Concerns.SingleOrDefaultAsync(c => c.Id == concernId && c.ChildId == childAccess.Child.Id);
         if (concern is null || !ConcernService.CanSee(childAccess, concern))
@@ -224,11 +224,7 @@ public sealed class ConcernStepService(CommonGroundDbContext db, ConcernService 
 
     private async Task<Result<Concern>> SaveAsync(Concern concern)
     {
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException ex) when (SaveConflicts.IsLostRace(ex))
+        if (!await db.TrySaveAsync())
         {
             return new ConcernChangedMeanwhile();
         }

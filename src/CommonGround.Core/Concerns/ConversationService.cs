@@ -87,14 +87,8 @@ public sealed class ConversationService(CommonGroundDbContext db, AccessService 
             return;
         }
 
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException ex) when (SaveConflicts.IsLostRace(ex))
-        {
-            // The same person opened it twice at once; one receipt is enough.
-        }
+        // Losing a race means the same person opened it twice at once; one receipt is enough.
+        await db.TrySaveAsync();
     }
 
     /// <summary>Starts a conversation with its first message; about a concern that already has one, the message joins it.</summary>

@@ -1,3 +1,4 @@
+using CommonGround.Core.Data;
 using CommonGround.Core.Organisations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,7 +9,7 @@ namespace CommonGround.Core.Concerns;
 /// How quickly an organisation promises to answer concerns, in working days. An organisation that has not set its own
 /// works to the default: acknowledge in 2, respond in full in 10; urgent concerns acknowledged in 1 and answered in 5.
 /// </summary>
-public sealed class ResponseStandard
+public sealed class ResponseStandard : IVersioned
 {
     public const int MaxWorkingDays = 60;
 
@@ -19,9 +20,20 @@ public sealed class ResponseStandard
     public int UrgentRespondWorkingDays { get; set; } = 5;
     public DateTime? ChangedAt { get; set; }
     public string? ChangedByName { get; set; }
-    public Guid Version { get; set; } = Guid.NewGuid();
+    public int Version { get; private set; }
 
     public static ResponseStandard DefaultFor(Guid organisationId) => new() { OrganisationId = organisationId };
+
+    public void Change(int acknowledge, int respond, int urgentAcknowledge, int urgentRespond, string byName, DateTime now)
+    {
+        AcknowledgeWorkingDays = acknowledge;
+        RespondWorkingDays = respond;
+        UrgentAcknowledgeWorkingDays = urgentAcknowledge;
+        UrgentRespondWorkingDays = urgentRespond;
+        ChangedByName = byName;
+        ChangedAt = now;
+        Version++;
+    }
 
     public int AcknowledgeDays(ConcernUrgency urgency) => urgency == ConcernUrgency.Urgent ? UrgentAcknowledgeWorkingDays : AcknowledgeWorkingDays;
 
@@ -34,7 +46,6 @@ public sealed class ResponseStandardConfiguration : IEntityTypeConfiguration<Res
     {
         e.HasKey(s => s.OrganisationId);
         e.Property(s => s.ChangedByName).HasMaxLength(200);
-        e.Property(s => s.Version).IsConcurrencyToken();
         e.HasOne<Organisation>().WithOne().HasForeignKey<ResponseStandard>(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

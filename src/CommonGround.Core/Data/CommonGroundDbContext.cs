@@ -100,6 +100,12 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
         builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
 
         builder.ApplyConfigurationsFromAssembly(typeof(CommonGroundDbContext).Assembly);
+
+        // A save made from an older version of a record two people may change at once is refused, never merged.
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
+        {
+            builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+        }
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

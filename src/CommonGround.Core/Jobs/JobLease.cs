@@ -24,15 +24,8 @@ public static class JobLeases
         if (!await db.JobLeases.AnyAsync(l => l.Name == name, cancellationToken))
         {
             db.JobLeases.Add(new JobLease { Name = name });
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException ex) when (SaveConflicts.IsLostRace(ex))
-            {
-                // Another instance made the row first; claiming it below decides who has it.
-            }
-
+            // Losing the race means another instance made the row first; claiming it below decides who has it.
+            await db.TrySaveAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
 

@@ -1,3 +1,4 @@
+using CommonGround.Core.Data;
 using CommonGround.Core.Children;
 using CommonGround.Core.Organisations;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace CommonGround.Core.Meetings;
 /// A meeting about a child: when and where, who is invited, the agenda, and its written record. The record is the
 /// note-taker's to write and the family's to agree; once agreed it is locked and changes only by amendment.
 /// </summary>
-public sealed class Meeting
+public sealed class Meeting : IVersioned
 {
     public const int MaxPlaceLength = 300;
     public const int MaxLinkLength = 500;
@@ -281,7 +282,6 @@ public sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         e.Property(m => m.Decisions).HasMaxLength(Meeting.MaxRecordTextLength);
         e.Property(m => m.OthersPresent).HasMaxLength(Meeting.MaxPlaceLength);
         e.Property(m => m.AgreedByName).HasMaxLength(200);
-        e.Property(m => m.Version).IsConcurrencyToken();
         e.Ignore(m => m.EndsAt);
         e.HasOne<Child>().WithMany().HasForeignKey(m => m.ChildId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Area>().WithMany().HasForeignKey(m => m.AreaId).OnDelete(DeleteBehavior.Restrict);

@@ -33,17 +33,17 @@ public sealed class MeetingFeedbackService(CommonGroundDbContext db, MeetingStep
     public async Task<Result<MeetingFeedback>> GiveFeedbackAsync(ChildAccess childAccess, Guid meetingId, int? score, string? whatWouldHaveHelped, UserActor actor)
     {
         var childId = childAccess.Child.Id;
-        var (meeting, error) = await steps.LoadForFamilyAsync(childAccess, meetingId, version: null, actor);
-        if (error is not null)
+        var loaded = await steps.LoadForFamilyAsync(childAccess, meetingId, version: null, actor);
+        if (loaded.Value is not { } meeting)
         {
-            return error;
+            return loaded.Error!;
         }
 
         var now = timeProvider.UtcNow();
-        error = meeting! switch
+        Error? error = meeting switch
         {
             { IsCancelled: true } => new MeetingCancelled(),
-            _ when !meeting!.HasStarted(now) => new FeedbackTooEarly(),
+            _ when !meeting.HasStarted(now) => new FeedbackTooEarly(),
             _ when score is not (>= 1 and <= 5) => new FeedbackScoreMissing(),
             _ when whatWouldHaveHelped?.Trim().Length > MeetingFeedback.MaxLength => new TextTooLong("WhatWouldHaveHelped", MeetingFeedback.MaxLength),
             _ when await db.MeetingFeedback.AnyAsync(f => f.MeetingId == meetingId && f.UserAccountId == actor.UserId) => new FeedbackAlreadyGiven(),
@@ -56,22 +56,14 @@ public sealed class MeetingFeedbackService(CommonGroundDbContext db, MeetingStep
 
         var feedback = new MeetingFeedback
         {
-            MeetingId = meeting!.Id, ChildId = childId, UserAccountId = actor.UserId, OrganisationId = meeting.OrganiserOrganisationId,
+            MeetingId = meeting.Id, ChildId = childId, UserAccountId = actor.UserId, OrganisationId = meeting.OrganiserOrganisationId,
             MeetingKind = meeting.Kind, Score = score!.Value, WhatWouldHaveHelped = MeetingSteps.Clean(whatWouldHaveHelped), AnsweredAt = now,
         };
         db.MeetingFeedback.Add(feedback);
         // The audit trail says an answer was given, never what it was.
         db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, now, AuditActions.MeetingFeedbackGiven,
             $"Answered \"Did you feel listened to?\" about the {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}"));
-        try
-        {
-            await db.SaveChangesAsync();
-            return feedback;
-        }
-        catch (DbUpdateException)
-        {
-            return new FeedbackAlreadyGiven();
-        }
+        return await db.TrySaveAsync() ? feedback : new FeedbackAlreadyGiven();
     }
 
     /// <summary>

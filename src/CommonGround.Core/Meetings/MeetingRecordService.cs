@@ -30,16 +30,16 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
     /// <summary>The note-taker writes or revises the record; after the family has agreed it, only as an amendment with a reason.</summary>
     public async Task<Result<Meeting>> WriteRecordAsync(ChildAccess childAccess, WriteRecordOptions options, UserActor actor)
     {
-        var (meeting, error) = await steps.LoadForNoteTakerAsync(childAccess, options.MeetingId, options.Version, actor);
-        if (error is not null)
+        var loaded = await steps.LoadForNoteTakerAsync(childAccess, options.MeetingId, options.Version, actor);
+        if (loaded.Value is not { } meeting)
         {
-            return error;
+            return loaded.Error!;
         }
 
         var amendment = MeetingSteps.Clean(options.AmendmentReason);
-        error = options switch
+        Error? error = options switch
         {
-            _ when meeting!.IsAgreed && amendment is null => new RecordAgreedUseAmendment(),
+            _ when meeting.IsAgreed && amendment is null => new RecordAgreedUseAmendment(),
             { FamilyViews.Length: > Meeting.MaxRecordTextLength } => new TextTooLong("FamilyViews", Meeting.MaxRecordTextLength),
             { ChildViews.Length: > Meeting.MaxRecordTextLength } => new TextTooLong("ChildViews", Meeting.MaxRecordTextLength),
             { Decisions.Length: > Meeting.MaxRecordTextLength } => new TextTooLong("Decisions", Meeting.MaxRecordTextLength),
@@ -55,7 +55,7 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
         }
 
         var now = timeProvider.UtcNow();
-        meeting!.WriteRecord(MeetingSteps.Clean(options.FamilyViews), MeetingSteps.Clean(options.ChildViews), MeetingSteps.Clean(options.Decisions), MeetingSteps.Clean(options.OthersPresent), actor.Name);
+        meeting.WriteRecord(MeetingSteps.Clean(options.FamilyViews), MeetingSteps.Clean(options.ChildViews), MeetingSteps.Clean(options.Decisions), MeetingSteps.Clean(options.OthersPresent), actor.Name);
         foreach (var invitee in meeting.Invitees)
         {
             invitee.Attended = options.Attended.Contains(invitee.Id);
@@ -91,13 +91,13 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
     /// <summary>The family writes their views in their own words; the note-taker cannot change them afterwards.</summary>
     public async Task<Result<Meeting>> WriteFamilyViewsAsync(ChildAccess childAccess, Guid meetingId, int version, string? views, UserActor actor)
     {
-        var (meeting, error) = await steps.LoadForFamilyAsync(childAccess, meetingId, version, actor);
-        if (error is not null)
+        var loaded = await steps.LoadForFamilyAsync(childAccess, meetingId, version, actor);
+        if (loaded.Value is not { } meeting)
         {
-            return error;
+            return loaded.Error!;
         }
 
-        error = meeting! switch
+        Error? error = meeting switch
         {
             { IsCancelled: true } => new MeetingCancelled(),
             { IsAgreed: true } => new RecordAlreadyAgreed(),
@@ -110,7 +110,7 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
         }
 
         var now = timeProvider.UtcNow();
-        meeting!.WriteFamilyViews(MeetingSteps.Clean(views), actor.Name);
+        meeting.WriteFamilyViews(MeetingSteps.Clean(views), actor.Name);
         db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, now, AuditActions.MeetingFamilyViewsWritten,
             $"Wrote the family's views for the record of the {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}"));
         return await steps.SaveAsync(meeting);
@@ -120,15 +120,15 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
     public async Task<Result<Commitment>> AddActionAsync(ChildAccess childAccess, AddActionOptions options, UserActor actor)
     {
         var childId = childAccess.Child.Id;
-        var (meeting, error) = await steps.LoadForNoteTakerAsync(childAccess, options.MeetingId, version: null, actor);
-        if (error is not null)
+        var loaded = await steps.LoadForNoteTakerAsync(childAccess, options.MeetingId, version: null, actor);
+        if (loaded.Value is not { } meeting)
         {
-            return error;
+            return loaded.Error!;
         }
 
-        error = options switch
+        Error? error = options switch
         {
-            _ when meeting!.IsAgreed => new ActionsLocked(),
+            _ when meeting.IsAgreed => new ActionsLocked(),
             { What: var what } when string.IsNullOrWhiteSpace(what) => new ActionWhatMissing(),
             { OwnerTeamMemberId: null } => new ActionOwnerMissing(),
             { DueDate: null } => new ActionDueDateMissing(),
@@ -141,7 +141,7 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
 
         var staged = await commitments.StageAsync(childAccess, new AddCommitmentOptions(
             options.What!, null, options.Area, CommitmentSource.Meeting, options.OwnerTeamMemberId!.Value, CommitmentKind.OneOff,
-            options.DueDate, null, null, null, null, null, null, false, MeetingId: meeting!.Id, AlreadyAgreed: true), actor);
+            options.DueDate, null, null, null, null, null, null, false, MeetingId: meeting.Id, AlreadyAgreed: true), actor);
         if (!staged.Succeeded)
         {
             return staged.Error!;
@@ -158,13 +158,13 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
     /// <summary>Shares the record with the family to agree; any corrections they asked for are answered by this version.</summary>
     public async Task<Result<Meeting>> ShareRecordAsync(ChildAccess childAccess, Guid meetingId, int version, string? whatChanged, UserActor actor)
     {
-        var (meeting, error) = await steps.LoadForNoteTakerAsync(childAccess, meetingId, version, actor);
-        if (error is not null)
+        var loaded = await steps.LoadForNoteTakerAsync(childAccess, meetingId, version, actor);
+        if (loaded.Value is not { } meeting)
         {
-            return error;
+            return loaded.Error!;
         }
 
-        error = meeting! switch
+        Error? error = meeting switch
         {
             { RecordStatus: MeetingRecordStatus.NotStarted } => new NothingToShare(),
             { IsAgreed: true } => new RecordAlreadyAgreed(),
@@ -178,7 +178,7 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
         }
 
         var now = timeProvider.UtcNow();
-        var kind = meeting!.Share();
+        var kind = meeting.Share();
         var note = MeetingSteps.Clean(whatChanged);
         foreach (var correction in await db.RecordCorrections.Where(c => c.MeetingId == meeting.Id && c.AnsweredAt == null).ToListAsync())
         {
@@ -203,13 +203,13 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
 
     public async Task<Result<RecordCorrection>> RequestCorrectionAsync(ChildAccess childAccess, Guid meetingId, int version, string? part, string? partName, string? whatShouldChange, UserActor actor)
     {
-        var (meeting, error) = await steps.LoadForFamilyAsync(childAccess, meetingId, version, actor);
-        if (error is not null)
+        var loaded = await steps.LoadForFamilyAsync(childAccess, meetingId, version, actor);
+        if (loaded.Value is not { } meeting)
         {
-            return error;
+            return loaded.Error!;
         }
 
-        error = meeting! switch
+        Error? error = meeting switch
         {
             { IsAgreed: true } => new RecordAlreadyAgreed(),
             { IsWaitingForFamily: false } => new RecordNotShared(),
@@ -226,7 +226,7 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
         var now = timeProvider.UtcNow();
         var correction = new RecordCorrection
         {
-            MeetingId = meeting!.Id, Part = part!, PartName = partName!, WhatShouldChange = whatShouldChange!.Trim(), VersionNumber = meeting.RecordVersionNumber,
+            MeetingId = meeting.Id, Part = part!, PartName = partName!, WhatShouldChange = whatShouldChange!.Trim(), VersionNumber = meeting.RecordVersionNumber,
             RequestedByUserId = actor.UserId, RequestedByName = actor.Name, RequestedAt = now,
         };
         meeting.AskForCorrections();
@@ -242,13 +242,13 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
 
     public async Task<Result<Meeting>> AgreeRecordAsync(ChildAccess childAccess, Guid meetingId, int version, UserActor actor)
     {
-        var (meeting, error) = await steps.LoadForFamilyAsync(childAccess, meetingId, version, actor);
-        if (error is not null)
+        var loaded = await steps.LoadForFamilyAsync(childAccess, meetingId, version, actor);
+        if (loaded.Value is not { } meeting)
         {
-            return error;
+            return loaded.Error!;
         }
 
-        error = meeting!.RecordStatus switch
+        Error? error = meeting.RecordStatus switch
         {
             MeetingRecordStatus.Agreed => new RecordAlreadyAgreed(),
             MeetingRecordStatus.CorrectionsRequested => new RecordHasOpenCorrections(),

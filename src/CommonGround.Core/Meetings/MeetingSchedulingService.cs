@@ -110,10 +110,10 @@ public sealed class MeetingSchedulingService(CommonGroundDbContext db, MeetingSe
 
     public async Task<Result<Meeting>> RescheduleAsync(ChildAccess childAccess, RescheduleMeetingOptions options, UserActor actor)
     {
-        var (meeting, error) = await steps.LoadForOrganiserAsync(childAccess, options.MeetingId, actor);
-        if (error is not null)
+        var loaded = await steps.LoadForOrganiserAsync(childAccess, options.MeetingId, actor);
+        if (loaded.Value is not { } meeting)
         {
-            return error;
+            return loaded.Error!;
         }
 
         var startsAt = TimeProviderExtensions.FromUkTime(options.Date, options.Time);
@@ -123,7 +123,7 @@ public sealed class MeetingSchedulingService(CommonGroundDbContext db, MeetingSe
         }
 
         var now = timeProvider.UtcNow();
-        meeting!.Reschedule(startsAt, options.DurationMinutes, MeetingSteps.Clean(options.Place), MeetingSteps.Clean(options.OnlineLink));
+        meeting.Reschedule(startsAt, options.DurationMinutes, MeetingSteps.Clean(options.Place), MeetingSteps.Clean(options.OnlineLink));
         db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, now, AuditActions.MeetingRescheduled,
             $"Changed the {meeting.Kind.ToDisplayName().ToLowerInvariant()} to {MeetingService.When(meeting)}"));
         await ReviewMeetingLink.StageAsync(db, meeting, StatutoryEventKind.ReviewMeetingArranged, actor, now);
@@ -148,10 +148,10 @@ public sealed class MeetingSchedulingService(CommonGroundDbContext db, MeetingSe
 
     public async Task<Result<Meeting>> CancelAsync(ChildAccess childAccess, Guid meetingId, string? reason, UserActor actor)
     {
-        var (meeting, error) = await steps.LoadForOrganiserAsync(childAccess, meetingId, actor);
-        if (error is not null)
+        var loaded = await steps.LoadForOrganiserAsync(childAccess, meetingId, actor);
+        if (loaded.Value is not { } meeting)
         {
-            return error;
+            return loaded.Error!;
         }
 
         if (string.IsNullOrWhiteSpace(reason))
@@ -165,7 +165,7 @@ public sealed class MeetingSchedulingService(CommonGroundDbContext db, MeetingSe
         }
 
         var now = timeProvider.UtcNow();
-        meeting!.Cancel(reason.Trim(), now);
+        meeting.Cancel(reason.Trim(), now);
         db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, now, AuditActions.MeetingCancelled,
             $"Cancelled the {meeting.Kind.ToDisplayName().ToLowerInvariant()} that was on {MeetingService.When(meeting)}: {meeting.CancelReason}"));
         await ReviewMeetingLink.StageAsync(db, meeting, StatutoryEventKind.ReviewMeetingCancelled, actor, now);

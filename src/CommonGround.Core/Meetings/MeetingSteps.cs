@@ -18,63 +18,69 @@ namespace CommonGround.Core.Meetings;
 /// </summary>
 public sealed class MeetingSteps(CommonGroundDbContext db, AttentionSignals signals, TimeProvider timeProvider)
 {
-    public async Task<(Meeting?, Error?)> LoadAsync(ChildAccess childAccess, Guid meetingId)
+    public async Task<Result<Meeting>> LoadAsync(ChildAccess childAccess, Guid meetingId)
     {
         var meeting = childAccess.CanSee(RecordArea.Meetings)
             ? await db.Meetings.Include(m => m.Invitees).Include(m => m.AgendaItems).AsSplitQuery().SingleOrDefaultAsync(m => m.Id == meetingId && m.ChildId == childAccess.Child.Id)
             : null;
-        return meeting is null ? (null, new MeetingNotFound()) : (meeting, null);
+        return meeting is null ? new MeetingNotFound() : meeting;
     }
 
-    public async Task<(Meeting?, Error?)> LoadForOrganiserAsync(ChildAccess childAccess, Guid meetingId, UserActor actor)
+    public async Task<Result<Meeting>> LoadForOrganiserAsync(ChildAccess childAccess, Guid meetingId, UserActor actor)
     {
-        var (meeting, error) = await LoadAsync(childAccess, meetingId);
-        return (error, meeting) switch
+        var loaded = await LoadAsync(childAccess, meetingId);
+        if (loaded.Value is not { } meeting)
         {
-            (not null, _) => (meeting, error),
-            _ when !childAccess.Can(Capability.RunMeeting, RecordArea.Meetings) || !meeting!.MayWriteRecord(actor.UserId) =>
-                (meeting, new OnlyOrganiserChangesMeeting(meeting!.OrganiserName)),
-            _ when meeting.IsCancelled => (meeting, new MeetingCancelled()),
-            _ when meeting.HasStarted(timeProvider.UtcNow()) => (meeting, new MeetingAlreadyStarted()),
-            _ => (meeting, null),
+            return loaded;
+        }
+
+        return meeting switch
+        {
+            _ when !childAccess.Can(Capability.RunMeeting, RecordArea.Meetings) || !meeting.MayWriteRecord(actor.UserId) => new OnlyOrganiserChangesMeeting(meeting.OrganiserName),
+            _ when meeting.IsCancelled => new MeetingCancelled(),
+            _ when meeting.HasStarted(timeProvider.UtcNow()) => new MeetingAlreadyStarted(),
+            _ => meeting,
         };
     }
 
-    public async Task<(Meeting?, Error?)> LoadForNoteTakerAsync(ChildAccess childAccess, Guid meetingId, int? version, UserActor actor)
+    public async Task<Result<Meeting>> LoadForNoteTakerAsync(ChildAccess childAccess, Guid meetingId, int? version, UserActor actor)
     {
-        var (meeting, error) = await LoadAsync(childAccess, meetingId);
-        return (error, meeting) switch
+        var loaded = await LoadAsync(childAccess, meetingId);
+        if (loaded.Value is not { } meeting)
         {
-            (not null, _) => (meeting, error),
-            _ when !childAccess.Can(Capability.RunMeeting, RecordArea.Meetings) || !meeting!.MayWriteRecord(actor.UserId) =>
-                (meeting, new OnlyNoteTakerWrites(meeting!.NoteTakerName)),
-            _ when meeting.IsCancelled => (meeting, new MeetingCancelled()),
-            _ when !meeting.HasStarted(timeProvider.UtcNow()) => (meeting, new MeetingNotStartedYet()),
-            _ when version is { } expected && meeting.Version != expected => (meeting, new MeetingChangedMeanwhile()),
-            _ => (meeting, null),
+            return loaded;
+        }
+
+        return meeting switch
+        {
+            _ when !childAccess.Can(Capability.RunMeeting, RecordArea.Meetings) || !meeting.MayWriteRecord(actor.UserId) => new OnlyNoteTakerWrites(meeting.NoteTakerName),
+            _ when meeting.IsCancelled => new MeetingCancelled(),
+            _ when !meeting.HasStarted(timeProvider.UtcNow()) => new MeetingNotStartedYet(),
+            _ when version is { } expected && meeting.Version != expected => new MeetingChangedMeanwhile(),
+            _ => meeting,
         };
     }
 
-    public async Task<(Meeting?, Error?)> LoadForFamilyAsync(ChildAccess childAccess, Guid meetingId, int? version, UserActor actor)
+    public async Task<Result<Meeting>> LoadForFamilyAsync(ChildAccess childAccess, Guid meetingId, int? version, UserActor actor)
     {
-        var (meeting, error) = await LoadAsync(childAccess, meetingId);
-        return (error, meeting) switch
+        var loaded = await LoadAsync(childAccess, meetingId);
+        if (loaded.Value is not { } meeting)
         {
-            (not null, _) => (meeting, error),
-            _ when !childAccess.IsFamily => (meeting, new OnlyFamilyAgrees()),
-            _ when version is { } expected && meeting!.Version != expected => (meeting, new MeetingChangedMeanwhile()),
-            _ => (meeting, null),
+            return loaded;
+        }
+
+        return meeting switch
+        {
+            _ when !childAccess.IsFamily => new OnlyFamilyAgrees(),
+            _ when version is { } expected && meeting.Version != expected => new MeetingChangedMeanwhile(),
+            _ => meeting,
         };
     }
 
     /// <summary>Saves, or reports that someone else changed the meeting first; nothing is written then.</summary>
     public async Task<Result<Meeting>> SaveAsync(Meeting meeting)
     {
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveAsync())
         {
             return new MeetingChangedMeanwhile();
         }

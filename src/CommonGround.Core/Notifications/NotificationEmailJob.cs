@@ -86,15 +86,8 @@ public sealed class NotificationEmailJob(
             }
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Our lease ran out and another instance took these over; it sends them, we send nothing.
-            db.ChangeTracker.Clear();
-        }
+        // Losing the race means our lease ran out and another instance took these over; it sends them, we send nothing.
+        await db.TrySaveAsync(cancellationToken);
 
         return claimed;
     }

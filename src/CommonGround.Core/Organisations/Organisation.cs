@@ -1,9 +1,10 @@
+using CommonGround.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CommonGround.Core.Organisations;
 
-public sealed class Organisation
+public sealed class Organisation : IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required Guid AreaId { get; init; }
@@ -15,7 +16,7 @@ public sealed class Organisation
     public string? Address { get; set; }
     public required DateTime CreatedAt { get; init; }
     /// <summary>Changes on every edit so two people editing at once cannot overwrite each other.</summary>
-    public Guid Version { get; set; } = Guid.NewGuid();
+    public int Version { get; private set; }
 
     public void UpdateDetails(string name, string? contactEmail, string? contactPhone, string? address)
     {
@@ -23,7 +24,7 @@ public sealed class Organisation
         ContactEmail = Blank(contactEmail);
         ContactPhone = Blank(contactPhone);
         Address = Blank(address);
-        Version = Guid.NewGuid();
+        Version++;
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
@@ -37,7 +38,6 @@ public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organis
         e.Property(o => o.ContactEmail).HasMaxLength(256);
         e.Property(o => o.ContactPhone).HasMaxLength(40);
         e.Property(o => o.Address).HasMaxLength(500);
-        e.Property(o => o.Version).IsConcurrencyToken();
         e.HasOne(o => o.Area).WithMany().HasForeignKey(o => o.AreaId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(o => new { o.AreaId, o.Name }).IsUnique();
     }

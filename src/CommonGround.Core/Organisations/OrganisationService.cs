@@ -21,7 +21,7 @@ public sealed record CreateOrganisationOptions(
     string FirstAdminJobTitle,
     Func<string, string> AcceptLinkFor);
 
-public sealed record UpdateOrganisationDetailsOptions(Guid OrganisationId, Guid Version, string Name, string? ContactEmail, string? ContactPhone, string? Address);
+public sealed record UpdateOrganisationDetailsOptions(Guid OrganisationId, int Version, string Name, string? ContactEmail, string? ContactPhone, string? Address);
 
 public sealed record InviteStaffOptions(Guid OrganisationId, string Name, string Email, string JobTitle, bool AsOrganisationAdmin, Func<string, string> AcceptLinkFor);
 
@@ -98,13 +98,8 @@ public sealed class OrganisationService(
 
         organisation.UpdateDetails(name, options.ContactEmail, options.ContactPhone, options.Address);
         db.AuditEvents.Add(AuditEvent.For(actor, timeProvider.UtcNow(), AuditActions.OrganisationUpdated, nameof(Organisation), organisation.Id, "Changed the organisation's details"));
-        try
+        if (!await db.TrySaveAsync())
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             return new StaleEdit();
         }
 

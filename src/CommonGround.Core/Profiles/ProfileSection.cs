@@ -1,3 +1,4 @@
+using CommonGround.Core.Data;
 using CommonGround.Core.Children;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,7 +9,7 @@ namespace CommonGround.Core.Profiles;
 /// One section of a child's "About me", in the family's own words. Every change makes a new version, kept in
 /// <see cref="ProfileSectionVersion"/>; <see cref="Version"/> also stops two people overwriting each other.
 /// </summary>
-public sealed class ProfileSection
+public sealed class ProfileSection : IVersioned
 {
     public const int MaxLength = 5000;
 
@@ -75,7 +76,6 @@ public sealed class ProfileSectionConfiguration : IEntityTypeConfiguration<Profi
     {
         e.Property(p => p.Text).HasMaxLength(ProfileSection.MaxLength);
         e.Property(p => p.UpdatedByName).HasMaxLength(200);
-        e.Property(p => p.Version).IsConcurrencyToken();
         e.HasOne<Child>().WithMany().HasForeignKey(p => p.ChildId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(p => new { p.ChildId, p.Section }).IsUnique();
     }

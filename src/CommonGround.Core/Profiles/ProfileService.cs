@@ -168,16 +168,12 @@ public sealed class ProfileService(CommonGroundDbContext db, TimeProvider timePr
     /// <summary>Saves, turning a lost race with another editor into a clear error instead of a lost update.</summary>
     private async Task<Result<ProfileSection>> SaveOrStaleAsync(ProfileSection section, Guid childId, ProfileSectionKind kind)
     {
-        try
+        if (await db.TrySaveAsync())
         {
-            await db.SaveChangesAsync();
             return section;
         }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.ProfileSections.AsNoTracking().SingleOrDefaultAsync(s => s.ChildId == childId && s.Section == kind);
-            return new SectionChangedMeanwhile(current?.Text ?? "", current?.UpdatedByName, current?.UpdatedAt);
-        }
+
+        var current = await db.ProfileSections.AsNoTracking().SingleOrDefaultAsync(s => s.ChildId == childId && s.Section == kind);
+        return new SectionChangedMeanwhile(current?.Text ?? "", current?.UpdatedByName, current?.UpdatedAt);
     }
 }

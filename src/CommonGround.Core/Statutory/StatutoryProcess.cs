@@ -1,3 +1,4 @@
+using CommonGround.Core.Data;
 using CommonGround.Core.Children;
 using CommonGround.Core.Organisations;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace CommonGround.Core.Statutory;
 /// and appeal), made of the events the local authority and the family record. The dates owed are worked out from the
 /// events each time; the needs assessment's request and final plan dates are also kept here for the area's report.
 /// </summary>
-public sealed class StatutoryProcess
+public sealed class StatutoryProcess : IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required Guid ChildId { get; init; }
@@ -118,7 +119,6 @@ public sealed class StatutoryProcessConfiguration : IEntityTypeConfiguration<Sta
     public void Configure(EntityTypeBuilder<StatutoryProcess> e)
     {
         e.Property(p => p.StartedByName).HasMaxLength(200);
-        e.Property(p => p.Version).IsConcurrencyToken();
         e.HasOne<Child>().WithMany().HasForeignKey(p => p.ChildId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Area>().WithMany().HasForeignKey(p => p.AreaId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(p => p.Events).WithOne().HasForeignKey(v => v.ProcessId).OnDelete(DeleteBehavior.Restrict);

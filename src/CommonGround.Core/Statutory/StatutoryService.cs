@@ -126,11 +126,7 @@ public sealed class StatutoryService(CommonGroundDbContext db, AttentionSignals 
 
         db.AuditEvents.Add(AuditEvent.ForChild(actor, process.ChildId, process.AreaId, recorded.RecordedAt, AuditActions.StatutoryEventRecorded,
             $"{process.Kind.Text()}: {recorded.Kind.Term().Text} on {UkDates.Date(recorded.OccurredOn)}{(childAccess.IsFamily ? ", recorded by the family" : "")}", RecordArea.StatutoryProcess));
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveAsync())
         {
             return new ProcessChangedMeanwhile();
         }
@@ -219,11 +215,7 @@ public sealed class StatutoryService(CommonGroundDbContext db, AttentionSignals 
 
         process.Refresh(Timescales);
         db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, process.AreaId, now, audit.Action, $"{process.Kind.Text()}: {audit.Summary}", RecordArea.StatutoryProcess));
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveAsync())
         {
             return new ProcessChangedMeanwhile();
         }

@@ -1225,9 +1225,9 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("urgency");
 
-                    b.Property<Guid>("Version")
+                    b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid")
+                        .HasColumnType("integer")
                         .HasColumnName("version");
 
                     b.Property<string>("WhatIsHappening")
@@ -1502,9 +1502,9 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("urgent_respond_working_days");
 
-                    b.Property<Guid>("Version")
+                    b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid")
+                        .HasColumnType("integer")
                         .HasColumnName("version");
 
                     b.HasKey("OrganisationId")
@@ -2399,9 +2399,9 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
-                    b.Property<Guid>("Version")
+                    b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid")
+                        .HasColumnType("integer")
                         .HasColumnName("version");
 
                     b.HasKey("Id")

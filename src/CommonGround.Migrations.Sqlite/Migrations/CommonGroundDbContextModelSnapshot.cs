@@ -1220,9 +1220,9 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("urgency");
 
-                    b.Property<Guid>("Version")
+                    b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.Property<string>("WhatIsHappening")
@@ -1497,9 +1497,9 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("urgent_respond_working_days");
 
-                    b.Property<Guid>("Version")
+                    b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("OrganisationId")
@@ -2394,9 +2394,9 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
-                    b.Property<Guid>("Version")
+                    b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id")

@@ -56,11 +56,7 @@ public sealed class OnceOnlyForms(CurrentUser currentUser, IServiceScopeFactory 
         var db = scope.ServiceProvider.GetRequiredService<CommonGroundDbContext>();
         var now = timeProvider.UtcNow();
         db.FormSubmissions.Add(new FormSubmission { Id = formId, UserAccountId = userId, StartedAt = now });
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException ex) when (SaveConflicts.IsLostRace(ex))
+        if (!await db.TrySaveAsync())
         {
             return false;
         }

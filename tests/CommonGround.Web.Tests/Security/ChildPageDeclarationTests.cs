@@ -1,5 +1,6 @@
 using System.Reflection;
 using CommonGround.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Razor.Hosting;
 
 namespace CommonGround.Web.Tests.Security;
@@ -20,7 +21,9 @@ public sealed class ChildPageDeclarationTests
         .Where(page => page.Route.Contains("{childId", StringComparison.Ordinal))
         .ToList();
 
-    private static IEnumerable<MethodInfo> Handlers(Type model) => model.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+    /// <summary>The page's handlers, including those a page inherits from a base of its own (not the framework's page model).</summary>
+    private static IEnumerable<MethodInfo> Handlers(Type model) => model.GetMethods(BindingFlags.Public | BindingFlags.Instance)
+        .Where(m => m.DeclaringType!.Assembly != typeof(PageModel).Assembly && m.DeclaringType != typeof(object))
         .Where(m => m.Name.StartsWith("On", StringComparison.Ordinal) && !m.IsSpecialName);
 
     [Fact]

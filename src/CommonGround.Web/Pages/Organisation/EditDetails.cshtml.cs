@@ -16,7 +16,7 @@ public sealed class EditDetailsModel(OrganisationService organisations, CommonGr
 
     public sealed class InputModel
     {
-        public Guid Version { get; set; }
+        public int Version { get; set; }
 
         [Display(Name = "Organisation name")]
         [Required(ErrorMessage = "Enter the organisation's name")]

@@ -23,7 +23,7 @@ public sealed class AssignModel(ConcernStepService steps, ConcernService concern
         [Required(ErrorMessage = "Choose who should own it")]
         public Guid? AssigneeId { get; set; }
 
-        public Guid Version { get; set; }
+        public int Version { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid concernId)

@@ -43,7 +43,7 @@ public abstract class ConcernPageBase(ConcernService concerns, CurrentUser curre
     /// save as written), then the step is taken; a refused step shows its error and changes nothing.
     /// </summary>
     protected async Task<IActionResult> WriteAsync(LanguageAdvice advice, bool saveAnyway, WrittenField[] fields,
-        Func<UserActor, Task<Result<Concern>>> step, Func<Concern, (string Heading, string Detail)> done, Func<Guid, Guid> setVersion)
+        Func<UserActor, Task<Result<Concern>>> step, Func<Concern, (string Heading, string Detail)> done, Func<int, int> setVersion)
     {
         var actor = await CurrentUser.ActorAsync();
         Advice = await advice.ReviewAsync(actor, saveAnyway, fields);
@@ -69,7 +69,7 @@ public abstract class ConcernPageBase(ConcernService concerns, CurrentUser curre
     }
 
     /// <summary>Shows the error; if someone else changed the concern meanwhile, the form carries the latest version.</summary>
-    protected async Task<IActionResult> FailedAsync(Core.Error error, Func<Guid, Guid> setVersion)
+    protected async Task<IActionResult> FailedAsync(Core.Error error, Func<int, int> setVersion)
     {
         if (error is ConcernChangedMeanwhile && await Concerns.GetAsync(Access, Concern.Id) is { } latest)
         {

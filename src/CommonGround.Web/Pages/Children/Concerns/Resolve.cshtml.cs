@@ -1,20 +1,17 @@
 using System.ComponentModel.DataAnnotations;
-using CommonGround.Core.Access;
+using CommonGround.Core;
+using CommonGround.Core.Audit;
 using CommonGround.Core.Concerns;
 using CommonGround.Web.Infrastructure;
 using CommonGround.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.Mvc;
 
 namespace CommonGround.Web.Pages.Children.Concerns;
 
 /// <summary>"You said, we did": the owner says what was asked for and what was done; the person who raised it then decides.</summary>
 public sealed class ResolveModel(ConcernStepService steps, ConcernService concerns, LanguageAdvice advice, CurrentUser currentUser)
-    : ConcernPageBase(concerns, currentUser)
+    : OwnerStepPageBase<ResolveModel.InputModel>(concerns, advice, currentUser)
 {
-    [BindProperty]
-    public InputModel Input { get; set; } = new();
-
-    public sealed class InputModel
+    public sealed class InputModel : OwnerStepInput
     {
         [Display(Name = "You said")]
         [Required(ErrorMessage = "Enter what was asked for")]
@@ -25,39 +22,17 @@ public sealed class ResolveModel(ConcernStepService steps, ConcernService concer
         [Required(ErrorMessage = "Enter what was done")]
         [StringLength(Concern.MaxTextLength, ErrorMessage = "What was done must be 4,000 characters or fewer")]
         public string? WeDid { get; set; }
-
-        public Guid Version { get; set; }
-        public bool SaveAnyway { get; set; }
     }
 
-    [ChildPage(Capability.RespondToConcern, RecordArea.Concerns)]
-    public async Task<IActionResult> OnGetAsync(Guid childId, Guid concernId)
-    {
-        if (await LoadForOwnerAsync(childId, concernId) is { } refused)
-        {
-            return refused;
-        }
+    /// <summary>The owner starts from what the person asked for, in their words.</summary>
+    protected override InputModel Prefill(Concern concern) => new() { YouSaid = concern.WhatWouldHelp ?? concern.WhatIsHappening };
 
-        Input = new InputModel { Version = Concern.Version, YouSaid = Concern.WhatWouldHelp ?? Concern.WhatIsHappening };
-        return Page();
-    }
+    protected override WrittenField[] Words(InputModel input) =>
+        [new WrittenField("Input.YouSaid", "You said", input.YouSaid), new WrittenField("Input.WeDid", "We did", input.WeDid)];
 
-    [ChildPage(Capability.RespondToConcern, RecordArea.Concerns)]
-    public async Task<IActionResult> OnPostAsync(Guid childId, Guid concernId)
-    {
-        if (await LoadForOwnerAsync(childId, concernId) is { } refused)
-        {
-            return refused;
-        }
+    protected override Task<Result<Concern>> TakeStepAsync(Guid concernId, InputModel input, UserActor actor) =>
+        steps.ResolveAsync(Access, concernId, input.YouSaid, input.WeDid, input.Version, actor);
 
-        if (!ModelState.IsValid)
-        {
-            return Invalid();
-        }
-
-        return await WriteAsync(advice, Input.SaveAnyway, [new WrittenField("Input.YouSaid", "You said", Input.YouSaid), new WrittenField("Input.WeDid", "We did", Input.WeDid)],
-            actor => steps.ResolveAsync(Access, concernId, Input.YouSaid, Input.WeDid, Input.Version, actor),
-            concern => ("Concern resolved", $"{concern.RaisedByName} has been asked to confirm it is resolved, or to reopen it."),
-            v => Input.Version = v);
-    }
+    protected override (string Heading, string Detail) Taken(Concern concern) =>
+        ("Concern resolved", $"{concern.RaisedByName} has been asked to confirm it is resolved, or to reopen it.");
 }

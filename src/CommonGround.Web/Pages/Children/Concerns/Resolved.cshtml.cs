@@ -35,7 +35,7 @@ public sealed class ResolvedModel(ConcernStepService steps, ConcernService conce
         [StringLength(Concern.MaxTextLength, ErrorMessage = "What is still wrong must be 4,000 characters or fewer")]
         public string? Reason { get; set; }
 
-        public Guid Version { get; set; }
+        public int Version { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid concernId)

@@ -24,7 +24,7 @@ public sealed class ConcernModel(ConcernInboxService inbox, ConcernStepService s
         [Required(ErrorMessage = "Choose who should answer it")]
         public Guid? AssigneeId { get; set; }
 
-        public Guid Version { get; set; }
+        public int Version { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(Guid concernId)
