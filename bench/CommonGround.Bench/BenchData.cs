@@ -184,7 +184,8 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
                     pending.Add(new SharingConsent { TeamMemberId = member.Id, ChildId = child.Id, Area = shared, From = DateOnly.FromDateTime(child.CreatedAt), GrantedByUserId = parent.Id, GrantedAt = child.CreatedAt });
                 }
 
-                pending.Add(AuditEvent.For(new UserActor(parent.Id, parent.DisplayName) { AreaId = area.Id }, child.CreatedAt, AuditActions.TeamMemberJoined, "Child", child.Id, $"{who.Account.DisplayName} joined the team"));
+                pending.Add(AuditEvent.ForChild(new UserActor(parent.Id, parent.DisplayName), child.Id, area.Id, child.CreatedAt,
+                    new ChildChange(AuditActions.TeamMemberJoined, null, $"{who.Account.DisplayName} joined the team", new ChangeSubject.Team())));
             }
 
             // Commitments: most children have a few from their key worker, recorded week by week; the bench professional
@@ -225,7 +226,8 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
                         if (section.Change(text, parent.Id, parent.DisplayName, when) is { } version)
                         {
                             pending.Add(version);
-                            pending.Add(AuditEvent.For(new UserActor(parent.Id, parent.DisplayName) { AreaId = area.Id }, when, AuditActions.ProfileChanged, "Child", child.Id, $"Changed \"{kind.Title()}\"", kind.Area()));
+                            pending.Add(AuditEvent.ForChild(new UserActor(parent.Id, parent.DisplayName), child.Id, area.Id, when,
+                                new ChildChange(AuditActions.ProfileChanged, kind.Area(), $"Changed \"{kind.Title()}\"", new ChangeSubject.AboutMeSection(kind))));
                         }
 
                         when = when.AddDays(_random.Next(1, 60));

@@ -37,6 +37,21 @@ public sealed class ChronologyTests : FreshAppTests
     }
 
     [Fact]
+    public async Task Each_change_links_to_what_it_was_about_and_the_link_opens_it()
+    {
+        var (parent, sam) = await WithChangesAsync();
+        var (_, all) = await parent.OpenAsync($"/children/{sam}/chronology");
+        var links = all.QuerySelectorAll("tbody .govuk-table__row a").Select(a => (Text: a.TextContent.Trim(), Href: a.GetAttribute("href")!)).ToList();
+        Assert.Equal(
+            [("Took Grace Okafor off the team", $"/children/{sam}/team"), ("Changed \"Health and medical needs\"", $"/children/{sam}/about-me#health-and-medical"), ("Changed \"My strengths and what people like about me\"", $"/children/{sam}/about-me#strengths")],
+            links);
+        foreach (var (_, href) in links)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await parent.GetAsync(href)).StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task The_chronology_downloads_as_csv_that_a_spreadsheet_will_not_run()
     {
         var (parent, sam) = await WithChangesAsync();

@@ -200,7 +200,7 @@ public sealed class AccountService(
         }
 
         db.FamilyMembers.Add(new FamilyMember { ChildId = invitation.ChildId!.Value, UserAccountId = user.Id, Relationship = invitation.Relationship!.Value, JoinedAt = now });
-        db.AuditEvents.Add(AuditEvent.ForChild(actor, invitation.ChildId!.Value, invitation.AreaId, now, AuditActions.FamilyInvitationAccepted, $"{user.DisplayName} joined the family on the record"));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, invitation.ChildId!.Value, invitation.AreaId, now, new ChildChange(AuditActions.FamilyInvitationAccepted, null, $"{user.DisplayName} joined the family on the record", new ChangeSubject.Team())));
     }
 
     private static string FieldFor(IdentityError error) =>

@@ -24,15 +24,23 @@ public sealed class AuditEvent
     public string? Summary { get; init; }
     /// <summary>For a change to a child's record, the part of the record it touched, so the chronology can be filtered by it.</summary>
     public Access.RecordArea? RecordArea { get; init; }
+    /// <summary>For a change to a child's record, what it was about (a <see cref="ChangeSubject"/>, as JSON): which thing, never what it says.</summary>
+    public string? Payload { get; init; }
+
+    /// <summary>What a change to a child's record was about, when the event says.</summary>
+    public ChangeSubject? Subject => ChangeSubject.FromJson(Payload);
 
     /// <summary>
     /// A change to a child's record. It always names the child and the area whose record it is (whoever acted: a
     /// family's own account belongs to no area), so the chronology and the area's reports find it.
     /// </summary>
-    public static AuditEvent ForChild(Actor actor, Guid childId, Guid areaId, DateTime now, string action, string? summary, Access.RecordArea? recordArea = null) =>
-        For(actor with { AreaId = areaId }, now, action, "Child", childId, summary, recordArea);
+    public static AuditEvent ForChild(Actor actor, Guid childId, Guid areaId, DateTime now, ChildChange change) =>
+        Create(actor with { AreaId = areaId }, now, change.Action, "Child", childId, change.Summary, change.Area, change.Subject.ToJson());
 
-    public static AuditEvent For(Actor actor, DateTime now, string action, string entityType, Guid? entityId, string? summary = null, Access.RecordArea? recordArea = null) => new()
+    public static AuditEvent For(Actor actor, DateTime now, string action, string entityType, Guid? entityId, string? summary = null) =>
+        Create(actor, now, action, entityType, entityId, summary, recordArea: null, payload: null);
+
+    private static AuditEvent Create(Actor actor, DateTime now, string action, string entityType, Guid? entityId, string? summary, Access.RecordArea? recordArea, string? payload) => new()
     {
         OccurredAt = now,
         ActorUserId = actor.AccountId,
@@ -45,6 +53,7 @@ public sealed class AuditEvent
         IpAddress = actor.IpAddress,
         Summary = summary,
         RecordArea = recordArea,
+        Payload = payload,
     };
 }
 
@@ -57,6 +66,8 @@ public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEven
         e.Property(a => a.EntityType).HasMaxLength(80);
         e.Property(a => a.IpAddress).HasMaxLength(64);
         e.Property(a => a.Summary).HasMaxLength(1000);
+        e.Property(a => a.Payload).HasMaxLength(400);
+        e.Ignore(a => a.Subject);
         e.HasIndex(a => new { a.EntityType, a.EntityId, a.OccurredAt });
         e.HasIndex(a => a.ActorUserId);
         e.HasIndex(a => a.OccurredAt);

@@ -62,7 +62,7 @@ public sealed class ChildService(CommonGroundDbContext db, EmailOutbox outbox, T
 
         db.Children.Add(child);
         db.FamilyMembers.Add(new FamilyMember { ChildId = child.Id, UserAccountId = user.Id, Relationship = options.Relationship, JoinedAt = now });
-        db.AuditEvents.Add(AuditEvent.ForChild(actor, child.Id, options.AreaId, now, AuditActions.ChildAdded, "Started a child's record"));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, child.Id, options.AreaId, now, new ChildChange(AuditActions.ChildAdded, null, "Started a child's record", new ChangeSubject.WholeRecord())));
         await db.SaveChangesAsync();
         return child;
     }
@@ -124,7 +124,7 @@ public sealed class ChildService(CommonGroundDbContext db, EmailOutbox outbox, T
             ExpiresAt = now + Invitation.Lifetime,
         };
         db.Invitations.Add(invitation);
-        db.AuditEvents.Add(AuditEvent.ForChild(actor, child.Id, child.AreaId, now, AuditActions.FamilyMemberInvited, $"Invited {invitation.DisplayName} to join the family on the record"));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, child.Id, child.AreaId, now, new ChildChange(AuditActions.FamilyMemberInvited, null, $"Invited {invitation.DisplayName} to join the family on the record", new ChangeSubject.Team())));
         var whose = options.Relationship == FamilyRelationship.YoungPerson ? "your own record" : $"{child.KnownAs}'s record";
         outbox.Enqueue(email, invitation.DisplayName, $"{actor.Name} has invited you to CommonGround",
             $"""

@@ -68,7 +68,7 @@ public sealed class FamilySharingService(CommonGroundDbContext db, EmailOutbox o
         var summary = options.Areas.Count == RecordAreas.All.Count ? $"Now sharing the whole record with {name}"
             : options.Areas.Count == 0 ? $"Stopped sharing the record with {name}"
             : $"Now sharing {RecordAreas.Describe(options.Areas)} with {name}";
-        db.AuditEvents.Add(AuditEvent.ForChild(actor, child.Id, child.AreaId, now, AuditActions.FamilySharingChanged, summary));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, child.Id, child.AreaId, now, new ChildChange(AuditActions.FamilySharingChanged, null, summary, new ChangeSubject.Team())));
         // No detail of what was kept back: only that something changed, and where to look.
         outbox.Enqueue(member.UserAccount.Email!, name, $"{child.KnownAs} has changed what you can see on their record",
             $"""

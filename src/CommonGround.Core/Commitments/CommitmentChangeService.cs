@@ -101,7 +101,7 @@ public sealed class CommitmentChangeService(CommonGroundDbContext db, AccessServ
         }
 
         db.Commitments.Add(commitment);
-        db.AuditEvents.Add(CommitmentSteps.ChildEvent(actor, childAccess, now, AuditActions.CommitmentAdded,
+        db.AuditEvents.Add(CommitmentSteps.ChildEvent(actor, childAccess, commitment, now, AuditActions.CommitmentAdded,
             $"Recorded a commitment: {commitment.What}, owned by {commitment.OwnerName} ({commitment.OwnerOrganisationName})"));
         if (owner.Professional.UserAccountId != actor.UserId)
         {
@@ -148,7 +148,7 @@ public sealed class CommitmentChangeService(CommonGroundDbContext db, AccessServ
         // Added explicitly: found only through the navigation, a change with its key already set would be taken for an existing row.
         db.CommitmentStatusChanges.Add(change);
 
-        db.AuditEvents.Add(CommitmentSteps.ChildEvent(actor, childAccess, now, AuditActions.CommitmentStatusChanged,
+        db.AuditEvents.Add(CommitmentSteps.ChildEvent(actor, childAccess, commitment, now, AuditActions.CommitmentStatusChanged,
             $"Marked the commitment \"{commitment.What}\" as {to.ToDisplayName().ToLowerInvariant()}"));
         return await steps.SaveAsync(commitment.ChildId, commitment, new CommitmentChangedMeanwhile());
     }
@@ -184,7 +184,7 @@ public sealed class CommitmentChangeService(CommonGroundDbContext db, AccessServ
             AuthorUserId = actor.UserId, AuthorName = actor.Name, At = now,
         };
         db.CommitmentComments.Add(comment);
-        db.AuditEvents.Add(CommitmentSteps.ChildEvent(actor, childAccess, now, AuditActions.CommitmentCommented, $"Commented on the commitment \"{commitment.What}\""));
+        db.AuditEvents.Add(CommitmentSteps.ChildEvent(actor, childAccess, commitment, now, AuditActions.CommitmentCommented, $"Commented on the commitment \"{commitment.What}\""));
         await db.SaveChangesAsync();
         return comment;
     }

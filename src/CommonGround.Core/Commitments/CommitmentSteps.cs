@@ -62,6 +62,6 @@ public sealed class CommitmentSteps(CommonGroundDbContext db, AccessService acce
         return changed;
     }
 
-    public static AuditEvent ChildEvent(UserActor actor, ChildAccess childAccess, DateTime now, string action, string summary) =>
-        AuditEvent.ForChild(actor, childAccess.Child.Id, childAccess.Child.AreaId, now, action, summary, RecordArea.Commitments);
+    public static AuditEvent ChildEvent(UserActor actor, ChildAccess childAccess, Commitment commitment, DateTime now, string action, string summary) =>
+        AuditEvent.ForChild(actor, childAccess.Child.Id, childAccess.Child.AreaId, now, new ChildChange(action, RecordArea.Commitments, summary, new ChangeSubject.Commitment(commitment.Id)));
 }

@@ -66,7 +66,7 @@ public sealed class DeliveryService(CommonGroundDbContext db, CommitmentSteps st
             RecordedAt = now,
         };
         db.DeliveryRecords.Add(record);
-        db.AuditEvents.Add(CommitmentSteps.ChildEvent(actor, childAccess, now, AuditActions.DeliveryRecorded,
+        db.AuditEvents.Add(CommitmentSteps.ChildEvent(actor, childAccess, commitment, now, AuditActions.DeliveryRecorded,
             options.Delivered ? $"Recorded a delivery of \"{commitment.What}\"" : $"Recorded that \"{commitment.What}\" was missed"));
         foreach (var familyUserId in await steps.FamilyWhoSeeAsync(commitment, actor))
         {
@@ -112,7 +112,7 @@ public sealed class DeliveryService(CommonGroundDbContext db, CommitmentSteps st
         var commitment = await db.Commitments.SingleAsync(c => c.Id == record.CommitmentId);
         record.Respond(response, comment, actor.Name, now);
         var disputed = response == FamilyResponse.Disputed;
-        db.AuditEvents.Add(CommitmentSteps.ChildEvent(actor, childAccess, now, disputed ? AuditActions.DeliveryDisputed : AuditActions.DeliveryConfirmed,
+        db.AuditEvents.Add(CommitmentSteps.ChildEvent(actor, childAccess, commitment, now, disputed ? AuditActions.DeliveryDisputed : AuditActions.DeliveryConfirmed,
             $"{(disputed ? "Disputed" : "Confirmed")} the record for {UkDates.Date(record.Date)} of \"{commitment.What}\""));
         if (disputed)
         {
@@ -156,7 +156,7 @@ public sealed class DeliveryService(CommonGroundDbContext db, CommitmentSteps st
         var now = timeProvider.UtcNow();
         record.ResolveDispute(resolution, setAside, actor.Name, now);
         await disputes.StageDisputeAnswerAsync(record.Id, record.FamilyComment ?? "", resolution.Trim(), childAccess.Child, actor);
-        db.AuditEvents.Add(CommitmentSteps.ChildEvent(actor, childAccess, now, AuditActions.DeliveryDisputeResolved,
+        db.AuditEvents.Add(CommitmentSteps.ChildEvent(actor, childAccess, commitment, now, AuditActions.DeliveryDisputeResolved,
             $"Answered the dispute about {UkDates.Date(record.Date)} for \"{commitment.What}\"{(setAside ? "; the record no longer counts" : "")}"));
         return await steps.SaveAsync(record.ChildId, record, new DeliveryChangedMeanwhile());
     }

@@ -46,7 +46,7 @@ public sealed class ConcernDisputes(CommonGroundDbContext db, ConcernService con
         };
         db.Concerns.Add(concern);
         db.ConcernUpdates.Add(concern.Raise(actor.UserId, actor.Name, true));
-        db.AuditEvents.Add(ConcernService.ChildEvent(actor, child, now, AuditActions.ConcernRaised, $"Raised a concern about a disputed delivery record, for {commitment.OwnerName} to answer"));
+        db.AuditEvents.Add(ConcernService.ChildEvent(actor, child, concern, now, AuditActions.ConcernRaised, $"Raised a concern about a disputed delivery record, for {commitment.OwnerName} to answer"));
         if (await concerns.ActiveUserIdAsync(commitment.OwnerProfessionalId) is { } ownerUserId && ownerUserId != actor.UserId)
         {
             notifier.Notify(ownerUserId, NotificationKind.Commitments,
@@ -69,7 +69,7 @@ public sealed class ConcernDisputes(CommonGroundDbContext db, ConcernService con
         if (concern.Resolve(familyComment, resolution, actor.UserId, actor.Name, now) is { } update)
         {
             db.ConcernUpdates.Add(update);
-            db.AuditEvents.Add(ConcernService.ChildEvent(actor, child, now, AuditActions.ConcernResolved, "Resolved the concern about a disputed delivery record by answering the dispute"));
+            db.AuditEvents.Add(ConcernService.ChildEvent(actor, child, concern, now, AuditActions.ConcernResolved, "Resolved the concern about a disputed delivery record by answering the dispute"));
             concerns.NotifyRaiser(concern, child, actor, $"{actor.Name} answered your dispute about {child.KnownAs}'s delivery record: tell them if it is resolved",
                 $"{actor.Name} says your concern about {child.KnownAs} is resolved: tell them if it is");
         }

@@ -69,7 +69,7 @@ public sealed class ConcernEscalation(CommonGroundDbContext db, ConcernService c
         }
 
         db.ConcernUpdates.Add(update);
-        db.AuditEvents.Add(ConcernService.ChildEvent(Actor.System, child, now, AuditActions.ConcernEscalated,
+        db.AuditEvents.Add(ConcernService.ChildEvent(Actor.System, child, concern, now, AuditActions.ConcernEscalated,
             $"A concern about {concern.About.ToDisplayName()} was not {(clock == ConcernClockKind.Acknowledge ? "acknowledged" : "answered")} in time and went to {escalatedTo}"));
         var mandatory = concern.Urgency == ConcernUrgency.Urgent;
         var late = clock == ConcernClockKind.Acknowledge ? "acknowledged" : "answered";

@@ -141,7 +141,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
         };
         db.Concerns.Add(concern);
         db.ConcernUpdates.Add(concern.Raise(actor.UserId, actor.Name, childAccess.IsFamily));
-        db.AuditEvents.Add(ChildEvent(actor, childAccess.Child, now, AuditActions.ConcernRaised,
+        db.AuditEvents.Add(ChildEvent(actor, childAccess.Child, concern, now, AuditActions.ConcernRaised,
             $"Raised {(concern.Urgency == ConcernUrgency.Urgent ? "an urgent" : "a")} concern about {concern.About.ToDisplayName()}, for {concern.OwnerName ?? concern.OwnerOrganisationName} to answer"));
         await NotifyNewOwnerAsync(concern, childAccess.Child, actor);
         await db.SaveChangesAsync();
@@ -271,8 +271,8 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
         }
     }
 
-    internal static AuditEvent ChildEvent(Actor actor, Child child, DateTime now, string action, string summary) =>
-        AuditEvent.ForChild(actor, child.Id, child.AreaId, now, action, summary, RecordArea.Concerns);
+    internal static AuditEvent ChildEvent(Actor actor, Child child, Concern concern, DateTime now, string action, string summary) =>
+        AuditEvent.ForChild(actor, child.Id, child.AreaId, now, new ChildChange(action, RecordArea.Concerns, summary, new ChangeSubject.Concern(concern.Id)));
 
     /// <summary>An organisation's leads (its active admins), by name.</summary>
     internal async Task<List<(Guid UserAccountId, string DisplayName)>> LeadsAsync(Guid organisationId) =>

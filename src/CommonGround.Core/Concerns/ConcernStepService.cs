@@ -121,7 +121,7 @@ public sealed class ConcernStepService(CommonGroundDbContext db, ConcernService 
         var child = await db.Children.SingleAsync(c => c.Id == concern.ChildId);
         var now = timeProvider.UtcNow();
         db.ConcernUpdates.Add(concern.Assign(professional.Id, assignee.Name, professional.OrganisationId, professional.Organisation!.Name, actor.UserId, actor.Name, now));
-        db.AuditEvents.Add(ConcernService.ChildEvent(actor, child, now, AuditActions.ConcernAssigned, $"Passed a concern about {concern.About.ToDisplayName()} to {assignee.Name}"));
+        db.AuditEvents.Add(ConcernService.ChildEvent(actor, child, concern, now, AuditActions.ConcernAssigned, $"Passed a concern about {concern.About.ToDisplayName()} to {assignee.Name}"));
         if (professional.UserAccountId != actor.UserId)
         {
             notifier.Notify(professional.UserAccountId, NotificationKind.ConcernRaised,
@@ -159,7 +159,7 @@ public sealed class ConcernStepService(CommonGroundDbContext db, ConcernService 
         }
 
         db.ConcernUpdates.Add(result.Value!);
-        db.AuditEvents.Add(ConcernService.ChildEvent(actor, childAccess.Child, now, auditAction, $"{verb} a concern about {concern.About.ToDisplayName()}"));
+        db.AuditEvents.Add(ConcernService.ChildEvent(actor, childAccess.Child, concern, now, auditAction, $"{verb} a concern about {concern.About.ToDisplayName()}"));
         var (title, emailLine) = message(concern, childAccess.Child);
         concerns.NotifyRaiser(concern, childAccess.Child, actor, title, emailLine);
         if (breach is { } clock)
@@ -190,7 +190,7 @@ public sealed class ConcernStepService(CommonGroundDbContext db, ConcernService 
         }
 
         db.ConcernUpdates.Add(result.Value!);
-        db.AuditEvents.Add(ConcernService.ChildEvent(actor, childAccess.Child, now, auditAction, $"{verb} a concern about {concern.About.ToDisplayName()}"));
+        db.AuditEvents.Add(ConcernService.ChildEvent(actor, childAccess.Child, concern, now, auditAction, $"{verb} a concern about {concern.About.ToDisplayName()}"));
         if (await concerns.ActiveUserIdAsync(concern.OwnerProfessionalId) is { } ownerUserId && ownerUserId != actor.UserId)
         {
             var (title, emailLine) = message(concern, childAccess.Child);

@@ -207,7 +207,7 @@ public sealed class ConversationService(CommonGroundDbContext db, AccessService 
             readBySender.ReadUpTo = now;
         }
 
-        db.AuditEvents.Add(AuditEvent.ForChild(actor, childAccess.Child.Id, childAccess.Child.AreaId, now, isNew ? AuditActions.ConversationStarted : AuditActions.MessageSent, isNew ? "Started a conversation" : "Sent a message in a conversation", RecordArea.Concerns));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, childAccess.Child.Id, childAccess.Child.AreaId, now, new ChildChange(isNew ? AuditActions.ConversationStarted : AuditActions.MessageSent, RecordArea.Concerns, isNew ? "Started a conversation" : "Sent a message in a conversation", new ChangeSubject.Conversation(conversation.Id))));
         foreach (var recipient in await RecipientsAsync(childAccess.Child, conversation, concern, actor, childAccess.IsFamily))
         {
             notifier.Notify(recipient, NotificationKind.Messages,

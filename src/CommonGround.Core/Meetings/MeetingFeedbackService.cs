@@ -61,7 +61,7 @@ public sealed class MeetingFeedbackService(CommonGroundDbContext db, MeetingStep
         };
         db.MeetingFeedback.Add(feedback);
         // The audit trail says an answer was given, never what it was.
-        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, now, AuditActions.MeetingFeedbackGiven,
+        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, meeting, now, AuditActions.MeetingFeedbackGiven,
             $"Answered \"Did you feel listened to?\" about the {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}"));
         return await db.TrySaveAsync() ? feedback : new FeedbackAlreadyGiven();
     }

@@ -70,7 +70,7 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
         {
             meeting.Amend();
             await KeepVersionAsync(meeting, RecordVersionKind.Amended, amendment, actor, now);
-            db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, now, AuditActions.MeetingRecordAmended,
+            db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, meeting, now, AuditActions.MeetingRecordAmended,
                 $"Amended the agreed record of the {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}: {amendment}"));
             foreach (var family in meeting.Invitees.Where(i => i.IsFamily))
             {
@@ -81,7 +81,7 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
         }
         else
         {
-            db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, now, AuditActions.MeetingRecordWritten,
+            db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, meeting, now, AuditActions.MeetingRecordWritten,
                 $"Wrote the record of the {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}"));
         }
 
@@ -111,7 +111,7 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
 
         var now = timeProvider.UtcNow();
         meeting.WriteFamilyViews(MeetingSteps.Clean(views), actor.Name);
-        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, now, AuditActions.MeetingFamilyViewsWritten,
+        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, meeting, now, AuditActions.MeetingFamilyViewsWritten,
             $"Wrote the family's views for the record of the {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}"));
         return await steps.SaveAsync(meeting);
     }
@@ -149,7 +149,7 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
 
         var now = timeProvider.UtcNow();
         meeting.Touch();
-        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, now, AuditActions.MeetingActionAdded,
+        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, meeting, now, AuditActions.MeetingActionAdded,
             $"Added an action to the record of the {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}: {staged.Value!.What}, owned by {staged.Value.OwnerName}"));
         var saved = await steps.SaveAsync(meeting);
         return saved.Succeeded ? staged.Value : saved.Error!;
@@ -186,7 +186,7 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
         }
 
         await KeepVersionAsync(meeting, kind, note, actor, now);
-        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, now, AuditActions.MeetingRecordShared,
+        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, meeting, now, AuditActions.MeetingRecordShared,
             $"Shared {(kind == RecordVersionKind.Revised ? "a revised" : "the")} record of the {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)} for the family to agree"));
         foreach (var invitee in meeting.Invitees.Where(i => i.UserAccountId != actor.UserId))
         {
@@ -231,7 +231,7 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
         };
         meeting.AskForCorrections();
         db.RecordCorrections.Add(correction);
-        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, now, AuditActions.MeetingCorrectionRequested,
+        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, meeting, now, AuditActions.MeetingCorrectionRequested,
             $"Asked for a correction to \"{correction.PartName}\" in the record of the {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}"));
         notifier.Notify(meeting.NoteTakerUserId, NotificationKind.Meetings,
             $"{childAccess.Child.KnownAs}'s family asked for a correction to \"{correction.PartName}\" in the record of the meeting on {MeetingService.When(meeting)}",
@@ -263,7 +263,7 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
         var now = timeProvider.UtcNow();
         meeting.Agree(actor.Name, now);
         await KeepVersionAsync(meeting, RecordVersionKind.Agreed, null, actor, now);
-        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, now, AuditActions.MeetingRecordAgreed,
+        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, meeting, now, AuditActions.MeetingRecordAgreed,
             $"Agreed the record of the {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}"));
         foreach (var invitee in meeting.Invitees.Where(i => !i.IsFamily))
         {

@@ -83,7 +83,7 @@ public sealed class MeetingSchedulingService(CommonGroundDbContext db, MeetingSe
         }
 
         db.Meetings.Add(meeting);
-        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, now, AuditActions.MeetingScheduled,
+        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, meeting, now, AuditActions.MeetingScheduled,
             $"Arranged a meeting: {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}"));
         await ReviewMeetingLink.StageAsync(db, meeting, StatutoryEventKind.ReviewMeetingArranged, actor, now);
         var calendar = MeetingCalendar.Invitation(meeting, childAccess.Child.KnownAs, now);
@@ -124,7 +124,7 @@ public sealed class MeetingSchedulingService(CommonGroundDbContext db, MeetingSe
 
         var now = timeProvider.UtcNow();
         meeting.Reschedule(startsAt, options.DurationMinutes, MeetingSteps.Clean(options.Place), MeetingSteps.Clean(options.OnlineLink));
-        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, now, AuditActions.MeetingRescheduled,
+        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, meeting, now, AuditActions.MeetingRescheduled,
             $"Changed the {meeting.Kind.ToDisplayName().ToLowerInvariant()} to {MeetingService.When(meeting)}"));
         await ReviewMeetingLink.StageAsync(db, meeting, StatutoryEventKind.ReviewMeetingArranged, actor, now);
         var calendar = MeetingCalendar.Invitation(meeting, childAccess.Child.KnownAs, now);
@@ -166,7 +166,7 @@ public sealed class MeetingSchedulingService(CommonGroundDbContext db, MeetingSe
 
         var now = timeProvider.UtcNow();
         meeting.Cancel(reason.Trim(), now);
-        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, now, AuditActions.MeetingCancelled,
+        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, meeting, now, AuditActions.MeetingCancelled,
             $"Cancelled the {meeting.Kind.ToDisplayName().ToLowerInvariant()} that was on {MeetingService.When(meeting)}: {meeting.CancelReason}"));
         await ReviewMeetingLink.StageAsync(db, meeting, StatutoryEventKind.ReviewMeetingCancelled, actor, now);
         var calendar = MeetingCalendar.Cancellation(meeting, childAccess.Child.KnownAs, now);
@@ -222,7 +222,7 @@ public sealed class MeetingSchedulingService(CommonGroundDbContext db, MeetingSe
             AddedByFamily = childAccess.IsFamily, AddedAt = now,
         };
         db.AgendaItems.Add(item);
-        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, now, AuditActions.AgendaItemAdded,
+        db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, meeting, now, AuditActions.AgendaItemAdded,
             $"Added \"{item.Title}\" to the agenda of the {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}"));
         await db.SaveChangesAsync();
         return item;

@@ -91,6 +91,6 @@ public sealed class MeetingSteps(CommonGroundDbContext db, AttentionSignals sign
 
     public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    public static AuditEvent ChildEvent(UserActor actor, ChildAccess childAccess, DateTime now, string action, string summary) =>
-        AuditEvent.ForChild(actor, childAccess.Child.Id, childAccess.Child.AreaId, now, action, summary, RecordArea.Meetings);
+    public static AuditEvent ChildEvent(UserActor actor, ChildAccess childAccess, Meeting meeting, DateTime now, string action, string summary) =>
+        AuditEvent.ForChild(actor, childAccess.Child.Id, childAccess.Child.AreaId, now, new ChildChange(action, RecordArea.Meetings, summary, new ChangeSubject.Meeting(meeting.Id)));
 }

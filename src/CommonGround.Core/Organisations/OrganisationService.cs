@@ -196,8 +196,7 @@ public sealed class OrganisationService(
             var wasKeyWorker = place.IsKeyWorker;
             place.Leave(actor.UserId, now);
 
-            db.AuditEvents.Add(AuditEvent.ForChild(actor, place.ChildId, place.AreaId, now, AuditActions.TeamMemberRemoved,
-                $"{name} left {professional.Organisation!.Name}, so is no longer on the team"));
+            db.AuditEvents.Add(AuditEvent.ForChild(actor, place.ChildId, place.AreaId, now, new ChildChange(AuditActions.TeamMemberRemoved, null, $"{name} left {professional.Organisation!.Name}, so is no longer on the team", new ChangeSubject.Team())));
             if (wasKeyWorker)
             {
                 await handover.KeyWorkerLeftAsync(place, name, $"has left {professional.Organisation.Name}", teamPageFor, actor, now);

@@ -62,7 +62,7 @@ public sealed class ProfileService(CommonGroundDbContext db, TimeProvider timePr
             db.ProfileSectionVersions.Add(version);
         }
 
-        db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, childAccess.Child.AreaId, now, version is null ? AuditActions.ProfileConfirmed : AuditActions.ProfileChanged, $"{(version is null ? "Confirmed" : "Changed")} \"{options.Section.Title()}\"", options.Section.Area()));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, childAccess.Child.AreaId, now, new ChildChange(version is null ? AuditActions.ProfileConfirmed : AuditActions.ProfileChanged, options.Section.Area(), $"{(version is null ? "Confirmed" : "Changed")} \"{options.Section.Title()}\"", new ChangeSubject.AboutMeSection(options.Section))));
         return await SaveOrStaleAsync(section, childId, options.Section);
     }
 
@@ -103,7 +103,7 @@ public sealed class ProfileService(CommonGroundDbContext db, TimeProvider timePr
             SuggestedAt = now,
         };
         db.ProfileSuggestions.Add(suggestion);
-        db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, childAccess.Child.AreaId, now, AuditActions.ProfileSuggested, $"Suggested a change to \"{options.Section.Title()}\"", options.Section.Area()));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, childAccess.Child.AreaId, now, new ChildChange(AuditActions.ProfileSuggested, options.Section.Area(), $"Suggested a change to \"{options.Section.Title()}\"", new ChangeSubject.AboutMeSection(options.Section))));
         await db.SaveChangesAsync();
         return suggestion;
     }
@@ -137,8 +137,7 @@ public sealed class ProfileService(CommonGroundDbContext db, TimeProvider timePr
         if (options.Decision == SuggestionDecision.Decline)
         {
             suggestion.Decline(options.DeclineReason, actor.UserId, now);
-            db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, childAccess.Child.AreaId, now, AuditActions.SuggestionDeclined,
-                $"Declined {suggestion.SuggestedByName}'s suggestion for \"{suggestion.Section.Title()}\"", suggestion.Section.Area()));
+            db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, childAccess.Child.AreaId, now, new ChildChange(AuditActions.SuggestionDeclined, suggestion.Section.Area(), $"Declined {suggestion.SuggestedByName}'s suggestion for \"{suggestion.Section.Title()}\"", new ChangeSubject.AboutMeSection(suggestion.Section))));
             await db.SaveChangesAsync();
             return suggestion;
         }
@@ -159,8 +158,7 @@ public sealed class ProfileService(CommonGroundDbContext db, TimeProvider timePr
         }
 
         suggestion.Accept(withChanges, actor.UserId, now);
-        db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, childAccess.Child.AreaId, now, AuditActions.SuggestionAccepted,
-            $"Accepted {suggestion.SuggestedByName}'s suggestion for \"{suggestion.Section.Title()}\"{(withChanges ? " with changes" : "")}", suggestion.Section.Area()));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, childAccess.Child.AreaId, now, new ChildChange(AuditActions.SuggestionAccepted, suggestion.Section.Area(), $"Accepted {suggestion.SuggestedByName}'s suggestion for \"{suggestion.Section.Title()}\"{(withChanges ? " with changes" : "")}", new ChangeSubject.AboutMeSection(suggestion.Section))));
         var saved = await SaveOrStaleAsync(section, childId, suggestion.Section);
         return saved.Succeeded ? suggestion : saved.Error!;
     }

@@ -48,8 +48,7 @@ public sealed class ShareLinkService(CommonGroundDbContext db, ProfileService pr
             ExpiresAt = now.AddDays(options.Days),
         };
         db.ProfileShareLinks.Add(link);
-        db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, childAccess.Child.AreaId, now, AuditActions.ShareLinkCreated,
-            $"Made a link to the one-page profile for \"{link.Label}\", working for {options.Days} {(options.Days == 1 ? "day" : "days")}", RecordArea.AboutMe));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, childAccess.Child.AreaId, now, new ChildChange(AuditActions.ShareLinkCreated, RecordArea.AboutMe, $"Made a link to the one-page profile for \"{link.Label}\", working for {options.Days} {(options.Days == 1 ? "day" : "days")}", new ChangeSubject.AboutMeSharing())));
         await db.SaveChangesAsync();
         return (link, token);
     }
@@ -72,7 +71,7 @@ public sealed class ShareLinkService(CommonGroundDbContext db, ProfileService pr
         if (link.RevokedAt is null)
         {
             link.Revoke(now);
-            db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, childAccess.Child.AreaId, now, AuditActions.ShareLinkRevoked, $"Stopped the link for \"{link.Label}\"", RecordArea.AboutMe));
+            db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, childAccess.Child.AreaId, now, new ChildChange(AuditActions.ShareLinkRevoked, RecordArea.AboutMe, $"Stopped the link for \"{link.Label}\"", new ChangeSubject.AboutMeSharing())));
             await db.SaveChangesAsync();
         }
 

@@ -40,7 +40,6 @@ public static class ReviewMeetingLink
         process.Events.Add(recorded);
         process.Refresh(Timescales.England);
         db.StatutoryEvents.Add(recorded);
-        db.AuditEvents.Add(AuditEvent.ForChild(actor, process.ChildId, process.AreaId, now, AuditActions.StatutoryEventRecorded,
-            $"{process.Kind.Text()}: {kind.Term().Text} on {UkDates.Date(recorded.OccurredOn)}", RecordArea.StatutoryProcess));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, process.ChildId, process.AreaId, now, new ChildChange(AuditActions.StatutoryEventRecorded, RecordArea.StatutoryProcess, $"{process.Kind.Text()}: {kind.Term().Text} on {UkDates.Date(recorded.OccurredOn)}", new ChangeSubject.StatutoryProcess(process.Id))));
     }
 }

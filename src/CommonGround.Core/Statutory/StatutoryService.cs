@@ -117,15 +117,15 @@ public sealed class StatutoryService(CommonGroundDbContext db, AttentionSignals 
         if (options.ProcessId is null)
         {
             db.StatutoryProcesses.Add(process);
-            db.AuditEvents.Add(AuditEvent.ForChild(actor, process.ChildId, process.AreaId, recorded.RecordedAt, AuditActions.StatutoryProcessStarted, $"{process.Kind.Text()} recorded", RecordArea.StatutoryProcess));
+            db.AuditEvents.Add(AuditEvent.ForChild(actor, process.ChildId, process.AreaId, recorded.RecordedAt, new ChildChange(AuditActions.StatutoryProcessStarted, RecordArea.StatutoryProcess, $"{process.Kind.Text()} recorded", new ChangeSubject.StatutoryProcess(process.Id))));
         }
         else
         {
             db.StatutoryEvents.Add(recorded);
         }
 
-        db.AuditEvents.Add(AuditEvent.ForChild(actor, process.ChildId, process.AreaId, recorded.RecordedAt, AuditActions.StatutoryEventRecorded,
-            $"{process.Kind.Text()}: {recorded.Kind.Term().Text} on {UkDates.Date(recorded.OccurredOn)}{(childAccess.IsFamily ? ", recorded by the family" : "")}", RecordArea.StatutoryProcess));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, process.ChildId, process.AreaId, recorded.RecordedAt, new ChildChange(AuditActions.StatutoryEventRecorded, RecordArea.StatutoryProcess,
+            $"{process.Kind.Text()}: {recorded.Kind.Term().Text} on {UkDates.Date(recorded.OccurredOn)}{(childAccess.IsFamily ? ", recorded by the family" : "")}", new ChangeSubject.StatutoryProcess(process.Id))));
         if (!await db.TrySaveAsync())
         {
             return new ProcessChangedMeanwhile();
@@ -214,7 +214,7 @@ public sealed class StatutoryService(CommonGroundDbContext db, AttentionSignals 
         var audit = changed.Value;
 
         process.Refresh(Timescales);
-        db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, process.AreaId, now, audit.Action, $"{process.Kind.Text()}: {audit.Summary}", RecordArea.StatutoryProcess));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, process.AreaId, now, new ChildChange(audit.Action, RecordArea.StatutoryProcess, $"{process.Kind.Text()}: {audit.Summary}", new ChangeSubject.StatutoryProcess(process.Id))));
         if (!await db.TrySaveAsync())
         {
             return new ProcessChangedMeanwhile();

@@ -46,7 +46,7 @@ public sealed class AccessRequestService(CommonGroundDbContext db, EmailOutbox o
             RequestedAt = now,
         };
         db.AccessRequests.Add(request);
-        db.AuditEvents.Add(AuditEvent.ForChild(actor, child.Id, child.AreaId, now, AuditActions.AccessRequested, $"Asked to see {options.Area.ToDisplayName()}"));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, child.Id, child.AreaId, now, new ChildChange(AuditActions.AccessRequested, null, $"Asked to see {options.Area.ToDisplayName()}", new ChangeSubject.Team())));
         var family = await db.FamilyMembers.Where(f => f.ChildId == child.Id && f.Relationship != FamilyRelationship.OtherCarer)
             .Select(f => new { f.UserAccount!.Email, f.UserAccount.DisplayName }).ToListAsync();
         foreach (var member in family.Where(f => f.Email is not null))
@@ -99,8 +99,7 @@ public sealed class AccessRequestService(CommonGroundDbContext db, EmailOutbox o
             });
         }
 
-        db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, childAccess.Child.AreaId, now, grant ? AuditActions.SharingChanged : AuditActions.AccessRequestDeclined,
-            $"{(grant ? "Agreed to share" : "Declined to share")} {request.Area.ToDisplayName()} with {request.RequestedByName}"));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, childAccess.Child.AreaId, now, new ChildChange(grant ? AuditActions.SharingChanged : AuditActions.AccessRequestDeclined, null, $"{(grant ? "Agreed to share" : "Declined to share")} {request.Area.ToDisplayName()} with {request.RequestedByName}", new ChangeSubject.Team())));
         await db.SaveChangesAsync();
         return request;
     }

@@ -27,8 +27,7 @@ public sealed class KeyWorkerHandover(CommonGroundDbContext db, EmailOutbox outb
             .Select(f => new { f.UserAccount!.Email, f.UserAccount.DisplayName, f.Relationship })
             .ToListAsync();
 
-        db.AuditEvents.Add(AuditEvent.ForChild(actor, child.Id, child.AreaId, now, AuditActions.KeyWorkerLeft,
-            $"{leaverName} {why} and is no longer {child.KnownAs}'s key worker"));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, child.Id, child.AreaId, now, new ChildChange(AuditActions.KeyWorkerLeft, null, $"{leaverName} {why} and is no longer {child.KnownAs}'s key worker", new ChangeSubject.Team())));
 
         var whoChooses = leads.Count switch
         {

@@ -81,8 +81,8 @@ public sealed class TeamService(CommonGroundDbContext db, EmailOutbox outbox, Ke
             ExpiresAt = now + Invitation.Lifetime,
         };
         db.Invitations.Add(invitation);
-        db.AuditEvents.Add(AuditEvent.ForChild(actor, child.Id, child.AreaId, now, AuditActions.TeamMemberInvited,
-            $"Invited {invitation.DisplayName} to the team as {invitation.JobTitle}, sharing {string.Join(", ", options.Areas.Select(a => a.ToDisplayName()))}"));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, child.Id, child.AreaId, now, new ChildChange(AuditActions.TeamMemberInvited, null,
+            $"Invited {invitation.DisplayName} to the team as {invitation.JobTitle}, sharing {string.Join(", ", options.Areas.Select(a => a.ToDisplayName()))}", new ChangeSubject.Team())));
         outbox.Enqueue(email, invitation.DisplayName, $"{actor.Name} has invited you to join {child.KnownAs}'s team on CommonGround",
             $"""
             Hello {invitation.DisplayName},
@@ -152,7 +152,7 @@ public sealed class TeamService(CommonGroundDbContext db, EmailOutbox outbox, Ke
         }
 
         invitation.Accept(professional.UserAccountId, now);
-        db.AuditEvents.Add(AuditEvent.ForChild(actor, member.ChildId, invitation.AreaId, now, AuditActions.TeamMemberJoined, $"{professional.UserAccount.DisplayName} joined the team as {member.Role}"));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, member.ChildId, invitation.AreaId, now, new ChildChange(AuditActions.TeamMemberJoined, null, $"{professional.UserAccount.DisplayName} joined the team as {member.Role}", new ChangeSubject.Team())));
         await db.SaveChangesAsync();
         await signals.RefreshAfterChangeAsync(member.ChildId);
         return member;
@@ -207,7 +207,7 @@ public sealed class TeamService(CommonGroundDbContext db, EmailOutbox outbox, Ke
         var summary = wanted.Count == 0
             ? $"Stopped sharing the record with {member.Professional!.UserAccount!.DisplayName}"
             : $"Now sharing {string.Join(", ", wanted.Order().Select(a => a.ToDisplayName()))} with {member.Professional!.UserAccount!.DisplayName}{(options.From is { } start ? $" from {UkDates.Date(start)}" : "")}{(options.Until is { } date ? $" until {UkDates.Date(date)}" : "")}";
-        db.AuditEvents.Add(AuditEvent.ForChild(actor, member.ChildId, member.AreaId, now, AuditActions.SharingChanged, summary));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, member.ChildId, member.AreaId, now, new ChildChange(AuditActions.SharingChanged, null, summary, new ChangeSubject.Team())));
         await db.SaveChangesAsync();
         await signals.RefreshAfterChangeAsync(member.ChildId);
         return member;
@@ -237,7 +237,7 @@ public sealed class TeamService(CommonGroundDbContext db, EmailOutbox outbox, Ke
         member.Leave(actor.UserId, now);
 
         var name = member.Professional!.UserAccount!.DisplayName;
-        db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, member.AreaId, now, AuditActions.TeamMemberRemoved, $"Took {name} off the team"));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, member.AreaId, now, new ChildChange(AuditActions.TeamMemberRemoved, null, $"Took {name} off the team", new ChangeSubject.Team())));
         if (wasKeyWorker)
         {
             await handover.KeyWorkerLeftAsync(member, name, "has left the team", teamPageFor, actor, now);
@@ -270,7 +270,7 @@ public sealed class TeamService(CommonGroundDbContext db, EmailOutbox outbox, Ke
             other.IsKeyWorker = other.Id == member.Id;
         }
 
-        db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, member.AreaId, timeProvider.UtcNow(), AuditActions.KeyWorkerChanged, $"Made {member.Professional!.UserAccount!.DisplayName} the key worker"));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, member.AreaId, timeProvider.UtcNow(), new ChildChange(AuditActions.KeyWorkerChanged, null, $"Made {member.Professional!.UserAccount!.DisplayName} the key worker", new ChangeSubject.Team())));
         await db.SaveChangesAsync();
         await signals.RefreshAfterChangeAsync(member.ChildId);
         return member;
@@ -307,8 +307,7 @@ public sealed class TeamService(CommonGroundDbContext db, EmailOutbox outbox, Ke
 
         member.IsTeamLead = isTeamLead;
         var name = member.Professional!.UserAccount!.DisplayName;
-        db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, member.AreaId, timeProvider.UtcNow(), AuditActions.TeamLeadChanged,
-            isTeamLead ? $"Made {name} a team lead" : $"{name} is no longer a team lead"));
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, member.AreaId, timeProvider.UtcNow(), new ChildChange(AuditActions.TeamLeadChanged, null, isTeamLead ? $"Made {name} a team lead" : $"{name} is no longer a team lead", new ChangeSubject.Team())));
         await db.SaveChangesAsync();
         await signals.RefreshAfterChangeAsync(member.ChildId);
         return member;

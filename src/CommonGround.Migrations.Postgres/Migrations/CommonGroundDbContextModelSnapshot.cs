@@ -554,6 +554,11 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("organisation_id");
 
+                    b.Property<string>("Payload")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("payload");
+
                     b.Property<string>("RecordArea")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")

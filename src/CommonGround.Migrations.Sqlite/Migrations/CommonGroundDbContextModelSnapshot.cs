@@ -549,6 +549,11 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("organisation_id");
 
+                    b.Property<string>("Payload")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
                     b.Property<string>("RecordArea")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")

@@ -20,7 +20,7 @@ public sealed class ChronologyModel(CommonGroundDbContext db, CurrentUser curren
     /// <summary>The filter value for changes to the team and to what is shared, which belong to no one area.</summary>
     public const string TeamAndSharing = "team-and-sharing";
 
-    public sealed record Row(string When, string Who, string Area, string What);
+    public sealed record Row(string When, string Who, string Area, AuditEvent Change);
 
     [BindProperty(SupportsGet = true)]
     public string? Area { get; set; }
@@ -110,5 +110,5 @@ public sealed class ChronologyModel(CommonGroundDbContext db, CurrentUser curren
         UkDates.DateAndTime(a.OccurredAt),
         a.ActorName,
         a.RecordArea?.ToDisplayName() ?? "The team and what is shared",
-        a.Summary ?? a.Action);
+        a);
 }
