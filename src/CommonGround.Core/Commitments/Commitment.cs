@@ -1,3 +1,4 @@
+using CommonGround.Core.Audit;
 using CommonGround.Core.Data;
 using CommonGround.Core.Children;
 using CommonGround.Core.Organisations;
@@ -16,6 +17,8 @@ public sealed class Commitment : IVersioned
     public const int MaxWhatLength = 500;
     public const int MaxDetailsLength = 4000;
     public const int MaxReasonLength = 1000;
+    /// <summary>The most a commitment or one delivery of it may count, in its unit.</summary>
+    public const int MaxQuantity = 1000;
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required Guid ChildId { get; init; }
@@ -113,6 +116,47 @@ public sealed class Commitment : IVersioned
         Version++;
         StatusChanges.Add(change);
         return change;
+    }
+
+    /// <summary>
+    /// Records that the provision happened on a day (how much, for how long, by whom), or that it was missed and why;
+    /// refused, changing nothing, for a day still to come, a day outside the commitment, or a record that does not add up.
+    /// </summary>
+    public Result<DeliveryRecord> RecordDelivery(RecordDeliveryOptions entry, UserActor actor, DateOnly today, DateTime now)
+    {
+        Error? error = entry switch
+        {
+            { Date: var date } when date > today => new DeliveryDateInFuture(),
+            _ when !AcceptsDeliveryOn(entry.Date) => new DeliveryDateOutsideCommitment(),
+            { Delivered: true } when Kind == CommitmentKind.Recurring && entry.Quantity is not > 0 => new DeliveryQuantityNotPositive(),
+            { Delivered: true, Quantity: > MaxQuantity } => new QuantityTooLarge(),
+            { Delivered: true, DurationMinutes: <= 0 or > 1440 } => new DurationOutOfRange(),
+            { Delivered: false, MissedReason: null } => new MissedReasonMissing(),
+            { Delivered: false, MissedReason: Commitments.MissedReason.Other } when string.IsNullOrWhiteSpace(entry.Note) => new MissedNoteMissing(),
+            { Note.Length: > DeliveryRecord.MaxNoteLength } => new TextTooLong("Note", DeliveryRecord.MaxNoteLength),
+            { DeliveredBy.Length: > 200 } => new TextTooLong("DeliveredBy", 200),
+            _ => null,
+        };
+        if (error is not null)
+        {
+            return error;
+        }
+
+        return new DeliveryRecord
+        {
+            CommitmentId = Id,
+            ChildId = ChildId,
+            Date = entry.Date,
+            Delivered = entry.Delivered,
+            Quantity = entry.Delivered ? (Kind == CommitmentKind.OneOff ? 1 : entry.Quantity!.Value) : 0,
+            DurationMinutes = entry.Delivered ? entry.DurationMinutes : null,
+            DeliveredBy = entry.Delivered ? (string.IsNullOrWhiteSpace(entry.DeliveredBy) ? actor.Name : entry.DeliveredBy.Trim()) : null,
+            MissedReason = entry.Delivered ? null : entry.MissedReason,
+            Note = string.IsNullOrWhiteSpace(entry.Note) ? null : entry.Note.Trim(),
+            RecordedByUserId = actor.UserId,
+            RecordedByName = actor.Name,
+            RecordedAt = now,
+        };
     }
 
     /// <summary>Whether delivery can be recorded for this date: an agreed or active commitment, within its dates.</summary>

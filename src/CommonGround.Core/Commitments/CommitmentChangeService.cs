@@ -198,7 +198,7 @@ public sealed class CommitmentChangeService(CommonGroundDbContext db, AccessServ
         { Kind: CommitmentKind.OneOff, DueDate: { } due } when due < today => new DueDateInPast(),
         { Kind: CommitmentKind.OneOff, DueDate: { } due } when due > today.AddYears(CommitmentService.YearsAhead) => new DueDateTooFar(CommitmentService.YearsAhead),
         { Kind: CommitmentKind.Recurring, Quantity: null or <= 0 } => new QuantityNotPositive(),
-        { Kind: CommitmentKind.Recurring, Quantity: > CommitmentService.MaxQuantity } => new QuantityTooLarge(),
+        { Kind: CommitmentKind.Recurring, Quantity: > Commitment.MaxQuantity } => new QuantityTooLarge(),
         { Kind: CommitmentKind.Recurring, Unit: null } => new UnitMissing(),
         { Kind: CommitmentKind.Recurring, Period: null } => new PeriodMissing(),
         { Kind: CommitmentKind.Recurring, Unit: ProvisionUnit.Sessions, MinutesPerSession: <= 0 or > 600 } => new MinutesOutOfRange(),

@@ -25,8 +25,6 @@ public sealed record OwnerSummary(string OwnerName, int Open, int OnTrack, int D
 /// </summary>
 public sealed class CommitmentService(CommonGroundDbContext db, TimeProvider timeProvider)
 {
-    public const int MaxQuantity = 1000;
-
     /// <summary>A promise further off than this is not a plan anyone can follow up; a date beyond it is a typing slip.</summary>
     public const int YearsAhead = 10;
 

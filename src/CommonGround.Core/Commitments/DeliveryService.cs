@@ -30,41 +30,13 @@ public sealed class DeliveryService(CommonGroundDbContext db, CommitmentSteps st
             return new CommitmentNotFound();
         }
 
-        var today = timeProvider.TodayInUk();
-        Error? error = options switch
+        var now = timeProvider.UtcNow();
+        var recorded = commitment.RecordDelivery(options, actor, timeProvider.TodayInUk(), now);
+        if (recorded.Value is not { } record)
         {
-            { Date: var date } when date > today => new DeliveryDateInFuture(),
-            _ when !commitment.AcceptsDeliveryOn(options.Date) => new DeliveryDateOutsideCommitment(),
-            { Delivered: true } when commitment.Kind == CommitmentKind.Recurring && options.Quantity is not > 0 => new DeliveryQuantityNotPositive(),
-            { Delivered: true, Quantity: > CommitmentService.MaxQuantity } => new QuantityTooLarge(),
-            { Delivered: true, DurationMinutes: <= 0 or > 1440 } => new DurationOutOfRange(),
-            { Delivered: false, MissedReason: null } => new MissedReasonMissing(),
-            { Delivered: false, MissedReason: MissedReason.Other } when string.IsNullOrWhiteSpace(options.Note) => new MissedNoteMissing(),
-            { Note.Length: > DeliveryRecord.MaxNoteLength } => new TextTooLong("Note", DeliveryRecord.MaxNoteLength),
-            { DeliveredBy.Length: > 200 } => new TextTooLong("DeliveredBy", 200),
-            _ => null,
-        };
-        if (error is not null)
-        {
-            return error;
+            return recorded.Error!;
         }
 
-        var now = timeProvider.UtcNow();
-        var record = new DeliveryRecord
-        {
-            CommitmentId = commitment.Id,
-            ChildId = commitment.ChildId,
-            Date = options.Date,
-            Delivered = options.Delivered,
-            Quantity = options.Delivered ? (commitment.Kind == CommitmentKind.OneOff ? 1 : options.Quantity!.Value) : 0,
-            DurationMinutes = options.Delivered ? options.DurationMinutes : null,
-            DeliveredBy = options.Delivered ? (string.IsNullOrWhiteSpace(options.DeliveredBy) ? actor.Name : options.DeliveredBy.Trim()) : null,
-            MissedReason = options.Delivered ? null : options.MissedReason,
-            Note = string.IsNullOrWhiteSpace(options.Note) ? null : options.Note.Trim(),
-            RecordedByUserId = actor.UserId,
-            RecordedByName = actor.Name,
-            RecordedAt = now,
-        };
         db.DeliveryRecords.Add(record);
         db.AuditEvents.Add(CommitmentSteps.ChildEvent(actor, childAccess, commitment, now, AuditActions.DeliveryRecorded,
             options.Delivered ? $"Recorded a delivery of \"{commitment.What}\"" : $"Recorded that \"{commitment.What}\" was missed"));

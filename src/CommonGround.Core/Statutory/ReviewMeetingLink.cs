@@ -32,13 +32,8 @@ public static class ReviewMeetingLink
             return;
         }
 
-        var recorded = new StatutoryEvent
-        {
-            ProcessId = process.Id, ChildId = process.ChildId, Kind = kind, OccurredOn = kind == StatutoryEventKind.ReviewMeetingCancelled ? now.ToUkDate() : meeting.StartsAt.ToUkDate(),
-            MeetingId = meeting.Id, RecordedAt = now, RecordedByUserId = actor.UserId, RecordedByName = actor.Name, RecordedByFamily = false,
-        };
-        process.Events.Add(recorded);
-        process.Refresh(Timescales.England);
+        var occurredOn = kind == StatutoryEventKind.ReviewMeetingCancelled ? now.ToUkDate() : meeting.StartsAt.ToUkDate();
+        var recorded = process.Record(kind, occurredOn, actor, byFamily: false, now, Timescales.England, meetingId: meeting.Id);
         db.StatutoryEvents.Add(recorded);
         db.AuditEvents.Add(AuditEvent.ForChild(actor, process.ChildId, process.AreaId, now, new ChildChange(AuditActions.StatutoryEventRecorded, RecordArea.StatutoryProcess, $"{process.Kind.Text()}: {kind.Term().Text} on {UkDates.Date(recorded.OccurredOn)}", new ChangeSubject.StatutoryProcess(process.Id))));
     }

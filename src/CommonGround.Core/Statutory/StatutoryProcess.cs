@@ -1,3 +1,4 @@
+using CommonGround.Core.Audit;
 using CommonGround.Core.Data;
 using CommonGround.Core.Children;
 using CommonGround.Core.Organisations;
@@ -33,6 +34,21 @@ public sealed class StatutoryProcess : IVersioned
 
     public int Version { get; private set; }
     public List<StatutoryEvent> Events { get; init; } = [];
+
+    /// <summary>Adds an event recorded by a member of staff or by the family, and brings the process's dates up to date.</summary>
+    public StatutoryEvent Record(StatutoryEventKind kind, DateOnly occurredOn, UserActor actor, bool byFamily, DateTime now, Timescales timescales,
+        DateOnly? endsOn = null, string? detail = null, Guid? meetingId = null)
+    {
+        var recorded = new StatutoryEvent
+        {
+            ProcessId = Id, ChildId = ChildId, Kind = kind, OccurredOn = occurredOn, EndsOn = endsOn,
+            Detail = string.IsNullOrWhiteSpace(detail) ? null : detail.Trim(), MeetingId = meetingId,
+            RecordedAt = now, RecordedByUserId = actor.UserId, RecordedByName = actor.Name, RecordedByFamily = byFamily,
+        };
+        Events.Add(recorded);
+        Refresh(timescales);
+        return recorded;
+    }
 
     /// <summary>Keeps the report's columns in step with the events after any change, and moves the version on.</summary>
     public void Refresh(Timescales timescales)

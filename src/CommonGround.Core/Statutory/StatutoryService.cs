@@ -105,15 +105,8 @@ public sealed class StatutoryService(CommonGroundDbContext db, AttentionSignals 
             return error;
         }
 
-        var recorded = new StatutoryEvent
-        {
-            ProcessId = process.Id, ChildId = process.ChildId, Kind = options.Kind, OccurredOn = options.Date!.Value, EndsOn = options.EndsOn,
-            Detail = string.IsNullOrWhiteSpace(options.Detail) ? null : options.Detail.Trim(),
-            MeetingId = options.Kind == StatutoryEventKind.ReviewMeetingHeld ? options.MeetingId : null,
-            RecordedAt = timeProvider.UtcNow(), RecordedByUserId = actor.UserId, RecordedByName = actor.Name, RecordedByFamily = childAccess.IsFamily,
-        };
-        process.Events.Add(recorded);
-        process.Refresh(Timescales);
+        var recorded = process.Record(options.Kind, options.Date!.Value, actor, childAccess.IsFamily, timeProvider.UtcNow(), Timescales,
+            options.EndsOn, options.Detail, options.Kind == StatutoryEventKind.ReviewMeetingHeld ? options.MeetingId : null);
         if (options.ProcessId is null)
         {
             db.StatutoryProcesses.Add(process);
