@@ -1,4 +1,5 @@
 using System.Reflection;
+using CommonGround.Core.Access;
 using CommonGround.Core.Children;
 using CommonGround.Core.Profiles;
 using Microsoft.AspNetCore.Http;
@@ -36,6 +37,7 @@ public sealed class ChildLinksTests
         type == typeof(Guid) ? AnId
         : type == typeof(ProfileSectionKind) ? Enum.GetValues<ProfileSectionKind>()[0]
         : type == typeof(string) ? "late-plan"
+        : type == typeof(RecordArea) ? RecordArea.Health
         : throw new InvalidOperationException($"No example for {type.Name}");
 
     public static TheoryData<string> Links()
@@ -52,6 +54,10 @@ public sealed class ChildLinksTests
     [Theory]
     [MemberData(nameof(Links))]
     public void Each_link_is_the_address_of_a_page(string link) => Assert.True(IsPage(link), $"No page answers {link}");
+
+    [Fact]
+    public void Every_part_of_the_record_has_a_page() =>
+        Assert.All(Enum.GetValues<RecordArea>(), area => Assert.True(IsPage(ChildLinks.PartOfRecord(AnId, area)), $"No page for {area}"));
 
     [Fact]
     public void An_address_no_page_answers_is_told_apart() =>
