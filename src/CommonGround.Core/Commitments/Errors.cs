@@ -1,7 +1,7 @@
 namespace CommonGround.Core.Commitments;
 
-public sealed record CommitmentNotFound() : Error("This commitment could not be found");
-public sealed record DeliveryNotFound() : Error("This delivery record could not be found");
+public sealed record CommitmentNotFound() : NotFoundError("This commitment could not be found");
+public sealed record DeliveryNotFound() : NotFoundError("This delivery record could not be found");
 public sealed record NotAllowedForCommitments() : Error("You do not have permission to record commitments for this child");
 public sealed record NotAllowedForDelivery() : Error("You do not have permission to record delivery for this child");
 public sealed record OnlyOwnerChangesCommitment(string OwnerName) : Error($"Only {OwnerName}, who owns this commitment, or their organisation's admin can change it");
@@ -34,6 +34,5 @@ public sealed record DisputeCommentMissing() : Error("Say what is wrong with thi
 public sealed record NoOpenDispute() : Error("There is no open dispute about this record");
 public sealed record ResolutionMissing() : Error("Say how the dispute was resolved", "Resolution");
 public sealed record CommentMissing() : Error("Enter your comment", "Text");
-public sealed record TextTooLong(string Field, int Max) : Error($"The text must be {Max:N0} characters or fewer", Field);
-public sealed record CommitmentChangedMeanwhile() : Error("Someone else changed this commitment while you were looking at it. Check the latest version and try again");
-public sealed record DeliveryChangedMeanwhile() : Error("Someone else answered this delivery record while you were looking at it. Check the latest version and try again");
+public sealed record CommitmentChangedMeanwhile() : ChangedMeanwhileError("Someone else changed this commitment while you were looking at it. Check the latest version and try again");
+public sealed record DeliveryChangedMeanwhile() : ChangedMeanwhileError("Someone else answered this delivery record while you were looking at it. Check the latest version and try again");

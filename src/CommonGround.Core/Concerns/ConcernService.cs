@@ -91,12 +91,12 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
         Error? invalid = options switch
         {
             { Topic: var topic } when string.IsNullOrWhiteSpace(topic) => new TopicMissing(),
-            { Topic.Length: > Concern.MaxTopicLength } => new ConcernTextTooLong("Topic", Concern.MaxTopicLength),
+            { Topic.Length: > Concern.MaxTopicLength } => new TextTooLong("Topic", Concern.MaxTopicLength),
             { About: null } => new AboutNotAllowed(),
             { About: { } about } when !Topics.Contains(about) || !childAccess.CanSee(about) => new AboutNotAllowed(),
             { WhatIsHappening: var what } when string.IsNullOrWhiteSpace(what) => new WhatIsHappeningMissing(),
-            { WhatIsHappening.Length: > Concern.MaxTextLength } => new ConcernTextTooLong("WhatIsHappening", Concern.MaxTextLength),
-            { WhatWouldHelp.Length: > Concern.MaxTextLength } => new ConcernTextTooLong("WhatWouldHelp", Concern.MaxTextLength),
+            { WhatIsHappening.Length: > Concern.MaxTextLength } => new TextTooLong("WhatIsHappening", Concern.MaxTextLength),
+            { WhatWouldHelp.Length: > Concern.MaxTextLength } => new TextTooLong("WhatWouldHelp", Concern.MaxTextLength),
             { CommitmentId: null, Owner: var chosen } when string.IsNullOrWhiteSpace(chosen) => new OwnerMissing(),
             _ => null,
         };

@@ -19,7 +19,7 @@ public sealed class ConcernStepService(CommonGroundDbContext db, ConcernService 
         {
             if (message?.Trim().Length > Concern.MaxTextLength)
             {
-                return new ConcernTextTooLong("Text", Concern.MaxTextLength);
+                return new TextTooLong("Text", Concern.MaxTextLength);
             }
 
             return concern.Acknowledge(string.IsNullOrWhiteSpace(message) ? null : message.Trim(), actor.UserId, actor.Name, now) is { } update
@@ -38,7 +38,7 @@ public sealed class ConcernStepService(CommonGroundDbContext db, ConcernService 
 
             if (text.Trim().Length > Concern.MaxTextLength)
             {
-                return new ConcernTextTooLong("Text", Concern.MaxTextLength);
+                return new TextTooLong("Text", Concern.MaxTextLength);
             }
 
             return concern.Respond(text.Trim(), actor.UserId, actor.Name, now) is { } update ? update : new ConcernStepNotAllowed("answered");
@@ -51,9 +51,9 @@ public sealed class ConcernStepService(CommonGroundDbContext db, ConcernService 
             Error? invalid = (youSaid, weDid) switch
             {
                 (var said, _) when string.IsNullOrWhiteSpace(said) => new YouSaidMissing(),
-                ({ Length: > Concern.MaxTextLength }, _) => new ConcernTextTooLong("YouSaid", Concern.MaxTextLength),
+                ({ Length: > Concern.MaxTextLength }, _) => new TextTooLong("YouSaid", Concern.MaxTextLength),
                 (_, var did) when string.IsNullOrWhiteSpace(did) => new WeDidMissing(),
-                (_, { Length: > Concern.MaxTextLength }) => new ConcernTextTooLong("WeDid", Concern.MaxTextLength),
+                (_, { Length: > Concern.MaxTextLength }) => new TextTooLong("WeDid", Concern.MaxTextLength),
                 _ => null,
             };
             if (invalid is not null)
@@ -83,7 +83,7 @@ public sealed class ConcernStepService(CommonGroundDbContext db, ConcernService 
 
             if (reason.Trim().Length > Concern.MaxTextLength)
             {
-                return new ConcernTextTooLong("Reason", Concern.MaxTextLength);
+                return new TextTooLong("Reason", Concern.MaxTextLength);
             }
 
             var standard = await concerns.StandardForAsync(concern.OwnerOrganisationId);

@@ -18,11 +18,10 @@ public sealed record ConversationThread(Conversation Conversation, IReadOnlyList
         Reads.Where(r => r.UserAccountId != message.AuthorUserId && r.ReadUpTo >= message.SentAt).Select(r => r.ReaderName).Order(StringComparer.CurrentCulture).ToList();
 }
 
-public sealed record ConversationNotFound() : Error("This conversation could not be found");
+public sealed record ConversationNotFound() : NotFoundError("This conversation could not be found");
 public sealed record NotAllowedToWrite() : Error("You do not have permission to send messages about this child");
 public sealed record SubjectMissing() : Error("Enter what the conversation is about", "Subject");
 public sealed record MessageMissing() : Error("Enter your message", "Text");
-public sealed record MessageTooLong(string Field, int Max) : Error($"The text must be {Max:N0} characters or fewer", Field);
 
 public sealed class ConversationService(CommonGroundDbContext db, AccessService access, Notifier notifier, AttentionSignals signals, TimeProvider timeProvider)
 {
@@ -120,7 +119,7 @@ public sealed class ConversationService(CommonGroundDbContext db, AccessService 
         Error? invalid = (subject, text) switch
         {
             (var s, _) when string.IsNullOrWhiteSpace(s) => new SubjectMissing(),
-            ({ Length: > Conversation.MaxSubjectLength }, _) => new MessageTooLong("Subject", Conversation.MaxSubjectLength),
+            ({ Length: > Conversation.MaxSubjectLength }, _) => new TextTooLong("Subject", Conversation.MaxSubjectLength),
             _ => null,
         };
         if (invalid is not null)
@@ -185,7 +184,7 @@ public sealed class ConversationService(CommonGroundDbContext db, AccessService 
 
         if (text.Trim().Length > Message.MaxTextLength)
         {
-            return new MessageTooLong("Text", Message.MaxTextLength);
+            return new TextTooLong("Text", Message.MaxTextLength);
         }
 
         var now = timeProvider.UtcNow();

@@ -1,6 +1,6 @@
 namespace CommonGround.Core.Concerns;
 
-public sealed record ConcernNotFound() : Error("This concern could not be found");
+public sealed record ConcernNotFound() : NotFoundError("This concern could not be found");
 public sealed record NotAllowedToRaise() : Error("You do not have permission to raise concerns about this child");
 public sealed record NotAllowedToAnswer() : Error("Only the person who owns this concern, or a lead of their organisation on the child's team, can answer it");
 public sealed record OnlyRaiserDecides() : Error("Only the person who raised this concern can say whether it is resolved");
@@ -16,10 +16,9 @@ public sealed record ResponseMissing() : Error("Enter your response", "Text");
 public sealed record WeDidMissing() : Error("Enter what was done", "WeDid");
 public sealed record YouSaidMissing() : Error("Enter what was asked for", "YouSaid");
 public sealed record ReopenReasonMissing() : Error("Say why it is not resolved", "Reason");
-public sealed record ConcernTextTooLong(string Field, int Max) : Error($"The text must be {Max:N0} characters or fewer", Field);
 public sealed record ConcernStepNotAllowed(string What) : Error($"This concern cannot be {What} now. Check the latest version and try again");
 public sealed record AssigneeNotOnTeam() : Error("Choose someone from the organisation who is on the child's team and can see concerns", "AssigneeId");
 public sealed record NotAllowedToAssign() : Error("Only the owner of this concern, or a lead of its organisation, can pass it to someone else");
-public sealed record ConcernChangedMeanwhile() : Error("Someone else changed this concern while you were looking at it. Check the latest version and try again");
+public sealed record ConcernChangedMeanwhile() : ChangedMeanwhileError("Someone else changed this concern while you were looking at it. Check the latest version and try again");
 public sealed record StandardOutOfRange(string Field) : Error($"Enter a whole number of working days from 1 to {ResponseStandard.MaxWorkingDays}", Field);
 public sealed record AcknowledgeAfterRespond(string Field) : Error("The time to acknowledge must not be longer than the time to respond in full", Field);

@@ -1,6 +1,6 @@
 namespace CommonGround.Core.Meetings;
 
-public sealed record MeetingNotFound() : Error("This meeting could not be found");
+public sealed record MeetingNotFound() : NotFoundError("This meeting could not be found");
 public sealed record NotAllowedForMeetings() : Error("You do not have permission to arrange meetings for this child");
 public sealed record StartMustBeInFuture() : Error("The meeting must start in the future", "Date");
 public sealed record StartTooFar() : Error("The meeting must be within the next 2 years", "Date");
@@ -35,5 +35,4 @@ public sealed record ActionsLocked() : Error("The record has been agreed. Record
 public sealed record FeedbackScoreMissing() : Error("Choose how well you felt listened to", "Score");
 public sealed record FeedbackTooEarly() : Error("You can answer once the meeting has taken place");
 public sealed record FeedbackAlreadyGiven() : Error("You have already answered for this meeting. Thank you");
-public sealed record TextTooLong(string Field, int Max) : Error($"The text must be {Max:N0} characters or fewer", Field);
-public sealed record MeetingChangedMeanwhile() : Error("Someone else changed this meeting record while you were looking at it. Check the latest version and try again");
+public sealed record MeetingChangedMeanwhile() : ChangedMeanwhileError("Someone else changed this meeting record while you were looking at it. Check the latest version and try again");

@@ -12,7 +12,7 @@ public sealed record CreateShareLinkOptions(string Label, int Days, IReadOnlyCol
 public sealed record ShareLinkView(ProfileShareLink Link, Children.Child Child, IReadOnlyList<ProfileSection> Sections);
 
 public sealed record ShareLinkDaysOutOfRange() : Error("Choose how long the link should work, from 1 to 30 days", "Days");
-public sealed record ShareLinkNotFound() : Error("This share link could not be found");
+public sealed record ShareLinkNotFound() : NotFoundError("This share link could not be found");
 
 /// <summary>Time-limited links to the one-page profile, made and revoked by the family, every view logged.</summary>
 public sealed class ShareLinkService(CommonGroundDbContext db, ProfileService profiles, TimeProvider timeProvider)

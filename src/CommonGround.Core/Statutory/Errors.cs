@@ -1,7 +1,7 @@
 namespace CommonGround.Core.Statutory;
 
-public sealed record StatutoryProcessNotFound() : Error("This process could not be found");
-public sealed record StatutoryEventNotFound() : Error("This event could not be found");
+public sealed record StatutoryProcessNotFound() : NotFoundError("This process could not be found");
+public sealed record StatutoryEventNotFound() : NotFoundError("This event could not be found");
 public sealed record NotAllowedForStatutory() : Error("You do not have permission to record the statutory process for this child");
 public sealed record OnlyLocalAuthorityConfirms() : Error("Only the local authority can confirm or correct what the family recorded");
 public sealed record NothingToConfirm() : Error("This was not recorded by the family, or has already been confirmed");
@@ -15,7 +15,6 @@ public sealed record TransferMissing() : Error("Select which move it is", "Trans
 public sealed record OrderMissing() : Error("Select what the Tribunal ordered", "Order");
 public sealed record DecisionMissing() : Error("Select what the local authority decided", "Decision");
 public sealed record ReviewMeetingMissing() : Error("Choose which review meeting was held. Arrange it under Meetings first if it is not there", "MeetingId");
-public sealed record StatutoryTextTooLong(string Field, int Max) : Error($"The text must be {Max:N0} characters or fewer", Field);
 public sealed record CorrectionReasonMissing() : Error("Say why the date is different", "Reason");
 public sealed record CorrectionSameDate() : Error("Enter a different date, or confirm the family's date instead", "Date");
-public sealed record ProcessChangedMeanwhile() : Error("Someone else recorded something in this process while you were looking at it. Check the latest version and try again");
+public sealed record ProcessChangedMeanwhile() : ChangedMeanwhileError("Someone else recorded something in this process while you were looking at it. Check the latest version and try again");

@@ -152,7 +152,7 @@ public sealed class StatutoryService(CommonGroundDbContext db, AttentionSignals 
 
         if (options.Reason.Length > StatutoryEvent.MaxReasonLength)
         {
-            return new StatutoryTextTooLong("Reason", StatutoryEvent.MaxReasonLength);
+            return new TextTooLong("Reason", StatutoryEvent.MaxReasonLength);
         }
 
         return await ChangeFamilyEventAsync(childAccess, options.ProcessId, options.EventId, actor, (recorded, now) =>
@@ -262,7 +262,7 @@ public sealed class StatutoryService(CommonGroundDbContext db, AttentionSignals 
 
         if (options.Detail?.Length > StatutoryEvent.MaxDetailLength)
         {
-            return new StatutoryTextTooLong("Detail", StatutoryEvent.MaxDetailLength);
+            return new TextTooLong("Detail", StatutoryEvent.MaxDetailLength);
         }
 
         return null;

@@ -11,10 +11,10 @@ public sealed record ShareFromInPast() : Error("The date they can see it from mu
 public sealed record ShareFromTooFar() : Error("The date they can see it from must be within 10 years of today", "From");
 public sealed record ShareUntilTooFar() : Error("The date they can see it until must be within 10 years of today. Leave it empty to share until you stop it", "Until");
 public sealed record ShareUntilBeforeFrom() : Error("The date they can see it until must be the same as or after the date they can see it from", "Until");
-public sealed record TeamMemberNotFound() : Error("This team member could not be found");
+public sealed record TeamMemberNotFound() : NotFoundError("This team member could not be found");
 public sealed record InvitationNeedsStaffAccount(string Email) : Error($"To join a child's team you need a CommonGround staff account for {Email}. Ask your organisation's admin to invite you, then open this link again. If your organisation does not use CommonGround yet, tell the family: they can share the one-page profile with you instead");
 public sealed record InvitationForAnotherStaffMember(string Email) : Error($"This invitation was sent to {Email}. Sign out, then sign in with that email address to accept it");
 public sealed record AlreadyShared() : Error("The family already shares this part of the record with you", "Area");
 public sealed record AccessRequestPending() : Error("You have already asked for this part of the record. The family has not answered yet", "Area");
 public sealed record NotATeamMember() : Error("Only members of the team can ask the family for access");
-public sealed record AccessRequestNotFound() : Error("This request could not be found, or has already been answered");
+public sealed record AccessRequestNotFound() : NotFoundError("This request could not be found, or has already been answered");

@@ -1,3 +1,4 @@
+using CommonGround.Core;
 using CommonGround.Core.Access;
 using CommonGround.Core.Children;
 using CommonGround.Core.Team;
@@ -32,7 +33,7 @@ public sealed class AccessRequestsModel(AccessRequestService requests, CurrentUs
         var result = await requests.AnswerAsync(Access, requestId, decision == "grant", await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
-            return result.Error is AccessRequestNotFound ? NotFound() : StatusCode(StatusCodes.Status403Forbidden);
+            return result.Error is NotFoundError ? NotFound() : StatusCode(StatusCodes.Status403Forbidden);
         }
 
         var request = result.Value!;

@@ -1,3 +1,4 @@
+using CommonGround.Core;
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Access;
 using CommonGround.Core.Children;
@@ -52,7 +53,7 @@ public sealed class CommentsModel(CommitmentChangeService changes, CommitmentSer
         var result = await changes.CommentAsync(Access, commitmentId, Input.Text, actor);
         if (!result.Succeeded)
         {
-            return result.Error is CommitmentNotFound ? NotFound() : Invalid(result.Error!);
+            return result.Error is NotFoundError ? NotFound() : Invalid(result.Error!);
         }
 
         Confirm("Comment added");

@@ -1,3 +1,4 @@
+using CommonGround.Core;
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Access;
 using CommonGround.Core.Children;
@@ -59,7 +60,7 @@ public sealed class InviteModel(ChildService children, CurrentUser currentUser) 
             await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
-            return result.Error is ChildNotFound ? NotFound() : Invalid(result.Error!);
+            return result.Error is NotFoundError ? NotFound() : Invalid(result.Error!);
         }
 
         Confirm($"Invitation sent to {result.Value!.Email}", "It lasts 7 days.");

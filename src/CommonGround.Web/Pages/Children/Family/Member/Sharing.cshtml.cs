@@ -1,3 +1,4 @@
+using CommonGround.Core;
 using CommonGround.Core.Access;
 using CommonGround.Core.Children;
 using CommonGround.Web.Infrastructure.GovUk;
@@ -62,7 +63,7 @@ public sealed class SharingModel(FamilySharingService sharing, CurrentUser curre
             await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
-            return result.Error is FamilyMemberNotFound ? NotFound() : Invalid(result.Error!);
+            return result.Error is NotFoundError ? NotFound() : Invalid(result.Error!);
         }
 
         Confirm($"You changed what {MemberName} can see", Input.Areas.Count == 0 ? "They can no longer see any part of your record." : "The change has taken effect.");

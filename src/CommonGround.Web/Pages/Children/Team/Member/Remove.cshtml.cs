@@ -1,3 +1,4 @@
+using CommonGround.Core;
 using CommonGround.Core.Access;
 using CommonGround.Core.Children;
 using CommonGround.Core.Data;
@@ -29,7 +30,7 @@ public sealed class RemoveModel(TeamService teams, CommonGroundDbContext db, Cur
         var result = await teams.RemoveAsync(Access, memberId, id => AbsoluteUrl("/Children/Team/Index", new { childId = id }), await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
-            return result.Error is TeamMemberNotFound ? NotFound() : Invalid(result.Error!);
+            return result.Error is NotFoundError ? NotFound() : Invalid(result.Error!);
         }
 
         Confirm($"{MemberName} is no longer on the team", IsKeyWorker

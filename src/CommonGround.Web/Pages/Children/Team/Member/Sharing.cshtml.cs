@@ -1,3 +1,4 @@
+using CommonGround.Core;
 using System.ComponentModel.DataAnnotations;
 using CommonGround.Core.Access;
 using CommonGround.Core.Children;
@@ -74,7 +75,7 @@ public sealed class SharingModel(TeamService teams, CommonGroundDbContext db, Cu
         var result = await teams.SetSharingAsync(Access, new SetSharingOptions(memberId, Input.Areas, Input.From, Input.Until), await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
-            return result.Error is TeamMemberNotFound ? NotFound() : Invalid(result.Error!);
+            return result.Error is NotFoundError ? NotFound() : Invalid(result.Error!);
         }
 
         Confirm($"You changed what {MemberName} can see", Input.Areas.Count == 0 ? "They can no longer see any part of the record." : "The change has taken effect.");
