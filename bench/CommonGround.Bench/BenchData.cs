@@ -192,7 +192,7 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
             // owes one or two to each of their 300 children, and 200 (with 10,000 records of delivery) to the first.
             for (var k = _random.Next(4); k > 0; k--)
             {
-                AddCommitment(pending, child.Id, area.Id, school, today, _random.Next(4, 30));
+                AddCommitment(pending, child.Id, area.Id, school, CommitmentArea.Education, today, _random.Next(4, 30));
             }
 
             if (team.Any(t => t.Who.Professional.Id == benchProfessional.Id))
@@ -201,7 +201,7 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
                 var owed = c == 0 ? BusyChildCommitments : 1 + _random.Next(2);
                 for (var k = 0; k < owed; k++)
                 {
-                    AddCommitment(pending, child.Id, area.Id, bench, today, c == 0 ? BusyChildDeliveries / BusyChildCommitments : _random.Next(4, 30));
+                    AddCommitment(pending, child.Id, area.Id, bench, CommitmentArea.Health, today, c == 0 ? BusyChildDeliveries / BusyChildCommitments : _random.Next(4, 30));
                 }
             }
 
@@ -272,13 +272,16 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
 
     private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
 
-    /// <summary>Weekly provision that started a while ago, agreed, with a record for most weeks since (a few missed).</summary>
-    private void AddCommitment(List<object> pending, Guid childId, Guid areaId, (Professional Professional, UserAccount Account, Organisation Organisation) owner, DateOnly today, int deliveries)
+    /// <summary>
+    /// Weekly provision that started a while ago, agreed, with a record for most weeks since (a few missed). It is about
+    /// the owner's own field (a school's about education, a therapist's about health), so the owner can see it.
+    /// </summary>
+    private void AddCommitment(List<object> pending, Guid childId, Guid areaId, (Professional Professional, UserAccount Account, Organisation Organisation) owner, CommitmentArea about, DateOnly today, int deliveries)
     {
         var start = today.AddDays(-7 * (deliveries + _random.Next(0, 4)) - 7);
         var commitment = new Commitment
         {
-            ChildId = childId, AreaId = areaId, What = Pick(Provision), RecordArea = CommitmentArea.Education, Source = CommitmentSource.Plan,
+            ChildId = childId, AreaId = areaId, What = Pick(Provision), RecordArea = about, Source = CommitmentSource.Plan,
             OwnerProfessionalId = owner.Professional.Id, OwnerName = owner.Account.DisplayName, OwnerOrganisationId = owner.Organisation.Id, OwnerOrganisationName = owner.Organisation.Name,
             Kind = CommitmentKind.Recurring, QuantityPerPeriod = 1 + _random.Next(3), Unit = ProvisionUnit.Sessions, MinutesPerSession = 30, Period = ProvisionPeriod.Week,
             StartDate = start, TermTimeOnly = _random.Next(2) == 0, CreatedAt = _now.AddDays(-7 * deliveries - 10), CreatedByUserId = owner.Account.Id, CreatedByName = owner.Account.DisplayName,

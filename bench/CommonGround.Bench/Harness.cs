@@ -117,13 +117,11 @@ internal static class Harness
             var lead = await app.SignedInClientAsync(people.Lead, BenchData.Password);
             var keyWorker = await app.SignedInClientAsync(people.KeyWorker, BenchData.Password);
             var caseworker = await app.SignedInClientAsync(people.Caseworker, BenchData.Password);
-            Guid commentedOn;
-            await using (var db = NewContext())
-            {
-                commentedOn = await db.Commitments.Where(c => c.ChildId == people.ProfessionalsChild).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
-            }
-
-            var commitmentPage = $"/children/{people.ProfessionalsChild}/commitments/{commentedOn}";
+            // The first commitment the professional's list links to: one they can see, as they would pick it.
+            var commitments = $"/children/{people.ProfessionalsChild}/commitments";
+            var commitmentPage = Regex.Match(await professional.GetStringAsync(commitments), $"href=\"({Regex.Escape(commitments)}/[0-9a-f-]{{36}})\"") is { Success: true } first
+                ? first.Groups[1].Value
+                : throw new InvalidOperationException("The professional's commitments page links to no commitment");
             IMeasured[] pages =
             [
                 new Budget("Child's overview (professional)", professional, $"/children/{people.ProfessionalsChild}"),
