@@ -42,9 +42,9 @@ public sealed record Options(int Children, DatabaseProvider Provider, string? Po
             throw new ArgumentException("--provider postgres needs --postgres or COMMONGROUND_BENCH_POSTGRES");
         }
 
-        if (children < 300)
+        if (children < BenchData.CaseworkersChildren)
         {
-            throw new ArgumentException("--children must be at least 300, so the professional can be on 300 teams");
+            throw new ArgumentException($"--children must be at least {BenchData.CaseworkersChildren}, so the caseworker can be on {BenchData.CaseworkersChildren} teams and the therapist on {BenchData.ProfessionalsTeams}");
         }
 
         return new Options(children, provider, postgres, requests, keep);
