@@ -109,6 +109,13 @@ public sealed class ConcernJourneys(BrowserFixture browser) : IClassFixture<Brow
         await AssertPageAsync(parent, "Swimming lessons");
         await Assertions.Expect(parent.Locator("main")).ToContainTextAsync("Reopened");
 
+        // The record's history links each step to the concern it was about, on a phone as on a computer.
+        await parent.SetViewportSizeAsync(390, 844);
+        await parent.GotoAsync($"/children/{sam}/chronology");
+        await AssertPageAsync(parent, "Sam's chronology");
+        await Click(parent, AriaRole.Link, "Acknowledged a concern about Education");
+        await AssertPageAsync(parent, "Swimming lessons");
+
         // The emails say what changed, link to it, and carry nothing of what the family wrote.
         var emails = await browser.App.DeliverEmailAsync();
         var toParent = emails.Where(m => m.To.Mailboxes.Any(t => t.Address == "parent@example.org")).ToList();
