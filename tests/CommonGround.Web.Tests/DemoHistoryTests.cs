@@ -33,6 +33,24 @@ public sealed class DemoHistoryTests(DemoHistoryApp app) : IClassFixture<DemoHis
     }
 
     [Fact]
+    public async Task Sams_chronology_already_holds_what_was_recorded_each_linked_to_the_process()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var parent = app.NewClient();
+        await parent.SignInAsync("parent@example.org");
+
+        var (_, page) = await parent.OpenAsync($"/children/{sam}/chronology?area=StatutoryProcess");
+        var changes = page.QuerySelectorAll("table").Single(t => t.QuerySelector("caption")!.TextContent.Contains("change", StringComparison.Ordinal));
+        var rows = changes.QuerySelectorAll("tbody .govuk-table__row").ToList();
+        // The process was started and five dates recorded in it; the request was recorded by the family.
+        Assert.Equal(6, rows.Count(r => r.QuerySelector("a") is not null));
+        Assert.Contains(rows, r => r.TextContent.Contains("recorded by the family", StringComparison.Ordinal) && r.TextContent.Contains("Alex Morgan", StringComparison.Ordinal));
+        var process = Assert.Single(rows.Select(r => r.QuerySelector("a")?.GetAttribute("href")).OfType<string>().Distinct());
+        Assert.StartsWith($"/children/{sam}/statutory/", process, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await parent.GetAsync(process)).StatusCode);
+    }
+
+    [Fact]
     public async Task Jordan_sees_the_comments_window_passed_calmly_and_the_annual_review_coming()
     {
         var jordan = await ChildIdAsync("Jordan");

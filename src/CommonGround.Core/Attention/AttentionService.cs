@@ -19,6 +19,9 @@ public sealed record AttentionPage(IReadOnlyList<AttentionChild> Children, int T
 
 public sealed record ThresholdOutOfRange(string Field, int Min, int Max) : Error($"Enter a whole number from {Min} to {Max}", Field);
 
+/// <summary>An organisation's attention thresholds, each within its range on <see cref="AttentionThresholds"/>.</summary>
+public sealed record SetThresholdsOptions(Guid OrganisationId, int ProvisionBehindPercent, int RecordAwaitingWorkingDays, int RepeatedConcerns, int NoContactWeeks, int StatutoryDueWorkingDays);
+
 public sealed class AttentionService(CommonGroundDbContext db, TimeProvider timeProvider)
 {
     public const int PageSize = 25;
@@ -89,8 +92,9 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
         return new AttentionPage(shown.Select(c => new AttentionChild(c.ChildId, names[c.ChildId], c.Signals)).ToList(), ranked.Count, page, pageCount);
     }
 
-    public async Task<Result<AttentionThresholds>> SetThresholdsAsync(Guid organisationId, int provisionPercent, int recordDays, int repeatedConcerns, int noContactWeeks, int statutoryDays, UserActor actor)
+    public async Task<Result<AttentionThresholds>> SetThresholdsAsync(SetThresholdsOptions options, UserActor actor)
     {
+        var (organisationId, provisionPercent, recordDays, repeatedConcerns, noContactWeeks, statutoryDays) = options;
         static Error? Check(string field, int value, (int Min, int Max) range) =>
             value < range.Min || value > range.Max ? new ThresholdOutOfRange(field, range.Min, range.Max) : null;
 

@@ -10,6 +10,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommonGround.Core.Commitments;
 
+/// <summary>A move in a commitment's life, from the version the owner was looking at, with the reason if the move needs one.</summary>
+public sealed record ChangeCommitmentStatusOptions(Guid CommitmentId, CommitmentStatus To, string? Reason, int Version);
+
 public sealed record AddCommitmentOptions(
     string What, string? Details, CommitmentArea Area, CommitmentSource Source, Guid OwnerTeamMemberId, CommitmentKind Kind,
     DateOnly? DueDate, decimal? Quantity, ProvisionUnit? Unit, int? MinutesPerSession, ProvisionPeriod? Period, DateOnly? StartDate, DateOnly? EndDate,
@@ -115,8 +118,9 @@ public sealed class CommitmentChangeService(CommonGroundDbContext db, AccessServ
         return commitment;
     }
 
-    public async Task<Result<Commitment>> ChangeStatusAsync(ChildAccess childAccess, Guid commitmentId, CommitmentStatus to, string? reason, int version, UserActor actor)
+    public async Task<Result<Commitment>> ChangeStatusAsync(ChildAccess childAccess, ChangeCommitmentStatusOptions options, UserActor actor)
     {
+        var (commitmentId, to, reason, version) = options;
         var loaded = await steps.LoadForOwnerAsync(childAccess, commitmentId, actor);
         if (loaded.Value is not { } commitment)
         {

@@ -14,6 +14,9 @@ namespace CommonGround.Core.Concerns;
 /// <summary>A concern waiting with an organisation: enough for its lead to act, without the family's words.</summary>
 public sealed record InboxConcern(Concern Concern, string ChildName);
 
+/// <summary>How many working days an organisation gives itself to acknowledge and to answer concerns, and urgent ones.</summary>
+public sealed record SetResponseStandardOptions(Guid OrganisationId, int AcknowledgeWorkingDays, int RespondWorkingDays, int UrgentAcknowledgeWorkingDays, int UrgentRespondWorkingDays);
+
 /// <summary>An organisation's side of concerns: those it owns, for its leads to assign, and its response standard.</summary>
 public sealed class ConcernInboxService(CommonGroundDbContext db, TimeProvider timeProvider)
 {
@@ -37,8 +40,9 @@ public sealed class ConcernInboxService(CommonGroundDbContext db, TimeProvider t
             .ToList();
     }
 
-    public async Task<Result<ResponseStandard>> SetStandardAsync(Guid organisationId, int acknowledge, int respond, int urgentAcknowledge, int urgentRespond, UserActor actor)
+    public async Task<Result<ResponseStandard>> SetStandardAsync(SetResponseStandardOptions options, UserActor actor)
     {
+        var (organisationId, acknowledge, respond, urgentAcknowledge, urgentRespond) = options;
         Error? invalid = (acknowledge, respond, urgentAcknowledge, urgentRespond) switch
         {
             ( < 1 or > ResponseStandard.MaxWorkingDays, _, _, _) => new StandardOutOfRange("AcknowledgeWorkingDays"),

@@ -166,6 +166,9 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
     /// </summary>
     private void AddStatutoryProcesses(DateTime now, DateOnly today, Professional caseworker, UserAccount parent, Child sam, Child jordan)
     {
+        // What was recorded goes into each child's history as it would have, so the chronology shows it from the start.
+        var tom = new UserActor(caseworker.UserAccountId, "Tom Hughes") { OrganisationId = caseworker.OrganisationId };
+
         StatutoryProcess Start(Child child, StatutoryProcessKind kind, DateOnly on)
         {
             var process = new StatutoryProcess
@@ -173,6 +176,7 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
                 ChildId = child.Id, AreaId = child.AreaId, Kind = kind, StartedAt = Noon(on), StartedByUserId = caseworker.UserAccountId, StartedByName = "Tom Hughes",
             };
             db.StatutoryProcesses.Add(process);
+            db.AuditEvents.Add(StatutoryChanges.Started(tom, process, process.StartedAt));
             return process;
         }
 
@@ -194,6 +198,7 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
             process.Events.Add(recorded);
             db.StatutoryEvents.Add(recorded);
             process.Refresh(Timescales.England);
+            db.AuditEvents.Add(StatutoryChanges.Recorded(byParent ? new UserActor(parent.Id, "Alex Morgan") : tom, process, recorded, recorded.RecordedAt));
         }
 
         // Counted in weeks from this week's Monday, so every event falls on a working day whatever day it is today.

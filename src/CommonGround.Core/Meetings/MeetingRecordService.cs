@@ -19,6 +19,9 @@ public sealed record WriteRecordOptions(
     Guid MeetingId, int Version, string? FamilyViews, string? ChildViews, string? Decisions, string? OthersPresent,
     IReadOnlyCollection<Guid> Attended, IReadOnlyDictionary<Guid, string?> AgendaNotes, string? AmendmentReason);
 
+/// <summary>The family asks for one part of a shared record to be corrected, from the version they read.</summary>
+public sealed record RequestCorrectionOptions(Guid MeetingId, int Version, string? Part, string? PartName, string? WhatShouldChange);
+
 public sealed record AddActionOptions(Guid MeetingId, string? What, CommitmentArea Area, Guid? OwnerTeamMemberId, DateOnly? DueDate);
 
 /// <summary>
@@ -201,8 +204,9 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
         return await steps.SaveAsync(meeting);
     }
 
-    public async Task<Result<RecordCorrection>> RequestCorrectionAsync(ChildAccess childAccess, Guid meetingId, int version, string? part, string? partName, string? whatShouldChange, UserActor actor)
+    public async Task<Result<RecordCorrection>> RequestCorrectionAsync(ChildAccess childAccess, RequestCorrectionOptions options, UserActor actor)
     {
+        var (meetingId, version, part, partName, whatShouldChange) = options;
         var loaded = await steps.LoadForFamilyAsync(childAccess, meetingId, version, actor);
         if (loaded.Value is not { } meeting)
         {

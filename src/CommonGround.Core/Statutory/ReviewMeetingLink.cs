@@ -35,6 +35,6 @@ public static class ReviewMeetingLink
         var occurredOn = kind == StatutoryEventKind.ReviewMeetingCancelled ? now.ToUkDate() : meeting.StartsAt.ToUkDate();
         var recorded = process.Record(kind, occurredOn, actor, byFamily: false, now, Timescales.England, meetingId: meeting.Id);
         db.StatutoryEvents.Add(recorded);
-        db.AuditEvents.Add(AuditEvent.ForChild(actor, process.ChildId, process.AreaId, now, new ChildChange(AuditActions.StatutoryEventRecorded, RecordArea.StatutoryProcess, $"{process.Kind.Text()}: {kind.Term().Text} on {UkDates.Date(recorded.OccurredOn)}", new ChangeSubject.StatutoryProcess(process.Id))));
+        db.AuditEvents.Add(StatutoryChanges.Recorded(actor, process, recorded, now));
     }
 }

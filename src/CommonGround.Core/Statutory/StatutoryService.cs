@@ -110,15 +110,14 @@ public sealed class StatutoryService(CommonGroundDbContext db, AttentionSignals 
         if (options.ProcessId is null)
         {
             db.StatutoryProcesses.Add(process);
-            db.AuditEvents.Add(AuditEvent.ForChild(actor, process.ChildId, process.AreaId, recorded.RecordedAt, new ChildChange(AuditActions.StatutoryProcessStarted, RecordArea.StatutoryProcess, $"{process.Kind.Text()} recorded", new ChangeSubject.StatutoryProcess(process.Id))));
+            db.AuditEvents.Add(StatutoryChanges.Started(actor, process, recorded.RecordedAt));
         }
         else
         {
             db.StatutoryEvents.Add(recorded);
         }
 
-        db.AuditEvents.Add(AuditEvent.ForChild(actor, process.ChildId, process.AreaId, recorded.RecordedAt, new ChildChange(AuditActions.StatutoryEventRecorded, RecordArea.StatutoryProcess,
-            $"{process.Kind.Text()}: {recorded.Kind.Term().Text} on {UkDates.Date(recorded.OccurredOn)}{(childAccess.IsFamily ? ", recorded by the family" : "")}", new ChangeSubject.StatutoryProcess(process.Id))));
+        db.AuditEvents.Add(StatutoryChanges.Recorded(actor, process, recorded, recorded.RecordedAt));
         if (!await db.TrySaveAsync())
         {
             return new ProcessChangedMeanwhile();

@@ -53,7 +53,7 @@ public sealed class StatusModel(CommitmentChangeService changes, CommitmentServi
             return Invalid();
         }
 
-        var result = await changes.ChangeStatusAsync(Access, commitmentId, Input.Status!.Value, Input.Reason, Input.Version, await CurrentUser.ActorAsync());
+        var result = await changes.ChangeStatusAsync(Access, new ChangeCommitmentStatusOptions(commitmentId, Input.Status!.Value, Input.Reason, Input.Version), await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             if (result.Error is CommitmentChangedMeanwhile)

@@ -60,8 +60,10 @@ public sealed class IndexModel(AttentionService attention, CurrentUser currentUs
             return Invalid();
         }
 
-        var result = await attention.SetThresholdsAsync(Thresholds.OrganisationId, Input.ProvisionBehindPercent!.Value, Input.RecordAwaitingWorkingDays!.Value,
-            Input.RepeatedConcerns!.Value, Input.NoContactWeeks!.Value, Input.StatutoryDueWorkingDays!.Value, await currentUser.ActorAsync());
+        var result = await attention.SetThresholdsAsync(
+            new SetThresholdsOptions(Thresholds.OrganisationId, Input.ProvisionBehindPercent!.Value, Input.RecordAwaitingWorkingDays!.Value,
+                Input.RepeatedConcerns!.Value, Input.NoContactWeeks!.Value, Input.StatutoryDueWorkingDays!.Value),
+            await currentUser.ActorAsync());
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);

@@ -59,8 +59,10 @@ public sealed class IndexModel(ConcernInboxService inbox, ConcernService concern
             return Invalid();
         }
 
-        var result = await inbox.SetStandardAsync(Standard.OrganisationId, Input.AcknowledgeWorkingDays!.Value, Input.RespondWorkingDays!.Value,
-            Input.UrgentAcknowledgeWorkingDays!.Value, Input.UrgentRespondWorkingDays!.Value, await currentUser.ActorAsync());
+        var result = await inbox.SetStandardAsync(
+            new SetResponseStandardOptions(Standard.OrganisationId, Input.AcknowledgeWorkingDays!.Value, Input.RespondWorkingDays!.Value,
+                Input.UrgentAcknowledgeWorkingDays!.Value, Input.UrgentRespondWorkingDays!.Value),
+            await currentUser.ActorAsync());
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);

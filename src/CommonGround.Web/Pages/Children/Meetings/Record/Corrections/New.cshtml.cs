@@ -62,7 +62,7 @@ public sealed class NewModel(MeetingService meetings, MeetingRecordService recor
             return Invalid();
         }
 
-        var result = await records.RequestCorrectionAsync(Access, meetingId, Input.Version, part!.Value, part.Text, Input.WhatShouldChange, await CurrentUser.ActorAsync());
+        var result = await records.RequestCorrectionAsync(Access, new RequestCorrectionOptions(meetingId, Input.Version, part!.Value, part.Text, Input.WhatShouldChange), await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             return Invalid(result.Error!);
