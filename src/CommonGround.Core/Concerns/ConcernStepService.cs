@@ -202,7 +202,7 @@ public sealed class ConcernStepService(CommonGroundDbContext db, ConcernService 
     }
 
     /// <summary>
-    /// Loads a concern for a step on it: not found if the child or the concern is not the person's to see, refused if
+    /// Loads a concern for a step on it: not found if the concern is not the person's to see, refused if
     /// <paramref name="refusal"/> says so, and changed meanwhile if someone else moved it on since the form was shown.
     /// </summary>
     private async Task<Result<Concern>> LoadForStepAsync(ChildAccess childAccess, Guid concernId, int version, Func<Concern, Task<Error?>> refusal)
