@@ -33,7 +33,7 @@ public sealed class MeetingFeedbackService(CommonGroundDbContext db, MeetingStep
     public async Task<Result<MeetingFeedback>> GiveFeedbackAsync(ChildAccess childAccess, Guid meetingId, int? score, string? whatWouldHaveHelped, UserActor actor)
     {
         var childId = childAccess.Child.Id;
-        var loaded = await steps.LoadForFamilyAsync(childAccess, meetingId, version: null, actor);
+        var loaded = await steps.LoadForFamilyAsync(childAccess, meetingId, version: null);
         if (loaded.Value is not { } meeting)
         {
             return loaded.Error!;

@@ -94,7 +94,7 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
     /// <summary>The family writes their views in their own words; the note-taker cannot change them afterwards.</summary>
     public async Task<Result<Meeting>> WriteFamilyViewsAsync(ChildAccess childAccess, Guid meetingId, int version, string? views, UserActor actor)
     {
-        var loaded = await steps.LoadForFamilyAsync(childAccess, meetingId, version, actor);
+        var loaded = await steps.LoadForFamilyAsync(childAccess, meetingId, version);
         if (loaded.Value is not { } meeting)
         {
             return loaded.Error!;
@@ -207,7 +207,7 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
     public async Task<Result<RecordCorrection>> RequestCorrectionAsync(ChildAccess childAccess, RequestCorrectionOptions options, UserActor actor)
     {
         var (meetingId, version, part, partName, whatShouldChange) = options;
-        var loaded = await steps.LoadForFamilyAsync(childAccess, meetingId, version, actor);
+        var loaded = await steps.LoadForFamilyAsync(childAccess, meetingId, version);
         if (loaded.Value is not { } meeting)
         {
             return loaded.Error!;
@@ -246,7 +246,7 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
 
     public async Task<Result<Meeting>> AgreeRecordAsync(ChildAccess childAccess, Guid meetingId, int version, UserActor actor)
     {
-        var loaded = await steps.LoadForFamilyAsync(childAccess, meetingId, version, actor);
+        var loaded = await steps.LoadForFamilyAsync(childAccess, meetingId, version);
         if (loaded.Value is not { } meeting)
         {
             return loaded.Error!;

@@ -61,7 +61,7 @@ public sealed class MeetingSteps(CommonGroundDbContext db, AttentionSignals sign
         };
     }
 
-    public async Task<Result<Meeting>> LoadForFamilyAsync(ChildAccess childAccess, Guid meetingId, int? version, UserActor actor)
+    public async Task<Result<Meeting>> LoadForFamilyAsync(ChildAccess childAccess, Guid meetingId, int? version)
     {
         var loaded = await LoadAsync(childAccess, meetingId);
         if (loaded.Value is not { } meeting)

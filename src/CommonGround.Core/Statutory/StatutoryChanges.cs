@@ -11,6 +11,11 @@ public static class StatutoryChanges
         AuditEvent.ForChild(actor, process.ChildId, process.AreaId, at,
             new ChildChange(AuditActions.StatutoryProcessStarted, RecordArea.StatutoryProcess, $"{process.Kind.Text()} recorded", new ChangeSubject.StatutoryProcess(process.Id)));
 
+    /// <summary>A family-recorded date confirmed or corrected by the local authority, in the words of that change.</summary>
+    public static AuditEvent Changed(Actor actor, StatutoryProcess process, string action, string summary, DateTime at) =>
+        AuditEvent.ForChild(actor, process.ChildId, process.AreaId, at,
+            new ChildChange(action, RecordArea.StatutoryProcess, $"{process.Kind.Text()}: {summary}", new ChangeSubject.StatutoryProcess(process.Id)));
+
     public static AuditEvent Recorded(Actor actor, StatutoryProcess process, StatutoryEvent recorded, DateTime at) =>
         AuditEvent.ForChild(actor, process.ChildId, process.AreaId, at,
             new ChildChange(AuditActions.StatutoryEventRecorded, RecordArea.StatutoryProcess,

@@ -206,7 +206,7 @@ public sealed class StatutoryService(CommonGroundDbContext db, AttentionSignals 
         var audit = changed.Value;
 
         process.Refresh(Timescales);
-        db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, process.AreaId, now, new ChildChange(audit.Action, RecordArea.StatutoryProcess, $"{process.Kind.Text()}: {audit.Summary}", new ChangeSubject.StatutoryProcess(process.Id))));
+        db.AuditEvents.Add(StatutoryChanges.Changed(actor, process, audit.Action, audit.Summary, now));
         if (!await db.TrySaveAsync())
         {
             return new ProcessChangedMeanwhile();
