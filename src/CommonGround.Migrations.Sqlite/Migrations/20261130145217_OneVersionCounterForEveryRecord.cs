@@ -11,8 +11,8 @@ namespace CommonGround.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // A random identifier cannot become a counter, so each record starts again at version 0; a form open
-            // before this runs is refused once, as after any change, and is filled in again from the record.
+            // A random identifier cannot become a counter, so each record starts again at version 0. A form opened
+            // before this runs carries the old kind of version: it is refused with nothing saved, and opens again afresh.
             migrationBuilder.DropColumn(name: "version", table: "response_standards");
             migrationBuilder.AddColumn<int>(name: "version", table: "response_standards", type: "INTEGER", nullable: false, defaultValue: 0);
 
