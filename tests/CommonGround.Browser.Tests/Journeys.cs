@@ -1,5 +1,5 @@
+using CommonGround.Testing;
 using CommonGround.Core.Accounts;
-using CommonGround.Core.Demo;
 using Microsoft.Playwright;
 
 using static CommonGround.Browser.Tests.Steps;
@@ -34,7 +34,7 @@ public sealed class Journeys(BrowserFixture browser) : IClassFixture<BrowserFixt
         Assert.StartsWith("Error:", await page.TitleAsync(), StringComparison.Ordinal);
         await page.AssertAccessibleAsync();
 
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoData.Password);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(TestRecords.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await AssertHeadingAsync(page, "My children");
         await Assertions.Expect(page.Locator(".cg-signed-in")).ToContainTextAsync("Signed in as Alex Morgan");

@@ -1,4 +1,3 @@
-using CommonGround.Core.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 

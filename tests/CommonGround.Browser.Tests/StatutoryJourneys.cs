@@ -1,4 +1,3 @@
-using CommonGround.Core.Demo;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;

@@ -1,4 +1,4 @@
-using CommonGround.Core.Demo;
+using CommonGround.Testing;
 using Microsoft.Playwright;
 
 namespace CommonGround.Browser.Tests;
@@ -6,7 +6,7 @@ namespace CommonGround.Browser.Tests;
 /// <summary>What every journey does the same way: sign in, fill a GOV.UK date, press a control by its exact name, and check a page.</summary>
 public static class Steps
 {
-    public static async Task SignInAsync(IPage page, string email, string password = DemoData.Password)
+    public static async Task SignInAsync(IPage page, string email, string password = TestRecords.Password)
     {
         await page.GotoAsync("/sign-in");
         await page.GetByLabel("Email address").FillAsync(email);

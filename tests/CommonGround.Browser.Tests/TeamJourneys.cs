@@ -1,4 +1,3 @@
-using CommonGround.Core.Demo;
 using CommonGround.Core.Profiles;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;

@@ -1,3 +1,4 @@
+using CommonGround.Testing;
 using System.Net;
 using CommonGround.Core.Accounts;
 using CommonGround.Core.Audit;
@@ -152,7 +153,7 @@ public sealed class AccountJourneyTests : FreshAppTests
 
         var (changed, _) = await client.SubmitAsync("/account/change-password", new Dictionary<string, string>
         {
-            ["Input.CurrentPassword"] = "CommonGround-demo-2026",
+            ["Input.CurrentPassword"] = TestRecords.Password,
             ["Input.NewPassword"] = "a brand new passphrase",
         });
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);

@@ -3,7 +3,6 @@ using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using CommonGround.Core.Data;
-using CommonGround.Core.Demo;
 using CommonGround.Core.Notifications;
 using CommonGround.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -66,6 +65,12 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual string EnvironmentName => "Testing";
 
+    /// <summary>
+    /// Whether the app starts with the demo, for a test of the demo itself; every other test starts with
+    /// <see cref="TestCast"/>, the people the tests talk about with nothing yet recorded about them.
+    /// </summary>
+    protected virtual bool StartsWithDemo => false;
+
     public async ValueTask InitializeAsync()
     {
         if (SharesDatabaseWith is null)
@@ -87,9 +92,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // A real host name as well, for what browsers treat differently from localhost (HSTS).
         builder.UseSetting("AllowedHosts", "commonground.example.org");
         builder.UseSetting("Jobs:Enabled", "false");
-        builder.UseSetting("Demo:Seed", SharesDatabaseWith is null ? "true" : "false");
-        // The demo people with nothing yet recorded about them, so each test starts from a known quiet record.
-        builder.UseSetting("Demo:History", "false");
+        builder.UseSetting("Demo:Seed", StartsWithDemo && SharesDatabaseWith is null ? "true" : "false");
         builder.UseSetting("Security:RequireMfaForProfessionals", "false");
         builder.UseSetting("DataProtection:CertificatePath", KeyCertificate.Value);
         foreach (var (key, value) in Settings)
@@ -102,6 +105,10 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             services.AddSingleton<TimeProvider>(Time);
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, FailingEndpoint>();
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, PeerAddress>();
+            if (!StartsWithDemo && SharesDatabaseWith is null)
+            {
+                services.AddHostedService<AddTestCast>();
+            }
         });
     }
 
@@ -159,6 +166,24 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Adds <see cref="TestCast"/> once the app has built its database, before it answers any request.</summary>
+    private sealed class AddTestCast(IServiceProvider services) : Microsoft.Extensions.Hosting.IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CommonGroundDbContext>();
+            if (await TestCast.AddIfEmptyAsync(db, scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.IPasswordHasher<Core.Accounts.UserAccount>>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken))
+            {
+                // As the app would after any change: the cast's early warnings are there from the first request.
+                var children = await db.Children.Select(c => c.Id).ToListAsync(cancellationToken);
+                await scope.ServiceProvider.GetRequiredService<Core.Attention.AttentionSignals>().RefreshAsync(children, cancellationToken);
+            }
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>Sets the connection's remote address from <see cref="PeerAddressHeader"/>, before the app's own pipeline.</summary>
@@ -248,7 +273,7 @@ public static class Browse
         return (response, await ParseAsync(response));
     }
 
-    public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password = DemoData.Password)
+    public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password = TestRecords.Password)
     {
         var (response, page) = await client.SubmitAsync("/sign-in", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Signing in as {email} gave {(int)response.StatusCode}: {page.QuerySelector(".govuk-error-summary")?.TextContent}");

@@ -1,3 +1,4 @@
+using CommonGround.Core.Demo;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,7 +7,7 @@ namespace CommonGround.Web.Tests;
 /// <summary>The demo as a newcomer first sees it, with what has already happened on its records.</summary>
 public sealed class DemoHistoryApp : AppFactory
 {
-    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string> { ["Demo:History"] = "true" };
+    protected override bool StartsWithDemo => true;
 }
 
 public sealed class DemoHistoryTests(DemoHistoryApp app) : IClassFixture<DemoHistoryApp>
@@ -18,7 +19,7 @@ public sealed class DemoHistoryTests(DemoHistoryApp app) : IClassFixture<DemoHis
     {
         var sam = await ChildIdAsync("Samuel");
         var parent = app.NewClient();
-        await parent.SignInAsync("parent@example.org");
+        await parent.SignInAsync("parent@example.org", DemoData.Password);
 
         var (_, list) = await parent.OpenAsync($"/children/{sam}/statutory");
         var process = list.QuerySelectorAll("main a").First(a => a.TextContent.Contains("EHC needs assessment", StringComparison.Ordinal)).GetAttribute("href")!;
@@ -37,7 +38,7 @@ public sealed class DemoHistoryTests(DemoHistoryApp app) : IClassFixture<DemoHis
     {
         var sam = await ChildIdAsync("Samuel");
         var parent = app.NewClient();
-        await parent.SignInAsync("parent@example.org");
+        await parent.SignInAsync("parent@example.org", DemoData.Password);
 
         var (_, page) = await parent.OpenAsync($"/children/{sam}/chronology?area=StatutoryProcess");
         var changes = page.QuerySelectorAll("table").Single(t => t.QuerySelector("caption")!.TextContent.Contains("change", StringComparison.Ordinal));
@@ -55,7 +56,7 @@ public sealed class DemoHistoryTests(DemoHistoryApp app) : IClassFixture<DemoHis
     {
         var jordan = await ChildIdAsync("Jordan");
         var youngPerson = app.NewClient();
-        await youngPerson.SignInAsync("youngperson@example.org");
+        await youngPerson.SignInAsync("youngperson@example.org", DemoData.Password);
 
         var (_, list) = await youngPerson.OpenAsync($"/children/{jordan}/statutory");
         var links = list.QuerySelectorAll("main a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href")!)).ToList();
@@ -71,7 +72,7 @@ public sealed class DemoHistoryTests(DemoHistoryApp app) : IClassFixture<DemoHis
     public async Task The_lead_sees_last_years_plan_in_the_timeliness_report()
     {
         var lead = app.NewClient();
-        await lead.SignInAsync("send.lead@example.org");
+        await lead.SignInAsync("send.lead@example.org", DemoData.Password);
 
         var (_, report) = await lead.OpenAsync("/organisation/timeliness?year=2026");
 

@@ -12,6 +12,7 @@ using CommonGround.Core.Meetings;
 using CommonGround.Core.Organisations;
 using CommonGround.Core.Profiles;
 using CommonGround.Core.Time;
+using CommonGround.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -122,39 +123,15 @@ public sealed class PermissionRecords
         });
 
         // A professional in another local authority area.
-        var area = new Area { Name = "Southmere", Code = "SM", CreatedAt = now };
-        var organisation = new Organisation { AreaId = area.Id, Name = "Southmere Primary", Kind = OrganisationKind.School, CreatedAt = now };
-        var user = new UserAccount
-        {
-            UserName = "other.area@example.org", NormalizedUserName = "OTHER.AREA@EXAMPLE.ORG", Email = "other.area@example.org",
-            NormalizedEmail = "OTHER.AREA@EXAMPLE.ORG", EmailConfirmed = true, DisplayName = "Pat Elsewhere", Kind = AccountKind.Professional, CreatedAt = now, LockoutEnabled = true,
-        };
-        user.PasswordHash = scope.ServiceProvider.GetRequiredService<IPasswordHasher<UserAccount>>().HashPassword(user, Core.Demo.DemoData.Password);
-        db.AddRange(area, organisation, user, new Professional { UserAccountId = user.Id, OrganisationId = organisation.Id, AreaId = area.Id, JobTitle = "SENCO", JoinedAt = now });
+        var build = TestRecords.Create(db, scope.ServiceProvider.GetRequiredService<IPasswordHasher<UserAccount>>(), app.Time);
+        build.Professional(build.Organisation(build.Area("Southmere", "SM"), "Southmere Primary", OrganisationKind.School), "other.area@example.org", "Pat Elsewhere", "SENCO");
 
         // A social worker on Sam's team, who is shared commitments, concerns and meetings but neither health nor
         // education: the commitment below is about health, and the concern about education.
-        var samsArea = await db.Children.Where(c => c.Id == records.Children["Samuel"]).Select(c => c.AreaId).SingleAsync();
-        var socialCare = new Organisation { AreaId = samsArea, Name = "Northvale Children's Services", Kind = OrganisationKind.SocialCare, CreatedAt = now };
-        var socialWorker = new UserAccount
-        {
-            UserName = "social.worker@example.org", NormalizedUserName = "SOCIAL.WORKER@EXAMPLE.ORG", Email = "social.worker@example.org",
-            NormalizedEmail = "SOCIAL.WORKER@EXAMPLE.ORG", EmailConfirmed = true, DisplayName = "Sol Worker", Kind = AccountKind.Professional, CreatedAt = now, LockoutEnabled = true,
-        };
-        socialWorker.PasswordHash = scope.ServiceProvider.GetRequiredService<IPasswordHasher<UserAccount>>().HashPassword(socialWorker, Core.Demo.DemoData.Password);
-        var socialWorkerStaff = new Professional { UserAccountId = socialWorker.Id, OrganisationId = socialCare.Id, AreaId = samsArea, JobTitle = "Social worker", JoinedAt = now };
-        var socialWorkerPlace = new TeamMember
-        {
-            ChildId = records.Children["Samuel"], ProfessionalId = socialWorkerStaff.Id, AreaId = samsArea, Role = "Social worker", JoinedAt = now, AddedByUserId = socialWorker.Id,
-        };
-        db.AddRange(socialCare, socialWorker, socialWorkerStaff, socialWorkerPlace);
-        foreach (var part in new[] { RecordArea.Commitments, RecordArea.Concerns, RecordArea.Meetings, RecordArea.SocialCare })
-        {
-            db.SharingConsents.Add(new SharingConsent
-            {
-                TeamMemberId = socialWorkerPlace.Id, ChildId = socialWorkerPlace.ChildId, Area = part, From = today.AddDays(-1), GrantedByUserId = socialWorker.Id, GrantedAt = now,
-            });
-        }
+        var sam = await db.Children.SingleAsync(c => c.Id == records.Children["Samuel"]);
+        var socialWorker = build.Professional(build.Organisation(sam.AreaId, "Northvale Children's Services", OrganisationKind.SocialCare), "social.worker@example.org", "Sol Worker", "Social worker");
+        build.Team(sam, socialWorker, "Social worker", socialWorker.UserAccountId, sharedFrom: today.AddDays(-1),
+            shared: [RecordArea.Commitments, RecordArea.Concerns, RecordArea.Meetings, RecordArea.SocialCare]);
 
         foreach (var (child, by) in new[] { ("Samuel", "therapist@example.org"), ("Jordan", "caseworker@example.org") })
         {

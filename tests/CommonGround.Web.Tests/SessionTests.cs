@@ -1,3 +1,4 @@
+using CommonGround.Testing;
 using System.Net;
 
 namespace CommonGround.Web.Tests;
@@ -50,7 +51,7 @@ public sealed class SessionTests : FreshAppTests
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith("/sign-in", after.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
 
-        var (again, page) = await App.NewClient().SubmitAsync("/sign-in", new Dictionary<string, string> { ["Input.Email"] = "senco@example.org", ["Input.Password"] = "CommonGround-demo-2026" });
+        var (again, page) = await App.NewClient().SubmitAsync("/sign-in", new Dictionary<string, string> { ["Input.Email"] = "senco@example.org", ["Input.Password"] = TestRecords.Password });
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Contains("If you are staff, ask your organisation's admin", page.ErrorSummary().Single(), StringComparison.Ordinal);
 

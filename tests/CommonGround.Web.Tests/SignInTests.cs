@@ -1,3 +1,4 @@
+using CommonGround.Testing;
 using AngleSharp.Dom;
 using System.Net;
 using CommonGround.Core.Audit;
@@ -36,11 +37,11 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task A_return_address_on_this_site_is_honoured_and_one_elsewhere_is_not()
     {
         var client = app.NewClient();
-        var (local, _) = await client.SubmitAsync("/sign-in?ReturnUrl=%2Faccount", Credentials("transport@example.org", "CommonGround-demo-2026"));
+        var (local, _) = await client.SubmitAsync("/sign-in?ReturnUrl=%2Faccount", Credentials("transport@example.org", TestRecords.Password));
         Assert.Equal("/account", local.Headers.Location!.OriginalString);
 
         var other = app.NewClient();
-        var (external, _) = await other.SubmitAsync("/sign-in?ReturnUrl=https%3A%2F%2Fevil.example%2F", Credentials("transport@example.org", "CommonGround-demo-2026"));
+        var (external, _) = await other.SubmitAsync("/sign-in?ReturnUrl=https%3A%2F%2Fevil.example%2F", Credentials("transport@example.org", TestRecords.Password));
         Assert.Equal("/", external.Headers.Location!.OriginalString);
     }
 
@@ -87,7 +88,7 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
             await client.SubmitAsync("/sign-in", Credentials("dee.reid@example.org", $"wrong password {attempt}"));
         }
 
-        var (response, page) = await client.SubmitAsync("/sign-in", Credentials("dee.reid@example.org", "CommonGround-demo-2026"));
+        var (response, page) = await client.SubmitAsync("/sign-in", Credentials("dee.reid@example.org", TestRecords.Password));
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.True(int.Parse(response.Headers.RetryAfter!.ToString(), System.Globalization.CultureInfo.InvariantCulture) is > 0 and <= 15 * 60);
         Assert.StartsWith("There have been too many attempts to sign in. Wait until ", page.ErrorSummary().Single(), StringComparison.Ordinal);
@@ -110,7 +111,7 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
             Assert.Equal(["Enter a correct email address and password"], failedPage.ErrorSummary());
         }
 
-        var (response, page) = await client.SubmitAsync("/sign-in", Credentials("no.such.person@example.org", "CommonGround-demo-2026"));
+        var (response, page) = await client.SubmitAsync("/sign-in", Credentials("no.such.person@example.org", TestRecords.Password));
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.NotNull(response.Headers.RetryAfter);
         Assert.StartsWith("There have been too many attempts to sign in. Wait until ", page.ErrorSummary().Single(), StringComparison.Ordinal);

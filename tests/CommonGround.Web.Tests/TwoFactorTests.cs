@@ -1,3 +1,4 @@
+using CommonGround.Testing;
 using System.Net;
 using AngleSharp.Dom;
 using CommonGround.Core.Accounts;
@@ -27,7 +28,7 @@ public sealed class TwoFactorTests : FreshAppTests
 
     private static async Task<HttpResponseMessage> EnterPasswordAsync(HttpClient client, string email)
     {
-        var (response, _) = await client.SubmitAsync("/sign-in", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = "CommonGround-demo-2026" });
+        var (response, _) = await client.SubmitAsync("/sign-in", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = TestRecords.Password });
         return response;
     }
 
@@ -104,7 +105,7 @@ public sealed class TwoFactorTests : FreshAppTests
         await client.SignInAsync("sunita.shah@example.org");
         await SetUpAsync(client);
 
-        var (response, _) = await client.SubmitAsync("/account/two-factor/turn-off", new Dictionary<string, string> { ["Input.Proof"] = "CommonGround-demo-2026" });
+        var (response, _) = await client.SubmitAsync("/account/two-factor/turn-off", new Dictionary<string, string> { ["Input.Proof"] = TestRecords.Password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.False(await App.QueryAsync(db => db.Users.Where(u => u.Email == "sunita.shah@example.org").Select(u => u.TwoFactorEnabled).SingleAsync()));
     }

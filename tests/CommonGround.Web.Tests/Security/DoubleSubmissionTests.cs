@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using CommonGround.Core.Accounts;
 using CommonGround.Core.Concerns;
+using CommonGround.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonGround.Web.Tests.Security;
@@ -105,7 +106,7 @@ public sealed class DoubleSubmissionTests : FreshAppTests
         App.Time.Advance(TimeSpan.FromSeconds(30));
 
         var browser = App.NewClient();
-        await browser.SubmitAsync("/sign-in", new Dictionary<string, string> { ["Input.Email"] = "youngperson@example.org", ["Input.Password"] = Core.Demo.DemoData.Password });
+        await browser.SubmitAsync("/sign-in", new Dictionary<string, string> { ["Input.Email"] = "youngperson@example.org", ["Input.Password"] = TestRecords.Password });
         var responses = await SendTwiceAsync(browser, "/sign-in/two-factor", new Dictionary<string, string> { ["Input.Code"] = TotpAuthenticator.CodeAt(key, App.Time.GetUtcNow().UtcDateTime) });
         NoErrors(responses);
         Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.BadRequest], responses.Select(r => r.StatusCode).Order());

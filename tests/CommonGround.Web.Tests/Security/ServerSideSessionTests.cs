@@ -1,5 +1,6 @@
 using System.Net;
 using CommonGround.Core.Accounts;
+using CommonGround.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonGround.Web.Tests.Security;
@@ -75,7 +76,7 @@ public sealed class ServerSideSessionTests : FreshAppTests
 
         var (changed, _) = await laptop.SubmitAsync("/account/change-password", new Dictionary<string, string>
         {
-            ["Input.CurrentPassword"] = Core.Demo.DemoData.Password, ["Input.NewPassword"] = "a brand new and longer password",
+            ["Input.CurrentPassword"] = TestRecords.Password, ["Input.NewPassword"] = "a brand new and longer password",
         });
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
 
