@@ -27,7 +27,7 @@ public sealed class ChildLinksTests
             var values = new RouteValueDictionary();
             return new TemplateMatcher(route, new RouteValueDictionary()).TryMatch(new PathString(path), values)
                 && route.Parameters.Where(p => p.InlineConstraints.Any(c => c.Constraint == "guid"))
-                    .All(p => Guid.TryParse(values[p.Name!]?.ToString(), out _));
+                    .All(p => (p.IsOptional && values[p.Name!] is null) || Guid.TryParse(values[p.Name!]?.ToString(), out _));
         });
     }
 
@@ -36,6 +36,7 @@ public sealed class ChildLinksTests
     private static object Example(Type type) =>
         type == typeof(Guid) ? AnId
         : type == typeof(ProfileSectionKind) ? Enum.GetValues<ProfileSectionKind>()[0]
+        : type == typeof(CommonGround.Core.Plans.PlanLineKind) ? CommonGround.Core.Plans.PlanLineKind.Provision
         : type == typeof(string) ? "late-plan"
         : type == typeof(RecordArea) ? RecordArea.Health
         : throw new InvalidOperationException($"No example for {type.Name}");

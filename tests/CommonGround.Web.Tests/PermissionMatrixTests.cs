@@ -10,6 +10,7 @@ using CommonGround.Core.Concerns;
 using CommonGround.Core.Data;
 using CommonGround.Core.Meetings;
 using CommonGround.Core.Organisations;
+using CommonGround.Core.Plans;
 using CommonGround.Core.Profiles;
 using CommonGround.Core.Time;
 using CommonGround.Testing;
@@ -57,6 +58,9 @@ public sealed class PermissionRecords
     public Dictionary<string, Guid> StatutoryEvents { get; } = [];
     public Dictionary<string, Guid> Concerns { get; } = [];
     public Dictionary<string, Guid> Conversations { get; } = [];
+    public Dictionary<string, Guid> Plans { get; } = [];
+    public Dictionary<string, Guid> PlanLines { get; } = [];
+    public Dictionary<string, Guid> PlanResponses { get; } = [];
 
     /// <summary>
     /// The address of a row for a child. Choosing the key worker is tried on the current key worker, so that being
@@ -75,6 +79,9 @@ public sealed class PermissionRecords
         .Replace("{eventId:guid}", StatutoryEvents[child].ToString(), StringComparison.Ordinal)
         .Replace("{concernId:guid}", Concerns[child].ToString(), StringComparison.Ordinal)
         .Replace("{conversationId:guid}", Conversations[child].ToString(), StringComparison.Ordinal)
+        .Replace("{planId:guid}", Plans[child].ToString(), StringComparison.Ordinal)
+        .Replace("{kind:regex(^(needs|outcomes|provision)$)}/{lineId:guid?}", $"needs/{PlanLines[child]}", StringComparison.Ordinal)
+        .Replace("{responseId:guid}", PlanResponses[child].ToString(), StringComparison.Ordinal)
         .Replace("{letter}", "ask-for-assessment", StringComparison.Ordinal)
         .Replace("{number:int}", "1", StringComparison.Ordinal)
         .Replace("{decision:regex(^(edit|decline)$)}", "edit", StringComparison.Ordinal)
@@ -232,6 +239,28 @@ public sealed class PermissionRecords
             db.Conversations.Add(conversation);
             db.Messages.Add(new Message { ConversationId = conversation.Id, ChildId = conversation.ChildId, AuthorUserId = raisedBy, AuthorName = "Parent", ByFamily = true, Text = "Can we talk about swimming?", SentAt = now });
             records.Conversations[child] = conversation.Id;
+
+            // A plan written by the key worker's organisation (Sam's school writes his SEN support plan, the council
+            // Jordan's EHC plan), shared with the family, who suggested a change to its one need.
+            var plan = new SupportPlan
+            {
+                ChildId = records.Children[child], AreaId = owner.AreaId, Kind = PermissionMatrixTests.PlanWriters[child] == OrganisationKind.School ? PlanKind.SenSupport : PlanKind.Ehc,
+                OrganisationId = owner.Professional.OrganisationId, OrganisationName = owner.Professional.Organisation.Name,
+                AuthorUserId = owner.Professional.UserAccountId, AuthorName = "Key worker", CreatedAt = now,
+            };
+            var need = new PlanLine { PlanId = plan.Id, ChildId = plan.ChildId, Kind = PlanLineKind.Need, Part = RecordArea.Education, Position = 1, Text = "Finds busy rooms hard" };
+            plan.Lines.Add(need);
+            plan.Share(now);
+            var planSuggestion = new PlanResponse
+            {
+                PlanId = plan.Id, ChildId = plan.ChildId, LineId = need.Id, LineRevision = need.Revision, PlanNumber = plan.Number, Answer = PlanAnswer.SuggestChange,
+                Words = "Finds busy, noisy rooms hard", ByUserId = raisedBy, ByName = "Parent", At = now,
+            };
+            db.SupportPlans.Add(plan);
+            db.PlanResponses.Add(planSuggestion);
+            records.Plans[child] = plan.Id;
+            records.PlanLines[child] = need.Id;
+            records.PlanResponses[child] = planSuggestion.Id;
         }
 
         await db.SaveChangesAsync();
@@ -267,7 +296,7 @@ public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFix
     ];
 
     public static TheoryData<string> PeopleWhoMayPost() => new(People
-        .Where(p => Rows.Any(r => r.Access == "child" && r.Methods.Contains("POST") && Expected(r, p.Relationship, p.Shared) == HttpStatusCode.OK))
+        .Where(p => Rows.Any(r => r.Access == "child" && r.Methods.Contains("POST") && Expected(r, p.Relationship, p.Shared, p.Child) == HttpStatusCode.OK))
         .Select(p => $"{p.Email} {p.Child}")
         .Distinct());
 
@@ -295,7 +324,7 @@ public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFix
             await client.SignInAsync(email);
             foreach (var row in Rows.Where(r => r.Access == "child" && r.Methods.Contains("GET")))
             {
-                var expected = Expected(row, relationship, shared);
+                var expected = Expected(row, relationship, shared, child);
                 var actual = (await client.GetAsync(fixture.Records.Url(row, child))).StatusCode;
                 if (actual != expected)
                 {
@@ -319,7 +348,7 @@ public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFix
             var token = await TokenAsync(client);
             foreach (var row in Rows.Where(r => r.Access == "child" && r.Methods.Contains("POST")))
             {
-                var expected = Expected(row, relationship, shared);
+                var expected = Expected(row, relationship, shared, child);
                 if (expected == HttpStatusCode.OK)
                 {
                     continue;
@@ -354,7 +383,7 @@ public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFix
         await client.SignInAsync(email);
         var token = await TokenAsync(client);
         var mismatches = new List<string>();
-        foreach (var row in Rows.Where(r => r.Access == "child" && r.Methods.Contains("POST") && Expected(r, relationship, shared) == HttpStatusCode.OK).OrderBy(UsesUpItsRecord))
+        foreach (var row in Rows.Where(r => r.Access == "child" && r.Methods.Contains("POST") && Expected(r, relationship, shared, child) == HttpStatusCode.OK).OrderBy(UsesUpItsRecord))
         {
             var response = await PostAsync(client, records.Url(row, child, "POST"), token);
             var actual = response.StatusCode;
@@ -381,7 +410,10 @@ public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFix
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string token) =>
         client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 
-    internal static HttpStatusCode Expected(PermissionRow row, ChildRelationship relationship, RecordArea[] shared)
+    /// <summary>Who writes each child's prepared plan: Sam's school, and the council for Jordan.</summary>
+    internal static readonly Dictionary<string, OrganisationKind> PlanWriters = new() { ["Samuel"] = OrganisationKind.School, ["Jordan"] = OrganisationKind.LocalAuthority };
+
+    internal static HttpStatusCode Expected(PermissionRow row, ChildRelationship relationship, RecordArea[] shared, string? child = null)
     {
         if (relationship.Kind == RelationshipKind.None)
         {
@@ -398,6 +430,13 @@ public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFix
         var capability = Enum.Parse<Capability>(row.Capability!);
         var areaAllowed = row.Area is null || shared.Contains(Enum.Parse<RecordArea>(row.Area));
         if (!(CapabilityMatrix.Allows(relationship, capability) && areaAllowed))
+        {
+            return HttpStatusCode.Forbidden;
+        }
+
+        // A step on a prepared plan is only for staff of the kind of organisation that writes it.
+        if (child is not null && capability == Capability.WritePlan && row.Route.Contains("{planId", StringComparison.Ordinal)
+            && relationship.OrganisationKind != PlanWriters[child])
         {
             return HttpStatusCode.Forbidden;
         }

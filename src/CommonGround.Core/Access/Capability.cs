@@ -16,4 +16,8 @@ public enum Capability
     ManageStatutoryProcess,
     ViewAccessLog,
     ExportRecord,
+    /// <summary>Write the child's support plan with the family: staff of a school, setting, college or the local authority.</summary>
+    WritePlan,
+    /// <summary>Answer a shared plan line by line: the family, or a young person who decides for themself.</summary>
+    RespondToPlan,
 }

@@ -11,7 +11,7 @@ public static class CapabilityMatrix
     private static readonly Capability[] Family =
     [
         Capability.ViewRecord, Capability.EditProfile, Capability.ManageTeam, Capability.ManageConsent,
-        Capability.RaiseConcern, Capability.ManageStatutoryProcess, Capability.ViewAccessLog, Capability.ExportRecord,
+        Capability.RaiseConcern, Capability.ManageStatutoryProcess, Capability.ViewAccessLog, Capability.ExportRecord, Capability.RespondToPlan,
     ];
 
     private static readonly Capability[] Professional =
@@ -26,7 +26,7 @@ public static class CapabilityMatrix
         {
             RelationshipKind.YoungPerson => new HashSet<Capability>(Family),
             // Once a young person of 16 or over has their own place, sharing is theirs to decide.
-            RelationshipKind.ParentCarer => new HashSet<Capability>(relationship.YoungPersonDecides ? Family.Except([Capability.ManageConsent, Capability.ManageTeam]) : Family),
+            RelationshipKind.ParentCarer => new HashSet<Capability>(relationship.YoungPersonDecides ? Family.Except([Capability.ManageConsent, Capability.ManageTeam, Capability.RespondToPlan]) : Family),
             RelationshipKind.OtherCarer => new HashSet<Capability>([Capability.ViewRecord, Capability.EditProfile, Capability.RaiseConcern, Capability.ViewAccessLog]),
             RelationshipKind.TeamMember => new HashSet<Capability>(Professional),
             _ => [],
@@ -42,6 +42,12 @@ public static class CapabilityMatrix
             if (relationship.OrganisationKind == OrganisationKind.LocalAuthority)
             {
                 capabilities.Add(Capability.ManageStatutoryProcess);
+            }
+
+            // Which kind of plan each writes is the plan's own rule (PlanKinds).
+            if (relationship.OrganisationKind is OrganisationKind.School or OrganisationKind.EarlyYears or OrganisationKind.College or OrganisationKind.LocalAuthority)
+            {
+                capabilities.Add(Capability.WritePlan);
             }
         }
 

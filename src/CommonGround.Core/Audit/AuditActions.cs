@@ -67,6 +67,14 @@ public static class AuditActions
     public const string MeetingCorrectionRequested = "meeting.correction-requested";
     public const string MeetingRecordAgreed = "meeting.record-agreed";
     public const string MeetingFeedbackGiven = "meeting.feedback-given";
+    public const string PlanStarted = "plan.started";
+    public const string PlanLineAdded = "plan.line-added";
+    public const string PlanLineChanged = "plan.line-changed";
+    public const string PlanLineRemoved = "plan.line-removed";
+    public const string PlanShared = "plan.shared";
+    public const string PlanAnswered = "plan.answered";
+    public const string PlanAnswerReplied = "plan.answer-replied";
+    public const string PlanAgreed = "plan.agreed";
     public const string StatutoryProcessStarted = "statutory.process-started";
     public const string StatutoryEventRecorded = "statutory.event-recorded";
     public const string StatutoryEventConfirmed = "statutory.event-confirmed";

@@ -28,6 +28,7 @@ public sealed record ChildChange(string Action, RecordArea? Area, string Summary
 [JsonDerivedType(typeof(Commitment), "commitment")]
 [JsonDerivedType(typeof(Meeting), "meeting")]
 [JsonDerivedType(typeof(StatutoryProcess), "statutory-process")]
+[JsonDerivedType(typeof(Plan), "plan")]
 public abstract record ChangeSubject
 {
     /// <summary>Where in the service the thing is now, for a person who may see it.</summary>
@@ -99,5 +100,10 @@ public abstract record ChangeSubject
     public sealed record StatutoryProcess(Guid ProcessId) : ChangeSubject
     {
         public override string Link(Guid childId) => ChildLinks.StatutoryProcess(childId, ProcessId);
+    }
+
+    public sealed record Plan(Guid PlanId) : ChangeSubject
+    {
+        public override string Link(Guid childId) => ChildLinks.Plan(childId, PlanId);
     }
 }

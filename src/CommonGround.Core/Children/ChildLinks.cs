@@ -1,3 +1,4 @@
+using CommonGround.Core.Plans;
 using CommonGround.Core.Access;
 using CommonGround.Core.Profiles;
 
@@ -113,6 +114,28 @@ public static class ChildLinks
     public static string NewCommitment(Guid childId) => $"{Commitments(childId)}/new";
 
     public static string CommitmentsExport(Guid childId) => $"{Commitments(childId)}/export";
+
+    // Support plans.
+    public static string Plans(Guid childId) => $"{Overview(childId)}/plans";
+
+    public static string NewPlan(Guid childId) => $"{Plans(childId)}/new";
+
+    public static string Plan(Guid childId, Guid planId) => $"{Plans(childId)}/{planId}";
+
+    /// <summary>Adding a need, an outcome or a provision line to a plan.</summary>
+    public static string NewPlanLine(Guid childId, Guid planId, PlanLineKind kind) => $"{Plan(childId, planId)}/{kind.Slug()}";
+
+    public static string PlanLine(Guid childId, Guid planId, PlanLineKind kind, Guid lineId) => $"{NewPlanLine(childId, planId, kind)}/{lineId}";
+
+    public static string SharePlan(Guid childId, Guid planId) => $"{Plan(childId, planId)}/share";
+
+    public static string AnswerPlan(Guid childId, Guid planId) => $"{Plan(childId, planId)}/answer";
+
+    public static string ReplyToPlanAnswer(Guid childId, Guid planId, Guid responseId) => $"{Plan(childId, planId)}/answers/{responseId}/reply";
+
+    public static string AgreePlan(Guid childId, Guid planId) => $"{Plan(childId, planId)}/agree";
+
+    public static string PlanVersions(Guid childId, Guid planId) => $"{Plan(childId, planId)}/versions";
 
     // Meetings.
     public static string Meetings(Guid childId) => $"{Overview(childId)}/meetings";

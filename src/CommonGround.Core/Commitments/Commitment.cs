@@ -30,6 +30,8 @@ public sealed class Commitment : IVersioned
     public required CommitmentSource Source { get; init; }
     /// <summary>The meeting the promise was made in, when it came from one.</summary>
     public Guid? MeetingId { get; init; }
+    /// <summary>The support plan whose provision line it is, when it came from one.</summary>
+    public Guid? PlanId { get; init; }
     public required Guid OwnerProfessionalId { get; set; }
     public required string OwnerName { get; set; }
     public required Guid OwnerOrganisationId { get; set; }
@@ -213,6 +215,7 @@ public sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitmen
         e.HasIndex(c => new { c.OwnerOrganisationId, c.Status });
         // No foreign key to meetings: SQLite would have to rebuild the commitments table to add one.
         e.HasIndex(c => c.MeetingId);
+        e.HasIndex(c => c.PlanId);
     }
 }
 

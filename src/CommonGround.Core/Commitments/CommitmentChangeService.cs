@@ -16,7 +16,7 @@ public sealed record ChangeCommitmentStatusOptions(Guid CommitmentId, Commitment
 public sealed record AddCommitmentOptions(
     string What, string? Details, CommitmentArea Area, CommitmentSource Source, Guid OwnerTeamMemberId, CommitmentKind Kind,
     DateOnly? DueDate, decimal? Quantity, ProvisionUnit? Unit, int? MinutesPerSession, ProvisionPeriod? Period, DateOnly? StartDate, DateOnly? EndDate,
-    bool TermTimeOnly, Guid? MeetingId = null, bool AlreadyAgreed = false);
+    bool TermTimeOnly, Guid? MeetingId = null, bool AlreadyAgreed = false, Guid? PlanId = null);
 
 
 /// <summary>Making a commitment (on its own, or as a meeting's action), moving it through its statuses, and commenting on it.</summary>
@@ -81,6 +81,7 @@ public sealed class CommitmentChangeService(CommonGroundDbContext db, AccessServ
             RecordArea = options.Area,
             Source = options.Source,
             MeetingId = options.MeetingId,
+            PlanId = options.PlanId,
             OwnerProfessionalId = owner.ProfessionalId,
             OwnerName = owner.Professional!.UserAccount!.DisplayName,
             OwnerOrganisationId = owner.Professional.OrganisationId,
@@ -100,7 +101,7 @@ public sealed class CommitmentChangeService(CommonGroundDbContext db, AccessServ
         };
         if (options.AlreadyAgreed)
         {
-            commitment.ChangeStatus(CommitmentStatus.Agreed, "Agreed when it was recorded", actor.UserId, actor.Name, now, today);
+            commitment.ChangeStatus(CommitmentStatus.Agreed, options.PlanId is null ? "Agreed when it was recorded" : "Agreed with the family in their plan", actor.UserId, actor.Name, now, today);
         }
 
         db.Commitments.Add(commitment);

@@ -11,6 +11,7 @@ using CommonGround.Core.Meetings;
 using CommonGround.Core.Statutory;
 using CommonGround.Core.Notifications;
 using CommonGround.Core.Organisations;
+using CommonGround.Core.Plans;
 using CommonGround.Core.Profiles;
 using CommonGround.Core.Team;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -48,6 +49,10 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
     public DbSet<Commitment> Commitments => Set<Commitment>();
     public DbSet<CommitmentStatusChange> CommitmentStatusChanges => Set<CommitmentStatusChange>();
     public DbSet<CommitmentComment> CommitmentComments => Set<CommitmentComment>();
+    public DbSet<SupportPlan> SupportPlans => Set<SupportPlan>();
+    public DbSet<PlanLine> PlanLines => Set<PlanLine>();
+    public DbSet<PlanResponse> PlanResponses => Set<PlanResponse>();
+    public DbSet<PlanVersion> PlanVersions => Set<PlanVersion>();
     public DbSet<DeliveryRecord> DeliveryRecords => Set<DeliveryRecord>();
     public DbSet<LanguageAdviceRecord> LanguageAdviceRecords => Set<LanguageAdviceRecord>();
     public DbSet<Meeting> Meetings => Set<Meeting>();

@@ -128,7 +128,7 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
         Family(User("dee.reid@example.org", "Dee Reid", AccountKind.Family), jordan, FamilyRelationship.ParentCarer);
 
         // The team around Sam, each seeing only what the family chose to share.
-        void Team(Child child, Professional professional, string role, UserAccount sharedBy, bool keyWorker, params RecordArea[] areas)
+        TeamMember Team(Child child, Professional professional, string role, UserAccount sharedBy, bool keyWorker, params RecordArea[] areas)
         {
             var member = new TeamMember { ChildId = child.Id, ProfessionalId = professional.Id, AreaId = area.Id, Role = role, IsKeyWorker = keyWorker, JoinedAt = now, AddedByUserId = sharedBy.Id };
             db.TeamMembers.Add(member);
@@ -136,10 +136,12 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
             {
                 db.SharingConsents.Add(new SharingConsent { TeamMemberId = member.Id, ChildId = child.Id, Area = shared, From = today, GrantedByUserId = sharedBy.Id, GrantedAt = now });
             }
+
+            return member;
         }
 
-        Team(sam, senco, "SENCO at Sam's school", alex, keyWorker: true, RecordArea.AboutMe, RecordArea.Education, RecordArea.Health, RecordArea.Commitments, RecordArea.Meetings, RecordArea.Concerns);
-        Team(sam, therapist, "Speech and language therapist", alex, keyWorker: false, RecordArea.AboutMe, RecordArea.Health, RecordArea.Commitments);
+        var sencoOnSam = Team(sam, senco, "SENCO at Sam's school", alex, keyWorker: true, RecordArea.AboutMe, RecordArea.Education, RecordArea.Health, RecordArea.Commitments, RecordArea.Meetings, RecordArea.Concerns);
+        var therapistOnSam = Team(sam, therapist, "Speech and language therapist", alex, keyWorker: false, RecordArea.AboutMe, RecordArea.Health, RecordArea.Commitments);
         Team(sam, caseworker, "SEND caseworker", alex, keyWorker: false, RecordArea.AboutMe, RecordArea.Education, RecordArea.StatutoryProcess);
         Team(sam, transportOfficer, "Transport officer", alex, keyWorker: false, RecordArea.AboutMe, RecordArea.Transport);
         Team(jordan, caseworker, "SEND caseworker", jordanAccount, keyWorker: true, RecordArea.AboutMe, RecordArea.Education, RecordArea.StatutoryProcess);
@@ -151,12 +153,15 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
         if (withHistory)
         {
             AddStatutoryProcesses(now, today, caseworker, alex, sam, jordan);
+            DemoPlan.Add(db, MondayOf(today), alex, sam, sencoOnSam, therapistOnSam, senco, therapist);
         }
 
         db.AuditEvents.Add(AuditEvent.For(Actor.System, now, "demo.seeded", "Demo", null, "Added the Northvale demo data"));
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
+
+    private static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     /// <summary>
     /// Sam's needs assessment is under way: the council decided on time and the psychologist's advice came in, but the
@@ -202,7 +207,7 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
         }
 
         // Counted in weeks from this week's Monday, so every event falls on a working day whatever day it is today.
-        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var monday = MondayOf(today);
         DateOnly Week(DateOnly from, int weeks, int days = 0) => from.AddDays((7 * weeks) + days);
 
         // Received on a Wednesday 15 weeks ago: decided in week 5, advice asked for in week 6 and due 6 weeks later.

@@ -105,6 +105,8 @@ public static class Composition
         services.AddScoped<CommitmentService>();
         services.AddScoped<CommitmentSteps>();
         services.AddScoped<CommitmentChangeService>();
+        services.AddScoped<CommonGround.Core.Plans.PlanService>();
+        services.AddScoped<CommonGround.Core.Plans.PlanAgreementService>();
         services.AddScoped<DeliveryService>();
         services.AddScoped<CommonGround.Core.Concerns.ConcernService>();
         services.AddScoped<CommonGround.Core.Concerns.ConcernStepService>();

@@ -99,7 +99,7 @@ public sealed class SecuritySweepTests(PermissionFixture fixture) : IClassFixtur
                 if (row.Access == "child")
                 {
                     allowed = kind != Kind.Nobody && childRelationship.Relationship is { } relationship
-                        && PermissionMatrixTests.Expected(row, relationship, childRelationship.Shared) == HttpStatusCode.OK;
+                        && PermissionMatrixTests.Expected(row, relationship, childRelationship.Shared, "Samuel") == HttpStatusCode.OK;
                 }
                 else
                 {

@@ -1,0 +1,168 @@
+using CommonGround.Core.Access;
+using CommonGround.Core.Accounts;
+using CommonGround.Core.Audit;
+using CommonGround.Core.Children;
+using CommonGround.Core.Commitments;
+using CommonGround.Core.Data;
+using CommonGround.Core.Organisations;
+using CommonGround.Core.Plans;
+using CommonGround.Core.Profiles;
+using CommonGround.Core.Team;
+
+namespace CommonGround.Core.Demo;
+
+/// <summary>
+/// Sam's story as the demo tells it: Alex wrote About me, and Sam's SEN support plan was written with Alex six weeks
+/// ago. Alex asked for one outcome in their own words and Priya took it; three lines of provision followed, each now a
+/// commitment with its deliveries, one session of therapy missed, so a newcomer sees the plan and its promises kept
+/// and not kept on first sign-in.
+/// </summary>
+internal static class DemoPlan
+{
+    public static void Add(CommonGroundDbContext db, DateOnly monday, UserAccount alex, Child sam, TeamMember senco, TeamMember therapist,
+        Professional sencoStaff, Professional therapistStaff)
+    {
+        static DateTime At(DateOnly day, int hour) => day.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc);
+        var alexActor = new UserActor(alex.Id, "Alex Morgan");
+        var priya = new UserActor(sencoStaff.UserAccountId, "Priya Nair") { OrganisationId = sencoStaff.OrganisationId };
+
+        // About me, in Alex's words, written before the plan so the plan opens with them.
+        var written = monday.AddDays(-56);
+        foreach (var (kind, text) in new[]
+        {
+            (ProfileSectionKind.AboutMe, "Sam loves trains, drawing maps and anything with a timetable. He is funny and kind, and he notices things other people miss."),
+            (ProfileSectionKind.WhatMatters, "Knowing what is going to happen next. Time somewhere quiet when the classroom gets loud. His dog, Biscuit."),
+            (ProfileSectionKind.HowToSupportMe, "Tell me one thing at a time, and show me as well as telling me. Warn me before something changes."),
+        })
+        {
+            var section = new ProfileSection { ChildId = sam.Id, Section = kind };
+            db.ProfileSections.Add(section);
+            db.ProfileSectionVersions.Add(section.Change(text, alex.Id, "Alex Morgan", At(written, 19))!);
+            db.AuditEvents.Add(AuditEvent.ForChild(alexActor, sam.Id, sam.AreaId, At(written, 19),
+                new ChildChange(AuditActions.ProfileChanged, kind.Area(), $"Changed \"{kind.Title()}\"", new ChangeSubject.AboutMeSection(kind))));
+        }
+
+        var started = monday.AddDays(-53);
+        var shared = monday.AddDays(-49);
+        var agreed = monday.AddDays(-42);
+        var plan = new SupportPlan
+        {
+            ChildId = sam.Id, AreaId = sam.AreaId, Kind = PlanKind.SenSupport, OrganisationId = sencoStaff.OrganisationId, OrganisationName = "Brookside Primary School",
+            AuthorUserId = sencoStaff.UserAccountId, AuthorName = "Priya Nair", CreatedAt = At(started, 15),
+        };
+        db.SupportPlans.Add(plan);
+        db.AuditEvents.Add(PlanChanges.Started(priya, plan, plan.CreatedAt));
+
+        var position = new Dictionary<PlanLineKind, int>();
+        PlanLine Line(PlanLineKind kind, RecordArea part, string text)
+        {
+            position[kind] = position.GetValueOrDefault(kind) + 1;
+            var line = new PlanLine { PlanId = plan.Id, ChildId = sam.Id, Kind = kind, Part = part, Position = position[kind], Text = text };
+            plan.Lines.Add(line);
+            db.PlanLines.Add(line);
+            db.AuditEvents.Add(PlanChanges.LineSaved(priya, plan, line, added: true, At(started, 16)));
+            return line;
+        }
+
+        var listening = Line(PlanLineKind.Need, RecordArea.Education, "Sam finds it hard to follow spoken instructions in a busy classroom, and stops work rather than ask for help.");
+        listening.BroadArea = BroadAreaOfNeed.CommunicationAndInteraction;
+        var change = Line(PlanLineKind.Need, RecordArea.Education, "Changes to the day he has not been told about upset Sam and can take the rest of the morning to settle.");
+        change.BroadArea = BroadAreaOfNeed.SocialEmotionalAndMentalHealth;
+        var askForHelp = Line(PlanLineKind.Outcome, RecordArea.Education, "Sam will ask an adult for help when he is stuck.");
+        askForHelp.AchieveBy = agreed.AddMonths(4);
+        askForHelp.HowWeWillKnow = "His teacher notes each time he asks, and Alex hears about it at home.";
+        var instructions = Line(PlanLineKind.Outcome, RecordArea.Health, "Sam will follow a two-step instruction given to the whole class.");
+        instructions.AchieveBy = agreed.AddMonths(4);
+        instructions.HowWeWillKnow = "Grace checks it in class each half term.";
+
+        var promises = new List<(PlanLine Line, TeamMember Provider, Professional Staff)>();
+        PlanLine Provision(RecordArea part, string text, TeamMember provider, Professional staff, decimal quantity, int minutes, ProvisionPeriod period, params PlanLine[] serves)
+        {
+            var line = Line(PlanLineKind.Provision, part, text);
+            line.ProviderTeamMemberId = provider.Id;
+            line.ProviderName = staff == therapistStaff ? "Grace Okafor" : "Priya Nair";
+            line.ProviderOrganisationName = staff == therapistStaff ? "Northvale Community NHS Trust" : "Brookside Primary School";
+            line.Quantity = quantity;
+            line.Unit = ProvisionUnit.Sessions;
+            line.MinutesPerSession = minutes;
+            line.Period = period;
+            line.StartDate = agreed;
+            line.Serves = string.Join(',', serves.Select(s => s.Id));
+            promises.Add((line, provider, staff));
+            return line;
+        }
+
+        var therapy = Provision(RecordArea.Health, "Speech and language therapy in school, on following instructions and asking for help", therapist, therapistStaff, 1, 30, ProvisionPeriod.Week, instructions, askForHelp);
+        var reading = Provision(RecordArea.Education, "Small-group reading with a teaching assistant", senco, sencoStaff, 3, 20, ProvisionPeriod.Week, askForHelp);
+        Provision(RecordArea.Education, "A check-in with a named adult at the start of each day, going through the visual timetable and any changes", senco, sencoStaff, 1, 10, ProvisionPeriod.Day, askForHelp);
+
+        // Shared with Alex, who asked for the first outcome to include friends, and agreed the rest.
+        plan.Share(At(shared, 16));
+        db.PlanVersions.Add(new PlanVersion { PlanId = plan.Id, ChildId = sam.Id, Number = 1, Stage = PlanVersionStage.SharedWithFamily, Content = PlanContent.Of(plan).ToJson(), At = At(shared, 16), ByName = "Priya Nair" });
+        db.AuditEvents.Add(PlanChanges.Shared(priya, plan, At(shared, 16)));
+        foreach (var line in plan.Lines)
+        {
+            var suggests = line == askForHelp;
+            var response = new PlanResponse
+            {
+                PlanId = plan.Id, ChildId = sam.Id, LineId = line.Id, LineRevision = line.Revision, PlanNumber = 1,
+                Answer = suggests ? PlanAnswer.SuggestChange : PlanAnswer.Agree, Words = suggests ? "Sam will ask an adult or a friend for help when he is stuck." : null,
+                ByUserId = alex.Id, ByName = "Alex Morgan", At = At(shared.AddDays(2), 20),
+            };
+            db.PlanResponses.Add(response);
+            if (suggests)
+            {
+                line.Text = response.Words!;
+                line.Revise();
+                response.ReplyWith(true, "Yes: asking a friend counts, and it is how he often starts.", "Priya Nair", At(shared.AddDays(3), 9), line.Revision);
+            }
+        }
+
+        db.AuditEvents.Add(PlanChanges.Answered(alexActor, plan, plan.Lines.Count - 1, 1, 0, At(shared.AddDays(2), 20)));
+        db.AuditEvents.Add(PlanChanges.Replied(priya, plan, askForHelp, true, At(shared.AddDays(3), 9)));
+
+        // Agreed: each line of provision became a commitment, with what has been delivered since.
+        foreach (var (line, provider, staff) in promises)
+        {
+            var commitment = new Commitment
+            {
+                ChildId = sam.Id, AreaId = sam.AreaId, What = line.Text, RecordArea = line.Part.ToCommitmentArea(), Source = CommitmentSource.Plan, PlanId = plan.Id,
+                OwnerProfessionalId = staff.Id, OwnerName = line.ProviderName!, OwnerOrganisationId = staff.OrganisationId, OwnerOrganisationName = line.ProviderOrganisationName!,
+                Kind = CommitmentKind.Recurring, QuantityPerPeriod = line.Quantity, Unit = line.Unit, MinutesPerSession = line.MinutesPerSession, Period = line.Period,
+                StartDate = line.StartDate, CreatedAt = At(agreed, 15), CreatedByUserId = priya.UserId, CreatedByName = "Priya Nair",
+            };
+            db.CommitmentStatusChanges.Add(commitment.ChangeStatus(CommitmentStatus.Agreed, "Agreed with the family in their plan", priya.UserId, "Priya Nair", At(agreed, 15), agreed)!);
+            db.Commitments.Add(commitment);
+            db.AuditEvents.Add(AuditEvent.ForChild(priya, sam.Id, sam.AreaId, At(agreed, 15), new ChildChange(AuditActions.CommitmentAdded, RecordArea.Commitments,
+                $"Recorded a commitment: {commitment.What}, owned by {commitment.OwnerName} ({commitment.OwnerOrganisationName})", new ChangeSubject.Commitment(commitment.Id))));
+            line.CommitmentId = commitment.Id;
+            AddDeliveries(db, commitment, line == therapy ? [DayOfWeek.Tuesday] : line == reading ? [DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday] : null,
+                agreed, monday, staff.UserAccountId, line.ProviderName!, missed: line == therapy ? agreed.AddDays(22) : null);
+        }
+
+        plan.Agree(At(agreed, 15), agreed, "AboutMe:1,WhatMatters:1,HowToSupportMe:1");
+        db.PlanVersions.Add(new PlanVersion { PlanId = plan.Id, ChildId = sam.Id, Number = 1, Stage = PlanVersionStage.Agreed, Content = PlanContent.Of(plan).ToJson(), At = At(agreed, 15), ByName = "Priya Nair" });
+        db.AuditEvents.Add(PlanChanges.Agreed(priya, plan, At(agreed, 15)));
+    }
+
+    /// <summary>A delivery on each of <paramref name="days"/> (every weekday when null) from the start until last Friday, one of them missed.</summary>
+    private static void AddDeliveries(CommonGroundDbContext db, Commitment commitment, DayOfWeek[]? days, DateOnly from, DateOnly monday, Guid by, string byName, DateOnly? missed)
+    {
+        for (var day = from; day < monday; day = day.AddDays(1))
+        {
+            if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || (days is not null && !days.Contains(day.DayOfWeek)))
+            {
+                continue;
+            }
+
+            var delivered = missed is null || day < missed.Value || day >= missed.Value.AddDays(7);
+            db.DeliveryRecords.Add(new DeliveryRecord
+            {
+                CommitmentId = commitment.Id, ChildId = commitment.ChildId, Date = day, Delivered = delivered, Quantity = delivered ? 1 : 0,
+                DurationMinutes = delivered ? commitment.MinutesPerSession : null, MissedReason = delivered ? null : MissedReason.StaffAbsence,
+                Note = delivered ? null : "Therapist off sick; a catch-up session is being arranged",
+                RecordedByUserId = by, RecordedByName = byName, RecordedAt = day.ToDateTime(new TimeOnly(16, 0), DateTimeKind.Utc),
+            });
+        }
+    }
+}

@@ -1,0 +1,309 @@
+using CommonGround.Core.Access;
+using CommonGround.Core.Audit;
+using CommonGround.Core.Commitments;
+using CommonGround.Core.Data;
+using CommonGround.Core.Organisations;
+using CommonGround.Core.Profiles;
+using CommonGround.Core.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonGround.Core.Plans;
+
+public sealed record StartPlanOptions(PlanKind Kind);
+
+/// <summary>A line as its author writes it; what does not apply to the line's kind is ignored.</summary>
+public sealed record PlanLineOptions(
+    RecordArea Part, string Text, BroadAreaOfNeed? BroadArea = null, DateOnly? AchieveBy = null, string? HowWeWillKnow = null,
+    Guid? ProviderId = null, decimal? Quantity = null, ProvisionUnit? Unit = null, int? MinutesPerSession = null, ProvisionPeriod? Period = null,
+    DateOnly? StartDate = null, DateOnly? EndDate = null, bool TermTimeOnly = false, IReadOnlyList<Guid>? Serves = null);
+
+/// <summary>
+/// A plan as one person may see it: only the lines in parts of the record shared with them, the family's answers to
+/// those lines, the family's own words from About me (if shared), and how each agreed provision line is being delivered.
+/// </summary>
+public sealed record PlanView(
+    SupportPlan Plan, IReadOnlyList<PlanLine> Lines, int LinesNotShown, IReadOnlyList<PlanResponse> Responses,
+    IReadOnlyList<ProfileSection>? FamilyWords, IReadOnlyDictionary<Guid, CommitmentWithProgress> Delivery)
+{
+    public IEnumerable<PlanLine> Of(PlanLineKind kind) => Lines.Where(l => l.Kind == kind).OrderBy(l => l.Position);
+
+    /// <summary>The family's latest answer to the line as it now reads, if any.</summary>
+    public PlanResponse? AnswerTo(PlanLine line) =>
+        Responses.Where(r => r.LineId == line.Id && r.LineRevision == line.Revision).MaxBy(r => r.At);
+
+    /// <summary>Every answer about the line, newest first, including those about earlier wording.</summary>
+    public IEnumerable<PlanResponse> HistoryOf(PlanLine line) => Responses.Where(r => r.LineId == line.Id).OrderByDescending(r => r.At);
+}
+
+/// <summary>Reading a child's plans, starting one, and writing its lines while it is not yet agreed.</summary>
+public sealed class PlanService(CommonGroundDbContext db, AccessService access, CommitmentService commitments, TimeProvider timeProvider)
+{
+    /// <summary>The About me sections a plan opens with: the child's and family's own words.</summary>
+    public static IReadOnlyList<ProfileSectionKind> FamilySections { get; } =
+        [ProfileSectionKind.AboutMe, ProfileSectionKind.WhatMatters, ProfileSectionKind.HowToSupportMe, ProfileSectionKind.FamilyStory];
+
+    public Task<List<SupportPlan>> ListAsync(ChildAccess childAccess) =>
+        db.SupportPlans.AsNoTracking().Where(p => p.ChildId == childAccess.Child.Id).OrderByDescending(p => p.CreatedAt).ToListAsync();
+
+    public async Task<PlanView?> GetAsync(ChildAccess childAccess, Guid planId)
+    {
+        var plan = await db.SupportPlans.AsNoTracking().Include(p => p.Lines).SingleOrDefaultAsync(p => p.Id == planId && p.ChildId == childAccess.Child.Id);
+        if (plan is null)
+        {
+            return null;
+        }
+
+        var lines = plan.Lines.Where(l => childAccess.CanSee(l.Part)).ToList();
+        var lineIds = lines.Select(l => l.Id).ToList();
+        var responses = await db.PlanResponses.AsNoTracking().Where(r => r.PlanId == planId && lineIds.Contains(r.LineId)).ToListAsync();
+        var familyWords = childAccess.CanSee(RecordArea.AboutMe)
+            ? await db.ProfileSections.AsNoTracking().Where(s => s.ChildId == plan.ChildId && FamilySections.Contains(s.Section) && s.Text != "").ToListAsync()
+            : null;
+        var promised = lines.Where(l => l.CommitmentId is not null).Select(l => l.CommitmentId!.Value).ToHashSet();
+        var delivery = promised.Count == 0
+            ? new Dictionary<Guid, CommitmentWithProgress>()
+            : (await commitments.ListForChildAsync(childAccess)).Where(c => promised.Contains(c.Commitment.Id)).ToDictionary(c => c.Commitment.Id);
+        return new PlanView(plan, lines, plan.Lines.Count - lines.Count, responses,
+            familyWords?.OrderBy(s => FamilySections.ToList().IndexOf(s.Section)).ToList(), delivery);
+    }
+
+    /// <summary>Every version, oldest first; a version shared and then agreed is shared first.</summary>
+    public async Task<IReadOnlyList<PlanVersion>> ListVersionsAsync(Guid planId) =>
+        (await db.PlanVersions.AsNoTracking().Where(v => v.PlanId == planId).ToListAsync()).OrderBy(v => v.Number).ThenBy(v => v.Stage).ToList();
+
+    /// <summary>The kinds of plan the person's organisation writes, for someone who may write plans for the child.</summary>
+    public async Task<IReadOnlyList<PlanKindRule>> KindsForAsync(ChildAccess childAccess) =>
+        childAccess.Can(Capability.WritePlan) && await AuthorAsync(childAccess) is { } author
+            ? PlanKinds.England.Where(r => r.WrittenByStaffOf(author.Organisation!.Kind)).ToList()
+            : [];
+
+    /// <summary>Whether the person writes this plan: staff of its organisation, on the child's team, who may write plans.</summary>
+    public async Task<bool> WritesAsync(ChildAccess childAccess, SupportPlan plan) =>
+        childAccess.Can(Capability.WritePlan) && await AuthorAsync(childAccess) is { } author && author.OrganisationId == plan.OrganisationId;
+
+    public async Task<Result<SupportPlan>> StartAsync(ChildAccess childAccess, StartPlanOptions options, UserActor actor)
+    {
+        var rule = PlanKinds.For(options.Kind);
+        if (!childAccess.Can(Capability.WritePlan) || await AuthorAsync(childAccess) is not { } author)
+        {
+            return new NotAllowedToWritePlan();
+        }
+
+        if (!rule.WrittenByStaffOf(author.Organisation!.Kind))
+        {
+            return new PlanKindNotYours(rule.Name, rule.WrittenBy == PlanAuthor.Setting ? "the child's school, setting or college" : "the local authority");
+        }
+
+        if (await db.SupportPlans.AnyAsync(p => p.ChildId == childAccess.Child.Id && p.Kind == options.Kind && p.Status != PlanStatus.Agreed))
+        {
+            return new PlanAlreadyBeingWritten(rule.Name);
+        }
+
+        var now = timeProvider.UtcNow();
+        var plan = new SupportPlan
+        {
+            ChildId = childAccess.Child.Id, AreaId = childAccess.Child.AreaId, Kind = options.Kind, OrganisationId = author.OrganisationId,
+            OrganisationName = author.Organisation.Name, AuthorUserId = actor.UserId, AuthorName = actor.Name, CreatedAt = now,
+        };
+        db.SupportPlans.Add(plan);
+        db.AuditEvents.Add(PlanChanges.Started(actor, plan, now));
+        await db.SaveChangesAsync();
+        return plan;
+    }
+
+    /// <summary>Adds a line (when <paramref name="lineId"/> is null) or changes one, as of the plan version the author was looking at.</summary>
+    public async Task<Result<PlanLine>> SaveLineAsync(ChildAccess childAccess, Guid planId, Guid? lineId, PlanLineKind kind, PlanLineOptions options, int version, UserActor actor)
+    {
+        var loaded = await LoadForAuthorAsync(childAccess, planId);
+        if (loaded.Value is not { } plan)
+        {
+            return loaded.Error!;
+        }
+
+        if (plan.Version != version)
+        {
+            return new PlanChangedMeanwhile();
+        }
+
+        var staged = await StageLineAsync(childAccess, plan, lineId, kind, options, actor);
+        if (staged.Value is not { } line)
+        {
+            return staged.Error!;
+        }
+
+        return await db.TrySaveAsync() ? line : new PlanChangedMeanwhile();
+    }
+
+    /// <summary>
+    /// Checks a line and adds or changes it on <paramref name="plan"/>, loaded for its author, with its audit event,
+    /// without saving: a reply that takes a family's suggestion saves the line with the reply.
+    /// </summary>
+    public async Task<Result<PlanLine>> StageLineAsync(ChildAccess childAccess, SupportPlan plan, Guid? lineId, PlanLineKind kind, PlanLineOptions options, UserActor actor)
+    {
+        var line = lineId is null ? null : plan.Lines.SingleOrDefault(l => l.Id == lineId && l.Kind == kind);
+        if ((lineId is not null && line is null) || (line is not null && !childAccess.CanSee(line.Part)))
+        {
+            return new PlanLineNotFound();
+        }
+
+        if (await ValidateAsync(childAccess, plan, kind, options) is { } error)
+        {
+            return error;
+        }
+
+        var provider = kind == PlanLineKind.Provision && options.ProviderId is { } providerId
+            ? await db.TeamMembers.Include(t => t.Professional!).ThenInclude(p => p.UserAccount).Include(t => t.Professional!).ThenInclude(p => p.Organisation)
+                .SingleAsync(t => t.Id == providerId)
+            : null;
+        if (line is null)
+        {
+            line = new PlanLine
+            {
+                PlanId = plan.Id, ChildId = plan.ChildId, Kind = kind, Part = options.Part, Text = "",
+                Position = plan.Lines.Where(l => l.Kind == kind).Select(l => l.Position).DefaultIfEmpty(0).Max() + 1,
+            };
+            db.PlanLines.Add(line);
+            plan.Lines.Add(line);
+        }
+        else
+        {
+            line.Revise();
+        }
+
+        line.Part = options.Part;
+        line.Text = options.Text.Trim();
+        line.BroadArea = kind == PlanLineKind.Need ? options.BroadArea : null;
+        line.AchieveBy = kind == PlanLineKind.Outcome ? options.AchieveBy : null;
+        line.HowWeWillKnow = kind == PlanLineKind.Outcome && !string.IsNullOrWhiteSpace(options.HowWeWillKnow) ? options.HowWeWillKnow.Trim() : null;
+        PlanProvisionTerms.Apply(line, options, provider);
+        plan.Touch();
+        db.AuditEvents.Add(PlanChanges.LineSaved(actor, plan, line, added: lineId is null, timeProvider.UtcNow()));
+        return line;
+    }
+
+    public async Task<Result<PlanLine>> RemoveLineAsync(ChildAccess childAccess, Guid planId, Guid lineId, int version, UserActor actor)
+    {
+        var loaded = await LoadForAuthorAsync(childAccess, planId);
+        if (loaded.Value is not { } plan)
+        {
+            return loaded.Error!;
+        }
+
+        if (plan.Lines.SingleOrDefault(l => l.Id == lineId) is not { } line || !childAccess.CanSee(line.Part))
+        {
+            return new PlanLineNotFound();
+        }
+
+        if (plan.Version != version)
+        {
+            return new PlanChangedMeanwhile();
+        }
+
+        // Answers about a removed line are kept with the versions the family saw; only the line goes.
+        db.PlanLines.Remove(line);
+        foreach (var other in plan.Lines.Where(l => l.Kind == PlanLineKind.Provision && l.ServesOutcomes.Contains(lineId)))
+        {
+            other.Serves = string.Join(',', other.ServesOutcomes.Where(id => id != lineId));
+        }
+
+        plan.Touch();
+        db.AuditEvents.Add(PlanChanges.LineRemoved(actor, plan, line, timeProvider.UtcNow()));
+        return await db.TrySaveAsync() ? line : new PlanChangedMeanwhile();
+    }
+
+    /// <summary>
+    /// The plan with its lines, for staff of the organisation that writes it while it can still change; or why not.
+    /// </summary>
+    public async Task<Result<SupportPlan>> LoadForAuthorAsync(ChildAccess childAccess, Guid planId)
+    {
+        if (!childAccess.Can(Capability.WritePlan))
+        {
+            return new NotAllowedToWritePlan();
+        }
+
+        var plan = await db.SupportPlans.Include(p => p.Lines).SingleOrDefaultAsync(p => p.Id == planId && p.ChildId == childAccess.Child.Id);
+        if (plan is null)
+        {
+            return new PlanNotFound();
+        }
+
+        if (await AuthorAsync(childAccess) is not { } author || author.OrganisationId != plan.OrganisationId)
+        {
+            return new OnlyAuthorsOrganisationWrites(plan.OrganisationName);
+        }
+
+        return plan.CanBeChanged ? plan : new PlanAgreedCannotChange();
+    }
+
+    private async Task<Professional?> AuthorAsync(ChildAccess childAccess) =>
+        childAccess.TeamMemberId is { } teamMemberId
+            ? await db.Professionals.Include(p => p.Organisation)
+                .SingleOrDefaultAsync(p => db.TeamMembers.Any(t => t.Id == teamMemberId && t.LeftAt == null && t.ProfessionalId == p.Id))
+            : null;
+
+    private async Task<Error?> ValidateAsync(ChildAccess childAccess, SupportPlan plan, PlanLineKind kind, PlanLineOptions options)
+    {
+        if (!PlanLineText.Parts.Contains(options.Part))
+        {
+            return new PlanPartNotInPlans();
+        }
+
+        if (!childAccess.CanSee(options.Part))
+        {
+            return new PlanPartNotShared(options.Part.ToDisplayName());
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Text))
+        {
+            return new PlanTextMissing("Text", kind switch
+            {
+                PlanLineKind.Need => "Describe the need",
+                PlanLineKind.Outcome => "Say what will be different",
+                _ => "Say what the provision is",
+            });
+        }
+
+        if (options.Text.Trim().Length > PlanLine.MaxTextLength)
+        {
+            return new TextTooLong("Text", PlanLine.MaxTextLength);
+        }
+
+        if (options.HowWeWillKnow?.Trim().Length > PlanLine.MaxHowWeWillKnowLength)
+        {
+            return new TextTooLong("HowWeWillKnow", PlanLine.MaxHowWeWillKnowLength);
+        }
+
+        if (kind != PlanLineKind.Provision)
+        {
+            return null;
+        }
+
+        if (PlanProvisionTerms.Validate(options, timeProvider.TodayInUk()) is { } termsError)
+        {
+            return termsError;
+        }
+
+        if (options.Serves?.Any(id => !plan.Lines.Any(l => l.Id == id && l.Kind == PlanLineKind.Outcome)) == true)
+        {
+            return new OutcomeNotInPlan();
+        }
+
+        if (options.ProviderId is { } providerId)
+        {
+            var provider = await db.TeamMembers.Where(t => t.Id == providerId && t.ChildId == plan.ChildId && t.LeftAt == null)
+                .Select(t => new { t.Professional!.UserAccountId, t.Professional.UserAccount!.DisplayName }).SingleOrDefaultAsync();
+            if (provider is null)
+            {
+                return new ProviderNotOnTeam();
+            }
+
+            if (await access.GetAsync(plan.ChildId, provider.UserAccountId) is not { } providerAccess
+                || !providerAccess.CanSeeCommitment(options.Part.ToCommitmentArea()))
+            {
+                return new ProviderCannotSeePart(provider.DisplayName, options.Part.ToDisplayName());
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text;
+using System.Text.Json;
+using CommonGround.Core.Access;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CommonGround.Core.Plans;
+
+public enum PlanVersionStage
+{
+    SharedWithFamily,
+    Agreed,
+}
+
+/// <summary>A plan as it stood when it was shared with the family or agreed. Never changed afterwards.</summary>
+public sealed class PlanVersion
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid PlanId { get; init; }
+    public required Guid ChildId { get; init; }
+    public required int Number { get; init; }
+    public required PlanVersionStage Stage { get; init; }
+    /// <summary>The lines as <see cref="PlanContent"/>, in JSON.</summary>
+    public required string Content { get; init; }
+    public required DateTime At { get; init; }
+    public required string ByName { get; init; }
+}
+
+/// <summary>One line as it read in a version: enough to show it again and to say what changed.</summary>
+public sealed record PlanContentLine(Guid Id, PlanLineKind Kind, RecordArea Part, string Text, string? Detail);
+
+/// <summary>What a plan said, line by line, as kept in a <see cref="PlanVersion"/>.</summary>
+public sealed record PlanContent(IReadOnlyList<PlanContentLine> Lines)
+{
+    public static PlanContent Of(SupportPlan plan) => new(plan.Lines
+        .OrderBy(l => l.Kind).ThenBy(l => l.Position)
+        .Select(l => new PlanContentLine(l.Id, l.Kind, l.Part, l.Text, Detail(l)))
+        .ToList());
+
+    public string ToJson() => JsonSerializer.Serialize(this);
+
+    public static PlanContent FromJson(string json) => JsonSerializer.Deserialize<PlanContent>(json) ?? new PlanContent([]);
+
+    /// <summary>The lines a person may see, as plain text, one per line, for reading and for a word-level comparison.</summary>
+    public string AsText(Func<RecordArea, bool> canSee)
+    {
+        var text = new StringBuilder();
+        foreach (var line in Lines.Where(l => canSee(l.Part)))
+        {
+            text.Append(line.Kind.ToDisplayName()).Append(" (").Append(line.Part.ToDisplayName()).Append("): ").Append(line.Text);
+            if (line.Detail is { } detail)
+            {
+                text.Append(". ").Append(detail);
+            }
+
+            text.Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static string? Detail(PlanLine line) => line.Kind switch
+    {
+        PlanLineKind.Need => line.BroadArea?.ToDisplayName(),
+        PlanLineKind.Outcome => string.Join(". ", new[] { line.AchieveBy is { } by ? $"By {Time.UkDates.Date(by)}" : null, line.HowWeWillKnow }.OfType<string>()) is { Length: > 0 } d ? d : null,
+        _ => $"{line.ProviderName ?? "Provider not yet chosen"}: {line.DescribeProvision()}",
+    };
+}
+
+public sealed class PlanVersionConfiguration : IEntityTypeConfiguration<PlanVersion>
+{
+    public void Configure(EntityTypeBuilder<PlanVersion> e)
+    {
+        e.ToTable("PlanVersions");
+        e.Property(v => v.ByName).HasMaxLength(200);
+        e.HasOne<SupportPlan>().WithMany().HasForeignKey(v => v.PlanId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(v => new { v.PlanId, v.Number, v.Stage }).IsUnique();
+    }
+}

@@ -1,0 +1,92 @@
+using CommonGround.Core.Children;
+using CommonGround.Core.Data;
+using CommonGround.Core.Organisations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CommonGround.Core.Plans;
+
+/// <summary>Where a plan is in being written with the family.</summary>
+public enum PlanStatus
+{
+    /// <summary>Being written; the family has not been shown it yet.</summary>
+    Draft,
+    /// <summary>Shared with the family, who answer it line by line.</summary>
+    WithFamily,
+    /// <summary>The family agreed every line; its provision is promised and tracked.</summary>
+    Agreed,
+}
+
+/// <summary>
+/// A child's support plan, written by a setting or the local authority with the family: the child's and family's own
+/// words first (from About me), then needs, outcomes and provision. Each line belongs to a part of the record, so
+/// people see only the lines the family shares with them. Every time it is shared or agreed, a <see cref="PlanVersion"/>
+/// keeps it as it stood, and each agreed provision line becomes a commitment whose delivery everyone can follow.
+/// </summary>
+public sealed class SupportPlan : IVersioned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid ChildId { get; init; }
+    public required Guid AreaId { get; init; }
+    public required PlanKind Kind { get; init; }
+    public PlanStatus Status { get; private set; } = PlanStatus.Draft;
+    /// <summary>The organisation that writes it and answers for it.</summary>
+    public required Guid OrganisationId { get; init; }
+    public required string OrganisationName { get; init; }
+    public required Guid AuthorUserId { get; init; }
+    public required string AuthorName { get; init; }
+    public required DateTime CreatedAt { get; init; }
+    /// <summary>The number of the version last shared with the family or agreed; 0 before it was first shared.</summary>
+    public int Number { get; private set; }
+    public DateTime? SharedAt { get; private set; }
+    public DateTime? AgreedAt { get; private set; }
+    /// <summary>When it must be looked at again by, from its kind's rule, once agreed.</summary>
+    public DateOnly? ReviewBy { get; private set; }
+    /// <summary>The About me versions it was agreed with, e.g. <c>AboutMe:3,WhatMatters:1</c>.</summary>
+    public string? AboutMeVersions { get; private set; }
+    public int Version { get; private set; }
+
+    public List<PlanLine> Lines { get; init; } = [];
+
+    public PlanKindRule Rule => PlanKinds.For(Kind);
+
+    public bool CanBeChanged => Status != PlanStatus.Agreed;
+
+    /// <summary>Shows the plan to the family as version <see cref="Number"/>, to answer line by line.</summary>
+    public void Share(DateTime now)
+    {
+        Number++;
+        Status = PlanStatus.WithFamily;
+        SharedAt = now;
+        Version++;
+    }
+
+    /// <summary>Marks the plan agreed with the family, from today until its review.</summary>
+    public void Agree(DateTime now, DateOnly today, string aboutMeVersions)
+    {
+        Status = PlanStatus.Agreed;
+        AgreedAt = now;
+        ReviewBy = Rule.ReviewDueBy(today);
+        AboutMeVersions = aboutMeVersions;
+        Version++;
+    }
+
+    /// <summary>Notes a change to the plan's lines, so two people writing at once do not overwrite each other.</summary>
+    public void Touch() => Version++;
+}
+
+public sealed class SupportPlanConfiguration : IEntityTypeConfiguration<SupportPlan>
+{
+    public void Configure(EntityTypeBuilder<SupportPlan> e)
+    {
+        e.ToTable("SupportPlans");
+        e.Property(p => p.OrganisationName).HasMaxLength(200);
+        e.Property(p => p.AuthorName).HasMaxLength(200);
+        e.Property(p => p.AboutMeVersions).HasMaxLength(400);
+        e.HasOne<Child>().WithMany().HasForeignKey(p => p.ChildId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Area>().WithMany().HasForeignKey(p => p.AreaId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(p => p.Lines).WithOne().HasForeignKey(l => l.PlanId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(p => p.ChildId);
+    }
+}

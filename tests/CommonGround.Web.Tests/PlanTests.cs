@@ -1,0 +1,237 @@
+using System.Net;
+using CommonGround.Core.Commitments;
+using CommonGround.Core.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonGround.Web.Tests;
+
+/// <summary>
+/// Sam's SEN support plan, written by his SENCO with Alex: today is Monday 23 November 2026. The SENCO's school writes
+/// SEN support plans; the therapist sees the Health part; the council writes EHC plans.
+/// </summary>
+public sealed class PlanTests : FreshAppTests
+{
+    private static Dictionary<string, string> Line(string text, string part = "Education") => new() { ["Input.Text"] = text, ["Input.Part"] = part };
+
+    private static Dictionary<string, string> Provision(string what, Guid provider, string part = "Education", string quantity = "2") => new(Line(what, part))
+    {
+        ["Input.ProviderId"] = provider.ToString(),
+        ["Input.Quantity"] = quantity,
+        ["Input.Unit"] = nameof(ProvisionUnit.Sessions),
+        ["Input.MinutesPerSession"] = "30",
+        ["Input.Period"] = nameof(ProvisionPeriod.Week),
+        ["Input.StartDate.Day"] = "16", ["Input.StartDate.Month"] = "11", ["Input.StartDate.Year"] = "2026",
+    };
+
+    private async Task<Guid> StartAsync(HttpClient writer, Guid child, PlanKind kind = PlanKind.SenSupport)
+    {
+        var (started, page) = await writer.SubmitAsync($"/children/{child}/plans/new", new Dictionary<string, string> { ["Input.Kind"] = kind.ToString() });
+        Assert.True(started.StatusCode == HttpStatusCode.Redirect, string.Join("; ", page.ErrorSummary()));
+        return await App.QueryAsync(db => db.SupportPlans.Where(p => p.ChildId == child && p.Kind == kind).Select(p => p.Id).SingleAsync());
+    }
+
+    private static async Task AddAsync(HttpClient writer, Guid child, Guid plan, string kind, Dictionary<string, string> fields)
+    {
+        var (saved, page) = await writer.SubmitAsync($"/children/{child}/plans/{plan}/{kind}", fields);
+        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, $"{kind}: {string.Join("; ", page.ErrorSummary())}");
+    }
+
+    /// <summary>A need, two outcomes and speech and language therapy from Grace (Health) and a reading group from Priya (Education), shared with Alex.</summary>
+    private async Task<(HttpClient Senco, Guid Sam, Guid Plan)> SencoSharesAPlanAsync()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var senco = await SignedInAsync("senco@example.org");
+        var plan = await StartAsync(senco, sam);
+        await AddAsync(senco, sam, plan, "needs", new(Line("Sam finds it hard to follow spoken instructions in a busy classroom")) { ["Input.BroadArea"] = nameof(BroadAreaOfNeed.CommunicationAndInteraction) });
+        await AddAsync(senco, sam, plan, "outcomes", new(Line("Sam will ask an adult for help when he is stuck")) { ["Input.AchieveBy.Day"] = "16", ["Input.AchieveBy.Month"] = "7", ["Input.AchieveBy.Year"] = "2027" });
+        await AddAsync(senco, sam, plan, "outcomes", Line("Sam will follow a two-step instruction", "Health"));
+        await AddAsync(senco, sam, plan, "provision", Provision("Speech and language therapy in school", await MemberIdAsync(sam, "therapist@example.org"), "Health"));
+        await AddAsync(senco, sam, plan, "provision", Provision("Small-group reading", await MemberIdAsync(sam, "senco@example.org"), quantity: "3"));
+        var (shared, page) = await senco.SubmitAsync($"/children/{sam}/plans/{plan}/share", new Dictionary<string, string>());
+        Assert.True(shared.StatusCode == HttpStatusCode.Redirect, string.Join("; ", page.ErrorSummary()));
+        return (senco, sam, plan);
+    }
+
+    private async Task<Dictionary<string, string>> AnswersAsync(Guid plan, Func<PlanLine, (PlanAnswer Answer, string? Words)> answer)
+    {
+        var lines = await App.QueryAsync(db => db.PlanLines.Where(l => l.PlanId == plan).ToListAsync());
+        var fields = new Dictionary<string, string>();
+        foreach (var line in lines)
+        {
+            var (given, words) = answer(line);
+            fields[$"Answers[{line.Id}]"] = given.ToString();
+            fields[$"Words[{line.Id}]"] = words ?? "";
+        }
+
+        return fields;
+    }
+
+    [Fact]
+    public async Task A_plan_agreed_with_the_family_turns_each_line_of_provision_into_a_tracked_commitment()
+    {
+        var (senco, sam, plan) = await SencoSharesAPlanAsync();
+        var parent = await SignedInAsync("parent@example.org");
+        Assert.Contains(await App.QueryAsync(db => db.Notifications.Where(n => n.RecipientUserId == db.Users.Single(u => u.Email == "parent@example.org").Id).Select(n => n.Title).ToListAsync()),
+            t => t.Contains("SEN support plan with you to read and answer", StringComparison.Ordinal));
+
+        // Alex suggests different words for the first outcome and agrees the rest, on one page.
+        var (answered, _) = await parent.SubmitAsync($"/children/{sam}/plans/{plan}/answer", await AnswersAsync(plan, l =>
+            l.Text.StartsWith("Sam will ask", StringComparison.Ordinal) ? (PlanAnswer.SuggestChange, "Sam will ask an adult or a friend for help when he is stuck") : (PlanAnswer.Agree, null)));
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+
+        // Not agreed while a suggestion waits for a reply.
+        var (early, earlyPage) = await senco.SubmitAsync($"/children/{sam}/plans/{plan}/agree", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.Equal("Reply to the family's answer before the plan is agreed", earlyPage.ErrorSummary().Single());
+
+        var response = await App.QueryAsync(db => db.PlanResponses.Where(r => r.Answer == PlanAnswer.SuggestChange).Select(r => r.Id).SingleAsync());
+        var (replied, _) = await senco.SubmitAsync($"/children/{sam}/plans/{plan}/answers/{response}/reply", new Dictionary<string, string> { ["Input.Accept"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, replied.StatusCode);
+        var (agreed, agreedPage) = await senco.SubmitAsync($"/children/{sam}/plans/{plan}/agree", new Dictionary<string, string>());
+        Assert.True(agreed.StatusCode == HttpStatusCode.Redirect, string.Join("; ", agreedPage.ErrorSummary()));
+
+        var saved = await App.QueryAsync(db => db.SupportPlans.Include(p => p.Lines).SingleAsync(p => p.Id == plan));
+        Assert.Equal(PlanStatus.Agreed, saved.Status);
+        Assert.Equal(new DateOnly(2027, 3, 23), saved.ReviewBy);
+        Assert.Equal("Sam will ask an adult or a friend for help when he is stuck", saved.Lines.Single(l => l.Kind == PlanLineKind.Outcome && l.Position == 1).Text);
+        var commitments = await App.QueryAsync(db => db.Commitments.Where(c => c.PlanId == plan).OrderBy(c => c.What).ToListAsync());
+        Assert.Equal(["Small-group reading", "Speech and language therapy in school"], commitments.Select(c => c.What));
+        Assert.All(commitments, c => Assert.Equal(CommitmentStatus.Agreed, c.Status));
+        Assert.All(commitments, c => Assert.Equal(CommitmentSource.Plan, c.Source));
+        Assert.Equal("Grace Okafor", commitments.Single(c => c.RecordArea == CommitmentArea.Health).OwnerName);
+        Assert.Equal(commitments.Select(c => c.Id).Order(), saved.Lines.Where(l => l.Kind == PlanLineKind.Provision).Select(l => l.CommitmentId!.Value).Order());
+        Assert.Equal([PlanVersionStage.SharedWithFamily, PlanVersionStage.Agreed], (await App.QueryAsync(db => db.PlanVersions.Where(v => v.PlanId == plan).Select(v => v.Stage).ToListAsync())).Order());
+        Assert.Contains(await App.QueryAsync(db => db.AuditEvents.Where(a => a.EntityId == sam).Select(a => a.Action).ToListAsync()), a => a == "plan.agreed");
+
+        // Grace records a session and it shows on the plan, beside the line it promised.
+        var therapist = await SignedInAsync("therapist@example.org");
+        var therapy = commitments.Single(c => c.RecordArea == CommitmentArea.Health).Id;
+        var (recorded, _) = await therapist.SubmitAsync($"/children/{sam}/commitments/{therapy}/deliveries/new", new Dictionary<string, string>
+        {
+            ["Input.Date.Day"] = "17", ["Input.Date.Month"] = "11", ["Input.Date.Year"] = "2026", ["Input.Delivered"] = "true", ["Input.Quantity"] = "1",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        var (_, page) = await parent.OpenAsync($"/children/{sam}/plans/{plan}");
+        var card = page.QuerySelectorAll(".govuk-summary-card").Single(c => c.TextContent.Contains("Speech and language therapy in school", StringComparison.Ordinal));
+        Assert.Contains("1 session delivered of", card.TextContent, StringComparison.Ordinal);
+
+        // Agreed means fixed until a review: its lines cannot be changed.
+        var line = saved.Lines.First(l => l.Kind == PlanLineKind.Need).Id;
+        Assert.Equal(HttpStatusCode.Forbidden, (await senco.GetAsync($"/children/{sam}/plans/{plan}/needs/{line}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Vague_provision_is_met_with_a_prompt_and_cannot_be_shared_until_it_is_specific()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var senco = await SignedInAsync("senco@example.org");
+        var plan = await StartAsync(senco, sam);
+        await AddAsync(senco, sam, plan, "outcomes", Line("Sam will ask for help"));
+
+        var (prompted, page) = await senco.SubmitAsync($"/children/{sam}/plans/{plan}/provision", Line("Access to speech and language therapy as required", "Health"));
+        Assert.Equal(HttpStatusCode.OK, prompted.StatusCode);
+        var prompts = page.QuerySelectorAll(".cg-provision-prompt").Select(p => p.TextContent).ToList();
+        Assert.Contains(prompts, p => p.Contains("\"Access to\"", StringComparison.Ordinal));
+        Assert.Contains(prompts, p => p.Contains("\"as required\"", StringComparison.Ordinal));
+        Assert.Contains(prompts, p => p.Contains("No one provides it", StringComparison.Ordinal));
+        Assert.Equal(0, await App.QueryAsync(db => db.PlanLines.CountAsync(l => l.Kind == PlanLineKind.Provision)));
+
+        await AddAsync(senco, sam, plan, "provision", new(Line("Access to speech and language therapy as required", "Health")) { ["Input.SaveAnyway"] = "true" });
+        var (refused, refusedPage) = await senco.SubmitAsync($"/children/{sam}/plans/{plan}/share", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.StartsWith("Say who provides it for \"Access to speech", refusedPage.ErrorSummary().Single(), StringComparison.Ordinal);
+        Assert.Equal(PlanStatus.Draft, await App.QueryAsync(db => db.SupportPlans.Where(p => p.Id == plan).Select(p => p.Status).SingleAsync()));
+
+        var line = await App.QueryAsync(db => db.PlanLines.Where(l => l.Kind == PlanLineKind.Provision).Select(l => l.Id).SingleAsync());
+        await AddAsync(senco, sam, plan, $"provision/{line}", Provision("Speech and language therapy in school", await MemberIdAsync(sam, "therapist@example.org"), "Health"));
+        var (shared, _) = await senco.SubmitAsync($"/children/{sam}/plans/{plan}/share", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, shared.StatusCode);
+        Assert.Equal(2, await App.QueryAsync(db => db.PlanLines.Where(l => l.Id == line).Select(l => l.Revision).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task The_family_must_answer_every_line_and_say_why_when_they_disagree_and_a_refused_answer_saves_nothing()
+    {
+        var (_, sam, plan) = await SencoSharesAPlanAsync();
+        var parent = await SignedInAsync("parent@example.org");
+        var answers = await AnswersAsync(plan, _ => (PlanAnswer.Agree, null));
+        var disagreeWith = answers.Keys.First(k => k.StartsWith("Answers[", StringComparison.Ordinal));
+        answers[disagreeWith] = nameof(PlanAnswer.Disagree);
+
+        var (refused, page) = await parent.SubmitAsync($"/children/{sam}/plans/{plan}/answer", answers);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.StartsWith("Say what you would change, or why you disagree, about", page.ErrorSummary().Single(), StringComparison.Ordinal);
+        Assert.Equal(0, await App.QueryAsync(db => db.PlanResponses.CountAsync()));
+
+        answers.Remove(disagreeWith);
+        (refused, page) = await parent.SubmitAsync($"/children/{sam}/plans/{plan}/answer", answers);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.StartsWith("Choose whether you agree with", page.ErrorSummary().Single(), StringComparison.Ordinal);
+        Assert.Equal(0, await App.QueryAsync(db => db.PlanResponses.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_line_kept_as_it_is_goes_back_to_the_family_with_the_reason_and_the_plan_waits_for_them()
+    {
+        var (senco, sam, plan) = await SencoSharesAPlanAsync();
+        var parent = await SignedInAsync("parent@example.org");
+        await parent.SubmitAsync($"/children/{sam}/plans/{plan}/answer", await AnswersAsync(plan, l =>
+            l.Kind == PlanLineKind.Need ? (PlanAnswer.Disagree, "It is every classroom, not only busy ones") : (PlanAnswer.Agree, null)));
+        var response = await App.QueryAsync(db => db.PlanResponses.Where(r => r.Answer == PlanAnswer.Disagree).Select(r => r.Id).SingleAsync());
+
+        var (noReason, noReasonPage) = await senco.SubmitAsync($"/children/{sam}/plans/{plan}/answers/{response}/reply", new Dictionary<string, string> { ["Input.Accept"] = "false" });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Equal("Say why you are keeping the line as it is", noReasonPage.ErrorSummary().Single());
+
+        await senco.SubmitAsync($"/children/{sam}/plans/{plan}/answers/{response}/reply",
+            new Dictionary<string, string> { ["Input.Accept"] = "false", ["Input.Reply"] = "We see it most in busy rooms; we will watch for it in quiet ones too" });
+        var (notYet, notYetPage) = await senco.SubmitAsync($"/children/{sam}/plans/{plan}/agree", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.BadRequest, notYet.StatusCode);
+        Assert.Equal("The family has not yet agreed 1 line as it now reads, so the plan cannot be agreed yet", notYetPage.ErrorSummary().Single());
+
+        var (_, answerPage) = await parent.OpenAsync($"/children/{sam}/plans/{plan}/answer");
+        Assert.Single(answerPage.QuerySelectorAll("fieldset"));
+        var (_, planPage) = await parent.OpenAsync($"/children/{sam}/plans/{plan}");
+        Assert.Contains("We see it most in busy rooms", planPage.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_person_sees_only_the_lines_in_parts_shared_with_them_and_only_the_writers_change_them()
+    {
+        var (_, sam, plan) = await SencoSharesAPlanAsync();
+
+        var therapist = await SignedInAsync("therapist@example.org");
+        var (_, page) = await therapist.OpenAsync($"/children/{sam}/plans/{plan}");
+        var cards = page.QuerySelectorAll(".govuk-summary-card").Select(c => c.TextContent).ToList();
+        Assert.Equal(2, cards.Count);
+        Assert.All(cards, c => Assert.Contains("(Health)", c, StringComparison.Ordinal));
+        Assert.Contains("3 lines of this plan are about a part of the record the family has not shared with you", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await therapist.GetAsync($"/children/{sam}/plans/{plan}/share")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await therapist.GetAsync($"/children/{sam}/plans/new")).StatusCode);
+
+        // The council's caseworker writes EHC plans, not a school's SEN support plan.
+        var caseworker = await SignedInAsync("caseworker@example.org");
+        var jordan = await ChildIdAsync("Jordan");
+        var (refused, refusedPage) = await caseworker.SubmitAsync($"/children/{jordan}/plans/new", new Dictionary<string, string> { ["Input.Kind"] = nameof(PlanKind.SenSupport) });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("A SEN support plan is written by the child's school, setting or college", refusedPage.ErrorSummary().Single());
+        await StartAsync(caseworker, jordan, PlanKind.Ehc);
+
+        // The parent answers; the senco's organisation writes.
+        var parent = await SignedInAsync("parent@example.org");
+        Assert.Equal(HttpStatusCode.Forbidden, (await parent.GetAsync($"/children/{sam}/plans/{plan}/share")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await SignedInAsync("senco@example.org")).GetAsync($"/children/{sam}/plans/{plan}/answer")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_second_plan_of_the_same_kind_is_refused_while_one_is_being_written()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var senco = await SignedInAsync("senco@example.org");
+        await StartAsync(senco, sam);
+        var (refused, page) = await senco.SubmitAsync($"/children/{sam}/plans/new", new Dictionary<string, string> { ["Input.Kind"] = nameof(PlanKind.SenSupport) });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("A SEN support plan for this child is already being written. Carry on with that one", page.ErrorSummary().Single());
+        Assert.Equal(1, await App.QueryAsync(db => db.SupportPlans.CountAsync()));
+    }
+}
