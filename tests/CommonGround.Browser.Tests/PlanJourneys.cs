@@ -1,0 +1,177 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+using static CommonGround.Browser.Tests.Steps;
+
+namespace CommonGround.Browser.Tests;
+
+/// <summary>
+/// Sam's SEN support plan, from a blank page to provision delivered: the SENCO writes it on a desktop with About me at
+/// its head, the parent answers it line by line on a phone with JavaScript off, the SENCO takes the parent's words and
+/// agrees it, and the therapist's first session shows on the plan. Today is Monday 23 November 2026.
+/// </summary>
+public sealed class PlanJourneys(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private readonly List<string> _errors = [];
+
+    private Task AssertPageAsync(IPage page, string heading) => Steps.AssertPageAsync(page, heading, _errors);
+
+    private async Task<IPage> SignedInAsync(string email, BrowserNewContextOptions? options = null)
+    {
+        var page = await browser.NewPageAsync(_errors, options);
+        await SignInAsync(page, email);
+        return page;
+    }
+
+    private static async Task FillProvisionAsync(IPage page, string what, string provider, string part, string quantity)
+    {
+        await page.Locator("[name='Input.Text']").FillAsync(what);
+        await page.GetByLabel(part, new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Who provides it").SelectOptionAsync(new SelectOptionValue { Label = provider });
+        await page.GetByLabel("How much").FillAsync(quantity);
+        await page.GetByLabel("Sessions", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("A week", new() { Exact = true }).CheckAsync();
+        await FillDateAsync(page, "Input.StartDate", new DateOnly(2026, 11, 16));
+    }
+
+    private static async Task<int> PageWidthAsync(IPage page) => await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+
+    /// <summary>With JavaScript off nothing can run in the page, so the scan and the width are checked on a phone with it on.</summary>
+    private static async Task AssertHeadingAsync(IPage page, string heading) =>
+        Assert.Equal(heading, (await page.Locator("h1").First.InnerTextAsync()).Trim());
+
+    private async Task AssertFitsAPhoneAsync(string email, string url, string heading)
+    {
+        var phone = await SignedInAsync(email, new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        await phone.GotoAsync(url);
+        await AssertPageAsync(phone, heading);
+        Assert.True(await PageWidthAsync(phone) <= 390, $"{url} scrolls sideways on a phone");
+        await phone.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_senco_and_a_parent_write_sams_plan_together_and_its_provision_is_tracked_once_agreed()
+    {
+        var sam = await browser.App.QueryAsync(db => db.Children.Where(c => c.FirstName == "Samuel").Select(c => c.Id).SingleAsync());
+
+        // Alex has written About me, so the plan opens with it.
+        var phone = new BrowserNewContextOptions { ViewportSize = new() { Width = 390, Height = 844 }, JavaScriptEnabled = false };
+        var parent = await SignedInAsync("parent@example.org", phone);
+        await parent.GotoAsync($"/children/{sam}/about-me/about-me/edit");
+        await parent.Locator("[name='Input.Text']").FillAsync("Sam loves trains and drawing maps.");
+        await Click(parent, AriaRole.Button, "Save");
+
+        // Priya starts the plan from Sam's record.
+        var senco = await SignedInAsync("senco@example.org");
+        await senco.GotoAsync($"/children/{sam}");
+        await Click(senco, AriaRole.Link, "Support plans");
+        await AssertPageAsync(senco, "Support plans");
+        await Click(senco, AriaRole.Button, "Start a plan");
+        await AssertPageAsync(senco, "Start a plan");
+        await senco.GetByLabel("SEN support plan", new() { Exact = true }).CheckAsync();
+        await Click(senco, AriaRole.Button, "Start the plan");
+        await AssertPageAsync(senco, "SEN support plan");
+        await Assertions.Expect(senco.Locator("main")).ToContainTextAsync("Sam loves trains and drawing maps.");
+
+        // A need and two outcomes.
+        await Click(senco, AriaRole.Link, "Add a need");
+        await AssertPageAsync(senco, "Add a need");
+        await senco.Locator("[name='Input.Text']").FillAsync("Sam finds it hard to follow spoken instructions in a busy classroom");
+        await senco.GetByLabel("Education", new() { Exact = true }).CheckAsync();
+        await senco.GetByLabel("Communication and interaction").CheckAsync();
+        await Click(senco, AriaRole.Button, "Save");
+        foreach (var (outcome, part) in new[] { ("Sam will ask an adult for help when he is stuck", "Education"), ("Sam will follow a two-step instruction", "Health") })
+        {
+            await Click(senco, AriaRole.Link, "Add an outcome");
+            await AssertPageAsync(senco, "Add an outcome");
+            await senco.Locator("[name='Input.Text']").FillAsync(outcome);
+            await senco.GetByLabel(part, new() { Exact = true }).CheckAsync();
+            await FillDateAsync(senco, "Input.AchieveBy", new DateOnly(2027, 7, 16));
+            await Click(senco, AriaRole.Button, "Save");
+            await AssertPageAsync(senco, "SEN support plan");
+        }
+
+        // Three lines of provision; the first is written vaguely and the prompt makes it specific.
+        await Click(senco, AriaRole.Link, "Add provision");
+        await senco.Locator("[name='Input.Text']").FillAsync("Access to speech and language therapy as required");
+        await senco.GetByLabel("Health", new() { Exact = true }).CheckAsync();
+        await Click(senco, AriaRole.Button, "Save");
+        await AssertPageAsync(senco, "Add provision");
+        await Assertions.Expect(senco.Locator("#provision-prompts")).ToContainTextAsync("\"Access to\"");
+        await FillProvisionAsync(senco, "Speech and language therapy in school", "Grace Okafor, Speech and language therapist (Northvale Community NHS Trust)", "Health", "1");
+        await senco.GetByLabel("Sam will follow a two-step instruction").CheckAsync();
+        await Click(senco, AriaRole.Button, "Save");
+        await AssertPageAsync(senco, "SEN support plan");
+        foreach (var (what, quantity) in new[] { ("Small-group reading with a teaching assistant", "3"), ("A daily check-in with a named adult", "5") })
+        {
+            await Click(senco, AriaRole.Link, "Add provision");
+            await FillProvisionAsync(senco, what, "Priya Nair, SENCO at Sam's school (Brookside Primary School)", "Education", quantity);
+            await Click(senco, AriaRole.Button, "Save");
+            await AssertPageAsync(senco, "SEN support plan");
+        }
+
+        await Click(senco, AriaRole.Button, "Share with the family");
+        await AssertPageAsync(senco, "Share the plan with the family");
+        await Click(senco, AriaRole.Button, "Share with the family");
+        await AssertPageAsync(senco, "SEN support plan");
+
+        // Alex answers on a phone, without JavaScript: a change to one outcome, the rest agreed.
+        await parent.GotoAsync($"/children/{sam}/plans");
+        await parent.Locator("main a", new() { HasText = "SEN support plan" }).ClickAsync();
+        await AssertHeadingAsync(parent, "SEN support plan");
+        var plan = parent.Url;
+        await AssertFitsAPhoneAsync("parent@example.org", plan, "SEN support plan");
+        await Click(parent, AriaRole.Link, "Answer the plan");
+        await AssertHeadingAsync(parent, "Answer the plan");
+        await AssertFitsAPhoneAsync("parent@example.org", parent.Url, "Answer the plan");
+        var fieldsets = parent.Locator("main fieldset");
+        for (var i = 0; i < await fieldsets.CountAsync(); i++)
+        {
+            var fieldset = fieldsets.Nth(i);
+            if ((await fieldset.InnerTextAsync()).Contains("ask an adult for help", StringComparison.Ordinal))
+            {
+                await fieldset.GetByLabel("I would change it").CheckAsync();
+                await parent.Locator("textarea").Nth(i).FillAsync("Sam will ask an adult or a friend for help when he is stuck");
+            }
+            else
+            {
+                await fieldset.GetByLabel("I agree").CheckAsync();
+            }
+        }
+
+        await Click(parent, AriaRole.Button, "Send my answers");
+        await AssertHeadingAsync(parent, "SEN support plan");
+
+        // Priya takes Alex's words and agrees the plan.
+        await senco.ReloadAsync();
+        await senco.GetByRole(AriaRole.Link, new() { Name = "Reply to Alex Morgan about outcome 1" }).ClickAsync();
+        await AssertPageAsync(senco, "Reply to Alex Morgan");
+        await senco.GetByLabel("Take the suggestion").CheckAsync();
+        await Click(senco, AriaRole.Button, "Send reply");
+        await AssertPageAsync(senco, "SEN support plan");
+        await Click(senco, AriaRole.Button, "Mark the plan as agreed");
+        await AssertPageAsync(senco, "Mark the plan as agreed");
+        await Click(senco, AriaRole.Button, "Mark as agreed");
+        await AssertPageAsync(senco, "SEN support plan");
+        await Assertions.Expect(senco.Locator("main")).ToContainTextAsync("Sam will ask an adult or a friend for help when he is stuck");
+
+        // Grace records the first session against the commitment the plan made, and it shows on the plan.
+        var therapist = await SignedInAsync("therapist@example.org");
+        await therapist.GotoAsync($"/children/{sam}/plans");
+        await therapist.Locator("main a", new() { HasText = "SEN support plan" }).ClickAsync();
+        await AssertPageAsync(therapist, "SEN support plan");
+        await therapist.GetByRole(AriaRole.Link, new() { Name = "See each delivery of Speech and language therapy in school" }).ClickAsync();
+        await Click(therapist, AriaRole.Button, "Record a delivery or a missed session");
+        await FillDateAsync(therapist, "Input.Date", new DateOnly(2026, 11, 17));
+        await therapist.GetByLabel("It was delivered").CheckAsync();
+        await therapist.GetByLabel("How much").FillAsync("1");
+        await Click(therapist, AriaRole.Button, "Save record");
+
+        await parent.GotoAsync(plan);
+        var therapy = parent.Locator(".govuk-summary-card", new() { HasText = "Speech and language therapy in school" });
+        await Assertions.Expect(therapy).ToContainTextAsync("1 session delivered of");
+        await Click(parent, AriaRole.Link, "See every version and what changed");
+        await AssertHeadingAsync(parent, "Every version");
+        await AssertFitsAPhoneAsync("parent@example.org", parent.Url, "Every version");
+    }
+}
