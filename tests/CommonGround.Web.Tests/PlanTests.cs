@@ -234,4 +234,67 @@ public sealed class PlanTests : FreshAppTests
         Assert.Equal("A SEN support plan for this child is already being written. Carry on with that one", page.ErrorSummary().Single());
         Assert.Equal(1, await App.QueryAsync(db => db.SupportPlans.CountAsync()));
     }
+
+    [Fact]
+    public async Task An_ehc_plan_draft_and_final_are_recorded_on_the_needs_assessment_and_the_final_waits_for_the_familys_15_days()
+    {
+        var jordan = await ChildIdAsync("Jordan");
+        var caseworker = await SignedInAsync("caseworker@example.org");
+        var (requested, requestPage) = await caseworker.SubmitAsync($"/children/{jordan}/statutory/new", new Dictionary<string, string>(Browse.DateFields("Input.Date", new(2026, 7, 6)))
+        {
+            ["Input.Kind"] = nameof(Core.Statutory.StatutoryProcessKind.NeedsAssessment), ["Input.Detail"] = "Jordan",
+        });
+        Assert.True(requested.StatusCode == HttpStatusCode.Redirect, string.Join("; ", requestPage.ErrorSummary()));
+        var process = Guid.Parse(requested.Headers.Location!.OriginalString.Split('/')[^1]);
+
+        // Jordan shares commitments with the caseworker, who will answer for the provision.
+        var caseworkerOnJordan = await MemberIdAsync(jordan, "caseworker@example.org");
+        await App.QueryAsync(async db =>
+        {
+            db.SharingConsents.Add(new Core.Team.SharingConsent
+            {
+                TeamMemberId = caseworkerOnJordan, ChildId = jordan, Area = Core.Access.RecordArea.Commitments, From = new DateOnly(2026, 11, 23),
+                GrantedByUserId = await db.Users.Where(u => u.Email == "youngperson@example.org").Select(u => u.Id).SingleAsync(), GrantedAt = App.Time.GetUtcNow().UtcDateTime,
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        var plan = await StartAsync(caseworker, jordan, PlanKind.Ehc);
+        await AddAsync(caseworker, jordan, plan, "needs", Line("Jordan needs help to plan longer pieces of work"));
+        await AddAsync(caseworker, jordan, plan, "outcomes", Line("Jordan will hand in coursework on time"));
+        await AddAsync(caseworker, jordan, plan, "provision", Provision("Weekly study-skills mentoring", caseworkerOnJordan, quantity: "1"));
+        var (_, draft) = await caseworker.OpenAsync($"/children/{jordan}/plans/{plan}");
+        Assert.Equal(["Section A: Jordan's and the family's views, interests and aspirations", "Section B: Special educational needs", "Section E: Outcomes", "Section F: Special educational provision"],
+            draft.QuerySelectorAll("main h2").Select(h => h.TextContent.Trim()).Where(h => h.StartsWith("Section A", StringComparison.Ordinal) || h is "Section B: Special educational needs" or "Section E: Outcomes" or "Section F: Special educational provision"));
+
+        var (shared, _) = await caseworker.SubmitAsync($"/children/{jordan}/plans/{plan}/share", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, shared.StatusCode);
+        var events = await App.QueryAsync(db => db.StatutoryEvents.Where(e => e.ProcessId == process).Select(e => new { e.Kind, e.OccurredOn }).ToListAsync());
+        Assert.Contains(events, e => e.Kind == Core.Statutory.StatutoryEventKind.DraftPlanServed && e.OccurredOn == new DateOnly(2026, 11, 23));
+
+        var youngPerson = await SignedInAsync("youngperson@example.org");
+        var (_, page) = await youngPerson.OpenAsync($"/children/{jordan}/plans/{plan}");
+        Assert.Contains("You have until 7 December 2026 to comment on it", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("The final plan cannot be issued before 8 December 2026", page.Body!.TextContent, StringComparison.Ordinal);
+        await youngPerson.SubmitAsync($"/children/{jordan}/plans/{plan}/answer", await AnswersAsync(plan, l =>
+            l.Kind == PlanLineKind.Provision ? (PlanAnswer.Disagree, "Once a week is not enough in exam term") : (PlanAnswer.Agree, null)));
+        var response = await App.QueryAsync(db => db.PlanResponses.Where(r => r.Answer == PlanAnswer.Disagree).Select(r => r.Id).SingleAsync());
+        await caseworker.SubmitAsync($"/children/{jordan}/plans/{plan}/answers/{response}/reply",
+            new Dictionary<string, string> { ["Input.Accept"] = "false", ["Input.Reply"] = "We will look again at the review in the spring" });
+
+        var (tooEarly, tooEarlyPage) = await caseworker.SubmitAsync($"/children/{jordan}/plans/{plan}/agree", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.BadRequest, tooEarly.StatusCode);
+        Assert.StartsWith("The final plan cannot be issued before 8 December 2026", tooEarlyPage.ErrorSummary().Single(), StringComparison.Ordinal);
+
+        // On the first day after the family's 15 days, the local authority issues the final plan although one line is disputed.
+        App.Time.SetUtcNow(new DateTimeOffset(2026, 12, 8, 10, 0, 0, TimeSpan.Zero));
+        caseworker = await SignedInAsync("caseworker@example.org");
+        var (issued, issuedPage) = await caseworker.SubmitAsync($"/children/{jordan}/plans/{plan}/agree", new Dictionary<string, string>());
+        Assert.True(issued.StatusCode == HttpStatusCode.Redirect, string.Join("; ", issuedPage.ErrorSummary()));
+        events = await App.QueryAsync(db => db.StatutoryEvents.Where(e => e.ProcessId == process).Select(e => new { e.Kind, e.OccurredOn }).ToListAsync());
+        Assert.Contains(events, e => e.Kind == Core.Statutory.StatutoryEventKind.FinalPlanIssued && e.OccurredOn == new DateOnly(2026, 12, 8));
+        Assert.Equal(1, await App.QueryAsync(db => db.Commitments.CountAsync(c => c.PlanId == plan)));
+        var (_, final) = await (await SignedInAsync("youngperson@example.org")).OpenAsync($"/children/{jordan}/plans/{plan}");
+        Assert.Equal("Issued", final.QuerySelector("main .govuk-tag")!.TextContent.Trim());
+    }
 }

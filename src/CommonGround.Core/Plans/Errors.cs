@@ -25,6 +25,7 @@ public sealed record AlreadyReplied() : Error("This answer has already been repl
 public sealed record NotYetAgreedByFamily(int Lines) : Error(Lines == 1
     ? "The family has not yet agreed 1 line as it now reads, so the plan cannot be agreed yet"
     : $"The family has not yet agreed {Lines} lines as they now read, so the plan cannot be agreed yet");
+public sealed record FinalPlanTooEarly(DateOnly Earliest) : Error($"The final plan cannot be issued before {Time.UkDates.Date(Earliest)}: the family has 15 days to comment on the draft, and has not agreed all of it");
 public sealed record RepliesOutstanding(int Count) : Error(Count == 1 ? "Reply to the family's answer before the plan is agreed" : $"Reply to the family's {Count} answers before the plan is agreed");
 public sealed record ProvisionCouldNotBeRecorded(string Line, string Reason) : Error($"The provision \"{Line}\" could not be recorded as a commitment: {Reason}");
 public sealed record PlanChangedMeanwhile() : ChangedMeanwhileError("Someone else changed this plan while you were looking at it. Check the latest version and try again");

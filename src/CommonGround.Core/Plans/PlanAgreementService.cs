@@ -5,6 +5,7 @@ using CommonGround.Core.Children;
 using CommonGround.Core.Commitments;
 using CommonGround.Core.Data;
 using CommonGround.Core.Notifications;
+using CommonGround.Core.Statutory;
 using CommonGround.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,10 +51,17 @@ public sealed class PlanAgreementService(
         plan.Share(now);
         db.PlanVersions.Add(Snapshot(plan, PlanVersionStage.SharedWithFamily, actor, now));
         db.AuditEvents.Add(PlanChanges.Shared(actor, plan, now));
+        await PlanStatutoryLink.StageAsync(db, childAccess, plan, StatutoryEventKind.DraftPlanServed, actor, now);
         await NotifyFamilyAsync(childAccess, plan, actor,
-            $"{actor.Name} shared {childAccess.Child.KnownAs}'s {plan.Rule.Name} with you to read and answer, line by line",
+            $"{actor.Name} shared {childAccess.Child.KnownAs}'s {(plan.Kind == PlanKind.Ehc ? "draft EHC plan" : plan.Rule.Name)} with you to read and answer, line by line",
             $"{childAccess.Child.KnownAs}'s {plan.Rule.Name} is ready for you to answer");
-        return await db.TrySaveAsync() ? plan : new PlanChangedMeanwhile();
+        if (!await db.TrySaveAsync())
+        {
+            return new PlanChangedMeanwhile();
+        }
+
+        await signals.RefreshAfterChangeAsync(plan.ChildId);
+        return plan;
     }
 
     /// <summary>The family answers every line waiting for them: agree, suggest a change in their words, or disagree and say why.</summary>
@@ -209,7 +217,18 @@ public sealed class PlanAgreementService(
             return new RepliesOutstanding(outstanding);
         }
 
-        if (plan.Lines.Count(l => !l.AgreedByFamily(responses)) is > 0 and var notAgreed)
+        var notAgreed = plan.Lines.Count(l => !l.AgreedByFamily(responses));
+        if (plan.Kind == PlanKind.Ehc)
+        {
+            // The local authority issues the final plan once it has answered what the family said, and not before the
+            // family's 15 days to comment are over unless they have agreed it all already.
+            if (notAgreed > 0 && await PlanStatutoryLink.CommentWindowAsync(db, plan, timeProvider.TodayInUk()) is { } window
+                && timeProvider.TodayInUk() < window.EarliestFinal)
+            {
+                return new FinalPlanTooEarly(window.EarliestFinal);
+            }
+        }
+        else if (notAgreed > 0)
         {
             return new NotYetAgreedByFamily(notAgreed);
         }
@@ -235,9 +254,10 @@ public sealed class PlanAgreementService(
         plan.Agree(now, timeProvider.TodayInUk(), string.Join(',', aboutMe.OrderBy(s => s.Section).Select(s => $"{s.Section}:{s.Version}")));
         db.PlanVersions.Add(Snapshot(plan, PlanVersionStage.Agreed, actor, now));
         db.AuditEvents.Add(PlanChanges.Agreed(actor, plan, now));
+        await PlanStatutoryLink.StageAsync(db, childAccess, plan, StatutoryEventKind.FinalPlanIssued, actor, now);
         await NotifyFamilyAsync(childAccess, plan, actor,
-            $"{childAccess.Child.KnownAs}'s {plan.Rule.Name} is agreed. Its provision is now tracked, and it is due to be reviewed by {UkDates.Date(plan.ReviewBy!.Value)}",
-            $"{childAccess.Child.KnownAs}'s {plan.Rule.Name} is agreed");
+            $"{childAccess.Child.KnownAs}'s {plan.Rule.Name} is {plan.AgreedWord()}. Its provision is now tracked, and it is due to be reviewed by {UkDates.Date(plan.ReviewBy!.Value)}",
+            $"{childAccess.Child.KnownAs}'s {plan.Rule.Name} is {plan.AgreedWord()}");
         if (!await db.TrySaveAsync())
         {
             return new PlanChangedMeanwhile();

@@ -21,7 +21,9 @@ public static class PlanChanges
             $"Answered version {plan.Number} of the {plan.Rule.Name}: agreed {agreed}, suggested {suggested} {(suggested == 1 ? "change" : "changes")}, disagreed with {disagreed}");
 
     public static AuditEvent Agreed(Actor actor, SupportPlan plan, DateTime at) =>
-        Whole(actor, plan, at, AuditActions.PlanAgreed, $"The {plan.Rule.Name} was agreed with the family (version {plan.Number})");
+        Whole(actor, plan, at, AuditActions.PlanAgreed, plan.Kind == PlanKind.Ehc
+            ? $"The final EHC plan was issued (version {plan.Number})"
+            : $"The {plan.Rule.Name} was agreed with the family (version {plan.Number})");
 
     public static AuditEvent LineSaved(Actor actor, SupportPlan plan, PlanLine line, bool added, DateTime at) =>
         Line(actor, plan, line, at, added ? AuditActions.PlanLineAdded : AuditActions.PlanLineChanged,

@@ -77,6 +77,10 @@ public sealed class PlanService(CommonGroundDbContext db, AccessService access, 
             ? PlanKinds.England.Where(r => r.WrittenByStaffOf(author.Organisation!.Kind)).ToList()
             : [];
 
+    /// <summary>For a shared draft EHC plan: the family's last day to comment, and the earliest day the final may be issued.</summary>
+    public Task<(DateOnly LastDayToComment, DateOnly EarliestFinal)?> CommentWindowAsync(SupportPlan plan) =>
+        plan.Status == PlanStatus.WithFamily ? PlanStatutoryLink.CommentWindowAsync(db, plan, timeProvider.TodayInUk()) : Task.FromResult<(DateOnly, DateOnly)?>(null);
+
     /// <summary>Whether the person writes this plan: staff of its organisation, on the child's team, who may write plans.</summary>
     public async Task<bool> WritesAsync(ChildAccess childAccess, SupportPlan plan) =>
         childAccess.Can(Capability.WritePlan) && await AuthorAsync(childAccess) is { } author && author.OrganisationId == plan.OrganisationId;

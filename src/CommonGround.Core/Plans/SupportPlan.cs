@@ -52,6 +52,9 @@ public sealed class SupportPlan : IVersioned
 
     public bool CanBeChanged => Status != PlanStatus.Agreed;
 
+    /// <summary>"agreed" for a support plan the family agrees; "issued" for an EHC plan, which the local authority issues.</summary>
+    public string AgreedWord() => Kind == PlanKind.Ehc ? "issued" : "agreed";
+
     /// <summary>Shows the plan to the family as version <see cref="Number"/>, to answer line by line.</summary>
     public void Share(DateTime now)
     {

@@ -21,7 +21,7 @@ public sealed class AgreeModel(PlanService plans, PlanAgreementService agreement
         }
 
         var result = await agreement.AgreeAsync(Access, planId, Version, await CurrentUser.ActorAsync());
-        return Done(result, "Plan agreed",
+        return Done(result, result.Succeeded && result.Value!.Kind == PlanKind.Ehc ? "Final plan issued" : "Plan agreed",
             result.Succeeded ? $"Each line of provision is now a commitment its provider records delivery against. The plan is due to be reviewed by {UkDates.Date(result.Value!.ReviewBy!.Value)}." : "");
     }
 }

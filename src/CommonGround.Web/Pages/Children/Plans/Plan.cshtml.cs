@@ -15,6 +15,7 @@ public sealed class PlanModel(PlanService plans, CurrentUser currentUser) : Chil
     public bool Writes { get; private set; }
     public bool Answers => View.Plan.Status == PlanStatus.WithFamily && Access.Can(Capability.RespondToPlan);
     public int WaitingForFamily { get; private set; }
+    public (DateOnly LastDayToComment, DateOnly EarliestFinal)? CommentWindow { get; private set; }
 
     [ChildPage(Capability.ViewRecord)]
     public async Task<IActionResult> OnGetAsync(Guid planId)
@@ -27,6 +28,7 @@ public sealed class PlanModel(PlanService plans, CurrentUser currentUser) : Chil
         View = view;
         Writes = await plans.WritesAsync(Access, view.Plan);
         WaitingForFamily = view.Lines.Count(l => l.AwaitsFamily(view.Responses));
+        CommentWindow = await plans.CommentWindowAsync(view.Plan);
         DescribeRead(null, view.Plan.Rule.Name);
         return Page();
     }

@@ -1,0 +1,61 @@
+using CommonGround.Core.Access;
+using CommonGround.Core.Audit;
+using CommonGround.Core.Data;
+using CommonGround.Core.Statutory;
+using CommonGround.Core.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonGround.Core.Plans;
+
+/// <summary>
+/// An EHC plan written on the record moves the child's statutory process with it: sharing the draft records "draft
+/// sent" and issuing the final records "final plan issued", in the same save, so the legal dates follow the work
+/// instead of being typed twice. The family's 15 days to comment, and the earliest day the final may be issued, come
+/// from the one timescales engine.
+/// </summary>
+public static class PlanStatutoryLink
+{
+    private static readonly StatutoryProcessKind[] MakePlans =
+        [StatutoryProcessKind.NeedsAssessment, StatutoryProcessKind.Reassessment, StatutoryProcessKind.TribunalOrder];
+
+    /// <summary>The child's open process that ends in a final plan: the latest with no final plan issued yet.</summary>
+    public static async Task<StatutoryProcess?> OpenProcessAsync(CommonGroundDbContext db, Guid childId) =>
+        (await db.StatutoryProcesses.Include(p => p.Events).Where(p => p.ChildId == childId && MakePlans.Contains(p.Kind)).ToListAsync())
+            .Where(p => !p.Events.Any(e => e.Kind is StatutoryEventKind.FinalPlanIssued or StatutoryEventKind.DecisionNotToAssess or StatutoryEventKind.DecisionNotToIssuePlan))
+            .OrderByDescending(p => p.StartedAt)
+            .FirstOrDefault();
+
+    /// <summary>Records <paramref name="kind"/> on the open process today, if the author may and it is not recorded already.</summary>
+    public static async Task StageAsync(CommonGroundDbContext db, ChildAccess childAccess, SupportPlan plan, StatutoryEventKind kind, UserActor actor, DateTime now)
+    {
+        if (plan.Kind != PlanKind.Ehc || !childAccess.Can(Capability.ManageStatutoryProcess, RecordArea.StatutoryProcess)
+            || await OpenProcessAsync(db, plan.ChildId) is not { } process || process.Events.Any(e => e.Kind == kind))
+        {
+            return;
+        }
+
+        var recorded = process.Record(kind, now.ToUkDate(), actor, byFamily: false, now, Timescales.England, detail: "From the EHC plan on the record");
+        db.StatutoryEvents.Add(recorded);
+        db.AuditEvents.Add(StatutoryChanges.Recorded(actor, process, recorded, now));
+    }
+
+    /// <summary>
+    /// The last day of the family's 15 days to comment on a shared draft, and the earliest day the final may be issued:
+    /// from the process's own progress where there is one, otherwise counted from the day the draft was shared.
+    /// </summary>
+    public static async Task<(DateOnly LastDayToComment, DateOnly EarliestFinal)?> CommentWindowAsync(CommonGroundDbContext db, SupportPlan plan, DateOnly today)
+    {
+        if (plan.Kind != PlanKind.Ehc || plan.SharedAt is not { } shared)
+        {
+            return null;
+        }
+
+        var process = await OpenProcessAsync(db, plan.ChildId);
+        var progress = process?.Progress(today, Timescales.England);
+        var lastDay = progress?.Deadlines.FirstOrDefault(d => d.Deadline.Key == TimescaleRules.RepresentationsLastDay.Key)?.Deadline.Date;
+        var earliest = progress?.Deadlines.FirstOrDefault(d => d.Deadline.Key == TimescaleRules.EarliestFinalPlan.Key)?.Deadline.Date;
+        var sent = shared.ToUkDate();
+        return (lastDay ?? TimescaleRules.RepresentationsLastDay.Count.From(sent, Timescales.England.Calendar),
+            earliest ?? TimescaleRules.EarliestFinalPlan.Count.From(sent, Timescales.England.Calendar));
+    }
+}
