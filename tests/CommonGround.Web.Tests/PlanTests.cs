@@ -2,6 +2,7 @@ using System.Net;
 using CommonGround.Core.Commitments;
 using CommonGround.Core.Plans;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommonGround.Web.Tests;
 
@@ -296,5 +297,33 @@ public sealed class PlanTests : FreshAppTests
         Assert.Equal(1, await App.QueryAsync(db => db.Commitments.CountAsync(c => c.PlanId == plan)));
         var (_, final) = await (await SignedInAsync("youngperson@example.org")).OpenAsync($"/children/{jordan}/plans/{plan}");
         Assert.Equal("Issued", final.QuerySelector("main .govuk-tag")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_plan_not_reviewed_by_its_date_is_coming_up_for_the_family_then_an_early_warning_for_its_writers()
+    {
+        var (senco, sam, plan) = await SencoSharesAPlanAsync();
+        var parent = await SignedInAsync("parent@example.org");
+        var (_, waiting) = await parent.OpenAsync($"/children/{sam}/whats-happening");
+        Assert.Contains("Answer 5 lines of the SEN support plan", waiting.Body!.TextContent, StringComparison.Ordinal);
+        await parent.SubmitAsync($"/children/{sam}/plans/{plan}/answer", await AnswersAsync(plan, _ => (PlanAnswer.Agree, null)));
+        var (agreed, _) = await senco.SubmitAsync($"/children/{sam}/plans/{plan}/agree", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, agreed.StatusCode);
+
+        // Termly: due by 23 March 2027. In February it is coming up; on 24 March it is late, on the school's list.
+        App.Time.SetUtcNow(new DateTimeOffset(2027, 2, 15, 9, 0, 0, TimeSpan.Zero));
+        var (_, soon) = await (await SignedInAsync("parent@example.org")).OpenAsync($"/children/{sam}/whats-happening");
+        Assert.Contains("The SEN support plan should be reviewed", soon.Body!.TextContent, StringComparison.Ordinal);
+
+        App.Time.SetUtcNow(new DateTimeOffset(2027, 3, 24, 9, 0, 0, TimeSpan.Zero));
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Core.Attention.AttentionJob>().ExecuteAsync(CancellationToken.None);
+        }
+
+        var (_, late) = await (await SignedInAsync("parent@example.org")).OpenAsync($"/children/{sam}/whats-happening");
+        Assert.Contains("The SEN support plan was due to be reviewed by 23 March 2027, 1 day ago", late.Body!.TextContent, StringComparison.Ordinal);
+        var (_, attention) = await (await SignedInAsync("senco@example.org")).OpenAsync("/attention");
+        Assert.Contains("Plan review overdue", attention.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 }

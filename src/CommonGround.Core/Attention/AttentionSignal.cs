@@ -19,6 +19,7 @@ public enum AttentionSignalKind
     RepeatedConcerns,
     NoContact,
     NoKeyWorker,
+    PlanReviewOverdue,
 }
 
 /// <summary>
@@ -69,6 +70,7 @@ public static class AttentionSignalText
         AttentionSignalKind.RepeatedConcerns => "Several concerns",
         AttentionSignalKind.NoContact => "No recent contact",
         AttentionSignalKind.NoKeyWorker => "No key worker",
+        AttentionSignalKind.PlanReviewOverdue => "Plan review overdue",
         _ => kind.ToString(),
     };
 

@@ -4,6 +4,7 @@ using CommonGround.Core.Commitments;
 using CommonGround.Core.Concerns;
 using CommonGround.Core.Data;
 using CommonGround.Core.Meetings;
+using CommonGround.Core.Plans;
 using CommonGround.Core.Statutory;
 using CommonGround.Core.Time;
 using CommonGround.Core.Notifications;
@@ -271,6 +272,17 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
             {
                 Signal(childId, AttentionSignalKind.NoContact, "", $"No messages, meetings or answers to the family for {days / 7} weeks", ChildLinks.Overview(childId), days);
             }
+        }
+
+        // Support plans past the date their kind says they must be reviewed by; an EHC plan's review is a statutory process.
+        var plans = await db.SupportPlans.AsNoTracking()
+            .Where(p => ids.Contains(p.ChildId) && p.Status == PlanStatus.Agreed && p.Kind != PlanKind.Ehc && p.ReviewBy < today).ToListAsync(cancellationToken);
+        foreach (var plan in plans.Where(p => !plans.Any(later => later.ChildId == p.ChildId && later.Kind == p.Kind && later.AgreedAt > p.AgreedAt)))
+        {
+            var days = today.DayNumber - plan.ReviewBy!.Value.DayNumber;
+            Signal(plan.ChildId, AttentionSignalKind.PlanReviewOverdue, plan.Id.ToString(),
+                $"The {plan.Rule.Name} was due to be reviewed by {UkDates.Date(plan.ReviewBy.Value)}, {days} {(days == 1 ? "day" : "days")} ago. Written by {plan.OrganisationName}",
+                ChildLinks.Plan(plan.ChildId, plan.Id), days, dueOn: plan.ReviewBy, subjectId: plan.Id, organisationId: plan.OrganisationId);
         }
 
         // Statutory deadlines missed, or due within the loosest window an organisation may choose. Working days are

@@ -4,6 +4,7 @@ using CommonGround.Core.Commitments;
 using CommonGround.Core.Concerns;
 using CommonGround.Core.Data;
 using CommonGround.Core.Meetings;
+using CommonGround.Core.Plans;
 using CommonGround.Core.Profiles;
 using CommonGround.Core.Statutory;
 using CommonGround.Core.Team;
@@ -29,7 +30,7 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
     private static readonly AttentionSignalKind[] LateKinds =
     [
         AttentionSignalKind.StatutoryMissed, AttentionSignalKind.ConcernOverdue, AttentionSignalKind.CommitmentOverdue,
-        AttentionSignalKind.DeliveryDisputed, AttentionSignalKind.ProvisionBehind,
+        AttentionSignalKind.DeliveryDisputed, AttentionSignalKind.ProvisionBehind, AttentionSignalKind.PlanReviewOverdue,
     ];
 
     public async Task<WhatIsHappening> ForAsync(ChildAccess access)
@@ -109,6 +110,25 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
                     (next.IsRight ? waiting : comingUp).Add(new(next.IsRight ? $"If you want to: {next.Title}" : next.Title,
                         Capitalised(next.Actor.Who(readerIsFamily: true)), next.Deadline.Date, link));
                 }
+            }
+        }
+
+        var plans = await db.SupportPlans.AsNoTracking().Where(p => p.ChildId == childId && p.Status != PlanStatus.Draft).ToListAsync();
+        foreach (var plan in plans)
+        {
+            var link = ChildLinks.Plan(childId, plan.Id);
+            if (plan.Status == PlanStatus.WithFamily && access.Can(Capability.RespondToPlan))
+            {
+                var lines = await db.PlanLines.AsNoTracking().Where(l => l.PlanId == plan.Id).ToListAsync();
+                var responses = await db.PlanResponses.AsNoTracking().Where(r => r.PlanId == plan.Id).ToListAsync();
+                if (lines.Count(l => l.AwaitsFamily(responses)) is > 0 and var toAnswer)
+                {
+                    waiting.Add(new($"Answer {toAnswer} {(toAnswer == 1 ? "line" : "lines")} of the {plan.Rule.Name}", plan.AuthorName, null, link));
+                }
+            }
+            else if (plan is { Status: PlanStatus.Agreed, ReviewBy: { } reviewBy } && plan.Kind != PlanKind.Ehc && reviewBy >= today && reviewBy <= horizon)
+            {
+                comingUp.Add(new($"The {plan.Rule.Name} should be reviewed", plan.OrganisationName, reviewBy, link));
             }
         }
 
