@@ -326,4 +326,52 @@ public sealed class PlanTests : FreshAppTests
         var (_, attention) = await (await SignedInAsync("senco@example.org")).OpenAsync("/attention");
         Assert.Contains("Plan review overdue", attention.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_review_writes_the_next_version_and_only_changed_provision_is_replaced_with_what_was_delivered_kept()
+    {
+        var (senco, sam, plan) = await SencoSharesAPlanAsync();
+        var parent = await SignedInAsync("parent@example.org");
+        await parent.SubmitAsync($"/children/{sam}/plans/{plan}/answer", await AnswersAsync(plan, _ => (PlanAnswer.Agree, null)));
+        await senco.SubmitAsync($"/children/{sam}/plans/{plan}/agree", new Dictionary<string, string>());
+        var before = await App.QueryAsync(db => db.Commitments.Where(c => c.PlanId == plan).ToDictionaryAsync(c => c.What, c => c.Id));
+        var (recorded, _) = await senco.SubmitAsync($"/children/{sam}/commitments/{before["Small-group reading"]}/deliveries/new", new Dictionary<string, string>
+        {
+            ["Input.Date.Day"] = "17", ["Input.Date.Month"] = "11", ["Input.Date.Year"] = "2026", ["Input.Delivered"] = "true", ["Input.Quantity"] = "1",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+
+        // An agreed plan changes only through a review.
+        var reading = await App.QueryAsync(db => db.PlanLines.Where(l => l.PlanId == plan && l.Text == "Small-group reading").Select(l => l.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await senco.GetAsync($"/children/{sam}/plans/{plan}/provision/{reading}")).StatusCode);
+        var (started, startedPage) = await senco.SubmitAsync($"/children/{sam}/plans/{plan}/review", new Dictionary<string, string>());
+        Assert.True(started.StatusCode == HttpStatusCode.Redirect, string.Join("; ", startedPage.ErrorSummary()));
+        await AddAsync(senco, sam, plan, $"provision/{reading}", Provision("Small-group reading", await MemberIdAsync(sam, "senco@example.org"), quantity: "4"));
+        var (shared, _) = await senco.SubmitAsync($"/children/{sam}/plans/{plan}/share", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, shared.StatusCode);
+
+        // Alex answers only what changed.
+        var (_, answerPage) = await parent.OpenAsync($"/children/{sam}/plans/{plan}/answer");
+        Assert.Single(answerPage.QuerySelectorAll("fieldset"));
+        await parent.SubmitAsync($"/children/{sam}/plans/{plan}/answer", new Dictionary<string, string> { [$"Answers[{reading}]"] = nameof(PlanAnswer.Agree) });
+        var (agreed, agreedPage) = await senco.SubmitAsync($"/children/{sam}/plans/{plan}/agree", new Dictionary<string, string>());
+        Assert.True(agreed.StatusCode == HttpStatusCode.Redirect, string.Join("; ", agreedPage.ErrorSummary()));
+
+        var after = await App.QueryAsync(db => db.Commitments.Where(c => c.PlanId == plan).ToListAsync());
+        Assert.Equal(3, after.Count);
+        var therapy = after.Single(c => c.What == "Speech and language therapy in school");
+        Assert.Equal(before["Speech and language therapy in school"], therapy.Id);
+        Assert.Equal(CommitmentStatus.Agreed, therapy.Status);
+        var replaced = after.Single(c => c.Id == before["Small-group reading"]);
+        Assert.Equal(CommitmentStatus.Withdrawn, replaced.Status);
+        Assert.Equal(1, await App.QueryAsync(db => db.DeliveryRecords.CountAsync(d => d.CommitmentId == replaced.Id)));
+        var renewed = after.Single(c => c.What == "Small-group reading" && c.Id != replaced.Id);
+        Assert.Equal(4, renewed.QuantityPerPeriod);
+        Assert.Equal(renewed.Id, await App.QueryAsync(db => db.PlanLines.Where(l => l.Id == reading).Select(l => l.CommitmentId).SingleAsync()));
+
+        var (_, versions) = await parent.OpenAsync($"/children/{sam}/plans/{plan}/versions");
+        Assert.Equal(["Version 2, agreed", "Version 2, shared with the family", "Version 1, agreed", "Version 1, shared with the family"],
+            versions.QuerySelectorAll("main h2.govuk-heading-m").Select(h => h.TextContent.Trim()));
+        Assert.Contains("4", versions.QuerySelectorAll(".cg-diff").Skip(1).First().QuerySelector("ins")?.TextContent ?? "", StringComparison.Ordinal);
+    }
 }

@@ -135,6 +135,8 @@ public static class ChildLinks
 
     public static string AgreePlan(Guid childId, Guid planId) => $"{Plan(childId, planId)}/agree";
 
+    public static string ReviewPlan(Guid childId, Guid planId) => $"{Plan(childId, planId)}/review";
+
     public static string PlanVersions(Guid childId, Guid planId) => $"{Plan(childId, planId)}/versions";
 
     // Meetings.

@@ -16,6 +16,7 @@ public sealed record ProviderNotOnTeam() : Error("Choose who provides it from th
 public sealed record ProviderCannotSeePart(string Name, string Part) : Error($"{Name} cannot see the {Part} part of the record and the commitments, so could not follow this provision. Choose someone the family shares them with", "ProviderId");
 public sealed record OutcomeNotInPlan() : Error("Choose outcomes from this plan", "Serves");
 public sealed record PlanNotReadyToShare(string Reason) : Error(Reason);
+public sealed record PlanNotAgreedYet() : Error("A review starts once the plan is agreed. Until then, change it as it is being written");
 public sealed record PlanNotWithFamily() : Error("This plan is not waiting for the family's answers");
 public sealed record NothingToAnswer() : Error("There is nothing in this plan waiting for your answer");
 public sealed record AnswerMissing(string Field, string Line) : Error($"Choose whether you agree with \"{Line}\"", Field);

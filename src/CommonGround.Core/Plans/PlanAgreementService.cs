@@ -64,6 +64,37 @@ public sealed class PlanAgreementService(
         return plan;
     }
 
+    /// <summary>
+    /// Opens an agreed plan for its review, as its next version. What was agreed stays promised, and its provision keeps
+    /// being delivered and recorded, until the new version is agreed.
+    /// </summary>
+    public async Task<Result<SupportPlan>> StartReviewAsync(ChildAccess childAccess, Guid planId, int version, UserActor actor)
+    {
+        var loaded = await plans.LoadWrittenAsync(childAccess, planId);
+        if (loaded.Value is not { } plan)
+        {
+            return loaded.Error!;
+        }
+
+        if (plan.Version != version)
+        {
+            return new PlanChangedMeanwhile();
+        }
+
+        if (plan.Status != PlanStatus.Agreed)
+        {
+            return new PlanNotAgreedYet();
+        }
+
+        var now = timeProvider.UtcNow();
+        plan.StartReview(now);
+        db.AuditEvents.Add(PlanChanges.ReviewStarted(actor, plan, now));
+        await NotifyFamilyAsync(childAccess, plan, actor,
+            $"{actor.Name} started the review of {childAccess.Child.KnownAs}'s {plan.Rule.Name}. You will be asked to answer what changes",
+            $"The review of {childAccess.Child.KnownAs}'s {plan.Rule.Name} has started");
+        return await db.TrySaveAsync() ? plan : new PlanChangedMeanwhile();
+    }
+
     /// <summary>The family answers every line waiting for them: agree, suggest a change in their words, or disagree and say why.</summary>
     public async Task<Result<SupportPlan>> AnswerAsync(ChildAccess childAccess, Guid planId, IReadOnlyList<LineAnswer> answers, UserActor actor)
     {
@@ -233,7 +264,10 @@ public sealed class PlanAgreementService(
             return new NotYetAgreedByFamily(notAgreed);
         }
 
-        foreach (var line in plan.Lines.Where(l => l.Kind == PlanLineKind.Provision).OrderBy(l => l.Position))
+        var now = timeProvider.UtcNow();
+        var today = timeProvider.TodayInUk();
+        await EndReplacedProvisionAsync(childAccess, plan, actor, now, today);
+        foreach (var line in plan.Lines.Where(l => l.Kind == PlanLineKind.Provision && (l.CommitmentId is null || l.ChangedSinceAgreed)).OrderBy(l => l.Position))
         {
             var staged = await commitments.StageAsync(childAccess, new AddCommitmentOptions(
                 line.Text.ShortenTo(Commitment.MaxWhatLength), null, line.Part.ToCommitmentArea(), CommitmentSource.Plan, line.ProviderTeamMemberId!.Value,
@@ -248,10 +282,9 @@ public sealed class PlanAgreementService(
             line.CommitmentId = staged.Value!.Id;
         }
 
-        var now = timeProvider.UtcNow();
         var aboutMe = await db.ProfileSections.Where(s => s.ChildId == plan.ChildId && PlanService.FamilySections.Contains(s.Section) && s.Version > 0)
             .Select(s => new { s.Section, s.Version }).ToListAsync();
-        plan.Agree(now, timeProvider.TodayInUk(), string.Join(',', aboutMe.OrderBy(s => s.Section).Select(s => $"{s.Section}:{s.Version}")));
+        plan.Agree(now, today, string.Join(',', aboutMe.OrderBy(s => s.Section).Select(s => $"{s.Section}:{s.Version}")));
         db.PlanVersions.Add(Snapshot(plan, PlanVersionStage.Agreed, actor, now));
         db.AuditEvents.Add(PlanChanges.Agreed(actor, plan, now));
         await PlanStatutoryLink.StageAsync(db, childAccess, plan, StatutoryEventKind.FinalPlanIssued, actor, now);
@@ -265,6 +298,28 @@ public sealed class PlanAgreementService(
 
         await signals.RefreshAfterChangeAsync(plan.ChildId);
         return plan;
+    }
+
+    /// <summary>
+    /// At a review's agreement, the provision that changed or was taken out ends: what was delivered stays with it, and
+    /// a changed line becomes a new commitment in its place.
+    /// </summary>
+    private async Task EndReplacedProvisionAsync(ChildAccess childAccess, SupportPlan plan, UserActor actor, DateTime now, DateOnly today)
+    {
+        var kept = plan.Lines.Where(l => l.Kind == PlanLineKind.Provision && l.CommitmentId is not null && !l.ChangedSinceAgreed).Select(l => l.CommitmentId!.Value).ToHashSet();
+        var ending = await db.Commitments.Where(c => c.PlanId == plan.Id
+            && (c.Status == CommitmentStatus.Proposed || c.Status == CommitmentStatus.Agreed || c.Status == CommitmentStatus.Active)).ToListAsync();
+        foreach (var commitment in ending.Where(c => !kept.Contains(c.Id)))
+        {
+            var to = commitment.Status == CommitmentStatus.Active ? CommitmentStatus.Completed : CommitmentStatus.Withdrawn;
+            var reason = $"Replaced at the review, in version {plan.Number} of the {plan.Rule.Name}";
+            if (commitment.ChangeStatus(to, reason, actor.UserId, actor.Name, now, today) is { } change)
+            {
+                db.CommitmentStatusChanges.Add(change);
+                db.AuditEvents.Add(CommitmentSteps.ChildEvent(actor, childAccess, commitment, now, Audit.AuditActions.CommitmentStatusChanged,
+                    $"Marked the commitment \"{commitment.What}\" as {to.ToDisplayName().ToLowerInvariant()}: {reason}"));
+            }
+        }
     }
 
     private static PlanVersion Snapshot(SupportPlan plan, PlanVersionStage stage, UserActor actor, DateTime now) => new()

@@ -20,6 +20,9 @@ public static class PlanChanges
         Whole(actor, plan, at, AuditActions.PlanAnswered,
             $"Answered version {plan.Number} of the {plan.Rule.Name}: agreed {agreed}, suggested {suggested} {(suggested == 1 ? "change" : "changes")}, disagreed with {disagreed}");
 
+    public static AuditEvent ReviewStarted(Actor actor, SupportPlan plan, DateTime at) =>
+        Whole(actor, plan, at, AuditActions.PlanReviewStarted, $"Started the review of the {plan.Rule.Name}");
+
     public static AuditEvent Agreed(Actor actor, SupportPlan plan, DateTime at) =>
         Whole(actor, plan, at, AuditActions.PlanAgreed, plan.Kind == PlanKind.Ehc
             ? $"The final EHC plan was issued (version {plan.Number})"

@@ -39,6 +39,10 @@ public sealed class PlanLine
     public required RecordArea Part { get; set; }
     public required int Position { get; init; }
     public int Revision { get; private set; } = 1;
+    /// <summary>The revision last agreed, so a review knows which lines changed; null for a line never agreed.</summary>
+    public int? AgreedRevision { get; set; }
+
+    public bool ChangedSinceAgreed => AgreedRevision != Revision;
     /// <summary>The need, the outcome (what will be different), or what the provision is.</summary>
     public required string Text { get; set; }
 

@@ -220,6 +220,13 @@ public sealed class PlanService(CommonGroundDbContext db, AccessService access, 
     /// </summary>
     public async Task<Result<SupportPlan>> LoadForAuthorAsync(ChildAccess childAccess, Guid planId)
     {
+        var loaded = await LoadWrittenAsync(childAccess, planId);
+        return loaded.Value is { CanBeChanged: false } ? new PlanAgreedCannotChange() : loaded;
+    }
+
+    /// <summary>The plan with its lines for staff of the organisation that writes it, whatever its state; or why not.</summary>
+    public async Task<Result<SupportPlan>> LoadWrittenAsync(ChildAccess childAccess, Guid planId)
+    {
         if (!childAccess.Can(Capability.WritePlan))
         {
             return new NotAllowedToWritePlan();
@@ -236,7 +243,7 @@ public sealed class PlanService(CommonGroundDbContext db, AccessService access, 
             return new OnlyAuthorsOrganisationWrites(plan.OrganisationName);
         }
 
-        return plan.CanBeChanged ? plan : new PlanAgreedCannotChange();
+        return plan;
     }
 
     private async Task<Professional?> AuthorAsync(ChildAccess childAccess) =>

@@ -42,6 +42,8 @@ public sealed class SupportPlan : IVersioned
     public DateTime? AgreedAt { get; private set; }
     /// <summary>When it must be looked at again by, from its kind's rule, once agreed.</summary>
     public DateOnly? ReviewBy { get; private set; }
+    /// <summary>When its latest review began: the agreed plan is being written again as its next version.</summary>
+    public DateTime? ReviewStartedAt { get; private set; }
     /// <summary>The About me versions it was agreed with, e.g. <c>AboutMe:3,WhatMatters:1</c>.</summary>
     public string? AboutMeVersions { get; private set; }
     public int Version { get; private set; }
@@ -69,10 +71,28 @@ public sealed class SupportPlan : IVersioned
     {
         Status = PlanStatus.Agreed;
         AgreedAt = now;
+        foreach (var line in Lines)
+        {
+            line.AgreedRevision = line.Revision;
+        }
+
         ReviewBy = Rule.ReviewDueBy(today);
         AboutMeVersions = aboutMeVersions;
         Version++;
     }
+
+    /// <summary>
+    /// Opens an agreed plan for its review: it is written again as the next version, with the family, while what was
+    /// agreed stays promised until the new version is agreed.
+    /// </summary>
+    public void StartReview(DateTime now)
+    {
+        Status = PlanStatus.Draft;
+        ReviewStartedAt = now;
+        Version++;
+    }
+
+    public bool IsUnderReview => Status != PlanStatus.Agreed && AgreedAt is not null;
 
     /// <summary>Notes a change to the plan's lines, so two people writing at once do not overwrite each other.</summary>
     public void Touch() => Version++;

@@ -2528,6 +2528,10 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasColumnType("date")
                         .HasColumnName("achieve_by");
 
+                    b.Property<int?>("AgreedRevision")
+                        .HasColumnType("integer")
+                        .HasColumnName("agreed_revision");
+
                     b.Property<string>("BroadArea")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
@@ -2832,6 +2836,10 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("ReviewBy")
                         .HasColumnType("date")
                         .HasColumnName("review_by");
+
+                    b.Property<DateTime?>("ReviewStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("review_started_at");
 
                     b.Property<DateTime?>("SharedAt")
                         .HasColumnType("timestamp with time zone")

@@ -2523,6 +2523,10 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("achieve_by");
 
+                    b.Property<int?>("AgreedRevision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("agreed_revision");
+
                     b.Property<string>("BroadArea")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
@@ -2827,6 +2831,10 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("ReviewBy")
                         .HasColumnType("TEXT")
                         .HasColumnName("review_by");
+
+                    b.Property<DateTime?>("ReviewStartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_started_at");
 
                     b.Property<DateTime?>("SharedAt")
                         .HasColumnType("TEXT")

@@ -15,10 +15,13 @@ public abstract class PlanStepPageBase(PlanService plans, CurrentUser currentUse
 
     protected PlanService Plans => plans;
 
+    /// <summary>True for a step on an agreed plan (starting its review); the others are refused once a plan is agreed.</summary>
+    protected virtual bool OnAgreedPlan => false;
+
     /// <summary>The plan as its author sees it, or the answer that refuses the page.</summary>
     protected async Task<IActionResult?> LoadAsync(Guid planId)
     {
-        var loaded = await plans.LoadForAuthorAsync(Access, planId);
+        var loaded = OnAgreedPlan ? await plans.LoadWrittenAsync(Access, planId) : await plans.LoadForAuthorAsync(Access, planId);
         if (loaded.Value is null)
         {
             return loaded.Error is NotFoundError ? NotFound() : StatusCode(StatusCodes.Status403Forbidden);
