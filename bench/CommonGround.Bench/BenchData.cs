@@ -3,6 +3,7 @@ using CommonGround.Core.Accounts;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Children;
 using CommonGround.Core.Commitments;
+using CommonGround.Core.Plans;
 using CommonGround.Core.Concerns;
 using CommonGround.Core.Meetings;
 using CommonGround.Core.Time;
@@ -17,7 +18,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CommonGround.Bench;
 
 /// <summary>The generated people the load harness signs in as, and the records it opens.</summary>
-public sealed record BenchPeople(string Professional, string Parent, Guid BusyChild, Guid ProfessionalsChild, string Lead, string KeyWorker, string Caseworker, Guid AreaId);
+public sealed record BenchPeople(string Professional, string Parent, Guid BusyChild, Guid ProfessionalsChild, string Lead, string KeyWorker, string Caseworker, Guid AreaId, Guid BusyChildPlan);
 
 /// <summary>
 /// Generates one local authority area with many children, each with a family, a team around them, sharing decisions,
@@ -118,7 +119,7 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
         progress($"{organisations.Count} organisations, {staff.Values.Sum(s => s.Count) + 1} staff");
 
         var today = DateOnly.FromDateTime(_now);
-        Guid busyChild = default, professionalsChild = default;
+        Guid busyChild = default, professionalsChild = default, busyChildPlan = default;
         for (var c = 0; c < children; c++)
         {
             var child = new Child
@@ -190,9 +191,10 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
 
             // Commitments: most children have a few from their key worker, recorded week by week; the bench professional
             // owes one or two to each of their 300 children, and 200 (with 10,000 records of delivery) to the first.
+            var promised = new List<Commitment>();
             for (var k = _random.Next(4); k > 0; k--)
             {
-                AddCommitment(pending, child.Id, area.Id, school, CommitmentArea.Education, today, _random.Next(4, 30));
+                promised.Add(AddCommitment(pending, child.Id, area.Id, school, CommitmentArea.Education, today, _random.Next(4, 30)));
             }
 
             if (team.Any(t => t.Who.Professional.Id == benchProfessional.Id))
@@ -201,9 +203,18 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
                 var owed = c == 0 ? BusyChildCommitments : 1 + _random.Next(2);
                 for (var k = 0; k < owed; k++)
                 {
-                    AddCommitment(pending, child.Id, area.Id, bench, CommitmentArea.Health, today, c == 0 ? BusyChildDeliveries / BusyChildCommitments : _random.Next(4, 30));
+                    var commitment = AddCommitment(pending, child.Id, area.Id, bench, CommitmentArea.Health, today, c == 0 ? BusyChildDeliveries / BusyChildCommitments : _random.Next(4, 30));
+                    if (k < 3)
+                    {
+                        promised.Add(commitment);
+                    }
                 }
             }
+
+            // Every child has an agreed SEN support plan from their school, its provision the commitments above (up to
+            // three of the busy child's 200: the rest were promised outside the plan).
+            var plan = AddPlan(pending, child, school, parent, promised);
+            busyChildPlan = c == 0 ? plan.Id : busyChildPlan;
 
             // Every child has been through a needs assessment in the last three years; most have a final plan, about
             // 6 in 10 within 20 weeks, and a few had exceptional circumstances recorded.
@@ -267,7 +278,7 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
         }
 
         await SaveAsync(pending);
-        return new BenchPeople(ProfessionalEmail, ParentEmail, busyChild, professionalsChild, LeadEmail, KeyWorkerEmail, CaseworkerEmail, area.Id);
+        return new BenchPeople(ProfessionalEmail, ParentEmail, busyChild, professionalsChild, LeadEmail, KeyWorkerEmail, CaseworkerEmail, area.Id, busyChildPlan);
     }
 
     private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
@@ -276,7 +287,59 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
     /// Weekly provision that started a while ago, agreed, with a record for most weeks since (a few missed). It is about
     /// the owner's own field (a school's about education, a therapist's about health), so the owner can see it.
     /// </summary>
-    private void AddCommitment(List<object> pending, Guid childId, Guid areaId, (Professional Professional, UserAccount Account, Organisation Organisation) owner, CommitmentArea about, DateOnly today, int deliveries)
+    private SupportPlan AddPlan(List<object> pending, Child child, (Professional Professional, UserAccount Account, Organisation Organisation) school, UserAccount parent, IReadOnlyList<Commitment> provision)
+    {
+        var plan = new SupportPlan
+        {
+            ChildId = child.Id, AreaId = child.AreaId, Kind = PlanKind.SenSupport, OrganisationId = school.Organisation.Id, OrganisationName = school.Organisation.Name,
+            AuthorUserId = school.Account.Id, AuthorName = school.Account.DisplayName, CreatedAt = _now.AddDays(-_random.Next(30, 120)),
+        };
+        var position = 0;
+        PlanLine Line(PlanLineKind kind, RecordArea part, string text)
+        {
+            var line = new PlanLine { PlanId = plan.Id, ChildId = child.Id, Kind = kind, Part = part, Position = ++position, Text = text };
+            plan.Lines.Add(line);
+            return line;
+        }
+
+        Line(PlanLineKind.Need, RecordArea.Education, Pick(Sentences)).BroadArea = BroadAreaOfNeed.CommunicationAndInteraction;
+        Line(PlanLineKind.Need, RecordArea.Health, Pick(Sentences)).BroadArea = BroadAreaOfNeed.SensoryAndPhysical;
+        var outcomes = new[] { Line(PlanLineKind.Outcome, RecordArea.Education, Pick(Sentences)), Line(PlanLineKind.Outcome, RecordArea.Health, Pick(Sentences)) };
+        foreach (var commitment in provision)
+        {
+            var line = Line(PlanLineKind.Provision, commitment.RecordArea == CommitmentArea.Health ? RecordArea.Health : RecordArea.Education, commitment.What);
+            line.ProviderName = commitment.OwnerName;
+            line.ProviderOrganisationName = commitment.OwnerOrganisationName;
+            line.Quantity = commitment.QuantityPerPeriod;
+            line.Unit = commitment.Unit;
+            line.MinutesPerSession = commitment.MinutesPerSession;
+            line.Period = commitment.Period;
+            line.StartDate = commitment.StartDate;
+            line.TermTimeOnly = commitment.TermTimeOnly;
+            line.Serves = outcomes[0].Id.ToString();
+            line.CommitmentId = commitment.Id;
+        }
+
+        plan.Share(plan.CreatedAt.AddDays(7));
+        foreach (var line in plan.Lines)
+        {
+            pending.Add(new PlanResponse
+            {
+                PlanId = plan.Id, ChildId = child.Id, LineId = line.Id, LineRevision = line.Revision, PlanNumber = 1, Answer = PlanAnswer.Agree,
+                ByUserId = parent.Id, ByName = parent.DisplayName, At = plan.CreatedAt.AddDays(9),
+            });
+        }
+
+        plan.Agree(plan.CreatedAt.AddDays(10), DateOnly.FromDateTime(plan.CreatedAt.AddDays(10)), "");
+        pending.Add(plan);
+        pending.Add(new PlanVersion
+        {
+            PlanId = plan.Id, ChildId = child.Id, Number = 1, Stage = PlanVersionStage.Agreed, Content = PlanContent.Of(plan).ToJson(), At = plan.CreatedAt.AddDays(10), ByName = school.Account.DisplayName,
+        });
+        return plan;
+    }
+
+    private Commitment AddCommitment(List<object> pending, Guid childId, Guid areaId, (Professional Professional, UserAccount Account, Organisation Organisation) owner, CommitmentArea about, DateOnly today, int deliveries)
     {
         var start = today.AddDays(-7 * (deliveries + _random.Next(0, 4)) - 7);
         var commitment = new Commitment
@@ -305,6 +368,8 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
 
             pending.Add(record);
         }
+
+        return commitment;
     }
 
     private void AddNeedsAssessment(List<object> pending, Guid childId, Guid areaId, (Professional Professional, UserAccount Account, Organisation Organisation) caseworker, DateOnly today)

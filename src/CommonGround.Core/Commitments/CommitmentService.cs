@@ -36,6 +36,14 @@ public sealed class CommitmentService(CommonGroundDbContext db, TimeProvider tim
         return await WithProgressAsync(commitments, from d in db.DeliveryRecords join c in visible on d.CommitmentId equals c.Id select d);
     }
 
+    /// <summary>The named commitments for the child that the person may see, with planned against delivered: a plan's provision.</summary>
+    public async Task<IReadOnlyList<CommitmentWithProgress>> ListForChildAsync(ChildAccess childAccess, IReadOnlyCollection<Guid> commitmentIds)
+    {
+        var visible = db.Commitments.AsNoTracking().VisibleTo(childAccess).Where(c => commitmentIds.Contains(c.Id));
+        var commitments = await visible.ToListAsync();
+        return await WithProgressAsync(commitments, db.DeliveryRecords.Where(d => commitmentIds.Contains(d.CommitmentId)));
+    }
+
     public async Task<CommitmentWithProgress?> GetAsync(ChildAccess childAccess, Guid commitmentId)
     {
         var commitment = await db.Commitments.AsNoTracking().VisibleTo(childAccess).Include(c => c.StatusChanges).SingleOrDefaultAsync(c => c.Id == commitmentId);

@@ -62,7 +62,7 @@ public sealed class PlanService(CommonGroundDbContext db, AccessService access, 
         var promised = lines.Where(l => l.CommitmentId is not null).Select(l => l.CommitmentId!.Value).ToHashSet();
         var delivery = promised.Count == 0
             ? new Dictionary<Guid, CommitmentWithProgress>()
-            : (await commitments.ListForChildAsync(childAccess)).Where(c => promised.Contains(c.Commitment.Id)).ToDictionary(c => c.Commitment.Id);
+            : (await commitments.ListForChildAsync(childAccess, promised)).ToDictionary(c => c.Commitment.Id);
         return new PlanView(plan, lines, plan.Lines.Count - lines.Count, responses,
             familyWords?.OrderBy(s => FamilySections.ToList().IndexOf(s.Section)).ToList(), delivery);
     }
