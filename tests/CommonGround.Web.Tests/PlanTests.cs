@@ -116,6 +116,21 @@ public sealed class PlanTests : FreshAppTests
         var card = page.QuerySelectorAll(".govuk-summary-card").Single(c => c.TextContent.Contains("Speech and language therapy in school", StringComparison.Ordinal));
         Assert.Contains("1 session delivered of", card.TextContent, StringComparison.Ordinal);
 
+        // The provision as a spreadsheet, and the agreed version as a Word document in the plan's sections.
+        var csv = await parent.GetStringAsync($"/children/{sam}/plans/{plan}?handler=Csv");
+        Assert.StartsWith("Provision,Part of the record,Provider", csv, StringComparison.Ordinal);
+        Assert.Contains("Speech and language therapy in school,Health,Grace Okafor", csv, StringComparison.Ordinal);
+        var docx = await parent.GetAsync($"/children/{sam}/plans/{plan}/versions?handler=Docx&number=1&stage=Agreed");
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false))
+        {
+            var text = word.MainDocumentPart!.Document.Body!.InnerText;
+            Assert.Contains("Provision: the support promised", text, StringComparison.Ordinal);
+            Assert.Contains("Sam will ask an adult or a friend for help when he is stuck", text, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await parent.GetAsync($"/children/{sam}/plans/{plan}/versions?handler=Docx&number=7&stage=Agreed")).StatusCode);
+
         // Agreed means fixed until a review: its lines cannot be changed.
         var line = saved.Lines.First(l => l.Kind == PlanLineKind.Need).Id;
         Assert.Equal(HttpStatusCode.Forbidden, (await senco.GetAsync($"/children/{sam}/plans/{plan}/needs/{line}")).StatusCode);

@@ -5,7 +5,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace CommonGround.Web.Infrastructure;
 
-/// <summary>Writes a letter as a Word document the family can open, change and send.</summary>
+/// <summary>Writes a letter, or a record such as a plan, as a Word document the family can open, change and send.</summary>
 public static class WordDocument
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -26,6 +26,36 @@ public static class WordDocument
             }
 
             body.Append(Paragraph(letter.SignOff));
+            main.Document = new Document(body);
+            main.Document.Save();
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>A titled document in sections, each a heading and its paragraphs.</summary>
+    public static byte[] Write(string title, IReadOnlyList<string> introduction, IReadOnlyList<(string Heading, IReadOnlyList<string> Paragraphs)> sections)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            var body = new Body();
+            body.Append(Paragraph(title, bold: true));
+            foreach (var line in introduction)
+            {
+                body.Append(Paragraph(line));
+            }
+
+            foreach (var (heading, paragraphs) in sections)
+            {
+                body.Append(Paragraph(heading, bold: true));
+                foreach (var paragraph in paragraphs)
+                {
+                    body.Append(Paragraph(paragraph));
+                }
+            }
+
             main.Document = new Document(body);
             main.Document.Save();
         }

@@ -1,5 +1,8 @@
+using System.Globalization;
 using CommonGround.Core.Access;
+using CommonGround.Core.Commitments;
 using CommonGround.Core.Plans;
+using CommonGround.Web.Infrastructure;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 
@@ -16,6 +19,33 @@ public sealed class PlanModel(PlanService plans, CurrentUser currentUser) : Chil
     public bool Answers => View.Plan.Status == PlanStatus.WithFamily && Access.Can(Capability.RespondToPlan);
     public int WaitingForFamily { get; private set; }
     public (DateOnly LastDayToComment, DateOnly EarliestFinal)? CommentWindow { get; private set; }
+
+    /// <summary>The plan's provision as a spreadsheet: each line, who gives it, how much, and what has been delivered.</summary>
+    [ChildPage(Capability.ViewRecord)]
+    public async Task<IActionResult> OnGetCsvAsync(Guid planId)
+    {
+        if (await plans.GetAsync(Access, planId) is not { } view)
+        {
+            return NotFound();
+        }
+
+        var child = Access.Child;
+        DescribeRead(null, $"{view.Plan.Rule.Name}: provision downloaded");
+        return CsvFile.Create($"{child.KnownAs}-{child.LastName}-plan-provision.csv",
+            ["Provision", "Part of the record", "Provider", "Organisation", "How much and how often", "Works towards", "Family's answer", "Delivered so far", "Expected so far", "How it stands"],
+            view.Of(PlanLineKind.Provision).Select(line =>
+            {
+                var row = new PlanLineModel(view, line, false, child.Id);
+                var delivery = line.CommitmentId is { } id ? view.Delivery.GetValueOrDefault(id) : null;
+                return (IReadOnlyList<string>)
+                [
+                    line.Text, line.Part.ToDisplayName(), line.ProviderName ?? "", line.ProviderOrganisationName ?? "", line.DescribeProvision(), string.Join("; ", row.Serves),
+                    line.AgreedByFamily(view.Responses) ? "Agreed" : row.Answer?.Answer.ToDisplayName() ?? "",
+                    delivery?.Progress.Delivered.ToString("0.##", CultureInfo.InvariantCulture) ?? "", delivery?.Progress.Expected.ToString("0.##", CultureInfo.InvariantCulture) ?? "",
+                    delivery?.Progress.Status.ToDisplayName() ?? "",
+                ];
+            }));
+    }
 
     [ChildPage(Capability.ViewRecord)]
     public async Task<IActionResult> OnGetAsync(Guid planId)
