@@ -74,7 +74,7 @@ public sealed class PlanJourneys(BrowserFixture browser) : IClassFixture<Browser
         await Assertions.Expect(senco.Locator("main")).ToContainTextAsync("Sam loves trains and drawing maps.");
 
         // A need and two outcomes.
-        await Click(senco, AriaRole.Link, "Add a need");
+        await senco.GetByRole(AriaRole.Link, new() { Name = "Add a need" }).ClickAsync();
         await AssertPageAsync(senco, "Add a need");
         await senco.Locator("[name='Input.Text']").FillAsync("Sam finds it hard to follow spoken instructions in a busy classroom");
         await senco.GetByLabel("Education", new() { Exact = true }).CheckAsync();
@@ -82,7 +82,7 @@ public sealed class PlanJourneys(BrowserFixture browser) : IClassFixture<Browser
         await Click(senco, AriaRole.Button, "Save");
         foreach (var (outcome, part) in new[] { ("Sam will ask an adult for help when he is stuck", "Education"), ("Sam will follow a two-step instruction", "Health") })
         {
-            await Click(senco, AriaRole.Link, "Add an outcome");
+            await senco.GetByRole(AriaRole.Link, new() { Name = "Add an outcome" }).ClickAsync();
             await AssertPageAsync(senco, "Add an outcome");
             await senco.Locator("[name='Input.Text']").FillAsync(outcome);
             await senco.GetByLabel(part, new() { Exact = true }).CheckAsync();
@@ -92,7 +92,7 @@ public sealed class PlanJourneys(BrowserFixture browser) : IClassFixture<Browser
         }
 
         // Three lines of provision; the first is written vaguely and the prompt makes it specific.
-        await Click(senco, AriaRole.Link, "Add provision");
+        await senco.GetByRole(AriaRole.Link, new() { Name = "Add provision" }).ClickAsync();
         await senco.Locator("[name='Input.Text']").FillAsync("Access to speech and language therapy as required");
         await senco.GetByLabel("Health", new() { Exact = true }).CheckAsync();
         await Click(senco, AriaRole.Button, "Save");
@@ -104,7 +104,7 @@ public sealed class PlanJourneys(BrowserFixture browser) : IClassFixture<Browser
         await AssertPageAsync(senco, "SEN support plan");
         foreach (var (what, quantity) in new[] { ("Small-group reading with a teaching assistant", "3"), ("A daily check-in with a named adult", "5") })
         {
-            await Click(senco, AriaRole.Link, "Add provision");
+            await senco.GetByRole(AriaRole.Link, new() { Name = "Add provision" }).ClickAsync();
             await FillProvisionAsync(senco, what, "Priya Nair, SENCO at Sam's school (Brookside Primary School)", "Education", quantity);
             await Click(senco, AriaRole.Button, "Save");
             await AssertPageAsync(senco, "SEN support plan");
