@@ -11,215 +11,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommonGround.Core.Plans;
 
-/// <summary>The family's answer to one line.</summary>
-public sealed record LineAnswer(Guid LineId, PlanAnswer? Answer, string? Words);
-
-/// <summary>The author's reply to a family's answer; for a provision line they take, the line as it will now read.</summary>
-public sealed record ReplyToAnswerOptions(Guid ResponseId, bool Accept, string? Reply, int Version, PlanLineOptions? RevisedProvision = null);
-
 /// <summary>
-/// Writing a plan with the family: sharing it, the family answering it line by line, the author replying, and agreeing
-/// it, when each provision line becomes a commitment.
+/// Agreeing a plan (or issuing an EHC plan), when each line of provision becomes a commitment, and opening an agreed
+/// plan for its review as its next version.
 /// </summary>
 public sealed class PlanAgreementService(
-    CommonGroundDbContext db, AccessService access, PlanService plans, CommitmentChangeService commitments, Notifier notifier, AttentionSignals signals, TimeProvider timeProvider)
+    CommonGroundDbContext db, PlanService plans, CommitmentChangeService commitments, PlanSteps steps, AttentionSignals signals, TimeProvider timeProvider)
 {
-    public async Task<Result<SupportPlan>> ShareAsync(ChildAccess childAccess, Guid planId, int version, UserActor actor)
-    {
-        var loaded = await plans.LoadForAuthorAsync(childAccess, planId);
-        if (loaded.Value is not { } plan)
-        {
-            return loaded.Error!;
-        }
-
-        if (plan.Version != version)
-        {
-            return new PlanChangedMeanwhile();
-        }
-
-        if (!plan.Lines.Any(l => l.Kind == PlanLineKind.Outcome) || !plan.Lines.Any(l => l.Kind == PlanLineKind.Provision))
-        {
-            return new PlanNotReadyToShare("Add at least one outcome and one line of provision before you share the plan");
-        }
-
-        if (plan.Lines.OrderBy(l => l.Position).FirstOrDefault(l => PlanProvisionTerms.Missing(l) is not null) is { } vague)
-        {
-            return new PlanNotReadyToShare($"Say {PlanProvisionTerms.Missing(vague)} for \"{vague.Text}\" before you share the plan, so the family can see exactly what is promised");
-        }
-
-        var now = timeProvider.UtcNow();
-        plan.Share(now);
-        db.PlanVersions.Add(Snapshot(plan, PlanVersionStage.SharedWithFamily, actor, now));
-        db.AuditEvents.Add(PlanChanges.Shared(actor, plan, now));
-        await PlanStatutoryLink.StageAsync(db, childAccess, plan, StatutoryEventKind.DraftPlanServed, actor, now);
-        await NotifyFamilyAsync(childAccess, plan, actor,
-            $"{actor.Name} shared {childAccess.Child.KnownAs}'s {(plan.Kind == PlanKind.Ehc ? "draft EHC plan" : plan.Rule.Name)} with you to read and answer, line by line",
-            $"{childAccess.Child.KnownAs}'s {plan.Rule.Name} is ready for you to answer");
-        if (!await db.TrySaveAsync())
-        {
-            return new PlanChangedMeanwhile();
-        }
-
-        await signals.RefreshAfterChangeAsync(plan.ChildId);
-        return plan;
-    }
-
-    /// <summary>
-    /// Opens an agreed plan for its review, as its next version. What was agreed stays promised, and its provision keeps
-    /// being delivered and recorded, until the new version is agreed.
-    /// </summary>
-    public async Task<Result<SupportPlan>> StartReviewAsync(ChildAccess childAccess, Guid planId, int version, UserActor actor)
-    {
-        var loaded = await plans.LoadWrittenAsync(childAccess, planId);
-        if (loaded.Value is not { } plan)
-        {
-            return loaded.Error!;
-        }
-
-        if (plan.Version != version)
-        {
-            return new PlanChangedMeanwhile();
-        }
-
-        if (plan.Status != PlanStatus.Agreed)
-        {
-            return new PlanNotAgreedYet();
-        }
-
-        var now = timeProvider.UtcNow();
-        plan.StartReview(now);
-        db.AuditEvents.Add(PlanChanges.ReviewStarted(actor, plan, now));
-        await NotifyFamilyAsync(childAccess, plan, actor,
-            $"{actor.Name} started the review of {childAccess.Child.KnownAs}'s {plan.Rule.Name}. You will be asked to answer what changes",
-            $"The review of {childAccess.Child.KnownAs}'s {plan.Rule.Name} has started");
-        return await db.TrySaveAsync() ? plan : new PlanChangedMeanwhile();
-    }
-
-    /// <summary>The family answers every line waiting for them: agree, suggest a change in their words, or disagree and say why.</summary>
-    public async Task<Result<SupportPlan>> AnswerAsync(ChildAccess childAccess, Guid planId, IReadOnlyList<LineAnswer> answers, UserActor actor)
-    {
-        if (!childAccess.Can(Capability.RespondToPlan))
-        {
-            return new NotAllowedToRespondToPlan();
-        }
-
-        var plan = await db.SupportPlans.Include(p => p.Lines).SingleOrDefaultAsync(p => p.Id == planId && p.ChildId == childAccess.Child.Id);
-        if (plan is null)
-        {
-            return new PlanNotFound();
-        }
-
-        if (plan.Status != PlanStatus.WithFamily)
-        {
-            return new PlanNotWithFamily();
-        }
-
-        var responses = await db.PlanResponses.Where(r => r.PlanId == planId).ToListAsync();
-        var waiting = plan.Lines.Where(l => l.AwaitsFamily(responses)).OrderBy(l => l.Kind).ThenBy(l => l.Position).ToList();
-        if (waiting.Count == 0)
-        {
-            return new NothingToAnswer();
-        }
-
-        var now = timeProvider.UtcNow();
-        foreach (var line in waiting)
-        {
-            var field = $"Answers[{line.Id}]";
-            var answer = answers.FirstOrDefault(a => a.LineId == line.Id);
-            if (answer?.Answer is not { } given)
-            {
-                return new AnswerMissing(field, line.Text.ShortenTo(60));
-            }
-
-            if (given != PlanAnswer.Agree && string.IsNullOrWhiteSpace(answer.Words))
-            {
-                return new AnswerWordsMissing($"Words[{line.Id}]", line.Text.ShortenTo(60));
-            }
-
-            if (answer.Words?.Trim().Length > PlanResponse.MaxWordsLength)
-            {
-                return new TextTooLong($"Words[{line.Id}]", PlanResponse.MaxWordsLength);
-            }
-
-            db.PlanResponses.Add(new PlanResponse
-            {
-                PlanId = plan.Id, ChildId = plan.ChildId, LineId = line.Id, LineRevision = line.Revision, PlanNumber = plan.Number, Answer = given,
-                Words = given == PlanAnswer.Agree || string.IsNullOrWhiteSpace(answer.Words) ? null : answer.Words.Trim(), ByUserId = actor.UserId, ByName = actor.Name, At = now,
-            });
-        }
-
-        var counted = answers.Where(a => waiting.Any(l => l.Id == a.LineId)).ToList();
-        db.AuditEvents.Add(PlanChanges.Answered(actor, plan, counted.Count(a => a.Answer == PlanAnswer.Agree),
-            counted.Count(a => a.Answer == PlanAnswer.SuggestChange), counted.Count(a => a.Answer == PlanAnswer.Disagree), now));
-        notifier.Notify(plan.AuthorUserId, NotificationKind.Commitments,
-            $"{actor.Name} answered {childAccess.Child.KnownAs}'s {plan.Rule.Name}",
-            $"{actor.Name} answered {childAccess.Child.KnownAs}'s {plan.Rule.Name}", ChildLinks.Plan(plan.ChildId, plan.Id), plan.ChildId);
-        await db.SaveChangesAsync();
-        return plan;
-    }
-
-    /// <summary>The author takes a family's suggestion (the line then reads as they asked) or keeps the line and says why.</summary>
-    public async Task<Result<PlanResponse>> ReplyAsync(ChildAccess childAccess, Guid planId, ReplyToAnswerOptions options, UserActor actor)
-    {
-        var loaded = await plans.LoadForAuthorAsync(childAccess, planId);
-        if (loaded.Value is not { } plan)
-        {
-            return loaded.Error!;
-        }
-
-        var response = await db.PlanResponses.SingleOrDefaultAsync(r => r.Id == options.ResponseId && r.PlanId == planId);
-        if (response is null || plan.Lines.SingleOrDefault(l => l.Id == response.LineId) is not { } line || !childAccess.CanSee(line.Part))
-        {
-            return new PlanResponseNotFound();
-        }
-
-        if (plan.Version != options.Version)
-        {
-            return new PlanChangedMeanwhile();
-        }
-
-        if (!response.AwaitsReply)
-        {
-            return new AlreadyReplied();
-        }
-
-        if (!options.Accept && string.IsNullOrWhiteSpace(options.Reply))
-        {
-            return new ReplyMissing();
-        }
-
-        if (options.Reply?.Trim().Length > PlanResponse.MaxWordsLength)
-        {
-            return new TextTooLong("Reply", PlanResponse.MaxWordsLength);
-        }
-
-        var now = timeProvider.UtcNow();
-        if (options.Accept && line.Kind == PlanLineKind.Provision && options.RevisedProvision is { } revised)
-        {
-            // The provision's terms change as the family asked, checked as any provision line is, and saved with the reply.
-            var staged = await plans.StageLineAsync(childAccess, plan, line.Id, PlanLineKind.Provision, revised, actor);
-            if (!staged.Succeeded)
-            {
-                return staged.Error!;
-            }
-        }
-        else if (options.Accept)
-        {
-            line.Text = response.Words!;
-            line.Revise();
-            plan.Touch();
-        }
-
-        response.ReplyWith(options.Accept, options.Reply, actor.Name, now, line.Revision);
-        db.AuditEvents.Add(PlanChanges.Replied(actor, plan, line, options.Accept, now));
-        notifier.Notify(response.ByUserId, NotificationKind.Commitments,
-            options.Accept
-                ? $"{actor.Name} changed a line of {childAccess.Child.KnownAs}'s {plan.Rule.Name} as you suggested"
-                : $"{actor.Name} replied to what you said about a line of {childAccess.Child.KnownAs}'s {plan.Rule.Name}",
-            $"{actor.Name} replied about {childAccess.Child.KnownAs}'s {plan.Rule.Name}", ChildLinks.Plan(plan.ChildId, plan.Id), plan.ChildId);
-        return await db.TrySaveAsync() ? response : new PlanChangedMeanwhile();
-    }
-
     /// <summary>
     /// Agrees the plan once the family agrees every line as it now reads. Each provision line becomes an agreed
     /// commitment owned by its provider, in the same save, so what the plan promised and what happens are one record.
@@ -285,10 +83,10 @@ public sealed class PlanAgreementService(
         var aboutMe = await db.ProfileSections.Where(s => s.ChildId == plan.ChildId && PlanService.FamilySections.Contains(s.Section) && s.Version > 0)
             .Select(s => new { s.Section, s.Version }).ToListAsync();
         plan.Agree(now, today, string.Join(',', aboutMe.OrderBy(s => s.Section).Select(s => $"{s.Section}:{s.Version}")));
-        db.PlanVersions.Add(Snapshot(plan, PlanVersionStage.Agreed, actor, now));
+        db.PlanVersions.Add(PlanSteps.Snapshot(plan, PlanVersionStage.Agreed, actor, now));
         db.AuditEvents.Add(PlanChanges.Agreed(actor, plan, now));
         await PlanStatutoryLink.StageAsync(db, childAccess, plan, StatutoryEventKind.FinalPlanIssued, actor, now);
-        await NotifyFamilyAsync(childAccess, plan, actor,
+        await steps.NotifyFamilyAsync(plan, actor,
             $"{childAccess.Child.KnownAs}'s {plan.Rule.Name} is {plan.AgreedWord()}. Its provision is now tracked, and it is due to be reviewed by {UkDates.Date(plan.ReviewBy!.Value)}",
             $"{childAccess.Child.KnownAs}'s {plan.Rule.Name} is {plan.AgreedWord()}");
         if (!await db.TrySaveAsync())
@@ -298,6 +96,37 @@ public sealed class PlanAgreementService(
 
         await signals.RefreshAfterChangeAsync(plan.ChildId);
         return plan;
+    }
+
+    /// <summary>
+    /// Opens an agreed plan for its review, as its next version. What was agreed stays promised, and its provision keeps
+    /// being delivered and recorded, until the new version is agreed.
+    /// </summary>
+    public async Task<Result<SupportPlan>> StartReviewAsync(ChildAccess childAccess, Guid planId, int version, UserActor actor)
+    {
+        var loaded = await plans.LoadWrittenAsync(childAccess, planId);
+        if (loaded.Value is not { } plan)
+        {
+            return loaded.Error!;
+        }
+
+        if (plan.Version != version)
+        {
+            return new PlanChangedMeanwhile();
+        }
+
+        if (plan.Status != PlanStatus.Agreed)
+        {
+            return new PlanNotAgreedYet();
+        }
+
+        var now = timeProvider.UtcNow();
+        plan.StartReview(now);
+        db.AuditEvents.Add(PlanChanges.ReviewStarted(actor, plan, now));
+        await steps.NotifyFamilyAsync(plan, actor,
+            $"{actor.Name} started the review of {childAccess.Child.KnownAs}'s {plan.Rule.Name}. You will be asked to answer what changes",
+            $"The review of {childAccess.Child.KnownAs}'s {plan.Rule.Name} has started");
+        return await db.TrySaveAsync() ? plan : new PlanChangedMeanwhile();
     }
 
     /// <summary>
@@ -318,23 +147,6 @@ public sealed class PlanAgreementService(
                 db.CommitmentStatusChanges.Add(change);
                 db.AuditEvents.Add(CommitmentSteps.ChildEvent(actor, childAccess, commitment, now, Audit.AuditActions.CommitmentStatusChanged,
                     $"Marked the commitment \"{commitment.What}\" as {to.ToDisplayName().ToLowerInvariant()}: {reason}"));
-            }
-        }
-    }
-
-    private static PlanVersion Snapshot(SupportPlan plan, PlanVersionStage stage, UserActor actor, DateTime now) => new()
-    {
-        PlanId = plan.Id, ChildId = plan.ChildId, Number = plan.Number, Stage = stage, Content = PlanContent.Of(plan).ToJson(), At = now, ByName = actor.Name,
-    };
-
-    private async Task NotifyFamilyAsync(ChildAccess childAccess, SupportPlan plan, UserActor actor, string title, string emailLine)
-    {
-        var family = await db.FamilyMembers.Where(f => f.ChildId == plan.ChildId && f.UserAccountId != actor.UserId).Select(f => f.UserAccountId).ToListAsync();
-        foreach (var userId in family)
-        {
-            if (await access.GetAsync(plan.ChildId, userId) is { } familyAccess && familyAccess.Can(Capability.ViewRecord))
-            {
-                notifier.Notify(userId, NotificationKind.Commitments, title, emailLine, ChildLinks.Plan(plan.ChildId, plan.Id), plan.ChildId);
             }
         }
     }

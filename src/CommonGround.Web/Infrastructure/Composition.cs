@@ -106,6 +106,9 @@ public static class Composition
         services.AddScoped<CommitmentSteps>();
         services.AddScoped<CommitmentChangeService>();
         services.AddScoped<CommonGround.Core.Plans.PlanService>();
+        services.AddScoped<CommonGround.Core.Plans.PlanLineService>();
+        services.AddScoped<CommonGround.Core.Plans.PlanSteps>();
+        services.AddScoped<CommonGround.Core.Plans.PlanSharingService>();
         services.AddScoped<CommonGround.Core.Plans.PlanAgreementService>();
         services.AddScoped<DeliveryService>();
         services.AddScoped<CommonGround.Core.Concerns.ConcernService>();

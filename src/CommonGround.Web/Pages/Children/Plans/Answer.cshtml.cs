@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Plans;
 
 /// <summary>The family answers each line of a shared plan that is waiting for them, on one page that works on a phone.</summary>
-public sealed class AnswerModel(PlanService plans, PlanAgreementService agreement, CurrentUser currentUser) : ChildPageBase(currentUser)
+public sealed class AnswerModel(PlanService plans, PlanSharingService sharing, CurrentUser currentUser) : ChildPageBase(currentUser)
 {
     public PlanView View { get; private set; } = default!;
     public IReadOnlyList<PlanLine> Waiting { get; private set; } = [];
@@ -29,7 +29,7 @@ public sealed class AnswerModel(PlanService plans, PlanAgreementService agreemen
         }
 
         var answers = Waiting.Select(l => new LineAnswer(l.Id, Answers.GetValueOrDefault(l.Id), Words.GetValueOrDefault(l.Id))).ToList();
-        var result = await agreement.AnswerAsync(Access, planId, answers, await CurrentUser.ActorAsync());
+        var result = await sharing.AnswerAsync(Access, planId, answers, await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             ModelState.AddModelError(result.Error!.Field ?? string.Empty, result.Error.Message);

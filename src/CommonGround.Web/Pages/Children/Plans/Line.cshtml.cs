@@ -16,7 +16,7 @@ namespace CommonGround.Web.Pages.Children.Plans;
 /// Adding or changing a need, an outcome or a provision line. Provision that is vague (no amount, no provider, "access
 /// to", "as required") is met with a prompt to make it specific, which the author may pass over while it is a draft.
 /// </summary>
-public sealed class LineModel(PlanService plans, TeamService teams, LanguageAdvice advice, CurrentUser currentUser) : ChildPageBase(currentUser)
+public sealed class LineModel(PlanService plans, PlanLineService lines, TeamService teams, LanguageAdvice advice, CurrentUser currentUser) : ChildPageBase(currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -136,7 +136,7 @@ public sealed class LineModel(PlanService plans, TeamService teams, LanguageAdvi
 
         var options = new PlanLineOptions(Input.Part!.Value, Input.Text!, Input.BroadArea, Input.AchieveBy, Input.HowWeWillKnow, Input.ProviderId, Input.Quantity,
             Input.Unit, Input.MinutesPerSession, Input.Period, Input.StartDate, Input.EndDate, Input.TermTimeOnly, Input.Serves);
-        var result = await plans.SaveLineAsync(Access, planId, lineId, Kind, options, Input.Version, actor);
+        var result = await lines.SaveLineAsync(Access, planId, lineId, Kind, options, Input.Version, actor);
         if (!result.Succeeded)
         {
             return result.Error is NotFoundError ? NotFound() : Invalid(result.Error!);
@@ -154,7 +154,7 @@ public sealed class LineModel(PlanService plans, TeamService teams, LanguageAdvi
             return refused;
         }
 
-        var result = await plans.RemoveLineAsync(Access, planId, lineId, Input.Version, await CurrentUser.ActorAsync());
+        var result = await lines.RemoveLineAsync(Access, planId, lineId, Input.Version, await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
             return result.Error is NotFoundError ? NotFound() : Invalid(result.Error!);

@@ -13,7 +13,7 @@ namespace CommonGround.Web.Pages.Children.Plans;
 /// The author replies to a family's answer: take their suggestion (the line then reads as they asked, and counts as
 /// agreed) or keep the line and say why, so the family can answer again.
 /// </summary>
-public sealed class ReplyModel(PlanService plans, PlanAgreementService agreement, CurrentUser currentUser) : ChildPageBase(currentUser)
+public sealed class ReplyModel(PlanService plans, PlanSharingService sharing, CurrentUser currentUser) : ChildPageBase(currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -90,7 +90,7 @@ public sealed class ReplyModel(PlanService plans, PlanAgreementService agreement
                 MinutesPerSession: Input.MinutesPerSession, Period: Input.Period, StartDate: Line.StartDate, EndDate: Line.EndDate, TermTimeOnly: Line.TermTimeOnly,
                 Serves: Line.ServesOutcomes)
             : null;
-        var result = await agreement.ReplyAsync(Access, planId, new ReplyToAnswerOptions(responseId, Input.Accept!.Value, Input.Reply, Input.Version, revised),
+        var result = await sharing.ReplyAsync(Access, planId, new ReplyToAnswerOptions(responseId, Input.Accept!.Value, Input.Reply, Input.Version, revised),
             await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
