@@ -73,12 +73,8 @@ public sealed class Commitment : IVersioned
             return $"Due by {UkDates.Date(DueDate!.Value)}";
         }
 
-        var amount = CommitmentText.Describe(QuantityPerPeriod!.Value, Unit!.Value);
-        var length = MinutesPerSession is { } minutes && Unit == ProvisionUnit.Sessions ? $" of {minutes} minutes" : "";
-        var per = Period == ProvisionPeriod.Day ? "a day" : "a week";
-        var when = TermTimeOnly ? ", term time only" : "";
         var until = EndDate is { } end ? $"until {UkDates.Date(end)}" : "with no end date";
-        return $"{amount}{length} {per}{when}, from {UkDates.Date(StartDate!.Value)} {until}";
+        return $"{CommitmentText.Describe(QuantityPerPeriod!.Value, Unit!.Value, MinutesPerSession, Period!.Value, TermTimeOnly)}, from {UkDates.Date(StartDate!.Value)} {until}";
     }
 
     /// <summary>The moves each status allows; final statuses allow none.</summary>

@@ -111,6 +111,14 @@ public static class CommitmentText
         _ => reason.ToString(),
     };
 
+    /// <summary>How much and how often, e.g. "2 sessions of 30 minutes a week, term time only".</summary>
+    public static string Describe(decimal quantity, ProvisionUnit unit, int? minutesPerSession, ProvisionPeriod period, bool termTimeOnly)
+    {
+        var length = minutesPerSession is { } minutes && unit == ProvisionUnit.Sessions ? $" of {minutes} minutes" : "";
+        var per = period == ProvisionPeriod.Day ? "a day" : "a week";
+        return $"{Describe(quantity, unit)}{length} {per}{(termTimeOnly ? ", term time only" : "")}";
+    }
+
     /// <summary>A quantity in its unit, e.g. "1 session", "2.5 hours".</summary>
     public static string Describe(decimal quantity, ProvisionUnit unit)
     {

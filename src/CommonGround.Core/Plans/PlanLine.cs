@@ -83,12 +83,9 @@ public sealed class PlanLine
             return "How much and how often not yet given";
         }
 
-        var length = MinutesPerSession is { } minutes && unit == ProvisionUnit.Sessions ? $" of {minutes} minutes" : "";
-        var per = period == ProvisionPeriod.Day ? "a day" : "a week";
-        var when = TermTimeOnly ? ", term time only" : "";
         var from = StartDate is { } start ? $", from {UkDates.Date(start)}" : "";
         var until = EndDate is { } end ? $" until {UkDates.Date(end)}" : "";
-        return $"{CommitmentText.Describe(quantity, unit)}{length} {per}{when}{from}{until}";
+        return $"{CommitmentText.Describe(quantity, unit, MinutesPerSession, period, TermTimeOnly)}{from}{until}";
     }
 }
 

@@ -38,7 +38,7 @@ public sealed record PlanView(
 /// <summary>Reading a child's plans, starting one, and loading one for the staff who write it.</summary>
 public sealed class PlanService(CommonGroundDbContext db, CommitmentService commitments, TimeProvider timeProvider)
 {
-    /// <summary>The About me sections a plan opens with: the child's and family's own words.</summary>
+    /// <summary>The About me sections a plan opens with, the child's and family's own words, in the order About me shows them.</summary>
     public static IReadOnlyList<ProfileSectionKind> FamilySections { get; } =
         [ProfileSectionKind.AboutMe, ProfileSectionKind.WhatMatters, ProfileSectionKind.HowToSupportMe, ProfileSectionKind.FamilyStory];
 
@@ -64,7 +64,7 @@ public sealed class PlanService(CommonGroundDbContext db, CommitmentService comm
             ? new Dictionary<Guid, CommitmentWithProgress>()
             : (await commitments.ListForChildAsync(childAccess, promised)).ToDictionary(c => c.Commitment.Id);
         return new PlanView(plan, lines, plan.Lines.Count - lines.Count, responses,
-            familyWords?.OrderBy(s => FamilySections.ToList().IndexOf(s.Section)).ToList(), delivery);
+            familyWords?.OrderBy(s => s.Section).ToList(), delivery);
     }
 
     /// <summary>Every version, oldest first; a version shared and then agreed is shared first.</summary>
