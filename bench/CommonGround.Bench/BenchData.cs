@@ -334,7 +334,7 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
         pending.Add(plan);
         pending.Add(new PlanVersion
         {
-            PlanId = plan.Id, ChildId = child.Id, Number = 1, Stage = PlanVersionStage.Agreed, Content = PlanContent.Of(plan).ToJson(), At = plan.CreatedAt.AddDays(10), ByName = school.Account.DisplayName,
+            PlanId = plan.Id, ChildId = child.Id, Number = 1, Stage = PlanVersionStage.Agreed, Content = PlanContent.Of(plan, []).ToJson(), At = plan.CreatedAt.AddDays(10), ByName = school.Account.DisplayName,
         });
         return plan;
     }

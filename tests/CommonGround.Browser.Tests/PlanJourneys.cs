@@ -170,8 +170,47 @@ public sealed class PlanJourneys(BrowserFixture browser) : IClassFixture<Browser
         await parent.GotoAsync(plan);
         var therapy = parent.Locator(".govuk-summary-card", new() { HasText = "Speech and language therapy in school" });
         await Assertions.Expect(therapy).ToContainTextAsync("1 session delivered of");
+
+        // The termly review: Priya starts it, Alex says how it is going in their words on the phone, the team gives its
+        // view of each outcome, and the plan is agreed again as version 2 with what everyone said kept in it.
+        await senco.ReloadAsync();
+        await Click(senco, AriaRole.Button, "Start a review");
+        await AssertPageAsync(senco, "Start a review");
+        await senco.GetByLabel("It is not arranged yet").CheckAsync();
+        await Click(senco, AriaRole.Button, "Start the review");
+        await AssertPageAsync(senco, "SEN support plan");
+
+        await parent.GotoAsync(plan);
+        await Click(parent, AriaRole.Link, "Tell us in your own words");
+        await AssertHeadingAsync(parent, "How is Sam getting on?");
+        await AssertFitsAPhoneAsync("parent@example.org", parent.Url, "How is Sam getting on?");
+        await parent.GetByLabel("Outcome 1: Sam will ask an adult or a friend for help when he is stuck").FillAsync("He asks his sister for help with homework now");
+        await Click(parent, AriaRole.Button, "Save my words");
+        await AssertHeadingAsync(parent, "SEN support plan");
+
+        await Click(senco, AriaRole.Button, "Give the team's view of each outcome");
+        await AssertPageAsync(senco, "The review");
+        var askForHelp = senco.Locator(".govuk-summary-card", new() { HasText = "ask an adult or a friend" });
+        await Assertions.Expect(askForHelp).ToContainTextAsync("He asks his sister for help with homework now");
+        await askForHelp.GetByLabel("On track").CheckAsync();
+        await askForHelp.GetByLabel("What the team has seen, and how you know").FillAsync("He asked for help three times in class last week");
+        var twoStep = senco.Locator(".govuk-summary-card", new() { HasText = "two-step instruction" });
+        await twoStep.GetByLabel("Some progress").CheckAsync();
+        await twoStep.GetByLabel("What the team has seen, and how you know").FillAsync("In small groups, not yet with the whole class");
+        await Click(senco, AriaRole.Button, "Save the team's view");
+        await AssertPageAsync(senco, "SEN support plan");
+        await Click(senco, AriaRole.Button, "Share the new version with the family");
+        await Click(senco, AriaRole.Button, "Share with the family");
+        await AssertPageAsync(senco, "SEN support plan");
+        await Click(senco, AriaRole.Button, "Mark the plan as agreed");
+        await Click(senco, AriaRole.Button, "Mark as agreed");
+        await AssertPageAsync(senco, "SEN support plan");
+
+        await parent.GotoAsync(plan);
+        await Assertions.Expect(parent.Locator(".govuk-summary-card", new() { HasText = "ask an adult or a friend" })).ToContainTextAsync("He asked for help three times in class last week");
         await Click(parent, AriaRole.Link, "See every version and what changed");
         await AssertHeadingAsync(parent, "Every version");
+        await Assertions.Expect(parent.Locator("main h2").First).ToHaveTextAsync("Version 2, agreed");
         await AssertFitsAPhoneAsync("parent@example.org", parent.Url, "Every version");
     }
 }

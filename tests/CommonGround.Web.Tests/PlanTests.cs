@@ -359,8 +359,44 @@ public sealed class PlanTests : FreshAppTests
         // An agreed plan changes only through a review.
         var reading = await App.QueryAsync(db => db.PlanLines.Where(l => l.PlanId == plan && l.Text == "Small-group reading").Select(l => l.Id).SingleAsync());
         Assert.Equal(HttpStatusCode.Forbidden, (await senco.GetAsync($"/children/{sam}/plans/{plan}/provision/{reading}")).StatusCode);
-        var (started, startedPage) = await senco.SubmitAsync($"/children/{sam}/plans/{plan}/review", new Dictionary<string, string>());
+        var (unchosen, unchosenPage) = await senco.SubmitAsync($"/children/{sam}/plans/{plan}/review", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.BadRequest, unchosen.StatusCode);
+        Assert.Contains("Choose the meeting where the review is talked through", string.Join("; ", unchosenPage.ErrorSummary()), StringComparison.Ordinal);
+        var (arranged, arrangedPage) = await senco.SubmitAsync($"/children/{sam}/meetings/new", new Dictionary<string, string>(Browse.DateFields("Input.Date", new(2026, 11, 26)))
+        {
+            ["Input.Kind"] = "Review", ["Input.Time"] = "15:30", ["Input.DurationMinutes"] = "60", ["Input.Place"] = "Brookside Primary",
+            ["Input.Invitees[0]"] = (await App.QueryAsync(db => db.Users.Where(u => u.Email == "parent@example.org").Select(u => u.Id).SingleAsync())).ToString(),
+            ["Input.NoteTakerId"] = (await App.QueryAsync(db => db.Users.Where(u => u.Email == "senco@example.org").Select(u => u.Id).SingleAsync())).ToString(),
+        });
+        Assert.True(arranged.StatusCode == HttpStatusCode.Redirect, string.Join("; ", arrangedPage.ErrorSummary()));
+        var meeting = await App.QueryAsync(db => db.Meetings.Where(m => m.ChildId == sam).Select(m => m.Id).SingleAsync());
+        var (started, startedPage) = await senco.SubmitAsync($"/children/{sam}/plans/{plan}/review", new Dictionary<string, string> { ["Meeting"] = meeting.ToString() });
         Assert.True(started.StatusCode == HttpStatusCode.Redirect, string.Join("; ", startedPage.ErrorSummary()));
+        Assert.Equal(meeting, await App.QueryAsync(db => db.SupportPlans.Where(p => p.Id == plan).Select(p => p.ReviewMeetingId).SingleAsync()));
+
+        // Alex says, in their own words, how one outcome is going; the team must give its view of both before agreeing.
+        var outcomes = await App.QueryAsync(db => db.PlanLines.Where(l => l.PlanId == plan && l.Kind == PlanLineKind.Outcome).OrderBy(l => l.Position).Select(l => l.Id).ToListAsync());
+        var (_, samPage) = await parent.OpenAsync($"/children/{sam}/plans/{plan}");
+        Assert.Contains("Say how Sam is getting on", samPage.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var (blank, blankPage) = await parent.SubmitAsync($"/children/{sam}/plans/{plan}/progress", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
+        Assert.Contains("Say in your own words how it is going towards at least one outcome", string.Join("; ", blankPage.ErrorSummary()), StringComparison.Ordinal);
+        var (said, _) = await parent.SubmitAsync($"/children/{sam}/plans/{plan}/progress", new Dictionary<string, string> { [$"Words[{outcomes[0]}]"] = "He asks me for help with homework now" });
+        Assert.Equal(HttpStatusCode.Redirect, said.StatusCode);
+
+        var (noView, noViewPage) = await senco.SubmitAsync($"/children/{sam}/plans/{plan}/review",
+            new Dictionary<string, string> { [$"Words[{outcomes[0]}]"] = "He asked for help four times last week" }, $"/children/{sam}/plans/{plan}/review?handler=Progress");
+        Assert.Equal(HttpStatusCode.BadRequest, noView.StatusCode);
+        Assert.Contains("Choose how far the child has come towards this outcome", string.Join("; ", noViewPage.ErrorSummary()), StringComparison.Ordinal);
+        Assert.Equal(1, await App.QueryAsync(db => db.OutcomeProgress.CountAsync(p => p.PlanId == plan)));
+        var (teamView, teamViewPage) = await senco.SubmitAsync($"/children/{sam}/plans/{plan}/review", new Dictionary<string, string>
+        {
+            [$"Progress[{outcomes[0]}]"] = nameof(ProgressTowardsOutcome.OnTrack), [$"Words[{outcomes[0]}]"] = "He asked for help four times last week",
+        }, $"/children/{sam}/plans/{plan}/review?handler=Progress");
+        Assert.True(teamView.StatusCode == HttpStatusCode.Redirect, string.Join("; ", teamViewPage.ErrorSummary()));
+        var (_, therapistPlan) = await (await SignedInAsync("therapist@example.org")).OpenAsync($"/children/{sam}/plans/{plan}");
+        Assert.DoesNotContain("He asks me for help with homework", therapistPlan.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("At this review, the team's view", therapistPlan.Body!.TextContent, StringComparison.Ordinal);
         await AddAsync(senco, sam, plan, $"provision/{reading}", Provision("Small-group reading", await MemberIdAsync(sam, "senco@example.org"), quantity: "4"));
         var (shared, _) = await senco.SubmitAsync($"/children/{sam}/plans/{plan}/share", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, shared.StatusCode);
@@ -369,6 +405,13 @@ public sealed class PlanTests : FreshAppTests
         var (_, answerPage) = await parent.OpenAsync($"/children/{sam}/plans/{plan}/answer");
         Assert.Single(answerPage.QuerySelectorAll("fieldset"));
         await parent.SubmitAsync($"/children/{sam}/plans/{plan}/answer", new Dictionary<string, string> { [$"Answers[{reading}]"] = nameof(PlanAnswer.Agree) });
+        var (early, earlyPage) = await senco.SubmitAsync($"/children/{sam}/plans/{plan}/agree", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.Contains("Say how far the child has come towards 1 outcome", string.Join("; ", earlyPage.ErrorSummary()), StringComparison.Ordinal);
+        await senco.SubmitAsync($"/children/{sam}/plans/{plan}/review", new Dictionary<string, string>
+        {
+            [$"Progress[{outcomes[1]}]"] = nameof(ProgressTowardsOutcome.SomeProgress), [$"Words[{outcomes[1]}]"] = "Two-step instructions in small groups, not yet in class",
+        }, $"/children/{sam}/plans/{plan}/review?handler=Progress");
         var (agreed, agreedPage) = await senco.SubmitAsync($"/children/{sam}/plans/{plan}/agree", new Dictionary<string, string>());
         Assert.True(agreed.StatusCode == HttpStatusCode.Redirect, string.Join("; ", agreedPage.ErrorSummary()));
 
@@ -388,5 +431,10 @@ public sealed class PlanTests : FreshAppTests
         Assert.Equal(["Version 2, agreed", "Version 2, shared with the family", "Version 1, agreed", "Version 1, shared with the family"],
             versions.QuerySelectorAll("main h2.govuk-heading-m").Select(h => h.TextContent.Trim()));
         Assert.Contains("4", versions.QuerySelectorAll(".cg-diff").Skip(1).First().QuerySelector("ins")?.TextContent ?? "", StringComparison.Ordinal);
+        var kept = PlanContent.FromJson(await App.QueryAsync(db => db.PlanVersions.Where(v => v.PlanId == plan && v.Number == 2 && v.Stage == PlanVersionStage.Agreed).Select(v => v.Content).SingleAsync()));
+        Assert.Equal(["He asks me for help with homework now", "He asked for help four times last week", "Two-step instructions in small groups, not yet in class"],
+            kept.Progress!.Select(p => p.Words));
+        var (_, agreedPlan) = await parent.OpenAsync($"/children/{sam}/plans/{plan}");
+        Assert.Contains("At the last review, in the family's words", agreedPlan.Body!.TextContent, StringComparison.Ordinal);
     }
 }

@@ -113,7 +113,7 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
             }
         }
 
-        var plans = await db.SupportPlans.AsNoTracking().Where(p => p.ChildId == childId && p.Status != PlanStatus.Draft).ToListAsync();
+        var plans = await db.SupportPlans.AsNoTracking().Where(p => p.ChildId == childId && (p.Status != PlanStatus.Draft || p.ReviewNumber > 0)).ToListAsync();
         foreach (var plan in plans)
         {
             var link = ChildLinks.Plan(childId, plan.Id);
@@ -126,7 +126,14 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
                     waiting.Add(new($"Answer {toAnswer} {(toAnswer == 1 ? "line" : "lines")} of the {plan.Rule.Name}", plan.AuthorName, null, link));
                 }
             }
-            else if (plan is { Status: PlanStatus.Agreed, ReviewBy: { } reviewBy } && plan.Kind != PlanKind.Ehc && reviewBy >= today && reviewBy <= horizon)
+            else if (plan.IsUnderReview && access.Can(Capability.RespondToPlan)
+                && await FamilyOutcomesToReviewAsync(plan) is > 0 and var outcomes)
+            {
+                waiting.Add(new($"Say how {access.Child.KnownAs} is getting on towards {(outcomes == 1 ? "1 outcome" : $"{outcomes} outcomes")}, for the review of the {plan.Rule.Name}",
+                    plan.AuthorName, null, ChildLinks.PlanProgress(childId, plan.Id)));
+            }
+
+            if (plan is { Status: PlanStatus.Agreed, ReviewBy: { } reviewBy } && plan.Kind != PlanKind.Ehc && reviewBy >= today && reviewBy <= horizon)
             {
                 comingUp.Add(new($"The {plan.Rule.Name} should be reviewed", plan.OrganisationName, reviewBy, link));
             }
@@ -151,6 +158,14 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
         var lateItems = late.Where(defaults).OrderBy(s => s.Kind).ThenBy(s => s.DueOn)
             .Select(s => new HappeningItem(s.Reason, null, s.DueOn, s.Link)).ToList();
         return new WhatIsHappening(waiting, lateItems, comingUp.OrderBy(i => i.When).ToList());
+    }
+
+    /// <summary>The outcomes under review that the family has not yet said how it is going towards.</summary>
+    private async Task<int> FamilyOutcomesToReviewAsync(SupportPlan plan)
+    {
+        var outcomes = await db.PlanLines.AsNoTracking().Where(l => l.PlanId == plan.Id && l.Kind == PlanLineKind.Outcome && l.AgreedRevision != null).Select(l => l.Id).ToListAsync();
+        var said = await db.OutcomeProgress.AsNoTracking().Where(p => p.PlanId == plan.Id && p.ReviewNumber == plan.ReviewNumber && p.ByFamily).Select(p => p.OutcomeLineId).ToListAsync();
+        return outcomes.Count(o => !said.Contains(o));
     }
 
     private static string Capitalised(string text) => string.Concat(char.ToUpperInvariant(text[0]), text[1..]);

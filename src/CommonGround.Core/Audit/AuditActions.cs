@@ -76,6 +76,8 @@ public static class AuditActions
     public const string PlanAnswerReplied = "plan.answer-replied";
     public const string PlanAgreed = "plan.agreed";
     public const string PlanReviewStarted = "plan.review-started";
+    public const string PlanReviewMeetingChosen = "plan.review-meeting-chosen";
+    public const string PlanProgressRecorded = "plan.progress-recorded";
     public const string StatutoryProcessStarted = "statutory.process-started";
     public const string StatutoryEventRecorded = "statutory.event-recorded";
     public const string StatutoryEventConfirmed = "statutory.event-confirmed";

@@ -137,6 +137,9 @@ public static class ChildLinks
 
     public static string ReviewPlan(Guid childId, Guid planId) => $"{Plan(childId, planId)}/review";
 
+    /// <summary>The family's own words on each outcome, at a review.</summary>
+    public static string PlanProgress(Guid childId, Guid planId) => $"{Plan(childId, planId)}/progress";
+
     public static string PlanVersions(Guid childId, Guid planId) => $"{Plan(childId, planId)}/versions";
 
     // Meetings.

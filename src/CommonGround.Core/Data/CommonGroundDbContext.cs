@@ -53,6 +53,7 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
     public DbSet<PlanLine> PlanLines => Set<PlanLine>();
     public DbSet<PlanResponse> PlanResponses => Set<PlanResponse>();
     public DbSet<PlanVersion> PlanVersions => Set<PlanVersion>();
+    public DbSet<OutcomeProgress> OutcomeProgress => Set<OutcomeProgress>();
     public DbSet<DeliveryRecord> DeliveryRecords => Set<DeliveryRecord>();
     public DbSet<LanguageAdviceRecord> LanguageAdviceRecords => Set<LanguageAdviceRecord>();
     public DbSet<Meeting> Meetings => Set<Meeting>();

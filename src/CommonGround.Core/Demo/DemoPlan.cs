@@ -12,10 +12,11 @@ using CommonGround.Core.Team;
 namespace CommonGround.Core.Demo;
 
 /// <summary>
-/// Sam's story as the demo tells it: Alex wrote About me, and Sam's SEN support plan was written with Alex six weeks
-/// ago. Alex asked for one outcome in their own words and Priya took it; three lines of provision followed, each now a
-/// commitment with its deliveries, one session of therapy missed, so a newcomer sees the plan and its promises kept
-/// and not kept on first sign-in.
+/// Sam's story as the demo tells it: Alex wrote About me, and Sam's SEN support plan was written with Alex fourteen
+/// weeks ago. Alex asked for one outcome in their own words and Priya took it; three lines of provision followed, each
+/// now a commitment with its deliveries, one session of therapy missed. Its termly review has begun: Priya arranged the
+/// review meeting, and Alex has said in their own words how one outcome is going, so a newcomer sees the plan, its
+/// promises kept and not kept, and a review under way on first sign-in.
 /// </summary>
 internal static class DemoPlan
 {
@@ -27,7 +28,7 @@ internal static class DemoPlan
         var priya = new UserActor(sencoStaff.UserAccountId, "Priya Nair") { OrganisationId = sencoStaff.OrganisationId };
 
         // About me, in Alex's words, written before the plan so the plan opens with them.
-        var written = monday.AddDays(-56);
+        var written = monday.AddDays(-112);
         foreach (var (kind, text) in new[]
         {
             (ProfileSectionKind.AboutMe, "Sam loves trains, drawing maps and anything with a timetable. He is funny and kind, and he notices things other people miss."),
@@ -42,9 +43,9 @@ internal static class DemoPlan
                 new ChildChange(AuditActions.ProfileChanged, kind.Area(), $"Changed \"{kind.Title()}\"", new ChangeSubject.AboutMeSection(kind))));
         }
 
-        var started = monday.AddDays(-53);
-        var shared = monday.AddDays(-49);
-        var agreed = monday.AddDays(-42);
+        var started = monday.AddDays(-109);
+        var shared = monday.AddDays(-105);
+        var agreed = monday.AddDays(-98);
         var plan = new SupportPlan
         {
             ChildId = sam.Id, AreaId = sam.AreaId, Kind = PlanKind.SenSupport, OrganisationId = sencoStaff.OrganisationId, OrganisationName = "Brookside Primary School",
@@ -98,7 +99,7 @@ internal static class DemoPlan
 
         // Shared with Alex, who asked for the first outcome to include friends, and agreed the rest.
         plan.Share(At(shared, 16));
-        db.PlanVersions.Add(new PlanVersion { PlanId = plan.Id, ChildId = sam.Id, Number = 1, Stage = PlanVersionStage.SharedWithFamily, Content = PlanContent.Of(plan).ToJson(), At = At(shared, 16), ByName = "Priya Nair" });
+        db.PlanVersions.Add(new PlanVersion { PlanId = plan.Id, ChildId = sam.Id, Number = 1, Stage = PlanVersionStage.SharedWithFamily, Content = PlanContent.Of(plan, []).ToJson(), At = At(shared, 16), ByName = "Priya Nair" });
         db.AuditEvents.Add(PlanChanges.Shared(priya, plan, At(shared, 16)));
         foreach (var line in plan.Lines)
         {
@@ -141,8 +142,34 @@ internal static class DemoPlan
         }
 
         plan.Agree(At(agreed, 15), agreed, "AboutMe:1,WhatMatters:1,HowToSupportMe:1");
-        db.PlanVersions.Add(new PlanVersion { PlanId = plan.Id, ChildId = sam.Id, Number = 1, Stage = PlanVersionStage.Agreed, Content = PlanContent.Of(plan).ToJson(), At = At(agreed, 15), ByName = "Priya Nair" });
+        db.PlanVersions.Add(new PlanVersion { PlanId = plan.Id, ChildId = sam.Id, Number = 1, Stage = PlanVersionStage.Agreed, Content = PlanContent.Of(plan, []).ToJson(), At = At(agreed, 15), ByName = "Priya Nair" });
         db.AuditEvents.Add(PlanChanges.Agreed(priya, plan, At(agreed, 15)));
+
+        // The termly review: Priya arranged the meeting and started the review last Friday; Alex has said how asking
+        // for help is going. The team's view, and the next version, are still to come.
+        var reviewStarted = At(monday.AddDays(-3), 14);
+        var meeting = new Meetings.Meeting
+        {
+            ChildId = sam.Id, AreaId = sam.AreaId, Kind = Meetings.MeetingKind.Review, StartsAt = At(monday.AddDays(10), 15).AddMinutes(30), DurationMinutes = 60,
+            Place = "Brookside Primary School, the SENCO's room", OrganiserUserId = priya.UserId, OrganiserName = "Priya Nair", OrganiserEmail = "senco@example.org",
+            OrganiserOrganisationId = sencoStaff.OrganisationId, OrganiserOrganisationName = "Brookside Primary School",
+            NoteTakerUserId = priya.UserId, NoteTakerName = "Priya Nair", ScheduledAt = reviewStarted.AddMinutes(-10),
+        };
+        meeting.Invitees.Add(new Meetings.MeetingInvitee { MeetingId = meeting.Id, UserAccountId = alex.Id, Name = "Alex Morgan", Email = alex.Email!, Role = "Parent carer", IsFamily = true });
+        meeting.Invitees.Add(new Meetings.MeetingInvitee { MeetingId = meeting.Id, UserAccountId = priya.UserId, Name = "Priya Nair", Email = "senco@example.org", Role = "SENCO, Brookside Primary School", IsFamily = false });
+        db.Meetings.Add(meeting);
+        db.AuditEvents.Add(AuditEvent.ForChild(priya, sam.Id, sam.AreaId, meeting.ScheduledAt, new ChildChange(AuditActions.MeetingScheduled, RecordArea.Meetings,
+            "Arranged a meeting: review of the SEN support plan", new ChangeSubject.Meeting(meeting.Id))));
+        plan.StartReview(reviewStarted, meeting.Id);
+        db.AuditEvents.Add(PlanChanges.ReviewStarted(priya, plan, reviewStarted));
+        var alexSaid = At(monday.AddDays(-2), 20);
+        db.OutcomeProgress.Add(new OutcomeProgress
+        {
+            PlanId = plan.Id, ChildId = sam.Id, OutcomeLineId = askForHelp.Id, ReviewNumber = plan.ReviewNumber, ByFamily = true, Part = askForHelp.Part, OutcomeText = askForHelp.Text,
+            Words = "He asks me or his sister for help with homework now, and his teacher says he put his hand up twice last week. He still freezes when the class is noisy.",
+            ByUserId = alex.Id, ByName = "Alex Morgan", At = alexSaid,
+        });
+        db.AuditEvents.Add(PlanChanges.ProgressRecorded(alexActor, plan, askForHelp, byFamily: true, alexSaid));
     }
 
     /// <summary>A delivery on each of <paramref name="days"/> (every weekday when null) from the start until last Friday, one of them missed.</summary>

@@ -29,4 +29,14 @@ public sealed record NotYetAgreedByFamily(int Lines) : Error(Lines == 1
 public sealed record FinalPlanTooEarly(DateOnly Earliest) : Error($"The final plan cannot be issued before {Time.UkDates.Date(Earliest)}: the family has 15 days to comment on the draft, and has not agreed all of it");
 public sealed record RepliesOutstanding(int Count) : Error(Count == 1 ? "Reply to the family's answer before the plan is agreed" : $"Reply to the family's {Count} answers before the plan is agreed");
 public sealed record ProvisionCouldNotBeRecorded(string Line, string Reason) : Error($"The provision \"{Line}\" could not be recorded as a commitment: {Reason}");
+public sealed record ProgressNotRecorded(int Outcomes) : Error(Outcomes == 1
+    ? "Say how far the child has come towards 1 outcome before the new version is agreed"
+    : $"Say how far the child has come towards {Outcomes} outcomes before the new version is agreed");
+public sealed record ProgressOnlyAtReview() : Error("Progress towards outcomes is recorded at a review. Start the review first");
+public sealed record OutcomeNotReviewed() : Error("Say how it is going only for outcomes in the agreed plan");
+public sealed record NothingSaidAboutProgress(string Field, bool Family) : Error(Family ? "Say in your own words how it is going towards at least one outcome" : "Give the team's view of at least one outcome", Field);
+public sealed record NotAllowedToRecordProgress() : Error("Only the family and the staff who write the plan can say how the child is getting on at its review");
+public sealed record ProgressMissing(string Field) : Error("Choose how far the child has come towards this outcome", Field);
+public sealed record ProgressWordsMissing(string Field, bool Family) : Error(Family ? "Say in your own words how it is going" : "Say what the team has seen, and how you know", Field);
+public sealed record ReviewMeetingNotFound() : Error("Choose one of the child's review meetings, or say it is not arranged yet", "MeetingId");
 public sealed record PlanChangedMeanwhile() : ChangedMeanwhileError("Someone else changed this plan while you were looking at it. Check the latest version and try again");

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CommonGround.Core.Plans;
 
 /// <summary>
-/// Agreeing a plan (or issuing an EHC plan), when each line of provision becomes a commitment, and opening an agreed
-/// plan for its review as its next version.
+/// Agreeing a plan (or issuing an EHC plan), when each line of provision becomes a commitment; at a review, once the
+/// team has said how far the child has come towards each outcome.
 /// </summary>
 public sealed class PlanAgreementService(
     CommonGroundDbContext db, PlanService plans, CommitmentChangeService commitments, PlanSteps steps, AttentionSignals signals, TimeProvider timeProvider)
@@ -44,6 +44,12 @@ public sealed class PlanAgreementService(
         if (responses.Count(r => r.AwaitsReply && plan.Lines.Any(l => l.Id == r.LineId && l.Revision == r.LineRevision)) is > 0 and var outstanding)
         {
             return new RepliesOutstanding(outstanding);
+        }
+
+        var progress = plan.IsUnderReview ? await PlanReviewService.ProgressAtAsync(db, plan) : [];
+        if (plan.IsUnderReview && PlanReviewService.ReviewedOutcomes(plan).Count(o => !progress.Any(p => p.OutcomeLineId == o.Id && !p.ByFamily)) is > 0 and var unreviewed)
+        {
+            return new ProgressNotRecorded(unreviewed);
         }
 
         var notAgreed = plan.Lines.Count(l => !l.AgreedByFamily(responses));
@@ -83,7 +89,7 @@ public sealed class PlanAgreementService(
         var aboutMe = await db.ProfileSections.Where(s => s.ChildId == plan.ChildId && PlanService.FamilySections.Contains(s.Section) && s.Version > 0)
             .Select(s => new { s.Section, s.Version }).ToListAsync();
         plan.Agree(now, today, string.Join(',', aboutMe.OrderBy(s => s.Section).Select(s => $"{s.Section}:{s.Version}")));
-        db.PlanVersions.Add(PlanSteps.Snapshot(plan, PlanVersionStage.Agreed, actor, now));
+        db.PlanVersions.Add(PlanSteps.Snapshot(plan, PlanVersionStage.Agreed, actor, now, progress));
         db.AuditEvents.Add(PlanChanges.Agreed(actor, plan, now));
         await PlanStatutoryLink.StageAsync(db, childAccess, plan, StatutoryEventKind.FinalPlanIssued, actor, now);
         await steps.NotifyFamilyAsync(plan, actor,
@@ -96,37 +102,6 @@ public sealed class PlanAgreementService(
 
         await signals.RefreshAfterChangeAsync(plan.ChildId);
         return plan;
-    }
-
-    /// <summary>
-    /// Opens an agreed plan for its review, as its next version. What was agreed stays promised, and its provision keeps
-    /// being delivered and recorded, until the new version is agreed.
-    /// </summary>
-    public async Task<Result<SupportPlan>> StartReviewAsync(ChildAccess childAccess, Guid planId, int version, UserActor actor)
-    {
-        var loaded = await plans.LoadWrittenAsync(childAccess, planId);
-        if (loaded.Value is not { } plan)
-        {
-            return loaded.Error!;
-        }
-
-        if (plan.Version != version)
-        {
-            return new PlanChangedMeanwhile();
-        }
-
-        if (plan.Status != PlanStatus.Agreed)
-        {
-            return new PlanNotAgreedYet();
-        }
-
-        var now = timeProvider.UtcNow();
-        plan.StartReview(now);
-        db.AuditEvents.Add(PlanChanges.ReviewStarted(actor, plan, now));
-        await steps.NotifyFamilyAsync(plan, actor,
-            $"{actor.Name} started the review of {childAccess.Child.KnownAs}'s {plan.Rule.Name}. You will be asked to answer what changes",
-            $"The review of {childAccess.Child.KnownAs}'s {plan.Rule.Name} has started");
-        return await db.TrySaveAsync() ? plan : new PlanChangedMeanwhile();
     }
 
     /// <summary>

@@ -23,6 +23,15 @@ public static class PlanChanges
     public static AuditEvent ReviewStarted(Actor actor, SupportPlan plan, DateTime at) =>
         Whole(actor, plan, at, AuditActions.PlanReviewStarted, $"Started the review of the {plan.Rule.Name}");
 
+    public static AuditEvent ReviewMeetingChosen(Actor actor, SupportPlan plan, bool chosen, DateTime at) =>
+        Whole(actor, plan, at, AuditActions.PlanReviewMeetingChosen, chosen
+            ? $"Chose the meeting for the review of the {plan.Rule.Name}"
+            : $"Said the meeting for the review of the {plan.Rule.Name} is not arranged yet");
+
+    public static AuditEvent ProgressRecorded(Actor actor, SupportPlan plan, PlanLine outcome, bool byFamily, DateTime at) =>
+        Line(actor, plan, outcome, at, AuditActions.PlanProgressRecorded,
+            $"{(byFamily ? "Said in the family's words" : "Recorded the team's view of")} how it is going towards outcome {outcome.Position} of the {plan.Rule.Name}, at its review");
+
     public static AuditEvent Agreed(Actor actor, SupportPlan plan, DateTime at) =>
         Whole(actor, plan, at, AuditActions.PlanAgreed, plan.Kind == PlanKind.Ehc
             ? $"The final EHC plan was issued (version {plan.Number})"

@@ -23,8 +23,13 @@ public sealed record PlanLineOptions(
 /// </summary>
 public sealed record PlanView(
     SupportPlan Plan, IReadOnlyList<PlanLine> Lines, int LinesNotShown, IReadOnlyList<PlanResponse> Responses,
-    IReadOnlyList<ProfileSection>? FamilyWords, IReadOnlyDictionary<Guid, CommitmentWithProgress> Delivery)
+    IReadOnlyList<ProfileSection>? FamilyWords, IReadOnlyDictionary<Guid, CommitmentWithProgress> Delivery,
+    IReadOnlyList<OutcomeProgress> Progress, Meetings.Meeting? ReviewMeeting)
 {
+    /// <summary>What the family (or the team) said about the outcome at the plan's latest review.</summary>
+    public OutcomeProgress? ProgressOf(PlanLine outcome, bool byFamily) =>
+        Progress.FirstOrDefault(p => p.OutcomeLineId == outcome.Id && p.ByFamily == byFamily);
+
     public IEnumerable<PlanLine> Of(PlanLineKind kind) => Lines.Where(l => l.Kind == kind).OrderBy(l => l.Position);
 
     /// <summary>The family's latest answer to the line as it now reads, if any.</summary>
@@ -63,8 +68,12 @@ public sealed class PlanService(CommonGroundDbContext db, CommitmentService comm
         var delivery = promised.Count == 0
             ? new Dictionary<Guid, CommitmentWithProgress>()
             : (await commitments.ListForChildAsync(childAccess, promised)).ToDictionary(c => c.Commitment.Id);
+        var progress = (await PlanReviewService.ProgressAtAsync(db, plan)).Where(p => childAccess.CanSee(p.Part)).ToList();
+        var meeting = plan.ReviewMeetingId is { } meetingId && childAccess.CanSee(RecordArea.Meetings)
+            ? await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId)
+            : null;
         return new PlanView(plan, lines, plan.Lines.Count - lines.Count, responses,
-            familyWords?.OrderBy(s => s.Section).ToList(), delivery);
+            familyWords?.OrderBy(s => s.Section).ToList(), delivery, progress, meeting);
     }
 
     /// <summary>Every version, oldest first; a version shared and then agreed is shared first.</summary>

@@ -49,7 +49,8 @@ public sealed class PlanSharingService(
 
         var now = timeProvider.UtcNow();
         plan.Share(now);
-        db.PlanVersions.Add(PlanSteps.Snapshot(plan, PlanVersionStage.SharedWithFamily, actor, now));
+        db.PlanVersions.Add(PlanSteps.Snapshot(plan, PlanVersionStage.SharedWithFamily, actor, now,
+            plan.IsUnderReview ? await PlanReviewService.ProgressAtAsync(db, plan) : []));
         db.AuditEvents.Add(PlanChanges.Shared(actor, plan, now));
         await PlanStatutoryLink.StageAsync(db, childAccess, plan, StatutoryEventKind.DraftPlanServed, actor, now);
         await steps.NotifyFamilyAsync(plan, actor,

@@ -11,9 +11,10 @@ namespace CommonGround.Core.Plans;
 public sealed class PlanSteps(CommonGroundDbContext db, AccessService access, Notifier notifier)
 {
     /// <summary>The plan as it stands, kept as version <see cref="SupportPlan.Number"/> at <paramref name="stage"/>.</summary>
-    public static PlanVersion Snapshot(SupportPlan plan, PlanVersionStage stage, UserActor actor, DateTime now) => new()
+    /// <remarks>At a review, the version keeps what the family and the team said about each outcome too.</remarks>
+    public static PlanVersion Snapshot(SupportPlan plan, PlanVersionStage stage, UserActor actor, DateTime now, IReadOnlyList<OutcomeProgress> progress) => new()
     {
-        PlanId = plan.Id, ChildId = plan.ChildId, Number = plan.Number, Stage = stage, Content = PlanContent.Of(plan).ToJson(), At = now, ByName = actor.Name,
+        PlanId = plan.Id, ChildId = plan.ChildId, Number = plan.Number, Stage = stage, Content = PlanContent.Of(plan, progress).ToJson(), At = now, ByName = actor.Name,
     };
 
     /// <summary>Tells each of the family who sees the record, apart from the person acting, in the same save as the change.</summary>

@@ -29,13 +29,27 @@ public sealed class PlanVersion
 /// <summary>One line as it read in a version: enough to show it again and to say what changed.</summary>
 public sealed record PlanContentLine(Guid Id, PlanLineKind Kind, RecordArea Part, string Text, string? Detail);
 
-/// <summary>What a plan said, line by line, as kept in a <see cref="PlanVersion"/>.</summary>
-public sealed record PlanContent(IReadOnlyList<PlanContentLine> Lines)
+/// <summary>What the family or the team said at a review about one outcome, as kept in a version.</summary>
+public sealed record PlanContentProgress(Guid OutcomeId, RecordArea Part, string Outcome, bool ByFamily, string ByName, ProgressTowardsOutcome? Progress, string Words)
 {
-    public static PlanContent Of(SupportPlan plan) => new(plan.Lines
-        .OrderBy(l => l.Kind).ThenBy(l => l.Position)
-        .Select(l => new PlanContentLine(l.Id, l.Kind, l.Part, l.Text, Detail(l)))
-        .ToList());
+    public string AsText() =>
+        $"Progress towards \"{Outcome}\", {(ByFamily ? "in the family's words" : $"as the team sees it ({Progress?.ToDisplayName()})")}, from {ByName}: {Words}";
+}
+
+/// <summary>
+/// What a plan said, line by line, as kept in a <see cref="PlanVersion"/>; at a review, with what was said about each
+/// outcome (missing from versions kept before progress was recorded).
+/// </summary>
+public sealed record PlanContent(IReadOnlyList<PlanContentLine> Lines, IReadOnlyList<PlanContentProgress>? Progress = null)
+{
+    public static PlanContent Of(SupportPlan plan, IReadOnlyList<OutcomeProgress> progress) => new(
+        plan.Lines
+            .OrderBy(l => l.Kind).ThenBy(l => l.Position)
+            .Select(l => new PlanContentLine(l.Id, l.Kind, l.Part, l.Text, Detail(l)))
+            .ToList(),
+        progress.OrderByDescending(p => p.ByFamily).ThenBy(p => p.At)
+            .Select(p => new PlanContentProgress(p.OutcomeLineId, p.Part, p.OutcomeText, p.ByFamily, p.ByName, p.Progress, p.Words))
+            .ToList());
 
     public string ToJson() => JsonSerializer.Serialize(this);
 
@@ -54,6 +68,11 @@ public sealed record PlanContent(IReadOnlyList<PlanContentLine> Lines)
             }
 
             text.Append('\n');
+        }
+
+        foreach (var progress in (Progress ?? []).Where(p => canSee(p.Part)))
+        {
+            text.Append(progress.AsText()).Append('\n');
         }
 
         return text.ToString();

@@ -44,6 +44,10 @@ public sealed class SupportPlan : IVersioned
     public DateOnly? ReviewBy { get; private set; }
     /// <summary>When its latest review began: the agreed plan is being written again as its next version.</summary>
     public DateTime? ReviewStartedAt { get; private set; }
+    /// <summary>How many reviews it has had begun: 1 during and after its first. Progress towards outcomes is kept per review.</summary>
+    public int ReviewNumber { get; private set; }
+    /// <summary>The meeting where the review is talked through with the family, once arranged.</summary>
+    public Guid? ReviewMeetingId { get; private set; }
     /// <summary>The About me versions it was agreed with, e.g. <c>AboutMe:3,WhatMatters:1</c>.</summary>
     public string? AboutMeVersions { get; private set; }
     public int Version { get; private set; }
@@ -85,10 +89,19 @@ public sealed class SupportPlan : IVersioned
     /// Opens an agreed plan for its review: it is written again as the next version, with the family, while what was
     /// agreed stays promised until the new version is agreed.
     /// </summary>
-    public void StartReview(DateTime now)
+    public void StartReview(DateTime now, Guid? meetingId)
     {
         Status = PlanStatus.Draft;
         ReviewStartedAt = now;
+        ReviewNumber++;
+        ReviewMeetingId = meetingId;
+        Version++;
+    }
+
+    /// <summary>Links the review to the meeting where it is talked through, or to none.</summary>
+    public void HoldReviewAt(Guid? meetingId)
+    {
+        ReviewMeetingId = meetingId;
         Version++;
     }
 
@@ -109,6 +122,7 @@ public sealed class SupportPlanConfiguration : IEntityTypeConfiguration<SupportP
         e.HasOne<Child>().WithMany().HasForeignKey(p => p.ChildId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Area>().WithMany().HasForeignKey(p => p.AreaId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Meetings.Meeting>().WithMany().HasForeignKey(p => p.ReviewMeetingId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(p => p.Lines).WithOne().HasForeignKey(l => l.PlanId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(p => p.ChildId);
     }

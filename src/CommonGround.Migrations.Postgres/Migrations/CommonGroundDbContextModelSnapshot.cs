@@ -2517,6 +2517,80 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.ToTable("term_dates", (string)null);
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Plans.OutcomeProgress", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<bool>("ByFamily")
+                        .HasColumnType("boolean")
+                        .HasColumnName("by_family");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("child_id");
+
+                    b.Property<Guid>("OutcomeLineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("outcome_line_id");
+
+                    b.Property<string>("OutcomeText")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("outcome_text");
+
+                    b.Property<string>("Part")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("part");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Progress")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("progress");
+
+                    b.Property<int>("ReviewNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("review_number");
+
+                    b.Property<string>("Words")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("words");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_outcome_progress");
+
+                    b.HasIndex("PlanId", "ReviewNumber", "OutcomeLineId", "ByFamily")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_outcome_progress_plan_id_review_number_outcome_line_id_b");
+
+                    b.ToTable("PlanOutcomeProgress", (string)null);
+                });
+
             modelBuilder.Entity("CommonGround.Core.Plans.PlanLine", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2837,6 +2911,14 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasColumnType("date")
                         .HasColumnName("review_by");
 
+                    b.Property<Guid?>("ReviewMeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("review_meeting_id");
+
+                    b.Property<int>("ReviewNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("review_number");
+
                     b.Property<DateTime?>("ReviewStartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("review_started_at");
@@ -2867,6 +2949,9 @@ namespace CommonGround.Migrations.Postgres.Migrations
 
                     b.HasIndex("OrganisationId")
                         .HasDatabaseName("ix_support_plans_organisation_id");
+
+                    b.HasIndex("ReviewMeetingId")
+                        .HasDatabaseName("ix_support_plans_review_meeting_id");
 
                     b.ToTable("SupportPlans", (string)null);
                 });
@@ -4023,6 +4108,16 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_term_dates_organisations_organisation_id");
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Plans.OutcomeProgress", b =>
+                {
+                    b.HasOne("CommonGround.Core.Plans.SupportPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_outcome_progress_support_plans_plan_id");
+                });
+
             modelBuilder.Entity("CommonGround.Core.Plans.PlanLine", b =>
                 {
                     b.HasOne("CommonGround.Core.Plans.SupportPlan", null)
@@ -4075,6 +4170,12 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_support_plans_organisations_organisation_id");
+
+                    b.HasOne("CommonGround.Core.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewMeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_support_plans_meetings_review_meeting_id");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Profiles.ProfileSection", b =>

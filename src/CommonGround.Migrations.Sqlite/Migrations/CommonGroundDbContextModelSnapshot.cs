@@ -2512,6 +2512,80 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.ToTable("term_dates", (string)null);
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Plans.OutcomeProgress", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<bool>("ByFamily")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("by_family");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
+                    b.Property<Guid>("OutcomeLineId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome_line_id");
+
+                    b.Property<string>("OutcomeText")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome_text");
+
+                    b.Property<string>("Part")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("part");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Progress")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("progress");
+
+                    b.Property<int>("ReviewNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("review_number");
+
+                    b.Property<string>("Words")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("words");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_outcome_progress");
+
+                    b.HasIndex("PlanId", "ReviewNumber", "OutcomeLineId", "ByFamily")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_outcome_progress_plan_id_review_number_outcome_line_id_by_family");
+
+                    b.ToTable("PlanOutcomeProgress", (string)null);
+                });
+
             modelBuilder.Entity("CommonGround.Core.Plans.PlanLine", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2832,6 +2906,14 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("review_by");
 
+                    b.Property<Guid?>("ReviewMeetingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_meeting_id");
+
+                    b.Property<int>("ReviewNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("review_number");
+
                     b.Property<DateTime?>("ReviewStartedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("review_started_at");
@@ -2862,6 +2944,9 @@ namespace CommonGround.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrganisationId")
                         .HasDatabaseName("ix_support_plans_organisation_id");
+
+                    b.HasIndex("ReviewMeetingId")
+                        .HasDatabaseName("ix_support_plans_review_meeting_id");
 
                     b.ToTable("SupportPlans", (string)null);
                 });
@@ -4014,6 +4099,16 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_term_dates_organisations_organisation_id");
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Plans.OutcomeProgress", b =>
+                {
+                    b.HasOne("CommonGround.Core.Plans.SupportPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_outcome_progress_support_plans_plan_id");
+                });
+
             modelBuilder.Entity("CommonGround.Core.Plans.PlanLine", b =>
                 {
                     b.HasOne("CommonGround.Core.Plans.SupportPlan", null)
@@ -4066,6 +4161,12 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_support_plans_organisations_organisation_id");
+
+                    b.HasOne("CommonGround.Core.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewMeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_support_plans_meetings_review_meeting_id");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Profiles.ProfileSection", b =>

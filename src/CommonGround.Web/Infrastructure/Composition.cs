@@ -110,6 +110,7 @@ public static class Composition
         services.AddScoped<CommonGround.Core.Plans.PlanSteps>();
         services.AddScoped<CommonGround.Core.Plans.PlanSharingService>();
         services.AddScoped<CommonGround.Core.Plans.PlanAgreementService>();
+        services.AddScoped<CommonGround.Core.Plans.PlanReviewService>();
         services.AddScoped<DeliveryService>();
         services.AddScoped<CommonGround.Core.Concerns.ConcernService>();
         services.AddScoped<CommonGround.Core.Concerns.ConcernStepService>();

@@ -18,6 +18,11 @@ public sealed class PlanModel(PlanService plans, CurrentUser currentUser) : Chil
     public bool Writes { get; private set; }
     public bool Answers => View.Plan.Status == PlanStatus.WithFamily && Access.Can(Capability.RespondToPlan);
     public int WaitingForFamily { get; private set; }
+
+    /// <summary>At a review, the outcomes the family has not yet said how it is going towards.</summary>
+    public int OutcomesWithoutFamilyWords => View.Plan.IsUnderReview
+        ? View.Of(PlanLineKind.Outcome).Count(o => o.AgreedRevision is not null && View.ProgressOf(o, byFamily: true) is null)
+        : 0;
     public (DateOnly LastDayToComment, DateOnly EarliestFinal)? CommentWindow { get; private set; }
 
     /// <summary>The plan's provision as a spreadsheet: each line, who gives it, how much, and what has been delivered.</summary>

@@ -33,7 +33,7 @@ public abstract class PlanStepPageBase(PlanService plans, CurrentUser currentUse
     }
 
     /// <summary>Shows the step's refusal on the page, or goes back to the plan with a confirmation.</summary>
-    protected IActionResult Done(Result<SupportPlan> result, string heading, string detail)
+    protected IActionResult Done(Result<SupportPlan> result, string heading, string? detail)
     {
         if (!result.Succeeded)
         {

@@ -1,18 +1,57 @@
+using CommonGround.Core;
 using CommonGround.Core.Access;
+using CommonGround.Core.Meetings;
 using CommonGround.Core.Plans;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CommonGround.Web.Pages.Children.Plans;
 
-/// <summary>The author opens an agreed plan for its review, to write its next version with the family.</summary>
-public sealed class ReviewModel(PlanService plans, PlanAgreementService agreement, CurrentUser currentUser) : PlanStepPageBase(plans, currentUser)
+/// <summary>
+/// The author's side of a review: opening the agreed plan as its next version, with the meeting it is talked through
+/// at; then, while it is under review, the team's view of each outcome next to the family's words and what was delivered.
+/// </summary>
+public sealed class ReviewModel(PlanService plans, PlanReviewService reviews, CurrentUser currentUser) : PlanStepPageBase(plans, currentUser)
 {
+    /// <summary>What the radios send when the meeting is not arranged yet.</summary>
+    public const string NoMeeting = "none";
+
     protected override bool OnAgreedPlan => true;
 
-    [ChildPage(Capability.WritePlan)]
-    public async Task<IActionResult> OnGetAsync(Guid planId) => await LoadAsync(planId) ?? Page();
+    public IReadOnlyList<Meeting> Meetings { get; private set; } = [];
 
+    /// <summary>The outcomes in the agreed plan that the person sees, which the review looks at.</summary>
+    public IReadOnlyList<PlanLine> Outcomes { get; private set; } = [];
+
+    [BindProperty]
+    public string? Meeting { get; set; }
+
+    [BindProperty]
+    public Dictionary<Guid, ProgressTowardsOutcome?> Progress { get; set; } = [];
+
+    [BindProperty]
+    public Dictionary<Guid, string?> Words { get; set; } = [];
+
+    [ChildPage(Capability.WritePlan)]
+    public async Task<IActionResult> OnGetAsync(Guid planId)
+    {
+        if (await LoadAsync(planId) is { } refused)
+        {
+            return refused;
+        }
+
+        Meeting = View.Plan.ReviewMeetingId?.ToString() ?? (View.Plan.IsUnderReview ? NoMeeting : null);
+        foreach (var outcome in Outcomes)
+        {
+            var said = View.ProgressOf(outcome, byFamily: false);
+            Progress[outcome.Id] = said?.Progress;
+            Words[outcome.Id] = said?.Words;
+        }
+
+        return Page();
+    }
+
+    /// <summary>Starts the review, at the meeting chosen.</summary>
     [ChildPage(Capability.WritePlan)]
     public async Task<IActionResult> OnPostAsync(Guid planId)
     {
@@ -21,7 +60,82 @@ public sealed class ReviewModel(PlanService plans, PlanAgreementService agreemen
             return refused;
         }
 
-        var result = await agreement.StartReviewAsync(Access, planId, Version, await CurrentUser.ActorAsync());
-        return Done(result, "Review started", "Change what needs to change, then share it with the family. Lines they agreed and you do not change stay agreed.");
+        if (!TryReadMeeting(out var meetingId))
+        {
+            return Invalid();
+        }
+
+        var result = await reviews.StartAsync(Access, planId, Version, meetingId, await CurrentUser.ActorAsync());
+        return Done(result, "Review started",
+            "The family has been asked to say how it is going towards each outcome. Give the team's view on the review page, then change what needs to change and share it with the family.");
+    }
+
+    /// <summary>Chooses (or changes) the meeting the review under way is talked through at.</summary>
+    [ChildPage(Capability.WritePlan)]
+    public async Task<IActionResult> OnPostMeetingAsync(Guid planId)
+    {
+        if (await LoadAsync(planId) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!TryReadMeeting(out var meetingId))
+        {
+            return Invalid();
+        }
+
+        var result = await reviews.HoldAtAsync(Access, planId, Version, meetingId, await CurrentUser.ActorAsync());
+        return Done(result, meetingId is null ? "Saved: the review meeting is not arranged yet" : "Review meeting chosen", null);
+    }
+
+    /// <summary>Keeps the team's view of each outcome filled in.</summary>
+    [ChildPage(Capability.WritePlan)]
+    public async Task<IActionResult> OnPostProgressAsync(Guid planId)
+    {
+        if (await LoadAsync(planId) is { } refused)
+        {
+            return refused;
+        }
+
+        var said = Outcomes.Select(o => new ProgressInput(o.Id, Progress.GetValueOrDefault(o.Id), Words.GetValueOrDefault(o.Id))).ToList();
+        var result = await reviews.RecordAsync(Access, planId, said, await CurrentUser.ActorAsync());
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError(result.Error!.Field ?? string.Empty, result.Error.Message);
+            return Invalid();
+        }
+
+        Confirm("The team's view is saved", "It is shown to the family next to their own words, and kept with the plan's next version.");
+        return Redirect(CommonGround.Core.Children.ChildLinks.Plan(Access.Child.Id, planId));
+    }
+
+    private new async Task<IActionResult?> LoadAsync(Guid planId)
+    {
+        if (await base.LoadAsync(planId) is { } refused)
+        {
+            return refused;
+        }
+
+        Meetings = Access.CanSee(RecordArea.Meetings) ? await reviews.MeetingChoicesAsync(Access.Child.Id) : [];
+        Outcomes = View.Plan.IsUnderReview ? View.Of(PlanLineKind.Outcome).Where(o => o.AgreedRevision is not null).ToList() : [];
+        return null;
+    }
+
+    private bool TryReadMeeting(out Guid? meetingId)
+    {
+        meetingId = null;
+        if (Meeting == NoMeeting)
+        {
+            return true;
+        }
+
+        if (Guid.TryParse(Meeting, out var id))
+        {
+            meetingId = id;
+            return true;
+        }
+
+        ModelState.AddModelError(nameof(Meeting), "Choose the meeting where the review is talked through, or say it is not arranged yet");
+        return false;
     }
 }
