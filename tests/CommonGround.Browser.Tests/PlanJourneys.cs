@@ -214,3 +214,135 @@ public sealed class PlanJourneys(BrowserFixture browser) : IClassFixture<Browser
         await AssertFitsAPhoneAsync("parent@example.org", parent.Url, "Every version");
     }
 }
+
+/// <summary>
+/// Jordan's EHC plan, written by the council: the caseworker drafts it in its sections on a desktop, Jordan comments on
+/// a phone within their 15 days, and the final is issued the day after, with both dates on the needs assessment.
+/// Today is Monday 23 November 2026; Jordan's needs assessment was asked for on 1 September.
+/// </summary>
+public sealed class EhcPlanJourneys(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private readonly List<string> _errors = [];
+
+    private Task AssertPageAsync(IPage page, string heading) => Steps.AssertPageAsync(page, heading, _errors);
+
+    private async Task<IPage> SignedInAsync(string email, BrowserNewContextOptions? options = null)
+    {
+        var page = await browser.NewPageAsync(_errors, options);
+        await SignInAsync(page, email);
+        return page;
+    }
+
+    [Fact]
+    public async Task A_caseworker_drafts_an_ehc_plan_the_young_person_comments_and_the_final_is_issued_on_the_assessment()
+    {
+        var jordan = await browser.App.QueryAsync(db => db.Children.Where(c => c.FirstName == "Jordan").Select(c => c.Id).SingleAsync());
+
+        // Jordan shares commitments with Tom, who will answer for the provision.
+        await browser.App.QueryAsync(async db =>
+        {
+            db.SharingConsents.Add(new Core.Team.SharingConsent
+            {
+                TeamMemberId = await db.TeamMembers.Where(m => m.ChildId == jordan).Select(m => m.Id).SingleAsync(), ChildId = jordan, Area = Core.Access.RecordArea.Commitments,
+                From = new DateOnly(2026, 11, 23), GrantedByUserId = await db.Users.Where(u => u.Email == "youngperson@example.org").Select(u => u.Id).SingleAsync(),
+                GrantedAt = browser.App.Time.GetUtcNow().UtcDateTime,
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        // Tom has the needs assessment on the record, and the council decided to assess.
+        var caseworker = await SignedInAsync("caseworker@example.org");
+        await caseworker.GotoAsync($"/children/{jordan}/statutory");
+        await Click(caseworker, AriaRole.Button, "Record a new process");
+        await caseworker.GetByLabel("EHC needs assessment", new() { Exact = true }).CheckAsync();
+        await FillDateAsync(caseworker, "Input.Date", new DateOnly(2026, 9, 1));
+        await Click(caseworker, AriaRole.Button, "Save");
+        await AssertPageAsync(caseworker, "EHC needs assessment");
+        var assessment = caseworker.Url;
+        await Click(caseworker, AriaRole.Button, "Record what happened");
+        await caseworker.GetByLabel("The local authority said it will assess", new() { Exact = true }).CheckAsync();
+        await FillDateAsync(caseworker, "Input.Date", new DateOnly(2026, 10, 12));
+        await Click(caseworker, AriaRole.Button, "Save");
+
+        // Tom drafts the plan in the sections the regulations set out.
+        await caseworker.GotoAsync($"/children/{jordan}/plans");
+        await Click(caseworker, AriaRole.Button, "Start a plan");
+        await caseworker.GetByLabel("EHC plan", new() { Exact = true }).CheckAsync();
+        await Click(caseworker, AriaRole.Button, "Start the plan");
+        await AssertPageAsync(caseworker, "EHC plan");
+        await Assertions.Expect(caseworker.Locator("main h2", new() { HasText = "Section A" })).ToContainTextAsync("views, interests and aspirations");
+        await Click(caseworker, AriaRole.Link, "Add a need to section b: special educational needs");
+        await caseworker.Locator("[name='Input.Text']").FillAsync("Jordan needs help to plan longer pieces of work");
+        await caseworker.GetByLabel("Education", new() { Exact = true }).CheckAsync();
+        await caseworker.GetByLabel("Cognition and learning").CheckAsync();
+        await Click(caseworker, AriaRole.Button, "Save");
+        await Click(caseworker, AriaRole.Link, "Add an outcome to section e: outcomes");
+        await caseworker.Locator("[name='Input.Text']").FillAsync("Jordan will hand in coursework on time");
+        await caseworker.GetByLabel("Education", new() { Exact = true }).CheckAsync();
+        await Click(caseworker, AriaRole.Button, "Save");
+        await Click(caseworker, AriaRole.Link, "Add provision to section f: special educational provision");
+        await caseworker.Locator("[name='Input.Text']").FillAsync("Study-skills mentoring");
+        await caseworker.GetByLabel("Education", new() { Exact = true }).CheckAsync();
+        await caseworker.GetByLabel("Who provides it").SelectOptionAsync(new SelectOptionValue { Label = "Tom Hughes, SEND caseworker (Northvale Council SEND Team)" });
+        await caseworker.GetByLabel("How much").FillAsync("1");
+        await caseworker.GetByLabel("Sessions", new() { Exact = true }).CheckAsync();
+        await caseworker.GetByLabel("A week", new() { Exact = true }).CheckAsync();
+        await FillDateAsync(caseworker, "Input.StartDate", new DateOnly(2026, 11, 23));
+        await Click(caseworker, AriaRole.Button, "Save");
+        await AssertPageAsync(caseworker, "EHC plan");
+        await Assertions.Expect(caseworker.Locator(".govuk-summary-card", new() { HasText = "Study-skills mentoring" })).ToContainTextAsync("Tom Hughes");
+        await Click(caseworker, AriaRole.Button, "Share with the family");
+        await Click(caseworker, AriaRole.Button, "Share with the family");
+        await AssertPageAsync(caseworker, "EHC plan");
+
+        // Jordan reads the draft on a phone, sees their 15 days, and disagrees with one line.
+        var youngPerson = await SignedInAsync("youngperson@example.org", new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        await youngPerson.GotoAsync($"/children/{jordan}/plans");
+        await youngPerson.Locator("main a", new() { HasText = "EHC plan" }).ClickAsync();
+        await AssertPageAsync(youngPerson, "EHC plan");
+        await Assertions.Expect(youngPerson.Locator("main")).ToContainTextAsync("You have until 7 December 2026 to comment on it");
+        await Click(youngPerson, AriaRole.Link, "Answer the plan");
+        await AssertPageAsync(youngPerson, "Answer the plan");
+        var fieldsets = youngPerson.Locator("main fieldset");
+        for (var i = 0; i < await fieldsets.CountAsync(); i++)
+        {
+            if ((await fieldsets.Nth(i).InnerTextAsync()).Contains("Study-skills mentoring", StringComparison.Ordinal))
+            {
+                await fieldsets.Nth(i).GetByLabel("I disagree").CheckAsync();
+                await youngPerson.Locator("textarea").Nth(i).FillAsync("Once a week is not enough in exam term");
+            }
+            else
+            {
+                await fieldsets.Nth(i).GetByLabel("I agree").CheckAsync();
+            }
+        }
+
+        await Click(youngPerson, AriaRole.Button, "Send my answers");
+        await AssertPageAsync(youngPerson, "EHC plan");
+
+        // Tom replies; the final cannot be issued inside Jordan's 15 days.
+        await caseworker.ReloadAsync();
+        await caseworker.GetByRole(AriaRole.Link, new() { Name = "Reply to Jordan Reid about provision 1" }).ClickAsync();
+        await caseworker.GetByLabel("Keep the line as it is").CheckAsync();
+        await caseworker.GetByLabel("Your reply to the family").FillAsync("We will look again at the review in the spring, with Jordan's exam timetable");
+        await Click(caseworker, AriaRole.Button, "Send reply");
+        await AssertPageAsync(caseworker, "EHC plan");
+        await Click(caseworker, AriaRole.Button, "Issue the final plan");
+        await Click(caseworker, AriaRole.Button, "Issue the final plan");
+        await Assertions.Expect(caseworker.Locator(".govuk-error-summary")).ToContainTextAsync("The final plan cannot be issued before 8 December 2026");
+
+        // On 8 December the final plan is issued, and the needs assessment shows both dates.
+        browser.App.Time.SetUtcNow(new DateTimeOffset(2026, 12, 8, 10, 0, 0, TimeSpan.Zero));
+        caseworker = await SignedInAsync("caseworker@example.org");
+        await caseworker.GotoAsync($"/children/{jordan}/plans");
+        await caseworker.Locator("main a", new() { HasText = "EHC plan" }).ClickAsync();
+        await Click(caseworker, AriaRole.Button, "Issue the final plan");
+        await Click(caseworker, AriaRole.Button, "Issue the final plan");
+        await AssertPageAsync(caseworker, "EHC plan");
+        await Assertions.Expect(caseworker.Locator("main .govuk-tag").First).ToHaveTextAsync("Issued");
+        await caseworker.GotoAsync(assessment);
+        await AssertPageAsync(caseworker, "EHC needs assessment");
+        await Assertions.Expect(caseworker.Locator("main tr", new() { HasText = "A draft EHC plan was sent" })).ToContainTextAsync("23 November 2026");
+        await Assertions.Expect(caseworker.Locator("main tr", new() { HasText = "The final EHC plan was issued" })).ToContainTextAsync("8 December 2026");
+    }
+}
