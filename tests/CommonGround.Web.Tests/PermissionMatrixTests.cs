@@ -80,7 +80,7 @@ public sealed class PermissionRecords
         .Replace("{concernId:guid}", Concerns[child].ToString(), StringComparison.Ordinal)
         .Replace("{conversationId:guid}", Conversations[child].ToString(), StringComparison.Ordinal)
         .Replace("{planId:guid}", Plans[child].ToString(), StringComparison.Ordinal)
-        .Replace("{kind:regex(^(needs|outcomes|provision)$)}/{lineId:guid?}", $"needs/{PlanLines[child]}", StringComparison.Ordinal)
+        .Replace("{kind:regex(^(needs|outcomes|provision|placement|personal-budget)$)}/{lineId:guid?}", $"needs/{PlanLines[child]}", StringComparison.Ordinal)
         .Replace("{responseId:guid}", PlanResponses[child].ToString(), StringComparison.Ordinal)
         .Replace("{letter}", "ask-for-assessment", StringComparison.Ordinal)
         .Replace("{number:int}", "1", StringComparison.Ordinal)

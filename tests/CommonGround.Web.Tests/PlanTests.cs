@@ -315,6 +315,52 @@ public sealed class PlanTests : FreshAppTests
     }
 
     [Fact]
+    public async Task An_ehc_plan_names_the_placement_and_personal_budget_for_the_family_to_answer_and_lists_the_advice_in_section_k()
+    {
+        var jordan = await ChildIdAsync("Jordan");
+        var caseworker = await SignedInAsync("caseworker@example.org");
+        var (requested, _) = await caseworker.SubmitAsync($"/children/{jordan}/statutory/new", new Dictionary<string, string>(Browse.DateFields("Input.Date", new(2026, 7, 6)))
+        {
+            ["Input.Kind"] = nameof(Core.Statutory.StatutoryProcessKind.NeedsAssessment),
+        });
+        var process = requested.Headers.Location!.OriginalString;
+        var (advised, advicePage) = await caseworker.SubmitAsync($"{process}/events/new", new Dictionary<string, string>(Browse.DateFields("Input.Date", new(2026, 9, 14)))
+        {
+            ["Input.Kind"] = nameof(Core.Statutory.StatutoryEventKind.AdviceReceived), ["Input.Detail"] = "Educational psychologist",
+        });
+        Assert.True(advised.StatusCode == HttpStatusCode.Redirect, string.Join("; ", advicePage.ErrorSummary()));
+
+        var plan = await StartAsync(caseworker, jordan, PlanKind.Ehc);
+        var (_, placementForm) = await caseworker.OpenAsync($"/children/{jordan}/plans/{plan}/placement");
+        Assert.Empty(placementForm.QuerySelectorAll("input[type=radio][name='Input.Part']"));
+        var (blank, blankPage) = await caseworker.SubmitAsync($"/children/{jordan}/plans/{plan}/placement", new Dictionary<string, string> { ["Input.Text"] = " " });
+        Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
+        Assert.Equal("Enter the words of this line", blankPage.ErrorSummary().Single());
+        var (healthPlacement, healthPage) = await caseworker.SubmitAsync($"/children/{jordan}/plans/{plan}/placement", new Dictionary<string, string> { ["Input.Text"] = "A hospital school", ["Input.Part"] = "Health" });
+        Assert.Equal(HttpStatusCode.BadRequest, healthPlacement.StatusCode);
+        Assert.Equal("The school, college or setting belongs to the Education part of the record", healthPage.ErrorSummary().Single());
+        await AddAsync(caseworker, jordan, plan, "placement", new Dictionary<string, string> { ["Input.Text"] = "Northvale College, a general further education college" });
+        await AddAsync(caseworker, jordan, plan, "personal-budget", Line("£1,200 a year for a personal assistant on college trips, as a direct payment"));
+
+        var (_, page) = await caseworker.OpenAsync($"/children/{jordan}/plans/{plan}");
+        var headings = page.QuerySelectorAll("main h2").Select(h => h.TextContent.Trim()).ToList();
+        Assert.Equal(["Section H: Social care provision", "Section I: Placement", "Section J: Personal budget", "Section K: Advice and information"],
+            headings.SkipWhile(h => !h.StartsWith("Section H", StringComparison.Ordinal)).Take(4));
+        Assert.Contains("Northvale College, a general further education college", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Educational psychologist: advice received on 14 September 2026", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        // The placement is a line like any other, so the family answers it line by line; a school's SEN support plan
+        // has no placement section.
+        Assert.Equal("Placement 1 (Education)", page.QuerySelector($"#line-{await App.QueryAsync(db => db.PlanLines.Where(l => l.Kind == PlanLineKind.Placement).Select(l => l.Id).SingleAsync())} h3")!.TextContent.Trim());
+        var senco = await SignedInAsync("senco@example.org");
+        var sam = await ChildIdAsync("Samuel");
+        var samPlan = await StartAsync(senco, sam);
+        Assert.Equal(HttpStatusCode.NotFound, (await senco.GetAsync($"/children/{sam}/plans/{samPlan}/placement")).StatusCode);
+        var (_, samPage) = await senco.OpenAsync($"/children/{sam}/plans/{samPlan}");
+        Assert.DoesNotContain("Section K", samPage.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_plan_not_reviewed_by_its_date_is_coming_up_for_the_family_then_an_early_warning_for_its_writers()
     {
         var (senco, sam, plan) = await SencoSharesAPlanAsync();

@@ -10,6 +10,8 @@ public sealed record PlanAlreadyBeingWritten(string Kind) : Error($"A {Kind} for
 public sealed record OnlyAuthorsOrganisationWrites(string Organisation) : Error($"Only staff of {Organisation}, who write this plan, can change it");
 public sealed record PlanAgreedCannotChange() : Error("This plan has been agreed. It changes only at its next review, as a new version");
 public sealed record PlanPartNotShared(string Part) : Error($"The family has not shared the {Part} part of the record with you, so you cannot write about it", "Part");
+public sealed record PlanLineKindNotInPlan(string Kind, string Plan) : NotFoundError($"A {Plan} has no {Kind.ToLowerInvariant()} section");
+public sealed record PlacementIsEducation() : Error("The school, college or setting belongs to the Education part of the record", "Part");
 public sealed record PlanPartNotInPlans() : Error("Choose Education, Health or Social care", "Part");
 public sealed record PlanTextMissing(string Field, string Message) : Error(Message, Field);
 public sealed record ProviderNotOnTeam() : Error("Choose who provides it from the child's team", "ProviderId");

@@ -52,6 +52,8 @@ public static class PlanChanges
     {
         PlanLineKind.Need => "a need",
         PlanLineKind.Outcome => "an outcome",
+        PlanLineKind.Placement => "the placement",
+        PlanLineKind.PersonalBudget => "the personal budget",
         _ => "a provision line",
     };
 

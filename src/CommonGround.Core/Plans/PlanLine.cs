@@ -11,6 +11,10 @@ public enum PlanLineKind
     Need,
     Outcome,
     Provision,
+    /// <summary>An EHC plan's section I: the school, college or other setting to be attended, or its type.</summary>
+    Placement,
+    /// <summary>An EHC plan's section J: the personal budget, what it pays for and how it is paid.</summary>
+    PersonalBudget,
 }
 
 /// <summary>The four broad areas of need in the SEND Code of Practice (6.28 to 6.35).</summary>
@@ -104,6 +108,8 @@ public static class PlanLineText
     {
         PlanLineKind.Need => "needs",
         PlanLineKind.Outcome => "outcomes",
+        PlanLineKind.Placement => "placement",
+        PlanLineKind.PersonalBudget => "personal-budget",
         _ => "provision",
     };
 
@@ -111,8 +117,24 @@ public static class PlanLineText
     {
         PlanLineKind.Need => "Need",
         PlanLineKind.Outcome => "Outcome",
+        PlanLineKind.Placement => "Placement",
+        PlanLineKind.PersonalBudget => "Personal budget",
         _ => "Provision",
     };
+
+    /// <summary>"a need", "an outcome", "provision": how the kind reads after "Add".</summary>
+    public static string WithArticle(this PlanLineKind kind) => kind switch
+    {
+        PlanLineKind.Need => "a need",
+        PlanLineKind.Outcome => "an outcome",
+        PlanLineKind.Placement => "the placement",
+        PlanLineKind.PersonalBudget => "the personal budget",
+        _ => "provision",
+    };
+
+    /// <summary>Whether a kind of plan has lines of this kind: placement and personal budget are sections of an EHC plan only.</summary>
+    public static bool BelongsIn(this PlanLineKind kind, PlanKind plan) =>
+        plan == PlanKind.Ehc || kind is PlanLineKind.Need or PlanLineKind.Outcome or PlanLineKind.Provision;
 
     /// <summary>The parts of the record a plan's lines can belong to.</summary>
     public static IReadOnlyList<RecordArea> Parts { get; } = [RecordArea.Education, RecordArea.Health, RecordArea.SocialCare];

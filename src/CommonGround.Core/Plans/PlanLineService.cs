@@ -112,9 +112,19 @@ public sealed class PlanLineService(CommonGroundDbContext db, AccessService acce
 
     private async Task<Error?> ValidateAsync(ChildAccess childAccess, SupportPlan plan, PlanLineKind kind, PlanLineOptions options)
     {
+        if (!kind.BelongsIn(plan.Kind))
+        {
+            return new PlanLineKindNotInPlan(kind.ToDisplayName(), plan.Rule.Name);
+        }
+
         if (!PlanLineText.Parts.Contains(options.Part))
         {
             return new PlanPartNotInPlans();
+        }
+
+        if (kind == PlanLineKind.Placement && options.Part != RecordArea.Education)
+        {
+            return new PlacementIsEducation();
         }
 
         if (!childAccess.CanSee(options.Part))
@@ -128,6 +138,8 @@ public sealed class PlanLineService(CommonGroundDbContext db, AccessService acce
             {
                 PlanLineKind.Need => "Describe the need",
                 PlanLineKind.Outcome => "Say what will be different",
+                PlanLineKind.Placement => "Name the school, college or setting, or the type of setting",
+                PlanLineKind.PersonalBudget => "Say what the personal budget is for and how it is paid",
                 _ => "Say what the provision is",
             });
         }

@@ -8,8 +8,7 @@ public sealed record PlanSection(string Heading, PlanLineKind Kind, IReadOnlyLis
 /// <summary>
 /// How each kind of plan is laid out. A support plan reads as needs, outcomes and provision; an EHC plan in the
 /// sections regulation 12 of the SEND Regulations 2014 requires, each line in the section its kind and part decide.
-/// Sections I (placement), J (personal budget) and K (advice and information) are not lines of provision and are kept
-/// in the local authority's plan document.
+/// Section K (advice and information) is not written as lines: it lists the advice recorded on the needs assessment.
 /// </summary>
 public static class PlanSections
 {
@@ -29,6 +28,8 @@ public static class PlanSections
             new("Section F: Special educational provision", PlanLineKind.Provision, [RecordArea.Education], "No special educational provision written yet."),
             new("Section G: Health provision", PlanLineKind.Provision, [RecordArea.Health], "No health provision written yet."),
             new("Section H: Social care provision", PlanLineKind.Provision, [RecordArea.SocialCare], "No social care provision written yet."),
+            new("Section I: Placement", PlanLineKind.Placement, [RecordArea.Education], "No school, college or setting named yet."),
+            new("Section J: Personal budget", PlanLineKind.PersonalBudget, All, "No personal budget: none has been asked for or agreed."),
         ]
         :
         [

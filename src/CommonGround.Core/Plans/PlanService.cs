@@ -90,6 +90,10 @@ public sealed class PlanService(CommonGroundDbContext db, CommitmentService comm
     public Task<(DateOnly LastDayToComment, DateOnly EarliestFinal)?> CommentWindowAsync(SupportPlan plan) =>
         plan.Status == PlanStatus.WithFamily ? PlanStatutoryLink.CommentWindowAsync(db, plan, timeProvider.TodayInUk()) : Task.FromResult<(DateOnly, DateOnly)?>(null);
 
+    /// <summary>An EHC plan's section K, as known at <paramref name="upTo"/>; null for another kind of plan, or for someone not shared the statutory process.</summary>
+    public async Task<IReadOnlyList<PlanAdvice>?> AdviceAsync(ChildAccess childAccess, SupportPlan plan, DateTime? upTo = null) =>
+        plan.Kind == PlanKind.Ehc ? await PlanStatutoryLink.AdviceAsync(db, childAccess, upTo ?? timeProvider.UtcNow()) : null;
+
     /// <summary>Whether the person writes this plan: staff of its organisation, on the child's team, who may write plans.</summary>
     public async Task<bool> WritesAsync(ChildAccess childAccess, SupportPlan plan) =>
         childAccess.Can(Capability.WritePlan) && await AuthorAsync(childAccess) is { } author && author.OrganisationId == plan.OrganisationId;

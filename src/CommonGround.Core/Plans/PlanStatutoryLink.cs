@@ -7,6 +7,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommonGround.Core.Plans;
 
+/// <summary>One piece of advice an EHC plan's section K lists: who it came from, and when it was received.</summary>
+public sealed record PlanAdvice(DateOnly ReceivedOn, string From)
+{
+    public string AsText() => $"{From}: advice received on {UkDates.Date(ReceivedOn)}";
+}
+
 /// <summary>
 /// An EHC plan written on the record moves the child's statutory process with it: sharing the draft records "draft
 /// sent" and issuing the final records "final plan issued", in the same save, so the legal dates follow the work
@@ -24,6 +30,26 @@ public static class PlanStatutoryLink
             .Where(p => !p.Events.Any(e => e.Kind is StatutoryEventKind.FinalPlanIssued or StatutoryEventKind.DecisionNotToAssess or StatutoryEventKind.DecisionNotToIssuePlan))
             .OrderByDescending(p => p.StartedAt)
             .FirstOrDefault();
+
+    /// <summary>
+    /// Section K of an EHC plan: the advice and information gathered for the child's assessments and reassessments, as
+    /// recorded on their statutory processes up to <paramref name="upTo"/> (for a version, what was known when it was
+    /// kept); null when the person is not shared the statutory process.
+    /// </summary>
+    public static async Task<IReadOnlyList<PlanAdvice>?> AdviceAsync(CommonGroundDbContext db, ChildAccess childAccess, DateTime upTo)
+    {
+        if (!childAccess.CanSee(RecordArea.StatutoryProcess))
+        {
+            return null;
+        }
+
+        var processes = await db.StatutoryProcesses.AsNoTracking().Where(p => p.ChildId == childAccess.Child.Id && MakePlans.Contains(p.Kind)).Select(p => p.Id).ToListAsync();
+        var advice = await db.StatutoryEvents.AsNoTracking()
+            .Where(e => processes.Contains(e.ProcessId) && e.Kind == StatutoryEventKind.AdviceReceived)
+            .Select(e => new { e.OccurredOn, e.Detail, e.RecordedAt }).ToListAsync();
+        return advice.Where(a => a.RecordedAt <= upTo).OrderBy(a => a.OccurredOn)
+            .Select(a => new PlanAdvice(a.OccurredOn, a.Detail ?? "An adviser not named")).ToList();
+    }
 
     /// <summary>Records <paramref name="kind"/> on the open process today, if the author may and it is not recorded already.</summary>
     public static async Task StageAsync(CommonGroundDbContext db, ChildAccess childAccess, SupportPlan plan, StatutoryEventKind kind, UserActor actor, DateTime now)

@@ -81,6 +81,7 @@ public sealed record PlanContent(IReadOnlyList<PlanContentLine> Lines, IReadOnly
     private static string? Detail(PlanLine line) => line.Kind switch
     {
         PlanLineKind.Need => line.BroadArea?.ToDisplayName(),
+        PlanLineKind.Placement or PlanLineKind.PersonalBudget => null,
         PlanLineKind.Outcome => string.Join(". ", new[] { line.AchieveBy is { } by ? $"By {Time.UkDates.Date(by)}" : null, line.HowWeWillKnow }.OfType<string>()) is { Length: > 0 } d ? d : null,
         _ => $"{line.ProviderName ?? "Provider not yet chosen"}: {line.DescribeProvision()}",
     };

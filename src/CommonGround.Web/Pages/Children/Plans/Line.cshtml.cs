@@ -86,6 +86,8 @@ public sealed class LineModel(PlanService plans, PlanLineService lines, TeamServ
     {
         PlanLineKind.Need => "What the child needs",
         PlanLineKind.Outcome => "What will be different",
+        PlanLineKind.Placement => "The school, college or setting",
+        PlanLineKind.PersonalBudget => "The personal budget",
         _ => "What the provision is",
     };
 
@@ -173,6 +175,11 @@ public sealed class LineModel(PlanService plans, PlanLineService lines, TeamServ
         if (loaded.Value is not { } plan)
         {
             return loaded.Error is NotFoundError ? NotFound() : StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        if (!Kind.BelongsIn(plan.Kind))
+        {
+            return NotFound();
         }
 
         if (lineId is not null && !plan.Lines.Any(l => l.Id == lineId && l.Kind == Kind && Access.CanSee(l.Part)))

@@ -25,6 +25,9 @@ public sealed class PlanModel(PlanService plans, CurrentUser currentUser) : Chil
         : 0;
     public (DateOnly LastDayToComment, DateOnly EarliestFinal)? CommentWindow { get; private set; }
 
+    /// <summary>An EHC plan's section K; null for other plans or when the statutory process is not shared with the person.</summary>
+    public IReadOnlyList<PlanAdvice>? Advice { get; private set; }
+
     /// <summary>The plan's provision as a spreadsheet: each line, who gives it, how much, and what has been delivered.</summary>
     [ChildPage(Capability.ViewRecord)]
     public async Task<IActionResult> OnGetCsvAsync(Guid planId)
@@ -64,6 +67,7 @@ public sealed class PlanModel(PlanService plans, CurrentUser currentUser) : Chil
         Writes = await plans.WritesAsync(Access, view.Plan);
         WaitingForFamily = view.Lines.Count(l => l.AwaitsFamily(view.Responses));
         CommentWindow = await plans.CommentWindowAsync(view.Plan);
+        Advice = await plans.AdviceAsync(Access, view.Plan);
         DescribeRead(null, view.Plan.Rule.Name);
         return Page();
     }

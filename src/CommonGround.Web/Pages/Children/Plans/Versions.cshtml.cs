@@ -31,6 +31,11 @@ public sealed class VersionsModel(PlanService plans, CurrentUser currentUser) : 
                 .Where(l => l.Kind == section.Kind && section.Parts.Contains(l.Part) && Access.CanSee(l.Part))
                 .Select(l => l.Detail is null ? l.Text : $"{l.Text}\n{l.Detail}").DefaultIfEmpty(section.Empty).ToList()))
             .ToList();
+        if (await plans.AdviceAsync(Access, view.Plan, version.At) is { } advice)
+        {
+            sections.Add(("Section K: Advice and information", advice.Select(a => a.AsText()).DefaultIfEmpty("No advice had been recorded as received.").ToList()));
+        }
+
         var introduction = new List<string>
         {
             $"{child.FullName}, born {UkDates.Date(child.DateOfBirth)}",
