@@ -144,7 +144,7 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
         var therapistOnSam = Team(sam, therapist, "Speech and language therapist", alex, keyWorker: false, RecordArea.AboutMe, RecordArea.Health, RecordArea.Commitments);
         Team(sam, caseworker, "SEND caseworker", alex, keyWorker: false, RecordArea.AboutMe, RecordArea.Education, RecordArea.StatutoryProcess);
         Team(sam, transportOfficer, "Transport officer", alex, keyWorker: false, RecordArea.AboutMe, RecordArea.Transport);
-        Team(jordan, caseworker, "SEND caseworker", jordanAccount, keyWorker: true, RecordArea.AboutMe, RecordArea.Education, RecordArea.StatutoryProcess);
+        var caseworkerOnJordan = Team(jordan, caseworker, "SEND caseworker", jordanAccount, keyWorker: true, RecordArea.AboutMe, RecordArea.Education, RecordArea.StatutoryProcess, RecordArea.Commitments);
 
         var sunita = User("sunita.shah@example.org", "Sunita Shah", AccountKind.Family);
         Family(sunita, Child("Arjun", "Shah", today.AddYears(-11).AddDays(-30)), FamilyRelationship.ParentCarer);
@@ -152,8 +152,9 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
 
         if (withHistory)
         {
-            AddStatutoryProcesses(now, today, caseworker, alex, sam, jordan);
+            var (jordansDraft, jordansFinal) = AddStatutoryProcesses(now, today, caseworker, alex, sam, jordan);
             DemoPlan.Add(db, MondayOf(today), alex, sam, sencoOnSam, therapistOnSam, senco, therapist);
+            DemoPlan.AddJordans(db, MondayOf(today), jordanAccount, jordan, caseworkerOnJordan, caseworker, jordansDraft, jordansFinal);
         }
 
         db.AuditEvents.Add(AuditEvent.For(Actor.System, now, "demo.seeded", "Demo", null, "Added the Northvale demo data"));
@@ -169,7 +170,8 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
     /// Jordan's plan came on time last year, after the family chose not to comment on the draft (a right that passed,
     /// never "missed"), and the first annual review is coming up.
     /// </summary>
-    private void AddStatutoryProcesses(DateTime now, DateOnly today, Professional caseworker, UserAccount parent, Child sam, Child jordan)
+    /// <returns>The days Jordan's draft and final EHC plans were sent, which the demo's plan follows.</returns>
+    private (DateOnly Draft, DateOnly Final) AddStatutoryProcesses(DateTime now, DateOnly today, Professional caseworker, UserAccount parent, Child sam, Child jordan)
     {
         // What was recorded goes into each child's history as it would have, so the chronology shows it from the start.
         var tom = new UserActor(caseworker.UserAccountId, "Tom Hughes") { OrganisationId = caseworker.OrganisationId };
@@ -225,9 +227,12 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
         var jordansAssessment = Start(jordan, StatutoryProcessKind.NeedsAssessment, jordansRequest);
         Happened(jordansAssessment, StatutoryEventKind.RequestReceived, jordansRequest, "Jordan");
         Happened(jordansAssessment, StatutoryEventKind.DecisionToAssess, Week(jordansRequest, 5, 3));
+        Happened(jordansAssessment, StatutoryEventKind.AdviceRequested, Week(jordansRequest, 6, 1), "Educational psychologist");
+        Happened(jordansAssessment, StatutoryEventKind.AdviceReceived, Week(jordansRequest, 10, 2), "Educational psychologist");
         Happened(jordansAssessment, StatutoryEventKind.DraftPlanServed, Week(jordansRequest, 17, 1));
         Happened(jordansAssessment, StatutoryEventKind.FinalPlanIssued, finalPlan);
         var review = Start(jordan, StatutoryProcessKind.AnnualReview, finalPlan);
         Happened(review, StatutoryEventKind.PlanMadeOrReviewed, finalPlan);
+        return (Week(jordansRequest, 17, 1), finalPlan);
     }
 }

@@ -172,6 +172,113 @@ internal static class DemoPlan
         db.AuditEvents.Add(PlanChanges.ProgressRecorded(alexActor, plan, askForHelp, byFamily: true, alexSaid));
     }
 
+    /// <summary>
+    /// Jordan's EHC plan, issued by the council last year on the day the needs assessment's final plan was: Jordan's
+    /// own words first, needs, outcomes, provision the council secures (Tom answers for it, and records what the
+    /// college reports), the college named in section I, and the advice in section K from the assessment.
+    /// </summary>
+    public static void AddJordans(CommonGroundDbContext db, DateOnly monday, UserAccount jordanAccount, Child jordan, TeamMember caseworkerOnJordan,
+        Professional caseworker, DateOnly draft, DateOnly final)
+    {
+        static DateTime At(DateOnly day, int hour) => day.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc);
+        var jordanActor = new UserActor(jordanAccount.Id, "Jordan Reid");
+        var tom = new UserActor(caseworker.UserAccountId, "Tom Hughes") { OrganisationId = caseworker.OrganisationId };
+
+        var written = draft.AddDays(-30);
+        foreach (var (kind, text) in new[]
+        {
+            (ProfileSectionKind.AboutMe, "I'm Jordan. I like music production, football on a Sunday and my nan's cooking. I want to run my own studio one day."),
+            (ProfileSectionKind.HowToSupportMe, "Give me deadlines in writing, not just said in class. Let me leave a lesson five minutes early when the corridors are packed."),
+        })
+        {
+            var section = new ProfileSection { ChildId = jordan.Id, Section = kind };
+            db.ProfileSections.Add(section);
+            db.ProfileSectionVersions.Add(section.Change(text, jordanAccount.Id, "Jordan Reid", At(written, 18))!);
+            db.AuditEvents.Add(AuditEvent.ForChild(jordanActor, jordan.Id, jordan.AreaId, At(written, 18),
+                new ChildChange(AuditActions.ProfileChanged, kind.Area(), $"Changed \"{kind.Title()}\"", new ChangeSubject.AboutMeSection(kind))));
+        }
+
+        var plan = new SupportPlan
+        {
+            ChildId = jordan.Id, AreaId = jordan.AreaId, Kind = PlanKind.Ehc, OrganisationId = caseworker.OrganisationId, OrganisationName = "Northvale Council SEND Team",
+            AuthorUserId = caseworker.UserAccountId, AuthorName = "Tom Hughes", CreatedAt = At(draft.AddDays(-10), 10),
+        };
+        db.SupportPlans.Add(plan);
+        db.AuditEvents.Add(PlanChanges.Started(tom, plan, plan.CreatedAt));
+        var position = new Dictionary<PlanLineKind, int>();
+        PlanLine Line(PlanLineKind kind, string text)
+        {
+            position[kind] = position.GetValueOrDefault(kind) + 1;
+            var line = new PlanLine { PlanId = plan.Id, ChildId = jordan.Id, Kind = kind, Part = RecordArea.Education, Position = position[kind], Text = text };
+            plan.Lines.Add(line);
+            db.PlanLines.Add(line);
+            db.AuditEvents.Add(PlanChanges.LineSaved(tom, plan, line, added: true, plan.CreatedAt.AddHours(1)));
+            return line;
+        }
+
+        Line(PlanLineKind.Need, "Jordan finds it hard to plan longer pieces of work and to keep track of deadlines given out loud.").BroadArea = BroadAreaOfNeed.CognitionAndLearning;
+        Line(PlanLineKind.Need, "Crowded, noisy corridors make Jordan very anxious, and he has missed the start of lessons to avoid them.").BroadArea = BroadAreaOfNeed.SocialEmotionalAndMentalHealth;
+        var coursework = Line(PlanLineKind.Outcome, "Jordan will plan his coursework with a written planner and hand each piece in on time.");
+        coursework.AchieveBy = final.AddYears(2);
+        coursework.HowWeWillKnow = "His tutor's record of work handed in, and Jordan's own planner.";
+        var lessons = Line(PlanLineKind.Outcome, "Jordan will get to every lesson on time without leaving college early.");
+        lessons.AchieveBy = final.AddYears(1);
+        lessons.HowWeWillKnow = "College attendance records, and Jordan saying how his days feel.";
+        var promises = new List<(PlanLine Line, DayOfWeek[]? Days)>();
+        void Provision(string text, decimal quantity, int minutes, ProvisionPeriod period, DayOfWeek[]? days, PlanLine serves)
+        {
+            var line = Line(PlanLineKind.Provision, text);
+            line.ProviderTeamMemberId = caseworkerOnJordan.Id;
+            line.ProviderName = "Tom Hughes";
+            line.ProviderOrganisationName = "Northvale Council SEND Team";
+            line.Quantity = quantity;
+            line.Unit = ProvisionUnit.Sessions;
+            line.MinutesPerSession = minutes;
+            line.Period = period;
+            line.StartDate = final;
+            line.Serves = serves.Id.ToString();
+            promises.Add((line, days));
+        }
+
+        Provision("Study-skills mentoring at college with a learning mentor, planning each piece of coursework", 1, 45, ProvisionPeriod.Week, [DayOfWeek.Wednesday], coursework);
+        Provision("A quiet route between lessons and leave to move five minutes before the bell", 5, 5, ProvisionPeriod.Week, null, lessons);
+        Line(PlanLineKind.Placement, "Northvale College, a general further education college: Level 3 music technology");
+
+        plan.Share(At(draft, 12));
+        db.PlanVersions.Add(new PlanVersion { PlanId = plan.Id, ChildId = jordan.Id, Number = 1, Stage = PlanVersionStage.SharedWithFamily, Content = PlanContent.Of(plan, []).ToJson(), At = At(draft, 12), ByName = "Tom Hughes" });
+        db.AuditEvents.Add(PlanChanges.Shared(tom, plan, At(draft, 12)));
+        foreach (var line in plan.Lines)
+        {
+            db.PlanResponses.Add(new PlanResponse
+            {
+                PlanId = plan.Id, ChildId = jordan.Id, LineId = line.Id, LineRevision = line.Revision, PlanNumber = 1, Answer = PlanAnswer.Agree,
+                ByUserId = jordanAccount.Id, ByName = "Jordan Reid", At = At(draft.AddDays(6), 19),
+            });
+        }
+
+        db.AuditEvents.Add(PlanChanges.Answered(jordanActor, plan, plan.Lines.Count, 0, 0, At(draft.AddDays(6), 19)));
+        foreach (var (line, days) in promises)
+        {
+            var commitment = new Commitment
+            {
+                ChildId = jordan.Id, AreaId = jordan.AreaId, What = line.Text, RecordArea = CommitmentArea.Education, Source = CommitmentSource.Plan, PlanId = plan.Id,
+                OwnerProfessionalId = caseworker.Id, OwnerName = "Tom Hughes", OwnerOrganisationId = caseworker.OrganisationId, OwnerOrganisationName = "Northvale Council SEND Team",
+                Kind = CommitmentKind.Recurring, QuantityPerPeriod = line.Quantity, Unit = line.Unit, MinutesPerSession = line.MinutesPerSession, Period = line.Period,
+                StartDate = line.StartDate, CreatedAt = At(final, 15), CreatedByUserId = tom.UserId, CreatedByName = "Tom Hughes",
+            };
+            db.CommitmentStatusChanges.Add(commitment.ChangeStatus(CommitmentStatus.Agreed, "In the final EHC plan", tom.UserId, "Tom Hughes", At(final, 15), final)!);
+            db.Commitments.Add(commitment);
+            db.AuditEvents.Add(AuditEvent.ForChild(tom, jordan.Id, jordan.AreaId, At(final, 15), new ChildChange(AuditActions.CommitmentAdded, RecordArea.Commitments,
+                $"Recorded a commitment: {commitment.What}, owned by Tom Hughes (Northvale Council SEND Team)", new ChangeSubject.Commitment(commitment.Id))));
+            line.CommitmentId = commitment.Id;
+            AddDeliveries(db, commitment, days, final, monday, tom.UserId, "Tom Hughes", missed: null);
+        }
+
+        plan.Agree(At(final, 15), final, "AboutMe:1,HowToSupportMe:1");
+        db.PlanVersions.Add(new PlanVersion { PlanId = plan.Id, ChildId = jordan.Id, Number = 1, Stage = PlanVersionStage.Agreed, Content = PlanContent.Of(plan, []).ToJson(), At = At(final, 15), ByName = "Tom Hughes" });
+        db.AuditEvents.Add(PlanChanges.Agreed(tom, plan, At(final, 15)));
+    }
+
     /// <summary>A delivery on each of <paramref name="days"/> (every weekday when null) from the start until last Friday, one of them missed.</summary>
     private static void AddDeliveries(CommonGroundDbContext db, Commitment commitment, DayOfWeek[]? days, DateOnly from, DateOnly monday, Guid by, string byName, DateOnly? missed)
     {

@@ -98,7 +98,7 @@ public sealed class DemoDataTests
             States(sams));
         var jordans = processes.Where(p => children[p.ChildId] == "Jordan").ToDictionary(p => p.Kind);
         Assert.Equal(
-            "decision-whether-to-assess met, decision-not-to-issue-plan not-applicable, latest-draft-plan met, final-plan met, representations-last-day closed",
+            "decision-whether-to-assess met, decision-not-to-issue-plan not-applicable, advice-due (Educational psychologist) met, latest-draft-plan met, final-plan met, representations-last-day closed",
             States(jordans[StatutoryProcessKind.NeedsAssessment]));
         Assert.All(jordans[StatutoryProcessKind.AnnualReview].Progress(today, Timescales.England).Deadlines, d => Assert.Equal(DeadlineState.Upcoming, d.State));
     }
