@@ -361,6 +361,57 @@ public sealed class PlanTests : FreshAppTests
     }
 
     [Fact]
+    public async Task An_ehc_plan_changed_at_its_annual_review_records_the_proposed_amendments_and_the_amended_plan_on_the_review()
+    {
+        var jordan = await ChildIdAsync("Jordan");
+        var caseworker = await SignedInAsync("caseworker@example.org");
+        var caseworkerOnJordan = await MemberIdAsync(jordan, "caseworker@example.org");
+        await App.QueryAsync(async db =>
+        {
+            db.SharingConsents.Add(new Core.Team.SharingConsent
+            {
+                TeamMemberId = caseworkerOnJordan, ChildId = jordan, Area = Core.Access.RecordArea.Commitments, From = new DateOnly(2026, 11, 23),
+                GrantedByUserId = await db.Users.Where(u => u.Email == "youngperson@example.org").Select(u => u.Id).SingleAsync(), GrantedAt = App.Time.GetUtcNow().UtcDateTime,
+            });
+            return await db.SaveChangesAsync();
+        });
+        var plan = await StartAsync(caseworker, jordan, PlanKind.Ehc);
+        await AddAsync(caseworker, jordan, plan, "outcomes", Line("Jordan will hand in coursework on time"));
+        await AddAsync(caseworker, jordan, plan, "provision", Provision("Weekly study-skills mentoring", caseworkerOnJordan, quantity: "1"));
+        await caseworker.SubmitAsync($"/children/{jordan}/plans/{plan}/share", new Dictionary<string, string>());
+        var youngPerson = await SignedInAsync("youngperson@example.org");
+        await youngPerson.SubmitAsync($"/children/{jordan}/plans/{plan}/answer", await AnswersAsync(plan, _ => (PlanAnswer.Agree, null)));
+        var (issued, issuedPage) = await caseworker.SubmitAsync($"/children/{jordan}/plans/{plan}/agree", new Dictionary<string, string>());
+        Assert.True(issued.StatusCode == HttpStatusCode.Redirect, string.Join("; ", issuedPage.ErrorSummary()));
+
+        // A year on, the annual review; the plan is reviewed on the record, changed, and issued again.
+        App.Time.SetUtcNow(new DateTimeOffset(2027, 11, 1, 9, 0, 0, TimeSpan.Zero));
+        caseworker = await SignedInAsync("caseworker@example.org");
+        var (started, startedPage) = await caseworker.SubmitAsync($"/children/{jordan}/statutory/new", new Dictionary<string, string>(Browse.DateFields("Input.Date", new(2026, 11, 23)))
+        {
+            ["Input.Kind"] = nameof(Core.Statutory.StatutoryProcessKind.AnnualReview),
+        });
+        Assert.True(started.StatusCode == HttpStatusCode.Redirect, string.Join("; ", startedPage.ErrorSummary()));
+        var review = Guid.Parse(started.Headers.Location!.OriginalString.Split('/')[^1]);
+        await caseworker.SubmitAsync($"/children/{jordan}/plans/{plan}/review", new Dictionary<string, string> { ["Meeting"] = "none" });
+        var outcome = await App.QueryAsync(db => db.PlanLines.Where(l => l.PlanId == plan && l.Kind == PlanLineKind.Outcome).Select(l => l.Id).SingleAsync());
+        await caseworker.SubmitAsync($"/children/{jordan}/plans/{plan}/review", new Dictionary<string, string>
+        {
+            [$"Progress[{outcome}]"] = nameof(ProgressTowardsOutcome.Achieved), [$"Words[{outcome}]"] = "Every piece handed in on time this year",
+        }, $"/children/{jordan}/plans/{plan}/review?handler=Progress");
+        await AddAsync(caseworker, jordan, plan, "outcomes", Line("Jordan will apply for an apprenticeship in music production"));
+        var (shared, sharedPage) = await caseworker.SubmitAsync($"/children/{jordan}/plans/{plan}/share", new Dictionary<string, string>());
+        Assert.True(shared.StatusCode == HttpStatusCode.Redirect, string.Join("; ", sharedPage.ErrorSummary()));
+        youngPerson = await SignedInAsync("youngperson@example.org");
+        await youngPerson.SubmitAsync($"/children/{jordan}/plans/{plan}/answer", await AnswersAsync(plan, _ => (PlanAnswer.Agree, null)));
+        var (amended, amendedPage) = await caseworker.SubmitAsync($"/children/{jordan}/plans/{plan}/agree", new Dictionary<string, string>());
+        Assert.True(amended.StatusCode == HttpStatusCode.Redirect, string.Join("; ", amendedPage.ErrorSummary()));
+
+        var events = await App.QueryAsync(db => db.StatutoryEvents.Where(e => e.ProcessId == review).OrderBy(e => e.RecordedAt).Select(e => e.Kind).ToListAsync());
+        Assert.Equal([Core.Statutory.StatutoryEventKind.PlanMadeOrReviewed, Core.Statutory.StatutoryEventKind.AmendmentNoticeSent, Core.Statutory.StatutoryEventKind.FinalAmendedPlanIssued], events);
+    }
+
+    [Fact]
     public async Task A_plan_not_reviewed_by_its_date_is_coming_up_for_the_family_then_an_early_warning_for_its_writers()
     {
         var (senco, sam, plan) = await SencoSharesAPlanAsync();

@@ -70,6 +70,7 @@ public sealed class PlanAgreementService(
 
         var now = timeProvider.UtcNow();
         var today = timeProvider.TodayInUk();
+        var amending = plan.IsUnderReview;
         await EndReplacedProvisionAsync(childAccess, plan, actor, now, today);
         foreach (var line in plan.Lines.Where(l => l.Kind == PlanLineKind.Provision && (l.CommitmentId is null || l.ChangedSinceAgreed)).OrderBy(l => l.Position))
         {
@@ -91,7 +92,7 @@ public sealed class PlanAgreementService(
         plan.Agree(now, today, string.Join(',', aboutMe.OrderBy(s => s.Section).Select(s => $"{s.Section}:{s.Version}")));
         db.PlanVersions.Add(PlanSteps.Snapshot(plan, PlanVersionStage.Agreed, actor, now, progress));
         db.AuditEvents.Add(PlanChanges.Agreed(actor, plan, now));
-        await PlanStatutoryLink.StageAsync(db, childAccess, plan, StatutoryEventKind.FinalPlanIssued, actor, now);
+        await PlanStatutoryLink.StageAsync(db, childAccess, plan, StatutoryEventKind.FinalPlanIssued, amending, actor, now);
         await steps.NotifyFamilyAsync(plan, actor,
             $"{childAccess.Child.KnownAs}'s {plan.Rule.Name} is {plan.AgreedWord()}. Its provision is now tracked, and it is due to be reviewed by {UkDates.Date(plan.ReviewBy!.Value)}",
             $"{childAccess.Child.KnownAs}'s {plan.Rule.Name} is {plan.AgreedWord()}");

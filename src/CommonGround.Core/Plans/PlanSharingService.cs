@@ -52,7 +52,7 @@ public sealed class PlanSharingService(
         db.PlanVersions.Add(PlanSteps.Snapshot(plan, PlanVersionStage.SharedWithFamily, actor, now,
             plan.IsUnderReview ? await PlanReviewService.ProgressAtAsync(db, plan) : []));
         db.AuditEvents.Add(PlanChanges.Shared(actor, plan, now));
-        await PlanStatutoryLink.StageAsync(db, childAccess, plan, StatutoryEventKind.DraftPlanServed, actor, now);
+        await PlanStatutoryLink.StageAsync(db, childAccess, plan, StatutoryEventKind.DraftPlanServed, plan.IsUnderReview, actor, now);
         await steps.NotifyFamilyAsync(plan, actor,
             $"{actor.Name} shared {childAccess.Child.KnownAs}'s {(plan.Kind == PlanKind.Ehc ? "draft EHC plan" : plan.Rule.Name)} with you to read and answer, line by line",
             $"{childAccess.Child.KnownAs}'s {plan.Rule.Name} is ready for you to answer");

@@ -16,13 +16,16 @@ public sealed record PlanAdvice(DateOnly ReceivedOn, string From)
 /// <summary>
 /// An EHC plan written on the record moves the child's statutory process with it: sharing the draft records "draft
 /// sent" and issuing the final records "final plan issued", in the same save, so the legal dates follow the work
-/// instead of being typed twice. The family's 15 days to comment, and the earliest day the final may be issued, come
+/// instead of being typed twice; at the plan's review, they are the proposed amendments and the final amended plan on
+/// the annual review. The family's 15 days to comment, and the earliest day the final may be issued, come
 /// from the one timescales engine.
 /// </summary>
 public static class PlanStatutoryLink
 {
     private static readonly StatutoryProcessKind[] MakePlans =
         [StatutoryProcessKind.NeedsAssessment, StatutoryProcessKind.Reassessment, StatutoryProcessKind.TribunalOrder];
+
+    private static readonly StatutoryProcessKind[] ReviewPlans = [StatutoryProcessKind.AnnualReview, StatutoryProcessKind.PhaseTransfer];
 
     /// <summary>The child's open process that ends in a final plan: the latest with no final plan issued yet.</summary>
     public static async Task<StatutoryProcess?> OpenProcessAsync(CommonGroundDbContext db, Guid childId) =>
@@ -51,16 +54,38 @@ public static class PlanStatutoryLink
             .Select(a => new PlanAdvice(a.OccurredOn, a.Detail ?? "An adviser not named")).ToList();
     }
 
-    /// <summary>Records <paramref name="kind"/> on the open process today, if the author may and it is not recorded already.</summary>
-    public static async Task StageAsync(CommonGroundDbContext db, ChildAccess childAccess, SupportPlan plan, StatutoryEventKind kind, UserActor actor, DateTime now)
+    /// <summary>The child's open annual review or phase transfer review: the latest with no final amended plan issued yet.</summary>
+    public static async Task<StatutoryProcess?> OpenReviewAsync(CommonGroundDbContext db, Guid childId) =>
+        (await db.StatutoryProcesses.Include(p => p.Events).Where(p => p.ChildId == childId && ReviewPlans.Contains(p.Kind)).ToListAsync())
+            .Where(p => !p.Events.Any(e => e.Kind == StatutoryEventKind.FinalAmendedPlanIssued))
+            .OrderByDescending(p => p.StartedAt)
+            .FirstOrDefault();
+
+    /// <summary>
+    /// Records <paramref name="kind"/> (draft sent, or final issued) today, if the author may and it is not recorded
+    /// already: on the open needs assessment for a new plan, or, when <paramref name="amending"/> an issued plan at its
+    /// review, as the proposed amendments sent and the final amended plan issued on the open annual review.
+    /// </summary>
+    public static async Task StageAsync(CommonGroundDbContext db, ChildAccess childAccess, SupportPlan plan, StatutoryEventKind kind, bool amending, UserActor actor, DateTime now)
     {
-        if (plan.Kind != PlanKind.Ehc || !childAccess.Can(Capability.ManageStatutoryProcess, RecordArea.StatutoryProcess)
-            || await OpenProcessAsync(db, plan.ChildId) is not { } process || process.Events.Any(e => e.Kind == kind))
+        if (plan.Kind != PlanKind.Ehc || !childAccess.Can(Capability.ManageStatutoryProcess, RecordArea.StatutoryProcess))
         {
             return;
         }
 
-        var recorded = process.Record(kind, now.ToUkDate(), actor, byFamily: false, now, Timescales.England, detail: "From the EHC plan on the record");
+        var process = amending ? await OpenReviewAsync(db, plan.ChildId) : await OpenProcessAsync(db, plan.ChildId);
+        var happened = !amending ? kind : kind switch
+        {
+            StatutoryEventKind.DraftPlanServed => StatutoryEventKind.AmendmentNoticeSent,
+            StatutoryEventKind.FinalPlanIssued => StatutoryEventKind.FinalAmendedPlanIssued,
+            _ => kind,
+        };
+        if (process is null || process.Events.Any(e => e.Kind == happened))
+        {
+            return;
+        }
+
+        var recorded = process.Record(happened, now.ToUkDate(), actor, byFamily: false, now, Timescales.England, detail: "From the EHC plan on the record");
         db.StatutoryEvents.Add(recorded);
         db.AuditEvents.Add(StatutoryChanges.Recorded(actor, process, recorded, now));
     }
