@@ -99,9 +99,12 @@ public sealed class PlanJourneys(BrowserFixture browser) : IClassFixture<Browser
         await AssertPageAsync(senco, "Add provision");
         await Assertions.Expect(senco.Locator("#provision-prompts")).ToContainTextAsync("\"Access to\"");
         await FillProvisionAsync(senco, "Speech and language therapy in school", "Grace Okafor, Speech and language therapist (Northvale Community NHS Trust)", "Health", "1");
+        await senco.GetByLabel("Sam finds it hard to follow spoken instructions in a busy classroom").CheckAsync();
         await senco.GetByLabel("Sam will follow a two-step instruction").CheckAsync();
         await Click(senco, AriaRole.Button, "Save");
         await AssertPageAsync(senco, "SEN support plan");
+        await Assertions.Expect(senco.Locator(".govuk-summary-card", new() { HasText = "Speech and language therapy in school" }))
+            .ToContainTextAsync("Sam finds it hard to follow spoken instructions in a busy classroom");
         foreach (var (what, quantity) in new[] { ("Small-group reading with a teaching assistant", "3"), ("A daily check-in with a named adult", "5") })
         {
             await senco.GetByRole(AriaRole.Link, new() { Name = "Add provision" }).ClickAsync();

@@ -240,6 +240,34 @@ public sealed class PlanTests : FreshAppTests
     }
 
     [Fact]
+    public async Task Provision_says_which_needs_it_meets_and_which_outcomes_it_works_towards()
+    {
+        var (senco, sam, plan) = await SencoSharesAPlanAsync();
+        var lines = await App.QueryAsync(db => db.PlanLines.Where(l => l.PlanId == plan).ToListAsync());
+        var need = lines.Single(l => l.Kind == PlanLineKind.Need);
+        var outcome = lines.First(l => l.Kind == PlanLineKind.Outcome && l.Part == Core.Access.RecordArea.Education);
+        var reading = lines.Single(l => l.Text == "Small-group reading");
+
+        var (wrong, wrongPage) = await senco.SubmitAsync($"/children/{sam}/plans/{plan}/provision/{reading.Id}",
+            new Dictionary<string, string>(Provision("Small-group reading", await MemberIdAsync(sam, "senco@example.org"), quantity: "3")) { ["Input.Meets"] = reading.Id.ToString() });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Equal("Choose needs and outcomes from this plan", wrongPage.ErrorSummary().Single());
+
+        await AddAsync(senco, sam, plan, $"provision/{reading.Id}", new(Provision("Small-group reading", await MemberIdAsync(sam, "senco@example.org"), quantity: "3"))
+        {
+            ["Input.Meets"] = need.Id.ToString(), ["Input.Serves"] = outcome.Id.ToString(),
+        });
+        var (_, page) = await (await SignedInAsync("parent@example.org")).OpenAsync($"/children/{sam}/plans/{plan}");
+        string Row(string key) => page.QuerySelectorAll($"#line-{reading.Id} .govuk-summary-list__row")
+            .Single(r => r.QuerySelector("dt")!.TextContent.Trim() == key).QuerySelector("dd")!.TextContent.Trim();
+        Assert.Equal(need.Text, Row("Meets"));
+        Assert.Equal(outcome.Text, Row("Works towards"));
+        var (_, form) = await senco.OpenAsync($"/children/{sam}/plans/{plan}/provision/{reading.Id}");
+        Assert.True(form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>($"input[name='Input.Meets'][value='{need.Id}']")!.IsChecked);
+        Assert.True(form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>($"input[name='Input.Serves'][value='{outcome.Id}']")!.IsChecked);
+    }
+
+    [Fact]
     public async Task A_second_plan_of_the_same_kind_is_refused_while_one_is_being_written()
     {
         var sam = await ChildIdAsync("Samuel");

@@ -93,9 +93,9 @@ internal static class DemoPlan
             return line;
         }
 
-        var therapy = Provision(RecordArea.Health, "Speech and language therapy in school, on following instructions and asking for help", therapist, therapistStaff, 1, 30, ProvisionPeriod.Week, instructions, askForHelp);
+        var therapy = Provision(RecordArea.Health, "Speech and language therapy in school, on following instructions and asking for help", therapist, therapistStaff, 1, 30, ProvisionPeriod.Week, listening, instructions, askForHelp);
         var reading = Provision(RecordArea.Education, "Small-group reading with a teaching assistant", senco, sencoStaff, 3, 20, ProvisionPeriod.Week, askForHelp);
-        Provision(RecordArea.Education, "A check-in with a named adult at the start of each day, going through the visual timetable and any changes", senco, sencoStaff, 1, 10, ProvisionPeriod.Day, askForHelp);
+        Provision(RecordArea.Education, "A check-in with a named adult at the start of each day, going through the visual timetable and any changes", senco, sencoStaff, 1, 10, ProvisionPeriod.Day, change, askForHelp);
 
         // Shared with Alex, who asked for the first outcome to include friends, and agreed the rest.
         plan.Share(At(shared, 16));

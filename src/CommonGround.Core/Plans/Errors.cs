@@ -16,7 +16,7 @@ public sealed record PlanPartNotInPlans() : Error("Choose Education, Health or S
 public sealed record PlanTextMissing(string Field, string Message) : Error(Message, Field);
 public sealed record ProviderNotOnTeam() : Error("Choose who provides it from the child's team", "ProviderId");
 public sealed record ProviderCannotSeePart(string Name, string Part) : Error($"{Name} cannot see the {Part} part of the record and the commitments, so could not follow this provision. Choose someone the family shares them with", "ProviderId");
-public sealed record OutcomeNotInPlan() : Error("Choose outcomes from this plan", "Serves");
+public sealed record OutcomeNotInPlan() : Error("Choose needs and outcomes from this plan", "Serves");
 public sealed record PlanNotReadyToShare(string Reason) : Error(Reason);
 public sealed record PlanNotAgreedYet() : Error("A review starts once the plan is agreed. Until then, change it as it is being written");
 public sealed record PlanNotWithFamily() : Error("This plan is not waiting for the family's answers");

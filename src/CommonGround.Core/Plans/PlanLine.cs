@@ -65,12 +65,12 @@ public sealed class PlanLine
     public DateOnly? StartDate { get; set; }
     public DateOnly? EndDate { get; set; }
     public bool TermTimeOnly { get; set; }
-    /// <summary>The outcomes this provision works towards.</summary>
+    /// <summary>The needs this provision meets and the outcomes it works towards, as line ids.</summary>
     public string? Serves { get; set; }
     /// <summary>The commitment this provision became when the plan was agreed.</summary>
     public Guid? CommitmentId { get; set; }
 
-    public IReadOnlyList<Guid> ServesOutcomes => (Serves ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
+    public IReadOnlyList<Guid> ServesLines => (Serves ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
 
     /// <summary>Notes that the line's words or terms changed.</summary>
     public void Revise() => Revision++;

@@ -100,9 +100,9 @@ public sealed class PlanLineService(CommonGroundDbContext db, AccessService acce
 
         // Answers about a removed line are kept with the versions the family saw; only the line goes.
         db.PlanLines.Remove(line);
-        foreach (var other in plan.Lines.Where(l => l.Kind == PlanLineKind.Provision && l.ServesOutcomes.Contains(lineId)))
+        foreach (var other in plan.Lines.Where(l => l.Kind == PlanLineKind.Provision && l.ServesLines.Contains(lineId)))
         {
-            other.Serves = string.Join(',', other.ServesOutcomes.Where(id => id != lineId));
+            other.Serves = string.Join(',', other.ServesLines.Where(id => id != lineId));
         }
 
         plan.Touch();
@@ -164,7 +164,7 @@ public sealed class PlanLineService(CommonGroundDbContext db, AccessService acce
             return termsError;
         }
 
-        if (options.Serves?.Any(id => !plan.Lines.Any(l => l.Id == id && l.Kind == PlanLineKind.Outcome)) == true)
+        if (options.Serves?.Any(id => !plan.Lines.Any(l => l.Id == id && l.Kind is PlanLineKind.Outcome or PlanLineKind.Need)) == true)
         {
             return new OutcomeNotInPlan();
         }

@@ -27,6 +27,7 @@ public sealed class LineModel(PlanService plans, PlanLineService lines, TeamServ
     public IReadOnlyList<Option> Parts { get; private set; } = [];
     public IReadOnlyList<Option> Providers { get; private set; } = [];
     public IReadOnlyList<Option> Outcomes { get; private set; } = [];
+    public IReadOnlyList<Option> Needs { get; private set; } = [];
     public IReadOnlyList<FieldFinding> Advice { get; private set; } = [];
     public IReadOnlyList<ProvisionPrompt> Prompts { get; private set; } = [];
 
@@ -74,6 +75,9 @@ public sealed class LineModel(PlanService plans, PlanLineService lines, TeamServ
         [Display(Name = "Term time only")]
         public bool TermTimeOnly { get; set; }
 
+        [Display(Name = "Which needs it meets (optional)")]
+        public List<Guid> Meets { get; set; } = [];
+
         [Display(Name = "Which outcomes it works towards (optional)")]
         public List<Guid> Serves { get; set; } = [];
 
@@ -107,7 +111,8 @@ public sealed class LineModel(PlanService plans, PlanLineService lines, TeamServ
                 Part = line.Part, Text = line.Text, BroadArea = line.BroadArea, AchieveBy = line.AchieveBy, HowWeWillKnow = line.HowWeWillKnow,
                 ProviderId = line.ProviderTeamMemberId, Quantity = line.Quantity, Unit = line.Unit, MinutesPerSession = line.MinutesPerSession,
                 Period = line.Period, StartDate = line.StartDate, EndDate = line.EndDate, TermTimeOnly = line.TermTimeOnly,
-                Serves = line.ServesOutcomes.ToList(), Version = Plan.Version,
+                Meets = line.ServesLines.Where(id => Plan.Lines.Any(l => l.Id == id && l.Kind == PlanLineKind.Need)).ToList(),
+                Serves = line.ServesLines.Where(id => Plan.Lines.Any(l => l.Id == id && l.Kind == PlanLineKind.Outcome)).ToList(), Version = Plan.Version,
             };
         return Page();
     }
@@ -137,7 +142,7 @@ public sealed class LineModel(PlanService plans, PlanLineService lines, TeamServ
         }
 
         var options = new PlanLineOptions(Input.Part!.Value, Input.Text!, Input.BroadArea, Input.AchieveBy, Input.HowWeWillKnow, Input.ProviderId, Input.Quantity,
-            Input.Unit, Input.MinutesPerSession, Input.Period, Input.StartDate, Input.EndDate, Input.TermTimeOnly, Input.Serves);
+            Input.Unit, Input.MinutesPerSession, Input.Period, Input.StartDate, Input.EndDate, Input.TermTimeOnly, [.. Input.Meets, .. Input.Serves]);
         var result = await lines.SaveLineAsync(Access, planId, lineId, Kind, options, Input.Version, actor);
         if (!result.Succeeded)
         {
@@ -195,6 +200,8 @@ public sealed class LineModel(PlanService plans, PlanLineService lines, TeamServ
                 .Select(t => new Option(t.Id.ToString(), $"{t.Professional!.UserAccount!.DisplayName}, {t.Role} ({t.Professional.Organisation!.Name})"))
                 .ToList();
             Outcomes = plan.Lines.Where(l => l.Kind == PlanLineKind.Outcome && Access.CanSee(l.Part)).OrderBy(l => l.Position)
+                .Select(l => new Option(l.Id.ToString(), l.Text.ShortenTo(120))).ToList();
+            Needs = plan.Lines.Where(l => l.Kind == PlanLineKind.Need && Access.CanSee(l.Part)).OrderBy(l => l.Position)
                 .Select(l => new Option(l.Id.ToString(), l.Text.ShortenTo(120))).ToList();
         }
 

@@ -40,14 +40,14 @@ public sealed class PlanModel(PlanService plans, CurrentUser currentUser) : Chil
         var child = Access.Child;
         DescribeRead(null, $"{view.Plan.Rule.Name}: provision downloaded");
         return CsvFile.Create($"{child.KnownAs}-{child.LastName}-plan-provision.csv",
-            ["Provision", "Part of the record", "Provider", "Organisation", "How much and how often", "Works towards", "Family's answer", "Delivered so far", "Expected so far", "How it stands"],
+            ["Provision", "Part of the record", "Provider", "Organisation", "How much and how often", "Needs it meets", "Works towards", "Family's answer", "Delivered so far", "Expected so far", "How it stands"],
             view.Of(PlanLineKind.Provision).Select(line =>
             {
                 var row = new PlanLineModel(view, line, false, child.Id);
                 var delivery = line.CommitmentId is { } id ? view.Delivery.GetValueOrDefault(id) : null;
                 return (IReadOnlyList<string>)
                 [
-                    line.Text, line.Part.ToDisplayName(), line.ProviderName ?? "", line.ProviderOrganisationName ?? "", line.DescribeProvision(), string.Join("; ", row.Serves),
+                    line.Text, line.Part.ToDisplayName(), line.ProviderName ?? "", line.ProviderOrganisationName ?? "", line.DescribeProvision(), string.Join("; ", row.Meets), string.Join("; ", row.Serves),
                     line.AgreedByFamily(view.Responses) ? "Agreed" : row.Answer?.Answer.ToDisplayName() ?? "",
                     delivery?.Progress.Delivered.ToString("0.##", CultureInfo.InvariantCulture) ?? "", delivery?.Progress.Expected.ToString("0.##", CultureInfo.InvariantCulture) ?? "",
                     delivery?.Progress.Status.ToDisplayName() ?? "",

@@ -13,7 +13,13 @@ public sealed record PlanLineModel(PlanView View, PlanLine Line, bool Writes, Gu
     /// <summary>The family's suggestion the line now reads as, if it does.</summary>
     public PlanResponse? Taken => View.HistoryOf(Line).FirstOrDefault(r => r.Accepted == true && r.AcceptedRevision == Line.Revision);
 
-    public IReadOnlyList<string> Serves => Line.ServesOutcomes
-        .Select(id => View.Lines.FirstOrDefault(l => l.Id == id)?.Text)
+    /// <summary>The outcomes the provision works towards, as the person sees them.</summary>
+    public IReadOnlyList<string> Serves => Served(PlanLineKind.Outcome);
+
+    /// <summary>The needs the provision meets, as the person sees them.</summary>
+    public IReadOnlyList<string> Meets => Served(PlanLineKind.Need);
+
+    private List<string> Served(PlanLineKind kind) => Line.ServesLines
+        .Select(id => View.Lines.FirstOrDefault(l => l.Id == id && l.Kind == kind)?.Text)
         .OfType<string>().ToList();
 }

@@ -88,7 +88,7 @@ public sealed class ReplyModel(PlanService plans, PlanSharingService sharing, Cu
         var revised = Input.Accept == true && Line.Kind == PlanLineKind.Provision
             ? new PlanLineOptions(Line.Part, Input.What ?? "", ProviderId: Line.ProviderTeamMemberId, Quantity: Input.Quantity, Unit: Input.Unit,
                 MinutesPerSession: Input.MinutesPerSession, Period: Input.Period, StartDate: Line.StartDate, EndDate: Line.EndDate, TermTimeOnly: Line.TermTimeOnly,
-                Serves: Line.ServesOutcomes)
+                Serves: Line.ServesLines)
             : null;
         var result = await sharing.ReplyAsync(Access, planId, new ReplyToAnswerOptions(responseId, Input.Accept!.Value, Input.Reply, Input.Version, revised),
             await CurrentUser.ActorAsync());
