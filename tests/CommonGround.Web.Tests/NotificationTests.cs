@@ -152,6 +152,7 @@ public sealed class NotificationTests : FreshAppTests
         ["Input.Messages"] = "Immediately",
         ["Input.Commitments"] = commitments,
         ["Input.Meetings"] = "WeeklyDigest",
+        ["Input.Plans"] = "Immediately",
         ["Input.StatutoryDeadlines"] = "Immediately",
         ["Input.QuietHoursFrom"] = quietFrom,
         ["Input.QuietHoursUntil"] = quietUntil,

@@ -14,6 +14,7 @@ public enum NotificationKind
     Commitments,
     Meetings,
     StatutoryDeadlines,
+    Plans,
 }
 
 /// <summary>How a person wants to hear about a kind of notification by email. They always see it in the service.</summary>
@@ -91,6 +92,7 @@ public static class NotificationTerms
         NotificationKind.Commitments => "Commitments: new, delivered or disputed",
         NotificationKind.Meetings => "Meetings and meeting records",
         NotificationKind.StatutoryDeadlines => "Statutory dates that are close or missed",
+        NotificationKind.Plans => "Support plans: shared with you, answered, agreed or reviewed",
         _ => kind.ToString(),
     };
 

@@ -51,6 +51,10 @@ public sealed class NotificationsModel(NotificationService notifications, Curren
         [Required(ErrorMessage = "Choose when to email you")]
         public EmailFrequency? Meetings { get; set; }
 
+        [Display(Name = "Support plans: shared with you, answered, agreed or reviewed")]
+        [Required(ErrorMessage = "Choose when to email you")]
+        public EmailFrequency? Plans { get; set; }
+
         [Display(Name = "Statutory dates that are close or missed")]
         [Required(ErrorMessage = "Choose when to email you")]
         public EmailFrequency? StatutoryDeadlines { get; set; }
@@ -76,6 +80,7 @@ public sealed class NotificationsModel(NotificationService notifications, Curren
             Messages = f[NotificationKind.Messages],
             Commitments = f[NotificationKind.Commitments],
             Meetings = f[NotificationKind.Meetings],
+            Plans = f[NotificationKind.Plans],
             StatutoryDeadlines = f[NotificationKind.StatutoryDeadlines],
             QuietHoursFrom = choices.QuietHoursFrom?.ToString("HH:mm", CultureInfo.InvariantCulture),
             QuietHoursUntil = choices.QuietHoursUntil?.ToString("HH:mm", CultureInfo.InvariantCulture),
@@ -97,6 +102,7 @@ public sealed class NotificationsModel(NotificationService notifications, Curren
             [NotificationKind.Messages] = Input.Messages!.Value,
             [NotificationKind.Commitments] = Input.Commitments!.Value,
             [NotificationKind.Meetings] = Input.Meetings!.Value,
+            [NotificationKind.Plans] = Input.Plans!.Value,
             [NotificationKind.StatutoryDeadlines] = Input.StatutoryDeadlines!.Value,
         };
         var result = await notifications.SaveChoicesAsync(currentUser.UserId!.Value,
