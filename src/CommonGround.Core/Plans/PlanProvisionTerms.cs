@@ -4,8 +4,9 @@ using CommonGround.Core.Team;
 namespace CommonGround.Core.Plans;
 
 /// <summary>
-/// The terms of a provision line (who, how much, how often, from when): checked as a commitment's are, and copied onto
-/// the line. Any of them may still be missing while the plan is a draft; all of them are needed to share it.
+/// The terms of a provision line (who, how much, how often, from when): checked as a commitment's are, so an agreed
+/// line always becomes one, and copied onto the line. Any of them may still be missing while the plan is a draft; all
+/// of them are needed to share it.
 /// </summary>
 public static class PlanProvisionTerms
 {
@@ -16,7 +17,8 @@ public static class PlanProvisionTerms
         { Quantity: not null, Unit: null } => new UnitMissing(),
         { Quantity: not null, Period: null } => new PeriodMissing(),
         { MinutesPerSession: < 1 or > 600 } => new MinutesOutOfRange(),
-        { StartDate: { } start } when start > today.AddYears(CommitmentService.YearsAhead) => new StartDateTooFar(CommitmentService.YearsAhead),
+        { StartDate: { } start } when start < today.AddYears(-CommitmentService.YearsAhead) || start > today.AddYears(CommitmentService.YearsAhead)
+            => new StartDateTooFar(CommitmentService.YearsAhead),
         { EndDate: { } end } when end > today.AddYears(CommitmentService.YearsAhead) => new EndDateTooFar(CommitmentService.YearsAhead),
         { StartDate: { } start, EndDate: { } end } when end < start => new EndBeforeStart(),
         _ => null,
