@@ -105,8 +105,7 @@ public sealed class CommitmentChangeService(CommonGroundDbContext db, AccessServ
         }
 
         db.Commitments.Add(commitment);
-        db.AuditEvents.Add(CommitmentSteps.ChildEvent(actor, childAccess, commitment, now, AuditActions.CommitmentAdded,
-            $"Recorded a commitment: {commitment.What}, owned by {commitment.OwnerName} ({commitment.OwnerOrganisationName})"));
+        db.AuditEvents.Add(CommitmentSteps.Added(actor, commitment, now));
         if (owner.Professional.UserAccountId != actor.UserId)
         {
             notifier.Notify(owner.Professional.UserAccountId, NotificationKind.Commitments,

@@ -62,6 +62,11 @@ public sealed class CommitmentSteps(CommonGroundDbContext db, AccessService acce
         return changed;
     }
 
+    /// <summary>"Recorded a commitment", as the child's history reads it, whoever records it.</summary>
+    public static AuditEvent Added(Actor actor, Commitment commitment, DateTime now) =>
+        AuditEvent.ForChild(actor, commitment.ChildId, commitment.AreaId, now, new ChildChange(AuditActions.CommitmentAdded, RecordArea.Commitments,
+            $"Recorded a commitment: {commitment.What}, owned by {commitment.OwnerName} ({commitment.OwnerOrganisationName})", new ChangeSubject.Commitment(commitment.Id)));
+
     public static AuditEvent ChildEvent(UserActor actor, ChildAccess childAccess, Commitment commitment, DateTime now, string action, string summary) =>
         AuditEvent.ForChild(actor, childAccess.Child.Id, childAccess.Child.AreaId, now, new ChildChange(action, RecordArea.Commitments, summary, new ChangeSubject.Commitment(commitment.Id)));
 }

@@ -28,20 +28,10 @@ internal static class DemoPlan
         var priya = new UserActor(sencoStaff.UserAccountId, "Priya Nair") { OrganisationId = sencoStaff.OrganisationId };
 
         // About me, in Alex's words, written before the plan so the plan opens with them.
-        var written = monday.AddDays(-112);
-        foreach (var (kind, text) in new[]
-        {
+        WriteAboutMe(db, sam, alexActor, At(monday.AddDays(-112), 19),
             (ProfileSectionKind.AboutMe, "Sam loves trains, drawing maps and anything with a timetable. He is funny and kind, and he notices things other people miss."),
             (ProfileSectionKind.WhatMatters, "Knowing what is going to happen next. Time somewhere quiet when the classroom gets loud. His dog, Biscuit."),
-            (ProfileSectionKind.HowToSupportMe, "Tell me one thing at a time, and show me as well as telling me. Warn me before something changes."),
-        })
-        {
-            var section = new ProfileSection { ChildId = sam.Id, Section = kind };
-            db.ProfileSections.Add(section);
-            db.ProfileSectionVersions.Add(section.Change(text, alex.Id, "Alex Morgan", At(written, 19))!);
-            db.AuditEvents.Add(AuditEvent.ForChild(alexActor, sam.Id, sam.AreaId, At(written, 19),
-                new ChildChange(AuditActions.ProfileChanged, kind.Area(), $"Changed \"{kind.Title()}\"", new ChangeSubject.AboutMeSection(kind))));
-        }
+            (ProfileSectionKind.HowToSupportMe, "Tell me one thing at a time, and show me as well as telling me. Warn me before something changes."));
 
         var started = monday.AddDays(-109);
         var shared = monday.AddDays(-105);
@@ -125,18 +115,7 @@ internal static class DemoPlan
         // Agreed: each line of provision became a commitment, with what has been delivered since.
         foreach (var (line, provider, staff) in promises)
         {
-            var commitment = new Commitment
-            {
-                ChildId = sam.Id, AreaId = sam.AreaId, What = line.Text, RecordArea = line.Part.ToCommitmentArea(), Source = CommitmentSource.Plan, PlanId = plan.Id,
-                OwnerProfessionalId = staff.Id, OwnerName = line.ProviderName!, OwnerOrganisationId = staff.OrganisationId, OwnerOrganisationName = line.ProviderOrganisationName!,
-                Kind = CommitmentKind.Recurring, QuantityPerPeriod = line.Quantity, Unit = line.Unit, MinutesPerSession = line.MinutesPerSession, Period = line.Period,
-                StartDate = line.StartDate, CreatedAt = At(agreed, 15), CreatedByUserId = priya.UserId, CreatedByName = "Priya Nair",
-            };
-            db.CommitmentStatusChanges.Add(commitment.ChangeStatus(CommitmentStatus.Agreed, "Agreed with the family in their plan", priya.UserId, "Priya Nair", At(agreed, 15), agreed)!);
-            db.Commitments.Add(commitment);
-            db.AuditEvents.Add(AuditEvent.ForChild(priya, sam.Id, sam.AreaId, At(agreed, 15), new ChildChange(AuditActions.CommitmentAdded, RecordArea.Commitments,
-                $"Recorded a commitment: {commitment.What}, owned by {commitment.OwnerName} ({commitment.OwnerOrganisationName})", new ChangeSubject.Commitment(commitment.Id))));
-            line.CommitmentId = commitment.Id;
+            var commitment = Promise(db, plan, line, staff, priya, At(agreed, 15), "Agreed with the family in their plan");
             AddDeliveries(db, commitment, line == therapy ? [DayOfWeek.Tuesday] : line == reading ? [DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday] : null,
                 agreed, monday, staff.UserAccountId, line.ProviderName!, missed: line == therapy ? agreed.AddDays(22) : null);
         }
@@ -184,19 +163,9 @@ internal static class DemoPlan
         var jordanActor = new UserActor(jordanAccount.Id, "Jordan Reid");
         var tom = new UserActor(caseworker.UserAccountId, "Tom Hughes") { OrganisationId = caseworker.OrganisationId };
 
-        var written = draft.AddDays(-30);
-        foreach (var (kind, text) in new[]
-        {
+        WriteAboutMe(db, jordan, jordanActor, At(draft.AddDays(-30), 18),
             (ProfileSectionKind.AboutMe, "I'm Jordan. I like music production, football on a Sunday and my nan's cooking. I want to run my own studio one day."),
-            (ProfileSectionKind.HowToSupportMe, "Give me deadlines in writing, not just said in class. Let me leave a lesson five minutes early when the corridors are packed."),
-        })
-        {
-            var section = new ProfileSection { ChildId = jordan.Id, Section = kind };
-            db.ProfileSections.Add(section);
-            db.ProfileSectionVersions.Add(section.Change(text, jordanAccount.Id, "Jordan Reid", At(written, 18))!);
-            db.AuditEvents.Add(AuditEvent.ForChild(jordanActor, jordan.Id, jordan.AreaId, At(written, 18),
-                new ChildChange(AuditActions.ProfileChanged, kind.Area(), $"Changed \"{kind.Title()}\"", new ChangeSubject.AboutMeSection(kind))));
-        }
+            (ProfileSectionKind.HowToSupportMe, "Give me deadlines in writing, not just said in class. Let me leave a lesson five minutes early when the corridors are packed."));
 
         var plan = new SupportPlan
         {
@@ -259,24 +228,43 @@ internal static class DemoPlan
         db.AuditEvents.Add(PlanChanges.Answered(jordanActor, plan, plan.Lines.Count, 0, 0, At(draft.AddDays(6), 19)));
         foreach (var (line, days) in promises)
         {
-            var commitment = new Commitment
-            {
-                ChildId = jordan.Id, AreaId = jordan.AreaId, What = line.Text, RecordArea = CommitmentArea.Education, Source = CommitmentSource.Plan, PlanId = plan.Id,
-                OwnerProfessionalId = caseworker.Id, OwnerName = "Tom Hughes", OwnerOrganisationId = caseworker.OrganisationId, OwnerOrganisationName = "Northvale Council SEND Team",
-                Kind = CommitmentKind.Recurring, QuantityPerPeriod = line.Quantity, Unit = line.Unit, MinutesPerSession = line.MinutesPerSession, Period = line.Period,
-                StartDate = line.StartDate, CreatedAt = At(final, 15), CreatedByUserId = tom.UserId, CreatedByName = "Tom Hughes",
-            };
-            db.CommitmentStatusChanges.Add(commitment.ChangeStatus(CommitmentStatus.Agreed, "In the final EHC plan", tom.UserId, "Tom Hughes", At(final, 15), final)!);
-            db.Commitments.Add(commitment);
-            db.AuditEvents.Add(AuditEvent.ForChild(tom, jordan.Id, jordan.AreaId, At(final, 15), new ChildChange(AuditActions.CommitmentAdded, RecordArea.Commitments,
-                $"Recorded a commitment: {commitment.What}, owned by Tom Hughes (Northvale Council SEND Team)", new ChangeSubject.Commitment(commitment.Id))));
-            line.CommitmentId = commitment.Id;
+            var commitment = Promise(db, plan, line, caseworker, tom, At(final, 15), "In the final EHC plan");
             AddDeliveries(db, commitment, days, final, monday, tom.UserId, "Tom Hughes", missed: null);
         }
 
         plan.Agree(At(final, 15), final, "AboutMe:1,HowToSupportMe:1");
         db.PlanVersions.Add(new PlanVersion { PlanId = plan.Id, ChildId = jordan.Id, Number = 1, Stage = PlanVersionStage.Agreed, Content = PlanContent.Of(plan, []).ToJson(), At = At(final, 15), ByName = "Tom Hughes" });
         db.AuditEvents.Add(PlanChanges.Agreed(tom, plan, At(final, 15)));
+    }
+
+    /// <summary>About me in the family's words, each section's first version written at <paramref name="at"/>.</summary>
+    private static void WriteAboutMe(CommonGroundDbContext db, Child child, UserActor by, DateTime at, params (ProfileSectionKind Kind, string Text)[] sections)
+    {
+        foreach (var (kind, text) in sections)
+        {
+            var section = new ProfileSection { ChildId = child.Id, Section = kind };
+            db.ProfileSections.Add(section);
+            db.ProfileSectionVersions.Add(section.Change(text, by.UserId, by.Name, at)!);
+            db.AuditEvents.Add(AuditEvent.ForChild(by, child.Id, child.AreaId, at,
+                new ChildChange(AuditActions.ProfileChanged, kind.Area(), $"Changed \"{kind.Title()}\"", new ChangeSubject.AboutMeSection(kind))));
+        }
+    }
+
+    /// <summary>An agreed provision line as the commitment it became, owned by its provider, as agreeing a plan records it.</summary>
+    private static Commitment Promise(CommonGroundDbContext db, SupportPlan plan, PlanLine line, Professional provider, UserActor by, DateTime at, string reason)
+    {
+        var commitment = new Commitment
+        {
+            ChildId = plan.ChildId, AreaId = plan.AreaId, What = line.Text, RecordArea = line.Part.ToCommitmentArea(), Source = CommitmentSource.Plan, PlanId = plan.Id,
+            OwnerProfessionalId = provider.Id, OwnerName = line.ProviderName!, OwnerOrganisationId = provider.OrganisationId, OwnerOrganisationName = line.ProviderOrganisationName!,
+            Kind = CommitmentKind.Recurring, QuantityPerPeriod = line.Quantity, Unit = line.Unit, MinutesPerSession = line.MinutesPerSession, Period = line.Period,
+            StartDate = line.StartDate, CreatedAt = at, CreatedByUserId = by.UserId, CreatedByName = by.Name,
+        };
+        commitment.ChangeStatus(CommitmentStatus.Agreed, reason, by.UserId, by.Name, at, DateOnly.FromDateTime(at));
+        db.Commitments.Add(commitment);
+        db.AuditEvents.Add(CommitmentSteps.Added(by, commitment, at));
+        line.CommitmentId = commitment.Id;
+        return commitment;
     }
 
     /// <summary>A delivery on each of <paramref name="days"/> (every weekday when null) from the start until last Friday, one of them missed.</summary>
