@@ -61,6 +61,7 @@ public sealed class PermissionRecords
     public Dictionary<string, Guid> Plans { get; } = [];
     public Dictionary<string, Guid> PlanLines { get; } = [];
     public Dictionary<string, Guid> PlanResponses { get; } = [];
+    public Dictionary<string, Guid> Documents { get; } = [];
 
     /// <summary>
     /// The address of a row for a child. Choosing the key worker is tried on the current key worker, so that being
@@ -82,6 +83,7 @@ public sealed class PermissionRecords
         .Replace("{planId:guid}", Plans[child].ToString(), StringComparison.Ordinal)
         .Replace("{kind:regex(^(needs|outcomes|provision|placement|personal-budget)$)}/{lineId:guid?}", $"needs/{PlanLines[child]}", StringComparison.Ordinal)
         .Replace("{responseId:guid}", PlanResponses[child].ToString(), StringComparison.Ordinal)
+        .Replace("{documentId:guid}", Documents[child].ToString(), StringComparison.Ordinal)
         .Replace("{letter}", "ask-for-assessment", StringComparison.Ordinal)
         .Replace("{number:int}", "1", StringComparison.Ordinal)
         .Replace("{decision:regex(^(edit|decline)$)}", "edit", StringComparison.Ordinal)
@@ -261,6 +263,16 @@ public sealed class PermissionRecords
             records.Plans[child] = plan.Id;
             records.PlanLines[child] = need.Id;
             records.PlanResponses[child] = planSuggestion.Id;
+
+            // A report the family added to the Education part.
+            var document = new Core.Documents.Document
+            {
+                ChildId = records.Children[child], AreaId = owner.AreaId, Part = RecordArea.Education, Title = "Reading assessment", FileName = "reading-assessment.pdf",
+                Type = Core.Documents.DocumentType.Pdf, SizeBytes = 9, Sha256 = new string('0', 64), AddedByUserId = raisedBy, AddedByName = "Parent", AddedByFamily = true, AddedAt = now,
+            };
+            db.Documents.Add(document);
+            db.DocumentContents.Add(new Core.Documents.DocumentContent { DocumentId = document.Id, Bytes = "%PDF-1.4\n"u8.ToArray() });
+            records.Documents[child] = document.Id;
         }
 
         await db.SaveChangesAsync();
@@ -455,6 +467,7 @@ public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFix
     private static RecordArea? ItemPart(PermissionRow row) =>
         row.Route.Contains("{commitmentId", StringComparison.Ordinal) ? RecordArea.Health
         : row.Route.Contains("{concernId", StringComparison.Ordinal) ? RecordArea.Education
+        : row.Route.Contains("{documentId", StringComparison.Ordinal) ? RecordArea.Education
         : null;
 
     [Theory]

@@ -20,4 +20,6 @@ public enum Capability
     WritePlan,
     /// <summary>Answer a shared plan line by line: the family, or a young person who decides for themself.</summary>
     RespondToPlan,
+    /// <summary>Add a report or letter to the parts of the record the person sees.</summary>
+    AddDocument,
 }

@@ -12,12 +12,13 @@ public static class CapabilityMatrix
     [
         Capability.ViewRecord, Capability.EditProfile, Capability.ManageTeam, Capability.ManageConsent,
         Capability.RaiseConcern, Capability.ManageStatutoryProcess, Capability.ViewAccessLog, Capability.ExportRecord, Capability.RespondToPlan,
+        Capability.AddDocument,
     ];
 
     private static readonly Capability[] Professional =
     [
         Capability.ViewRecord, Capability.SuggestProfile, Capability.RecordCommitment, Capability.RecordDelivery,
-        Capability.RunMeeting, Capability.RaiseConcern, Capability.RespondToConcern,
+        Capability.RunMeeting, Capability.RaiseConcern, Capability.RespondToConcern, Capability.AddDocument,
     ];
 
     public static IReadOnlySet<Capability> For(ChildRelationship relationship)

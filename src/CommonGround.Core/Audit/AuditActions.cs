@@ -76,6 +76,8 @@ public static class AuditActions
     public const string PlanAnswerReplied = "plan.answer-replied";
     public const string PlanAgreed = "plan.agreed";
     public const string PlanReviewStarted = "plan.review-started";
+    public const string DocumentAdded = "document.added";
+    public const string DocumentRemoved = "document.removed";
     public const string PlanReviewMeetingChosen = "plan.review-meeting-chosen";
     public const string PlanProgressRecorded = "plan.progress-recorded";
     public const string StatutoryProcessStarted = "statutory.process-started";

@@ -29,6 +29,7 @@ public sealed record ChildChange(string Action, RecordArea? Area, string Summary
 [JsonDerivedType(typeof(Meeting), "meeting")]
 [JsonDerivedType(typeof(StatutoryProcess), "statutory-process")]
 [JsonDerivedType(typeof(Plan), "plan")]
+[JsonDerivedType(typeof(Document), "document")]
 public abstract record ChangeSubject
 {
     /// <summary>Where in the service the thing is now, for a person who may see it.</summary>
@@ -105,5 +106,10 @@ public abstract record ChangeSubject
     public sealed record Plan(Guid PlanId) : ChangeSubject
     {
         public override string Link(Guid childId) => ChildLinks.Plan(childId, PlanId);
+    }
+
+    public sealed record Document(Guid DocumentId) : ChangeSubject
+    {
+        public override string Link(Guid childId) => ChildLinks.Document(childId, DocumentId);
     }
 }

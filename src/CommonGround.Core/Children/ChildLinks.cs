@@ -142,6 +142,13 @@ public static class ChildLinks
 
     public static string PlanVersions(Guid childId, Guid planId) => $"{Plan(childId, planId)}/versions";
 
+    // Documents.
+    public static string Documents(Guid childId) => $"{Overview(childId)}/documents";
+
+    public static string NewDocument(Guid childId) => $"{Documents(childId)}/new";
+
+    public static string Document(Guid childId, Guid documentId) => $"{Documents(childId)}/{documentId}";
+
     // Meetings.
     public static string Meetings(Guid childId) => $"{Overview(childId)}/meetings";
 

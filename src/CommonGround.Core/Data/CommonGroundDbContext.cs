@@ -54,6 +54,8 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
     public DbSet<PlanResponse> PlanResponses => Set<PlanResponse>();
     public DbSet<PlanVersion> PlanVersions => Set<PlanVersion>();
     public DbSet<OutcomeProgress> OutcomeProgress => Set<OutcomeProgress>();
+    public DbSet<Documents.Document> Documents => Set<Documents.Document>();
+    public DbSet<Documents.DocumentContent> DocumentContents => Set<Documents.DocumentContent>();
     public DbSet<DeliveryRecord> DeliveryRecords => Set<DeliveryRecord>();
     public DbSet<LanguageAdviceRecord> LanguageAdviceRecords => Set<LanguageAdviceRecord>();
     public DbSet<Meeting> Meetings => Set<Meeting>();

@@ -111,6 +111,8 @@ public static class Composition
         services.AddScoped<CommonGround.Core.Plans.PlanSharingService>();
         services.AddScoped<CommonGround.Core.Plans.PlanAgreementService>();
         services.AddScoped<CommonGround.Core.Plans.PlanReviewService>();
+        services.AddScoped<CommonGround.Core.Documents.IDocumentStore, CommonGround.Core.Documents.DatabaseDocumentStore>();
+        services.AddScoped<CommonGround.Core.Documents.DocumentService>();
         services.AddScoped<DeliveryService>();
         services.AddScoped<CommonGround.Core.Concerns.ConcernService>();
         services.AddScoped<CommonGround.Core.Concerns.ConcernStepService>();
