@@ -5,20 +5,20 @@ namespace CommonGround.Core.Tests.Access;
 
 public sealed class CapabilityMatrixTests
 {
-    private const string All = "ViewRecord EditProfile SuggestProfile ManageTeam ManageConsent RecordCommitment RecordDelivery RunMeeting RaiseConcern RespondToConcern ManageStatutoryProcess ViewAccessLog ExportRecord WritePlan RespondToPlan";
+    private const string All = "ViewRecord EditProfile SuggestProfile ManageTeam ManageConsent RecordCommitment RecordDelivery RunMeeting RaiseConcern RespondToConcern ManageStatutoryProcess ViewAccessLog ExportRecord WritePlan RespondToPlan AddDocument";
 
     public static TheoryData<string, ChildRelationship, string> Table => new()
     {
-        { "parent carer", new(RelationshipKind.ParentCarer), "ViewRecord EditProfile ManageTeam ManageConsent RaiseConcern ManageStatutoryProcess ViewAccessLog ExportRecord RespondToPlan" },
-        { "parent carer of a young person who decides", new(RelationshipKind.ParentCarer, YoungPersonDecides: true), "ViewRecord EditProfile RaiseConcern ManageStatutoryProcess ViewAccessLog ExportRecord" },
-        { "young person", new(RelationshipKind.YoungPerson, YoungPersonDecides: true), "ViewRecord EditProfile ManageTeam ManageConsent RaiseConcern ManageStatutoryProcess ViewAccessLog ExportRecord RespondToPlan" },
+        { "parent carer", new(RelationshipKind.ParentCarer), "ViewRecord EditProfile ManageTeam ManageConsent RaiseConcern ManageStatutoryProcess ViewAccessLog ExportRecord RespondToPlan AddDocument" },
+        { "parent carer of a young person who decides", new(RelationshipKind.ParentCarer, YoungPersonDecides: true), "ViewRecord EditProfile RaiseConcern ManageStatutoryProcess ViewAccessLog ExportRecord AddDocument" },
+        { "young person", new(RelationshipKind.YoungPerson, YoungPersonDecides: true), "ViewRecord EditProfile ManageTeam ManageConsent RaiseConcern ManageStatutoryProcess ViewAccessLog ExportRecord RespondToPlan AddDocument" },
         { "other carer", new(RelationshipKind.OtherCarer), "ViewRecord EditProfile RaiseConcern ViewAccessLog" },
-        { "team member at a school", new(RelationshipKind.TeamMember, OrganisationKind: OrganisationKind.School), "ViewRecord SuggestProfile RecordCommitment RecordDelivery RunMeeting RaiseConcern RespondToConcern WritePlan" },
-        { "team member at a college", new(RelationshipKind.TeamMember, OrganisationKind: OrganisationKind.College), "ViewRecord SuggestProfile RecordCommitment RecordDelivery RunMeeting RaiseConcern RespondToConcern WritePlan" },
-        { "team member in social care", new(RelationshipKind.TeamMember, OrganisationKind: OrganisationKind.SocialCare), "ViewRecord SuggestProfile RecordCommitment RecordDelivery RunMeeting RaiseConcern RespondToConcern" },
-        { "key worker at a school", new(RelationshipKind.TeamMember, IsKeyWorker: true, OrganisationKind: OrganisationKind.School), "ViewRecord SuggestProfile ManageTeam RecordCommitment RecordDelivery RunMeeting RaiseConcern RespondToConcern WritePlan" },
-        { "team lead in health", new(RelationshipKind.TeamMember, IsTeamLead: true, OrganisationKind: OrganisationKind.Health), "ViewRecord SuggestProfile ManageTeam RecordCommitment RecordDelivery RunMeeting RaiseConcern RespondToConcern" },
-        { "local authority caseworker", new(RelationshipKind.TeamMember, OrganisationKind: OrganisationKind.LocalAuthority), "ViewRecord SuggestProfile RecordCommitment RecordDelivery RunMeeting RaiseConcern RespondToConcern ManageStatutoryProcess WritePlan" },
+        { "team member at a school", new(RelationshipKind.TeamMember, OrganisationKind: OrganisationKind.School), "ViewRecord SuggestProfile RecordCommitment RecordDelivery RunMeeting RaiseConcern RespondToConcern WritePlan AddDocument" },
+        { "team member at a college", new(RelationshipKind.TeamMember, OrganisationKind: OrganisationKind.College), "ViewRecord SuggestProfile RecordCommitment RecordDelivery RunMeeting RaiseConcern RespondToConcern WritePlan AddDocument" },
+        { "team member in social care", new(RelationshipKind.TeamMember, OrganisationKind: OrganisationKind.SocialCare), "ViewRecord SuggestProfile RecordCommitment RecordDelivery RunMeeting RaiseConcern RespondToConcern AddDocument" },
+        { "key worker at a school", new(RelationshipKind.TeamMember, IsKeyWorker: true, OrganisationKind: OrganisationKind.School), "ViewRecord SuggestProfile ManageTeam RecordCommitment RecordDelivery RunMeeting RaiseConcern RespondToConcern WritePlan AddDocument" },
+        { "team lead in health", new(RelationshipKind.TeamMember, IsTeamLead: true, OrganisationKind: OrganisationKind.Health), "ViewRecord SuggestProfile ManageTeam RecordCommitment RecordDelivery RunMeeting RaiseConcern RespondToConcern AddDocument" },
+        { "local authority caseworker", new(RelationshipKind.TeamMember, OrganisationKind: OrganisationKind.LocalAuthority), "ViewRecord SuggestProfile RecordCommitment RecordDelivery RunMeeting RaiseConcern RespondToConcern ManageStatutoryProcess WritePlan AddDocument" },
         { "no relationship", ChildRelationship.None, "" },
     };
 

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using CommonGround.Core.Access;
+using CommonGround.Core.Audit;
+using CommonGround.Core.Children;
+using CommonGround.Core.Data;
+using CommonGround.Core.Documents;
+using CommonGround.Core.Organisations;
+
+namespace CommonGround.Core.Demo;
+
+/// <summary>
+/// Grace's speech and language therapy report on Sam, kept with his record in the Health part, so a newcomer sees a
+/// document that Alex and Priya can open and that Dan, who is not shared Health, cannot.
+/// </summary>
+internal static class DemoDocuments
+{
+    public static void Add(CommonGroundDbContext db, DateOnly monday, Child sam, Professional therapist)
+    {
+        var at = monday.AddDays(-115).ToDateTime(new TimeOnly(16, 30), DateTimeKind.Utc);
+        var bytes = OnePagePdf(
+            "Speech and language therapy report: Sam Morgan",
+            "Sam understands single instructions well, especially with a picture or a gesture.",
+            "Two-step instructions given to the whole class are hard for him, and he tends to stop rather than ask for help.",
+            "Recommended: weekly therapy in school on following instructions and asking for help, and a visual timetable.",
+            "Grace Okafor, Speech and language therapist, Northvale Community NHS Trust");
+        var document = new Document
+        {
+            ChildId = sam.Id, AreaId = sam.AreaId, Part = RecordArea.Health, Title = "Speech and language therapy report", FileName = "Sam-Morgan-SALT-report.pdf",
+            Type = DocumentType.Pdf, SizeBytes = bytes.Length, Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            AddedByUserId = therapist.UserAccountId, AddedByName = "Grace Okafor", AddedByFamily = false, AddedAt = at,
+        };
+        db.Documents.Add(document);
+        db.DocumentContents.Add(new DocumentContent { DocumentId = document.Id, Bytes = bytes });
+        db.AuditEvents.Add(AuditEvent.ForChild(new UserActor(therapist.UserAccountId, "Grace Okafor") { OrganisationId = therapist.OrganisationId }, sam.Id, sam.AreaId, at,
+            new ChildChange(AuditActions.DocumentAdded, RecordArea.Health, $"Added the document \"{document.Title}\"", new ChangeSubject.Document(document.Id))));
+    }
+
+    /// <summary>A one-page PDF with a line of text per paragraph, so the demo's report opens in any reader.</summary>
+    private static byte[] OnePagePdf(params string[] lines)
+    {
+        var text = new StringBuilder("BT /F1 12 Tf 50 780 Td 16 TL\n");
+        foreach (var line in lines)
+        {
+            text.Append('(').Append(line.Replace("\\", "\\\\").Replace("(", "\\(").Replace(")", "\\)")).Append(") Tj T*\n");
+        }
+
+        text.Append("ET");
+        var stream = text.ToString();
+        string[] objects =
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            $"<< /Length {Encoding.ASCII.GetByteCount(stream)} >>\nstream\n{stream}\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ];
+        var pdf = new StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(Encoding.ASCII.GetByteCount(pdf.ToString()));
+            pdf.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+
+        var xref = Encoding.ASCII.GetByteCount(pdf.ToString());
+        pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            pdf.Append(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
+        }
+
+        pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return Encoding.ASCII.GetBytes(pdf.ToString());
+    }
+}
