@@ -62,6 +62,7 @@ public sealed class PermissionRecords
     public Dictionary<string, Guid> PlanLines { get; } = [];
     public Dictionary<string, Guid> PlanResponses { get; } = [];
     public Dictionary<string, Guid> Documents { get; } = [];
+    public Dictionary<string, Guid> AdviceRequests { get; } = [];
 
     /// <summary>
     /// The address of a row for a child. Choosing the key worker is tried on the current key worker, so that being
@@ -84,6 +85,7 @@ public sealed class PermissionRecords
         .Replace("{kind:regex(^(needs|outcomes|provision|placement|personal-budget)$)}/{lineId:guid?}", $"needs/{PlanLines[child]}", StringComparison.Ordinal)
         .Replace("{responseId:guid}", PlanResponses[child].ToString(), StringComparison.Ordinal)
         .Replace("{documentId:guid}", Documents[child].ToString(), StringComparison.Ordinal)
+        .Replace("{requestId:guid}", AdviceRequests[child].ToString(), StringComparison.Ordinal)
         .Replace("{letter}", "ask-for-assessment", StringComparison.Ordinal)
         .Replace("{number:int}", "1", StringComparison.Ordinal)
         .Replace("{decision:regex(^(edit|decline)$)}", "edit", StringComparison.Ordinal)
@@ -273,6 +275,17 @@ public sealed class PermissionRecords
             db.Documents.Add(document);
             db.DocumentContents.Add(new Core.Documents.DocumentContent { DocumentId = document.Id, Bytes = "%PDF-1.4\n"u8.ToArray() });
             records.Documents[child] = document.Id;
+
+            // Advice about Education asked of the key worker.
+            var advice = new Core.Advice.AdviceRequest
+            {
+                ChildId = records.Children[child], AreaId = owner.AreaId, Part = RecordArea.Education, About = "Reading", AdviserTeamMemberId = owner.Id,
+                AdviserUserId = owner.Professional.UserAccountId, AdviserName = "Key worker", AdviserOrganisationName = owner.Professional.Organisation.Name,
+                AskedByUserId = owner.Professional.UserAccountId, AskedByName = "Key worker", AskedByOrganisationName = owner.Professional.Organisation.Name,
+                AskedAt = now, DueOn = DateOnly.FromDateTime(now).AddDays(14),
+            };
+            db.AdviceRequests.Add(advice);
+            records.AdviceRequests[child] = advice.Id;
         }
 
         await db.SaveChangesAsync();
@@ -467,7 +480,7 @@ public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFix
     private static RecordArea? ItemPart(PermissionRow row) =>
         row.Route.Contains("{commitmentId", StringComparison.Ordinal) ? RecordArea.Health
         : row.Route.Contains("{concernId", StringComparison.Ordinal) ? RecordArea.Education
-        : row.Route.Contains("{documentId", StringComparison.Ordinal) ? RecordArea.Education
+        : row.Route.Contains("{documentId", StringComparison.Ordinal) || row.Route.Contains("{requestId", StringComparison.Ordinal) ? RecordArea.Education
         : null;
 
     [Theory]

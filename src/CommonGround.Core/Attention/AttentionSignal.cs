@@ -20,6 +20,7 @@ public enum AttentionSignalKind
     NoContact,
     NoKeyWorker,
     PlanReviewOverdue,
+    AdviceLate,
 }
 
 /// <summary>
@@ -71,12 +72,14 @@ public static class AttentionSignalText
         AttentionSignalKind.NoContact => "No recent contact",
         AttentionSignalKind.NoKeyWorker => "No key worker",
         AttentionSignalKind.PlanReviewOverdue => "Plan review overdue",
+        AttentionSignalKind.AdviceLate => "Advice late",
         _ => kind.ToString(),
     };
 
     public static string TagColour(this AttentionSignalKind kind) => kind switch
     {
-        AttentionSignalKind.StatutoryMissed or AttentionSignalKind.ConcernOverdue or AttentionSignalKind.CommitmentOverdue or AttentionSignalKind.DeliveryDisputed => "red",
+        AttentionSignalKind.StatutoryMissed or AttentionSignalKind.ConcernOverdue or AttentionSignalKind.CommitmentOverdue or AttentionSignalKind.DeliveryDisputed
+            or AttentionSignalKind.AdviceLate => "red",
         AttentionSignalKind.ConcernDueSoon or AttentionSignalKind.ProvisionBehind or AttentionSignalKind.StatutoryDueSoon => "orange",
         _ => "yellow",
     };

@@ -285,6 +285,17 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
                 ChildLinks.Plan(plan.ChildId, plan.Id), days, dueOn: plan.ReviewBy, subjectId: plan.Id, organisationId: plan.OrganisationId);
         }
 
+        // Advice asked for and not given by its date; seen by those shared the part it is about.
+        var lateAdvice = await db.AdviceRequests.AsNoTracking()
+            .Where(r => ids.Contains(r.ChildId) && r.Status == Advice.AdviceStatus.Asked && r.DueOn < today).ToListAsync(cancellationToken);
+        foreach (var request in lateAdvice)
+        {
+            var days = today.DayNumber - request.DueOn.DayNumber;
+            Signal(request.ChildId, AttentionSignalKind.AdviceLate, request.Id.ToString(),
+                $"Advice from {request.AdviserName} ({request.AdviserOrganisationName}) was due by {UkDates.Date(request.DueOn)}, {days} {(days == 1 ? "day" : "days")} ago. Asked for by {request.AskedByName}",
+                ChildLinks.AdviceRequest(request.ChildId, request.Id), days, area: request.Part, dueOn: request.DueOn, subjectId: request.Id);
+        }
+
         // Statutory deadlines missed, or due within the loosest window an organisation may choose. Working days are
         // counted only for dates inside that window; a missed date's size is how many days ago it was.
         var processes = await db.StatutoryProcesses.AsNoTracking().Include(p => p.Events).Where(p => ids.Contains(p.ChildId)).AsSplitQuery().ToListAsync(cancellationToken);

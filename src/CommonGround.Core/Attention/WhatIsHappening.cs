@@ -30,7 +30,7 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
     private static readonly AttentionSignalKind[] LateKinds =
     [
         AttentionSignalKind.StatutoryMissed, AttentionSignalKind.ConcernOverdue, AttentionSignalKind.CommitmentOverdue,
-        AttentionSignalKind.DeliveryDisputed, AttentionSignalKind.ProvisionBehind, AttentionSignalKind.PlanReviewOverdue,
+        AttentionSignalKind.DeliveryDisputed, AttentionSignalKind.ProvisionBehind, AttentionSignalKind.PlanReviewOverdue, AttentionSignalKind.AdviceLate,
     ];
 
     public async Task<WhatIsHappening> ForAsync(ChildAccess access)

@@ -77,6 +77,8 @@ public static class AuditActions
     public const string PlanAgreed = "plan.agreed";
     public const string PlanReviewStarted = "plan.review-started";
     public const string DocumentAdded = "document.added";
+    public const string AdviceRequested = "advice.requested";
+    public const string AdviceGiven = "advice.given";
     public const string DocumentRemoved = "document.removed";
     public const string PlanReviewMeetingChosen = "plan.review-meeting-chosen";
     public const string PlanProgressRecorded = "plan.progress-recorded";

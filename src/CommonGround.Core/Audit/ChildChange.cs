@@ -30,6 +30,7 @@ public sealed record ChildChange(string Action, RecordArea? Area, string Summary
 [JsonDerivedType(typeof(StatutoryProcess), "statutory-process")]
 [JsonDerivedType(typeof(Plan), "plan")]
 [JsonDerivedType(typeof(Document), "document")]
+[JsonDerivedType(typeof(Advice), "advice")]
 public abstract record ChangeSubject
 {
     /// <summary>Where in the service the thing is now, for a person who may see it.</summary>
@@ -111,5 +112,10 @@ public abstract record ChangeSubject
     public sealed record Document(Guid DocumentId) : ChangeSubject
     {
         public override string Link(Guid childId) => ChildLinks.Document(childId, DocumentId);
+    }
+
+    public sealed record Advice(Guid RequestId) : ChangeSubject
+    {
+        public override string Link(Guid childId) => ChildLinks.AdviceRequest(childId, RequestId);
     }
 }

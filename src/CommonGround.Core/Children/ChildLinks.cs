@@ -149,6 +149,13 @@ public static class ChildLinks
 
     public static string Document(Guid childId, Guid documentId) => $"{Documents(childId)}/{documentId}";
 
+    // Advice.
+    public static string Advice(Guid childId) => $"{Overview(childId)}/advice";
+
+    public static string AskForAdvice(Guid childId) => $"{Advice(childId)}/new";
+
+    public static string AdviceRequest(Guid childId, Guid requestId) => $"{Advice(childId)}/{requestId}";
+
     // Meetings.
     public static string Meetings(Guid childId) => $"{Overview(childId)}/meetings";
 

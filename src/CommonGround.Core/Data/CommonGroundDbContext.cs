@@ -56,6 +56,8 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
     public DbSet<OutcomeProgress> OutcomeProgress => Set<OutcomeProgress>();
     public DbSet<Documents.Document> Documents => Set<Documents.Document>();
     public DbSet<Documents.DocumentContent> DocumentContents => Set<Documents.DocumentContent>();
+    public DbSet<Advice.AdviceRequest> AdviceRequests => Set<Advice.AdviceRequest>();
+    public DbSet<Advice.Recommendation> Recommendations => Set<Advice.Recommendation>();
     public DbSet<DeliveryRecord> DeliveryRecords => Set<DeliveryRecord>();
     public DbSet<LanguageAdviceRecord> LanguageAdviceRecords => Set<LanguageAdviceRecord>();
     public DbSet<Meeting> Meetings => Set<Meeting>();

@@ -7,17 +7,30 @@ using CommonGround.Core.Children;
 using CommonGround.Core.Data;
 using CommonGround.Core.Documents;
 using CommonGround.Core.Organisations;
+using CommonGround.Core.Team;
 
 namespace CommonGround.Core.Demo;
 
 /// <summary>
 /// Grace's speech and language therapy report on Sam, kept with his record in the Health part, so a newcomer sees a
-/// document that Alex and Priya can open and that Dan, who is not shared Health, cannot.
+/// document that Alex and Priya can open and that Dan, who is not shared Health, cannot. For Sam's termly review,
+/// Priya asked Grace for advice by last Friday, and it has not come yet, so it shows as late.
 /// </summary>
 internal static class DemoDocuments
 {
-    public static void Add(CommonGroundDbContext db, DateOnly monday, Child sam, Professional therapist)
+    public static void Add(CommonGroundDbContext db, DateOnly monday, Child sam, Professional therapist, TeamMember therapistOnSam, Professional senco)
     {
+        var asked = monday.AddDays(-17).ToDateTime(new TimeOnly(11, 0), DateTimeKind.Utc);
+        var request = new Advice.AdviceRequest
+        {
+            ChildId = sam.Id, AreaId = sam.AreaId, Part = RecordArea.Health, About = "How Sam is getting on with following instructions in class, and what to change at his termly review",
+            AdviserTeamMemberId = therapistOnSam.Id, AdviserUserId = therapist.UserAccountId, AdviserName = "Grace Okafor", AdviserOrganisationName = "Northvale Community NHS Trust",
+            AskedByUserId = senco.UserAccountId, AskedByName = "Priya Nair", AskedByOrganisationName = "Brookside Primary School", AskedAt = asked, DueOn = monday.AddDays(-3),
+        };
+        db.AdviceRequests.Add(request);
+        db.AuditEvents.Add(AuditEvent.ForChild(new UserActor(senco.UserAccountId, "Priya Nair") { OrganisationId = senco.OrganisationId }, sam.Id, sam.AreaId, asked,
+            new ChildChange(AuditActions.AdviceRequested, RecordArea.Health, $"Asked Grace Okafor (Northvale Community NHS Trust) for advice, by {Time.UkDates.Date(request.DueOn)}", new ChangeSubject.Advice(request.Id))));
+
         var at = monday.AddDays(-115).ToDateTime(new TimeOnly(16, 30), DateTimeKind.Utc);
         var bytes = OnePagePdf(
             "Speech and language therapy report: Sam Morgan",

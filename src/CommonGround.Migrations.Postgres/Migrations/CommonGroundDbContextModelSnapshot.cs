@@ -378,6 +378,154 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.ToTable("user_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Advice.AdviceRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("About")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("about");
+
+                    b.Property<string>("Advice")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("advice");
+
+                    b.Property<string>("AdviserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("adviser_name");
+
+                    b.Property<string>("AdviserOrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("adviser_organisation_name");
+
+                    b.Property<Guid>("AdviserTeamMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("adviser_team_member_id");
+
+                    b.Property<Guid>("AdviserUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("adviser_user_id");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("area_id");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("asked_at");
+
+                    b.Property<string>("AskedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("asked_by_name");
+
+                    b.Property<string>("AskedByOrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("asked_by_organisation_name");
+
+                    b.Property<Guid>("AskedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("asked_by_user_id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("child_id");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateTime?>("GivenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("given_at");
+
+                    b.Property<string>("Part")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("part");
+
+                    b.Property<Guid?>("ProcessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("process_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_advice_requests");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_advice_requests_child_id");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_advice_requests_document_id");
+
+                    b.HasIndex("AdviserUserId", "Status", "DueOn")
+                        .HasDatabaseName("ix_advice_requests_adviser_user_id_status_due_on");
+
+                    b.ToTable("AdviceRequests", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Advice.Recommendation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("child_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recommendations");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_recommendations_request_id");
+
+                    b.ToTable("Recommendations", (string)null);
+                });
+
             modelBuilder.Entity("CommonGround.Core.Attention.AttentionSignal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3786,6 +3934,32 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_user_sessions_user_accounts_user_account_id");
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Advice.AdviceRequest", b =>
+                {
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_advice_requests_children_child_id");
+
+                    b.HasOne("CommonGround.Core.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_advice_requests_documents_document_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Advice.Recommendation", b =>
+                {
+                    b.HasOne("CommonGround.Core.Advice.AdviceRequest", null)
+                        .WithMany("Recommendations")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recommendations_advice_requests_request_id");
+                });
+
             modelBuilder.Entity("CommonGround.Core.Attention.AttentionSignal", b =>
                 {
                     b.HasOne("CommonGround.Core.Children.Child", null)
@@ -4455,6 +4629,11 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_user_accounts_user_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Advice.AdviceRequest", b =>
+                {
+                    b.Navigation("Recommendations");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Children.Child", b =>

@@ -373,6 +373,154 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.ToTable("user_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Advice.AdviceRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("About")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("about");
+
+                    b.Property<string>("Advice")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("advice");
+
+                    b.Property<string>("AdviserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("adviser_name");
+
+                    b.Property<string>("AdviserOrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("adviser_organisation_name");
+
+                    b.Property<Guid>("AdviserTeamMemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("adviser_team_member_id");
+
+                    b.Property<Guid>("AdviserUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("adviser_user_id");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_id");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("asked_at");
+
+                    b.Property<string>("AskedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("asked_by_name");
+
+                    b.Property<string>("AskedByOrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("asked_by_organisation_name");
+
+                    b.Property<Guid>("AskedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("asked_by_user_id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateTime?>("GivenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("given_at");
+
+                    b.Property<string>("Part")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("part");
+
+                    b.Property<Guid?>("ProcessId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("process_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_advice_requests");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_advice_requests_child_id");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_advice_requests_document_id");
+
+                    b.HasIndex("AdviserUserId", "Status", "DueOn")
+                        .HasDatabaseName("ix_advice_requests_adviser_user_id_status_due_on");
+
+                    b.ToTable("AdviceRequests", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Advice.Recommendation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recommendations");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_recommendations_request_id");
+
+                    b.ToTable("Recommendations", (string)null);
+                });
+
             modelBuilder.Entity("CommonGround.Core.Attention.AttentionSignal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3777,6 +3925,32 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_user_sessions_user_accounts_user_account_id");
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Advice.AdviceRequest", b =>
+                {
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_advice_requests_children_child_id");
+
+                    b.HasOne("CommonGround.Core.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_advice_requests_documents_document_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Advice.Recommendation", b =>
+                {
+                    b.HasOne("CommonGround.Core.Advice.AdviceRequest", null)
+                        .WithMany("Recommendations")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recommendations_advice_requests_request_id");
+                });
+
             modelBuilder.Entity("CommonGround.Core.Attention.AttentionSignal", b =>
                 {
                     b.HasOne("CommonGround.Core.Children.Child", null)
@@ -4446,6 +4620,11 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_user_accounts_user_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Advice.AdviceRequest", b =>
+                {
+                    b.Navigation("Recommendations");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Children.Child", b =>

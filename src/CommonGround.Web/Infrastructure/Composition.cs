@@ -113,6 +113,7 @@ public static class Composition
         services.AddScoped<CommonGround.Core.Plans.PlanReviewService>();
         services.AddScoped<CommonGround.Core.Documents.IDocumentStore, CommonGround.Core.Documents.DatabaseDocumentStore>();
         services.AddScoped<CommonGround.Core.Documents.DocumentService>();
+        services.AddScoped<CommonGround.Core.Advice.AdviceService>();
         services.AddScoped<DeliveryService>();
         services.AddScoped<CommonGround.Core.Concerns.ConcernService>();
         services.AddScoped<CommonGround.Core.Concerns.ConcernStepService>();

@@ -1,0 +1,109 @@
+using CommonGround.Core.Access;
+using CommonGround.Core.Children;
+using CommonGround.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CommonGround.Core.Advice;
+
+public enum AdviceStatus
+{
+    /// <summary>Asked for; the adviser has not given it yet.</summary>
+    Asked,
+    /// <summary>Given, with its recommendations.</summary>
+    Given,
+}
+
+/// <summary>
+/// Advice asked of someone on a child's team, for an assessment or a plan: what about, by when, and then the advice
+/// itself, its report if there is one, and its recommendations, each a short line a plan must answer. For an EHC
+/// needs assessment the date is the legal 6 weeks, and asking and giving are recorded on the assessment too.
+/// </summary>
+public sealed class AdviceRequest : IVersioned
+{
+    public const int MaxAboutLength = 1000;
+    public const int MaxAdviceLength = 8000;
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid ChildId { get; init; }
+    public required Guid AreaId { get; init; }
+    /// <summary>The part of the record the advice belongs to; the adviser must be shared it.</summary>
+    public required RecordArea Part { get; init; }
+    public required string About { get; init; }
+    public required Guid AdviserTeamMemberId { get; init; }
+    public required Guid AdviserUserId { get; init; }
+    public required string AdviserName { get; init; }
+    public required string AdviserOrganisationName { get; init; }
+    public required Guid AskedByUserId { get; init; }
+    public required string AskedByName { get; init; }
+    public required string AskedByOrganisationName { get; init; }
+    public required DateTime AskedAt { get; init; }
+    public required DateOnly DueOn { get; init; }
+    /// <summary>The needs assessment or reassessment it was asked for, whose 6 weeks it runs on; null for a plan's advice.</summary>
+    public Guid? ProcessId { get; init; }
+    public AdviceStatus Status { get; private set; } = AdviceStatus.Asked;
+    public string? Advice { get; private set; }
+    public DateTime? GivenAt { get; private set; }
+    /// <summary>The report attached, kept with the record as a document.</summary>
+    public Guid? DocumentId { get; private set; }
+    public int Version { get; private set; }
+
+    public List<Recommendation> Recommendations { get; init; } = [];
+
+    public bool IsLate(DateOnly today) => Status == AdviceStatus.Asked && today > DueOn;
+
+    /// <summary>How the adviser is named on the statutory process, so the engine keeps one clock per adviser.</summary>
+    public string StatutoryName => $"{AdviserName} ({AdviserOrganisationName})";
+
+    public void Give(string advice, Guid? documentId, IReadOnlyList<string> recommendations, DateTime now)
+    {
+        Status = AdviceStatus.Given;
+        Advice = advice;
+        DocumentId = documentId;
+        GivenAt = now;
+        Recommendations.Clear();
+        Recommendations.AddRange(recommendations.Select((text, i) => new Recommendation { RequestId = Id, ChildId = ChildId, Position = i + 1, Text = text }));
+        Version++;
+    }
+}
+
+/// <summary>One thing the advice recommends, in a short line: what, how much, how often, who.</summary>
+public sealed class Recommendation
+{
+    public const int MaxTextLength = 500;
+    public const int MaxPerAdvice = 20;
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid RequestId { get; init; }
+    public required Guid ChildId { get; init; }
+    public required int Position { get; init; }
+    public required string Text { get; init; }
+}
+
+public sealed class AdviceRequestConfiguration : IEntityTypeConfiguration<AdviceRequest>
+{
+    public void Configure(EntityTypeBuilder<AdviceRequest> e)
+    {
+        e.ToTable("AdviceRequests");
+        e.Property(r => r.About).HasMaxLength(AdviceRequest.MaxAboutLength);
+        e.Property(r => r.AdviserName).HasMaxLength(200);
+        e.Property(r => r.AdviserOrganisationName).HasMaxLength(200);
+        e.Property(r => r.AskedByName).HasMaxLength(200);
+        e.Property(r => r.AskedByOrganisationName).HasMaxLength(200);
+        e.Property(r => r.Advice).HasMaxLength(AdviceRequest.MaxAdviceLength);
+        e.HasOne<Child>().WithMany().HasForeignKey(r => r.ChildId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Documents.Document>().WithMany().HasForeignKey(r => r.DocumentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(r => r.Recommendations).WithOne().HasForeignKey(r => r.RequestId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(r => new { r.AdviserUserId, r.Status, r.DueOn });
+        e.HasIndex(r => r.ChildId);
+    }
+}
+
+public sealed class RecommendationConfiguration : IEntityTypeConfiguration<Recommendation>
+{
+    public void Configure(EntityTypeBuilder<Recommendation> e)
+    {
+        e.ToTable("Recommendations");
+        e.Property(r => r.Text).HasMaxLength(Recommendation.MaxTextLength);
+    }
+}

@@ -1,0 +1,223 @@
+using CommonGround.Core.Access;
+using CommonGround.Core.Audit;
+using CommonGround.Core.Children;
+using CommonGround.Core.Data;
+using CommonGround.Core.Notifications;
+using CommonGround.Core.Plans;
+using CommonGround.Core.Statutory;
+using CommonGround.Core.Team;
+using CommonGround.Core.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonGround.Core.Advice;
+
+public sealed record AskForAdviceOptions(Guid? AdviserId, RecordArea? Part, string? About, DateOnly? DueOn);
+
+/// <summary>A request asked of the person, with the child's name as a list shows it.</summary>
+public sealed record AskedOfMe(AdviceRequest Request, string ChildKnownAs, string ChildLastName);
+
+public sealed record GiveAdviceOptions(string? Advice, Guid? DocumentId, IReadOnlyList<string> Recommendations);
+
+/// <summary>
+/// Asking someone on the team for advice, on a clock, and their answer with its recommendations. For a child with an
+/// open needs assessment or reassessment, the local authority's request runs on the legal 6 weeks and is recorded on
+/// the assessment, as is the advice when it comes, so the statutory dates follow the work.
+/// </summary>
+public sealed class AdviceService(CommonGroundDbContext db, TeamService teams, AccessService access, Notifier notifier, Attention.AttentionSignals signals, TimeProvider timeProvider)
+{
+    public const int MaxMonthsAhead = 6;
+
+    /// <summary>The parts of the record advice can be about.</summary>
+    public static IReadOnlyList<RecordArea> Parts => PlanLineText.Parts;
+
+    /// <summary>The requests about the child in parts the person sees, open ones first by date.</summary>
+    public async Task<IReadOnlyList<AdviceRequest>> ListForChildAsync(ChildAccess childAccess)
+    {
+        var parts = Parts.Where(childAccess.CanSee).ToList();
+        var requests = await db.AdviceRequests.AsNoTracking().Include(r => r.Recommendations)
+            .Where(r => r.ChildId == childAccess.Child.Id && parts.Contains(r.Part)).ToListAsync();
+        return requests.OrderBy(r => r.Status).ThenBy(r => r.DueOn).ToList();
+    }
+
+    /// <summary>
+    /// What a person has been asked for, across every child whose family still shares the request's part with them:
+    /// open first, soonest due first, then what they have given, newest first.
+    /// </summary>
+    public async Task<IReadOnlyList<AskedOfMe>> ListForAdviserAsync(Guid userId)
+    {
+        var today = timeProvider.TodayInUk();
+        var shared = db.TeamMembers.Where(t => t.LeftAt == null && t.Professional!.UserAccountId == userId)
+            .Join(db.SharingConsents.Where(SharingConsent.ActiveOn(today)), t => t.Id, c => c.TeamMemberId, (t, c) => new { t.ChildId, c.Area });
+        var requests = await db.AdviceRequests.AsNoTracking()
+            .Where(r => r.AdviserUserId == userId && shared.Any(s => s.ChildId == r.ChildId && s.Area == r.Part))
+            .Join(db.Children, r => r.ChildId, c => c.Id, (r, c) => new AskedOfMe(r, c.PreferredName ?? c.FirstName, c.LastName))
+            .ToListAsync();
+        return requests.OrderBy(a => a.Request.Status)
+            .ThenBy(a => a.Request.Status == AdviceStatus.Asked ? a.Request.DueOn.DayNumber : -a.Request.GivenAt!.Value.Ticks).ToList();
+    }
+
+    public async Task<AdviceRequest?> GetAsync(ChildAccess childAccess, Guid requestId) =>
+        await db.AdviceRequests.AsNoTracking().Include(r => r.Recommendations).SingleOrDefaultAsync(r => r.Id == requestId && r.ChildId == childAccess.Child.Id) is { } request
+            && childAccess.CanSee(request.Part)
+            ? request
+            : null;
+
+    /// <summary>Whether asking now would run on an assessment's 6 weeks: the local authority, with an assessment open.</summary>
+    public async Task<StatutoryProcess?> AssessmentAsync(ChildAccess childAccess) =>
+        childAccess.Can(Capability.ManageStatutoryProcess, RecordArea.StatutoryProcess) ? await PlanStatutoryLink.OpenProcessAsync(db, childAccess.Child.Id) : null;
+
+    public async Task<Result<AdviceRequest>> AskAsync(ChildAccess childAccess, AskForAdviceOptions options, UserActor actor)
+    {
+        if (!childAccess.Can(Capability.WritePlan))
+        {
+            return new NotAllowedToAskForAdvice();
+        }
+
+        if (options.Part is not { } part || !Parts.Contains(part) || !childAccess.CanSee(part))
+        {
+            return new AdvicePartNotAllowed();
+        }
+
+        if (string.IsNullOrWhiteSpace(options.About))
+        {
+            return new AdviceAboutMissing();
+        }
+
+        if (options.About.Trim().Length > AdviceRequest.MaxAboutLength)
+        {
+            return new TextTooLong("About", AdviceRequest.MaxAboutLength);
+        }
+
+        var team = await teams.ListTeamAsync(childAccess.Child.Id);
+        if (team.SingleOrDefault(t => t.Id == options.AdviserId) is not { } adviser)
+        {
+            return new AdviserNotOnTeam();
+        }
+
+        var adviserName = adviser.Professional!.UserAccount!.DisplayName;
+        if (await access.GetAsync(childAccess.Child.Id, adviser.Professional.UserAccountId) is not { } adviserAccess || !adviserAccess.CanSee(part))
+        {
+            return new AdviserCannotSeePart(adviserName, part.ToDisplayName());
+        }
+
+        var today = timeProvider.TodayInUk();
+        var assessment = await AssessmentAsync(childAccess);
+        DateOnly due;
+        if (assessment is not null)
+        {
+            due = TimescaleRules.AdviceDue.Count.From(today, Timescales.England.Calendar);
+        }
+        else if (options.DueOn is not { } asked)
+        {
+            return new AdviceDueMissing();
+        }
+        else if (asked <= today || asked > today.AddMonths(MaxMonthsAhead))
+        {
+            return new AdviceDueOutOfRange();
+        }
+        else
+        {
+            due = asked;
+        }
+
+        var now = timeProvider.UtcNow();
+        var author = await db.Professionals.Include(p => p.Organisation).SingleAsync(p => p.UserAccountId == actor.UserId);
+        var request = new AdviceRequest
+        {
+            ChildId = childAccess.Child.Id, AreaId = childAccess.Child.AreaId, Part = part, About = options.About.Trim(),
+            AdviserTeamMemberId = adviser.Id, AdviserUserId = adviser.Professional.UserAccountId, AdviserName = adviserName, AdviserOrganisationName = adviser.Professional.Organisation!.Name,
+            AskedByUserId = actor.UserId, AskedByName = actor.Name, AskedByOrganisationName = author.Organisation!.Name, AskedAt = now, DueOn = due, ProcessId = assessment?.Id,
+        };
+        db.AdviceRequests.Add(request);
+        db.AuditEvents.Add(Changed(actor, request, now, AuditActions.AdviceRequested, $"Asked {request.AdviserName} ({request.AdviserOrganisationName}) for advice, by {UkDates.Date(due)}"));
+        if (assessment is not null)
+        {
+            var recorded = assessment.Record(StatutoryEventKind.AdviceRequested, today, actor, byFamily: false, now, Timescales.England, detail: request.StatutoryName);
+            db.StatutoryEvents.Add(recorded);
+            db.AuditEvents.Add(StatutoryChanges.Recorded(actor, assessment, recorded, now));
+        }
+
+        notifier.Notify(request.AdviserUserId, NotificationKind.Plans, $"{actor.Name} asked you for advice about {childAccess.Child.KnownAs}, by {UkDates.Date(due)}",
+            $"Advice asked of you about {childAccess.Child.KnownAs}, by {UkDates.Date(due)}", ChildLinks.AdviceRequest(request.ChildId, request.Id), request.ChildId);
+        await db.SaveChangesAsync();
+        return request;
+    }
+
+    /// <summary>The adviser gives their advice, with a report kept as one of the child's documents if they attach one, and its recommendations.</summary>
+    public async Task<Result<AdviceRequest>> GiveAsync(ChildAccess childAccess, Guid requestId, int version, GiveAdviceOptions options, UserActor actor)
+    {
+        var request = await db.AdviceRequests.Include(r => r.Recommendations).SingleOrDefaultAsync(r => r.Id == requestId && r.ChildId == childAccess.Child.Id);
+        if (request is null || !childAccess.CanSee(request.Part))
+        {
+            return new AdviceRequestNotFound();
+        }
+
+        if (request.AdviserUserId != actor.UserId)
+        {
+            return new OnlyTheAdviserGivesAdvice();
+        }
+
+        if (request.Status != AdviceStatus.Asked)
+        {
+            return new AdviceAlreadyGiven();
+        }
+
+        if (request.Version != version)
+        {
+            return new AdviceChangedMeanwhile();
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Advice))
+        {
+            return new AdviceMissing();
+        }
+
+        if (options.Advice.Trim().Length > AdviceRequest.MaxAdviceLength)
+        {
+            return new TextTooLong("Advice", AdviceRequest.MaxAdviceLength);
+        }
+
+        var recommendations = options.Recommendations.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim()).ToList();
+        if (recommendations.Count > Recommendation.MaxPerAdvice)
+        {
+            return new TooManyRecommendations();
+        }
+
+        if (recommendations.Any(r => r.Length > Recommendation.MaxTextLength))
+        {
+            return new RecommendationTooLong();
+        }
+
+        if (options.DocumentId is { } documentId
+            && !await db.Documents.AnyAsync(d => d.Id == documentId && d.ChildId == request.ChildId && d.RemovedAt == null && d.Part == request.Part))
+        {
+            return new ReportNotFound();
+        }
+
+        var now = timeProvider.UtcNow();
+        request.Give(options.Advice.Trim(), options.DocumentId, recommendations, now);
+        db.Recommendations.AddRange(request.Recommendations);
+        db.AuditEvents.Add(Changed(actor, request, now, AuditActions.AdviceGiven,
+            $"Gave advice asked for by {request.AskedByName}, with {recommendations.Count} {(recommendations.Count == 1 ? "recommendation" : "recommendations")}"));
+        if (request.ProcessId is { } processId && await db.StatutoryProcesses.Include(p => p.Events).SingleOrDefaultAsync(p => p.Id == processId) is { } process
+            && !process.Events.Any(e => e.Kind == StatutoryEventKind.AdviceReceived && e.Detail == request.StatutoryName))
+        {
+            var recorded = process.Record(StatutoryEventKind.AdviceReceived, now.ToUkDate(), actor, byFamily: false, now, Timescales.England, detail: request.StatutoryName);
+            db.StatutoryEvents.Add(recorded);
+            db.AuditEvents.Add(StatutoryChanges.Recorded(actor, process, recorded, now));
+        }
+
+        notifier.Notify(request.AskedByUserId, NotificationKind.Plans, $"{actor.Name} gave the advice you asked for about {childAccess.Child.KnownAs}",
+            $"Advice about {childAccess.Child.KnownAs} from {actor.Name}", ChildLinks.AdviceRequest(request.ChildId, request.Id), request.ChildId);
+        if (!await db.TrySaveAsync())
+        {
+            return new AdviceChangedMeanwhile();
+        }
+
+        await signals.RefreshAfterChangeAsync(request.ChildId);
+        return request;
+    }
+
+    private static AuditEvent Changed(Actor actor, AdviceRequest request, DateTime at, string action, string summary) =>
+        AuditEvent.ForChild(actor, request.ChildId, request.AreaId, at, new ChildChange(action, request.Part, summary, new ChangeSubject.Advice(request.Id)));
+}

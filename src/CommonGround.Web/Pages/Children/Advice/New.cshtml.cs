@@ -1,0 +1,82 @@
+using System.ComponentModel.DataAnnotations;
+using CommonGround.Core.Access;
+using CommonGround.Core.Advice;
+using CommonGround.Core.Statutory;
+using CommonGround.Core.Team;
+using CommonGround.Web.Infrastructure.GovUk;
+using CommonGround.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommonGround.Web.Pages.Children.Advice;
+
+/// <summary>
+/// Staff who write the child's plans ask someone on the team for advice. With an EHC needs assessment open, the local
+/// authority's request runs on the legal 6 weeks; otherwise the person asking says by when.
+/// </summary>
+public sealed class NewModel(AdviceService advice, TeamService teams, CurrentUser currentUser) : ChildPageBase(currentUser)
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<Option> Advisers { get; private set; } = [];
+    public IReadOnlyList<Option> Parts { get; private set; } = [];
+
+    /// <summary>The assessment the request would run on, if any.</summary>
+    public StatutoryProcess? Assessment { get; private set; }
+
+    public sealed class InputModel
+    {
+        [Display(Name = "Who are you asking?")]
+        [Required(ErrorMessage = "Choose who to ask from the child's team")]
+        public Guid? AdviserId { get; set; }
+
+        [Display(Name = "Which part of the record is it about?")]
+        [Required(ErrorMessage = "Choose Education, Health or Social care")]
+        public RecordArea? Part { get; set; }
+
+        [Display(Name = "What would you like advice about?")]
+        [Required(ErrorMessage = "Say what you would like advice about")]
+        [StringLength(AdviceRequest.MaxAboutLength, ErrorMessage = "This must be 1,000 characters or fewer")]
+        public string? About { get; set; }
+
+        [Display(Name = "When do you need it by?")]
+        public DateOnly? DueOn { get; set; }
+    }
+
+    [ChildPage(Capability.WritePlan)]
+    public async Task<IActionResult> OnGetAsync()
+    {
+        await LoadAsync();
+        return Page();
+    }
+
+    [ChildPage(Capability.WritePlan)]
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await LoadAsync();
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+
+        var result = await advice.AskAsync(Access, new AskForAdviceOptions(Input.AdviserId, Input.Part, Input.About, Input.DueOn), await CurrentUser.ActorAsync());
+        if (!result.Succeeded)
+        {
+            return Invalid(result.Error!);
+        }
+
+        Confirm("Advice asked for", $"{result.Value!.AdviserName} has been told, and it is due by {CommonGround.Core.Time.UkDates.Date(result.Value.DueOn)}.");
+        return Redirect(CommonGround.Core.Children.ChildLinks.AdviceRequest(Access.Child.Id, result.Value.Id));
+    }
+
+    private async Task LoadAsync()
+    {
+        Assessment = await advice.AssessmentAsync(Access);
+        Advisers = (await teams.ListTeamAsync(Access.Child.Id))
+            .Where(t => t.Professional!.UserAccountId != CurrentUser.UserId)
+            .Select(t => new Option(t.Id.ToString(), $"{t.Professional!.UserAccount!.DisplayName}, {t.Role} ({t.Professional.Organisation!.Name})"))
+            .ToList();
+        Parts = AdviceService.Parts.Where(Access.CanSee).Select(p => new Option(p.ToString(), p.ToDisplayName())).ToList();
+        DescribeRead(null, "Ask for advice");
+    }
+}

@@ -1,0 +1,169 @@
+using System.Net;
+using CommonGround.Core.Access;
+using CommonGround.Core.Advice;
+using CommonGround.Core.Statutory;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommonGround.Web.Tests;
+
+/// <summary>
+/// Advice asked of the people around a child, on a clock. Today is Monday 23 November 2026. Priya (Sam's SENCO) writes
+/// his plans; Grace (the therapist) is shared Health; Tom (the council) writes Jordan's EHC plan.
+/// </summary>
+public sealed class AdviceTests : FreshAppTests
+{
+    private async Task<(HttpResponseMessage Response, AngleSharp.Dom.IDocument Page)> AskAsync(HttpClient asker, Guid child, Guid adviser, string part, DateOnly? due)
+    {
+        var fields = new Dictionary<string, string> { ["Input.AdviserId"] = adviser.ToString(), ["Input.Part"] = part, ["Input.About"] = "Following instructions in class, and what would help" };
+        if (due is { } on)
+        {
+            foreach (var (key, value) in Browse.DateFields("Input.DueOn", on))
+            {
+                fields[key] = value;
+            }
+        }
+
+        return await asker.SubmitAsync($"/children/{child}/advice/new", fields);
+    }
+
+    [Fact]
+    public async Task A_setting_asks_the_therapist_who_is_told_gives_advice_with_a_report_and_recommendations_and_the_family_reads_it()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var senco = await SignedInAsync("senco@example.org");
+        var therapistOnSam = await MemberIdAsync(sam, "therapist@example.org");
+
+        // Bad input changes nothing.
+        var (noDate, noDatePage) = await AskAsync(senco, sam, therapistOnSam, "Health", null);
+        Assert.Equal(HttpStatusCode.BadRequest, noDate.StatusCode);
+        Assert.Equal("Enter the date you need the advice by", noDatePage.ErrorSummary().Single());
+        var (past, pastPage) = await AskAsync(senco, sam, therapistOnSam, "Health", new DateOnly(2026, 11, 20));
+        Assert.Equal("The date you need the advice by must be after today and within 6 months", pastPage.ErrorSummary().Single());
+        var (notShared, notSharedPage) = await AskAsync(senco, sam, await MemberIdAsync(sam, "transport@example.org"), "Health", new DateOnly(2026, 12, 18));
+        Assert.StartsWith("Dan Whitfield is not shared the Health part of the record", notSharedPage.ErrorSummary().Single(), StringComparison.Ordinal);
+        Assert.Equal(0, await App.QueryAsync(db => db.AdviceRequests.CountAsync()));
+
+        var (asked, askedPage) = await AskAsync(senco, sam, therapistOnSam, "Health", new DateOnly(2026, 12, 18));
+        Assert.True(asked.StatusCode == HttpStatusCode.Redirect, string.Join("; ", askedPage.ErrorSummary()));
+        var request = await App.QueryAsync(db => db.AdviceRequests.SingleAsync());
+        Assert.Equal((new DateOnly(2026, 12, 18), (Guid?)null), (request.DueOn, request.ProcessId));
+
+        // Grace is told, and sees it in the advice asked of her.
+        var therapist = await SignedInAsync("therapist@example.org");
+        var therapistId = await App.QueryAsync(db => db.Users.Where(u => u.Email == "therapist@example.org").Select(u => u.Id).SingleAsync());
+        Assert.Equal(1, await App.QueryAsync(db => db.Notifications.CountAsync(n => n.RecipientUserId == therapistId && n.Title.Contains("asked you for advice about Sam"))));
+        var (_, mine) = await therapist.OpenAsync("/advice-asked");
+        Assert.Contains("due by 18 December 2026", mine.QuerySelector("main .cg-advice")!.TextContent, StringComparison.Ordinal);
+
+        // Only Grace gives it; she attaches her report from Sam's documents and lists three recommendations.
+        var token = (await senco.OpenAsync($"/children/{sam}/advice/new")).Page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        var (refused, refusedPage) = await senco.PostFormAsync($"/children/{sam}/advice/{request.Id}",
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Input.Advice"] = "My advice", ["Input.Version"] = "0" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("Only the person asked can give this advice", refusedPage.ErrorSummary().Single());
+        var report = await App.QueryAsync(async db =>
+        {
+            var document = new Core.Documents.Document
+            {
+                ChildId = sam, AreaId = request.AreaId, Part = RecordArea.Health, Title = "Therapy assessment", FileName = "assessment.pdf", Type = Core.Documents.DocumentType.Pdf,
+                SizeBytes = 9, Sha256 = new string('0', 64), AddedByUserId = therapistId, AddedByName = "Grace Okafor", AddedByFamily = false, AddedAt = App.Time.GetUtcNow().UtcDateTime,
+            };
+            db.Documents.Add(document);
+            await db.SaveChangesAsync();
+            return document.Id;
+        });
+        var (given, givenPage) = await therapist.SubmitAsync($"/children/{sam}/advice/{request.Id}", new Dictionary<string, string>
+        {
+            ["Input.Advice"] = "Sam follows one step well; two steps to the whole class are hard.",
+            ["Input.DocumentId"] = report.ToString(),
+            ["Input.Recommendations"] = "Speech and language therapy in school, 30 minutes a week\r\n\r\nA visual timetable on his desk\nInstructions given one at a time, with a gesture",
+        });
+        Assert.True(given.StatusCode == HttpStatusCode.Redirect, string.Join("; ", givenPage.ErrorSummary()));
+        var senco2 = await App.QueryAsync(db => db.Users.Where(u => u.Email == "senco@example.org").Select(u => u.Id).SingleAsync());
+        Assert.Equal(1, await App.QueryAsync(db => db.Notifications.CountAsync(n => n.RecipientUserId == senco2 && n.Title.Contains("gave the advice"))));
+
+        var parent = await SignedInAsync("parent@example.org");
+        var (_, page) = await parent.OpenAsync($"/children/{sam}/advice/{request.Id}");
+        Assert.Equal(["Speech and language therapy in school, 30 minutes a week", "A visual timetable on his desk", "Instructions given one at a time, with a gesture"],
+            page.QuerySelectorAll("main ol li").Select(li => li.TextContent.Trim()));
+        Assert.Equal("Therapy assessment", page.QuerySelector($"main a[href='/children/{sam}/documents/{report}']")!.TextContent.Trim());
+        var (_, givenView) = await therapist.OpenAsync($"/children/{sam}/advice/{request.Id}");
+        Assert.Empty(givenView.QuerySelectorAll("main form"));
+    }
+
+    [Fact]
+    public async Task Advice_not_given_by_its_date_shows_as_late_to_the_family_and_the_adviser()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var senco = await SignedInAsync("senco@example.org");
+        await AskAsync(senco, sam, await MemberIdAsync(sam, "therapist@example.org"), "Health", new DateOnly(2026, 11, 30));
+        App.Time.SetUtcNow(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+
+        var (_, family) = await (await SignedInAsync("parent@example.org")).OpenAsync($"/children/{sam}/advice");
+        Assert.Contains("Late was due by 30 November 2026", family.QuerySelector("main .cg-advice")!.TextContent.Split('\n').Select(l => l.Trim()).Aggregate((a, b) => $"{a} {b}").Replace("  ", " "), StringComparison.Ordinal);
+        var (_, adviser) = await (await SignedInAsync("therapist@example.org")).OpenAsync("/advice-asked");
+        Assert.Equal("Late", adviser.QuerySelector("main .cg-advice .govuk-tag")!.TextContent.Trim());
+        var (_, transport) = await (await SignedInAsync("transport@example.org")).OpenAsync($"/children/{sam}/advice");
+        Assert.Null(transport.QuerySelector("main .cg-advice"));
+
+        // The attention run makes it an early warning for those shared Health, and "late" in What's happening.
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Core.Attention.AttentionJob>().ExecuteAsync(CancellationToken.None);
+        }
+
+        var (_, attention) = await (await SignedInAsync("senco@example.org")).OpenAsync("/attention");
+        Assert.Contains("Advice from Grace Okafor (Northvale Community NHS Trust) was due by 30 November 2026, 1 day ago", attention.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var (_, happening) = await (await SignedInAsync("parent@example.org")).OpenAsync($"/children/{sam}/whats-happening");
+        Assert.Contains("Advice from Grace Okafor", happening.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var (_, transportAttention) = await (await SignedInAsync("transport@example.org")).OpenAsync("/attention");
+        Assert.DoesNotContain("Advice from Grace Okafor", transportAttention.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Advice_for_an_ehc_needs_assessment_runs_on_the_legal_six_weeks_and_is_recorded_on_the_assessment()
+    {
+        var jordan = await ChildIdAsync("Jordan");
+        var caseworker = await SignedInAsync("caseworker@example.org");
+        var (started, _) = await caseworker.SubmitAsync($"/children/{jordan}/statutory/new", new Dictionary<string, string>(Browse.DateFields("Input.Date", new(2026, 10, 1)))
+        {
+            ["Input.Kind"] = nameof(StatutoryProcessKind.NeedsAssessment),
+        });
+        var process = Guid.Parse(started.Headers.Location!.OriginalString.Split('/')[^1]);
+
+        // An educational psychologist joins Jordan's team, shared Education.
+        var psychologist = await App.QueryAsync(async db =>
+        {
+            var therapist = await db.Professionals.SingleAsync(p => p.UserAccount!.Email == "therapist@example.org");
+            var member = new Core.Team.TeamMember
+            {
+                ChildId = jordan, ProfessionalId = therapist.Id, AreaId = (await db.Children.SingleAsync(c => c.Id == jordan)).AreaId, Role = "Educational psychologist",
+                IsKeyWorker = false, JoinedAt = App.Time.GetUtcNow().UtcDateTime, AddedByUserId = await db.Users.Where(u => u.Email == "youngperson@example.org").Select(u => u.Id).SingleAsync(),
+            };
+            db.TeamMembers.Add(member);
+            db.SharingConsents.Add(new Core.Team.SharingConsent
+            {
+                TeamMemberId = member.Id, ChildId = jordan, Area = RecordArea.Education, From = new DateOnly(2026, 11, 23), GrantedByUserId = member.AddedByUserId, GrantedAt = member.JoinedAt,
+            });
+            await db.SaveChangesAsync();
+            return member.Id;
+        });
+
+        var (_, form) = await caseworker.OpenAsync($"/children/{jordan}/advice/new");
+        Assert.Empty(form.QuerySelectorAll("input[name='Input.DueOn.Day']"));
+        Assert.Contains("due by 4 January 2027", form.QuerySelector("main .govuk-inset-text")!.TextContent, StringComparison.Ordinal);
+        var (asked, askedPage) = await AskAsync(caseworker, jordan, psychologist, "Education", null);
+        Assert.True(asked.StatusCode == HttpStatusCode.Redirect, string.Join("; ", askedPage.ErrorSummary()));
+        var request = await App.QueryAsync(db => db.AdviceRequests.SingleAsync());
+        Assert.Equal((new DateOnly(2027, 1, 4), (Guid?)process), (request.DueOn, request.ProcessId));
+
+        var therapist = await SignedInAsync("therapist@example.org");
+        var (given, givenPage) = await therapist.SubmitAsync($"/children/{jordan}/advice/{request.Id}", new Dictionary<string, string> { ["Input.Advice"] = "Jordan plans best with a written checklist." });
+        Assert.True(given.StatusCode == HttpStatusCode.Redirect, string.Join("; ", givenPage.ErrorSummary()));
+        var events = await App.QueryAsync(db => db.StatutoryEvents.Where(e => e.ProcessId == process && e.Detail == request.StatutoryName).Select(e => e.Kind).ToListAsync());
+        Assert.Equal([StatutoryEventKind.AdviceRequested, StatutoryEventKind.AdviceReceived], events.Order());
+        var assessment = await App.QueryAsync(db => db.StatutoryProcesses.Include(p => p.Events).SingleAsync(p => p.Id == process));
+        Assert.Equal(DeadlineState.Met, assessment.Progress(new DateOnly(2026, 11, 23), Timescales.England).Deadlines.Single(d => d.About == request.StatutoryName).State);
+    }
+}
