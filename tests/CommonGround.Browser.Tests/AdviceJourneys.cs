@@ -62,5 +62,16 @@ public sealed class AdviceJourneys(BrowserFixture browser) : IClassFixture<Brows
         Assert.True(await parent.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "The advice scrolls sideways on a phone");
         await Assertions.Expect(parent.Locator("main ol li")).ToHaveTextAsync(
             ["Speech and language therapy in school, 30 minutes a week", "A visual timetable on his desk", "Instructions given one at a time, with a gesture"]);
+
+        // Alex gives their own advice too, on the same terms.
+        await parent.GotoAsync($"/children/{sam}/advice");
+        await Click(parent, AriaRole.Button, "Give your own advice");
+        await AssertPageAsync(parent, "Give your own advice");
+        await parent.GetByLabel("Education", new() { Exact = true }).CheckAsync();
+        await parent.GetByLabel("Your advice").FillAsync("Sam copes when he knows what is coming.");
+        await parent.GetByLabel("What you recommend, one on each line (optional)").FillAsync("Warning before any change to the day");
+        await Click(parent, AriaRole.Button, "Give my advice");
+        await AssertPageAsync(parent, "Advice from Alex Morgan");
+        await Assertions.Expect(parent.Locator("main")).ToContainTextAsync("The family's own advice");
     }
 }

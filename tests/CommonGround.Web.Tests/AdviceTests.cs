@@ -93,6 +93,34 @@ public sealed class AdviceTests : FreshAppTests
     }
 
     [Fact]
+    public async Task The_family_gives_their_own_advice_seen_as_anyone_elses_by_those_shared_its_part()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var parent = await SignedInAsync("parent@example.org");
+        var (blank, blankPage) = await parent.SubmitAsync($"/children/{sam}/advice/family", new Dictionary<string, string> { ["Input.Part"] = "Education" });
+        Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
+        Assert.Equal("Write your advice, or attach your report and summarise it here", blankPage.ErrorSummary().Single());
+        Assert.Equal(0, await App.QueryAsync(db => db.AdviceRequests.CountAsync()));
+
+        var (given, givenPage) = await parent.SubmitAsync($"/children/{sam}/advice/family", new Dictionary<string, string>
+        {
+            ["Input.Part"] = "Education", ["Input.About"] = "What helps Sam at home",
+            ["Input.Advice"] = "Sam copes when he knows what is coming. A picture timetable on the fridge works.", ["Input.Recommendations"] = "A visual timetable in class\nWarning before any change",
+        });
+        Assert.True(given.StatusCode == HttpStatusCode.Redirect, string.Join("; ", givenPage.ErrorSummary()));
+        var advice = await App.QueryAsync(db => db.AdviceRequests.Include(r => r.Recommendations).SingleAsync());
+        Assert.Equal((true, AdviceStatus.Given, 2), (advice.ByFamily, advice.Status, advice.Recommendations.Count));
+
+        var (_, senco) = await (await SignedInAsync("senco@example.org")).OpenAsync($"/children/{sam}/advice");
+        Assert.Contains("The family's own advice", senco.QuerySelector("main .cg-advice")!.TextContent, StringComparison.Ordinal);
+        var (_, therapist) = await (await SignedInAsync("therapist@example.org")).OpenAsync($"/children/{sam}/advice");
+        Assert.Null(therapist.QuerySelector("main .cg-advice"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await SignedInAsync("senco@example.org")).GetAsync($"/children/{sam}/advice/family")).StatusCode);
+        var (_, mine) = await (await SignedInAsync("senco@example.org")).OpenAsync("/advice-asked");
+        Assert.Null(mine.QuerySelector("main .cg-advice"));
+    }
+
+    [Fact]
     public async Task Advice_not_given_by_its_date_shows_as_late_to_the_family_and_the_adviser()
     {
         var sam = await ChildIdAsync("Samuel");

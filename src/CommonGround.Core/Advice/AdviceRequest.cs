@@ -17,7 +17,8 @@ public enum AdviceStatus
 /// <summary>
 /// Advice asked of someone on a child's team, for an assessment or a plan: what about, by when, and then the advice
 /// itself, its report if there is one, and its recommendations, each a short line a plan must answer. For an EHC
-/// needs assessment the date is the legal 6 weeks, and asking and giving are recorded on the assessment too.
+/// needs assessment the date is the legal 6 weeks, and asking and giving are recorded on the assessment too. The
+/// family's own advice is kept the same way, given when it is written.
 /// </summary>
 public sealed class AdviceRequest : IVersioned
 {
@@ -30,7 +31,10 @@ public sealed class AdviceRequest : IVersioned
     /// <summary>The part of the record the advice belongs to; the adviser must be shared it.</summary>
     public required RecordArea Part { get; init; }
     public required string About { get; init; }
-    public required Guid AdviserTeamMemberId { get; init; }
+    /// <summary>The team place of the professional asked; null for the family's own advice.</summary>
+    public Guid? AdviserTeamMemberId { get; init; }
+    /// <summary>The family's own advice, given on the same terms as anyone's (Code of Practice 9.45 to 9.49), not asked for.</summary>
+    public bool ByFamily { get; init; }
     public required Guid AdviserUserId { get; init; }
     public required string AdviserName { get; init; }
     public required string AdviserOrganisationName { get; init; }

@@ -18,6 +18,9 @@ public sealed record AskedOfMe(AdviceRequest Request, string ChildKnownAs, strin
 
 public sealed record GiveAdviceOptions(string? Advice, Guid? DocumentId, IReadOnlyList<string> Recommendations);
 
+/// <summary>The family's own advice: which part of the record it is about, in their words, and what they recommend.</summary>
+public sealed record FamilyAdviceOptions(RecordArea? Part, string? About, GiveAdviceOptions Given);
+
 /// <summary>
 /// Asking someone on the team for advice, on a clock, and their answer with its recommendations. For a child with an
 /// open needs assessment or reassessment, the local authority's request runs on the legal 6 weeks and is recorded on
@@ -49,7 +52,7 @@ public sealed class AdviceService(CommonGroundDbContext db, TeamService teams, A
         var shared = db.TeamMembers.Where(t => t.LeftAt == null && t.Professional!.UserAccountId == userId)
             .Join(db.SharingConsents.Where(SharingConsent.ActiveOn(today)), t => t.Id, c => c.TeamMemberId, (t, c) => new { t.ChildId, c.Area });
         var requests = await db.AdviceRequests.AsNoTracking()
-            .Where(r => r.AdviserUserId == userId && shared.Any(s => s.ChildId == r.ChildId && s.Area == r.Part))
+            .Where(r => r.AdviserUserId == userId && !r.ByFamily && shared.Any(s => s.ChildId == r.ChildId && s.Area == r.Part))
             .Join(db.Children, r => r.ChildId, c => c.Id, (r, c) => new AskedOfMe(r, c.PreferredName ?? c.FirstName, c.LastName))
             .ToListAsync();
         return requests.OrderBy(a => a.Request.Status)
@@ -143,6 +146,48 @@ public sealed class AdviceService(CommonGroundDbContext db, TeamService teams, A
         return request;
     }
 
+    /// <summary>
+    /// The family gives their own advice, unasked, with the same weight and visibility as anyone's: a part of the record,
+    /// their words, a report they hold from the child's documents, and their recommendations.
+    /// </summary>
+    public async Task<Result<AdviceRequest>> GiveFamilyAdviceAsync(ChildAccess childAccess, FamilyAdviceOptions options, UserActor actor)
+    {
+        if (!childAccess.Can(Capability.RespondToPlan))
+        {
+            return new OnlyTheFamilyGivesTheirOwn();
+        }
+
+        if (options.Part is not { } part || !Parts.Contains(part) || !childAccess.CanSee(part))
+        {
+            return new AdvicePartNotAllowed();
+        }
+
+        if (options.About?.Trim().Length > AdviceRequest.MaxAboutLength)
+        {
+            return new TextTooLong("About", AdviceRequest.MaxAboutLength);
+        }
+
+        if (await CheckAdviceAsync(childAccess.Child.Id, part, options.Given) is { } error)
+        {
+            return error;
+        }
+
+        var now = timeProvider.UtcNow();
+        var request = new AdviceRequest
+        {
+            ChildId = childAccess.Child.Id, AreaId = childAccess.Child.AreaId, Part = part, ByFamily = true,
+            About = string.IsNullOrWhiteSpace(options.About) ? "The family's own advice" : options.About.Trim(),
+            AdviserUserId = actor.UserId, AdviserName = actor.Name, AdviserOrganisationName = "the family",
+            AskedByUserId = actor.UserId, AskedByName = actor.Name, AskedByOrganisationName = "the family", AskedAt = now, DueOn = now.ToUkDate(),
+        };
+        request.Give(options.Given.Advice!.Trim(), options.Given.DocumentId, Recommendations(options.Given), now);
+        db.AdviceRequests.Add(request);
+        db.AuditEvents.Add(Changed(actor, request, now, AuditActions.AdviceGiven,
+            $"Gave the family's own advice, with {request.Recommendations.Count} {(request.Recommendations.Count == 1 ? "recommendation" : "recommendations")}"));
+        await db.SaveChangesAsync();
+        return request;
+    }
+
     /// <summary>The adviser gives their advice, with a report kept as one of the child's documents if they attach one, and its recommendations.</summary>
     public async Task<Result<AdviceRequest>> GiveAsync(ChildAccess childAccess, Guid requestId, int version, GiveAdviceOptions options, UserActor actor)
     {
@@ -167,35 +212,14 @@ public sealed class AdviceService(CommonGroundDbContext db, TeamService teams, A
             return new AdviceChangedMeanwhile();
         }
 
-        if (string.IsNullOrWhiteSpace(options.Advice))
+        if (await CheckAdviceAsync(request.ChildId, request.Part, options) is { } error)
         {
-            return new AdviceMissing();
+            return error;
         }
 
-        if (options.Advice.Trim().Length > AdviceRequest.MaxAdviceLength)
-        {
-            return new TextTooLong("Advice", AdviceRequest.MaxAdviceLength);
-        }
-
-        var recommendations = options.Recommendations.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim()).ToList();
-        if (recommendations.Count > Recommendation.MaxPerAdvice)
-        {
-            return new TooManyRecommendations();
-        }
-
-        if (recommendations.Any(r => r.Length > Recommendation.MaxTextLength))
-        {
-            return new RecommendationTooLong();
-        }
-
-        if (options.DocumentId is { } documentId
-            && !await db.Documents.AnyAsync(d => d.Id == documentId && d.ChildId == request.ChildId && d.RemovedAt == null && d.Part == request.Part))
-        {
-            return new ReportNotFound();
-        }
-
+        var recommendations = Recommendations(options);
         var now = timeProvider.UtcNow();
-        request.Give(options.Advice.Trim(), options.DocumentId, recommendations, now);
+        request.Give(options.Advice!.Trim(), options.DocumentId, recommendations, now);
         db.Recommendations.AddRange(request.Recommendations);
         db.AuditEvents.Add(Changed(actor, request, now, AuditActions.AdviceGiven,
             $"Gave advice asked for by {request.AskedByName}, with {recommendations.Count} {(recommendations.Count == 1 ? "recommendation" : "recommendations")}"));
@@ -216,6 +240,39 @@ public sealed class AdviceService(CommonGroundDbContext db, TeamService teams, A
 
         await signals.RefreshAfterChangeAsync(request.ChildId);
         return request;
+    }
+
+    private static List<string> Recommendations(GiveAdviceOptions options) =>
+        options.Recommendations.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim()).ToList();
+
+    /// <summary>What any advice must be, whoever gives it: words, at most 20 short recommendations, and a report from the same part of the record.</summary>
+    private async Task<Error?> CheckAdviceAsync(Guid childId, RecordArea part, GiveAdviceOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.Advice))
+        {
+            return new AdviceMissing();
+        }
+
+        if (options.Advice.Trim().Length > AdviceRequest.MaxAdviceLength)
+        {
+            return new TextTooLong("Advice", AdviceRequest.MaxAdviceLength);
+        }
+
+        var recommendations = Recommendations(options);
+        if (recommendations.Count > Recommendation.MaxPerAdvice)
+        {
+            return new TooManyRecommendations();
+        }
+
+        if (recommendations.Any(r => r.Length > Recommendation.MaxTextLength))
+        {
+            return new RecommendationTooLong();
+        }
+
+        return options.DocumentId is { } documentId
+            && !await db.Documents.AnyAsync(d => d.Id == documentId && d.ChildId == childId && d.RemovedAt == null && d.Part == part)
+            ? new ReportNotFound()
+            : null;
     }
 
     private static AuditEvent Changed(Actor actor, AdviceRequest request, DateTime at, string action, string summary) =>

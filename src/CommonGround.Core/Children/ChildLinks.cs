@@ -154,6 +154,9 @@ public static class ChildLinks
 
     public static string AskForAdvice(Guid childId) => $"{Advice(childId)}/new";
 
+    /// <summary>The family giving their own advice, unasked.</summary>
+    public static string FamilyAdvice(Guid childId) => $"{Advice(childId)}/family";
+
     public static string AdviceRequest(Guid childId, Guid requestId) => $"{Advice(childId)}/{requestId}";
 
     // Meetings.

@@ -154,7 +154,7 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
         {
             var (jordansDraft, jordansFinal) = AddStatutoryProcesses(now, today, caseworker, alex, sam, jordan);
             DemoPlan.Add(db, MondayOf(today), alex, sam, sencoOnSam, therapistOnSam, senco, therapist);
-            DemoDocuments.Add(db, MondayOf(today), sam, therapist, therapistOnSam, senco);
+            DemoDocuments.Add(db, MondayOf(today), sam, therapist, therapistOnSam, senco, alex);
             DemoPlan.AddJordans(db, MondayOf(today), jordanAccount, jordan, caseworkerOnJordan, caseworker, jordansDraft, jordansFinal);
         }
 

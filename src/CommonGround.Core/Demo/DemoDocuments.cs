@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using CommonGround.Core.Access;
+using CommonGround.Core.Accounts;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Children;
 using CommonGround.Core.Data;
@@ -14,12 +15,27 @@ namespace CommonGround.Core.Demo;
 /// <summary>
 /// Grace's speech and language therapy report on Sam, kept with his record in the Health part, so a newcomer sees a
 /// document that Alex and Priya can open and that Dan, who is not shared Health, cannot. For Sam's termly review,
-/// Priya asked Grace for advice by last Friday, and it has not come yet, so it shows as late.
+/// Priya asked Grace for advice by last Friday, and it has not come yet, so it shows as late; Alex has given their own
+/// advice, with three recommendations.
 /// </summary>
 internal static class DemoDocuments
 {
-    public static void Add(CommonGroundDbContext db, DateOnly monday, Child sam, Professional therapist, TeamMember therapistOnSam, Professional senco)
+    public static void Add(CommonGroundDbContext db, DateOnly monday, Child sam, Professional therapist, TeamMember therapistOnSam, Professional senco, UserAccount alex)
     {
+        // Alex's own advice for the review, with what they recommend.
+        var alexSaid = monday.AddDays(-4).ToDateTime(new TimeOnly(20, 15), DateTimeKind.Utc);
+        var own = new Advice.AdviceRequest
+        {
+            ChildId = sam.Id, AreaId = sam.AreaId, Part = RecordArea.Education, ByFamily = true, About = "What helps Sam at home, for his review",
+            AdviserUserId = alex.Id, AdviserName = "Alex Morgan", AdviserOrganisationName = "the family", AskedByUserId = alex.Id, AskedByName = "Alex Morgan",
+            AskedByOrganisationName = "the family", AskedAt = alexSaid, DueOn = DateOnly.FromDateTime(alexSaid),
+        };
+        own.Give("Sam copes when he knows what is coming. The picture timetable on the fridge works, and he calms down with ten minutes on his own with a map.", null,
+            ["A visual timetable on his desk, changed with him each morning", "Warning before any change to the day, with a reason", "Ten quiet minutes in the library when the class gets loud"], alexSaid);
+        db.AdviceRequests.Add(own);
+        db.AuditEvents.Add(AuditEvent.ForChild(new UserActor(alex.Id, "Alex Morgan"), sam.Id, sam.AreaId, alexSaid,
+            new ChildChange(AuditActions.AdviceGiven, RecordArea.Education, "Gave the family's own advice, with 3 recommendations", new ChangeSubject.Advice(own.Id))));
+
         var asked = monday.AddDays(-17).ToDateTime(new TimeOnly(11, 0), DateTimeKind.Utc);
         var request = new Advice.AdviceRequest
         {

@@ -408,7 +408,7 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("adviser_organisation_name");
 
-                    b.Property<Guid>("AdviserTeamMemberId")
+                    b.Property<Guid?>("AdviserTeamMemberId")
                         .HasColumnType("uuid")
                         .HasColumnName("adviser_team_member_id");
 
@@ -439,6 +439,10 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.Property<Guid>("AskedByUserId")
                         .HasColumnType("uuid")
                         .HasColumnName("asked_by_user_id");
+
+                    b.Property<bool>("ByFamily")
+                        .HasColumnType("boolean")
+                        .HasColumnName("by_family");
 
                     b.Property<Guid>("ChildId")
                         .HasColumnType("uuid")

@@ -403,7 +403,7 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("adviser_organisation_name");
 
-                    b.Property<Guid>("AdviserTeamMemberId")
+                    b.Property<Guid?>("AdviserTeamMemberId")
                         .HasColumnType("TEXT")
                         .HasColumnName("adviser_team_member_id");
 
@@ -434,6 +434,10 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.Property<Guid>("AskedByUserId")
                         .HasColumnType("TEXT")
                         .HasColumnName("asked_by_user_id");
+
+                    b.Property<bool>("ByFamily")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("by_family");
 
                     b.Property<Guid>("ChildId")
                         .HasColumnType("TEXT")
