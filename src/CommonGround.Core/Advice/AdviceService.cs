@@ -16,6 +16,7 @@ public sealed record AskForAdviceOptions(Guid? AdviserId, RecordArea? Part, stri
 /// <summary>A request asked of the person, with the child's name as a list shows it.</summary>
 public sealed record AskedOfMe(AdviceRequest Request, string ChildKnownAs, string ChildLastName);
 
+/// <summary>Advice as given; <paramref name="Recommendations"/> may hold blank lines and spaces, which are dropped.</summary>
 public sealed record GiveAdviceOptions(string? Advice, Guid? DocumentId, IReadOnlyList<string> Recommendations);
 
 /// <summary>The family's own advice: which part of the record it is about, in their words, and what they recommend.</summary>

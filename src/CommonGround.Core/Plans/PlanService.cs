@@ -26,6 +26,9 @@ public sealed record PlanView(
     IReadOnlyList<ProfileSection>? FamilyWords, IReadOnlyDictionary<Guid, CommitmentWithProgress> Delivery,
     IReadOnlyList<OutcomeProgress> Progress, Meetings.Meeting? ReviewMeeting)
 {
+    /// <summary>The outcomes the review under way looks at (those in the agreed plan), as the person sees them; none when no review is under way.</summary>
+    public IReadOnlyList<PlanLine> ReviewedOutcomes => Plan.IsUnderReview ? Of(PlanLineKind.Outcome).Where(o => o.AgreedRevision is not null).ToList() : [];
+
     /// <summary>What the family (or the team) said about the outcome at the plan's latest review.</summary>
     public OutcomeProgress? ProgressOf(PlanLine outcome, bool byFamily) =>
         Progress.FirstOrDefault(p => p.OutcomeLineId == outcome.Id && p.ByFamily == byFamily);

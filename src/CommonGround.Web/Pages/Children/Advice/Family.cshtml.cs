@@ -55,7 +55,7 @@ public sealed class FamilyModel(AdviceService advice, DocumentService documents,
             return Invalid();
         }
 
-        var recommendations = (Input.Recommendations ?? "").Split('\n').Select(r => r.Trim()).Where(r => r.Length > 0).ToList();
+        var recommendations = (Input.Recommendations ?? "").Split('\n');
         var result = await advice.GiveFamilyAdviceAsync(Access,
             new FamilyAdviceOptions(Input.Part, Input.About, new GiveAdviceOptions(Input.Advice, Input.DocumentId, recommendations)), await CurrentUser.ActorAsync());
         if (!result.Succeeded)

@@ -63,7 +63,7 @@ public sealed class RequestModel(AdviceService advice, DocumentService documents
             return Invalid();
         }
 
-        var recommendations = (Input.Recommendations ?? "").Split('\n').Select(r => r.Trim()).Where(r => r.Length > 0).ToList();
+        var recommendations = (Input.Recommendations ?? "").Split('\n');
         var result = await advice.GiveAsync(Access, requestId, Input.Version, new GiveAdviceOptions(Input.Advice, Input.DocumentId, recommendations), await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {

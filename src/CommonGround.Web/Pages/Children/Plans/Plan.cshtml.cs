@@ -20,9 +20,7 @@ public sealed class PlanModel(PlanService plans, CurrentUser currentUser) : Chil
     public int WaitingForFamily { get; private set; }
 
     /// <summary>At a review, the outcomes the family has not yet said how it is going towards.</summary>
-    public int OutcomesWithoutFamilyWords => View.Plan.IsUnderReview
-        ? View.Of(PlanLineKind.Outcome).Count(o => o.AgreedRevision is not null && View.ProgressOf(o, byFamily: true) is null)
-        : 0;
+    public int OutcomesWithoutFamilyWords => View.ReviewedOutcomes.Count(o => View.ProgressOf(o, byFamily: true) is null);
     public (DateOnly LastDayToComment, DateOnly EarliestFinal)? CommentWindow { get; private set; }
 
     /// <summary>An EHC plan's section K; null for other plans or when the statutory process is not shared with the person.</summary>

@@ -60,7 +60,7 @@ public sealed class ProgressModel(PlanService plans, PlanReviewService reviews, 
         }
 
         View = view;
-        Outcomes = view.Plan.IsUnderReview ? view.Of(PlanLineKind.Outcome).Where(o => o.AgreedRevision is not null).ToList() : [];
+        Outcomes = view.ReviewedOutcomes;
         DescribeRead(null, view.Plan.Rule.Name);
         return null;
     }

@@ -35,7 +35,7 @@ public sealed class ReviewModel(PlanService plans, PlanReviewService reviews, Cu
     [ChildPage(Capability.WritePlan)]
     public async Task<IActionResult> OnGetAsync(Guid planId)
     {
-        if (await LoadAsync(planId) is { } refused)
+        if (await LoadReviewAsync(planId) is { } refused)
         {
             return refused;
         }
@@ -55,7 +55,7 @@ public sealed class ReviewModel(PlanService plans, PlanReviewService reviews, Cu
     [ChildPage(Capability.WritePlan)]
     public async Task<IActionResult> OnPostAsync(Guid planId)
     {
-        if (await LoadAsync(planId) is { } refused)
+        if (await LoadReviewAsync(planId) is { } refused)
         {
             return refused;
         }
@@ -74,7 +74,7 @@ public sealed class ReviewModel(PlanService plans, PlanReviewService reviews, Cu
     [ChildPage(Capability.WritePlan)]
     public async Task<IActionResult> OnPostMeetingAsync(Guid planId)
     {
-        if (await LoadAsync(planId) is { } refused)
+        if (await LoadReviewAsync(planId) is { } refused)
         {
             return refused;
         }
@@ -92,7 +92,7 @@ public sealed class ReviewModel(PlanService plans, PlanReviewService reviews, Cu
     [ChildPage(Capability.WritePlan)]
     public async Task<IActionResult> OnPostProgressAsync(Guid planId)
     {
-        if (await LoadAsync(planId) is { } refused)
+        if (await LoadReviewAsync(planId) is { } refused)
         {
             return refused;
         }
@@ -109,15 +109,15 @@ public sealed class ReviewModel(PlanService plans, PlanReviewService reviews, Cu
         return Redirect(CommonGround.Core.Children.ChildLinks.Plan(Access.Child.Id, planId));
     }
 
-    private new async Task<IActionResult?> LoadAsync(Guid planId)
+    private async Task<IActionResult?> LoadReviewAsync(Guid planId)
     {
-        if (await base.LoadAsync(planId) is { } refused)
+        if (await LoadAsync(planId) is { } refused)
         {
             return refused;
         }
 
         Meetings = Access.CanSee(RecordArea.Meetings) ? await reviews.MeetingChoicesAsync(Access.Child.Id) : [];
-        Outcomes = View.Plan.IsUnderReview ? View.Of(PlanLineKind.Outcome).Where(o => o.AgreedRevision is not null).ToList() : [];
+        Outcomes = View.ReviewedOutcomes;
         return null;
     }
 
