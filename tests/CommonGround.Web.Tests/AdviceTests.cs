@@ -86,7 +86,8 @@ public sealed class AdviceTests : FreshAppTests
         var parent = await SignedInAsync("parent@example.org");
         var (_, page) = await parent.OpenAsync($"/children/{sam}/advice/{request.Id}");
         Assert.Equal(["Speech and language therapy in school, 30 minutes a week", "A visual timetable on his desk", "Instructions given one at a time, with a gesture"],
-            page.QuerySelectorAll("main ol li").Select(li => li.TextContent.Trim()));
+            page.QuerySelectorAll("main ol li > p:first-child").Select(p => p.TextContent.Trim()));
+        Assert.Equal(3, page.QuerySelectorAll("main ol li").Count(li => li.TextContent.Contains("Not answered in a plan yet")));
         Assert.Equal("Therapy assessment", page.QuerySelector($"main a[href='/children/{sam}/documents/{report}']")!.TextContent.Trim());
         var (_, givenView) = await therapist.OpenAsync($"/children/{sam}/advice/{request.Id}");
         Assert.Empty(givenView.QuerySelectorAll("main form"));
@@ -186,11 +187,34 @@ public sealed class AdviceTests : FreshAppTests
         var request = await App.QueryAsync(db => db.AdviceRequests.SingleAsync());
         Assert.Equal((new DateOnly(2027, 1, 4), (Guid?)process), (request.DueOn, request.ProcessId));
 
+        // An appointment for the assessment was missed: the date stays, flagged, and the assessment notes it for this adviser.
         var therapist = await SignedInAsync("therapist@example.org");
+        var missedPage = $"/children/{jordan}/advice/{request.Id}/missed-appointment";
+        var (_, requestPage) = await therapist.OpenAsync($"/children/{jordan}/advice/{request.Id}");
+        Assert.NotNull(requestPage.QuerySelector($"main a[href='{missedPage}']"));
+        var (noDate, noDatePage) = await therapist.SubmitAsync(missedPage, new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.BadRequest, noDate.StatusCode);
+        Assert.Equal("Enter the date of the missed appointment", noDatePage.ErrorSummary().Single());
+        var (future, futurePage) = await therapist.SubmitAsync(missedPage, Browse.DateFields("Input.MissedOn", new(2026, 11, 30)));
+        Assert.Equal("The date of the missed appointment must be between the day the advice was asked for and today", futurePage.ErrorSummary().Single());
+        var (family, familyPage) = await (await SignedInAsync("youngperson@example.org")).SubmitAsync(missedPage, Browse.DateFields("Input.MissedOn", new(2026, 11, 23)));
+        Assert.Equal(HttpStatusCode.BadRequest, family.StatusCode);
+        Assert.Equal("Only the person asked for the advice, or the local authority running the assessment, can record a missed appointment", familyPage.ErrorSummary().Single());
+        Assert.Null(await App.QueryAsync(db => db.AdviceRequests.Select(r => r.AppointmentMissedOn).SingleAsync()));
+        var (missed, missedResult) = await therapist.SubmitAsync(missedPage, Browse.DateFields("Input.MissedOn", new(2026, 11, 23)));
+        Assert.True(missed.StatusCode == HttpStatusCode.Redirect, string.Join("; ", missedResult.ErrorSummary()));
+        Assert.Equal(new DateOnly(2026, 11, 23), await App.QueryAsync(db => db.AdviceRequests.Select(r => r.AppointmentMissedOn).SingleAsync()));
+        var flagged = await App.QueryAsync(db => db.StatutoryProcesses.Include(p => p.Events).SingleAsync(p => p.Id == process));
+        var deadline = flagged.Progress(new DateOnly(2026, 11, 23), Timescales.England).Deadlines.Single(d => d.About == request.StatutoryName);
+        Assert.Equal((new DateOnly(2027, 1, 4), true), (deadline.Deadline.Date, deadline.ExceptionMayApply));
+        var (_, caseworkerView) = await caseworker.OpenAsync($"/children/{jordan}/advice/{request.Id}");
+        Assert.Contains("An exception may apply", caseworkerView.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(caseworkerView.QuerySelector($"main a[href='{missedPage}']"));
+
         var (given, givenPage) = await therapist.SubmitAsync($"/children/{jordan}/advice/{request.Id}", new Dictionary<string, string> { ["Input.Advice"] = "Jordan plans best with a written checklist." });
         Assert.True(given.StatusCode == HttpStatusCode.Redirect, string.Join("; ", givenPage.ErrorSummary()));
         var events = await App.QueryAsync(db => db.StatutoryEvents.Where(e => e.ProcessId == process && e.Detail == request.StatutoryName).Select(e => e.Kind).ToListAsync());
-        Assert.Equal([StatutoryEventKind.AdviceRequested, StatutoryEventKind.AdviceReceived], events.Order());
+        Assert.Equal([StatutoryEventKind.AdviceRequested, StatutoryEventKind.AdviceReceived, StatutoryEventKind.AppointmentMissed], events.Order());
         var assessment = await App.QueryAsync(db => db.StatutoryProcesses.Include(p => p.Events).SingleAsync(p => p.Id == process));
         Assert.Equal(DeadlineState.Met, assessment.Progress(new DateOnly(2026, 11, 23), Timescales.England).Deadlines.Single(d => d.About == request.StatutoryName).State);
     }

@@ -63,6 +63,8 @@ public sealed class PermissionRecords
     public Dictionary<string, Guid> PlanResponses { get; } = [];
     public Dictionary<string, Guid> Documents { get; } = [];
     public Dictionary<string, Guid> AdviceRequests { get; } = [];
+    public Dictionary<string, Guid> GivenAdvice { get; } = [];
+    public Dictionary<string, Guid> RecommendationAnswers { get; } = [];
 
     /// <summary>
     /// The address of a row for a child. Choosing the key worker is tried on the current key worker, so that being
@@ -85,7 +87,9 @@ public sealed class PermissionRecords
         .Replace("{kind:regex(^(needs|outcomes|provision|placement|personal-budget)$)}/{lineId:guid?}", $"needs/{PlanLines[child]}", StringComparison.Ordinal)
         .Replace("{responseId:guid}", PlanResponses[child].ToString(), StringComparison.Ordinal)
         .Replace("{documentId:guid}", Documents[child].ToString(), StringComparison.Ordinal)
+        .Replace("/advice/{requestId:guid}", row.Route.Contains("{planId", StringComparison.Ordinal) ? $"/advice/{GivenAdvice[child]}" : "/advice/{requestId:guid}", StringComparison.Ordinal)
         .Replace("{requestId:guid}", AdviceRequests[child].ToString(), StringComparison.Ordinal)
+        .Replace("{answerId:guid}", RecommendationAnswers[child].ToString(), StringComparison.Ordinal)
         .Replace("{letter}", "ask-for-assessment", StringComparison.Ordinal)
         .Replace("{number:int}", "1", StringComparison.Ordinal)
         .Replace("{decision:regex(^(edit|decline)$)}", "edit", StringComparison.Ordinal)
@@ -286,6 +290,26 @@ public sealed class PermissionRecords
             };
             db.AdviceRequests.Add(advice);
             records.AdviceRequests[child] = advice.Id;
+
+            // Advice about Education given by the key worker, with a recommendation the prepared plan does not adopt.
+            var given = new Core.Advice.AdviceRequest
+            {
+                ChildId = records.Children[child], AreaId = owner.AreaId, Part = RecordArea.Education, About = "Handwriting", AdviserTeamMemberId = owner.Id,
+                AdviserUserId = owner.Professional.UserAccountId, AdviserName = "Key worker", AdviserOrganisationName = owner.Professional.Organisation.Name,
+                AskedByUserId = owner.Professional.UserAccountId, AskedByName = "Key worker", AskedByOrganisationName = owner.Professional.Organisation.Name,
+                AskedAt = now, DueOn = DateOnly.FromDateTime(now).AddDays(14),
+            };
+            given.Give("Handwriting is slow and tiring", null, ["A laptop for longer writing"], now);
+            db.AdviceRequests.Add(given);
+            var answer = new Core.Advice.RecommendationAnswer
+            {
+                PlanId = plan.Id, RecommendationId = given.Recommendations[0].Id, RequestId = given.Id, ChildId = given.ChildId,
+                AnsweredByUserId = owner.Professional.UserAccountId, AnsweredByName = "Key worker", AnsweredAt = now,
+            };
+            answer.Answer(false, null, "Trying a writing slope first", owner.Professional.UserAccountId, "Key worker", now);
+            db.RecommendationAnswers.Add(answer);
+            records.GivenAdvice[child] = given.Id;
+            records.RecommendationAnswers[child] = answer.Id;
         }
 
         await db.SaveChangesAsync();
@@ -480,7 +504,8 @@ public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFix
     private static RecordArea? ItemPart(PermissionRow row) =>
         row.Route.Contains("{commitmentId", StringComparison.Ordinal) ? RecordArea.Health
         : row.Route.Contains("{concernId", StringComparison.Ordinal) ? RecordArea.Education
-        : row.Route.Contains("{documentId", StringComparison.Ordinal) || row.Route.Contains("{requestId", StringComparison.Ordinal) ? RecordArea.Education
+        : row.Route.Contains("{documentId", StringComparison.Ordinal) || row.Route.Contains("{requestId", StringComparison.Ordinal)
+            || row.Route.Contains("{answerId", StringComparison.Ordinal) ? RecordArea.Education
         : null;
 
     [Theory]

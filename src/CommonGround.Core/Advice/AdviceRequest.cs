@@ -50,6 +50,11 @@ public sealed class AdviceRequest : IVersioned
     public DateTime? GivenAt { get; private set; }
     /// <summary>The report attached, kept with the record as a document.</summary>
     public Guid? DocumentId { get; private set; }
+    /// <summary>
+    /// The day an appointment for an examination or test, needed for this advice, was missed. For an EHC needs
+    /// assessment the 6 weeks may then not apply (reg 8(2)); the date stays, flagged, and the advice is still due as soon as it can be.
+    /// </summary>
+    public DateOnly? AppointmentMissedOn { get; private set; }
     public int Version { get; private set; }
 
     public List<Recommendation> Recommendations { get; init; } = [];
@@ -58,6 +63,12 @@ public sealed class AdviceRequest : IVersioned
 
     /// <summary>How the adviser is named on the statutory process, so the engine keeps one clock per adviser.</summary>
     public string StatutoryName => $"{AdviserName} ({AdviserOrganisationName})";
+
+    public void MissedAppointment(DateOnly on)
+    {
+        AppointmentMissedOn = on;
+        Version++;
+    }
 
     public void Give(string advice, Guid? documentId, IReadOnlyList<string> recommendations, DateTime now)
     {

@@ -276,6 +276,6 @@ public sealed class AdviceService(CommonGroundDbContext db, TeamService teams, A
             : null;
     }
 
-    private static AuditEvent Changed(Actor actor, AdviceRequest request, DateTime at, string action, string summary) =>
+    internal static AuditEvent Changed(Actor actor, AdviceRequest request, DateTime at, string action, string summary) =>
         AuditEvent.ForChild(actor, request.ChildId, request.AreaId, at, new ChildChange(action, request.Part, summary, new ChangeSubject.Advice(request.Id)));
 }

@@ -15,4 +15,17 @@ public sealed record AdviceMissing() : Error("Write your advice, or attach your 
 public sealed record TooManyRecommendations() : Error($"List up to {Recommendation.MaxPerAdvice} recommendations", "Recommendations");
 public sealed record RecommendationTooLong() : Error($"Each recommendation must be {Recommendation.MaxTextLength} characters or fewer: put the detail in the advice", "Recommendations");
 public sealed record ReportNotFound() : Error("Choose a report from this child's documents", "DocumentId");
+public sealed record RecommendationAnswerNotFound() : NotFoundError("This answer to a recommendation could not be found");
+public sealed record AdoptingLineMissing(string Field, string Recommendation) : Error($"Choose the line of the plan that carries out \"{Recommendation}\"", Field);
+public sealed record NotAdoptedReasonMissing(string Field, string Recommendation) : Error($"Say why the plan does not adopt \"{Recommendation}\"", Field);
+public sealed record NoRecommendationAnswered(string Field) : Error("Choose, for at least one recommendation, whether the plan adopts it", Field);
+public sealed record OnlyTheFamilyDisputes() : Error("Only the family, or a young person who decides for themself, can disagree with what a plan does with a recommendation");
+public sealed record AlreadyDisputed() : Error("You have already disagreed with this answer: your concern is with the plan's author");
+public sealed record DisputeReasonMissing() : Error("Say what you disagree with, and what you would like to happen", "Why");
+public sealed record RecommendationsChangedMeanwhile() : ChangedMeanwhileError("Someone else answered these recommendations while you were looking. Check the latest answers and try again");
+public sealed record MissedAppointmentOnlyForAssessment() : Error("Only advice for an EHC needs assessment has a legal exception for a missed appointment. Agree a new date with the person who asked instead");
+public sealed record NotAllowedToRecordMissedAppointment() : Error("Only the person asked for the advice, or the local authority running the assessment, can record a missed appointment");
+public sealed record MissedAppointmentAlreadyRecorded() : Error("A missed appointment is already recorded for this advice");
+public sealed record MissedAppointmentDateMissing() : Error("Enter the date of the missed appointment", "MissedOn");
+public sealed record MissedAppointmentDateOutOfRange() : Error("The date of the missed appointment must be between the day the advice was asked for and today", "MissedOn");
 public sealed record AdviceChangedMeanwhile() : ChangedMeanwhileError("This request changed while you were looking at it. Check it and try again");

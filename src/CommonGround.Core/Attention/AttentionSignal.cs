@@ -21,6 +21,7 @@ public enum AttentionSignalKind
     NoKeyWorker,
     PlanReviewOverdue,
     AdviceLate,
+    RecommendationsUnanswered,
 }
 
 /// <summary>
@@ -73,6 +74,7 @@ public static class AttentionSignalText
         AttentionSignalKind.NoKeyWorker => "No key worker",
         AttentionSignalKind.PlanReviewOverdue => "Plan review overdue",
         AttentionSignalKind.AdviceLate => "Advice late",
+        AttentionSignalKind.RecommendationsUnanswered => "Recommendations not answered",
         _ => kind.ToString(),
     };
 

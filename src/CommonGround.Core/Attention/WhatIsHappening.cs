@@ -31,6 +31,7 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
     [
         AttentionSignalKind.StatutoryMissed, AttentionSignalKind.ConcernOverdue, AttentionSignalKind.CommitmentOverdue,
         AttentionSignalKind.DeliveryDisputed, AttentionSignalKind.ProvisionBehind, AttentionSignalKind.PlanReviewOverdue, AttentionSignalKind.AdviceLate,
+        AttentionSignalKind.RecommendationsUnanswered,
     ];
 
     public async Task<WhatIsHappening> ForAsync(ChildAccess access)

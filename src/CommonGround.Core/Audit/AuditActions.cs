@@ -79,6 +79,9 @@ public static class AuditActions
     public const string DocumentAdded = "document.added";
     public const string AdviceRequested = "advice.requested";
     public const string AdviceGiven = "advice.given";
+    public const string RecommendationsAnswered = "advice.recommendations-answered";
+    public const string RecommendationAnswerDisputed = "advice.recommendation-answer-disputed";
+    public const string AdviceAppointmentMissed = "advice.appointment-missed";
     public const string DocumentRemoved = "document.removed";
     public const string PlanReviewMeetingChosen = "plan.review-meeting-chosen";
     public const string PlanProgressRecorded = "plan.progress-recorded";

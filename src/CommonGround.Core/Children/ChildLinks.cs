@@ -142,6 +142,12 @@ public static class ChildLinks
 
     public static string PlanVersions(Guid childId, Guid planId) => $"{Plan(childId, planId)}/versions";
 
+    /// <summary>The plan's author answering one piece of advice's recommendations: adopted in a line, or not and why.</summary>
+    public static string AnswerRecommendations(Guid childId, Guid planId, Guid requestId) => $"{Plan(childId, planId)}/advice/{requestId}";
+
+    /// <summary>The family disagreeing with what a plan does with a recommendation.</summary>
+    public static string DisagreeWithRecommendation(Guid childId, Guid planId, Guid answerId) => $"{Plan(childId, planId)}/recommendations/{answerId}/disagree";
+
     // Documents.
     public static string Documents(Guid childId) => $"{Overview(childId)}/documents";
 
@@ -158,6 +164,9 @@ public static class ChildLinks
     public static string FamilyAdvice(Guid childId) => $"{Advice(childId)}/family";
 
     public static string AdviceRequest(Guid childId, Guid requestId) => $"{Advice(childId)}/{requestId}";
+
+    /// <summary>Recording that an appointment needed for EHC advice was missed.</summary>
+    public static string AdviceMissedAppointment(Guid childId, Guid requestId) => $"{AdviceRequest(childId, requestId)}/missed-appointment";
 
     // Meetings.
     public static string Meetings(Guid childId) => $"{Overview(childId)}/meetings";

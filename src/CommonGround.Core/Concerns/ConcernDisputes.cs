@@ -56,6 +56,54 @@ public sealed class ConcernDisputes(CommonGroundDbContext db, ConcernService con
         }
     }
 
+    /// <summary>
+    /// Adds a concern for a plan's answer to a recommendation the family disagrees with, owned by the plan's author (or,
+    /// if they have left, their organisation), on the same response clock as any other concern. Saved with the dispute.
+    /// </summary>
+    public async Task<Concern> StageForRecommendationAsync(Child child, Plans.SupportPlan plan, Advice.AdviceRequest advice, Advice.Recommendation recommendation,
+        string comment, UserActor actor)
+    {
+        var now = timeProvider.UtcNow();
+        var standard = await concerns.StandardForAsync(plan.OrganisationId);
+        var startsOn = ConcernClock.StartsOn(now, ConcernService.Calendar);
+        var author = await db.Professionals.AsNoTracking()
+            .Where(p => p.UserAccountId == plan.AuthorUserId && p.OrganisationId == plan.OrganisationId && p.DeactivatedAt == null)
+            .Select(p => (Guid?)p.Id).SingleOrDefaultAsync();
+        var concern = new Concern
+        {
+            ChildId = child.Id,
+            AreaId = child.AreaId,
+            Topic = $"What the plan does with a recommendation: {recommendation.Text}".ShortenTo(Concern.MaxTopicLength),
+            About = advice.Part,
+            WhatIsHappening = $"{advice.AdviserName} ({advice.AdviserOrganisationName}) recommended \"{recommendation.Text}\". We disagree with what the {plan.Rule.Name} does with it: {comment}",
+            Urgency = ConcernUrgency.Standard,
+            RaisedAt = now,
+            RaisedByUserId = actor.UserId,
+            RaisedByName = actor.Name,
+            RaisedByFamily = true,
+            OwnerOrganisationId = plan.OrganisationId,
+            OwnerOrganisationName = plan.OrganisationName,
+            OwnerProfessionalId = author,
+            OwnerName = author is null ? null : plan.AuthorName,
+            ClockStartsOn = startsOn,
+            AcknowledgeBy = ConcernClock.DueOn(startsOn, standard.AcknowledgeWorkingDays, ConcernService.Calendar),
+            RespondBy = ConcernClock.DueOn(startsOn, standard.RespondWorkingDays, ConcernService.Calendar),
+        };
+        db.Concerns.Add(concern);
+        db.ConcernUpdates.Add(concern.Raise(actor.UserId, actor.Name, true));
+        db.AuditEvents.Add(ConcernService.ChildEvent(actor, child, concern, now, AuditActions.ConcernRaised,
+            $"Raised a concern about what the {plan.Rule.Name} does with a recommendation, for {(author is null ? plan.OrganisationName : plan.AuthorName)} to answer"));
+        if (author is not null && plan.AuthorUserId != actor.UserId)
+        {
+            notifier.Notify(plan.AuthorUserId, NotificationKind.ConcernRaised,
+                $"{child.KnownAs}'s family disagree with what the {plan.Rule.Name} does with a recommendation from {advice.AdviserName}",
+                $"{child.KnownAs}'s family disagree with what the plan does with a recommendation",
+                ChildLinks.Concern(child.Id, concern.Id), child.Id, area: RecordArea.Concerns, about: concern.About);
+        }
+
+        return concern;
+    }
+
     /// <summary>When a dispute is answered, its concern is resolved with the answer: "you said" is the family's comment.</summary>
     public async Task StageDisputeAnswerAsync(Guid deliveryId, string familyComment, string resolution, Child child, UserActor actor)
     {

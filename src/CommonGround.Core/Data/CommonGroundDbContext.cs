@@ -58,6 +58,7 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
     public DbSet<Documents.DocumentContent> DocumentContents => Set<Documents.DocumentContent>();
     public DbSet<Advice.AdviceRequest> AdviceRequests => Set<Advice.AdviceRequest>();
     public DbSet<Advice.Recommendation> Recommendations => Set<Advice.Recommendation>();
+    public DbSet<Advice.RecommendationAnswer> RecommendationAnswers => Set<Advice.RecommendationAnswer>();
     public DbSet<DeliveryRecord> DeliveryRecords => Set<DeliveryRecord>();
     public DbSet<LanguageAdviceRecord> LanguageAdviceRecords => Set<LanguageAdviceRecord>();
     public DbSet<Meeting> Meetings => Set<Meeting>();

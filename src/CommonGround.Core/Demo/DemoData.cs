@@ -153,8 +153,8 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
         if (withHistory)
         {
             var (jordansDraft, jordansFinal) = AddStatutoryProcesses(now, today, caseworker, alex, sam, jordan);
-            DemoPlan.Add(db, MondayOf(today), alex, sam, sencoOnSam, therapistOnSam, senco, therapist);
-            DemoDocuments.Add(db, MondayOf(today), sam, therapist, therapistOnSam, senco, alex);
+            var samsPlan = DemoPlan.Add(db, MondayOf(today), alex, sam, sencoOnSam, therapistOnSam, senco, therapist);
+            DemoDocuments.Add(db, MondayOf(today), sam, samsPlan, therapist, therapistOnSam, senco, alex);
             DemoPlan.AddJordans(db, MondayOf(today), jordanAccount, jordan, caseworkerOnJordan, caseworker, jordansDraft, jordansFinal);
         }
 

@@ -16,11 +16,11 @@ namespace CommonGround.Core.Demo;
 /// Grace's speech and language therapy report on Sam, kept with his record in the Health part, so a newcomer sees a
 /// document that Alex and Priya can open and that Dan, who is not shared Health, cannot. For Sam's termly review,
 /// Priya asked Grace for advice by last Friday, and it has not come yet, so it shows as late; Alex has given their own
-/// advice, with three recommendations.
+/// advice, with three recommendations. Priya has answered two in the plan under review; the third waits for the meeting.
 /// </summary>
 internal static class DemoDocuments
 {
-    public static void Add(CommonGroundDbContext db, DateOnly monday, Child sam, Professional therapist, TeamMember therapistOnSam, Professional senco, UserAccount alex)
+    public static void Add(CommonGroundDbContext db, DateOnly monday, Child sam, Plans.SupportPlan samsPlan, Professional therapist, TeamMember therapistOnSam, Professional senco, UserAccount alex)
     {
         // Alex's own advice for the review, with what they recommend.
         var alexSaid = monday.AddDays(-4).ToDateTime(new TimeOnly(20, 15), DateTimeKind.Utc);
@@ -35,6 +35,24 @@ internal static class DemoDocuments
         db.AdviceRequests.Add(own);
         db.AuditEvents.Add(AuditEvent.ForChild(new UserActor(alex.Id, "Alex Morgan"), sam.Id, sam.AreaId, alexSaid,
             new ChildChange(AuditActions.AdviceGiven, RecordArea.Education, "Gave the family's own advice, with 3 recommendations", new ChangeSubject.Advice(own.Id))));
+
+        // Priya adopts the first two in the daily check-in; the quiet time in the library is for the review meeting.
+        var answeredAt = monday.AddDays(-3).ToDateTime(new TimeOnly(15, 0), DateTimeKind.Utc);
+        var checkIn = samsPlan.Lines.Single(l => l.Kind == Plans.PlanLineKind.Provision && l.Position == 3);
+        foreach (var recommendation in own.Recommendations.Where(r => r.Position <= 2))
+        {
+            var answer = new Advice.RecommendationAnswer
+            {
+                PlanId = samsPlan.Id, RecommendationId = recommendation.Id, RequestId = own.Id, ChildId = sam.Id,
+                AnsweredByUserId = senco.UserAccountId, AnsweredByName = "Priya Nair", AnsweredAt = answeredAt,
+            };
+            answer.Answer(true, checkIn.Id, null, senco.UserAccountId, "Priya Nair", answeredAt);
+            db.RecommendationAnswers.Add(answer);
+        }
+
+        db.AuditEvents.Add(AuditEvent.ForChild(new UserActor(senco.UserAccountId, "Priya Nair") { OrganisationId = senco.OrganisationId }, sam.Id, sam.AreaId, answeredAt,
+            new ChildChange(AuditActions.RecommendationsAnswered, RecordArea.Education,
+                "Answered 2 of the recommendations from Alex Morgan's advice in the SEN support plan: 2 adopted, 0 not adopted", new ChangeSubject.Plan(samsPlan.Id))));
 
         var asked = monday.AddDays(-17).ToDateTime(new TimeOnly(11, 0), DateTimeKind.Utc);
         var request = new Advice.AdviceRequest

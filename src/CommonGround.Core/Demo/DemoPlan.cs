@@ -20,7 +20,7 @@ namespace CommonGround.Core.Demo;
 /// </summary>
 internal static class DemoPlan
 {
-    public static void Add(CommonGroundDbContext db, DateOnly monday, UserAccount alex, Child sam, TeamMember senco, TeamMember therapist,
+    public static SupportPlan Add(CommonGroundDbContext db, DateOnly monday, UserAccount alex, Child sam, TeamMember senco, TeamMember therapist,
         Professional sencoStaff, Professional therapistStaff)
     {
         static DateTime At(DateOnly day, int hour) => day.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc);
@@ -149,6 +149,7 @@ internal static class DemoPlan
             ByUserId = alex.Id, ByName = "Alex Morgan", At = alexSaid,
         });
         db.AuditEvents.Add(PlanChanges.ProgressRecorded(alexActor, plan, askForHelp, byFamily: true, alexSaid));
+        return plan;
     }
 
     /// <summary>

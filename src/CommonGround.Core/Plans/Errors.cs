@@ -41,4 +41,8 @@ public sealed record NotAllowedToRecordProgress() : Error("Only the family and t
 public sealed record ProgressMissing(string Field) : Error("Choose how far the child has come towards this outcome", Field);
 public sealed record ProgressWordsMissing(string Field, bool Family) : Error(Family ? "Say in your own words how it is going" : "Say what the team has seen, and how you know", Field);
 public sealed record ReviewMeetingNotFound() : Error("Choose one of the child's review meetings, or say it is not arranged yet", "MeetingId");
+public sealed record RecommendationsUnanswered(int Count, string Step) : Error(Count == 1
+    ? $"Answer 1 recommendation from the advice before the plan is {Step}: say which line adopts it, or why the plan does not"
+    : $"Answer {Count} recommendations from the advice before the plan is {Step}: say which line adopts each, or why the plan does not");
+public sealed record LineCarriesRecommendation(string Adviser) : Error($"This line carries out a recommendation from {Adviser}'s advice. Answer that recommendation another way first, then remove the line");
 public sealed record PlanChangedMeanwhile() : ChangedMeanwhileError("Someone else changed this plan while you were looking at it. Check the latest version and try again");

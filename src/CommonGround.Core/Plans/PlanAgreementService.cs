@@ -52,6 +52,11 @@ public sealed class PlanAgreementService(
             return new ProgressNotRecorded(unreviewed);
         }
 
+        if (await Advice.RecommendationService.UnansweredAsync(db, childAccess, plan.Id) is > 0 and var unanswered)
+        {
+            return new RecommendationsUnanswered(unanswered, plan.AgreedWord());
+        }
+
         var notAgreed = plan.Lines.Count(l => !l.AgreedByFamily(responses));
         if (plan.Kind == PlanKind.Ehc)
         {

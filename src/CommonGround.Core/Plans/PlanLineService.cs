@@ -98,6 +98,11 @@ public sealed class PlanLineService(CommonGroundDbContext db, AccessService acce
             return new PlanChangedMeanwhile();
         }
 
+        if (await db.RecommendationAnswers.Where(a => a.LineId == lineId).Join(db.AdviceRequests, a => a.RequestId, r => r.Id, (a, r) => r.AdviserName).FirstOrDefaultAsync() is { } adviser)
+        {
+            return new LineCarriesRecommendation(adviser);
+        }
+
         // Answers about a removed line are kept with the versions the family saw; only the line goes.
         db.PlanLines.Remove(line);
         foreach (var other in plan.Lines.Where(l => l.Kind == PlanLineKind.Provision && l.ServesLines.Contains(lineId)))

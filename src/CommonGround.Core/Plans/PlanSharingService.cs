@@ -47,6 +47,11 @@ public sealed class PlanSharingService(
             return new PlanNotReadyToShare($"Say {PlanProvisionTerms.Missing(vague)} for \"{vague.Text}\" before you share the plan, so the family can see exactly what is promised");
         }
 
+        if (await Advice.RecommendationService.UnansweredAsync(db, childAccess, plan.Id) is > 0 and var unanswered)
+        {
+            return new RecommendationsUnanswered(unanswered, "shared");
+        }
+
         var now = timeProvider.UtcNow();
         plan.Share(now);
         db.PlanVersions.Add(PlanSteps.Snapshot(plan, PlanVersionStage.SharedWithFamily, actor, now,

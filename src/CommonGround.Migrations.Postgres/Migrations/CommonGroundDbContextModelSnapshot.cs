@@ -416,6 +416,10 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("adviser_user_id");
 
+                    b.Property<DateOnly?>("AppointmentMissedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("appointment_missed_on");
+
                     b.Property<Guid>("AreaId")
                         .HasColumnType("uuid")
                         .HasColumnName("area_id");
@@ -528,6 +532,94 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_recommendations_request_id");
 
                     b.ToTable("Recommendations", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Advice.RecommendationAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Adopted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("adopted");
+
+                    b.Property<DateTime>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("AnsweredByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("answered_by_name");
+
+                    b.Property<Guid>("AnsweredByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("answered_by_user_id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("child_id");
+
+                    b.Property<Guid?>("DisputeConcernId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dispute_concern_id");
+
+                    b.Property<DateTime?>("DisputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disputed_at");
+
+                    b.Property<Guid?>("LineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("line_id");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recommendation_id");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recommendation_answers");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_recommendation_answers_child_id");
+
+                    b.HasIndex("DisputeConcernId")
+                        .HasDatabaseName("ix_recommendation_answers_dispute_concern_id");
+
+                    b.HasIndex("LineId")
+                        .HasDatabaseName("ix_recommendation_answers_line_id");
+
+                    b.HasIndex("RecommendationId")
+                        .HasDatabaseName("ix_recommendation_answers_recommendation_id");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_recommendation_answers_request_id");
+
+                    b.HasIndex("PlanId", "RecommendationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_recommendation_answers_plan_id_recommendation_id");
+
+                    b.ToTable("RecommendationAnswers", (string)null);
                 });
 
             modelBuilder.Entity("CommonGround.Core.Attention.AttentionSignal", b =>
@@ -3962,6 +4054,42 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_recommendations_advice_requests_request_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Advice.RecommendationAnswer", b =>
+                {
+                    b.HasOne("CommonGround.Core.Concerns.Concern", null)
+                        .WithMany()
+                        .HasForeignKey("DisputeConcernId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_recommendation_answers_concerns_dispute_concern_id");
+
+                    b.HasOne("CommonGround.Core.Plans.PlanLine", null)
+                        .WithMany()
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_recommendation_answers_plan_lines_line_id");
+
+                    b.HasOne("CommonGround.Core.Plans.SupportPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recommendation_answers_support_plans_plan_id");
+
+                    b.HasOne("CommonGround.Core.Advice.Recommendation", null)
+                        .WithMany()
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recommendation_answers_recommendations_recommendation_id");
+
+                    b.HasOne("CommonGround.Core.Advice.AdviceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_recommendation_answers_advice_requests_request_id");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Attention.AttentionSignal", b =>

@@ -411,6 +411,10 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("adviser_user_id");
 
+                    b.Property<DateOnly?>("AppointmentMissedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appointment_missed_on");
+
                     b.Property<Guid>("AreaId")
                         .HasColumnType("TEXT")
                         .HasColumnName("area_id");
@@ -523,6 +527,94 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_recommendations_request_id");
 
                     b.ToTable("Recommendations", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Advice.RecommendationAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Adopted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("adopted");
+
+                    b.Property<DateTime>("AnsweredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("AnsweredByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_by_name");
+
+                    b.Property<Guid>("AnsweredByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_by_user_id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
+                    b.Property<Guid?>("DisputeConcernId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dispute_concern_id");
+
+                    b.Property<DateTime?>("DisputedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disputed_at");
+
+                    b.Property<Guid?>("LineId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("line_id");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recommendation_id");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recommendation_answers");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_recommendation_answers_child_id");
+
+                    b.HasIndex("DisputeConcernId")
+                        .HasDatabaseName("ix_recommendation_answers_dispute_concern_id");
+
+                    b.HasIndex("LineId")
+                        .HasDatabaseName("ix_recommendation_answers_line_id");
+
+                    b.HasIndex("RecommendationId")
+                        .HasDatabaseName("ix_recommendation_answers_recommendation_id");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_recommendation_answers_request_id");
+
+                    b.HasIndex("PlanId", "RecommendationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_recommendation_answers_plan_id_recommendation_id");
+
+                    b.ToTable("RecommendationAnswers", (string)null);
                 });
 
             modelBuilder.Entity("CommonGround.Core.Attention.AttentionSignal", b =>
@@ -3953,6 +4045,42 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_recommendations_advice_requests_request_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Advice.RecommendationAnswer", b =>
+                {
+                    b.HasOne("CommonGround.Core.Concerns.Concern", null)
+                        .WithMany()
+                        .HasForeignKey("DisputeConcernId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_recommendation_answers_concerns_dispute_concern_id");
+
+                    b.HasOne("CommonGround.Core.Plans.PlanLine", null)
+                        .WithMany()
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_recommendation_answers_plan_lines_line_id");
+
+                    b.HasOne("CommonGround.Core.Plans.SupportPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recommendation_answers_support_plans_plan_id");
+
+                    b.HasOne("CommonGround.Core.Advice.Recommendation", null)
+                        .WithMany()
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recommendation_answers_recommendations_recommendation_id");
+
+                    b.HasOne("CommonGround.Core.Advice.AdviceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_recommendation_answers_advice_requests_request_id");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Attention.AttentionSignal", b =>

@@ -114,6 +114,8 @@ public static class Composition
         services.AddScoped<CommonGround.Core.Documents.IDocumentStore, CommonGround.Core.Documents.DatabaseDocumentStore>();
         services.AddScoped<CommonGround.Core.Documents.DocumentService>();
         services.AddScoped<CommonGround.Core.Advice.AdviceService>();
+        services.AddScoped<CommonGround.Core.Advice.RecommendationService>();
+        services.AddScoped<CommonGround.Core.Advice.MissedAppointmentService>();
         services.AddScoped<DeliveryService>();
         services.AddScoped<CommonGround.Core.Concerns.ConcernService>();
         services.AddScoped<CommonGround.Core.Concerns.ConcernStepService>();

@@ -12,12 +12,18 @@ namespace CommonGround.Web.Pages.Children.Advice;
 /// One request for advice: what was asked, of whom and by when; then the advice, its report and its recommendations.
 /// The person asked gives it here, attaching a report already kept in the child's documents.
 /// </summary>
-public sealed class RequestModel(AdviceService advice, DocumentService documents, CurrentUser currentUser) : ChildPageBase(currentUser)
+public sealed class RequestModel(AdviceService advice, RecommendationService recommendations, DocumentService documents, CurrentUser currentUser) : ChildPageBase(currentUser)
 {
     public AdviceRequest Asked { get; private set; } = default!;
     public Document? Report { get; private set; }
     public bool Gives { get; private set; }
+
+    /// <summary>The person asked, or the local authority, may record a missed appointment for EHC advice not yet given.</summary>
+    public bool MayRecordMissedAppointment { get; private set; }
     public IReadOnlyList<Option> Reports { get; private set; } = [];
+
+    /// <summary>What the child's plans do with each recommendation.</summary>
+    public IReadOnlyList<RecommendationOutcome> Outcomes { get; private set; } = [];
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -83,7 +89,10 @@ public sealed class RequestModel(AdviceService advice, DocumentService documents
 
         Asked = request;
         Report = request.DocumentId is { } documentId ? await documents.GetAsync(Access, documentId) : null;
+        Outcomes = await recommendations.OutcomesAsync(Access, request);
         Gives = request.Status == AdviceStatus.Asked && request.AdviserUserId == CurrentUser.UserId;
+        MayRecordMissedAppointment = request is { Status: AdviceStatus.Asked, ProcessId: not null, AppointmentMissedOn: null }
+            && (Gives || MissedAppointmentService.MayRecordForTheCouncil(Access));
         if (Gives)
         {
             Reports = (await documents.ListAsync(Access)).Where(d => !d.IsRemoved && d.Part == request.Part)

@@ -103,8 +103,13 @@ public sealed class LineModel(PlanService plans, PlanLineService lines, TeamServ
             return refused;
         }
 
-        var line = lineId is null ? null : Plan.Lines.Single(l => l.Id == lineId);
-        Input = line is null
+        Input = FormFor(lineId is null ? null : Plan.Lines.Single(l => l.Id == lineId));
+        return Page();
+    }
+
+    /// <summary>The form as it starts: empty for a new line, or the line as it reads.</summary>
+    private InputModel FormFor(PlanLine? line) =>
+        line is null
             ? new InputModel { Part = Kind == PlanLineKind.Provision && Access.CanSee(RecordArea.Education) ? RecordArea.Education : null, Version = Plan.Version }
             : new InputModel
             {
@@ -114,8 +119,6 @@ public sealed class LineModel(PlanService plans, PlanLineService lines, TeamServ
                 Meets = line.ServesLines.Where(id => Plan.Lines.Any(l => l.Id == id && l.Kind == PlanLineKind.Need)).ToList(),
                 Serves = line.ServesLines.Where(id => Plan.Lines.Any(l => l.Id == id && l.Kind == PlanLineKind.Outcome)).ToList(), Version = Plan.Version,
             };
-        return Page();
-    }
 
     [ChildPage(Capability.WritePlan)]
     public async Task<IActionResult> OnPostAsync(Guid planId, string kind, Guid? lineId)
@@ -164,7 +167,16 @@ public sealed class LineModel(PlanService plans, PlanLineService lines, TeamServ
         var result = await lines.RemoveLineAsync(Access, planId, lineId, Input.Version, await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
-            return result.Error is NotFoundError ? NotFound() : Invalid(result.Error!);
+            if (result.Error is NotFoundError)
+            {
+                return NotFound();
+            }
+
+            // The removal posts no line, so the page shows the line as it reads with why it stays.
+            ModelState.Clear();
+            Input = FormFor(Plan.Lines.Single(l => l.Id == lineId));
+            ModelState.AddModelError(string.Empty, result.Error!.Message);
+            return Invalid();
         }
 
         Confirm($"{Kind.ToDisplayName()} removed");

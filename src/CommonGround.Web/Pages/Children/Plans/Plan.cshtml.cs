@@ -1,5 +1,6 @@
 using System.Globalization;
 using CommonGround.Core.Access;
+using CommonGround.Core.Advice;
 using CommonGround.Core.Commitments;
 using CommonGround.Core.Plans;
 using CommonGround.Web.Infrastructure;
@@ -12,7 +13,7 @@ namespace CommonGround.Web.Pages.Children.Plans;
 /// One plan as the person may see it: the family's words first, then needs, outcomes and provision, each line with the
 /// family's answer, and for an agreed plan how each line of provision is being delivered.
 /// </summary>
-public sealed class PlanModel(PlanService plans, CurrentUser currentUser) : ChildPageBase(currentUser)
+public sealed class PlanModel(PlanService plans, RecommendationService recommendations, CurrentUser currentUser) : ChildPageBase(currentUser)
 {
     public PlanView View { get; private set; } = default!;
     public bool Writes { get; private set; }
@@ -25,6 +26,9 @@ public sealed class PlanModel(PlanService plans, CurrentUser currentUser) : Chil
 
     /// <summary>An EHC plan's section K; null for other plans or when the statutory process is not shared with the person.</summary>
     public IReadOnlyList<PlanAdvice>? Advice { get; private set; }
+
+    /// <summary>The given advice with recommendations, in parts the person sees, and what this plan does with each.</summary>
+    public IReadOnlyList<AdviceForPlan> Recommendations { get; private set; } = [];
 
     /// <summary>The plan's provision as a spreadsheet: each line, who gives it, how much, and what has been delivered.</summary>
     [ChildPage(Capability.ViewRecord)]
@@ -66,6 +70,7 @@ public sealed class PlanModel(PlanService plans, CurrentUser currentUser) : Chil
         WaitingForFamily = view.Lines.Count(l => l.AwaitsFamily(view.Responses));
         CommentWindow = await plans.CommentWindowAsync(view.Plan);
         Advice = await plans.AdviceAsync(Access, view.Plan);
+        Recommendations = await recommendations.ForPlanAsync(Access, planId);
         DescribeRead(null, view.Plan.Rule.Name);
         return Page();
     }
