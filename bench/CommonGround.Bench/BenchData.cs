@@ -1,3 +1,4 @@
+using CommonGround.Core.Advice;
 using CommonGround.Core.Access;
 using CommonGround.Core.Accounts;
 using CommonGround.Core.Audit;
@@ -209,6 +210,24 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
                         promised.Add(commitment);
                     }
                 }
+
+                // The school asked the professional for advice about each of these children; a third is given.
+                var asked = child.CreatedAt.AddDays(_random.Next(1, 60));
+                var (_, asker, askersSchool) = school;
+                var advice = new AdviceRequest
+                {
+                    ChildId = child.Id, AreaId = area.Id, Part = RecordArea.Health, About = "How they are getting on, for the plan's review",
+                    AdviserUserId = benchAccount.Id, AdviserName = benchAccount.DisplayName, AdviserOrganisationName = staff[OrganisationKind.Health][0].Organisation.Name,
+                    AskedByUserId = asker.Id, AskedByName = asker.DisplayName, AskedByOrganisationName = askersSchool.Name,
+                    AskedAt = asked, DueOn = today.AddDays(_random.Next(-20, 40)),
+                };
+                if (c % 3 == 0)
+                {
+                    advice.Give("Progress is steady; the recommendations below would help most.", null,
+                        ["Therapy in school, 30 minutes a week", "A visual timetable on the desk", "Instructions one at a time, with a gesture"], asked.AddDays(20));
+                }
+
+                pending.Add(advice);
             }
 
             // Every child has an agreed SEN support plan from their school, its provision the commitments above (up to

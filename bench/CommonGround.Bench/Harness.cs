@@ -130,6 +130,7 @@ internal static class Harness
                 new Budget($"Who has seen ({BenchData.BusyChildViews:N0} views)", parent, $"/children/{people.BusyChild}/who-has-seen"),
                 new Budget($"Commitments ({BenchData.BusyChildCommitments}, {BenchData.BusyChildDeliveries:N0} deliveries)", professional, $"/children/{people.ProfessionalsChild}/commitments", 50, 150),
                 new Budget($"What I owe ({BenchData.ProfessionalsTeams} children)", professional, "/what-i-owe", 50, 150),
+                new Budget($"Advice asked of me ({BenchData.ProfessionalsTeams} requests)", professional, "/advice-asked"),
                 new Budget("Support plans (parent)", parent, $"/children/{people.BusyChild}/plans"),
                 new Budget("Support plan with its delivery (parent)", parent, $"/children/{people.BusyChild}/plans/{people.BusyChildPlan}"),
                 new Budget("Support plan, Health lines (professional)", professional, $"/children/{people.BusyChild}/plans/{people.BusyChildPlan}"),

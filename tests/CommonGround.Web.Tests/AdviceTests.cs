@@ -218,4 +218,49 @@ public sealed class AdviceTests : FreshAppTests
         var assessment = await App.QueryAsync(db => db.StatutoryProcesses.Include(p => p.Events).SingleAsync(p => p.Id == process));
         Assert.Equal(DeadlineState.Met, assessment.Progress(new DateOnly(2026, 11, 23), Timescales.England).Deadlines.Single(d => d.About == request.StatutoryName).State);
     }
+    [Fact]
+    public async Task The_advice_asked_of_a_person_comes_a_page_at_a_time_soonest_due_first_with_what_they_gave_apart()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var therapistOnSam = await MemberIdAsync(sam, "therapist@example.org");
+        await App.QueryAsync(async db =>
+        {
+            var therapist = await db.Users.SingleAsync(u => u.Email == "therapist@example.org");
+            var senco = await db.Users.SingleAsync(u => u.Email == "senco@example.org");
+            var areaId = await db.Children.Where(c => c.Id == sam).Select(c => c.AreaId).SingleAsync();
+            var now = App.Time.GetUtcNow().UtcDateTime;
+            for (var i = 0; i < 29; i++)
+            {
+                var request = new AdviceRequest
+                {
+                    ChildId = sam, AreaId = areaId, Part = RecordArea.Health, About = $"Question {i + 1}", AdviserTeamMemberId = therapistOnSam,
+                    AdviserUserId = therapist.Id, AdviserName = therapist.DisplayName, AdviserOrganisationName = "Northvale Community NHS Trust",
+                    AskedByUserId = senco.Id, AskedByName = senco.DisplayName, AskedByOrganisationName = "Brookside Primary School", AskedAt = now,
+                    DueOn = new DateOnly(2026, 11, 24).AddDays(28 - i),
+                };
+                if (i >= 27)
+                {
+                    request.Give("Given", null, [], now.AddMinutes(i));
+                }
+
+                db.AdviceRequests.Add(request);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        var therapistClient = await SignedInAsync("therapist@example.org");
+        var (_, first) = await therapistClient.OpenAsync("/advice-asked");
+        var items = first.QuerySelectorAll("main .cg-advice > li");
+        Assert.Equal(25, items.Length);
+        Assert.Contains("Question 27", items[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("due by 26 November 2026", items[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("To give (27)", first.QuerySelector("main .cg-inline-choices")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(first.QuerySelector("main a[href='/advice-asked?page=2']"));
+        var (_, second) = await therapistClient.OpenAsync("/advice-asked?page=2");
+        Assert.Equal(["Question 2", "Question 1"], second.QuerySelectorAll("main .cg-advice > li .govuk-body-s:first-of-type").Select(s => s.TextContent.Trim()).Take(2));
+        var (_, given) = await therapistClient.OpenAsync("/advice-asked?show=given");
+        Assert.Equal(2, given.QuerySelectorAll("main .cg-advice > li").Length);
+        Assert.Contains("Question 29", given.QuerySelectorAll("main .cg-advice > li")[0].TextContent, StringComparison.Ordinal);
+    }
 }

@@ -16,6 +16,9 @@ public sealed record AskForAdviceOptions(Guid? AdviserId, RecordArea? Part, stri
 /// <summary>A request asked of the person, with the child's name as a list shows it.</summary>
 public sealed record AskedOfMe(AdviceRequest Request, string ChildKnownAs, string ChildLastName);
 
+/// <summary>One page of the advice asked of a person, with how much they have still to give and have given.</summary>
+public sealed record AdviceAskedPage(IReadOnlyList<AskedOfMe> Items, int ToGive, int Given, int Page, int PageCount);
+
 /// <summary>Advice as given; <paramref name="Recommendations"/> may hold blank lines and spaces, which are dropped.</summary>
 public sealed record GiveAdviceOptions(string? Advice, Guid? DocumentId, IReadOnlyList<string> Recommendations);
 
@@ -30,6 +33,7 @@ public sealed record FamilyAdviceOptions(RecordArea? Part, string? About, GiveAd
 public sealed class AdviceService(CommonGroundDbContext db, TeamService teams, AccessService access, Notifier notifier, Attention.AttentionSignals signals, TimeProvider timeProvider)
 {
     public const int MaxMonthsAhead = 6;
+    public const int PageSize = 25;
 
     /// <summary>The parts of the record advice can be about.</summary>
     public static IReadOnlyList<RecordArea> Parts => PlanLineText.Parts;
@@ -44,20 +48,28 @@ public sealed class AdviceService(CommonGroundDbContext db, TeamService teams, A
     }
 
     /// <summary>
-    /// What a person has been asked for, across every child whose family still shares the request's part with them:
-    /// open first, soonest due first, then what they have given, newest first.
+    /// One page of what a person has been asked for, across every child whose family still shares the request's part
+    /// with them: the advice still to give, soonest due first, or what they gave, newest first; with how many of each.
     /// </summary>
-    public async Task<IReadOnlyList<AskedOfMe>> ListForAdviserAsync(Guid userId)
+    public async Task<AdviceAskedPage> ListForAdviserAsync(Guid userId, bool given, int page)
     {
         var today = timeProvider.TodayInUk();
         var shared = db.TeamMembers.Where(t => t.LeftAt == null && t.Professional!.UserAccountId == userId)
             .Join(db.SharingConsents.Where(SharingConsent.ActiveOn(today)), t => t.Id, c => c.TeamMemberId, (t, c) => new { t.ChildId, c.Area });
-        var requests = await db.AdviceRequests.AsNoTracking()
-            .Where(r => r.AdviserUserId == userId && !r.ByFamily && shared.Any(s => s.ChildId == r.ChildId && s.Area == r.Part))
+        var mine = db.AdviceRequests.AsNoTracking()
+            .Where(r => r.AdviserUserId == userId && !r.ByFamily && shared.Any(s => s.ChildId == r.ChildId && s.Area == r.Part));
+        var counts = await mine.GroupBy(r => r.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync();
+        var toGive = counts.Where(c => c.Status == AdviceStatus.Asked).Sum(c => c.Count);
+        var gave = counts.Where(c => c.Status == AdviceStatus.Given).Sum(c => c.Count);
+        var pageCount = Math.Max(1, ((given ? gave : toGive) + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 1, pageCount);
+        var shown = given
+            ? mine.Where(r => r.Status == AdviceStatus.Given).OrderByDescending(r => r.GivenAt).ThenBy(r => r.Id)
+            : mine.Where(r => r.Status == AdviceStatus.Asked).OrderBy(r => r.DueOn).ThenBy(r => r.Id);
+        var items = await shown.Skip((page - 1) * PageSize).Take(PageSize)
             .Join(db.Children, r => r.ChildId, c => c.Id, (r, c) => new AskedOfMe(r, c.PreferredName ?? c.FirstName, c.LastName))
             .ToListAsync();
-        return requests.OrderBy(a => a.Request.Status)
-            .ThenBy(a => a.Request.Status == AdviceStatus.Asked ? a.Request.DueOn.DayNumber : -a.Request.GivenAt!.Value.Ticks).ToList();
+        return new AdviceAskedPage(items, toGive, gave, page, pageCount);
     }
 
     public async Task<AdviceRequest?> GetAsync(ChildAccess childAccess, Guid requestId) =>
