@@ -263,4 +263,37 @@ public sealed class AdviceTests : FreshAppTests
         Assert.Equal(2, given.QuerySelectorAll("main .cg-advice > li").Length);
         Assert.Contains("Question 29", given.QuerySelectorAll("main .cg-advice > li")[0].TextContent, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task Advice_asked_of_an_organisation_is_given_by_whoever_from_it_is_on_the_team()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var trust = await App.QueryAsync(db => db.Professionals.Where(p => p.UserAccount!.Email == "therapist@example.org").Select(p => p.OrganisationId).SingleAsync());
+        var senco = await SignedInAsync("senco@example.org");
+        var (_, form) = await senco.OpenAsync($"/children/{sam}/advice/new");
+        Assert.Equal("Anyone from Northvale Community NHS Trust", form.QuerySelector($"select[name='Input.AdviserId'] option[value='{trust}']")!.TextContent.Trim());
+        var (asked, askedPage) = await AskAsync(senco, sam, trust, "Health", new DateOnly(2026, 12, 18));
+        Assert.True(asked.StatusCode == HttpStatusCode.Redirect, string.Join("; ", askedPage.ErrorSummary()));
+        var request = await App.QueryAsync(db => db.AdviceRequests.SingleAsync());
+        Assert.Equal((true, (Guid?)null, "Northvale Community NHS Trust", (Guid?)trust), (request.OfOrganisation, request.AdviserUserId, request.AdviserName, request.AdviserOrganisationId));
+        var grace = await App.QueryAsync(db => db.Users.Where(u => u.Email == "therapist@example.org").Select(u => u.Id).SingleAsync());
+        Assert.Equal(1, await App.QueryAsync(db => db.Notifications.CountAsync(n => n.RecipientUserId == grace && n.Title.Contains("asked Northvale Community NHS Trust for advice about Sam"))));
+
+        // Only someone from the trust gives it; Grace does, and it names her.
+        var token = (await senco.OpenAsync($"/children/{sam}/advice/new")).Page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        var (refused, refusedPage) = await senco.PostFormAsync($"/children/{sam}/advice/{request.Id}",
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Input.Advice"] = "My advice", ["Input.Version"] = "0" });
+        Assert.Equal("Only someone from Northvale Community NHS Trust on the child's team can give this advice", refusedPage.ErrorSummary().Single());
+        var therapist = await SignedInAsync("therapist@example.org");
+        var (_, mine) = await therapist.OpenAsync("/advice-asked");
+        Assert.NotNull(mine.QuerySelector($"main .cg-advice a[href='/children/{sam}/advice/{request.Id}']"));
+        var (given, givenPage) = await therapist.SubmitAsync($"/children/{sam}/advice/{request.Id}", new Dictionary<string, string> { ["Input.Advice"] = "Sam follows one step well." });
+        Assert.True(given.StatusCode == HttpStatusCode.Redirect, string.Join("; ", givenPage.ErrorSummary()));
+        var givenBy = await App.QueryAsync(db => db.AdviceRequests.SingleAsync());
+        Assert.Equal(((Guid?)grace, "Grace Okafor"), (givenBy.GivenByUserId, givenBy.GivenByName));
+        var (_, page) = await senco.OpenAsync($"/children/{sam}/advice/{request.Id}");
+        var givenRow = page.QuerySelectorAll("main dl .govuk-summary-list__row").Single(r => r.QuerySelector("dt")!.TextContent.Trim() == "Given by");
+        Assert.Equal("Grace Okafor, Northvale Community NHS Trust", givenRow.QuerySelector("dd")!.TextContent.Trim());
+        var (_, gave) = await therapist.OpenAsync("/advice-asked?show=given");
+        Assert.Single(gave.QuerySelectorAll("main .cg-advice > li"));
+    }
 }

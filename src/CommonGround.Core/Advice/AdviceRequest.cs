@@ -31,13 +31,25 @@ public sealed class AdviceRequest : IVersioned
     /// <summary>The part of the record the advice belongs to; the adviser must be shared it.</summary>
     public required RecordArea Part { get; init; }
     public required string About { get; init; }
-    /// <summary>The team place of the professional asked; null for the family's own advice.</summary>
+    /// <summary>The team place of the professional asked; null for the family's own advice, and for advice asked of an organisation.</summary>
     public Guid? AdviserTeamMemberId { get; init; }
     /// <summary>The family's own advice, given on the same terms as anyone's (Code of Practice 9.45 to 9.49), not asked for.</summary>
     public bool ByFamily { get; init; }
-    public required Guid AdviserUserId { get; init; }
+    /// <summary>Asked of an organisation on the team rather than a named person: anyone from it on the team may give it.</summary>
+    public bool OfOrganisation { get; init; }
+    /// <summary>The person asked; null for advice asked of an organisation, which whoever gives it answers for.</summary>
+    public Guid? AdviserUserId { get; init; }
+    /// <summary>The person asked, or for advice asked of an organisation, the organisation.</summary>
     public required string AdviserName { get; init; }
+    /// <summary>The organisation asked, or the asked person's; null for the family's own advice.</summary>
+    public Guid? AdviserOrganisationId { get; init; }
     public required string AdviserOrganisationName { get; init; }
+    /// <summary>Who gave advice asked of an organisation.</summary>
+    public Guid? GivenByUserId { get; private set; }
+    public string? GivenByName { get; private set; }
+
+    /// <summary>The person who answers for the advice: the person asked, or whoever from the organisation gave it.</summary>
+    public Guid? AdviserInPerson => AdviserUserId ?? GivenByUserId;
     public required Guid AskedByUserId { get; init; }
     public required string AskedByName { get; init; }
     public required string AskedByOrganisationName { get; init; }
@@ -62,7 +74,10 @@ public sealed class AdviceRequest : IVersioned
     public bool IsLate(DateOnly today) => Status == AdviceStatus.Asked && today > DueOn;
 
     /// <summary>How the adviser is named on the statutory process, so the engine keeps one clock per adviser.</summary>
-    public string StatutoryName => $"{AdviserName} ({AdviserOrganisationName})";
+    public string StatutoryName => OfOrganisation ? AdviserOrganisationName : $"{AdviserName} ({AdviserOrganisationName})";
+
+    /// <summary>Who was asked, as a page names them: "Grace Okafor, Northvale Community NHS Trust", or the organisation.</summary>
+    public string Adviser => OfOrganisation ? AdviserOrganisationName : $"{AdviserName}, {AdviserOrganisationName}";
 
     public void MissedAppointment(DateOnly on)
     {
@@ -70,8 +85,14 @@ public sealed class AdviceRequest : IVersioned
         Version++;
     }
 
-    public void Give(string advice, Guid? documentId, IReadOnlyList<string> recommendations, DateTime now)
+    public void Give(string advice, Guid? documentId, IReadOnlyList<string> recommendations, DateTime now, Guid? byUserId = null, string? byName = null)
     {
+        if (OfOrganisation)
+        {
+            GivenByUserId = byUserId;
+            GivenByName = byName;
+        }
+
         Status = AdviceStatus.Given;
         Advice = advice;
         DocumentId = documentId;
@@ -103,6 +124,7 @@ public sealed class AdviceRequestConfiguration : IEntityTypeConfiguration<Advice
         e.Property(r => r.About).HasMaxLength(AdviceRequest.MaxAboutLength);
         e.Property(r => r.AdviserName).HasMaxLength(200);
         e.Property(r => r.AdviserOrganisationName).HasMaxLength(200);
+        e.Property(r => r.GivenByName).HasMaxLength(200);
         e.Property(r => r.AskedByName).HasMaxLength(200);
         e.Property(r => r.AskedByOrganisationName).HasMaxLength(200);
         e.Property(r => r.Advice).HasMaxLength(AdviceRequest.MaxAdviceLength);
@@ -110,6 +132,7 @@ public sealed class AdviceRequestConfiguration : IEntityTypeConfiguration<Advice
         e.HasOne<Documents.Document>().WithMany().HasForeignKey(r => r.DocumentId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(r => r.Recommendations).WithOne().HasForeignKey(r => r.RequestId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(r => new { r.AdviserUserId, r.Status, r.DueOn });
+        e.HasIndex(r => new { r.AdviserOrganisationId, r.Status });
         e.HasIndex(r => r.ChildId);
     }
 }

@@ -56,8 +56,12 @@ public sealed class AdviceService(CommonGroundDbContext db, TeamService teams, A
         var today = timeProvider.TodayInUk();
         var shared = db.TeamMembers.Where(t => t.LeftAt == null && t.Professional!.UserAccountId == userId)
             .Join(db.SharingConsents.Where(SharingConsent.ActiveOn(today)), t => t.Id, c => c.TeamMemberId, (t, c) => new { t.ChildId, c.Area });
+        var myOrganisations = db.Professionals.Where(p => p.UserAccountId == userId && p.DeactivatedAt == null).Select(p => p.OrganisationId);
         var mine = db.AdviceRequests.AsNoTracking()
-            .Where(r => r.AdviserUserId == userId && !r.ByFamily && shared.Any(s => s.ChildId == r.ChildId && s.Area == r.Part));
+            .Where(r => !r.ByFamily
+                && (r.AdviserUserId == userId || r.GivenByUserId == userId
+                    || (r.OfOrganisation && r.Status == AdviceStatus.Asked && myOrganisations.Any(o => o == r.AdviserOrganisationId)))
+                && shared.Any(s => s.ChildId == r.ChildId && s.Area == r.Part));
         var counts = await mine.GroupBy(r => r.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync();
         var toGive = counts.Where(c => c.Status == AdviceStatus.Asked).Sum(c => c.Count);
         var gave = counts.Where(c => c.Status == AdviceStatus.Given).Sum(c => c.Count);
@@ -104,16 +108,29 @@ public sealed class AdviceService(CommonGroundDbContext db, TeamService teams, A
             return new TextTooLong("About", AdviceRequest.MaxAboutLength);
         }
 
+        // A named person on the team, or an organisation on it, any of whose staff on the team may give it.
         var team = await teams.ListTeamAsync(childAccess.Child.Id);
-        if (team.SingleOrDefault(t => t.Id == options.AdviserId) is not { } adviser)
+        var person = team.SingleOrDefault(t => t.Id == options.AdviserId);
+        var asked = person is not null ? [person] : team.Where(t => t.Professional!.OrganisationId == options.AdviserId).ToList();
+        if (asked.Count == 0)
         {
             return new AdviserNotOnTeam();
         }
 
-        var adviserName = adviser.Professional!.UserAccount!.DisplayName;
-        if (await access.GetAsync(childAccess.Child.Id, adviser.Professional.UserAccountId) is not { } adviserAccess || !adviserAccess.CanSee(part))
+        var organisation = asked[0].Professional!.Organisation!;
+        var adviserName = person?.Professional!.UserAccount!.DisplayName ?? organisation.Name;
+        var told = new List<Guid>();
+        foreach (var member in asked)
         {
-            return new AdviserCannotSeePart(adviserName, part.ToDisplayName());
+            if (await access.GetAsync(childAccess.Child.Id, member.Professional!.UserAccountId) is { } adviserAccess && adviserAccess.CanSee(part))
+            {
+                told.Add(member.Professional.UserAccountId);
+            }
+        }
+
+        if (told.Count == 0)
+        {
+            return new AdviserCannotSeePart(person is null ? $"Nobody from {organisation.Name} on the team" : adviserName, part.ToDisplayName());
         }
 
         var today = timeProvider.TodayInUk();
@@ -123,17 +140,17 @@ public sealed class AdviceService(CommonGroundDbContext db, TeamService teams, A
         {
             due = TimescaleRules.AdviceDue.Count.From(today, Timescales.England.Calendar);
         }
-        else if (options.DueOn is not { } asked)
+        else if (options.DueOn is not { } wanted)
         {
             return new AdviceDueMissing();
         }
-        else if (asked <= today || asked > today.AddMonths(MaxMonthsAhead))
+        else if (wanted <= today || wanted > today.AddMonths(MaxMonthsAhead))
         {
             return new AdviceDueOutOfRange();
         }
         else
         {
-            due = asked;
+            due = wanted;
         }
 
         var now = timeProvider.UtcNow();
@@ -141,11 +158,12 @@ public sealed class AdviceService(CommonGroundDbContext db, TeamService teams, A
         var request = new AdviceRequest
         {
             ChildId = childAccess.Child.Id, AreaId = childAccess.Child.AreaId, Part = part, About = options.About.Trim(),
-            AdviserTeamMemberId = adviser.Id, AdviserUserId = adviser.Professional.UserAccountId, AdviserName = adviserName, AdviserOrganisationName = adviser.Professional.Organisation!.Name,
+            AdviserTeamMemberId = person?.Id, AdviserUserId = person?.Professional!.UserAccountId, OfOrganisation = person is null, AdviserName = adviserName,
+            AdviserOrganisationId = organisation.Id, AdviserOrganisationName = organisation.Name,
             AskedByUserId = actor.UserId, AskedByName = actor.Name, AskedByOrganisationName = author.Organisation!.Name, AskedAt = now, DueOn = due, ProcessId = assessment?.Id,
         };
         db.AdviceRequests.Add(request);
-        db.AuditEvents.Add(Changed(actor, request, now, AuditActions.AdviceRequested, $"Asked {request.AdviserName} ({request.AdviserOrganisationName}) for advice, by {UkDates.Date(due)}"));
+        db.AuditEvents.Add(Changed(actor, request, now, AuditActions.AdviceRequested, $"Asked {request.StatutoryName} for advice, by {UkDates.Date(due)}"));
         if (assessment is not null)
         {
             var recorded = assessment.Record(StatutoryEventKind.AdviceRequested, today, actor, byFamily: false, now, Timescales.England, detail: request.StatutoryName);
@@ -153,8 +171,15 @@ public sealed class AdviceService(CommonGroundDbContext db, TeamService teams, A
             db.AuditEvents.Add(StatutoryChanges.Recorded(actor, assessment, recorded, now));
         }
 
-        notifier.Notify(request.AdviserUserId, NotificationKind.Plans, $"{actor.Name} asked you for advice about {childAccess.Child.KnownAs}, by {UkDates.Date(due)}",
-            $"Advice asked of you about {childAccess.Child.KnownAs}, by {UkDates.Date(due)}", ChildLinks.AdviceRequest(request.ChildId, request.Id), request.ChildId);
+        foreach (var userId in told.Where(u => u != actor.UserId))
+        {
+            notifier.Notify(userId, NotificationKind.Plans,
+                person is not null
+                    ? $"{actor.Name} asked you for advice about {childAccess.Child.KnownAs}, by {UkDates.Date(due)}"
+                    : $"{actor.Name} asked {organisation.Name} for advice about {childAccess.Child.KnownAs}, by {UkDates.Date(due)}: anyone from it on the team can give it",
+                $"Advice asked of {(person is not null ? "you" : organisation.Name)} about {childAccess.Child.KnownAs}, by {UkDates.Date(due)}",
+                ChildLinks.AdviceRequest(request.ChildId, request.Id), request.ChildId);
+        }
         await db.SaveChangesAsync();
         return request;
     }
@@ -210,9 +235,9 @@ public sealed class AdviceService(CommonGroundDbContext db, TeamService teams, A
             return new AdviceRequestNotFound();
         }
 
-        if (request.AdviserUserId != actor.UserId)
+        if (!await MayGiveAsync(db, childAccess, request, actor.UserId) && request.Status == AdviceStatus.Asked)
         {
-            return new OnlyTheAdviserGivesAdvice();
+            return new OnlyTheAdviserGivesAdvice(request.OfOrganisation ? request.AdviserOrganisationName : null);
         }
 
         if (request.Status != AdviceStatus.Asked)
@@ -232,7 +257,7 @@ public sealed class AdviceService(CommonGroundDbContext db, TeamService teams, A
 
         var recommendations = Recommendations(options);
         var now = timeProvider.UtcNow();
-        request.Give(options.Advice!.Trim(), options.DocumentId, recommendations, now);
+        request.Give(options.Advice!.Trim(), options.DocumentId, recommendations, now, actor.UserId, actor.Name);
         db.Recommendations.AddRange(request.Recommendations);
         db.AuditEvents.Add(Changed(actor, request, now, AuditActions.AdviceGiven,
             $"Gave advice asked for by {request.AskedByName}, with {recommendations.Count} {(recommendations.Count == 1 ? "recommendation" : "recommendations")}"));
@@ -254,6 +279,12 @@ public sealed class AdviceService(CommonGroundDbContext db, TeamService teams, A
         await signals.RefreshAfterChangeAsync(request.ChildId);
         return request;
     }
+
+    /// <summary>Whether the person may give advice still asked for: the person asked, or for an organisation, anyone from it on the child's team.</summary>
+    public static async Task<bool> MayGiveAsync(CommonGroundDbContext db, ChildAccess childAccess, AdviceRequest request, Guid? userId) =>
+        userId is { } id && request is { Status: AdviceStatus.Asked, ByFamily: false } && childAccess.TeamMemberId is not null
+        && (request.AdviserUserId == id
+            || (request.OfOrganisation && await db.Professionals.AnyAsync(p => p.UserAccountId == id && p.OrganisationId == request.AdviserOrganisationId && p.DeactivatedAt == null)));
 
     private static List<string> Recommendations(GiveAdviceOptions options) =>
         options.Recommendations.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim()).ToList();

@@ -9,7 +9,9 @@ public sealed record AdviceAboutMissing() : Error("Say what you would like advic
 public sealed record AdviceDueMissing() : Error("Enter the date you need the advice by", "DueOn");
 public sealed record AdviceDueOutOfRange() : Error("The date you need the advice by must be after today and within 6 months", "DueOn");
 public sealed record OnlyTheFamilyGivesTheirOwn() : Error("Only the family, or a young person who decides for themself, gives the family's own advice");
-public sealed record OnlyTheAdviserGivesAdvice() : Error("Only the person asked can give this advice");
+public sealed record OnlyTheAdviserGivesAdvice(string? Organisation = null) : Error(Organisation is null
+    ? "Only the person asked can give this advice"
+    : $"Only someone from {Organisation} on the child's team can give this advice");
 public sealed record AdviceAlreadyGiven() : Error("This advice has already been given");
 public sealed record AdviceMissing() : Error("Write your advice, or attach your report and summarise it here", "Advice");
 public sealed record TooManyRecommendations() : Error($"List up to {Recommendation.MaxPerAdvice} recommendations", "Recommendations");

@@ -29,7 +29,7 @@ public sealed class MissedAppointmentService(CommonGroundDbContext db, Notifier 
             return new MissedAppointmentOnlyForAssessment();
         }
 
-        if (request.AdviserUserId != actor.UserId && !MayRecordForTheCouncil(childAccess))
+        if (!await AdviceService.MayGiveAsync(db, childAccess, request, actor.UserId) && !MayRecordForTheCouncil(childAccess) && request.Status == AdviceStatus.Asked)
         {
             return new NotAllowedToRecordMissedAppointment();
         }
@@ -68,9 +68,13 @@ public sealed class MissedAppointmentService(CommonGroundDbContext db, Notifier 
         var recorded = process.Record(StatutoryEventKind.AppointmentMissed, on, actor, byFamily: false, now, Timescales.England, detail: request.StatutoryName);
         db.StatutoryEvents.Add(recorded);
         db.AuditEvents.Add(StatutoryChanges.Recorded(actor, process, recorded, now));
-        var other = actor.UserId == request.AdviserUserId ? request.AskedByUserId : request.AdviserUserId;
-        notifier.Notify(other, NotificationKind.Plans, $"{actor.Name} recorded that an appointment for the advice about {childAccess.Child.KnownAs} was missed on {UkDates.Date(on)}",
-            $"An appointment for the advice about {childAccess.Child.KnownAs} was missed", ChildLinks.AdviceRequest(request.ChildId, request.Id), request.ChildId);
+        var other = actor.UserId != request.AskedByUserId ? request.AskedByUserId : request.AdviserUserId;
+        if (other is { } told)
+        {
+            notifier.Notify(told, NotificationKind.Plans, $"{actor.Name} recorded that an appointment for the advice about {childAccess.Child.KnownAs} was missed on {UkDates.Date(on)}",
+                $"An appointment for the advice about {childAccess.Child.KnownAs} was missed", ChildLinks.AdviceRequest(request.ChildId, request.Id), request.ChildId);
+        }
+
         if (!await db.TrySaveAsync())
         {
             return new AdviceChangedMeanwhile();

@@ -163,9 +163,9 @@ public sealed class RecommendationService(
         db.AuditEvents.Add(AuditEvent.ForChild(actor, plan.ChildId, plan.AreaId, now,
             new ChildChange(AuditActions.RecommendationsAnswered, advice.Part, summary, new ChangeSubject.Plan(plan.Id))));
         var child = childAccess.Child;
-        if (advice.AdviserUserId != actor.UserId && !advice.ByFamily)
+        if (advice.AdviserInPerson is { } adviser && adviser != actor.UserId && !advice.ByFamily)
         {
-            notifier.Notify(advice.AdviserUserId, NotificationKind.Plans,
+            notifier.Notify(adviser, NotificationKind.Plans,
                 $"{actor.Name} said what the {plan.Rule.Name} does with {adopted + declined} of your recommendations for {child.KnownAs}: {adopted} adopted, {declined} not",
                 $"Your recommendations for {child.KnownAs} were answered in the {plan.Rule.Name}", ChildLinks.AdviceRequest(child.Id, advice.Id), child.Id);
         }

@@ -292,7 +292,7 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
         {
             var days = today.DayNumber - request.DueOn.DayNumber;
             Signal(request.ChildId, AttentionSignalKind.AdviceLate, request.Id.ToString(),
-                $"Advice from {request.AdviserName} ({request.AdviserOrganisationName}) was due by {UkDates.Date(request.DueOn)}, {days} {(days == 1 ? "day" : "days")} ago. Asked for by {request.AskedByName}"
+                $"Advice from {request.StatutoryName} was due by {UkDates.Date(request.DueOn)}, {days} {(days == 1 ? "day" : "days")} ago. Asked for by {request.AskedByName}"
                 + (request.AppointmentMissedOn is { } missed ? $". An exception may apply: an appointment was missed on {UkDates.Date(missed)}" : ""),
                 ChildLinks.AdviceRequest(request.ChildId, request.Id), days, area: request.Part, dueOn: request.DueOn, subjectId: request.Id);
         }
@@ -303,7 +303,7 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
             .Where(r => ids.Contains(r.ChildId) && r.Status == Advice.AdviceStatus.Given && r.GivenAt <= answerBy)
             .Select(r => new
             {
-                r.Id, r.ChildId, r.Part, r.AdviserName, r.AdviserOrganisationName, r.ByFamily, GivenAt = r.GivenAt!.Value,
+                r.Id, r.ChildId, r.Part, r.AdviserName, r.AdviserOrganisationName, r.ByFamily, r.OfOrganisation, GivenAt = r.GivenAt!.Value,
                 Count = r.Recommendations.Count(c => !db.RecommendationAnswers.Any(a => a.RecommendationId == c.Id)),
             })
             .Where(r => r.Count > 0).ToListAsync(cancellationToken);
@@ -311,7 +311,9 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
         {
             var given = DateOnly.FromDateTime(advice.GivenAt.ToUkTime());
             var weeks = (today.DayNumber - given.DayNumber) / 7;
-            var whose = advice.ByFamily ? $"the family's own advice ({advice.AdviserName})" : $"{advice.AdviserName}'s advice ({advice.AdviserOrganisationName})";
+            var whose = advice.ByFamily ? $"the family's own advice ({advice.AdviserName})"
+                : advice.OfOrganisation ? $"{advice.AdviserOrganisationName}'s advice"
+                : $"{advice.AdviserName}'s advice ({advice.AdviserOrganisationName})";
             Signal(advice.ChildId, AttentionSignalKind.RecommendationsUnanswered, advice.Id.ToString(),
                 $"{advice.Count} {(advice.Count == 1 ? "recommendation" : "recommendations")} from {whose}, given {weeks} weeks ago on {UkDates.Date(given)}, not yet answered in a plan",
                 ChildLinks.AdviceRequest(advice.ChildId, advice.Id), today.DayNumber - given.DayNumber, area: advice.Part,

@@ -58,7 +58,8 @@ internal static class DemoDocuments
         var request = new Advice.AdviceRequest
         {
             ChildId = sam.Id, AreaId = sam.AreaId, Part = RecordArea.Health, About = "How Sam is getting on with following instructions in class, and what to change at his termly review",
-            AdviserTeamMemberId = therapistOnSam.Id, AdviserUserId = therapist.UserAccountId, AdviserName = "Grace Okafor", AdviserOrganisationName = "Northvale Community NHS Trust",
+            AdviserTeamMemberId = therapistOnSam.Id, AdviserUserId = therapist.UserAccountId, AdviserName = "Grace Okafor", AdviserOrganisationId = therapist.OrganisationId,
+            AdviserOrganisationName = "Northvale Community NHS Trust",
             AskedByUserId = senco.UserAccountId, AskedByName = "Priya Nair", AskedByOrganisationName = "Brookside Primary School", AskedAt = asked, DueOn = monday.AddDays(-3),
         };
         db.AdviceRequests.Add(request);

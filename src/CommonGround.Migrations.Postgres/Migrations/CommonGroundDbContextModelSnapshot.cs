@@ -402,6 +402,10 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("adviser_name");
 
+                    b.Property<Guid?>("AdviserOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("adviser_organisation_id");
+
                     b.Property<string>("AdviserOrganisationName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -412,7 +416,7 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("adviser_team_member_id");
 
-                    b.Property<Guid>("AdviserUserId")
+                    b.Property<Guid?>("AdviserUserId")
                         .HasColumnType("uuid")
                         .HasColumnName("adviser_user_id");
 
@@ -464,6 +468,19 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("given_at");
 
+                    b.Property<string>("GivenByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("given_by_name");
+
+                    b.Property<Guid?>("GivenByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("given_by_user_id");
+
+                    b.Property<bool>("OfOrganisation")
+                        .HasColumnType("boolean")
+                        .HasColumnName("of_organisation");
+
                     b.Property<string>("Part")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -493,6 +510,9 @@ namespace CommonGround.Migrations.Postgres.Migrations
 
                     b.HasIndex("DocumentId")
                         .HasDatabaseName("ix_advice_requests_document_id");
+
+                    b.HasIndex("AdviserOrganisationId", "Status")
+                        .HasDatabaseName("ix_advice_requests_adviser_organisation_id_status");
 
                     b.HasIndex("AdviserUserId", "Status", "DueOn")
                         .HasDatabaseName("ix_advice_requests_adviser_user_id_status_due_on");

@@ -397,6 +397,10 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("adviser_name");
 
+                    b.Property<Guid?>("AdviserOrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("adviser_organisation_id");
+
                     b.Property<string>("AdviserOrganisationName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -407,7 +411,7 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("adviser_team_member_id");
 
-                    b.Property<Guid>("AdviserUserId")
+                    b.Property<Guid?>("AdviserUserId")
                         .HasColumnType("TEXT")
                         .HasColumnName("adviser_user_id");
 
@@ -459,6 +463,19 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("given_at");
 
+                    b.Property<string>("GivenByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("given_by_name");
+
+                    b.Property<Guid?>("GivenByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("given_by_user_id");
+
+                    b.Property<bool>("OfOrganisation")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("of_organisation");
+
                     b.Property<string>("Part")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -488,6 +505,9 @@ namespace CommonGround.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DocumentId")
                         .HasDatabaseName("ix_advice_requests_document_id");
+
+                    b.HasIndex("AdviserOrganisationId", "Status")
+                        .HasDatabaseName("ix_advice_requests_adviser_organisation_id_status");
 
                     b.HasIndex("AdviserUserId", "Status", "DueOn")
                         .HasDatabaseName("ix_advice_requests_adviser_user_id_status_due_on");

@@ -65,16 +65,20 @@ public sealed class NewModel(AdviceService advice, TeamService teams, CurrentUse
             return Invalid(result.Error!);
         }
 
-        Confirm("Advice asked for", $"{result.Value!.AdviserName} has been told, and it is due by {CommonGround.Core.Time.UkDates.Date(result.Value.DueOn)}.");
-        return Redirect(CommonGround.Core.Children.ChildLinks.AdviceRequest(Access.Child.Id, result.Value.Id));
+        var asked = result.Value!;
+        Confirm("Advice asked for", $"{(asked.OfOrganisation ? $"Everyone from {asked.AdviserOrganisationName} on the team has" : $"{asked.AdviserName} has")} been told, and it is due by {CommonGround.Core.Time.UkDates.Date(asked.DueOn)}.");
+        return Redirect(CommonGround.Core.Children.ChildLinks.AdviceRequest(Access.Child.Id, asked.Id));
     }
 
     private async Task LoadAsync()
     {
         Assessment = await advice.AssessmentAsync(Access);
-        Advisers = (await teams.ListTeamAsync(Access.Child.Id))
-            .Where(t => t.Professional!.UserAccountId != CurrentUser.UserId)
+        // A named person, or an organisation on the team when it does not matter who from it answers.
+        var others = (await teams.ListTeamAsync(Access.Child.Id)).Where(t => t.Professional!.UserAccountId != CurrentUser.UserId).ToList();
+        Advisers = others
             .Select(t => new Option(t.Id.ToString(), $"{t.Professional!.UserAccount!.DisplayName}, {t.Role} ({t.Professional.Organisation!.Name})"))
+            .Concat(others.GroupBy(t => t.Professional!.OrganisationId)
+                .Select(g => new Option(g.Key.ToString(), $"Anyone from {g.First().Professional!.Organisation!.Name}")))
             .ToList();
         Parts = AdviceService.Parts.Where(Access.CanSee).Select(p => new Option(p.ToString(), p.ToDisplayName())).ToList();
         DescribeRead(null, "Ask for advice");

@@ -12,7 +12,7 @@ namespace CommonGround.Web.Pages.Children.Advice;
 /// One request for advice: what was asked, of whom and by when; then the advice, its report and its recommendations.
 /// The person asked gives it here, attaching a report already kept in the child's documents.
 /// </summary>
-public sealed class RequestModel(AdviceService advice, RecommendationService recommendations, DocumentService documents, CurrentUser currentUser) : ChildPageBase(currentUser)
+public sealed class RequestModel(AdviceService advice, RecommendationService recommendations, DocumentService documents, CommonGround.Core.Data.CommonGroundDbContext db, CurrentUser currentUser) : ChildPageBase(currentUser)
 {
     public AdviceRequest Asked { get; private set; } = default!;
     public Document? Report { get; private set; }
@@ -90,7 +90,7 @@ public sealed class RequestModel(AdviceService advice, RecommendationService rec
         Asked = request;
         Report = request.DocumentId is { } documentId ? await documents.GetAsync(Access, documentId) : null;
         Outcomes = await recommendations.OutcomesAsync(Access, request);
-        Gives = request.Status == AdviceStatus.Asked && request.AdviserUserId == CurrentUser.UserId;
+        Gives = await AdviceService.MayGiveAsync(db, Access, request, CurrentUser.UserId);
         MayRecordMissedAppointment = request is { Status: AdviceStatus.Asked, ProcessId: not null, AppointmentMissedOn: null }
             && (Gives || MissedAppointmentService.MayRecordForTheCouncil(Access));
         if (Gives)
