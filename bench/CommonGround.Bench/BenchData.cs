@@ -1,3 +1,4 @@
+using CommonGround.Core.Notifications;
 using CommonGround.Core.Advice;
 using CommonGround.Core.Access;
 using CommonGround.Core.Accounts;
@@ -228,6 +229,13 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
                 }
 
                 pending.Add(advice);
+
+                // A notification about the child, not yet read: the layout counts what is unread on every page.
+                pending.Add(new Notification
+                {
+                    RecipientUserId = benchAccount.Id, ChildId = child.Id, Area = RecordArea.Health, Kind = NotificationKind.Plans, Title = "You were asked for advice",
+                    EmailLine = "You were asked for advice", Link = $"/children/{child.Id}/advice", CreatedAt = asked, EmailDueAt = asked, EmailState = NotificationEmailState.Emailed,
+                });
             }
 
             // Every child has an agreed SEN support plan from their school, its provision the commitments above (up to

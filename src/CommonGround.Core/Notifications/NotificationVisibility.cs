@@ -11,28 +11,30 @@ public static class NotificationVisibility
 {
     public static IQueryable<Notification> StillVisible(this IQueryable<Notification> notifications, PartsSeen seen)
     {
-        var item = Expression.Parameter(typeof(Notification), "n");
-        var childId = Expression.Property(item, nameof(Notification.ChildId));
-        Expression Allowed(string property)
+        // Each part and its children are captured values, so the database is given them as parameters and the query's
+        // shape depends only on how many parts the person sees: it is compiled once and reused on every page.
+        Expression<Func<Notification, bool>> area = n => n.Area == null;
+        Expression<Func<Notification, bool>> about = n => n.AboutArea == null;
+        foreach (var (seenPart, children) in seen.ChildrenByPart)
         {
-            var area = Expression.Property(item, property);
-            Expression allowed = Expression.Equal(area, Expression.Constant(null, typeof(RecordArea?)));
-            foreach (var (part, children) in seen.ChildrenByPart)
-            {
-                // Read through a holder, so the database is given the list as one parameter rather than as literals.
-                var ids = Expression.Property(Expression.Constant(new ChildIds(children.Select(id => (Guid?)id).ToList())), nameof(ChildIds.Ids));
-                allowed = Expression.OrElse(allowed, Expression.AndAlso(
-                    Expression.Equal(area, Expression.Constant(part, typeof(RecordArea?))),
-                    Expression.Call(ids, typeof(List<Guid?>).GetMethod(nameof(List<Guid?>.Contains))!, childId)));
-            }
-
-            return allowed;
+            RecordArea? part = seenPart;
+            var ids = children.Select(id => (Guid?)id).ToList();
+            area = Either(area, n => n.Area == part && ids.Contains(n.ChildId));
+            about = Either(about, n => n.AboutArea == part && ids.Contains(n.ChildId));
         }
 
-        var predicate = Expression.Lambda<Func<Notification, bool>>(
-            Expression.AndAlso(Allowed(nameof(Notification.Area)), Allowed(nameof(Notification.AboutArea))), item);
-        return notifications.Where(predicate);
+        return notifications.Where(area).Where(about);
     }
 
-    private sealed record ChildIds(List<Guid?> Ids);
+    private static Expression<Func<Notification, bool>> Either(Expression<Func<Notification, bool>> first, Expression<Func<Notification, bool>> second)
+    {
+        var item = first.Parameters[0];
+        var secondBody = new Rebind(second.Parameters[0], item).Visit(second.Body);
+        return Expression.Lambda<Func<Notification, bool>>(Expression.OrElse(first.Body, secondBody), item);
+    }
+
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
 }
