@@ -235,14 +235,14 @@ public sealed class AdviceService(CommonGroundDbContext db, TeamService teams, A
             return new AdviceRequestNotFound();
         }
 
-        if (!await MayGiveAsync(db, childAccess, request, actor.UserId) && request.Status == AdviceStatus.Asked)
-        {
-            return new OnlyTheAdviserGivesAdvice(request.OfOrganisation ? request.AdviserOrganisationName : null);
-        }
-
         if (request.Status != AdviceStatus.Asked)
         {
             return new AdviceAlreadyGiven();
+        }
+
+        if (!await MayGiveAsync(db, childAccess, request, actor.UserId))
+        {
+            return new OnlyTheAdviserGivesAdvice(request.OfOrganisation ? request.AdviserOrganisationName : null);
         }
 
         if (request.Version != version)

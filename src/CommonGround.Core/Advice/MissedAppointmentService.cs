@@ -29,14 +29,14 @@ public sealed class MissedAppointmentService(CommonGroundDbContext db, Notifier 
             return new MissedAppointmentOnlyForAssessment();
         }
 
-        if (!await AdviceService.MayGiveAsync(db, childAccess, request, actor.UserId) && !MayRecordForTheCouncil(childAccess) && request.Status == AdviceStatus.Asked)
-        {
-            return new NotAllowedToRecordMissedAppointment();
-        }
-
         if (request.Status != AdviceStatus.Asked)
         {
             return new AdviceAlreadyGiven();
+        }
+
+        if (!await AdviceService.MayGiveAsync(db, childAccess, request, actor.UserId) && !MayRecordForTheCouncil(childAccess))
+        {
+            return new NotAllowedToRecordMissedAppointment();
         }
 
         if (request.AppointmentMissedOn is not null)

@@ -139,6 +139,7 @@ public sealed class RecommendationService(
                     AnsweredByUserId = actor.UserId, AnsweredByName = actor.Name, AnsweredAt = now,
                 };
                 db.RecommendationAnswers.Add(answer);
+                answers.Add(answer);
             }
 
             answer.Answer(adopt, lineChosen, reasonGiven, actor.UserId, actor.Name, now);
@@ -183,7 +184,7 @@ public sealed class RecommendationService(
         }
 
         await signals.RefreshAfterChangeAsync(plan.ChildId);
-        return new AdviceForPlan(advice, await db.RecommendationAnswers.AsNoTracking().Where(a => a.PlanId == planId && a.RequestId == requestId).ToListAsync());
+        return new AdviceForPlan(advice, answers);
     }
 
     /// <summary>The family disagree with what a plan does with a recommendation: a concern opens for the plan's author, in the same save.</summary>
@@ -194,9 +195,7 @@ public sealed class RecommendationService(
             return new OnlyTheFamilyDisputes();
         }
 
-        var answer = await db.RecommendationAnswers.SingleOrDefaultAsync(a => a.Id == answerId && a.ChildId == childAccess.Child.Id);
-        var advice = answer is null ? null : await db.AdviceRequests.AsNoTracking().Include(r => r.Recommendations).SingleOrDefaultAsync(r => r.Id == answer.RequestId);
-        if (answer is null || advice is null || !childAccess.CanSee(advice.Part))
+        if (await FindAnswerAsync(childAccess, answerId, tracked: true) is not ({ } answer, { } advice))
         {
             return new RecommendationAnswerNotFound();
         }
@@ -240,10 +239,7 @@ public sealed class RecommendationService(
     /// <summary>A disputed answer, with its recommendation and advice, for the family's dispute page.</summary>
     public async Task<(RecommendationAnswer Answer, AdviceRequest Advice, Recommendation Recommendation, SupportPlan Plan, PlanLine? Line)?> GetAnswerAsync(ChildAccess childAccess, Guid answerId)
     {
-        var answer = await db.RecommendationAnswers.AsNoTracking().SingleOrDefaultAsync(a => a.Id == answerId && a.ChildId == childAccess.Child.Id);
-        if (answer is null
-            || await db.AdviceRequests.AsNoTracking().Include(r => r.Recommendations).SingleOrDefaultAsync(r => r.Id == answer.RequestId) is not { } advice
-            || !childAccess.CanSee(advice.Part))
+        if (await FindAnswerAsync(childAccess, answerId, tracked: false) is not ({ } answer, { } advice))
         {
             return null;
         }
@@ -251,5 +247,14 @@ public sealed class RecommendationService(
         var plan = await db.SupportPlans.AsNoTracking().SingleAsync(p => p.Id == answer.PlanId);
         var line = answer.LineId is { } lineId ? await db.PlanLines.AsNoTracking().SingleOrDefaultAsync(l => l.Id == lineId) : null;
         return (answer, advice, advice.Recommendations.Single(r => r.Id == answer.RecommendationId), plan, line is not null && childAccess.CanSee(line.Part) ? line : null);
+    }
+
+    /// <summary>An answer about the child with its advice, when the advice is in a part the person sees; tracked when it is to change.</summary>
+    private async Task<(RecommendationAnswer Answer, AdviceRequest Advice)?> FindAnswerAsync(ChildAccess childAccess, Guid answerId, bool tracked)
+    {
+        var answers = tracked ? db.RecommendationAnswers : db.RecommendationAnswers.AsNoTracking();
+        var answer = await answers.SingleOrDefaultAsync(a => a.Id == answerId && a.ChildId == childAccess.Child.Id);
+        var advice = answer is null ? null : await db.AdviceRequests.AsNoTracking().Include(r => r.Recommendations).SingleOrDefaultAsync(r => r.Id == answer.RequestId);
+        return answer is not null && advice is not null && childAccess.CanSee(advice.Part) ? (answer, advice) : null;
     }
 }
