@@ -59,15 +59,23 @@ public sealed class KeyWorkerTests : FreshAppTests
         await MakeTeamLeadAsync(parent, sam, await MemberIdAsync(sam, "caseworker@example.org"));
         var sencoId = await MemberIdAsync(sam, "senco@example.org");
 
+        // Being key worker is something she looks after, so the form asks who takes it before she goes.
+        var keyWorkerChoice = $"Input.Choices[{sencoId}]";
         var (_, confirm) = await parent.OpenAsync($"/children/{sam}/team/{sencoId}/remove");
-        Assert.Contains("Priya Nair is Sam's key worker", confirm.QuerySelector(".govuk-warning-text")!.TextContent, StringComparison.Ordinal);
-        var (removed, _) = await parent.SubmitAsync($"/children/{sam}/team/{sencoId}/remove", new Dictionary<string, string>());
+        Assert.NotNull(confirm.QuerySelector($"select[name='{keyWorkerChoice}']"));
+        var (refused, refusedPage) = await parent.SubmitAsync($"/children/{sam}/team/{sencoId}/remove", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Choose who takes \"Key worker\" for Sam Morgan", refusedPage.ErrorSummary());
+        Assert.Null(await App.QueryAsync(db => db.TeamMembers.Where(t => t.Id == sencoId).Select(t => t.LeftAt).SingleAsync()));
+
+        // Nobody is chosen yet, so the team lead stands in.
+        var (removed, _) = await parent.SubmitAsync($"/children/{sam}/team/{sencoId}/remove", new Dictionary<string, string> { [keyWorkerChoice] = "organisation" });
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
 
         var emails = await App.DeliverEmailAsync();
         var toFamily = emails.Single(m => m.To.Mailboxes.Single().Address == "parent@example.org" && m.Subject == "Sam needs a new key worker");
         Assert.Contains("Priya Nair has left the team", toFamily.TextBody, StringComparison.Ordinal);
-        Assert.Contains("Tom Hughes, the team lead, has been asked to choose a new key worker", toFamily.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Tom Hughes, the team lead, stands in as key worker until a new one is chosen, and has been asked to choose one", toFamily.TextBody, StringComparison.Ordinal);
         var toLead = emails.Single(m => m.To.Mailboxes.Single().Address == "caseworker@example.org");
         Assert.Equal("Choose a new key worker for Sam", toLead.Subject);
         Assert.Contains($"/children/{sam}/team", toLead.TextBody, StringComparison.Ordinal);
@@ -76,7 +84,10 @@ public sealed class KeyWorkerTests : FreshAppTests
 
         var caseworker = await SignedInAsync("caseworker@example.org");
         var (_, team) = await caseworker.OpenAsync($"/children/{sam}/team");
-        Assert.Contains("Sam does not have a key worker", team.QuerySelector(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Tom Hughes is standing in as Sam's key worker", team.QuerySelector(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Tom Hughes (standing in as key worker) (team lead)", team.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
+        var (_, overview) = await parent.OpenAsync($"/children/{sam}");
+        Assert.Contains("Tom Hughes, team lead, is standing in until a new key worker is chosen", overview.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         var (chose, _) = await caseworker.SubmitAsync($"/children/{sam}/team", new Dictionary<string, string>(), $"/children/{sam}/team/{await MemberIdAsync(sam, "therapist@example.org")}/key-worker");
         Assert.Equal(HttpStatusCode.Redirect, chose.StatusCode);
         var (_, after) = await parent.OpenAsync($"/children/{sam}/team");
@@ -96,8 +107,12 @@ public sealed class KeyWorkerTests : FreshAppTests
         var admin = await SignedInAsync("orgadmin@example.org");
 
         var (_, confirm) = await admin.OpenAsync($"/organisation/staff/{professionalId}/deactivate");
-        Assert.Contains("is on 1 child's team, and is the key worker for 1 of them", confirm.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
-        var (done, _) = await admin.SubmitAsync($"/organisation/staff/{professionalId}/deactivate", new Dictionary<string, string>());
+        Assert.Contains("is on 1 child's team", confirm.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Key worker", confirm.QuerySelector($"label[for='Input_Choices_{sencoId}_']")!.TextContent, StringComparison.Ordinal);
+        var (refused, _) = await admin.SubmitAsync($"/organisation/staff/{professionalId}/deactivate", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Null(await App.QueryAsync(db => db.Professionals.Where(p => p.Id == professionalId).Select(p => p.DeactivatedAt).SingleAsync()));
+        var (done, _) = await admin.SubmitAsync($"/organisation/staff/{professionalId}/deactivate", new Dictionary<string, string> { [$"Input.Choices[{sencoId}]"] = "organisation" });
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
 
         var place = await App.QueryAsync(db => db.TeamMembers.Include(t => t.Consents).SingleAsync(t => t.Id == sencoId));

@@ -65,6 +65,7 @@ public sealed class PermissionRecords
     public Dictionary<string, Guid> AdviceRequests { get; } = [];
     public Dictionary<string, Guid> GivenAdvice { get; } = [];
     public Dictionary<string, Guid> RecommendationAnswers { get; } = [];
+    public Dictionary<string, Guid> Covers { get; } = [];
 
     /// <summary>
     /// The address of a row for a child. Choosing the key worker is tried on the current key worker, so that being
@@ -90,6 +91,7 @@ public sealed class PermissionRecords
         .Replace("/advice/{requestId:guid}", row.Route.Contains("{planId", StringComparison.Ordinal) ? $"/advice/{GivenAdvice[child]}" : "/advice/{requestId:guid}", StringComparison.Ordinal)
         .Replace("{requestId:guid}", AdviceRequests[child].ToString(), StringComparison.Ordinal)
         .Replace("{answerId:guid}", RecommendationAnswers[child].ToString(), StringComparison.Ordinal)
+        .Replace("{coverId:guid}", Covers[child].ToString(), StringComparison.Ordinal)
         .Replace("{letter}", "ask-for-assessment", StringComparison.Ordinal)
         .Replace("{number:int}", "1", StringComparison.Ordinal)
         .Replace("{decision:regex(^(edit|decline)$)}", "edit", StringComparison.Ordinal)
@@ -147,6 +149,10 @@ public sealed class PermissionRecords
         var socialWorker = build.Professional(build.Organisation(sam.AreaId, "Northvale Children's Services", OrganisationKind.SocialCare), "social.worker@example.org", "Sol Worker", "Social worker");
         build.Team(sam, socialWorker, "Social worker", socialWorker.UserAccountId, sharedFrom: today.AddDays(-1),
             shared: [RecordArea.Commitments, RecordArea.Concerns, RecordArea.Meetings, RecordArea.SocialCare]);
+        // Someone on each team covers for the key worker this week: the therapist for Sam, the social worker for Jordan.
+        var jordan = await db.Children.SingleAsync(c => c.Id == records.Children["Jordan"]);
+        var socialWorkerOnJordan = build.Team(jordan, socialWorker, "Social worker", socialWorker.UserAccountId, sharedFrom: today.AddDays(-1), shared: [RecordArea.SocialCare]);
+        var coverPlaces = new Dictionary<string, Guid> { ["Samuel"] = records.Members["Samuel"], ["Jordan"] = socialWorkerOnJordan.Id };
 
         foreach (var (child, by) in new[] { ("Samuel", "therapist@example.org"), ("Jordan", "caseworker@example.org") })
         {
@@ -310,6 +316,18 @@ public sealed class PermissionRecords
             db.RecommendationAnswers.Add(answer);
             records.GivenAdvice[child] = given.Id;
             records.RecommendationAnswers[child] = answer.Id;
+
+            var coverPlace = await db.TeamMembers.Include(t => t.Professional!).ThenInclude(p => p.UserAccount).SingleOrDefaultAsync(t => t.Id == coverPlaces[child])
+                ?? db.TeamMembers.Local.Single(t => t.Id == coverPlaces[child]);
+            var cover = new Cover
+            {
+                ChildId = records.Children[child], AreaId = owner.AreaId, KeyWorkerPlaceId = owner.Id, KeyWorkerProfessionalId = owner.ProfessionalId,
+                KeyWorkerUserId = owner.Professional.UserAccountId, KeyWorkerName = owner.Professional.UserAccount.DisplayName,
+                CoverPlaceId = coverPlace.Id, CoverProfessionalId = coverPlace.ProfessionalId, CoverUserId = coverPlace.ProfessionalId == socialWorker.Id ? socialWorker.UserAccountId : coverPlace.Professional!.UserAccountId,
+                CoverName = "Cover", From = today, Until = today.AddDays(7), SetByUserId = owner.Professional.UserAccountId, SetByName = "Key worker", SetAt = now,
+            };
+            db.Covers.Add(cover);
+            records.Covers[child] = cover.Id;
         }
 
         await db.SaveChangesAsync();

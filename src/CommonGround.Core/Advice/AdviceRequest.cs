@@ -32,15 +32,15 @@ public sealed class AdviceRequest : IVersioned
     public required RecordArea Part { get; init; }
     public required string About { get; init; }
     /// <summary>The team place of the professional asked; null for the family's own advice, and for advice asked of an organisation.</summary>
-    public Guid? AdviserTeamMemberId { get; init; }
+    public Guid? AdviserTeamMemberId { get; set; }
     /// <summary>The family's own advice, given on the same terms as anyone's (Code of Practice 9.45 to 9.49), not asked for.</summary>
     public bool ByFamily { get; init; }
     /// <summary>Asked of an organisation on the team rather than a named person: anyone from it on the team may give it.</summary>
-    public bool OfOrganisation { get; init; }
+    public bool OfOrganisation { get; set; }
     /// <summary>The person asked; null for advice asked of an organisation, which whoever gives it answers for.</summary>
-    public Guid? AdviserUserId { get; init; }
+    public Guid? AdviserUserId { get; set; }
     /// <summary>The person asked, or for advice asked of an organisation, the organisation.</summary>
-    public required string AdviserName { get; init; }
+    public required string AdviserName { get; set; }
     /// <summary>The organisation asked, or the asked person's; null for the family's own advice.</summary>
     public Guid? AdviserOrganisationId { get; init; }
     public required string AdviserOrganisationName { get; init; }
@@ -74,7 +74,21 @@ public sealed class AdviceRequest : IVersioned
     public bool IsLate(DateOnly today) => Status == AdviceStatus.Asked && today > DueOn;
 
     /// <summary>How the adviser is named on the statutory process, so the engine keeps one clock per adviser.</summary>
-    public string StatutoryName => OfOrganisation ? AdviserOrganisationName : $"{AdviserName} ({AdviserOrganisationName})";
+    public string StatutoryName => FirstAskedAs ?? (OfOrganisation ? AdviserOrganisationName : $"{AdviserName} ({AdviserOrganisationName})");
+
+    /// <summary>Who was first asked, kept once the request is handed on, so the legal clock stays the one that started.</summary>
+    public string? FirstAskedAs { get; private set; }
+
+    /// <summary>Passes advice still to give to someone else from the same organisation, or to the organisation as a whole.</summary>
+    public void HandTo(Guid? teamMemberId, Guid? userId, string? name)
+    {
+        FirstAskedAs ??= StatutoryName;
+        AdviserTeamMemberId = teamMemberId;
+        AdviserUserId = userId;
+        OfOrganisation = userId is null;
+        AdviserName = name ?? AdviserOrganisationName;
+        Version++;
+    }
 
     /// <summary>Who was asked, as a page names them: "Grace Okafor, Northvale Community NHS Trust", or the organisation.</summary>
     public string Adviser => OfOrganisation ? AdviserOrganisationName : $"{AdviserName}, {AdviserOrganisationName}";
@@ -123,6 +137,7 @@ public sealed class AdviceRequestConfiguration : IEntityTypeConfiguration<Advice
         e.ToTable("AdviceRequests");
         e.Property(r => r.About).HasMaxLength(AdviceRequest.MaxAboutLength);
         e.Property(r => r.AdviserName).HasMaxLength(200);
+        e.Property(r => r.FirstAskedAs).HasMaxLength(420);
         e.Property(r => r.AdviserOrganisationName).HasMaxLength(200);
         e.Property(r => r.GivenByName).HasMaxLength(200);
         e.Property(r => r.AskedByName).HasMaxLength(200);

@@ -32,7 +32,8 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
     /// <summary>
     /// The person's attention list: children they are key worker or team lead for (or, in a local authority, any child
     /// whose team they are on), with the signals about parts of the record shared with them today; and for an
-    /// organisation's admins, concerns their organisation owns that went past a date. Most pressing first.
+    /// organisation's admins, concerns their organisation owns that went past a date and children its staff left
+    /// without a key worker or a team (for a local authority's admins, any child of the area left with no team). Most pressing first.
     /// </summary>
     public async Task<AttentionPage> ListForAsync(Guid userId, int page)
     {
@@ -69,12 +70,19 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
         if (isAdmin)
         {
             var known = onTeam.Select(s => s.Id).ToHashSet();
+            var areaId = professional.Organisation.AreaId;
+            // Leads see what their organisation answers for off the team: its late concerns, and children its staff
+            // left with no key worker or nobody at all. A local authority's leads see every child in the area left with nobody.
             var organisations = await db.AttentionSignals.AsNoTracking()
-                .Where(s => s.OrganisationId == organisationId && s.Kind == AttentionSignalKind.ConcernOverdue).Where(thresholds.Shows()).ToListAsync();
+                .Where(s => (s.OrganisationId == organisationId
+                        && (s.Kind == AttentionSignalKind.ConcernOverdue || s.Kind == AttentionSignalKind.NoKeyWorker || s.Kind == AttentionSignalKind.NoTeam))
+                    || (isLocalAuthority && s.AreaId == areaId && s.Kind == AttentionSignalKind.NoTeam))
+                .Where(thresholds.Shows()).ToListAsync();
             foreach (var signal in organisations.Where(s => !known.Contains(s.Id)))
             {
-                // A lead who cannot see the concern on the child's record sees it from the organisation's side.
-                signal.Link = ConcernService.OrganisationLink(signal.SubjectId!.Value);
+                // A lead who cannot see the concern on the child's record sees it from the organisation's side; the team
+                // page of a child they are not on the team of is not theirs to open.
+                signal.Link = signal.Kind == AttentionSignalKind.ConcernOverdue ? ConcernService.OrganisationLink(signal.SubjectId!.Value) : "";
                 signals.Add(signal);
             }
         }

@@ -22,6 +22,7 @@ public enum AttentionSignalKind
     PlanReviewOverdue,
     AdviceLate,
     RecommendationsUnanswered,
+    NoTeam,
 }
 
 /// <summary>
@@ -46,7 +47,10 @@ public sealed class AttentionSignal
     public RecordArea? RecordArea { get; init; }
     /// <summary>A second part they must also see, such as the part a concern is about.</summary>
     public RecordArea? AboutArea { get; set; }
-    /// <summary>For a concern past its date: the owner's organisation, whose leads see it even off the team.</summary>
+    /// <summary>
+    /// The organisation whose leads see the signal even off the team: a concern's owner past its date, or the organisation
+    /// of whoever last left a team with no key worker or nobody at all.
+    /// </summary>
     public Guid? OrganisationId { get; set; }
     public required int Measure { get; set; }
     public DateOnly? DueOn { get; set; }
@@ -75,13 +79,14 @@ public static class AttentionSignalText
         AttentionSignalKind.PlanReviewOverdue => "Plan review overdue",
         AttentionSignalKind.AdviceLate => "Advice late",
         AttentionSignalKind.RecommendationsUnanswered => "Recommendations not answered",
+        AttentionSignalKind.NoTeam => "Nobody on the team",
         _ => kind.ToString(),
     };
 
     public static string TagColour(this AttentionSignalKind kind) => kind switch
     {
         AttentionSignalKind.StatutoryMissed or AttentionSignalKind.ConcernOverdue or AttentionSignalKind.CommitmentOverdue or AttentionSignalKind.DeliveryDisputed
-            or AttentionSignalKind.AdviceLate => "red",
+            or AttentionSignalKind.AdviceLate or AttentionSignalKind.NoTeam => "red",
         AttentionSignalKind.ConcernDueSoon or AttentionSignalKind.ProvisionBehind or AttentionSignalKind.StatutoryDueSoon => "orange",
         _ => "yellow",
     };

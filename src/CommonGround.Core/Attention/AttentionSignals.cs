@@ -132,12 +132,33 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
             return signal;
         }
 
-        // The team: a child whose team has nobody as key worker has no dedicated point of contact.
-        var teams = await db.TeamMembers.AsNoTracking().Where(t => ids.Contains(t.ChildId) && t.LeftAt == null)
-            .GroupBy(t => t.ChildId).Select(g => new { ChildId = g.Key, KeyWorkers = g.Count(t => t.IsKeyWorker) }).ToListAsync(cancellationToken);
-        foreach (var team in teams.Where(t => t.KeyWorkers == 0))
+        // The team: a child whose team has nobody as key worker has no dedicated point of contact, and a team lead
+        // standing in is only until someone is chosen. The leavers' organisation's leads see it too, off the team.
+        var places = await db.TeamMembers.AsNoTracking().Where(t => ids.Contains(t.ChildId))
+            .Select(t => new { t.ChildId, t.LeftAt, t.IsKeyWorker, t.IsStandingIn, t.Professional!.OrganisationId, OrganisationName = t.Professional.Organisation!.Name, t.Professional.UserAccount!.DisplayName })
+            .ToListAsync(cancellationToken);
+        foreach (var team in places.GroupBy(p => p.ChildId))
         {
-            Signal(team.ChildId, AttentionSignalKind.NoKeyWorker, "", "No key worker: the family has no single person to contact", ChildLinks.Team(team.ChildId), 0);
+            var active = team.Where(p => p.LeftAt == null).ToList();
+            var lastLeft = team.Where(p => p.LeftAt != null).MaxBy(p => p.LeftAt);
+            if (active.Count == 0)
+            {
+                var left = DateOnly.FromDateTime(lastLeft!.LeftAt!.Value.ToUkTime());
+                Signal(team.Key, AttentionSignalKind.NoTeam, "",
+                    $"Nobody is on the team since {lastLeft.DisplayName} of {lastLeft.OrganisationName} left on {UkDates.Date(left)}. The family has no one to contact; they can invite someone to the team",
+                    "", today.DayNumber - left.DayNumber, organisationId: lastLeft.OrganisationId);
+            }
+            else if (active.FirstOrDefault(p => p.IsKeyWorker) is { IsStandingIn: true } standIn)
+            {
+                Signal(team.Key, AttentionSignalKind.NoKeyWorker, "",
+                    $"No key worker chosen: {standIn.DisplayName}, team lead, stands in{(lastLeft is null ? "" : $" since {lastLeft.DisplayName} left")}. Choose a key worker",
+                    ChildLinks.Team(team.Key), 0, organisationId: lastLeft?.OrganisationId ?? standIn.OrganisationId);
+            }
+            else if (!active.Any(p => p.IsKeyWorker))
+            {
+                Signal(team.Key, AttentionSignalKind.NoKeyWorker, "", "No key worker: the family has no single person to contact", ChildLinks.Team(team.Key), 0,
+                    organisationId: lastLeft?.OrganisationId);
+            }
         }
 
         // Concerns: a clock past its date, or due within one working day; and several raised in a short time.

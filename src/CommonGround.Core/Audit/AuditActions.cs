@@ -35,6 +35,10 @@ public static class AuditActions
     public const string KeyWorkerChanged = "team.key-worker-changed";
     public const string KeyWorkerLeft = "team.key-worker-left";
     public const string TeamLeadChanged = "team.team-lead-changed";
+    public const string HandedOver = "team.handed-over";
+    public const string CoverSet = "team.cover-set";
+    public const string CoverEnded = "team.cover-ended";
+    public const string StandingIn = "team.standing-in";
     public const string SharingChanged = "consent.changed";
     public const string FamilySharingChanged = "consent.family-changed";
     public const string AccessRequested = "consent.requested";

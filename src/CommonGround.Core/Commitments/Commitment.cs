@@ -77,6 +77,16 @@ public sealed class Commitment : IVersioned
         return $"{CommitmentText.Describe(QuantityPerPeriod!.Value, Unit!.Value, MinutesPerSession, Period!.Value, TermTimeOnly)}, from {UkDates.Date(StartDate!.Value)} {until}";
     }
 
+    /// <summary>Passes the commitment to a new owner, who answers for it from now on; its history stays as it was.</summary>
+    public void HandTo(Guid professionalId, string name, Guid organisationId, string organisationName)
+    {
+        OwnerProfessionalId = professionalId;
+        OwnerName = name;
+        OwnerOrganisationId = organisationId;
+        OwnerOrganisationName = organisationName;
+        Version++;
+    }
+
     /// <summary>The moves each status allows; final statuses allow none.</summary>
     public IReadOnlyList<CommitmentStatus> NextStatuses() => Status switch
     {

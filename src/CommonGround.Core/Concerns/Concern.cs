@@ -219,6 +219,14 @@ public sealed class Concern : IVersioned
         return AddUpdate(ConcernUpdateKind.Assigned, $"Now owned by {ownerName} ({organisationName})", byUserId, byName, false, now);
     }
 
+    /// <summary>Gives the concern back to its organisation, whose leads choose who answers it; the clocks run on.</summary>
+    public ConcernUpdate ReturnToOrganisation(string why, Guid byUserId, string byName, DateTime now)
+    {
+        OwnerProfessionalId = null;
+        OwnerName = null;
+        return AddUpdate(ConcernUpdateKind.Assigned, $"{why}, so it went back to {OwnerOrganisationName} to choose who answers it", byUserId, byName, false, now);
+    }
+
     /// <summary>Marks a breached clock as escalated to the owner's organisation leads; null if it already was.</summary>
     public ConcernUpdate? Escalate(ConcernClockKind clock, string escalatedTo, DateTime now)
     {

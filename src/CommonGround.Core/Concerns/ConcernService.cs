@@ -6,6 +6,7 @@ using CommonGround.Core.Commitments;
 using CommonGround.Core.Data;
 using CommonGround.Core.Notifications;
 using CommonGround.Core.Organisations;
+using CommonGround.Core.Team;
 using CommonGround.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -158,10 +159,15 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
     public static bool MayDecide(ChildAccess childAccess, Concern concern, Guid userId) =>
         CanSee(childAccess, concern) && (concern.RaisedByUserId == userId || (concern.RaisedByFamily && childAccess.IsFamily));
 
-    /// <summary>Whether the person may pass the concern on: its owner, or any lead of its organisation.</summary>
-    public Task<bool> MayAssignAsync(Concern concern, Guid userId) =>
-        db.Professionals.AnyAsync(p => p.UserAccountId == userId && p.DeactivatedAt == null
-            && (p.Id == concern.OwnerProfessionalId || (p.IsOrganisationAdmin && p.OrganisationId == concern.OwnerOrganisationId)));
+    /// <summary>Whether the person may pass the concern on: its owner, whoever covers for the owner as key worker today, or any lead of its organisation.</summary>
+    public async Task<bool> MayAssignAsync(Concern concern, Guid userId)
+    {
+        var today = timeProvider.TodayInUk();
+        return await db.Professionals.AnyAsync(p => p.UserAccountId == userId && p.DeactivatedAt == null
+                && (p.Id == concern.OwnerProfessionalId || (p.IsOrganisationAdmin && p.OrganisationId == concern.OwnerOrganisationId)))
+            || await CoverService.StandingCovers(db, today).AnyAsync(c => c.ChildId == concern.ChildId && c.From <= today
+                && c.KeyWorkerProfessionalId == concern.OwnerProfessionalId && c.CoverUserId == userId);
+    }
 
     /// <summary>People from the owning organisation on the child's team who can see the concern.</summary>
     public async Task<IReadOnlyList<Assignee>> AssigneesAsync(Concern concern)

@@ -38,6 +38,8 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
     public DbSet<FamilySharingDecision> FamilySharingDecisions => Set<FamilySharingDecision>();
     public DbSet<ChildVisit> ChildVisits => Set<ChildVisit>();
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+    public DbSet<Handover> Handovers => Set<Handover>();
+    public DbSet<Cover> Covers => Set<Cover>();
     public DbSet<SharingConsent> SharingConsents => Set<SharingConsent>();
     public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();

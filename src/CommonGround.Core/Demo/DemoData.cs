@@ -99,7 +99,8 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
         }
 
         var senco = Staff("senco@example.org", "Priya Nair", brookside, "SENCO");
-        Staff("orgadmin@example.org", "Helen Brooks", brookside, "School business manager", admin: true);
+        var helen = Staff("orgadmin@example.org", "Helen Brooks", brookside, "School business manager", admin: true);
+        var omar = Staff("omar.shah@example.org", "Omar Shah", brookside, "Deputy SENCO");
         var caseworker = Staff("caseworker@example.org", "Tom Hughes", council, "SEND caseworker");
         Staff("send.lead@example.org", "Ruth Adeyemi", council, "SEND team leader", admin: true);
         var therapist = Staff("therapist@example.org", "Grace Okafor", nhs, "Speech and language therapist", admin: true);
@@ -156,6 +157,8 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
             var samsPlan = DemoPlan.Add(db, MondayOf(today), alex, sam, sencoOnSam, therapistOnSam, senco, therapist);
             DemoDocuments.Add(db, MondayOf(today), sam, samsPlan, therapist, therapistOnSam, senco, alex);
             DemoPlan.AddJordans(db, MondayOf(today), jordanAccount, jordan, caseworkerOnJordan, caseworker, jordansDraft, jordansFinal);
+            var sarah = Staff("sarah.jones@example.org", "Sarah Jones", brookside, "Teaching assistant");
+            DemoContinuity.Add(db, MondayOf(today), today, sam, alex, senco, sencoOnSam, omar, sarah, helen, brookside, Team);
         }
 
         db.AuditEvents.Add(AuditEvent.For(Actor.System, now, "demo.seeded", "Demo", null, "Added the Northvale demo data"));

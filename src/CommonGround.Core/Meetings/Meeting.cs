@@ -27,13 +27,13 @@ public sealed class Meeting : IVersioned
     public required int DurationMinutes { get; set; }
     public string? Place { get; set; }
     public string? OnlineLink { get; set; }
-    public required Guid OrganiserUserId { get; init; }
-    public required string OrganiserName { get; init; }
-    public required string OrganiserEmail { get; init; }
+    public required Guid OrganiserUserId { get; set; }
+    public required string OrganiserName { get; set; }
+    public required string OrganiserEmail { get; set; }
     public required Guid OrganiserOrganisationId { get; init; }
     public required string OrganiserOrganisationName { get; init; }
-    public required Guid NoteTakerUserId { get; init; }
-    public required string NoteTakerName { get; init; }
+    public required Guid NoteTakerUserId { get; set; }
+    public required string NoteTakerName { get; set; }
     public required DateTime ScheduledAt { get; init; }
     /// <summary>Goes up each time the invitation changes, so calendars replace the old one.</summary>
     public int CalendarSequence { get; private set; }
@@ -63,8 +63,28 @@ public sealed class Meeting : IVersioned
     public bool IsAgreed => RecordStatus == MeetingRecordStatus.Agreed;
     public bool HasStarted(DateTime now) => now >= StartsAt;
 
-    /// <summary>The note-taker writes the record; the organiser may stand in for them.</summary>
-    public bool MayWriteRecord(Guid userId) => userId == NoteTakerUserId || userId == OrganiserUserId;
+    /// <summary>The note-taker writes the record; the organiser may stand in for them, and so may a lead of the organiser's organisation.</summary>
+    public bool MayWriteRecord(Guid userId, bool leadsOrganisersOrganisation = false) =>
+        userId == NoteTakerUserId || userId == OrganiserUserId || leadsOrganisersOrganisation;
+
+    /// <summary>Passes the organiser's part, the note-taker's, or both, from a person who left to someone who takes them on.</summary>
+    public void HandTo(Guid fromUserId, Guid toUserId, string toName, string toEmail)
+    {
+        if (OrganiserUserId == fromUserId)
+        {
+            OrganiserUserId = toUserId;
+            OrganiserName = toName;
+            OrganiserEmail = toEmail;
+        }
+
+        if (NoteTakerUserId == fromUserId)
+        {
+            NoteTakerUserId = toUserId;
+            NoteTakerName = toName;
+        }
+
+        Version++;
+    }
 
     /// <summary>The agenda as it is shown: the family's items first, then everyone else's, each in the order added.</summary>
     public IReadOnlyList<AgendaItem> OrderedAgenda() =>

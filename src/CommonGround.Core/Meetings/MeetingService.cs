@@ -17,6 +17,10 @@ public sealed record InviteeChoice(Guid UserAccountId, string Name, string Email
 /// <summary>Reading a child's meetings and their records. Arranging them, keeping the record and families' feedback are beside it.</summary>
 public sealed class MeetingService(CommonGroundDbContext db, AccessService access, TimeProvider timeProvider)
 {
+    /// <summary>Whether the person writes the meeting's record: its note-taker, its organiser, or a lead of the organiser's organisation.</summary>
+    public async Task<bool> MayWriteRecordAsync(Meeting meeting, Guid userId) =>
+        meeting.MayWriteRecord(userId, await MeetingSteps.LeadsOrganisersOrganisationAsync(db, meeting, userId));
+
     /// <summary>The child's meetings, soonest upcoming first, then past ones newest first.</summary>
     public async Task<IReadOnlyList<Meeting>> ListForChildAsync(Guid childId)
     {

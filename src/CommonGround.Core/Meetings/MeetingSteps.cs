@@ -26,6 +26,10 @@ public sealed class MeetingSteps(CommonGroundDbContext db, AttentionSignals sign
         return meeting is null ? new MeetingNotFound() : meeting;
     }
 
+    /// <summary>Whether the person is an active lead of the organiser's organisation, who may finish a record nobody else can.</summary>
+    public static Task<bool> LeadsOrganisersOrganisationAsync(CommonGroundDbContext db, Meeting meeting, Guid userId) =>
+        db.Professionals.AnyAsync(p => p.UserAccountId == userId && p.DeactivatedAt == null && p.IsOrganisationAdmin && p.OrganisationId == meeting.OrganiserOrganisationId);
+
     public async Task<Result<Meeting>> LoadForOrganiserAsync(ChildAccess childAccess, Guid meetingId, UserActor actor)
     {
         var loaded = await LoadAsync(childAccess, meetingId);
@@ -36,7 +40,7 @@ public sealed class MeetingSteps(CommonGroundDbContext db, AttentionSignals sign
 
         return meeting switch
         {
-            _ when !childAccess.Can(Capability.RunMeeting, RecordArea.Meetings) || !meeting.MayWriteRecord(actor.UserId) => new OnlyOrganiserChangesMeeting(meeting.OrganiserName),
+            _ when !childAccess.Can(Capability.RunMeeting, RecordArea.Meetings) || !meeting.MayWriteRecord(actor.UserId, await LeadsOrganisersOrganisationAsync(db, meeting, actor.UserId)) => new OnlyOrganiserChangesMeeting(meeting.OrganiserName),
             _ when meeting.IsCancelled => new MeetingCancelled(),
             _ when meeting.HasStarted(timeProvider.UtcNow()) => new MeetingAlreadyStarted(),
             _ => meeting,
@@ -53,7 +57,7 @@ public sealed class MeetingSteps(CommonGroundDbContext db, AttentionSignals sign
 
         return meeting switch
         {
-            _ when !childAccess.Can(Capability.RunMeeting, RecordArea.Meetings) || !meeting.MayWriteRecord(actor.UserId) => new OnlyNoteTakerWrites(meeting.NoteTakerName),
+            _ when !childAccess.Can(Capability.RunMeeting, RecordArea.Meetings) || !meeting.MayWriteRecord(actor.UserId, await LeadsOrganisersOrganisationAsync(db, meeting, actor.UserId)) => new OnlyNoteTakerWrites(meeting.NoteTakerName),
             _ when meeting.IsCancelled => new MeetingCancelled(),
             _ when !meeting.HasStarted(timeProvider.UtcNow()) => new MeetingNotStartedYet(),
             _ when version is { } expected && meeting.Version != expected => new MeetingChangedMeanwhile(),

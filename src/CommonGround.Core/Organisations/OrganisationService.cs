@@ -30,6 +30,7 @@ public sealed class OrganisationService(
     UserManager<UserAccount> userManager,
     EmailOutbox outbox,
     KeyWorkerHandover handover,
+    HandoverService handovers,
     AttentionSignals signals,
     TimeProvider timeProvider)
 {
@@ -154,10 +155,12 @@ public sealed class OrganisationService(
 
     /// <summary>
     /// Ends a member of staff's access: their security stamp changes, so every session they have ends at its next check.
-    /// They have left the organisation, so their places on children's teams end too, each recorded on the child's
-    /// record; where they were the key worker, the family and the team leads are told.
+    /// Everything they own that is still open goes first to whoever <paramref name="choices"/> (or <paramref name="everyone"/>)
+    /// names, and nothing is changed while anything is left without an owner. They have left the organisation, so their
+    /// places on children's teams end too, each recorded on the child's record.
     /// </summary>
-    public async Task<Result<Professional>> DeactivateStaffAsync(Guid organisationId, Guid professionalId, Func<Guid, string> teamPageFor, UserActor actor)
+    public async Task<Result<Professional>> DeactivateStaffAsync(Guid organisationId, Guid professionalId, IReadOnlyDictionary<Guid, string> choices, string? everyone,
+        Func<Guid, string> teamPageFor, UserActor actor)
     {
         var professional = await db.Professionals.Include(p => p.UserAccount).Include(p => p.Organisation)
             .SingleOrDefaultAsync(p => p.Id == professionalId && p.OrganisationId == organisationId);
@@ -182,6 +185,12 @@ public sealed class OrganisationService(
             return new LastActiveAdmin();
         }
 
+        var handedOver = await handovers.StageAsync(new HandOverOptions(professional.Id, choices, everyone, $"left {professional.Organisation!.Name}", SuccessorsTakePlaces: true), actor);
+        if (!handedOver.Succeeded)
+        {
+            return handedOver.Error!;
+        }
+
         var now = timeProvider.UtcNow();
         professional.Deactivate(now);
         professional.UserAccount!.SecurityStamp = Guid.NewGuid().ToString();
@@ -204,7 +213,7 @@ public sealed class OrganisationService(
         }
 
         await db.SaveChangesAsync();
-        await signals.RefreshAfterChangeAsync(places.Select(p => p.ChildId).Distinct().ToList());
+        await signals.RefreshAfterChangeAsync(places.Select(p => p.ChildId).Concat(handedOver.Value!.Select(h => h.ChildId)).Distinct().ToList());
         return professional;
     }
 

@@ -17,6 +17,8 @@ public sealed class TeamMember
     public required string Role { get; set; }
     public bool IsKeyWorker { get; set; }
     public bool IsTeamLead { get; set; }
+    /// <summary>A team lead standing in as key worker because the key worker left, until a new one is chosen.</summary>
+    public bool IsStandingIn { get; set; }
     public required DateTime JoinedAt { get; init; }
     public required Guid AddedByUserId { get; init; }
     public DateTime? LeftAt { get; private set; }
@@ -29,6 +31,7 @@ public sealed class TeamMember
     {
         LeftAt ??= now;
         IsKeyWorker = false;
+        IsStandingIn = false;
         foreach (var consent in Consents)
         {
             consent.Withdraw(byUserId, now);

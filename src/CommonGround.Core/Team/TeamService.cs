@@ -14,7 +14,7 @@ public sealed record InviteToTeamOptions(string Name, string Email, string Role,
 /// <summary>What a team member may see: <paramref name="From"/> empty means from now, <paramref name="Until"/> empty means until changed.</summary>
 public sealed record SetSharingOptions(Guid TeamMemberId, IReadOnlyCollection<RecordArea> Areas, DateOnly? From, DateOnly? Until);
 
-public sealed class TeamService(CommonGroundDbContext db, EmailOutbox outbox, KeyWorkerHandover handover, AttentionSignals signals, TimeProvider timeProvider)
+public sealed class TeamService(CommonGroundDbContext db, EmailOutbox outbox, KeyWorkerHandover handover, HandoverService handovers, AttentionSignals signals, TimeProvider timeProvider)
 {
     /// <summary>The child's active team, key worker first.</summary>
     public Task<List<TeamMember>> ListTeamAsync(Guid childId) =>
@@ -214,10 +214,13 @@ public sealed class TeamService(CommonGroundDbContext db, EmailOutbox outbox, Ke
     }
 
     /// <summary>
-    /// Takes someone off the team: their place ends and every area shared with them is withdrawn. When they were the
-    /// key worker, the family and the team leads are told so a new one is chosen.
+    /// Takes someone off the team: what they own for the child goes first to whoever <paramref name="choices"/> names
+    /// (nothing changes while anything is left without an owner), then their place ends and every area shared with
+    /// them is withdrawn. When they were the key worker and nobody took it on, a team lead stands in and the family and
+    /// the team leads are told so a new one is chosen.
     /// </summary>
-    public async Task<Result<TeamMember>> RemoveAsync(ChildAccess childAccess, Guid teamMemberId, Func<Guid, string> teamPageFor, UserActor actor)
+    public async Task<Result<TeamMember>> RemoveAsync(ChildAccess childAccess, Guid teamMemberId, IReadOnlyDictionary<Guid, string> choices, string? everyone,
+        Func<Guid, string> teamPageFor, UserActor actor)
     {
         var childId = childAccess.Child.Id;
         if (!childAccess.Can(Capability.ManageTeam))
@@ -230,6 +233,12 @@ public sealed class TeamService(CommonGroundDbContext db, EmailOutbox outbox, Ke
         if (member is null)
         {
             return new TeamMemberNotFound();
+        }
+
+        var handedOver = await handovers.StageAsync(new HandOverOptions(member.ProfessionalId, choices, everyone, "left the team", SuccessorsTakePlaces: false, OnlyChildId: childId), actor);
+        if (!handedOver.Succeeded)
+        {
+            return handedOver.Error!;
         }
 
         var now = timeProvider.UtcNow();
@@ -268,6 +277,7 @@ public sealed class TeamService(CommonGroundDbContext db, EmailOutbox outbox, Ke
         foreach (var other in team)
         {
             other.IsKeyWorker = other.Id == member.Id;
+            other.IsStandingIn = false;
         }
 
         db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, member.AreaId, timeProvider.UtcNow(), new ChildChange(AuditActions.KeyWorkerChanged, null, $"Made {member.Professional!.UserAccount!.DisplayName} the key worker", new ChangeSubject.Team())));

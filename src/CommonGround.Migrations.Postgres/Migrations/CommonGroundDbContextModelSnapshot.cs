@@ -464,6 +464,11 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasColumnType("date")
                         .HasColumnName("due_on");
 
+                    b.Property<string>("FirstAskedAs")
+                        .HasMaxLength(420)
+                        .HasColumnType("character varying(420)")
+                        .HasColumnName("first_asked_as");
+
                     b.Property<DateTime?>("GivenAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("given_at");
@@ -3794,6 +3799,190 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.ToTable("access_requests", (string)null);
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Team.Cover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("area_id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("child_id");
+
+                    b.Property<string>("CoverName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("cover_name");
+
+                    b.Property<Guid>("CoverPlaceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cover_place_id");
+
+                    b.Property<Guid>("CoverProfessionalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cover_professional_id");
+
+                    b.Property<Guid>("CoverUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cover_user_id");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("KeyWorkerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key_worker_name");
+
+                    b.Property<Guid>("KeyWorkerPlaceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key_worker_place_id");
+
+                    b.Property<Guid>("KeyWorkerProfessionalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key_worker_professional_id");
+
+                    b.Property<Guid>("KeyWorkerUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key_worker_user_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<string>("SetByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("set_by_name");
+
+                    b.Property<Guid>("SetByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("set_by_user_id");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("date")
+                        .HasColumnName("until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_covers");
+
+                    b.HasIndex("ChildId", "Until")
+                        .HasDatabaseName("ix_covers_child_id_until");
+
+                    b.HasIndex("Until", "EndedAt")
+                        .HasDatabaseName("ix_covers_until_ended_at");
+
+                    b.ToTable("covers", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Team.Handover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AboutPart")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("about_part");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("area_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("child_id");
+
+                    b.Property<string>("FromName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("from_name");
+
+                    b.Property<Guid>("FromProfessionalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_professional_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("part");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("ToName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("to_name");
+
+                    b.Property<Guid?>("ToProfessionalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_professional_id");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("what");
+
+                    b.Property<string>("Why")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("why");
+
+                    b.HasKey("Id")
+                        .HasName("pk_handovers");
+
+                    b.HasIndex("ChildId", "At")
+                        .HasDatabaseName("ix_handovers_child_id_at");
+
+                    b.ToTable("handovers", (string)null);
+                });
+
             modelBuilder.Entity("CommonGround.Core.Team.SharingConsent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3873,6 +4062,10 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.Property<bool>("IsKeyWorker")
                         .HasColumnType("boolean")
                         .HasColumnName("is_key_worker");
+
+                    b.Property<bool>("IsStandingIn")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_standing_in");
 
                     b.Property<bool>("IsTeamLead")
                         .HasColumnType("boolean")
@@ -4708,6 +4901,26 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_access_requests_team_members_team_member_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Team.Cover", b =>
+                {
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_covers_children_child_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Team.Handover", b =>
+                {
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_handovers_children_child_id");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Team.SharingConsent", b =>

@@ -459,6 +459,11 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("due_on");
 
+                    b.Property<string>("FirstAskedAs")
+                        .HasMaxLength(420)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_asked_as");
+
                     b.Property<DateTime?>("GivenAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("given_at");
@@ -3789,6 +3794,190 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.ToTable("access_requests", (string)null);
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Team.Cover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
+                    b.Property<string>("CoverName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cover_name");
+
+                    b.Property<Guid>("CoverPlaceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cover_place_id");
+
+                    b.Property<Guid>("CoverProfessionalId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cover_professional_id");
+
+                    b.Property<Guid>("CoverUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cover_user_id");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("KeyWorkerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_worker_name");
+
+                    b.Property<Guid>("KeyWorkerPlaceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_worker_place_id");
+
+                    b.Property<Guid>("KeyWorkerProfessionalId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_worker_professional_id");
+
+                    b.Property<Guid>("KeyWorkerUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_worker_user_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_at");
+
+                    b.Property<string>("SetByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_by_name");
+
+                    b.Property<Guid>("SetByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_by_user_id");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_covers");
+
+                    b.HasIndex("ChildId", "Until")
+                        .HasDatabaseName("ix_covers_child_id_until");
+
+                    b.HasIndex("Until", "EndedAt")
+                        .HasDatabaseName("ix_covers_until_ended_at");
+
+                    b.ToTable("covers", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Team.Handover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AboutPart")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("about_part");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
+                    b.Property<string>("FromName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_name");
+
+                    b.Property<Guid>("FromProfessionalId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_professional_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("part");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("ToName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_name");
+
+                    b.Property<Guid?>("ToProfessionalId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_professional_id");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what");
+
+                    b.Property<string>("Why")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("why");
+
+                    b.HasKey("Id")
+                        .HasName("pk_handovers");
+
+                    b.HasIndex("ChildId", "At")
+                        .HasDatabaseName("ix_handovers_child_id_at");
+
+                    b.ToTable("handovers", (string)null);
+                });
+
             modelBuilder.Entity("CommonGround.Core.Team.SharingConsent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3868,6 +4057,10 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsKeyWorker")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_key_worker");
+
+                    b.Property<bool>("IsStandingIn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_standing_in");
 
                     b.Property<bool>("IsTeamLead")
                         .HasColumnType("INTEGER")
@@ -4699,6 +4892,26 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_access_requests_team_members_team_member_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Team.Cover", b =>
+                {
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_covers_children_child_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Team.Handover", b =>
+                {
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_handovers_children_child_id");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Team.SharingConsent", b =>

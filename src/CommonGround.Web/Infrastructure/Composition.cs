@@ -97,6 +97,9 @@ public static class Composition
         services.AddScoped<WhatIsNewService>();
         services.AddScoped<FamilySharingService>();
         services.AddScoped<KeyWorkerHandover>();
+        services.AddScoped<LeaversWork>();
+        services.AddScoped<HandoverService>();
+        services.AddScoped<CoverService>();
         services.AddScoped<TeamService>();
         services.AddScoped<AccessRequestService>();
         services.AddScoped<ProfileService>();

@@ -91,7 +91,9 @@ public sealed class ServerSideSessionTests : FreshAppTests
         await senco.SignInAsync("senco@example.org");
         var admin = await SignedInAsync("orgadmin@example.org");
         var professionalId = await App.QueryAsync(db => db.Professionals.Where(p => p.UserAccount!.Email == "senco@example.org").Select(p => p.Id).SingleAsync());
-        await admin.SubmitAsync($"/organisation/staff/{professionalId}/deactivate", new Dictionary<string, string>());
+        var keyWorkerPlace = await App.QueryAsync(db => db.TeamMembers.Where(t => t.ProfessionalId == professionalId && t.IsKeyWorker).Select(t => t.Id).SingleAsync());
+        var (deactivated, _) = await admin.SubmitAsync($"/organisation/staff/{professionalId}/deactivate", new Dictionary<string, string> { [$"Input.Choices[{keyWorkerPlace}]"] = "organisation" });
+        Assert.Equal(HttpStatusCode.Redirect, deactivated.StatusCode);
 
         // No waiting for the periodic check: the session is gone from the database.
         Assert.Equal(HttpStatusCode.Redirect, (await senco.GetAsync("/account")).StatusCode);

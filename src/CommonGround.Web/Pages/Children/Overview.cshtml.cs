@@ -7,18 +7,21 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CommonGround.Web.Pages.Children;
 
-public sealed class OverviewModel(TeamService teams, AccessRequestService requests, WhatIsNewService whatIsNew, CurrentUser currentUser, TimeProvider timeProvider)
+public sealed class OverviewModel(TeamService teams, CoverService covers, AccessRequestService requests, WhatIsNewService whatIsNew, CurrentUser currentUser, TimeProvider timeProvider)
     : ChildPageBase(currentUser)
 {
     public IReadOnlyList<TeamMember> Team { get; private set; } = [];
     public DateOnly Today => timeProvider.TodayInUk();
     public int PendingRequests { get; private set; }
+    /// <summary>Cover for the key worker running today or still to come, soonest first.</summary>
+    public IReadOnlyList<Cover> Covers { get; private set; } = [];
     public WhatIsNew New { get; private set; } = new(null, [], 0);
 
     [ChildPage(Capability.ViewRecord)]
     public async Task<IActionResult> OnGetAsync(Guid childId)
     {
         Team = await teams.ListTeamAsync(childId);
+        Covers = await covers.CurrentAndComingAsync(childId);
         if (Access.Can(Capability.ManageConsent))
         {
             PendingRequests = (await requests.ListPendingAsync(childId)).Count;

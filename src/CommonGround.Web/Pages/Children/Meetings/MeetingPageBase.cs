@@ -13,8 +13,8 @@ public abstract class MeetingPageBase(MeetingService meetings, CurrentUser curre
 
     protected MeetingService Meetings => meetings;
 
-    /// <summary>True when the person signed in writes this meeting's record (its note-taker or organiser).</summary>
-    public bool MayWrite => !Access.IsFamily && Access.Can(Capability.RunMeeting, RecordArea.Meetings) && Meeting.MayWriteRecord(CurrentUser.UserId!.Value);
+    /// <summary>True when the person signed in writes this meeting's record (its note-taker, organiser, or a lead of the organiser's organisation).</summary>
+    public bool MayWrite { get; private set; }
 
     /// <summary>Loads the meeting; a page only the family uses refuses everyone else with 403.</summary>
     protected async Task<IActionResult?> LoadMeetingAsync(Guid childId, Guid meetingId, bool familyOnly = false)
@@ -30,6 +30,7 @@ public abstract class MeetingPageBase(MeetingService meetings, CurrentUser curre
         }
 
         Meeting = meeting;
+        MayWrite = !Access.IsFamily && Access.Can(Capability.RunMeeting, RecordArea.Meetings) && await meetings.MayWriteRecordAsync(meeting, CurrentUser.UserId!.Value);
         return null;
     }
 

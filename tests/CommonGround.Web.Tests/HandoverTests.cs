@@ -1,0 +1,270 @@
+using System.Net;
+using CommonGround.Core.Access;
+using CommonGround.Core.Accounts;
+using CommonGround.Core.Attention;
+using CommonGround.Core.Commitments;
+using CommonGround.Core.Data;
+using CommonGround.Core.Meetings;
+using CommonGround.Core.Organisations;
+using CommonGround.Core.Team;
+using CommonGround.Core.Time;
+using CommonGround.Testing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommonGround.Web.Tests;
+
+/// <summary>Nobody's promise is lost when people move: hand-over of what a leaver owns, cover for the key worker, and a team nobody is left on.</summary>
+public sealed class HandoverTests : FreshAppTests
+{
+    private sealed record Owned(Guid Sam, Guid SencoProfessional, Guid SencoPlace, Guid Omar, Guid Commitment, Guid Concern, Guid Meeting);
+
+    /// <summary>
+    /// Priya, Sam's key worker, owns a commitment, a concern the family raised and a meeting whose record she is still
+    /// writing; Omar is a colleague at her school who is not on Sam's team.
+    /// </summary>
+    private async Task<Owned> PriyaOwnsThingsAsync()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var parent = await SignedInAsync("parent@example.org");
+        var (raised, _) = await parent.SubmitAsync($"/children/{sam}/concerns/new", new Dictionary<string, string>
+        {
+            ["Input.Topic"] = "Lunchtimes", ["Input.About"] = "Education", ["Input.WhatIsHappening"] = "Sam eats alone.", ["Input.Urgency"] = "Standard", ["Input.Owner"] = "key-worker",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, raised.StatusCode);
+
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CommonGroundDbContext>();
+        var build = TestRecords.Create(db, scope.ServiceProvider.GetRequiredService<IPasswordHasher<UserAccount>>(), App.Time);
+        var senco = await db.TeamMembers.Include(t => t.Professional!).ThenInclude(p => p.UserAccount).Include(t => t.Professional!).ThenInclude(p => p.Organisation)
+            .SingleAsync(t => t.ChildId == sam && t.IsKeyWorker);
+        var omar = build.Professional(senco.Professional!.Organisation!, "omar.shah@example.org", "Omar Shah", "Deputy SENCO");
+        var now = build.Now;
+        var commitment = new Commitment
+        {
+            ChildId = sam, AreaId = senco.AreaId, What = "Speech and language sessions", RecordArea = CommitmentArea.Education, Source = CommitmentSource.Meeting,
+            OwnerProfessionalId = senco.ProfessionalId, OwnerName = "Priya Nair", OwnerOrganisationId = senco.Professional.OrganisationId, OwnerOrganisationName = senco.Professional.Organisation!.Name,
+            Kind = CommitmentKind.Recurring, QuantityPerPeriod = 1, Unit = ProvisionUnit.Sessions, MinutesPerSession = 30, Period = ProvisionPeriod.Week,
+            StartDate = build.Today.AddDays(-14), CreatedAt = now, CreatedByUserId = senco.Professional.UserAccountId, CreatedByName = "Priya Nair",
+        };
+        commitment.ChangeStatus(CommitmentStatus.Agreed, null, senco.Professional.UserAccountId, "Priya Nair", now, build.Today);
+        db.Commitments.Add(commitment);
+        var meeting = new Meeting
+        {
+            ChildId = sam, AreaId = senco.AreaId, Kind = MeetingKind.Review, StartsAt = now.AddDays(-2), DurationMinutes = 60, Place = "School",
+            OrganiserUserId = senco.Professional.UserAccountId, OrganiserName = "Priya Nair", OrganiserEmail = "senco@example.org",
+            OrganiserOrganisationId = senco.Professional.OrganisationId, OrganiserOrganisationName = senco.Professional.Organisation.Name,
+            NoteTakerUserId = senco.Professional.UserAccountId, NoteTakerName = "Priya Nair", ScheduledAt = now.AddDays(-9),
+        };
+        meeting.WriteRecord("Alex wants lunchtimes to be calmer.", null, "A lunchtime club from Monday.", null, "Priya Nair");
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync();
+        var concern = await db.Concerns.Where(c => c.ChildId == sam).Select(c => c.Id).SingleAsync();
+        return new Owned(sam, senco.ProfessionalId, senco.Id, omar.Id, commitment.Id, concern, meeting.Id);
+    }
+
+    [Fact]
+    public async Task Deactivating_is_refused_until_everything_the_leaver_owns_has_a_new_owner_and_then_the_new_owners_have_it()
+    {
+        var owned = await PriyaOwnsThingsAsync();
+        var admin = await SignedInAsync("orgadmin@example.org");
+        var url = $"/organisation/staff/{owned.SencoProfessional}/deactivate";
+
+        var (_, page) = await admin.OpenAsync(url);
+        var choices = page.QuerySelectorAll("select[name^='Input.Choices']").Select(s => s.GetAttribute("name")).ToList();
+        Assert.Equal(
+            new[] { owned.SencoPlace, owned.Commitment, owned.Concern, owned.Meeting }.Select(id => $"Input.Choices[{id}]").Order(),
+            choices.Order());
+        Assert.Contains("Sam Morgan", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        // A colleague can take a concern or leave it to the school's leads; a commitment needs a person.
+        Assert.NotNull(page.QuerySelector($"select[name='Input.Choices[{owned.Concern}]'] option[value=organisation]"));
+        Assert.Null(page.QuerySelector($"select[name='Input.Choices[{owned.Commitment}]'] option[value=organisation]"));
+
+        // Nothing chosen: refused, each thing named, and nothing changed.
+        var auditBefore = await App.QueryAsync(db => db.AuditEvents.CountAsync());
+        var (refused, refusedPage) = await admin.SubmitAsync(url, new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(4, refusedPage.ErrorSummary().Count);
+        Assert.Contains("Choose who takes \"Speech and language sessions\" for Sam Morgan", refusedPage.ErrorSummary());
+        // A commitment cannot go to nobody in particular.
+        var (personNeeded, personNeededPage) = await admin.SubmitAsync(url, new Dictionary<string, string>
+        {
+            ["Input.Everyone"] = owned.Omar.ToString(), [$"Input.Choices[{owned.Commitment}]"] = "organisation",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, personNeeded.StatusCode);
+        Assert.Single(personNeededPage.ErrorSummary());
+        Assert.Equal(auditBefore, await App.QueryAsync(db => db.AuditEvents.CountAsync()));
+        Assert.Null(await App.QueryAsync(db => db.Professionals.Where(p => p.Id == owned.SencoProfessional).Select(p => p.DeactivatedAt).SingleAsync()));
+
+        // Everything to Omar, except the concern, which goes back to the school's leads.
+        var (done, _) = await admin.SubmitAsync(url, new Dictionary<string, string>
+        {
+            ["Input.Everyone"] = owned.Omar.ToString(), [$"Input.Choices[{owned.Concern}]"] = "organisation",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+
+        var omarsPlace = await App.QueryAsync(db => db.TeamMembers.Include(t => t.Consents).SingleAsync(t => t.ChildId == owned.Sam && t.ProfessionalId == owned.Omar && t.LeftAt == null));
+        Assert.True(omarsPlace.IsKeyWorker);
+        Assert.Equal("SENCO at Sam's school", omarsPlace.Role);
+        Assert.Equal(
+            new[] { RecordArea.AboutMe, RecordArea.Education, RecordArea.Health, RecordArea.Commitments, RecordArea.Meetings, RecordArea.Concerns }.Order(),
+            omarsPlace.Consents.Select(c => c.Area).Order());
+        Assert.Equal(owned.Omar, await App.QueryAsync(db => db.Commitments.Where(c => c.Id == owned.Commitment).Select(c => c.OwnerProfessionalId).SingleAsync()));
+        var concern = await App.QueryAsync(db => db.Concerns.SingleAsync(c => c.Id == owned.Concern));
+        Assert.Null(concern.OwnerProfessionalId);
+        Assert.Equal("Brookside Primary School", concern.OwnerOrganisationName);
+        var meeting = await App.QueryAsync(db => db.Meetings.SingleAsync(m => m.Id == owned.Meeting));
+        Assert.Equal(("Omar Shah", "Omar Shah"), (meeting.OrganiserName, meeting.NoteTakerName));
+        Assert.Equal(4, await App.QueryAsync(db => db.Handovers.CountAsync(h => h.ChildId == owned.Sam)));
+
+        // Omar owes the sessions now, and can finish the meeting record.
+        var omar = await SignedInAsync("omar.shah@example.org");
+        var (_, owes) = await omar.OpenAsync("/what-i-owe");
+        Assert.Contains("Speech and language sessions", owes.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var (notices, _) = await omar.OpenAsync("/notifications");
+        Assert.Equal(HttpStatusCode.OK, notices.StatusCode);
+        Assert.Equal(3, await App.QueryAsync(db => db.Notifications.CountAsync(n => n.RecipientUserId == db.Professionals.Where(p => p.Id == owned.Omar).Select(p => p.UserAccountId).Single())));
+
+        // The family's record says who took what.
+        var parent = await SignedInAsync("parent@example.org");
+        var (_, team) = await parent.OpenAsync($"/children/{owned.Sam}/team");
+        var handed = team.QuerySelector("#handovers + ul")!.TextContent;
+        Assert.Contains("Priya Nair left Brookside Primary School and handed Sam's \"Speech and language sessions\" to Omar Shah", handed, StringComparison.Ordinal);
+        Assert.Contains("Priya Nair left Brookside Primary School, so Omar Shah became Sam's key worker", handed, StringComparison.Ordinal);
+        Assert.Contains("to the leads at Brookside Primary School", handed, StringComparison.Ordinal);
+        Assert.Contains("Omar Shah (key worker)", team.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
+        var (_, chronology) = await parent.OpenAsync($"/children/{owned.Sam}/chronology");
+        Assert.Contains("handed Sam's \"Speech and language sessions\" to Omar Shah", chronology.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(await App.QueryAsync(db => db.Notifications.Where(n => n.ChildId == owned.Sam && n.RecipientUserId == db.Users.Where(u => u.Email == "parent@example.org").Select(u => u.Id).Single()).Select(n => n.Title).ToListAsync()),
+            t => t.Contains("Omar Shah is your new key worker", StringComparison.Ordinal));
+
+        // The admin's look at what Priya owned was logged for the family to see.
+        var seen = await App.QueryAsync(db => db.AccessLog.Where(a => a.ChildId == owned.Sam).Select(a => a.ViewerName + ": " + a.What).ToListAsync());
+        Assert.Contains("Helen Brooks: What Priya Nair looks after, to hand it on as they leave Brookside Primary School", seen);
+    }
+
+    [Fact]
+    public async Task A_meeting_record_can_be_finished_by_a_lead_of_the_organisers_organisation()
+    {
+        var owned = await PriyaOwnsThingsAsync();
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CommonGroundDbContext>();
+            var build = TestRecords.Create(db, scope.ServiceProvider.GetRequiredService<IPasswordHasher<UserAccount>>(), App.Time);
+            var sam = await db.Children.SingleAsync(c => c.Id == owned.Sam);
+            var helen = await db.Professionals.SingleAsync(p => p.UserAccount!.Email == "orgadmin@example.org");
+            var therapist = await db.TeamMembers.SingleAsync(t => t.ChildId == sam.Id && t.Professional!.UserAccount!.Email == "therapist@example.org");
+            build.Team(sam, helen, "Head of inclusion", Guid.Empty, shared: [RecordArea.Meetings]);
+            db.SharingConsents.Add(new Core.Team.SharingConsent { TeamMemberId = therapist.Id, ChildId = sam.Id, Area = RecordArea.Meetings, From = build.Today, GrantedByUserId = Guid.Empty, GrantedAt = build.Now });
+            await db.SaveChangesAsync();
+        }
+
+        var edit = $"/children/{owned.Sam}/meetings/{owned.Meeting}/record/edit";
+        var fields = new Dictionary<string, string> { ["Input.Decisions"] = "A lunchtime club from Monday, run by Mrs Patel." };
+        var therapistClient = await SignedInAsync("therapist@example.org");
+        var (refused, _) = await therapistClient.SubmitAsync(edit, fields);
+        Assert.NotEqual(HttpStatusCode.Redirect, refused.StatusCode);
+
+        var lead = await SignedInAsync("orgadmin@example.org");
+        var (written, _) = await lead.SubmitAsync(edit, fields);
+        Assert.Equal(HttpStatusCode.Redirect, written.StatusCode);
+        Assert.Equal("A lunchtime club from Monday, run by Mrs Patel.", await App.QueryAsync(db => db.Meetings.Where(m => m.Id == owned.Meeting).Select(m => m.Decisions).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Cover_receives_a_new_concern_and_the_family_sees_who_covers_until_when()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var tomsPlace = await MemberIdAsync(sam, "caseworker@example.org");
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CommonGroundDbContext>();
+            db.SharingConsents.Add(new Core.Team.SharingConsent { TeamMemberId = tomsPlace, ChildId = sam, Area = RecordArea.Concerns, From = App.Time.TodayInUk(), GrantedByUserId = Guid.Empty, GrantedAt = App.Time.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync();
+        }
+
+        var today = new DateOnly(2026, 11, 23);
+        var priya = await SignedInAsync("senco@example.org");
+        var url = $"/children/{sam}/team/cover";
+
+        // The last day is needed; nothing is written without it.
+        var (missing, missingPage) = await priya.SubmitAsync(url, new Dictionary<string, string> { ["Input.CoverPlaceId"] = tomsPlace.ToString() });
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("Enter the last day of cover", missingPage.ErrorSummary());
+        var (before, beforePage) = await priya.SubmitAsync(url, new Dictionary<string, string>(Browse.DateFields("Input.Until", today.AddDays(-1))) { ["Input.CoverPlaceId"] = tomsPlace.ToString() });
+        Assert.Equal(HttpStatusCode.BadRequest, before.StatusCode);
+        Assert.Contains("The last day of cover must be the same as or after the day it starts", beforePage.ErrorSummary());
+        Assert.Equal(0, await App.QueryAsync(db => db.Covers.CountAsync()));
+
+        var (set, _) = await priya.SubmitAsync(url, new Dictionary<string, string>(Browse.DateFields("Input.Until", today.AddDays(11)))
+        {
+            ["Input.CoverPlaceId"] = tomsPlace.ToString(), ["Input.Note"] = "Priya is back on 7 December.",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+
+        // A second cover over the same days is refused.
+        var (overlap, overlapPage) = await priya.SubmitAsync(url, new Dictionary<string, string>(Browse.DateFields("Input.Until", today.AddDays(3)))
+        {
+            ["Input.CoverPlaceId"] = (await MemberIdAsync(sam, "therapist@example.org")).ToString(),
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, overlap.StatusCode);
+        Assert.Contains("Tom Hughes already covers from 23 November 2026 until 4 December 2026", overlapPage.ErrorSummary()[0], StringComparison.Ordinal);
+
+        var parent = await SignedInAsync("parent@example.org");
+        var (_, overview) = await parent.OpenAsync($"/children/{sam}");
+        var main = overview.QuerySelector("main")!.TextContent;
+        Assert.Contains("Tom Hughes covers for Priya Nair until 4 December 2026.", main, StringComparison.Ordinal);
+        Assert.Contains("Priya is back on 7 December.", main, StringComparison.Ordinal);
+        Assert.Contains(await App.QueryAsync(db => db.Notifications.Where(n => n.RecipientUserId == db.Users.Where(u => u.Email == "parent@example.org").Select(u => u.Id).Single()).Select(n => n.Title).ToListAsync()),
+            t => t == "Tom Hughes covers for Priya Nair, Sam's key worker, from 23 November 2026 until 4 December 2026");
+
+        // The family raises a concern for the key worker: the cover hears of it and can answer it.
+        var (raised, _) = await parent.SubmitAsync($"/children/{sam}/concerns/new", new Dictionary<string, string>
+        {
+            ["Input.Topic"] = "Homework", ["Input.About"] = "Education", ["Input.WhatIsHappening"] = "Sam is up late.", ["Input.Urgency"] = "Standard", ["Input.Owner"] = "key-worker",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, raised.StatusCode);
+        var concern = await App.QueryAsync(db => db.Concerns.SingleAsync());
+        Assert.Equal("Priya Nair", concern.OwnerName);
+        var tom = await SignedInAsync("caseworker@example.org");
+        var (_, notifications) = await tom.OpenAsync("/notifications");
+        Assert.Contains("Covering for Priya Nair: A concern about Sam was raised for you to answer", notifications.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var (acknowledged, _) = await tom.SubmitAsync($"/children/{sam}/concerns/{concern.Id}/acknowledge", new Dictionary<string, string> { ["Input.Text"] = "I am covering for Priya and will call you today." });
+        Assert.Equal(HttpStatusCode.Redirect, acknowledged.StatusCode);
+
+        // When cover ends, it no longer reaches Tom.
+        var coverId = await App.QueryAsync(db => db.Covers.Select(c => c.Id).SingleAsync());
+        var (ended, _) = await priya.SubmitAsync($"/children/{sam}/team", new Dictionary<string, string>(), $"/children/{sam}/team/cover/{coverId}/end");
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        var (_, after) = await parent.OpenAsync($"/children/{sam}");
+        Assert.DoesNotContain("covers for Priya Nair", after.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_child_whose_whole_team_left_is_on_the_local_authoritys_attention_list()
+    {
+        var jordan = await ChildIdAsync("Jordan");
+        var tomsPlace = await MemberIdAsync(jordan, "caseworker@example.org");
+        var lead = await SignedInAsync("send.lead@example.org");
+        var (_, before) = await lead.OpenAsync("/attention");
+        Assert.DoesNotContain("Nobody on the team", before.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        // Jordan takes the only person on their team off it; being key worker is left for nobody, as there is nobody.
+        var youngPerson = await SignedInAsync("youngperson@example.org");
+        var (removed, _) = await youngPerson.SubmitAsync($"/children/{jordan}/team/{tomsPlace}/remove", new Dictionary<string, string> { [$"Input.Choices[{tomsPlace}]"] = "organisation" });
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+
+        var (_, after) = await lead.OpenAsync("/attention");
+        var list = after.QuerySelector("main")!.TextContent;
+        Assert.Contains("Jordan Reid", list, StringComparison.Ordinal);
+        Assert.Contains("Nobody on the team", list, StringComparison.Ordinal);
+        Assert.Contains("Nobody is on the team since Tom Hughes of Northvale Council SEND Team left on 23 November 2026", list, StringComparison.Ordinal);
+        Assert.Contains("You are not on the team, so you cannot open the record.", list, StringComparison.Ordinal);
+
+        // A school's leads are not told about a child their staff never looked after.
+        var schoolLead = await SignedInAsync("orgadmin@example.org");
+        var (_, school) = await schoolLead.OpenAsync("/attention");
+        Assert.DoesNotContain("Jordan", school.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+}
