@@ -267,4 +267,96 @@ public sealed class HandoverTests : FreshAppTests
         var (_, school) = await schoolLead.OpenAsync("/attention");
         Assert.DoesNotContain("Jordan", school.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Moving_setting_ends_or_hands_on_each_of_the_old_settings_commitments_and_none_is_dropped()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        Guid sessions, stories, kim;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CommonGroundDbContext>();
+            var build = TestRecords.Create(db, scope.ServiceProvider.GetRequiredService<IPasswordHasher<UserAccount>>(), App.Time);
+            var child = await db.Children.SingleAsync(c => c.Id == sam);
+            var priya = await db.Professionals.Include(p => p.Organisation).SingleAsync(p => p.UserAccount!.Email == "senco@example.org");
+            var hillcrest = await db.Organisations.SingleAsync(o => o.Name == "Hillcrest Academy");
+            var kimAtHillcrest = build.Professional(hillcrest, "kim.lee@example.org", "Kim Lee", "SENCO");
+            build.Team(child, kimAtHillcrest, "SENCO at Sam's new school", Guid.Empty, shared: [RecordArea.AboutMe, RecordArea.Education, RecordArea.Commitments, RecordArea.Meetings]);
+            Commitment Promise(string what, CommitmentKind kind)
+            {
+                var commitment = new Commitment
+                {
+                    ChildId = sam, AreaId = child.AreaId, What = what, RecordArea = CommitmentArea.Education, Source = CommitmentSource.Meeting,
+                    OwnerProfessionalId = priya.Id, OwnerName = "Priya Nair", OwnerOrganisationId = priya.OrganisationId, OwnerOrganisationName = priya.Organisation!.Name, Kind = kind,
+                    QuantityPerPeriod = kind == CommitmentKind.Recurring ? 1 : null, Unit = kind == CommitmentKind.Recurring ? ProvisionUnit.Sessions : null,
+                    Period = kind == CommitmentKind.Recurring ? ProvisionPeriod.Week : null, StartDate = kind == CommitmentKind.Recurring ? build.Today.AddDays(-7) : null,
+                    DueDate = kind == CommitmentKind.OneOff ? build.Today.AddDays(30) : null,
+                    CreatedAt = build.Now, CreatedByUserId = priya.UserAccountId, CreatedByName = "Priya Nair",
+                };
+                commitment.ChangeStatus(CommitmentStatus.Agreed, null, priya.UserAccountId, "Priya Nair", build.Now, build.Today);
+                db.Commitments.Add(commitment);
+                return commitment;
+            }
+
+            var running = Promise("Speech and language sessions", CommitmentKind.Recurring);
+            running.ChangeStatus(CommitmentStatus.Active, null, priya.UserAccountId, "Priya Nair", build.Now, build.Today);
+            sessions = running.Id;
+            stories = Promise("Social stories for the new timetable", CommitmentKind.OneOff).Id;
+            kim = kimAtHillcrest.Id;
+            await db.SaveChangesAsync();
+        }
+
+        var brookside = await App.QueryAsync(db => db.Organisations.Where(o => o.Name == "Brookside Primary School").Select(o => o.Id).SingleAsync());
+        var parent = await SignedInAsync("parent@example.org");
+        var (_, start) = await parent.OpenAsync($"/children/{sam}/moving-setting");
+        Assert.Contains("Brookside Primary School: 2 open commitments", start.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var url = $"/children/{sam}/moving-setting?from={brookside}";
+
+        // Nothing decided: refused, each commitment named, nothing changed.
+        var (refused, refusedPage) = await parent.SubmitAsync(url, new Dictionary<string, string>(Browse.DateFields("Input.LastDay", new DateOnly(2026, 12, 18))));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(["Choose what happens to \"Speech and language sessions\"", "Choose what happens to \"Social stories for the new timetable\""], refusedPage.ErrorSummary());
+        Assert.Equal(2, await App.QueryAsync(db => db.Commitments.CountAsync(c => c.OwnerProfessionalId != kim && c.Status != CommitmentStatus.Withdrawn && c.EndDate == null)));
+
+        var (moved, _) = await parent.SubmitAsync(url, new Dictionary<string, string>(Browse.DateFields("Input.LastDay", new DateOnly(2026, 12, 18)))
+        {
+            [$"Input.Choices[{sessions}]"] = kim.ToString(), [$"Input.Choices[{stories}]"] = "end",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.Equal(kim, await App.QueryAsync(db => db.Commitments.Where(c => c.Id == sessions).Select(c => c.OwnerProfessionalId).SingleAsync()));
+        var ended = await App.QueryAsync(db => db.Commitments.Include(c => c.StatusChanges).SingleAsync(c => c.Id == stories));
+        Assert.Equal(CommitmentStatus.Withdrawn, ended.Status);
+        Assert.Contains("Sam is moving on from Brookside Primary School; their last day there is 18 December 2026", ended.StatusChanges.Last().Reason, StringComparison.Ordinal);
+
+        var (_, team) = await parent.OpenAsync($"/children/{sam}/team");
+        Assert.Contains("Priya Nair of Brookside Primary School handed Sam's \"Speech and language sessions\" to Kim Lee as Sam moves on", team.QuerySelector("#handovers + ul")!.TextContent, StringComparison.Ordinal);
+
+        // Kim reads the transition pack: what is promised and how it is going, and nothing from a part she is not shared.
+        var kimClient = await SignedInAsync("kim.lee@example.org");
+        var (packResponse, pack) = await kimClient.OpenAsync($"/children/{sam}/transition-pack");
+        Assert.Equal(HttpStatusCode.OK, packResponse.StatusCode);
+        var text = pack.QuerySelector("main")!.TextContent;
+        Assert.Contains("Speech and language sessions", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Social stories for the new timetable", text, StringComparison.Ordinal);
+        Assert.Contains("Owner: Kim Lee, Hillcrest Academy", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Inviting_the_new_setting_ticks_the_transition_pack_and_the_email_says_where_it_is()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var parent = await SignedInAsync("parent@example.org");
+        var (_, form) = await parent.OpenAsync($"/children/{sam}/team/invite?moving=true");
+        var ticked = form.QuerySelectorAll("input[name='Input.Areas'][checked]").Select(i => i.GetAttribute("value")).ToList();
+        Assert.Equal(["AboutMe", "Education", "Commitments", "Meetings", "StatutoryProcess"], ticked);
+
+        var (sent, _) = await parent.SubmitAsync($"/children/{sam}/team/invite?moving=true", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Kim Lee", ["Input.Email"] = "kim.lee@example.org", ["Input.Role"] = "SENCO at Sam's new school", ["Input.Areas"] = "AboutMe",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var email = (await App.DeliverEmailAsync()).Single(m => m.To.Mailboxes.Single().Address == "kim.lee@example.org");
+        Assert.Contains("Sam is moving to your setting", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"/children/{sam}/transition-pack", email.TextBody, StringComparison.Ordinal);
+    }
 }

@@ -39,6 +39,7 @@ public static class AuditActions
     public const string CoverSet = "team.cover-set";
     public const string CoverEnded = "team.cover-ended";
     public const string StandingIn = "team.standing-in";
+    public const string SettingMoved = "team.setting-moved";
     public const string SharingChanged = "consent.changed";
     public const string FamilySharingChanged = "consent.family-changed";
     public const string AccessRequested = "consent.requested";

@@ -32,6 +32,8 @@ public static class ChildLinks
     // The team, the family and what each may see.
     public static string Team(Guid childId) => $"{Overview(childId)}/team";
     public static string TeamCover(Guid childId) => $"{Team(childId)}/cover";
+    public static string MovingSetting(Guid childId) => $"{Overview(childId)}/moving-setting";
+    public static string TransitionPack(Guid childId) => $"{Overview(childId)}/transition-pack";
     public static string TeamCoverEnd(Guid childId, Guid coverId) => $"{Team(childId)}/cover/{coverId}/end";
 
     public static string TeamMemberSharing(Guid childId, Guid teamMemberId) => $"{Team(childId)}/{teamMemberId}/sharing";

@@ -87,6 +87,16 @@ public sealed class Commitment : IVersioned
         Version++;
     }
 
+    /// <summary>Recurring provision stops being owed after <paramref name="lastDay"/>, as when the child leaves the setting giving it.</summary>
+    public void EndOn(DateOnly lastDay)
+    {
+        if (EndDate is null || EndDate > lastDay)
+        {
+            EndDate = lastDay < StartDate ? StartDate : lastDay;
+            Version++;
+        }
+    }
+
     /// <summary>The moves each status allows; final statuses allow none.</summary>
     public IReadOnlyList<CommitmentStatus> NextStatuses() => Status switch
     {

@@ -34,3 +34,8 @@ public sealed record CoverTooLong() : Error("Cover can last up to a year. If the
 public sealed record CoverNoteTooLong() : Error($"What the family should know must be {Cover.MaxNoteLength} characters or fewer", "Note");
 public sealed record CoverOverlaps(string Name, DateOnly From, DateOnly Until) : Error($"{Name} already covers from {Time.UkDates.Date(From)} until {Time.UkDates.Date(Until)}. Choose dates outside that, or end that cover first", "From");
 public sealed record CoverNotFound() : NotFoundError("This cover could not be found, or has already ended");
+public sealed record SettingNotOnTeam() : Error("Choose a school, college or early years setting on the team", "FromOrganisationId");
+public sealed record LastDayMissing() : Error("Enter their last day at the setting", "LastDay");
+public sealed record LastDayTooLongAgo() : Error("Their last day must be within the last 90 days", "LastDay");
+public sealed record LastDayTooFar() : Error("Their last day must be within a year of today", "LastDay");
+public sealed record MoveChoiceMissing(Guid CommitmentId, string What) : Error($"Choose what happens to \"{What}\"", $"Choices[{CommitmentId}]");

@@ -40,7 +40,10 @@ public sealed class Handover
     /// <summary>The person who took it; null when it went to the leads of an organisation, who choose who answers.</summary>
     public Guid? ToProfessionalId { get; init; }
     public required string ToName { get; init; }
-    /// <summary>Why it moved, finishing "Priya Nair …": "left Brookside Primary School", "left the team".</summary>
+    /// <summary>
+    /// Why it moved: finishing "Priya Nair …" ("left Brookside Primary School", "left the team"), or, starting "as",
+    /// following the hand-over ("as Sam moves on").
+    /// </summary>
     public required string Why { get; init; }
     public required DateTime At { get; init; }
     public required Guid ByUserId { get; init; }
@@ -49,6 +52,7 @@ public sealed class Handover
     /// <summary>The sentence the record shows, e.g. "Priya Nair handed Sam's speech and language sessions to Omar Shah".</summary>
     public string Describe(string childName) => Kind == HandoverKind.KeyWorker
         ? $"{FromName} {Why}, so {ToName} became {childName}'s key worker"
+        : Why.StartsWith("as ", StringComparison.Ordinal) ? $"{FromName} handed {childName}'s \"{What}\" to {ToName} {Why}"
         : $"{FromName} {Why} and handed {childName}'s \"{What}\" to {ToName}";
 }
 

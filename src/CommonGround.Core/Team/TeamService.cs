@@ -9,7 +9,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommonGround.Core.Team;
 
-public sealed record InviteToTeamOptions(string Name, string Email, string Role, IReadOnlyCollection<RecordArea> Areas, DateOnly? From, DateOnly? Until, Func<string, string> AcceptLinkFor);
+/// <param name="TransitionPackLink">For someone from the setting the child is moving to: where their transition pack is, once they join.</param>
+public sealed record InviteToTeamOptions(string Name, string Email, string Role, IReadOnlyCollection<RecordArea> Areas, DateOnly? From, DateOnly? Until, Func<string, string> AcceptLinkFor,
+    string? TransitionPackLink = null);
 
 /// <summary>What a team member may see: <paramref name="From"/> empty means from now, <paramref name="Until"/> empty means until changed.</summary>
 public sealed record SetSharingOptions(Guid TeamMemberId, IReadOnlyCollection<RecordArea> Areas, DateOnly? From, DateOnly? Until);
@@ -89,6 +91,12 @@ public sealed class TeamService(CommonGroundDbContext db, EmailOutbox outbox, Ke
 
             {actor.Name} has invited you to join the team around {child.KnownAs} on CommonGround, as {invitation.JobTitle}.
             The family has chosen which parts of the record you can see.
+            {(options.TransitionPackLink is { } pack ? $"""
+
+            {child.KnownAs} is moving to your setting. Once you have joined, the transition pack is here: {child.KnownAs}'s
+            one-page profile, current plan, what has been promised and how it is going, the last review and the key dates:
+            {pack}
+            """ : "")}
 
             To accept, open this link and sign in with your CommonGround staff account:
             {options.AcceptLinkFor(token)}

@@ -100,6 +100,7 @@ public static class Composition
         services.AddScoped<LeaversWork>();
         services.AddScoped<HandoverService>();
         services.AddScoped<CoverService>();
+        services.AddScoped<SettingMoveService>();
         services.AddScoped<TeamService>();
         services.AddScoped<AccessRequestService>();
         services.AddScoped<ProfileService>();

@@ -51,8 +51,23 @@ public sealed class InviteModel(TeamService teams, CurrentUser currentUser)
         public DateOnly? Until { get; set; }
     }
 
+    /// <summary>Someone from the setting the child is moving to: the transition pack's parts are ticked to start with, and the email points to the pack.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Moving { get; set; }
+
+    /// <summary>What a transition pack is made of: the one-page profile, the plan and key dates, commitments, and reviews.</summary>
+    public static readonly RecordArea[] TransitionPackParts = [RecordArea.AboutMe, RecordArea.Education, RecordArea.Commitments, RecordArea.Meetings, RecordArea.StatutoryProcess];
+
     [ChildPage(Capability.ManageTeam)]
-    public IActionResult OnGet() => Page();
+    public IActionResult OnGet()
+    {
+        if (Moving)
+        {
+            Input.Areas = [.. TransitionPackParts];
+        }
+
+        return Page();
+    }
 
     [ChildPage(Capability.ManageTeam)]
     public async Task<IActionResult> OnPostAsync(Guid childId)
@@ -64,7 +79,8 @@ public sealed class InviteModel(TeamService teams, CurrentUser currentUser)
 
         var result = await teams.InviteAsync(
             Access,
-            new InviteToTeamOptions(Input.Name!, Input.Email!, Input.Role!, Input.Areas, Input.From, Input.Until, token => AbsoluteUrl("/Invitations/Accept", new { token })),
+            new InviteToTeamOptions(Input.Name!, Input.Email!, Input.Role!, Input.Areas, Input.From, Input.Until, token => AbsoluteUrl("/Invitations/Accept", new { token }),
+                Moving ? AbsoluteUrl("/Children/Team/TransitionPack", new { childId }) : null),
             await CurrentUser.ActorAsync());
         if (!result.Succeeded)
         {
