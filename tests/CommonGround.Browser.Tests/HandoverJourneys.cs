@@ -70,7 +70,7 @@ public sealed class HandoverJourneys(BrowserFixture browser) : IClassFixture<Bro
         // Pressing the button without choosing says what is missing and changes nothing.
         await Click(admin, AriaRole.Button, "Hand over and deactivate Priya Nair");
         await AssertPageAsync(admin, "Deactivate Priya Nair");
-        await Assertions.Expect(admin.Locator(".govuk-error-summary")).ToContainTextAsync("Choose who takes \"Key worker\" for Sam Morgan");
+        await Assertions.Expect(admin.Locator(".govuk-error-summary")).ToContainTextAsync("Choose who will be Sam's key worker, or leave it to a team lead to stand in");
 
         await admin.GetByLabel("Hand everything to").SelectOptionAsync(new SelectOptionValue { Label = "Omar Shah, Deputy SENCO" });
         await Click(admin, AriaRole.Button, "Hand over and deactivate Priya Nair");

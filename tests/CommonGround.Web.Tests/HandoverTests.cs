@@ -230,10 +230,24 @@ public sealed class HandoverTests : FreshAppTests
         var tom = await SignedInAsync("caseworker@example.org");
         var (_, notifications) = await tom.OpenAsync("/notifications");
         Assert.Contains("Covering for Priya Nair: A concern about Sam was raised for you to answer", notifications.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        // Days later it is still not acknowledged: it is on the cover's attention list, as on the key worker's.
+        App.Time.Advance(TimeSpan.FromDays(3));
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AttentionJob>().ExecuteAsync(CancellationToken.None);
+        }
+
+        tom = await SignedInAsync("caseworker@example.org");
+        var (_, attention) = await tom.OpenAsync("/attention");
+        Assert.Contains("Sam Morgan", attention.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Concern not acknowledged", attention.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         var (acknowledged, _) = await tom.SubmitAsync($"/children/{sam}/concerns/{concern.Id}/acknowledge", new Dictionary<string, string> { ["Input.Text"] = "I am covering for Priya and will call you today." });
         Assert.Equal(HttpStatusCode.Redirect, acknowledged.StatusCode);
 
         // When cover ends, it no longer reaches Tom.
+        priya = await SignedInAsync("senco@example.org");
+        parent = await SignedInAsync("parent@example.org");
         var coverId = await App.QueryAsync(db => db.Covers.Select(c => c.Id).SingleAsync());
         var (ended, _) = await priya.SubmitAsync($"/children/{sam}/team", new Dictionary<string, string>(), $"/children/{sam}/team/cover/{coverId}/end");
         Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);

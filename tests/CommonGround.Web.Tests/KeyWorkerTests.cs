@@ -65,7 +65,7 @@ public sealed class KeyWorkerTests : FreshAppTests
         Assert.NotNull(confirm.QuerySelector($"select[name='{keyWorkerChoice}']"));
         var (refused, refusedPage) = await parent.SubmitAsync($"/children/{sam}/team/{sencoId}/remove", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains("Choose who takes \"Key worker\" for Sam Morgan", refusedPage.ErrorSummary());
+        Assert.Contains("Choose who will be Sam's key worker, or leave it to a team lead to stand in", refusedPage.ErrorSummary());
         Assert.Null(await App.QueryAsync(db => db.TeamMembers.Where(t => t.Id == sencoId).Select(t => t.LeftAt).SingleAsync()));
 
         // Nobody is chosen yet, so the team lead stands in.
@@ -108,7 +108,7 @@ public sealed class KeyWorkerTests : FreshAppTests
 
         var (_, confirm) = await admin.OpenAsync($"/organisation/staff/{professionalId}/deactivate");
         Assert.Contains("is on 1 child's team", confirm.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Key worker", confirm.QuerySelector($"label[for='Input_Choices_{sencoId}_']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Being Sam's key worker", confirm.QuerySelector($"label[for='Input_Choices_{sencoId}_']")!.TextContent.Trim());
         var (refused, _) = await admin.SubmitAsync($"/organisation/staff/{professionalId}/deactivate", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Null(await App.QueryAsync(db => db.Professionals.Where(p => p.Id == professionalId).Select(p => p.DeactivatedAt).SingleAsync()));

@@ -30,7 +30,7 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
         await db.AttentionThresholds.AsNoTracking().SingleOrDefaultAsync(t => t.OrganisationId == organisationId) ?? AttentionThresholds.DefaultFor(organisationId);
 
     /// <summary>
-    /// The person's attention list: children they are key worker or team lead for (or, in a local authority, any child
+    /// The person's attention list: children they are key worker, team lead or cover for (or, in a local authority, any child
     /// whose team they are on), with the signals about parts of the record shared with them today; and for an
     /// organisation's admins, concerns their organisation owns that went past a date and children its staff left
     /// without a key worker or a team (for a local authority's admins, any child of the area left with no team). Most pressing first.
@@ -51,8 +51,10 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
         var isAdmin = professional.IsOrganisationAdmin;
         // The person's places and what each is shared today are few; read them first, so the signals are then read
         // by child through their index rather than by testing every signal against every place.
+        // Cover for a key worker puts the child on the cover's list while it runs.
+        var covering = await CoverService.StandingCovers(db, today).Where(c => c.CoverProfessionalId == professionalId && c.From <= today).Select(c => c.CoverPlaceId).ToListAsync();
         var places = await db.TeamMembers.AsNoTracking()
-            .Where(t => t.ProfessionalId == professionalId && t.LeftAt == null && (t.IsKeyWorker || t.IsTeamLead || isLocalAuthority))
+            .Where(t => t.ProfessionalId == professionalId && t.LeftAt == null && (t.IsKeyWorker || t.IsTeamLead || isLocalAuthority || covering.Contains(t.Id)))
             .Select(t => new { t.Id, t.ChildId }).ToListAsync();
         var placeIds = places.Select(p => p.Id).ToList();
         var sharedAreas = (await db.SharingConsents.AsNoTracking().Where(SharingConsent.ActiveOn(today))

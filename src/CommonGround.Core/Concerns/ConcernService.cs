@@ -73,7 +73,10 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
         var choices = new List<OwnerChoice>();
         if (team.FirstOrDefault(t => t.IsKeyWorker) is { } keyWorker)
         {
-            choices.Add(new("key-worker", $"{keyWorker.Name}, key worker", $"{keyWorker.Role}, {keyWorker.OrganisationName}", true));
+            var today = timeProvider.TodayInUk();
+            var cover = await CoverService.StandingCovers(db, today).AsNoTracking().Where(c => c.ChildId == childId && c.From <= today).OrderBy(c => c.Until).FirstOrDefaultAsync();
+            choices.Add(new("key-worker", $"{keyWorker.Name}, key worker", $"{keyWorker.Role}, {keyWorker.OrganisationName}"
+                + (cover is null ? "" : $". {cover.CoverName} covers until {UkDates.Date(cover.Until)} and will see it too"), true));
         }
 
         choices.AddRange(team.GroupBy(t => t.OrganisationId)

@@ -11,8 +11,8 @@ using CommonGround.Core.Time;
 namespace CommonGround.Core.Demo;
 
 /// <summary>
-/// People move, and Sam's support does not stop: Sarah, the teaching assistant who ran his morning check-in, left
-/// Brookside three weeks ago and Helen handed the check-in to Omar, the deputy SENCO, so the family's team page says who
+/// People move, and Sam's support does not stop: Sarah, the teaching assistant who ran his lunchtime club, left
+/// Brookside three weeks ago and Helen handed the club to Omar, the deputy SENCO, so the family's team page says who
 /// took what; and this week Priya is on a course, so Omar covers as key worker and the family sees who to contact.
 /// </summary>
 internal static class DemoContinuity
@@ -37,21 +37,22 @@ internal static class DemoContinuity
 
         sarahOnSam.Leave(helen.UserAccountId, left);
         sarah.Deactivate(left);
-        var omarOnSam = team(sam, omar, "SENCO at Sam's school", alex, false, schoolParts);
+        var omarOnSam = team(sam, omar, "Deputy SENCO at Sam's school", alex, false, schoolParts);
 
-        var checkIn = new Commitment
+        var lunchClub = new Commitment
         {
-            ChildId = sam.Id, AreaId = sam.AreaId, What = "Morning check-in with a trusted adult", RecordArea = CommitmentArea.Education, Source = CommitmentSource.Meeting,
-            Details = "Ten minutes at the start of each school day to go through the picture timetable and anything new.",
+            ChildId = sam.Id, AreaId = sam.AreaId, What = "Lunchtime club in the library", RecordArea = CommitmentArea.Education, Source = CommitmentSource.Meeting,
+            Details = "A quiet lunchtime with a small group and a trusted adult, instead of the busy playground.",
             OwnerProfessionalId = omar.Id, OwnerName = "Omar Shah", OwnerOrganisationId = brookside.Id, OwnerOrganisationName = brookside.Name,
-            Kind = CommitmentKind.Recurring, QuantityPerPeriod = 5, Unit = ProvisionUnit.Sessions, MinutesPerSession = 10, Period = ProvisionPeriod.Week, TermTimeOnly = false,
+            Kind = CommitmentKind.Recurring, QuantityPerPeriod = 3, Unit = ProvisionUnit.Sessions, MinutesPerSession = 30, Period = ProvisionPeriod.Week, TermTimeOnly = false,
             StartDate = monday.AddDays(-35), CreatedAt = monday.AddDays(-36).ToDateTime(new TimeOnly(15, 0), DateTimeKind.Utc), CreatedByUserId = sarah.UserAccountId, CreatedByName = "Sarah Jones",
         };
-        checkIn.ChangeStatus(CommitmentStatus.Agreed, "Agreed with Alex at the start of term", sarah.UserAccountId, "Sarah Jones", checkIn.CreatedAt, monday.AddDays(-36));
-        db.Commitments.Add(checkIn);
-        for (var day = checkIn.StartDate!.Value; day < today; day = day.AddDays(1))
+        lunchClub.ChangeStatus(CommitmentStatus.Agreed, "Agreed with Alex at the start of term", sarah.UserAccountId, "Sarah Jones", lunchClub.CreatedAt, monday.AddDays(-36));
+        db.Commitments.Add(lunchClub);
+        // Mondays, Wednesdays and Fridays.
+        for (var day = lunchClub.StartDate!.Value; day < today; day = day.AddDays(1))
         {
-            if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+            if (day.DayOfWeek is not (DayOfWeek.Monday or DayOfWeek.Wednesday or DayOfWeek.Friday))
             {
                 continue;
             }
@@ -59,7 +60,7 @@ internal static class DemoContinuity
             var byOmar = day.ToDateTime(TimeOnly.MinValue) >= left;
             db.DeliveryRecords.Add(new DeliveryRecord
             {
-                CommitmentId = checkIn.Id, ChildId = sam.Id, Date = day, Delivered = true, Quantity = 1,
+                CommitmentId = lunchClub.Id, ChildId = sam.Id, Date = day, Delivered = true, Quantity = 1,
                 RecordedByUserId = byOmar ? omar.UserAccountId : sarah.UserAccountId, RecordedByName = byOmar ? "Omar Shah" : "Sarah Jones",
                 RecordedAt = day.ToDateTime(new TimeOnly(9, 15), DateTimeKind.Utc),
             });
@@ -67,13 +68,13 @@ internal static class DemoContinuity
 
         var handover = new Handover
         {
-            ChildId = sam.Id, AreaId = sam.AreaId, Kind = HandoverKind.Commitment, SubjectId = checkIn.Id, What = checkIn.What,
+            ChildId = sam.Id, AreaId = sam.AreaId, Kind = HandoverKind.Commitment, SubjectId = lunchClub.Id, What = lunchClub.What,
             Part = RecordArea.Commitments, AboutPart = RecordArea.Education, FromProfessionalId = sarah.Id, FromName = "Sarah Jones",
             ToProfessionalId = omar.Id, ToName = "Omar Shah", Why = $"left {brookside.Name}", At = left, ByUserId = helen.UserAccountId, ByName = "Helen Brooks",
         };
         db.Handovers.Add(handover);
         db.AuditEvents.Add(AuditEvent.ForChild(helenActs, sam.Id, sam.AreaId, left,
-            new ChildChange(AuditActions.HandedOver, RecordArea.Commitments, handover.Describe("Sam"), new ChangeSubject.Commitment(checkIn.Id))));
+            new ChildChange(AuditActions.HandedOver, RecordArea.Commitments, handover.Describe("Sam"), new ChangeSubject.Commitment(lunchClub.Id))));
         db.AuditEvents.Add(AuditEvent.ForChild(helenActs, sam.Id, sam.AreaId, left,
             new ChildChange(AuditActions.TeamMemberRemoved, null, $"Sarah Jones left {brookside.Name}, so is no longer on the team", new ChangeSubject.Team())));
 

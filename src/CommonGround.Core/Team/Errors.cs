@@ -19,6 +19,7 @@ public sealed record AccessRequestPending() : Error("You have already asked for 
 public sealed record NotATeamMember() : Error("Only members of the team can ask the family for access");
 public sealed record AccessRequestNotFound() : NotFoundError("This request could not be found, or has already been answered");
 public sealed record ChoiceMissing(Guid SubjectId, string What, string ChildName) : Error($"Choose who takes \"{What}\" for {ChildName}", $"Choices[{SubjectId}]");
+public sealed record KeyWorkerChoiceMissing(Guid SubjectId, string ChildName) : Error($"Choose who will be {ChildName}'s key worker, or leave it to a team lead to stand in", $"Choices[{SubjectId}]");
 public sealed record PersonNeeded(Guid SubjectId, string What, string ChildName) : Error($"Choose a person to take \"{What}\" for {ChildName}: only concerns and advice can go back to the organisation", $"Choices[{SubjectId}]");
 public sealed record SuccessorNotOnTeam(Guid SubjectId, string Name, string ChildName) : Error($"{Name} is not on {ChildName}'s team. Choose someone on the team, or ask the family to invite them first", $"Choices[{SubjectId}]");
 public sealed record SuccessorCannotSee(Guid SubjectId, string Name, string What, string ChildName) : Error($"{Name} cannot see the part of {ChildName}'s record that \"{What}\" is in. Choose someone else, or ask the family to share it with them first", $"Choices[{SubjectId}]");

@@ -59,7 +59,7 @@ public sealed class HandoverService(CommonGroundDbContext db, LeaversWork work, 
             var choice = options.Choices.GetValueOrDefault(item.SubjectId) is { Length: > 0 } own ? own : options.Everyone;
             if (string.IsNullOrEmpty(choice))
             {
-                problems.Add(new ChoiceMissing(item.SubjectId, item.What, item.ChildName));
+                problems.Add(Missing(item));
             }
             else if (choice == ToOrganisation)
             {
@@ -73,12 +73,12 @@ public sealed class HandoverService(CommonGroundDbContext db, LeaversWork work, 
                 }
                 else
                 {
-                    problems.Add(new ChoiceMissing(item.SubjectId, item.What, item.ChildName));
+                    problems.Add(Missing(item));
                 }
             }
             else if (!Guid.TryParse(choice, out var chosenId) || successors.FirstOrDefault(s => s.ProfessionalId == chosenId) is not { } successor)
             {
-                problems.Add(new ChoiceMissing(item.SubjectId, item.What, item.ChildName));
+                problems.Add(Missing(item));
             }
             else
             {
@@ -171,6 +171,7 @@ public sealed class HandoverService(CommonGroundDbContext db, LeaversWork work, 
             case HandoverKind.Commitment:
                 var commitment = await db.Commitments.SingleAsync(c => c.Id == item.SubjectId);
                 commitment.HandTo(to!.ProfessionalId, to.Name, to.OrganisationId, to.OrganisationName);
+                await PassPlanLinesAsync(db, commitment.Id, place!.Id, to);
                 link = ChildLinks.Commitment(item.ChildId, item.SubjectId);
                 subject = new ChangeSubject.Commitment(item.SubjectId);
                 break;
@@ -217,6 +218,21 @@ public sealed class HandoverService(CommonGroundDbContext db, LeaversWork work, 
         }
 
         return handover;
+    }
+
+    private static Error Missing(OpenItem item) => item.Kind == HandoverKind.KeyWorker
+        ? new KeyWorkerChoiceMissing(item.SubjectId, item.ChildName.Split(' ')[0])
+        : new ChoiceMissing(item.SubjectId, item.What, item.ChildName);
+
+    /// <summary>A plan's provision line names who provides it: when its commitment changes hands, so does the line.</summary>
+    internal static async Task PassPlanLinesAsync(CommonGroundDbContext db, Guid commitmentId, Guid providerPlaceId, Successor to)
+    {
+        foreach (var line in await db.PlanLines.Where(l => l.CommitmentId == commitmentId).ToListAsync())
+        {
+            line.ProviderTeamMemberId = providerPlaceId;
+            line.ProviderName = to.Name;
+            line.ProviderOrganisationName = to.OrganisationName;
+        }
     }
 
     /// <summary>Each family hears once, whatever was handed on, and reads who took what on the team page.</summary>

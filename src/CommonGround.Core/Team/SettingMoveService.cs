@@ -133,7 +133,7 @@ public sealed class SettingMoveService(CommonGroundDbContext db, AccessService a
             }
             else
             {
-                HandOn(commitment, to, setting.Name, childAccess, actor, now);
+                await HandOnAsync(commitment, to, setting.Name, childAccess, actor, now);
             }
         }
 
@@ -174,7 +174,7 @@ public sealed class SettingMoveService(CommonGroundDbContext db, AccessService a
         }
     }
 
-    private void HandOn(Commitment commitment, Successor to, string settingName, ChildAccess childAccess, UserActor actor, DateTime now)
+    private async Task HandOnAsync(Commitment commitment, Successor to, string settingName, ChildAccess childAccess, UserActor actor, DateTime now)
     {
         var child = childAccess.Child;
         var handover = new Handover
@@ -185,6 +185,8 @@ public sealed class SettingMoveService(CommonGroundDbContext db, AccessService a
             ToProfessionalId = to.ProfessionalId, ToName = to.Name, Why = $"as {child.KnownAs} moves on", At = now, ByUserId = actor.UserId, ByName = actor.Name,
         };
         commitment.HandTo(to.ProfessionalId, to.Name, to.OrganisationId, to.OrganisationName);
+        var place = await db.TeamMembers.Where(t => t.ChildId == child.Id && t.ProfessionalId == to.ProfessionalId && t.LeftAt == null).Select(t => t.Id).SingleAsync();
+        await HandoverService.PassPlanLinesAsync(db, commitment.Id, place, to);
         db.Handovers.Add(handover);
         db.AuditEvents.Add(CommitmentSteps.ChildEvent(actor, childAccess, commitment, now, AuditActions.HandedOver, handover.Describe(child.KnownAs)));
         if (to.UserId != actor.UserId)

@@ -26,7 +26,7 @@ public sealed record HandoverForm(string LeaverName, string OrganisationName, IR
     /// <summary>How the choice that needs no person reads for a thing, or null when a person must take it.</summary>
     public string? NobodyLabel(OpenItem item) => !item.OrganisationMayTake ? null : item.Kind switch
     {
-        HandoverKind.KeyWorker => "Nobody yet: a team lead stands in and chooses a new key worker",
+        HandoverKind.KeyWorker => "Nobody yet: a team lead stands in, or the family chooses",
         _ => $"{OrganisationName}'s leads choose who answers",
     };
 }
