@@ -134,29 +134,39 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
 
         // The team: a child whose team has nobody as key worker has no dedicated point of contact, and a team lead
         // standing in is only until someone is chosen. The leavers' organisation's leads see it too, off the team.
-        var places = await db.TeamMembers.AsNoTracking().Where(t => ids.Contains(t.ChildId))
-            .Select(t => new { t.ChildId, t.LeftAt, t.IsKeyWorker, t.IsStandingIn, t.Professional!.OrganisationId, OrganisationName = t.Professional.Organisation!.Name, t.Professional.UserAccount!.DisplayName })
+        var teams = await db.TeamMembers.AsNoTracking().Where(t => ids.Contains(t.ChildId)).GroupBy(t => t.ChildId)
+            .Select(g => new
+            {
+                ChildId = g.Key,
+                Active = g.Count(t => t.LeftAt == null),
+                KeyWorkers = g.Count(t => t.LeftAt == null && t.IsKeyWorker),
+                StandingIn = g.Count(t => t.LeftAt == null && t.IsStandingIn),
+            })
             .ToListAsync(cancellationToken);
-        foreach (var team in places.GroupBy(p => p.ChildId))
+        // Only the few children without a chosen key worker need to know who stands in and who left last.
+        var unsettled = teams.Where(t => t.Active == 0 || t.KeyWorkers == 0 || t.StandingIn > 0).Select(t => t.ChildId).ToList();
+        var people = unsettled.Count == 0 ? [] : await db.TeamMembers.AsNoTracking().Where(t => unsettled.Contains(t.ChildId) && (t.LeftAt != null || t.IsStandingIn))
+            .Select(t => new { t.ChildId, t.LeftAt, t.IsStandingIn, t.Professional!.OrganisationId, OrganisationName = t.Professional.Organisation!.Name, t.Professional.UserAccount!.DisplayName })
+            .ToListAsync(cancellationToken);
+        foreach (var team in teams.Where(t => unsettled.Contains(t.ChildId)))
         {
-            var active = team.Where(p => p.LeftAt == null).ToList();
-            var lastLeft = team.Where(p => p.LeftAt != null).MaxBy(p => p.LeftAt);
-            if (active.Count == 0)
+            var lastLeft = people.Where(p => p.ChildId == team.ChildId && p.LeftAt != null).MaxBy(p => p.LeftAt);
+            if (team.Active == 0)
             {
                 var left = DateOnly.FromDateTime(lastLeft!.LeftAt!.Value.ToUkTime());
-                Signal(team.Key, AttentionSignalKind.NoTeam, "",
+                Signal(team.ChildId, AttentionSignalKind.NoTeam, "",
                     $"Nobody is on the team since {lastLeft.DisplayName} of {lastLeft.OrganisationName} left on {UkDates.Date(left)}. The family has no one to contact; they can invite someone to the team",
                     "", today.DayNumber - left.DayNumber, organisationId: lastLeft.OrganisationId);
             }
-            else if (active.FirstOrDefault(p => p.IsKeyWorker) is { IsStandingIn: true } standIn)
+            else if (people.FirstOrDefault(p => p.ChildId == team.ChildId && p.LeftAt == null && p.IsStandingIn) is { } standIn)
             {
-                Signal(team.Key, AttentionSignalKind.NoKeyWorker, "",
+                Signal(team.ChildId, AttentionSignalKind.NoKeyWorker, "",
                     $"No key worker chosen: {standIn.DisplayName}, team lead, stands in{(lastLeft is null ? "" : $" since {lastLeft.DisplayName} left")}. Choose a key worker",
-                    ChildLinks.Team(team.Key), 0, organisationId: lastLeft?.OrganisationId ?? standIn.OrganisationId);
+                    ChildLinks.Team(team.ChildId), 0, organisationId: lastLeft?.OrganisationId ?? standIn.OrganisationId);
             }
-            else if (!active.Any(p => p.IsKeyWorker))
+            else if (team.KeyWorkers == 0)
             {
-                Signal(team.Key, AttentionSignalKind.NoKeyWorker, "", "No key worker: the family has no single person to contact", ChildLinks.Team(team.Key), 0,
+                Signal(team.ChildId, AttentionSignalKind.NoKeyWorker, "", "No key worker: the family has no single person to contact", ChildLinks.Team(team.ChildId), 0,
                     organisationId: lastLeft?.OrganisationId);
             }
         }
