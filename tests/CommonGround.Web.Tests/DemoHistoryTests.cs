@@ -78,4 +78,25 @@ public sealed class DemoHistoryTests(DemoHistoryApp app) : IClassFixture<DemoHis
 
         Assert.Contains("1 of 1 (100%)", report.QuerySelector(".govuk-summary-list")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Sams_family_sees_who_covers_for_the_key_worker_and_what_was_handed_on_when_someone_left()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var parent = app.NewClient();
+        await parent.SignInAsync("parent@example.org", DemoData.Password);
+
+        var (_, overview) = await parent.OpenAsync($"/children/{sam}");
+        Assert.Contains("Omar Shah covers for Priya Nair until", overview.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var (_, team) = await parent.OpenAsync($"/children/{sam}/team");
+        Assert.Contains("Sarah Jones left Brookside Primary School and handed Sam's \"Lunchtime club in the library\" to Omar Shah", team.QuerySelector("#handovers + ul")!.TextContent, StringComparison.Ordinal);
+
+        // Omar owes the club now, and the concern form says he will see what is raised for Priya.
+        var omar = app.NewClient();
+        await omar.SignInAsync("omar.shah@example.org", DemoData.Password);
+        var (_, owes) = await omar.OpenAsync("/what-i-owe");
+        Assert.Contains("Lunchtime club in the library", owes.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var (_, concern) = await parent.OpenAsync($"/children/{sam}/concerns/new");
+        Assert.Contains("Omar Shah covers until", concern.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
 }

@@ -23,7 +23,8 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
     [
         new("parent@example.org", "Alex Morgan", "Parent carer of Sam and Ellie"),
         new("youngperson@example.org", "Jordan Reid", "A young person, 17, with their own account"),
-        new("senco@example.org", "Priya Nair", "SENCO at Brookside Primary School"),
+        new("senco@example.org", "Priya Nair", "SENCO at Brookside Primary School, Sam's key worker"),
+        new("omar.shah@example.org", "Omar Shah", "Deputy SENCO at Brookside Primary School, covering for Priya this week"),
         new("caseworker@example.org", "Tom Hughes", "SEND caseworker at Northvale Council"),
         new("send.lead@example.org", "Ruth Adeyemi", "SEND team leader at Northvale Council, who sees the area's 20-week timeliness"),
         new("therapist@example.org", "Grace Okafor", "Speech and language therapist, Northvale Community NHS Trust"),
