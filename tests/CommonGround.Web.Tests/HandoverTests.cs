@@ -329,7 +329,9 @@ public sealed class HandoverTests : FreshAppTests
         // Nothing decided: refused, each commitment named, nothing changed.
         var (refused, refusedPage) = await parent.SubmitAsync(url, new Dictionary<string, string>(Browse.DateFields("Input.LastDay", new DateOnly(2026, 12, 18))));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Equal(["Choose what happens to \"Speech and language sessions\"", "Choose what happens to \"Social stories for the new timetable\""], refusedPage.ErrorSummary());
+        Assert.Equal(
+            new[] { "Choose what happens to \"Speech and language sessions\"", "Choose what happens to \"Social stories for the new timetable\"" }.Order(),
+            refusedPage.ErrorSummary().Order());
         Assert.Equal(2, await App.QueryAsync(db => db.Commitments.CountAsync(c => c.OwnerProfessionalId != kim && c.Status != CommitmentStatus.Withdrawn && c.EndDate == null)));
 
         var (moved, _) = await parent.SubmitAsync(url, new Dictionary<string, string>(Browse.DateFields("Input.LastDay", new DateOnly(2026, 12, 18)))

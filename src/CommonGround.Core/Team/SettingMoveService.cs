@@ -49,7 +49,7 @@ public sealed class SettingMoveService(CommonGroundDbContext db, AccessService a
     public async Task<IReadOnlyList<Commitment>> OpenCommitmentsAsync(ChildAccess childAccess, Guid organisationId) =>
         (await db.Commitments.AsNoTracking()
             .Where(c => c.ChildId == childAccess.Child.Id && c.OwnerOrganisationId == organisationId && Open.Contains(c.Status))
-            .OrderBy(c => c.CreatedAt).ToListAsync())
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync())
         .Where(c => childAccess.CanSeeCommitment(c.RecordArea)).ToList();
 
     /// <summary>Who can take on the leaving setting's commitments: anyone else on the team from another organisation.</summary>
@@ -94,7 +94,8 @@ public sealed class SettingMoveService(CommonGroundDbContext db, AccessService a
         var owners = await NewOwnersAsync(child.Id, setting.OrganisationId);
         var problems = new List<Error>();
         var plan = new List<(Commitment Commitment, Successor? To)>();
-        foreach (var commitment in commitments.OrderBy(c => c.CreatedAt))
+        // In the order the page lists them, so the error summary reads as the form does.
+        foreach (var commitment in commitmentIds.Select(id => commitments.Single(c => c.Id == id)))
         {
             var choice = options.Choices.GetValueOrDefault(commitment.Id);
             if (choice == End)
