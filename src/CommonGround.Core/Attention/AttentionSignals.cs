@@ -144,13 +144,14 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
             })
             .ToListAsync(cancellationToken);
         // Only the few children without a chosen key worker need to know who stands in and who left last.
-        var unsettled = teams.Where(t => t.Active == 0 || t.KeyWorkers == 0 || t.StandingIn > 0).Select(t => t.ChildId).ToList();
-        var people = unsettled.Count == 0 ? [] : await db.TeamMembers.AsNoTracking().Where(t => unsettled.Contains(t.ChildId) && (t.LeftAt != null || t.IsStandingIn))
+        var unsettled = teams.Where(t => t.Active == 0 || t.KeyWorkers == 0 || t.StandingIn > 0).ToList();
+        var unsettledIds = unsettled.Select(t => t.ChildId).ToList();
+        var people = (unsettledIds.Count == 0 ? [] : await db.TeamMembers.AsNoTracking().Where(t => unsettledIds.Contains(t.ChildId) && (t.LeftAt != null || t.IsStandingIn))
             .Select(t => new { t.ChildId, t.LeftAt, t.IsStandingIn, t.Professional!.OrganisationId, OrganisationName = t.Professional.Organisation!.Name, t.Professional.UserAccount!.DisplayName })
-            .ToListAsync(cancellationToken);
-        foreach (var team in teams.Where(t => unsettled.Contains(t.ChildId)))
+            .ToListAsync(cancellationToken)).ToLookup(p => p.ChildId);
+        foreach (var team in unsettled)
         {
-            var lastLeft = people.Where(p => p.ChildId == team.ChildId && p.LeftAt != null).MaxBy(p => p.LeftAt);
+            var lastLeft = people[team.ChildId].Where(p => p.LeftAt != null).MaxBy(p => p.LeftAt);
             if (team.Active == 0)
             {
                 var left = DateOnly.FromDateTime(lastLeft!.LeftAt!.Value.ToUkTime());
@@ -158,7 +159,7 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
                     $"Nobody is on the team since {lastLeft.DisplayName} of {lastLeft.OrganisationName} left on {UkDates.Date(left)}. The family has no one to contact; they can invite someone to the team",
                     "", today.DayNumber - left.DayNumber, organisationId: lastLeft.OrganisationId);
             }
-            else if (people.FirstOrDefault(p => p.ChildId == team.ChildId && p.LeftAt == null && p.IsStandingIn) is { } standIn)
+            else if (people[team.ChildId].FirstOrDefault(p => p.LeftAt == null && p.IsStandingIn) is { } standIn)
             {
                 Signal(team.ChildId, AttentionSignalKind.NoKeyWorker, "",
                     $"No key worker chosen: {standIn.DisplayName}, team lead, stands in{(lastLeft is null ? "" : $" since {lastLeft.DisplayName} left")}. Choose a key worker",

@@ -92,9 +92,13 @@ public sealed class LeaversWork(CommonGroundDbContext db, TimeProvider timeProvi
     }
 
     /// <summary>Everyone else still on the child's team, who take a leaver's work for that child when they leave the team.</summary>
-    public async Task<IReadOnlyList<Successor>> TeamAsync(Guid childId, Guid leaverProfessionalId) =>
+    public Task<IReadOnlyList<Successor>> TeamAsync(Guid childId, Guid leaverProfessionalId) =>
+        OnTeamAsync(db, childId, t => t.ProfessionalId != leaverProfessionalId);
+
+    /// <summary>Active people on the child's team who pass <paramref name="who"/>, as people who can take work on, by name.</summary>
+    internal static async Task<IReadOnlyList<Successor>> OnTeamAsync(CommonGroundDbContext db, Guid childId, System.Linq.Expressions.Expression<Func<TeamMember, bool>> who) =>
         await db.TeamMembers.AsNoTracking()
-            .Where(t => t.ChildId == childId && t.LeftAt == null && t.ProfessionalId != leaverProfessionalId && t.Professional!.DeactivatedAt == null)
+            .Where(t => t.ChildId == childId && t.LeftAt == null && t.Professional!.DeactivatedAt == null).Where(who)
             .OrderBy(t => t.Professional!.UserAccount!.DisplayName)
             .Select(t => new Successor(t.ProfessionalId, t.Professional!.UserAccountId, t.Professional.UserAccount!.DisplayName, t.Professional.UserAccount.Email!,
                 t.Role + ", " + t.Professional.Organisation!.Name, t.Professional.OrganisationId, t.Professional.Organisation.Name))

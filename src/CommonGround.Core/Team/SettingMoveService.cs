@@ -53,13 +53,8 @@ public sealed class SettingMoveService(CommonGroundDbContext db, AccessService a
         .Where(c => childAccess.CanSeeCommitment(c.RecordArea)).ToList();
 
     /// <summary>Who can take on the leaving setting's commitments: anyone else on the team from another organisation.</summary>
-    public async Task<IReadOnlyList<Successor>> NewOwnersAsync(Guid childId, Guid leavingOrganisationId) =>
-        await db.TeamMembers.AsNoTracking()
-            .Where(t => t.ChildId == childId && t.LeftAt == null && t.Professional!.OrganisationId != leavingOrganisationId && t.Professional.DeactivatedAt == null)
-            .OrderBy(t => t.Professional!.UserAccount!.DisplayName)
-            .Select(t => new Successor(t.ProfessionalId, t.Professional!.UserAccountId, t.Professional.UserAccount!.DisplayName, t.Professional.UserAccount.Email!,
-                t.Role + ", " + t.Professional.Organisation!.Name, t.Professional.OrganisationId, t.Professional.Organisation.Name))
-            .ToListAsync();
+    public Task<IReadOnlyList<Successor>> NewOwnersAsync(Guid childId, Guid leavingOrganisationId) =>
+        LeaversWork.OnTeamAsync(db, childId, t => t.Professional!.OrganisationId != leavingOrganisationId);
 
     public async Task<Result<int>> MoveAsync(ChildAccess childAccess, MoveSettingOptions options, UserActor actor)
     {

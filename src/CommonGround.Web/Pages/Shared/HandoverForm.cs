@@ -14,6 +14,9 @@ public sealed class HandoverInput
 /// <summary>What the hand-over part of a leaving page shows: the leaver's open work, child by child, and who can take it.</summary>
 public sealed record HandoverForm(string LeaverName, string OrganisationName, IReadOnlyList<OpenItem> Items, IReadOnlyList<Successor> Successors, HandoverInput Input, bool ForOneChild)
 {
+    /// <summary>Nobody can take something only a person can take, so the leaving cannot go ahead yet.</summary>
+    public bool NobodyToTakeIt => Successors.Count == 0 && Items.Any(i => !i.OrganisationMayTake);
+
     /// <summary>Puts each thing left without an owner next to its choice, so the summary links to it.</summary>
     public static void AddProblems(ModelStateDictionary modelState, Error error)
     {

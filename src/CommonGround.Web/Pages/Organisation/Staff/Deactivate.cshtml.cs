@@ -21,9 +21,6 @@ public sealed class DeactivateModel(OrganisationService organisations, LeaversWo
     [BindProperty]
     public HandoverInput Input { get; set; } = new();
 
-    /// <summary>Nobody else in the organisation can take something only a person can take.</summary>
-    public bool NobodyToTakeIt => Successors.Count == 0 && Items.Any(i => !i.OrganisationMayTake);
-
     public HandoverForm Handover => new(Name, OrganisationName, Items, Successors, Input, ForOneChild: false);
 
     public async Task<IActionResult> OnGetAsync(Guid professionalId) => await LoadAsync(professionalId) ? Page() : NotFound();

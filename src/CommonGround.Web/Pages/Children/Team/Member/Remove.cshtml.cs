@@ -23,9 +23,6 @@ public sealed class RemoveModel(TeamService teams, LeaversWork work, CommonGroun
     [BindProperty]
     public HandoverInput Input { get; set; } = new();
 
-    /// <summary>Nobody is left on the team to take something only a person can take.</summary>
-    public bool NobodyToTakeIt => Successors.Count == 0 && Items.Any(i => !i.OrganisationMayTake);
-
     public HandoverForm Handover => new(MemberName, OrganisationName, Items, Successors, Input, ForOneChild: true);
 
     [ChildPage(Capability.ManageTeam)]
