@@ -7,7 +7,15 @@ namespace CommonGround.Browser.Tests;
 /// <summary>The app on a real loopback port, and Debian's Chromium driven by Playwright.</summary>
 public sealed class BrowserAppFactory : AppFactory
 {
-    public BrowserAppFactory() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    private readonly bool _startsWithDemo;
+
+    public BrowserAppFactory(bool startsWithDemo = false)
+    {
+        _startsWithDemo = startsWithDemo;
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    }
+
+    protected override bool StartsWithDemo => _startsWithDemo;
 
     // Plain HTTP on loopback, as a developer's machine runs it.
     protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
@@ -17,11 +25,19 @@ public sealed class BrowserAppFactory : AppFactory
     };
 }
 
-public sealed class BrowserFixture : IAsyncLifetime
+/// <summary>The app with the people the tests talk about (<see cref="CommonGround.Testing.TestCast"/>), and a browser.</summary>
+public class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    public BrowserAppFactory App { get; } = new();
+    public BrowserFixture()
+        : this(startsWithDemo: false)
+    {
+    }
+
+    protected BrowserFixture(bool startsWithDemo) => App = new BrowserAppFactory(startsWithDemo);
+
+    public BrowserAppFactory App { get; }
     public IBrowser? Browser { get; private set; }
     public string? MissingReason { get; private set; }
     public string BaseUrl { get; private set; } = "";
@@ -107,3 +123,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         await App.DisposeAsync();
     }
 }
+
+/// <summary>The app with the demo as a newcomer first sees it, and a browser.</summary>
+public sealed class DemoBrowserFixture() : BrowserFixture(startsWithDemo: true);

@@ -145,7 +145,7 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
         var sencoOnSam = Team(sam, senco, "SENCO at Sam's school", alex, keyWorker: true, RecordArea.AboutMe, RecordArea.Education, RecordArea.Health, RecordArea.Commitments, RecordArea.Meetings, RecordArea.Concerns);
         var therapistOnSam = Team(sam, therapist, "Speech and language therapist", alex, keyWorker: false, RecordArea.AboutMe, RecordArea.Health, RecordArea.Commitments);
         Team(sam, caseworker, "SEND caseworker", alex, keyWorker: false, RecordArea.AboutMe, RecordArea.Education, RecordArea.StatutoryProcess);
-        Team(sam, transportOfficer, "Transport officer", alex, keyWorker: false, RecordArea.AboutMe, RecordArea.Transport);
+        Team(sam, transportOfficer, "Transport officer", alex, keyWorker: false, RecordArea.AboutMe, RecordArea.Transport, RecordArea.Concerns);
         var caseworkerOnJordan = Team(jordan, caseworker, "SEND caseworker", jordanAccount, keyWorker: true, RecordArea.AboutMe, RecordArea.Education, RecordArea.StatutoryProcess, RecordArea.Commitments);
 
         var sunita = User("sunita.shah@example.org", "Sunita Shah", AccountKind.Family);
@@ -160,6 +160,7 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
             DemoPlan.AddJordans(db, MondayOf(today), jordanAccount, jordan, caseworkerOnJordan, caseworker, jordansDraft, jordansFinal);
             var sarah = Staff("sarah.jones@example.org", "Sarah Jones", brookside, "Teaching assistant");
             DemoContinuity.Add(db, MondayOf(today), today, sam, alex, senco, sencoOnSam, omar, sarah, helen, brookside, Team);
+            DemoConcernsAndMeetings.Add(db, MondayOf(today), now, sam, alex, senco, omar, transportOfficer, brookside, transport);
         }
 
         db.AuditEvents.Add(AuditEvent.For(Actor.System, now, "demo.seeded", "Demo", null, "Added the Northvale demo data"));

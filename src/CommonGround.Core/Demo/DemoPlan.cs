@@ -149,6 +149,20 @@ internal static class DemoPlan
             ByUserId = alex.Id, ByName = "Alex Morgan", At = alexSaid,
         });
         db.AuditEvents.Add(PlanChanges.ProgressRecorded(alexActor, plan, askForHelp, byFamily: true, alexSaid));
+
+        // Grace suggested a change to About me from what she sees in therapy; it waits for Alex, whose words they are.
+        var grace = new UserActor(therapistStaff.UserAccountId, "Grace Okafor") { OrganisationId = therapistStaff.OrganisationId };
+        var suggested = At(monday.AddDays(-4), 13);
+        db.ProfileSuggestions.Add(new ProfileSuggestion
+        {
+            ChildId = sam.Id, Section = ProfileSectionKind.HowToSupportMe, VersionBefore = 1,
+            TextBefore = "Tell me one thing at a time, and show me as well as telling me. Warn me before something changes.",
+            SuggestedText = "Tell me one thing at a time, and show me as well as telling me. Warn me before something changes. Give me time to answer before you ask again: I am working it out.",
+            Reason = "In therapy Sam answers well when he is given about ten seconds, and stops if the question is repeated.",
+            SuggestedByUserId = grace.UserId, SuggestedByName = grace.Name, SuggestedByOrganisation = "Northvale Community NHS Trust", SuggestedAt = suggested,
+        });
+        db.AuditEvents.Add(AuditEvent.ForChild(grace, sam.Id, sam.AreaId, suggested, new ChildChange(AuditActions.ProfileSuggested, ProfileSectionKind.HowToSupportMe.Area(),
+            $"Suggested a change to \"{ProfileSectionKind.HowToSupportMe.Title()}\"", new ChangeSubject.AboutMeSection(ProfileSectionKind.HowToSupportMe))));
         return plan;
     }
 
