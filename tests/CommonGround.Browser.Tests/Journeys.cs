@@ -36,7 +36,7 @@ public sealed class Journeys(BrowserFixture browser) : IClassFixture<BrowserFixt
 
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(TestRecords.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await AssertHeadingAsync(page, "My children");
+        await AssertHeadingAsync(page, "What needs you");
         await Assertions.Expect(page.Locator(".cg-signed-in")).ToContainTextAsync("Signed in as Alex Morgan");
 
         await page.GotoAsync("/account");
@@ -73,7 +73,7 @@ public sealed class Journeys(BrowserFixture browser) : IClassFixture<BrowserFixt
         await AssertHeadingAsync(page, "Enter your security code");
         await page.GetByLabel("Enter your security code").FillAsync(TotpAuthenticator.CodeAt(key, browser.App.Time.GetUtcNow().UtcDateTime));
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await AssertHeadingAsync(page, "My children");
+        await AssertHeadingAsync(page, "What needs you");
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class Journeys(BrowserFixture browser) : IClassFixture<BrowserFixt
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Your password has been changed");
 
         await SignInAsync(page, "sunita.shah@example.org", "the kettle is on again");
-        await AssertHeadingAsync(page, "My children");
+        await AssertHeadingAsync(page, "What needs you");
     }
 
     [Theory]

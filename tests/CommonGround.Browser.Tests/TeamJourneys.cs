@@ -53,7 +53,7 @@ public sealed class TeamJourneys(BrowserFixture browser) : IClassFixture<Browser
         await therapist.GetByRole(AriaRole.Button, new() { Name = "Send suggestion to the family" }).ClickAsync();
         await AssertPageAsync(therapist, "About Ellie");
         await therapist.GotoAsync("/children");
-        await AssertPageAsync(therapist, "Children I work with");
+        await AssertPageAsync(therapist, "Your day");
 
         await parent.GotoAsync("/children");
         await parent.GetByRole(AriaRole.Link, new() { Name = "Open Ellie's record" }).ClickAsync();

@@ -81,7 +81,7 @@ public sealed class ChildrenTests(AppFactory app) : IClassFixture<AppFactory>
         await client.SignInAsync("orgadmin@example.org");
         var (response, page) = await client.OpenAsync("/children");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Children I work with", page.Heading());
+        Assert.Equal("Your day", page.Heading());
         Assert.Contains("You are not on any child's team yet", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Morgan", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }

@@ -99,4 +99,66 @@ public sealed class DemoHistoryTests(DemoHistoryApp app) : IClassFixture<DemoHis
         var (_, concern) = await parent.OpenAsync($"/children/{sam}/concerns/new");
         Assert.Contains("Omar Shah covers until", concern.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
+
+    private static string Words(AngleSharp.Dom.IElement? element) =>
+        System.Text.RegularExpressions.Regex.Replace(element?.TextContent ?? "", @"\s+", " ");
+
+    [Fact]
+    public async Task The_parents_first_screen_leads_with_what_needs_them_across_their_children_then_the_children()
+    {
+        var parent = app.NewClient();
+        await parent.SignInAsync("parent@example.org", DemoData.Password);
+
+        var (_, home) = await parent.OpenAsync("/children");
+
+        Assert.Equal("What needs you", home.Heading());
+        var headings = home.QuerySelectorAll("main h2").Select(h => h.TextContent.Trim()).ToList();
+        Assert.Equal(["Waiting for you", "Late, and who has it", "Coming up this week", "Your children"], headings);
+        var waiting = Words(home.QuerySelector("#waiting + ul"));
+        Assert.Contains("Sam: Agree or correct the record of the check-in", waiting, StringComparison.Ordinal);
+        Assert.Contains("Sam: Decide on 1 suggested change to the About me profile", waiting, StringComparison.Ordinal);
+        // Late things say who has them: the family is never the one who is late.
+        Assert.Contains("Who has it:", Words(home.QuerySelector("#late + ul")), StringComparison.Ordinal);
+        Assert.Contains("Your concern \"Homework diary not coming home\" should be acknowledged", Words(home.QuerySelector("#this-week + ul")), StringComparison.Ordinal);
+        Assert.Contains("Open Ellie's record", Words(home.QuerySelector("main")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_professionals_first_screen_leads_with_their_own_day_then_the_children_they_work_with()
+    {
+        var priya = app.NewClient();
+        await priya.SignInAsync("senco@example.org", DemoData.Password);
+        var dan = app.NewClient();
+        await dan.SignInAsync("transport@example.org", DemoData.Password);
+
+        var (_, priyasDay) = await priya.OpenAsync("/children");
+        var (_, dansDay) = await dan.OpenAsync("/children");
+
+        Assert.Equal("Your day", priyasDay.Heading());
+        var headings = priyasDay.QuerySelectorAll("main h2").Select(h => h.TextContent.Trim()).ToList();
+        Assert.Equal("What you owe", headings[0]);
+        Assert.Equal("Children I work with", headings[^1]);
+        Assert.Contains("Sam Morgan: Homework diary not coming home, acknowledge by", Words(priyasDay.QuerySelector("#concerns-to-answer + ul")), StringComparison.Ordinal);
+        // Dan answers the taxi concern he acknowledged; he is not shared the school's concern.
+        var dansConcerns = Words(dansDay.QuerySelector("#concerns-to-answer + ul"));
+        Assert.Contains("Sam Morgan: Taxi arriving after the bell, answer in full by", dansConcerns, StringComparison.Ordinal);
+        Assert.DoesNotContain("Homework", dansConcerns, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_young_person_with_their_own_account_is_addressed_as_themself()
+    {
+        var jordan = app.NewClient();
+        await jordan.SignInAsync("youngperson@example.org", DemoData.Password);
+
+        var (_, home) = await jordan.OpenAsync("/children");
+
+        var text = Words(home.QuerySelector("body"));
+        Assert.Contains("Your record", text, StringComparison.Ordinal);
+        Assert.Contains("Open your record", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("My children", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Add a child", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Your children", text, StringComparison.Ordinal);
+        Assert.Equal("Home", home.QuerySelector(".govuk-service-navigation__item--active")?.TextContent.Trim());
+    }
 }

@@ -19,7 +19,7 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("/", signIn.Headers.Location!.OriginalString);
 
         var (_, children) = await client.OpenAsync("/children");
-        Assert.Equal("My children", children.Heading());
+        Assert.Equal("What needs you", children.Heading());
         Assert.Contains("Alex Morgan", children.QuerySelector(".cg-signed-in")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Samuel Morgan", children.Body!.TextContent, StringComparison.Ordinal);
 

@@ -131,6 +131,7 @@ public static class Composition
         services.AddScoped<CommonGround.Core.Attention.StatutoryWarnings>();
         services.AddScoped<CommonGround.Core.Attention.AttentionService>();
         services.AddScoped<CommonGround.Core.Attention.WhatIsHappeningService>();
+        services.AddScoped<CommonGround.Core.Attention.YourDayService>();
         services.AddScoped<MeetingService>();
         services.AddScoped<MeetingSteps>();
         services.AddScoped<MeetingSchedulingService>();

@@ -14,6 +14,9 @@ public sealed record Person(UserAccount Account, Professional? Professional, Org
     public bool IsFamily => Account.Kind == AccountKind.Family;
     public bool IsProfessional => Account.Kind == AccountKind.Professional && Professional is { IsActive: true };
     public bool IsOrganisationAdmin => IsProfessional && Professional!.IsOrganisationAdmin;
+
+    /// <summary>A young person whose only record is their own: addressed as themself, never as a parent.</summary>
+    public bool IsYoungPerson { get; init; }
 }
 
 /// <summary>Loads the signed-in person once per request.</summary>
@@ -45,7 +48,13 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, CommonGroundDbCon
         }
 
         var professional = await db.Professionals.Include(p => p.Organisation).SingleOrDefaultAsync(p => p.UserAccountId == id);
-        _person = new Person(account, professional, professional?.Organisation);
+        var relationships = account.Kind == AccountKind.Family
+            ? await db.FamilyMembers.Where(f => f.UserAccountId == id).Select(f => f.Relationship).Distinct().ToListAsync()
+            : [];
+        _person = new Person(account, professional, professional?.Organisation)
+        {
+            IsYoungPerson = relationships.Count > 0 && relationships.All(r => r == Core.Children.FamilyRelationship.YoungPerson),
+        };
         return _person;
     }
 

@@ -1,5 +1,8 @@
 using CommonGround.Core.Access;
+using CommonGround.Core.Advice;
+using CommonGround.Core.Attention;
 using CommonGround.Core.Children;
+using CommonGround.Core.Commitments;
 using CommonGround.Core.Data;
 using CommonGround.Core.Time;
 using CommonGround.Web.Infrastructure;
@@ -9,14 +12,39 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommonGround.Web.Pages.Children;
 
-/// <summary>"My children" for a family; "Children I work with" for a professional, with the areas shared with them.</summary>
-public sealed class IndexModel(ChildService children, CommonGroundDbContext db, CurrentUser currentUser, TimeProvider timeProvider) : PageBase
+/// <summary>
+/// The first screen after signing in. A family sees what needs them across all their children, then the children; a
+/// professional sees their own day (what they owe, concerns to answer, records to write), then the children they work with.
+/// </summary>
+public sealed class IndexModel(ChildService children, CommonGroundDbContext db, CurrentUser currentUser, TimeProvider timeProvider,
+    AccessService access, WhatIsHappeningService happenings, YourDayService yourDay, CommitmentService commitments, AdviceService advice) : PageBase
 {
     public const int PageSize = 25;
+
+    /// <summary>One thing for the family, and which child it is about.</summary>
+    public sealed record FamilyItem(string ChildName, HappeningItem Item);
+
+    /// <summary>How the professional's own promises stand, counted as "What I owe" counts them.</summary>
+    public sealed record OwedCounts(int Late, int Behind, int Disputed, int DueSoon, int Proposed)
+    {
+        /// <summary>Each count that is not nought, as a line a person reads.</summary>
+        public IReadOnlyList<string> Lines() =>
+            new (int Count, string Says)[]
+            {
+                (Late, "late"), (Behind, "behind"), (Disputed, "with a delivery the family disputes"), (DueSoon, "due soon"), (Proposed, "proposed, not yet agreed"),
+            }.Where(c => c.Count > 0).Select(c => $"{c.Count} {c.Says}").ToList();
+    }
 
     public sealed record TeamRow(Guid Id, string Name, DateOnly DateOfBirth, string Role, bool IsKeyWorker, IReadOnlyList<RecordArea> Areas);
 
     public bool IsFamily { get; private set; }
+    public bool IsYoungPerson { get; private set; }
+    public IReadOnlyList<FamilyItem> WaitingOnYou { get; private set; } = [];
+    public IReadOnlyList<FamilyItem> Late { get; private set; } = [];
+    public IReadOnlyList<FamilyItem> ThisWeek { get; private set; } = [];
+    public YourDay? Day { get; private set; }
+    public OwedCounts Owed { get; private set; } = new(0, 0, 0, 0, 0);
+    public int AdviceToGive { get; private set; }
     public IReadOnlyList<Child> Children { get; private set; } = [];
     public IReadOnlyList<TeamRow> TeamChildren { get; private set; } = [];
     public DateOnly Today => timeProvider.TodayInUk();
@@ -46,9 +74,22 @@ public sealed class IndexModel(ChildService children, CommonGroundDbContext db, 
         IsFamily = person.IsFamily;
         if (IsFamily)
         {
+            IsYoungPerson = person.IsYoungPerson;
             Children = await children.ListFamilyChildrenAsync(person.Account.Id);
+            await ReadWhatNeedsTheFamilyAsync(person.Account.Id);
             return Page();
         }
+
+        Day = await yourDay.ForAsync(person.Account.Id, person.Professional!.Id);
+        var owed = await commitments.ListOwedByAsync(person.Account.Id);
+        Owed = new OwedCounts(
+            owed.Count(c => c.Progress.Status == ProgressStatus.Overdue),
+            owed.Count(c => c.Progress.Status is ProgressStatus.Behind or ProgressStatus.NotStarted),
+            owed.Count(c => c.OpenDisputes > 0),
+            owed.Count(c => c.Progress.Status == ProgressStatus.DueSoon),
+            owed.Count(c => c.Progress.Status == ProgressStatus.NotAgreed));
+        AdviceToGive = (await advice.ListForAdviserAsync(person.Account.Id, false, 1)).ToGive;
+        ShowsChildren(Day.Concerns.Select(c => c.ChildId).Concat(Day.Records.Select(r => r.ChildId)).Distinct(), "Your day: concerns to answer and records to write");
 
         var today = Today;
         var query = db.TeamMembers
@@ -80,5 +121,30 @@ public sealed class IndexModel(ChildService children, CommonGroundDbContext db, 
         TeamChildren = pageRows.Select(r => new TeamRow(r.Id, r.Name, r.DateOfBirth, r.Role, r.IsKeyWorker, r.Consents.Order().ToList())).ToList();
         ShowsChildren(TeamChildren.Select(r => r.Id), "Children I work with (name and date of birth)");
         return Page();
+    }
+
+    /// <summary>Each child's "What's happening", gathered: what waits on the family, what is late, and what is due this week.</summary>
+    private async Task ReadWhatNeedsTheFamilyAsync(Guid userId)
+    {
+        var today = Today;
+        var waiting = new List<FamilyItem>();
+        var late = new List<FamilyItem>();
+        var thisWeek = new List<FamilyItem>();
+        foreach (var child in Children)
+        {
+            if (await access.GetAsync(child.Id, userId) is not { } childAccess || !childAccess.Can(Capability.ViewRecord))
+            {
+                continue;
+            }
+
+            var happening = await happenings.ForAsync(childAccess);
+            waiting.AddRange(happening.WaitingOnYou.Select(i => new FamilyItem(child.KnownAs, i)));
+            late.AddRange(happening.Late.Select(i => new FamilyItem(child.KnownAs, i)));
+            thisWeek.AddRange(happening.ComingUp.Where(i => i.When is { } when && when <= today.AddDays(7)).Select(i => new FamilyItem(child.KnownAs, i)));
+        }
+
+        WaitingOnYou = waiting;
+        Late = late;
+        ThisWeek = thisWeek.OrderBy(i => i.Item.When).ToList();
     }
 }
