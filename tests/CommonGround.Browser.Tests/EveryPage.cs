@@ -21,6 +21,7 @@ public sealed partial class EveryPage(DemoBrowserFixture browser) : IClassFixtur
     private static readonly Dictionary<string, string> NotReachedByLinks = new()
     {
         ["/health"] = "a status for load balancers, not a page",
+        ["/account/stay-signed-in"] = "the timeout warning's button posts to it; opened, it goes back to the account page",
         ["/notifications/{notificationId:guid}/open"] = "marks a notification read and goes on to what it is about",
         ["/api/v1/timescales/{process}"] = "JSON for other systems, checked by the API tests",
         ["/api/openapi/{documentName}.json"] = "the API's description, not a page",

@@ -19,6 +19,60 @@ public sealed class SessionTests : FreshAppTests
     }
 
     [Fact]
+    public async Task Words_sent_after_the_session_ran_out_come_back_filled_in_after_signing_in_again_and_nothing_is_saved_until_then()
+    {
+        var sam = await App.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Children.Where(c => c.FirstName == "Samuel").Select(c => c.Id)));
+        var edit = $"/children/{sam}/about-me/what-matters/edit";
+        var parent = App.NewClient();
+        await parent.SignInAsync("parent@example.org");
+        var (_, form) = await parent.OpenAsync(edit);
+        var hidden = form.QuerySelectorAll<AngleSharp.Html.Dom.IHtmlInputElement>("main form input[type=hidden]").ToDictionary(i => i.Name!, i => i.Value);
+        hidden["Input.Text"] = "Trains, his dog Biscuit, and knowing what happens next.";
+
+        App.Time.Advance(TimeSpan.FromMinutes(31));
+        var (expired, _) = await parent.PostFormAsync(edit, hidden);
+
+        Assert.Equal(HttpStatusCode.Redirect, expired.StatusCode);
+        Assert.Equal($"/sign-in?ReturnUrl={Uri.EscapeDataString(edit)}&kept=true", expired.Headers.Location!.OriginalString);
+        var kept = await App.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.KeptForms));
+        Assert.DoesNotContain("Biscuit", kept.ProtectedFields, StringComparison.Ordinal);
+        Assert.Equal(0, await App.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.ProfileSections.Where(p => p.ChildId == sam))));
+        var (_, signIn) = await parent.OpenAsync(expired.Headers.Location.OriginalString);
+        Assert.Contains("what you were writing has been kept", signIn.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        var (signedIn, _) = await parent.SubmitAsync(expired.Headers.Location.OriginalString, new Dictionary<string, string> { ["Input.Email"] = "parent@example.org", ["Input.Password"] = TestRecords.Password });
+        Assert.Equal(edit, signedIn.Headers.Location!.OriginalString);
+        var (_, back) = await parent.OpenAsync(edit);
+
+        Assert.Equal("Trains, his dog Biscuit, and knowing what happens next.", back.QuerySelector("textarea[name='Input.Text']")!.TextContent.Trim());
+        Assert.Contains("What you wrote has not been saved yet", back.QuerySelector(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Error:", back.Title, StringComparison.Ordinal);
+        // Handed back once: the next visit is the page as it stands, and saving it now saves the words.
+        var (_, again) = await parent.OpenAsync(edit);
+        Assert.Null(again.QuerySelector(".govuk-notification-banner"));
+        Assert.Equal(0, await App.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.KeptForms)));
+    }
+
+    [Fact]
+    public async Task A_form_sent_with_the_cookie_of_a_session_that_was_ended_rather_than_run_out_keeps_nothing()
+    {
+        var parent = App.NewClient();
+        await parent.SignInAsync("parent@example.org");
+        var (_, form) = await parent.OpenAsync("/account/change-password");
+        var hidden = form.QuerySelectorAll<AngleSharp.Html.Dom.IHtmlInputElement>("main form input[type=hidden]").ToDictionary(i => i.Name!, i => i.Value);
+        hidden["Input.CurrentPassword"] = "whatever it was";
+
+        // Signing out, or "sign out of other devices", removes the session: its cookie no longer names anyone.
+        await App.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteDeleteAsync(db.UserSessions));
+        App.Time.Advance(TimeSpan.FromMinutes(31));
+        var (response, _) = await parent.PostFormAsync("/account/change-password", hidden);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.DoesNotContain("kept=true", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(0, await App.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.KeptForms)));
+    }
+
+    [Fact]
     public async Task A_session_ends_12_hours_after_signing_in_however_active()
     {
         var client = App.NewClient();

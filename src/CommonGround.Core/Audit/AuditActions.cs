@@ -7,6 +7,7 @@ public static class AuditActions
     public const string SignInFailed = "account.sign-in-failed";
     public const string LockedOut = "account.locked-out";
     public const string SignedOut = "account.signed-out";
+    public const string FormKept = "account.form-kept";
     public const string SessionEnded = "account.session-ended";
     public const string SignInThrottled = "account.sign-in-throttled";
     public const string Registered = "account.registered";

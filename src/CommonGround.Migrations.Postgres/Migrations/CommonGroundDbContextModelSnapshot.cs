@@ -190,6 +190,49 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.ToTable("invitations", (string)null);
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Accounts.KeptForm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("KeptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("kept_at");
+
+                    b.Property<DateTime>("KeptUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("kept_until");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("path");
+
+                    b.Property<string>("ProtectedFields")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)")
+                        .HasColumnName("protected_fields");
+
+                    b.Property<Guid>("UserAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_account_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kept_forms");
+
+                    b.HasIndex("KeptUntil")
+                        .HasDatabaseName("ix_kept_forms_kept_until");
+
+                    b.HasIndex("UserAccountId", "Path")
+                        .HasDatabaseName("ix_kept_forms_user_account_id_path");
+
+                    b.ToTable("kept_forms", (string)null);
+                });
+
             modelBuilder.Entity("CommonGround.Core.Accounts.SignInFailure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4231,6 +4274,16 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_invitations_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Accounts.KeptForm", b =>
+                {
+                    b.HasOne("CommonGround.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_kept_forms_user_accounts_user_account_id");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Accounts.UserSession", b =>

@@ -158,6 +158,7 @@ public static class Composition
             options.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(TwoFactorGate)));
             // A form sent twice (a double click) does its work once; the second sending is shown where the first led.
             options.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(OnceOnlyForms)));
+            options.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(RestoreKeptForm)));
             Pages.Admin.Conventions.Apply(options.Conventions);
             Pages.Children.Conventions.Apply(options.Conventions);
             Pages.Organisation.Conventions.Apply(options.Conventions);
@@ -203,6 +204,8 @@ public static class Composition
         services.AddScoped<SessionService>();
         services.AddScoped<SignInThrottle>();
         services.AddScoped<EvenTiming>();
+        services.AddScoped<KeptForms>();
+        services.AddScoped<RestoreKeptForm>();
         services.AddSingleton<DatabaseTicketStore>();
         services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, UseDatabaseTicketStore>();
         services.AddScoped<ExpiringLinkTokens>();
@@ -222,6 +225,7 @@ public static class Composition
                 o.AccessDeniedPath = "/error/403";
                 o.Events.OnSigningIn = SessionLifetime.OnSigningIn;
                 o.Events.OnValidatePrincipal = SessionLifetime.OnValidatePrincipal;
+                o.Events.OnRedirectToLogin = KeptForms.OnRedirectToLogin;
             });
             cookies.TwoFactorUserIdCookie?.Configure(o =>
             {

@@ -35,6 +35,10 @@ public sealed class SignInModel(
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>The person was sent here after their session ran out, and what they had typed was kept.</summary>
+    [BindProperty(SupportsGet = true, Name = "kept")]
+    public bool FormKept { get; set; }
+
     public bool ShowDemoAccounts => environment.IsDevelopment();
 
     public sealed class InputModel
