@@ -166,9 +166,9 @@ public sealed class MeetingJourneys(BrowserFixture browser) : IClassFixture<Brow
 
         await parent.GotoAsync($"/children/{sam}/commitments");
         var row = parent.Locator("tbody tr", new() { HasText = "Speech and language therapy in school" });
-        // Two full weeks and this Monday owe 4.4 sessions; 2 are recorded, one of them disputed.
-        await Assertions.Expect(row).ToContainTextAsync("4.4 sessions");
-        await Assertions.Expect(row).ToContainTextAsync("2.4 sessions");
+        // Two full weeks and this Monday owe 4.4 sessions, counted as the 4 whole sessions due; 2 are recorded, one of them disputed.
+        await Assertions.Expect(row.Locator("td").Nth(2)).ToHaveTextAsync("4 sessions");
+        await Assertions.Expect(row.Locator("td").Nth(4)).ToHaveTextAsync("2 sessions");
         await Assertions.Expect(row.Locator(".govuk-tag").First).ToHaveTextAsync("Behind");
         await AssertPageAsync(parent, "Commitments");
     }

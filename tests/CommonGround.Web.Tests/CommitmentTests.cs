@@ -54,8 +54,8 @@ public sealed class CommitmentTests : FreshAppTests
         var (_, list) = await parent.OpenAsync($"/children/{sam}/commitments");
         var row = list.QuerySelectorAll("tbody tr").Single();
         var cells = row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
-        // Two full weeks and this Monday owe 4.4 sessions; 3 were delivered.
-        Assert.Equal(["4.4 sessions", "3 sessions", "1.4 sessions"], cells.Skip(2).Take(3));
+        // Two full weeks and this Monday owe 4.4 sessions, counted as the 4 whole sessions due; 3 were delivered.
+        Assert.Equal(["4 sessions", "3 sessions", "1 session"], cells.Skip(2).Take(3));
         Assert.Equal("Behind", row.QuerySelector(".govuk-tag")!.TextContent.Trim());
 
         var (_, attention) = await parent.OpenAsync($"/children/{sam}/commitments?status=attention");

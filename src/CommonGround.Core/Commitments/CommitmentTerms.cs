@@ -119,6 +119,13 @@ public static class CommitmentText
         return $"{Describe(quantity, unit)}{length} {per}{(termTimeOnly ? ", term time only" : "")}";
     }
 
+    /// <summary>
+    /// An amount worked out from a schedule (expected so far, shortfall) as a person counts it: whole sessions and
+    /// journeys, since nobody has 0.2 of a session, and hours to the quarter. Rounded down: only what has fallen due.
+    /// </summary>
+    public static string Counted(decimal quantity, ProvisionUnit unit) => Describe(
+        unit == ProvisionUnit.Hours ? Math.Floor(quantity * 4) / 4 : Math.Floor(quantity), unit);
+
     /// <summary>A quantity in its unit, e.g. "1 session", "2.5 hours".</summary>
     public static string Describe(decimal quantity, ProvisionUnit unit)
     {
