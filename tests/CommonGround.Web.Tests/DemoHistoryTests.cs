@@ -161,4 +161,17 @@ public sealed class DemoHistoryTests(DemoHistoryApp app) : IClassFixture<DemoHis
         Assert.DoesNotContain("Your children", text, StringComparison.Ordinal);
         Assert.Equal("Home", home.QuerySelector(".govuk-service-navigation__item--active")?.TextContent.Trim());
     }
+
+    [Fact]
+    public async Task A_new_concern_waiting_to_be_acknowledged_is_on_needs_attention_below_anything_late()
+    {
+        var priya = app.NewClient();
+        await priya.SignInAsync("senco@example.org", DemoData.Password);
+
+        var (_, attention) = await priya.OpenAsync("/attention");
+
+        var sams = Words(attention.QuerySelector("main"));
+        Assert.Contains("New concern to acknowledge by", sams, StringComparison.Ordinal);
+        Assert.Contains("New concern", attention.QuerySelectorAll("main .govuk-tag").Select(t => t.TextContent.Trim()));
+    }
 }

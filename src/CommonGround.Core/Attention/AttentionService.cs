@@ -90,8 +90,8 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
         }
 
         var ranked = signals.GroupBy(s => s.ChildId)
-            .Select(g => (ChildId: g.Key, Signals: g.OrderBy(s => s.Kind).ThenBy(s => s.DueOn ?? DateOnly.MaxValue).ToList()))
-            .OrderBy(c => c.Signals[0].Kind).ThenByDescending(c => c.Signals.Count).ThenBy(c => c.Signals[0].DueOn ?? DateOnly.MaxValue)
+            .Select(g => (ChildId: g.Key, Signals: g.OrderBy(s => s.Kind.Rank()).ThenBy(s => s.DueOn ?? DateOnly.MaxValue).ToList()))
+            .OrderBy(c => c.Signals[0].Kind.Rank()).ThenByDescending(c => c.Signals.Count).ThenBy(c => c.Signals[0].DueOn ?? DateOnly.MaxValue)
             .ToList();
         var pageCount = Math.Max(1, (ranked.Count + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pageCount);

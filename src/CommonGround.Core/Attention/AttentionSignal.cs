@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CommonGround.Core.Attention;
 
-/// <summary>Why a child may need attention. The order is the rank: earlier kinds are more pressing.</summary>
+/// <summary>
+/// Why a child may need attention. Kinds are stored by number, so a new kind is added at the end; how pressing each
+/// is comes from <see cref="AttentionSignalText.Rank"/>.
+/// </summary>
 public enum AttentionSignalKind
 {
     StatutoryMissed,
@@ -23,6 +26,8 @@ public enum AttentionSignalKind
     AdviceLate,
     RecommendationsUnanswered,
     NoTeam,
+    /// <summary>A concern raised and not yet acknowledged, its clock still running: seen at once, ranked below anything late.</summary>
+    ConcernToAcknowledge,
 }
 
 /// <summary>
@@ -63,6 +68,17 @@ public sealed class AttentionSignal
 
 public static class AttentionSignalText
 {
+    private static readonly AttentionSignalKind[] MostPressingFirst =
+    [
+        AttentionSignalKind.StatutoryMissed, AttentionSignalKind.ConcernOverdue, AttentionSignalKind.CommitmentOverdue, AttentionSignalKind.DeliveryDisputed,
+        AttentionSignalKind.ConcernDueSoon, AttentionSignalKind.ConcernToAcknowledge, AttentionSignalKind.ProvisionBehind, AttentionSignalKind.StatutoryDueSoon,
+        AttentionSignalKind.RecordAwaitingAgreement, AttentionSignalKind.RepeatedConcerns, AttentionSignalKind.NoContact, AttentionSignalKind.NoKeyWorker,
+        AttentionSignalKind.PlanReviewOverdue, AttentionSignalKind.AdviceLate, AttentionSignalKind.RecommendationsUnanswered, AttentionSignalKind.NoTeam,
+    ];
+
+    /// <summary>How pressing a kind is: 0 is the most.</summary>
+    public static int Rank(this AttentionSignalKind kind) => Array.IndexOf(MostPressingFirst, kind) is var rank and >= 0 ? rank : MostPressingFirst.Length;
+
     public static string ToDisplayName(this AttentionSignalKind kind) => kind switch
     {
         AttentionSignalKind.StatutoryMissed => "Legal date missed",
@@ -80,6 +96,7 @@ public static class AttentionSignalText
         AttentionSignalKind.AdviceLate => "Advice late",
         AttentionSignalKind.RecommendationsUnanswered => "Recommendations not answered",
         AttentionSignalKind.NoTeam => "Nobody on the team",
+        AttentionSignalKind.ConcernToAcknowledge => "New concern",
         _ => kind.ToString(),
     };
 

@@ -202,6 +202,13 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
                     $"Concern to {(next.Kind == ConcernClockKind.Acknowledge ? "acknowledge" : "answer in full")} by {UkDates.DayAndDate(next.DueOn)}. Owner: {who}",
                     link, Calendar.WorkingDaysBetween(today, next.DueOn), RecordArea.Concerns, next.DueOn, concern.Id, concern.About, concern.OwnerOrganisationId);
             }
+            else if (next is { Kind: ConcernClockKind.Acknowledge })
+            {
+                // Newly raised: nobody has said they have seen it yet, though there is time.
+                Signal(concern.ChildId, AttentionSignalKind.ConcernToAcknowledge, concern.Id.ToString(),
+                    $"New concern to acknowledge by {UkDates.DayAndDate(next.DueOn)}. Owner: {who}",
+                    link, Calendar.WorkingDaysBetween(today, next.DueOn), RecordArea.Concerns, next.DueOn, concern.Id, concern.About, concern.OwnerOrganisationId);
+            }
         }
 
         var since = now.AddDays(-AttentionThresholds.RepeatedConcernsDays);
