@@ -30,6 +30,7 @@ public sealed partial class EveryPage(DemoBrowserFixture browser) : IClassFixtur
         ["/shared/{token}"] = "opened from a share link the family makes; the share link tests open it",
         ["/confirm-email"] = "opened from the confirmation email's secret link",
         ["/reset-password"] = "opened from the reset email's secret link",
+        ["/account/email/confirm"] = "opened from the link emailed to a new address; the account tests open it",
         ["/sign-in/two-factor"] = "reached only by signing in to an account with two-factor sign-in; the security journeys walk it",
         ["/sign-in/recovery-code"] = "reached only by signing in to an account with two-factor sign-in",
         ["/account/two-factor/turn-off"] = "offered only once two-factor sign-in is on; the security journeys walk it",

@@ -14,6 +14,21 @@ public sealed class AboutMeTests : FreshAppTests
         client.SubmitAsync($"/children/{child}/about-me/{section}/edit", new Dictionary<string, string> { ["Input.Text"] = text });
 
     [Fact]
+    public async Task About_me_has_one_name_and_one_place_from_the_record_and_its_parts()
+    {
+        var sam = await SamAsync();
+        var parent = await SignedInAsync("parent@example.org");
+
+        var (_, overview) = await parent.OpenAsync($"/children/{sam}");
+        var (part, _) = await parent.OpenAsync($"/children/{sam}/record/about-me");
+
+        Assert.Empty(overview.QuerySelectorAll($"a[href='/children/{sam}/record/about-me']"));
+        Assert.All(overview.QuerySelectorAll($"main a[href='/children/{sam}/about-me']"), a => Assert.Equal("About Sam", a.TextContent.Trim()));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, part.StatusCode);
+        Assert.Equal($"/children/{sam}/about-me", part.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task The_family_writes_a_section_and_every_change_is_a_new_version_they_can_look_back_on()
     {
         var sam = await SamAsync();

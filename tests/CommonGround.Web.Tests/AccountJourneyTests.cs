@@ -138,6 +138,52 @@ public sealed class AccountJourneyTests : FreshAppTests
     }
 
     [Fact]
+    public async Task A_person_changes_their_own_name_and_bad_input_changes_nothing()
+    {
+        var client = App.NewClient();
+        await client.SignInAsync("parent@example.org");
+
+        var (blank, page) = await client.SubmitAsync("/account/name", new Dictionary<string, string> { ["Input.Name"] = "  " });
+        Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
+        Assert.Contains("Enter your name", page.ErrorSummary());
+        var (saved, _) = await client.SubmitAsync("/account/name", new Dictionary<string, string> { ["Input.Name"] = "Alex Morgan-Reid" });
+
+        Assert.Equal("/account", saved.Headers.Location!.OriginalString);
+        Assert.Equal("Alex Morgan-Reid", await App.QueryAsync(db => db.Users.Where(u => u.Email == "parent@example.org").Select(u => u.DisplayName).SingleAsync()));
+        Assert.True(await App.QueryAsync(db => db.AuditEvents.AnyAsync(a => a.Action == AuditActions.NameChanged)));
+    }
+
+    [Fact]
+    public async Task A_person_changes_their_email_by_a_link_sent_to_the_new_address_and_signs_in_with_it()
+    {
+        var client = App.NewClient();
+        await client.SignInAsync("parent@example.org");
+
+        var (wrongPassword, page) = await client.SubmitAsync("/account/email", new Dictionary<string, string> { ["Input.NewEmail"] = "alex.new@example.org", ["Input.CurrentPassword"] = "not my password" });
+        Assert.Equal(HttpStatusCode.BadRequest, wrongPassword.StatusCode);
+        Assert.Contains("Enter your password correctly", page.ErrorSummary());
+        var (asked, _) = await client.SubmitAsync("/account/email", new Dictionary<string, string> { ["Input.NewEmail"] = "alex.new@example.org", ["Input.CurrentPassword"] = TestRecords.Password });
+        Assert.Equal("/account", asked.Headers.Location!.OriginalString);
+        var emails = await App.DeliverEmailAsync();
+        Assert.Contains(emails, m => m.To.Mailboxes.Any(t => t.Address == "parent@example.org") && m.Subject!.Contains("change your CommonGround email", StringComparison.Ordinal));
+        // Nothing changes until the link is used.
+        Assert.Equal(1, await App.QueryAsync(db => db.Users.CountAsync(u => u.Email == "parent@example.org")));
+
+        var link = await App.LinkInLatestEmailToAsync("alex.new@example.org");
+        var (_, confirm) = await client.OpenAsync(link);
+        Assert.Equal("Confirm your new email address", confirm.Heading());
+        var (_, tampered) = await client.OpenAsync(link.Replace("alex.new", "someone.else", StringComparison.Ordinal));
+        Assert.Equal("This link does not work", tampered.Heading());
+        var (changed, _) = await client.SubmitAsync(link, new Dictionary<string, string>());
+
+        Assert.Equal("/account", changed.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account")).StatusCode);
+        var fresh = App.NewClient();
+        await fresh.SignInAsync("alex.new@example.org");
+        Assert.True(await App.QueryAsync(db => db.AuditEvents.AnyAsync(a => a.Action == AuditActions.EmailChanged)));
+    }
+
+    [Fact]
     public async Task Changing_a_password_needs_the_current_one()
     {
         var client = App.NewClient();

@@ -65,6 +65,20 @@ public sealed class ConcernTests : FreshAppTests
     }
 
     [Fact]
+    public async Task Responding_in_full_shows_what_the_family_said_is_happening_and_what_would_help_beside_the_answer()
+    {
+        var (_, sam, id) = await ParentRaisesAsync();
+        var keyWorker = await SignedInAsync("senco@example.org");
+        await keyWorker.SubmitAsync($"/children/{sam}/concerns/{id}/acknowledge", new Dictionary<string, string> { ["Input.Text"] = "Thank you, I will look into it." });
+
+        var (_, page) = await keyWorker.OpenAsync($"/children/{sam}/concerns/{id}/respond");
+
+        Assert.Contains("Sam is anxious and cannot sleep", page.QuerySelector("#what-is-happening")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Less homework, and a call with Ms Nair", page.QuerySelector("#what-would-help")!.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector("textarea[name='Input.Text']"));
+    }
+
+    [Fact]
     public async Task A_late_acknowledgement_escalates_to_the_leads_and_the_family_sees_plainly_who_has_it()
     {
         var (_, sam, id) = await ParentRaisesAsync();

@@ -33,6 +33,39 @@ public sealed class FamilyInvitationTests : FreshAppTests
     }
 
     [Fact]
+    public async Task A_parent_sees_an_invitation_not_yet_accepted_and_withdraws_it_so_its_link_stops_working()
+    {
+        var parent = App.NewClient();
+        await parent.SignInAsync("parent@example.org");
+        var ellie = await ChildIdAsync("Ellie");
+        await parent.SubmitAsync($"/children/{ellie}/family/invite", Invitation("jamie@example.org", FamilyRelationship.ParentCarer));
+        var link = await App.LinkInLatestEmailToAsync("jamie@example.org");
+        var invitation = await App.QueryAsync(db => db.Invitations.Where(i => i.Email == "jamie@example.org").Select(i => i.Id).SingleAsync());
+
+        var (_, page) = await parent.OpenAsync($"/children/{ellie}/family/invite");
+        Assert.Contains("Jamie Morgan", page.QuerySelector("#waiting + .govuk-summary-list")!.TextContent, StringComparison.Ordinal);
+        // Nobody else can withdraw it: not a professional, not another family.
+        var sunita = App.NewClient();
+        await sunita.SignInAsync("sunita.shah@example.org");
+        var arjun = await ChildIdAsync("Arjun");
+        var (_, hers) = await sunita.OpenAsync($"/children/{arjun}/family/invite");
+        var token = hers.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var (refused, _) = await sunita.PostFormAsync($"/children/{ellie}/family/invitations/{invitation}/withdraw", new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+
+        var (withdrawn, _) = await parent.SubmitAsync($"/children/{ellie}/family/invite", new Dictionary<string, string>(), action: $"/children/{ellie}/family/invitations/{invitation}/withdraw");
+
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        Assert.NotNull(await App.QueryAsync(db => db.Invitations.Where(i => i.Id == invitation).Select(i => i.RevokedAt).SingleAsync()));
+        Assert.True(await App.QueryAsync(db => db.AuditEvents.AnyAsync(a => a.Action == AuditActions.FamilyInvitationWithdrawn && a.EntityId == ellie)));
+        var (_, after) = await parent.OpenAsync($"/children/{ellie}/family/invite");
+        Assert.Null(after.QuerySelector("#waiting"));
+        var jamie = App.NewClient();
+        var (_, dead) = await jamie.OpenAsync(link);
+        Assert.NotEqual("Join Ellie's record on CommonGround", dead.Heading());
+    }
+
+    [Fact]
     public async Task Someone_who_already_has_an_account_signs_in_to_accept()
     {
         var parent = App.NewClient();

@@ -43,6 +43,7 @@ public sealed class MeetingTests : FreshAppTests
 
         var email = (await App.DeliverEmailAsync()).Single(m => m.To.Mailboxes.Any(t => t.Address == "parent@example.org"));
         Assert.Contains("Review for Sam", email.Subject, StringComparison.Ordinal);
+        Assert.Contains($"https://localhost/children/{sam}/meetings/{meeting}", email.TextBody, StringComparison.Ordinal);
         var attachment = email.Attachments.OfType<TextPart>().Single();
         Assert.Equal("text/calendar", attachment.ContentType.MimeType);
         Assert.Equal("REQUEST", attachment.ContentType.Parameters["method"]);
@@ -84,7 +85,7 @@ public sealed class MeetingTests : FreshAppTests
     }
 
     [Theory]
-    [InlineData("2026-11-20", "10:30", "Brookside", "", "The meeting must start in the future")]
+    [InlineData("2025-10-20", "10:30", "Brookside", "", "A meeting that has already happened must be from the last 12 months")]
     [InlineData("2026-11-25", "25:00", "Brookside", "", "Enter the start time as hours and minutes, for example 10:30 or 2pm")]
     [InlineData("2026-11-25", "10:30", "", "", "Enter where the meeting is, or a link to join it online")]
     [InlineData("2026-11-25", "10:30", "", "http://meet.example.org/abc", "Enter a link that starts with https://, for example https://meet.example.org/abc")]
@@ -99,6 +100,29 @@ public sealed class MeetingTests : FreshAppTests
         Assert.Contains(message, page.ErrorSummary());
         Assert.Equal(0, await App.QueryAsync(db => db.Meetings.CountAsync()));
         Assert.Equal(0, await App.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Subject.Contains("Review"))));
+    }
+
+    [Fact]
+    public async Task A_meeting_that_has_already_happened_is_recorded_with_its_real_date_invites_nobody_and_its_record_can_be_written()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var keyWorker = await SignedInAsync("senco@example.org");
+
+        // Held last Friday; recorded on Monday.
+        var (saved, page) = await keyWorker.SubmitAsync($"/children/{sam}/meetings/new",
+            Review(await UserIdAsync("parent@example.org"), await UserIdAsync("senco@example.org"), date: "2026-11-20"));
+
+        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, string.Join("; ", page.ErrorSummary()));
+        var meeting = await App.QueryAsync(db => db.Meetings.SingleAsync());
+        Assert.Equal(new DateTime(2026, 11, 20, 10, 30, 0, DateTimeKind.Utc), meeting.StartsAt);
+        Assert.Equal(0, await App.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Subject.StartsWith("Invitation"))));
+        var (edit, _) = await keyWorker.OpenAsync($"/children/{sam}/meetings/{meeting.Id}/record/edit");
+        Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+        // A meeting that has happened is not moved; one recorded by mistake is cancelled with a reason instead.
+        var (moved, movedPage) = await keyWorker.SubmitAsync($"/children/{sam}/meetings/{meeting.Id}/change",
+            new Dictionary<string, string> { ["Input.Date.Day"] = "19", ["Input.Date.Month"] = "11", ["Input.Date.Year"] = "2026", ["Input.Time"] = "10:30", ["Input.DurationMinutes"] = "60", ["Input.Place"] = "Brookside" });
+        Assert.Equal(HttpStatusCode.BadRequest, moved.StatusCode);
+        Assert.Contains("This meeting has already started, so it can no longer be changed", movedPage.ErrorSummary());
     }
 
     [Fact]

@@ -46,6 +46,23 @@ public sealed class ShareLinkTests : FreshAppTests
     }
 
     [Fact]
+    public async Task A_new_share_link_says_when_it_stops_and_offers_to_copy_it()
+    {
+        var (parent, sam) = await WithProfileAsync();
+        var (_, form) = await parent.OpenAsync($"/children/{sam}/about-me/share");
+        var token = form.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var response = await parent.PostAsync($"/children/{sam}/about-me/share", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Input.Label"] = "Taxi escort", ["Input.Days"] = "7",
+        }));
+        var page = await Browse.ParseAsync(response);
+
+        // Made on Monday 23 November at 9am for 7 days.
+        Assert.Contains("it stops working on 30 November 2026", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("share-link", page.QuerySelector("button[data-copy]")!.GetAttribute("data-copy"));
+    }
+
+    [Fact]
     public async Task Someone_without_an_account_opens_a_share_link_and_every_view_is_logged()
     {
         var (parent, sam) = await WithProfileAsync();

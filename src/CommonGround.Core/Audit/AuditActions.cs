@@ -15,6 +15,9 @@ public static class AuditActions
     public const string PasswordResetRequested = "account.password-reset-requested";
     public const string PasswordReset = "account.password-reset";
     public const string PasswordChanged = "account.password-changed";
+    public const string NameChanged = "account.name-changed";
+    public const string EmailChangeAsked = "account.email-change-asked";
+    public const string EmailChanged = "account.email-changed";
     public const string TwoFactorEnabled = "account.two-factor-enabled";
     public const string TwoFactorDisabled = "account.two-factor-disabled";
     public const string RecoveryCodesGenerated = "account.recovery-codes-generated";
@@ -29,6 +32,7 @@ public static class AuditActions
     public const string StaffReactivated = "staff.reactivated";
     public const string ChildAdded = "child.added";
     public const string FamilyMemberInvited = "family.invited";
+    public const string FamilyInvitationWithdrawn = "family.invitation-withdrawn";
     public const string FamilyInvitationAccepted = "family.invitation-accepted";
     public const string TeamMemberInvited = "team.invited";
     public const string TeamMemberJoined = "team.joined";

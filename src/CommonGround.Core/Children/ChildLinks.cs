@@ -26,6 +26,7 @@ public static class ChildLinks
         RecordArea.Meetings => Meetings(childId),
         RecordArea.Concerns => Concerns(childId),
         RecordArea.StatutoryProcess => Statutory(childId),
+        RecordArea.AboutMe => AboutMe(childId),
         _ => $"{Overview(childId)}/record/{area.Slug()}",
     };
 

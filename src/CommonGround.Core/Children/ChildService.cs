@@ -142,4 +142,33 @@ public sealed class ChildService(CommonGroundDbContext db, EmailOutbox outbox, T
         await db.SaveChangesAsync();
         return invitation;
     }
+
+    /// <summary>Invitations to join the child's family that are still waiting to be accepted, newest first.</summary>
+    public async Task<IReadOnlyList<Invitation>> PendingFamilyInvitationsAsync(Guid childId)
+    {
+        var now = timeProvider.UtcNow();
+        return await db.Invitations.AsNoTracking().Where(Invitation.PendingAt(now))
+            .Where(i => i.Kind == InvitationKind.Family && i.ChildId == childId)
+            .OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id).ToListAsync();
+    }
+
+    /// <summary>Withdraws an invitation to the family that was not yet accepted: the link in its email stops working at once.</summary>
+    public async Task<Result<Invitation>> WithdrawFamilyInvitationAsync(ChildAccess childAccess, Guid invitationId, UserActor actor)
+    {
+        var now = timeProvider.UtcNow();
+        var child = childAccess.Child;
+        var invitation = childAccess.IsFamily
+            ? await db.Invitations.Where(Invitation.PendingAt(now)).SingleOrDefaultAsync(i => i.Id == invitationId && i.Kind == InvitationKind.Family && i.ChildId == child.Id)
+            : null;
+        if (invitation is null)
+        {
+            return new FamilyInvitationNotPending();
+        }
+
+        invitation.Revoke(now);
+        db.AuditEvents.Add(AuditEvent.ForChild(actor, child.Id, child.AreaId, now, new ChildChange(AuditActions.FamilyInvitationWithdrawn, null,
+            $"Withdrew the invitation to {invitation.DisplayName} to join the family on the record", new ChangeSubject.Team())));
+        await db.SaveChangesAsync();
+        return invitation;
+    }
 }

@@ -13,3 +13,4 @@ public sealed record YoungPersonNotYet16() : Error("A young person can join thei
 public sealed record YoungPersonAlreadyJoined() : Error("The young person already has their own place on this record", "Relationship");
 public sealed record OnlyTheYoungPersonDecides() : Error("Only the young person can decide what the rest of their family sees, once they are 16 and have their own place on the record");
 public sealed record FamilyMemberNotFound() : NotFoundError("This family member could not be found");
+public sealed record FamilyInvitationNotPending() : NotFoundError("This invitation has already been accepted, withdrawn or has expired");

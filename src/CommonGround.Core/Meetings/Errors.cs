@@ -3,6 +3,7 @@ namespace CommonGround.Core.Meetings;
 public sealed record MeetingNotFound() : NotFoundError("This meeting could not be found");
 public sealed record NotAllowedForMeetings() : Error("You do not have permission to arrange meetings for this child");
 public sealed record StartMustBeInFuture() : Error("The meeting must start in the future", "Date");
+public sealed record StartTooLongAgo() : Error("A meeting that has already happened must be from the last 12 months", "Date");
 public sealed record StartTooFar() : Error("The meeting must be within the next 2 years", "Date");
 public sealed record DurationOutOfRange() : Error("How long must be between 15 minutes and 8 hours", "DurationMinutes");
 public sealed record PlaceOrLinkMissing() : Error("Enter where the meeting is, or a link to join it online", "Place");

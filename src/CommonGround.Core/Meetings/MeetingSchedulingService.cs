@@ -18,7 +18,7 @@ public sealed record ScheduleMeetingOptions(
 public sealed record RescheduleMeetingOptions(Guid MeetingId, DateOnly Date, TimeOnly Time, int DurationMinutes, string? Place, string? OnlineLink);
 
 /// <summary>Arranging a child's meeting: inviting people with a calendar entry, moving it, cancelling it, and its agenda.</summary>
-public sealed class MeetingSchedulingService(CommonGroundDbContext db, MeetingService meetings, MeetingSteps steps, EmailOutbox outbox, AttentionSignals signals, TimeProvider timeProvider)
+public sealed class MeetingSchedulingService(CommonGroundDbContext db, MeetingService meetings, MeetingSteps steps, EmailOutbox outbox, AttentionSignals signals, Links.PublicAddress publicAddress, TimeProvider timeProvider)
 {
     public async Task<Result<Meeting>> ScheduleAsync(ChildAccess childAccess, ScheduleMeetingOptions options, UserActor actor)
     {
@@ -29,7 +29,8 @@ public sealed class MeetingSchedulingService(CommonGroundDbContext db, MeetingSe
         }
 
         var startsAt = TimeProviderExtensions.FromUkTime(options.Date, options.Time);
-        if (ValidateWhenAndWhere(startsAt, options.DurationMinutes, options.Place, options.OnlineLink) is { } error)
+        // A meeting that has already happened may be recorded with its real date, so its record can be written.
+        if (ValidateWhenAndWhere(startsAt, options.DurationMinutes, options.Place, options.OnlineLink, alreadyHeldAllowed: true) is { } error)
         {
             return error;
         }
@@ -83,11 +84,15 @@ public sealed class MeetingSchedulingService(CommonGroundDbContext db, MeetingSe
         }
 
         db.Meetings.Add(meeting);
+        var alreadyHeld = meeting.HasStarted(now);
         db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, meeting, now, AuditActions.MeetingScheduled,
-            $"Arranged a meeting: {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}"));
+            alreadyHeld
+                ? $"Recorded a meeting that has already happened: {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}"
+                : $"Arranged a meeting: {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}"));
         await ReviewMeetingLink.StageAsync(db, meeting, StatutoryEventKind.ReviewMeetingArranged, actor, now);
         var calendar = MeetingCalendar.Invitation(meeting, childAccess.Child.KnownAs, now);
-        foreach (var invitee in meeting.Invitees.Where(i => i.UserAccountId != actor.UserId))
+        // Nobody is invited to a meeting that has already happened: its record is what they will hear about.
+        foreach (var invitee in meeting.Invitees.Where(i => i.UserAccountId != actor.UserId && !alreadyHeld))
         {
             EnqueueWithCalendar(invitee, $"Invitation: {MeetingCalendar.Summary(meeting, childAccess.Child.KnownAs)}, {MeetingService.When(meeting)}",
                 $"""
@@ -97,7 +102,7 @@ public sealed class MeetingSchedulingService(CommonGroundDbContext db, MeetingSe
                 {WhereText(meeting)}
 
                 The invitation is attached; open it to add the meeting to your calendar.
-                Sign in to CommonGround to see the agenda and add what you want to talk about.
+                See the agenda and add what you want to talk about: {publicAddress.For(ChildLinks.Meeting(meeting.ChildId, meeting.Id))}
 
                 CommonGround
                 """, calendar);
@@ -138,6 +143,7 @@ public sealed class MeetingSchedulingService(CommonGroundDbContext db, MeetingSe
                 {WhereText(meeting)}
 
                 The updated invitation is attached; open it to update your calendar.
+                See the meeting: {publicAddress.For(ChildLinks.Meeting(meeting.ChildId, meeting.Id))}
 
                 CommonGround
                 """, calendar);
@@ -236,9 +242,10 @@ public sealed class MeetingSchedulingService(CommonGroundDbContext db, MeetingSe
         _ => "",
     };
 
-    private Error? ValidateWhenAndWhere(DateTime startsAt, int durationMinutes, string? place, string? onlineLink) => (place, onlineLink) switch
+    private Error? ValidateWhenAndWhere(DateTime startsAt, int durationMinutes, string? place, string? onlineLink, bool alreadyHeldAllowed = false) => (place, onlineLink) switch
     {
-        _ when startsAt <= timeProvider.UtcNow() => new StartMustBeInFuture(),
+        _ when !alreadyHeldAllowed && startsAt <= timeProvider.UtcNow() => new StartMustBeInFuture(),
+        _ when startsAt < timeProvider.UtcNow().AddYears(-1) => new StartTooLongAgo(),
         _ when startsAt > timeProvider.UtcNow().AddYears(2) => new StartTooFar(),
         _ when durationMinutes is < Meeting.MinDurationMinutes or > Meeting.MaxDurationMinutes => new DurationOutOfRange(),
         _ when string.IsNullOrWhiteSpace(place) && string.IsNullOrWhiteSpace(onlineLink) => new PlaceOrLinkMissing(),

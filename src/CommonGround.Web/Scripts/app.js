@@ -38,3 +38,21 @@ if (warning && typeof warning.showModal === "function") {
   });
   start();
 }
+
+// A copy button for text the page shows once, such as a new share link.
+for (const button of document.querySelectorAll("[data-copy]")) {
+  const source = document.getElementById(button.dataset.copy);
+  const status = document.querySelector(`[data-copied="${button.dataset.copy}"]`);
+  if (!source || !navigator.clipboard) {
+    continue;
+  }
+  button.hidden = false;
+  button.addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(source.textContent.trim());
+      status.textContent = "Link copied. Paste it into your message.";
+    } catch {
+      status.textContent = "Your browser did not let us copy it. Select the link and copy it yourself.";
+    }
+  });
+}

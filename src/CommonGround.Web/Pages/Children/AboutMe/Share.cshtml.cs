@@ -19,6 +19,7 @@ public sealed class ShareModel(ShareLinkService shareLinks, CurrentUser currentU
     public IReadOnlyList<ProfileShareLink> Links { get; private set; } = [];
     public DateTime Now => timeProvider.UtcNow();
     public string? NewLink { get; private set; }
+    public DateTime? NewLinkStops { get; private set; }
     public string? NewLabel { get; private set; }
 
     public IReadOnlyList<Option> DayOptions { get; } =
@@ -76,6 +77,7 @@ public sealed class ShareModel(ShareLinkService shareLinks, CurrentUser currentU
         // The token is shown once, here, and never stored.
         NewLink = AbsoluteUrl("/SharedProfile/Index", new { token = result.Value.Token });
         NewLabel = result.Value.Link.Label;
+        NewLinkStops = result.Value.Link.ExpiresAt;
         return Page();
     }
 }

@@ -46,10 +46,23 @@ public sealed class InviteModel(ChildService children, CurrentUser currentUser) 
         public FamilyRelationship? Relationship { get; set; }
     }
 
-    public IActionResult OnGet() => Access.IsFamily ? Page() : NotFound();
+    /// <summary>Invitations sent that are not yet accepted, which the family can withdraw.</summary>
+    public IReadOnlyList<CommonGround.Core.Accounts.Invitation> Pending { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!Access.IsFamily)
+        {
+            return NotFound();
+        }
+
+        Pending = await children.PendingFamilyInvitationsAsync(Access.Child.Id);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        Pending = await children.PendingFamilyInvitationsAsync(Access.Child.Id);
         if (!ModelState.IsValid)
         {
             return Invalid();

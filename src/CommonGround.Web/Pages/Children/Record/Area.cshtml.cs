@@ -36,6 +36,12 @@ public sealed class AreaModel(ProfileService profiles, CommonGroundDbContext db,
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
+        if (recordArea == RecordArea.AboutMe)
+        {
+            // One place for About me: the family's own words, where they are written.
+            return Redirect(CommonGround.Core.Children.ChildLinks.AboutMe(childId));
+        }
+
         Area = recordArea;
         Sections = (await profiles.GetSectionsAsync(childId)).Where(s => s.Section.Area() == recordArea && s.Text.Length > 0).ToList();
         var changes = db.AuditEvents.Where(a => a.EntityType == "Child" && a.EntityId == childId && a.RecordArea == recordArea);
