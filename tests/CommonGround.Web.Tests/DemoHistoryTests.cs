@@ -174,4 +174,21 @@ public sealed class DemoHistoryTests(DemoHistoryApp app) : IClassFixture<DemoHis
         Assert.Contains("New concern to acknowledge by", sams, StringComparison.Ordinal);
         Assert.Contains("New concern", attention.QuerySelectorAll("main .govuk-tag").Select(t => t.TextContent.Trim()));
     }
+
+    [Fact]
+    public async Task Each_part_of_the_record_lists_the_promises_and_concerns_that_belong_to_it()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var parent = app.NewClient();
+        await parent.SignInAsync("parent@example.org", DemoData.Password);
+
+        var (_, education) = await parent.OpenAsync($"/children/{sam}/record/education");
+        var (_, transport) = await parent.OpenAsync($"/children/{sam}/record/transport");
+
+        Assert.Contains("Lunchtime club in the library", Words(education.QuerySelector("#promises + ul")), StringComparison.Ordinal);
+        Assert.Contains("Homework diary not coming home", Words(education.QuerySelector("#concerns + ul")), StringComparison.Ordinal);
+        Assert.DoesNotContain("Nothing has been recorded", Words(education.QuerySelector("main")), StringComparison.Ordinal);
+        Assert.Contains("Taxi arriving after the bell", Words(transport.QuerySelector("#concerns + ul")), StringComparison.Ordinal);
+        Assert.DoesNotContain("Homework", Words(transport.QuerySelector("main")), StringComparison.Ordinal);
+    }
 }

@@ -44,6 +44,9 @@ public sealed class MeetingTests : FreshAppTests
         var email = (await App.DeliverEmailAsync()).Single(m => m.To.Mailboxes.Any(t => t.Address == "parent@example.org"));
         Assert.Contains("Review for Sam", email.Subject, StringComparison.Ordinal);
         Assert.Contains($"https://localhost/children/{sam}/meetings/{meeting}", email.TextBody, StringComparison.Ordinal);
+        // Dates read as words with their spaces, and names keep their capitals.
+        Assert.DoesNotMatch(@"\b(by|on)\d", email.TextBody);
+        Assert.DoesNotContain("ehc", email.TextBody, StringComparison.Ordinal);
         var attachment = email.Attachments.OfType<TextPart>().Single();
         Assert.Equal("text/calendar", attachment.ContentType.MimeType);
         Assert.Equal("REQUEST", attachment.ContentType.Parameters["method"]);
