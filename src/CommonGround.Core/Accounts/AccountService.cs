@@ -203,6 +203,25 @@ public sealed class AccountService(
         db.AuditEvents.Add(AuditEvent.ForChild(actor, invitation.ChildId!.Value, invitation.AreaId, now, new ChildChange(AuditActions.FamilyInvitationAccepted, null, $"{user.DisplayName} joined the family on the record", new ChangeSubject.Team())));
     }
 
+    /// <summary>
+    /// Moves the account to the new address with the link's token: sign-in name and email change together, with their
+    /// audit event, or not at all. The change ends the account's other sessions.
+    /// </summary>
+    public async Task<bool> ChangeEmailAsync(UserAccount account, string newEmail, string token, UserActor actor)
+    {
+        var before = account.Email;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (!(await userManager.ChangeEmailAsync(account, newEmail, token)).Succeeded || !(await userManager.SetUserNameAsync(account, newEmail)).Succeeded)
+        {
+            return false;
+        }
+
+        db.AuditEvents.Add(AuditEvent.For(actor, timeProvider.UtcNow(), AuditActions.EmailChanged, nameof(UserAccount), account.Id, $"Changed their email address from {before} to {newEmail}"));
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return true;
+    }
+
     private static string FieldFor(IdentityError error) =>
         error.Code.Contains("Email", StringComparison.Ordinal) || error.Code.Contains("UserName", StringComparison.Ordinal) ? "Email" : "Password";
 }

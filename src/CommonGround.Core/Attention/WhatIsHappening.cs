@@ -156,7 +156,7 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
                 && (s.RecordArea == null || areas.Contains(s.RecordArea.Value)) && (s.AboutArea == null || areas.Contains(s.AboutArea.Value)))
             .ToListAsync();
         var defaults = AttentionThresholds.DefaultFor(Guid.Empty).Shows().Compile();
-        var shown = late.Where(defaults).OrderBy(s => s.Kind).ThenBy(s => s.DueOn).ToList();
+        var shown = late.Where(defaults).OrderBy(s => s.Kind.Rank()).ThenBy(s => s.DueOn).ToList();
         var owners = await OwnersAsync(shown);
         var lateItems = shown.Select(s => new HappeningItem(s.Reason, owners.GetValueOrDefault(s.Id), s.DueOn, s.Link)).ToList();
         return new WhatIsHappening(waiting, lateItems, comingUp.OrderBy(i => i.When).ToList());
@@ -172,38 +172,22 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
 
     private static string Capitalised(string text) => string.Concat(char.ToUpperInvariant(text[0]), text[1..]);
 
-    /// <summary>Who has each late thing, by name, so the family can see it is not theirs: the owner of the promise, concern, advice or plan.</summary>
+    /// <summary>
+    /// Who has each late thing, by name, so the family can see it is not theirs: the owner of the promise, the adviser, or
+    /// the plan's organisation. A late concern's own words already name its owner.
+    /// </summary>
     private async Task<Dictionary<Guid, string>> OwnersAsync(IReadOnlyList<AttentionSignal> signals)
     {
-        List<Guid> Subjects(params AttentionSignalKind[] kinds) =>
-            signals.Where(s => kinds.Contains(s.Kind)).Select(s => Guid.TryParse(s.SubjectKey, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToList();
+        var subjects = signals.Where(s => Guid.TryParse(s.SubjectKey, out _)).ToDictionary(s => s.Id, s => (s.Kind, Id: Guid.Parse(s.SubjectKey)));
+        List<Guid> Of(params AttentionSignalKind[] kinds) => subjects.Values.Where(s => kinds.Contains(s.Kind)).Select(s => s.Id).Distinct().ToList();
 
-        var commitmentIds = Subjects(AttentionSignalKind.CommitmentOverdue, AttentionSignalKind.ProvisionBehind, AttentionSignalKind.DeliveryDisputed);
-        var concernIds = Subjects(AttentionSignalKind.ConcernOverdue);
-        var adviceIds = Subjects(AttentionSignalKind.AdviceLate, AttentionSignalKind.RecommendationsUnanswered);
-        var planIds = Subjects(AttentionSignalKind.PlanReviewOverdue);
-        var names = new Dictionary<Guid, string>();
-        foreach (var commitment in await db.Commitments.AsNoTracking().Where(c => commitmentIds.Contains(c.Id)).Select(c => new { c.Id, c.OwnerName }).ToListAsync())
-        {
-            names[commitment.Id] = commitment.OwnerName;
-        }
-
-        foreach (var concern in await db.Concerns.AsNoTracking().Where(c => concernIds.Contains(c.Id)).Select(c => new { c.Id, c.OwnerName, c.OwnerOrganisationName }).ToListAsync())
-        {
-            names[concern.Id] = concern.OwnerName ?? concern.OwnerOrganisationName;
-        }
-
-        foreach (var advice in await db.AdviceRequests.AsNoTracking().Where(a => adviceIds.Contains(a.Id)).Select(a => new { a.Id, a.AdviserName }).ToListAsync())
-        {
-            names[advice.Id] = advice.AdviserName;
-        }
-
-        foreach (var plan in await db.SupportPlans.AsNoTracking().Where(p => planIds.Contains(p.Id)).Select(p => new { p.Id, p.OrganisationName }).ToListAsync())
-        {
-            names[plan.Id] = plan.OrganisationName;
-        }
-
-        return signals.Where(s => Guid.TryParse(s.SubjectKey, out var id) && names.ContainsKey(id))
-            .ToDictionary(s => s.Id, s => names[Guid.Parse(s.SubjectKey)]);
+        var commitmentIds = Of(AttentionSignalKind.CommitmentOverdue, AttentionSignalKind.ProvisionBehind, AttentionSignalKind.DeliveryDisputed);
+        var adviceIds = Of(AttentionSignalKind.AdviceLate, AttentionSignalKind.RecommendationsUnanswered);
+        var planIds = Of(AttentionSignalKind.PlanReviewOverdue);
+        var names = (await db.Commitments.AsNoTracking().Where(c => commitmentIds.Contains(c.Id)).Select(c => new { c.Id, Name = c.OwnerName }).ToListAsync())
+            .Concat(await db.AdviceRequests.AsNoTracking().Where(a => adviceIds.Contains(a.Id)).Select(a => new { a.Id, Name = a.AdviserName }).ToListAsync())
+            .Concat(await db.SupportPlans.AsNoTracking().Where(p => planIds.Contains(p.Id)).Select(p => new { p.Id, Name = p.OrganisationName }).ToListAsync())
+            .ToDictionary(n => n.Id, n => n.Name);
+        return subjects.Where(s => names.ContainsKey(s.Value.Id)).ToDictionary(s => s.Key, s => names[s.Value.Id]);
     }
 }

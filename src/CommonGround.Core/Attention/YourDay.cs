@@ -3,6 +3,7 @@ using CommonGround.Core.Children;
 using CommonGround.Core.Concerns;
 using CommonGround.Core.Data;
 using CommonGround.Core.Meetings;
+using CommonGround.Core.Team;
 using CommonGround.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,7 +31,7 @@ public sealed class YourDayService(CommonGroundDbContext db, TimeProvider timePr
         var today = timeProvider.TodayInUk();
         var now = timeProvider.UtcNow();
         var places = db.TeamMembers.Where(t => t.ProfessionalId == professionalId && t.LeftAt == null);
-        var shared = db.SharingConsents.Where(s => s.WithdrawnAt == null && s.From <= today && (s.Until == null || s.Until >= today));
+        var shared = db.SharingConsents.Where(SharingConsent.ActiveOn(today));
 
         var concerns = db.Concerns
             .Where(c => c.OwnerProfessionalId == professionalId

@@ -14,7 +14,16 @@ namespace CommonGround.Core.Commitments;
 public sealed record CommitmentWithProgress(Commitment Commitment, CommitmentProgress Progress, int OpenDisputes);
 
 /// <summary>A commitment a professional owes, with the child it is for.</summary>
-public sealed record OwedCommitment(Guid ChildId, string ChildName, Commitment Commitment, CommitmentProgress Progress, int OpenDisputes);
+public sealed record OwedCommitment(Guid ChildId, string ChildName, Commitment Commitment, CommitmentProgress Progress, int OpenDisputes)
+{
+    // How "What I owe" groups a person's promises, and how their first screen counts them.
+    public bool IsLate => Progress.Status == ProgressStatus.Overdue;
+    public bool IsBehind => Progress.Status is ProgressStatus.Behind or ProgressStatus.NotStarted;
+    public bool IsDisputed => OpenDisputes > 0;
+    public bool IsDueSoon => Progress.Status == ProgressStatus.DueSoon;
+    public bool IsProposed => Progress.Status == ProgressStatus.NotAgreed;
+    public bool IsOnTrack => Progress.Status is ProgressStatus.OnTrack or ProgressStatus.Upcoming;
+}
 
 /// <summary>How one member of staff's open commitments stand, counted, with no detail about any child.</summary>
 public sealed record OwnerSummary(string OwnerName, int Open, int OnTrack, int DueSoon, int Overdue, int Behind, int NotStarted, int OpenDisputes);

@@ -90,9 +90,9 @@ public sealed class MeetingSchedulingService(CommonGroundDbContext db, MeetingSe
                 ? $"Recorded a meeting that has already happened: {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}"
                 : $"Arranged a meeting: {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}"));
         await ReviewMeetingLink.StageAsync(db, meeting, StatutoryEventKind.ReviewMeetingArranged, actor, now);
-        var calendar = MeetingCalendar.Invitation(meeting, childAccess.Child.KnownAs, now);
         // Nobody is invited to a meeting that has already happened: its record is what they will hear about.
-        foreach (var invitee in meeting.Invitees.Where(i => i.UserAccountId != actor.UserId && !alreadyHeld))
+        var calendar = alreadyHeld ? null : MeetingCalendar.Invitation(meeting, childAccess.Child.KnownAs, now);
+        foreach (var invitee in calendar is null ? [] : meeting.Invitees.Where(i => i.UserAccountId != actor.UserId))
         {
             EnqueueWithCalendar(invitee, $"Invitation: {MeetingCalendar.Summary(meeting, childAccess.Child.KnownAs)}, {MeetingService.When(meeting)}",
                 $"""
@@ -105,7 +105,7 @@ public sealed class MeetingSchedulingService(CommonGroundDbContext db, MeetingSe
                 See the agenda and add what you want to talk about: {publicAddress.For(ChildLinks.Meeting(meeting.ChildId, meeting.Id))}
 
                 CommonGround
-                """, calendar);
+                """, calendar!);
         }
 
         await db.SaveChangesAsync();

@@ -225,7 +225,8 @@ public static class Composition
                 o.AccessDeniedPath = "/error/403";
                 o.Events.OnSigningIn = SessionLifetime.OnSigningIn;
                 o.Events.OnValidatePrincipal = SessionLifetime.OnValidatePrincipal;
-                o.Events.OnRedirectToLogin = KeptForms.OnRedirectToLogin;
+                var sendToSignIn = o.Events.OnRedirectToLogin;
+                o.Events.OnRedirectToLogin = context => KeptForms.OnRedirectToLogin(context, sendToSignIn);
             });
             cookies.TwoFactorUserIdCookie?.Configure(o =>
             {

@@ -28,25 +28,20 @@ public sealed class KeptForms(CommonGroundDbContext db, IDataProtectionProvider 
 
     private readonly IDataProtector _protector = protection.CreateProtector("CommonGround.KeptForms.v1");
 
-    /// <summary>Sends a person whose session ran out to sign in; a form they sent is kept first, and the sign-in page says so.</summary>
-    public static async Task OnRedirectToLogin(RedirectContext<CookieAuthenticationOptions> context)
+    /// <summary>
+    /// Sends a person whose session ran out to sign in: a form they sent is kept first, and the sign-in page says so;
+    /// anything else goes the cookie handler's own way (<paramref name="otherwise"/>).
+    /// </summary>
+    public static async Task OnRedirectToLogin(RedirectContext<CookieAuthenticationOptions> context, Func<RedirectContext<CookieAuthenticationOptions>, Task> otherwise)
     {
         var request = context.Request;
-        var kept = await context.HttpContext.RequestServices.GetRequiredService<KeptForms>().KeepAsync(context.HttpContext, context.Options);
-        if (kept)
+        if (await context.HttpContext.RequestServices.GetRequiredService<KeptForms>().KeepAsync(context.HttpContext, context.Options))
         {
             context.Response.Redirect($"{context.Options.LoginPath}?ReturnUrl={Uri.EscapeDataString(request.PathBase + request.Path)}&kept=true");
             return;
         }
 
-        if (string.Equals(request.Headers.XRequestedWith, "XMLHttpRequest", StringComparison.Ordinal))
-        {
-            context.Response.Headers.Location = context.RedirectUri;
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            return;
-        }
-
-        context.Response.Redirect(context.RedirectUri);
+        await otherwise(context);
     }
 
     private async Task<bool> KeepAsync(HttpContext context, CookieAuthenticationOptions options)
@@ -90,7 +85,9 @@ public sealed class KeptForms(CommonGroundDbContext db, IDataProtectionProvider 
             return false;
         }
 
-        await db.KeptForms.Where(f => f.KeptUntil < now || (f.UserAccountId == owner.Id && f.Path == path)).ExecuteDeleteAsync();
+        // Forms nobody came back for are cleared as new ones are kept; one kept earlier on this page is replaced in the same save.
+        await db.KeptForms.Where(f => f.KeptUntil < now).ExecuteDeleteAsync();
+        db.KeptForms.RemoveRange(await db.KeptForms.Where(f => f.UserAccountId == owner.Id && f.Path == path).ToListAsync());
         db.KeptForms.Add(new KeptForm { UserAccountId = owner.Id, Path = path, ProtectedFields = protectedFields, KeptAt = now, KeptUntil = now + KeptForm.KeptFor });
         db.AuditEvents.Add(AuditEvent.For(new UserActor(owner.Id, owner.DisplayName) { IpAddress = context.Connection.RemoteIpAddress?.ToString() }, now,
             AuditActions.FormKept, nameof(KeptForm), null, $"Kept what was typed on {path} after the session ended, until they sign in again"));

@@ -82,12 +82,7 @@ public sealed class IndexModel(ChildService children, CommonGroundDbContext db, 
 
         Day = await yourDay.ForAsync(person.Account.Id, person.Professional!.Id);
         var owed = await commitments.ListOwedByAsync(person.Account.Id);
-        Owed = new OwedCounts(
-            owed.Count(c => c.Progress.Status == ProgressStatus.Overdue),
-            owed.Count(c => c.Progress.Status is ProgressStatus.Behind or ProgressStatus.NotStarted),
-            owed.Count(c => c.OpenDisputes > 0),
-            owed.Count(c => c.Progress.Status == ProgressStatus.DueSoon),
-            owed.Count(c => c.Progress.Status == ProgressStatus.NotAgreed));
+        Owed = new OwedCounts(owed.Count(c => c.IsLate), owed.Count(c => c.IsBehind), owed.Count(c => c.IsDisputed), owed.Count(c => c.IsDueSoon), owed.Count(c => c.IsProposed));
         AdviceToGive = (await advice.ListForAdviserAsync(person.Account.Id, false, 1)).ToGive;
         ShowsChildren(Day.Concerns.Select(c => c.ChildId).Concat(Day.Records.Select(r => r.ChildId)).Distinct(), "Your day: concerns to answer and records to write");
 

@@ -13,12 +13,12 @@ public sealed class IndexModel(CommitmentService commitments, CurrentUser curren
 {
     public IReadOnlyList<OwedCommitment> All { get; private set; } = [];
 
-    public IEnumerable<OwedCommitment> Overdue => All.Where(c => c.Progress.Status == ProgressStatus.Overdue);
-    public IEnumerable<OwedCommitment> Behind => All.Where(c => c.Progress.Status is ProgressStatus.Behind or ProgressStatus.NotStarted);
-    public IEnumerable<OwedCommitment> Disputed => All.Where(c => c.OpenDisputes > 0);
-    public IEnumerable<OwedCommitment> DueSoon => All.Where(c => c.Progress.Status == ProgressStatus.DueSoon);
-    public IEnumerable<OwedCommitment> Proposed => All.Where(c => c.Progress.Status == ProgressStatus.NotAgreed);
-    public IEnumerable<OwedCommitment> Rest => All.Where(c => c.Progress.Status is ProgressStatus.OnTrack or ProgressStatus.Upcoming);
+    public IEnumerable<OwedCommitment> Overdue => All.Where(c => c.IsLate);
+    public IEnumerable<OwedCommitment> Behind => All.Where(c => c.IsBehind);
+    public IEnumerable<OwedCommitment> Disputed => All.Where(c => c.IsDisputed);
+    public IEnumerable<OwedCommitment> DueSoon => All.Where(c => c.IsDueSoon);
+    public IEnumerable<OwedCommitment> Proposed => All.Where(c => c.IsProposed);
+    public IEnumerable<OwedCommitment> Rest => All.Where(c => c.IsOnTrack);
 
     public async Task OnGetAsync()
     {

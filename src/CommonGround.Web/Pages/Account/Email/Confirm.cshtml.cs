@@ -1,5 +1,4 @@
 using CommonGround.Core.Accounts;
-using CommonGround.Core.Audit;
 using CommonGround.Web.Infrastructure;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
@@ -9,7 +8,7 @@ namespace CommonGround.Web.Pages.Account.Email;
 
 /// <summary>The link from the new address: opening it only asks; the button changes the address (a mail scanner's visit changes nothing).</summary>
 [ShowsNoChildData]
-public sealed class ConfirmModel(UserManager<UserAccount> userManager, SignInManager<UserAccount> signInManager, AuditLog auditLog, CurrentUser currentUser) : PageBase
+public sealed class ConfirmModel(UserManager<UserAccount> userManager, SignInManager<UserAccount> signInManager, AccountService accounts, CurrentUser currentUser) : PageBase
 {
     [BindProperty(SupportsGet = true)]
     public string? Email { get; set; }
@@ -29,14 +28,11 @@ public sealed class ConfirmModel(UserManager<UserAccount> userManager, SignInMan
             return Page();
         }
 
-        var before = account.Email;
-        var changed = await userManager.ChangeEmailAsync(account, Email!, Token!);
-        if (!changed.Succeeded || !(await userManager.SetUserNameAsync(account, Email)).Succeeded)
+        if (!await accounts.ChangeEmailAsync(account, Email!, Token!, await currentUser.ActorAsync()))
         {
             return Page();
         }
 
-        await auditLog.RecordAsync(await currentUser.ActorAsync(), AuditActions.EmailChanged, nameof(UserAccount), account.Id, $"Changed their email address from {before} to {Email}");
         // The change ends every other session; this one carries on.
         await signInManager.RefreshSignInAsync(account);
         Confirm("Your email address has been changed", $"Sign in with {Email} from now on.");
