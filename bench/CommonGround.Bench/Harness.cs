@@ -22,6 +22,11 @@ internal static class Harness
             return TimelineBenchmarks.Run(args[1..]);
         }
 
+        if (args is ["--language"])
+        {
+            return LanguageBenchmarks.Run();
+        }
+
         Options options;
         try
         {

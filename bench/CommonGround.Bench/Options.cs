@@ -14,6 +14,8 @@ public sealed record Options(int Children, DatabaseProvider Provider, string? Po
           --requests N        measured requests per page after warming up (default 300)
           --keep              keep the generated database and print where it is
           --timescales        instead, measure working out statutory timelines (no database, no app)
+          --language          instead, measure the writing advisor: recall and precision on the evaluation
+                              part of its examples, time to check a note and a meeting record, memory
         """;
 
     public static Options? Parse(string[] args)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using CommonGround.Core.Language;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonGround.Web.Tests;
@@ -29,6 +30,24 @@ public sealed class LanguageApiTests : FreshAppTests
         Assert.False(string.IsNullOrWhiteSpace(first.GetProperty("explanation").GetString()));
         Assert.False(string.IsNullOrWhiteSpace(first.GetProperty("suggestion").GetString()));
         Assert.Equal("disability", findings[1].GetProperty("category").GetString());
+    }
+
+    [Fact]
+    public async Task A_label_no_rule_knows_is_answered_by_the_semantic_stage_for_its_whole_sentence()
+    {
+        var sentence = LanguageExample.BuiltIn.First(e => e.ForEvaluation && e.Labels && e.Category != LanguageCategory.Disability
+            && RespectfulLanguageAdvisor.BuiltIn.Check(e.Text).Count == 0).Text;
+        var text = "The review was on Tuesday. " + sentence;
+
+        var response = await App.NewClient().PostAsJsonAsync(Url, new { text });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var finding = Assert.Single(json.RootElement.GetProperty("findings").EnumerateArray());
+        Assert.Equal("The review was on Tuesday. ".Length, finding.GetProperty("start").GetInt32());
+        Assert.Equal(sentence, finding.GetProperty("phrase").GetString());
+        Assert.Contains(finding.GetProperty("category").GetString(), new[] { "family-label", "family-blame", "child-deficit", "person-label" });
+        Assert.False(string.IsNullOrWhiteSpace(finding.GetProperty("suggestion").GetString()));
     }
 
     [Fact]

@@ -7,7 +7,8 @@ namespace CommonGround.Core.Language;
 /// One entry in the advisor's vocabulary, as data. <see cref="Pattern"/> is a case-insensitive regular expression matched
 /// on whole words; <see cref="NotBefore"/> are patterns that, matching the text straight after a hit, show it is meant
 /// another way (a "lazy eye"); <see cref="NotAfter"/> do the same for the text straight before it ("the meeting kicked off").
-/// <c>{families}</c> and <c>{children}</c> in any pattern stand for the vocabulary's lists of words for them.
+/// <c>{families}</c>, <c>{children}</c> and any name in the vocabulary's <see cref="LanguageVocabulary.Lists"/>, in braces, stand
+/// for that list of words.
 /// </summary>
 public sealed record LanguageTerm
 {
@@ -24,6 +25,8 @@ public sealed record LanguageVocabulary
 {
     public string Families { get; init; } = "";
     public string Children { get; init; } = "";
+    /// <summary>More named word lists for patterns to share, e.g. <c>{people}</c> or <c>{is}</c>.</summary>
+    public IReadOnlyDictionary<string, string> Lists { get; init; } = new Dictionary<string, string>();
     public IReadOnlyList<LanguageTerm> Terms { get; init; } = [];
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
@@ -47,12 +50,28 @@ public sealed record LanguageVocabulary
         return Parse(reader.ReadToEnd());
     }
 
-    /// <summary>This vocabulary with another's terms added, e.g. an organisation's own; the word lists are this one's.</summary>
-    public LanguageVocabulary With(LanguageVocabulary more) => this with { Terms = [.. Terms, .. more.Terms] };
+    /// <summary>This vocabulary with another's terms added, e.g. an organisation's own; the word lists are this one's, plus any new ones it names.</summary>
+    public LanguageVocabulary With(LanguageVocabulary more) => this with
+    {
+        Terms = [.. Terms, .. more.Terms],
+        Lists = more.Lists.Where(list => !Lists.ContainsKey(list.Key)).Aggregate(
+            new Dictionary<string, string>(Lists), (lists, list) => { lists[list.Key] = list.Value; return lists; }),
+    };
 
-    internal string Expand(string pattern) => pattern
-        .Replace("{families}", Families, StringComparison.Ordinal)
-        .Replace("{children}", Children, StringComparison.Ordinal)
+    internal string Expand(string pattern)
+    {
+        // Named lists first, so that they too may use {families} and {children}.
+        var expanded = pattern;
+        foreach (var (name, words) in Lists)
+        {
+            expanded = expanded.Replace("{" + name + "}", words, StringComparison.Ordinal);
+        }
+
+        expanded = expanded
+            .Replace("{families}", Families, StringComparison.Ordinal)
+            .Replace("{children}", Children, StringComparison.Ordinal);
+
         // People type curly apostrophes as often as straight ones.
-        .Replace("'", "['’]", StringComparison.Ordinal);
+        return expanded.Replace("'", "['’]", StringComparison.Ordinal);
+    }
 }

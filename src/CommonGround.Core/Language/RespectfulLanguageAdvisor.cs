@@ -4,11 +4,16 @@ namespace CommonGround.Core.Language;
 
 /// <summary>
 /// Reads what a professional wrote and points out labels and blame, each with why it harms partnership and what to
-/// write instead. It advises and never blocks: the writer decides. Pure and thread-safe; build one per vocabulary.
+/// write instead. It advises and never blocks: the writer decides. Two stages: the vocabulary's rules point at the
+/// exact words, and, when given, the <see cref="SemanticLanguageStage"/> reads each sentence the rules left alone for
+/// what it means. Thread-safe; build one per vocabulary.
 /// </summary>
 public sealed class RespectfulLanguageAdvisor
 {
     public const int MaxTextLength = 20_000;
+
+    // A label needs someone to label: a sentence with none of these words ("it is set aside") is left alone.
+    private const string PersonWords = "{families}|{children}|he|she|they|him|her|them|his|hers|their|theirs|himself|herself|themselves|someone|anyone|everyone|people|person|wom[ae]n|m[ae]n|lady|ladies|kids?|boys|girls|pupils|students";
 
     // How much text either side of a hit the context patterns see.
     private const int ContextLength = 60;
@@ -17,9 +22,13 @@ public sealed class RespectfulLanguageAdvisor
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     private readonly IReadOnlyList<CompiledTerm> _terms;
+    private readonly SemanticLanguageStage? _semantic;
+    private readonly Regex _namesSomeone;
 
-    public RespectfulLanguageAdvisor(LanguageVocabulary vocabulary)
+    public RespectfulLanguageAdvisor(LanguageVocabulary vocabulary, SemanticLanguageStage? semantic = null)
     {
+        _semantic = semantic;
+        _namesSomeone = new Regex($@"(?<![\w-])(?:{vocabulary.Expand(PersonWords)})(?![\w-])", Options, MatchTimeout);
         _terms = vocabulary.Terms.Select(term => new CompiledTerm(
             term,
             new Regex($@"(?<![\w-])(?:{vocabulary.Expand(term.Pattern)})(?![\w-])", Options, MatchTimeout),
@@ -27,7 +36,7 @@ public sealed class RespectfulLanguageAdvisor
             term.NotAfter.Select(p => new Regex(vocabulary.Expand(p), Options, MatchTimeout)).ToList())).ToList();
     }
 
-    /// <summary>The advisor with the vocabulary that comes with CommonGround.</summary>
+    /// <summary>The rules of the vocabulary that comes with CommonGround, without the semantic stage.</summary>
     public static RespectfulLanguageAdvisor BuiltIn { get; } = new(LanguageVocabulary.BuiltIn);
 
     /// <summary>Every phrase worth rewording, in the order they appear; where two overlap, the longer is kept.</summary>
@@ -68,7 +77,36 @@ public sealed class RespectfulLanguageAdvisor
             findings.Add(hit);
         }
 
-        return findings;
+        return _semantic is null ? findings : WithSemanticFindings(text, findings);
+    }
+
+    /// <summary>Adds a finding for each sentence that no rule spoke about and that reads as a label or blame.</summary>
+    private List<LanguageFinding> WithSemanticFindings(string text, List<LanguageFinding> ruleFindings)
+    {
+        var unspoken = SentenceSpans.Of(text)
+            .Where(s => !ruleFindings.Any(f => f.Start < s.Start + s.Length && s.Start < f.Start + f.Length))
+            .Where(s => NamesSomeone(text, s))
+            .ToList();
+        var categories = _semantic!.Classify(unspoken.Select(s => text.Substring(s.Start, s.Length)).ToList());
+        var semantic = unspoken.Zip(categories)
+            .Where(p => p.Second is not null)
+            .Select(p => new LanguageFinding(p.First.Start, p.First.Length, text.Substring(p.First.Start, p.First.Length), p.Second!.Value,
+                p.Second.Value.Explanation(), p.Second.Value.Suggestion()));
+        return [.. ruleFindings.Concat(semantic).OrderBy(f => f.Start)];
+    }
+
+    private bool NamesSomeone(string text, SentenceSpan sentence)
+    {
+        try
+        {
+            return _namesSomeone.IsMatch(text.AsSpan(sentence.Start, sentence.Length))
+                // A name: a capital letter inside the sentence, not just the one that starts it.
+                || text.AsSpan(sentence.Start + 1, sentence.Length - 1).ContainsAnyInRange('A', 'Z');
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
     }
 
     private sealed record CompiledTerm(LanguageTerm Term, Regex Regex, IReadOnlyList<Regex> NotBefore, IReadOnlyList<Regex> NotAfter)

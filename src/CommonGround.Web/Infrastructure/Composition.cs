@@ -141,6 +141,8 @@ public static class Composition
         services.AddScoped<CommonGround.Core.Statutory.TimelinessService>();
         services.AddScoped<DemoData>();
         services.AddSingleton(_ => LanguageAdvisorFrom(configuration));
+        // The sentence model takes a few seconds to load and learn: do it beside start-up, not in the first writer's save.
+        services.AddHostedService<LanguageAdvisorWarmUp>();
         services.AddScoped<LanguageAdvice>();
         services.AddProblemDetails();
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
@@ -344,11 +346,27 @@ public static class Composition
         return app;
     }
 
-    /// <summary>The built-in vocabulary, plus the deployment's own terms when <c>Language:AdditionalTermsFile</c> names a file.</summary>
-    private static RespectfulLanguageAdvisor LanguageAdvisorFrom(IConfiguration configuration) =>
-        configuration["Language:AdditionalTermsFile"] is { Length: > 0 } path
-            ? new RespectfulLanguageAdvisor(LanguageVocabulary.BuiltIn.With(LanguageVocabulary.Parse(File.ReadAllText(path))))
-            : RespectfulLanguageAdvisor.BuiltIn;
+    /// <summary>
+    /// The built-in vocabulary, plus the deployment's own terms when <c>Language:AdditionalTermsFile</c> names a file; and
+    /// the semantic stage, learnt from the built-in examples plus the deployment's own when
+    /// <c>Language:AdditionalExamplesFile</c> names a CSV file. <c>Language:SemanticStage</c> false leaves the rules alone.
+    /// </summary>
+    private static RespectfulLanguageAdvisor LanguageAdvisorFrom(IConfiguration configuration)
+    {
+        var vocabulary = configuration["Language:AdditionalTermsFile"] is { Length: > 0 } termsPath
+            ? LanguageVocabulary.BuiltIn.With(LanguageVocabulary.Parse(File.ReadAllText(termsPath)))
+            : LanguageVocabulary.BuiltIn;
+        if (!configuration.GetValue("Language:SemanticStage", true))
+        {
+            return new RespectfulLanguageAdvisor(vocabulary);
+        }
+
+        var semantic = configuration["Language:AdditionalExamplesFile"] is { Length: > 0 } examplesPath
+            ? SemanticLanguageStage.Train(MiniLmSentenceEmbedder.Shared,
+                [.. LanguageExample.BuiltIn, .. LanguageExample.Parse(File.ReadAllText(examplesPath), examplesPath)])
+            : SemanticLanguageStage.BuiltIn;
+        return new RespectfulLanguageAdvisor(vocabulary, semantic);
+    }
 
     /// <summary>Cookie names and flags: __Host- and Secure over HTTPS; plain names only where plain HTTP is allowed.</summary>
     private sealed record CookieNaming(bool AllowPlainHttp)

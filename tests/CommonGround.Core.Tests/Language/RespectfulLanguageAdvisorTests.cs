@@ -90,12 +90,12 @@ public sealed class RespectfulLanguageAdvisorTests
     public void An_organisation_can_add_its_own_terms_as_data()
     {
         var own = LanguageVocabulary.Parse("""
-            { "terms": [ { "pattern": "frequent flyer", "category": "FamilyLabel", "explanation": "A nickname for a family who ask often.", "suggestion": "Say what they asked for." } ] }
+            { "terms": [ { "pattern": "regular at reception", "category": "FamilyLabel", "explanation": "A nickname for a family who ask often.", "suggestion": "Say what they asked for." } ] }
             """);
         var advisor = new RespectfulLanguageAdvisor(LanguageVocabulary.BuiltIn.With(own));
 
-        Assert.Empty(Advisor.Check("The family are frequent flyers at reception."));
-        Assert.Equal("frequent flyer", Assert.Single(advisor.Check("Mum is a frequent flyer.")).Phrase);
+        Assert.Empty(Advisor.Check("Mum is a regular at reception."));
+        Assert.Equal("regular at reception", Assert.Single(advisor.Check("Mum is a regular at reception.")).Phrase);
     }
 
     [Fact]
