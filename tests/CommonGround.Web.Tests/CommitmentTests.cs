@@ -174,6 +174,27 @@ public sealed class CommitmentTests : FreshAppTests
     }
 
     [Fact]
+    public async Task A_reason_for_a_change_of_status_is_read_for_labels_before_it_is_saved()
+    {
+        var (keyWorker, sam, commitment) = await KeyWorkerRecordsWeeklyTherapyAsync();
+        var url = $"/children/{sam}/commitments/{commitment}/status";
+        await keyWorker.SubmitAsync(url, new Dictionary<string, string> { ["Input.Status"] = nameof(CommitmentStatus.Active) });
+        var fields = new Dictionary<string, string> { ["Input.Status"] = nameof(CommitmentStatus.EndedEarly), ["Input.Reason"] = "Mum is on the warpath about the clinic, so it stops." };
+
+        var (advised, page) = await keyWorker.SubmitAsync(url, fields);
+
+        Assert.Equal(HttpStatusCode.OK, advised.StatusCode);
+        Assert.Contains("on the warpath", page.QuerySelector("#language-advice")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(CommitmentStatus.Active, await App.QueryAsync(db => db.Commitments.Where(c => c.Id == commitment).Select(c => c.Status).SingleAsync()));
+
+        fields["Input.SaveAnyway"] = "true";
+        var (saved, _) = await keyWorker.SubmitAsync(url, fields);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(CommitmentStatus.EndedEarly, await App.QueryAsync(db => db.Commitments.Where(c => c.Id == commitment).Select(c => c.Status).SingleAsync()));
+        Assert.Equal(2, await App.QueryAsync(db => db.LanguageAdviceRecords.CountAsync(r => r.Category == CommonGround.Core.Language.LanguageCategory.FamilyBlame)));
+    }
+
+    [Fact]
     public async Task The_advisor_flags_a_label_the_writer_may_rewrite_or_save_anyway_and_the_organisation_sees_only_counts()
     {
         var sam = await ChildIdAsync("Samuel");

@@ -15,6 +15,8 @@ public sealed class RespectfulLanguageAdvisor
     // A label needs someone to label: a sentence with none of these words ("it is set aside") is left alone.
     private const string PersonWords = "{families}|{children}|he|she|they|him|her|them|his|hers|their|theirs|himself|herself|themselves|someone|anyone|everyone|people|person|wom[ae]n|m[ae]n|lady|ladies|kids?|boys|girls|pupils|students";
 
+    private const int MinimumWordsForMeaning = 3;
+
     // How much text either side of a hit the context patterns see.
     private const int ContextLength = 60;
     // A guard against pathological input on a busy machine, far above the few milliseconds a check takes.
@@ -85,7 +87,7 @@ public sealed class RespectfulLanguageAdvisor
     {
         var unspoken = SentenceSpans.Of(text)
             .Where(s => !ruleFindings.Any(f => f.Start < s.Start + s.Length && s.Start < f.Start + f.Length))
-            .Where(s => NamesSomeone(text, s))
+            .Where(s => IsASentence(text, s) && NamesSomeone(text, s))
             .ToList();
         var categories = _semantic!.Classify(unspoken.Select(s => text.Substring(s.Start, s.Length)).ToList());
         var semantic = unspoken.Zip(categories)
@@ -94,6 +96,10 @@ public sealed class RespectfulLanguageAdvisor
                 p.Second.Value.Explanation(), p.Second.Value.Suggestion()));
         return [.. ruleFindings.Concat(semantic).OrderBy(f => f.Start)];
     }
+
+    /// <summary>A word or two ("Parent", "Mum and Dad") says too little to be read for meaning: the rules read it alone.</summary>
+    private static bool IsASentence(string text, SentenceSpan sentence) =>
+        text.AsSpan(sentence.Start, sentence.Length).Count(' ') >= MinimumWordsForMeaning - 1;
 
     private bool NamesSomeone(string text, SentenceSpan sentence)
     {

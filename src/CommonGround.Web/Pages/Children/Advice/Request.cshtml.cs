@@ -4,6 +4,7 @@ using CommonGround.Core.Advice;
 using CommonGround.Core.Documents;
 using CommonGround.Web.Infrastructure.GovUk;
 using CommonGround.Web.Infrastructure.Security;
+using CommonGround.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CommonGround.Web.Pages.Children.Advice;
@@ -12,7 +13,7 @@ namespace CommonGround.Web.Pages.Children.Advice;
 /// One request for advice: what was asked, of whom and by when; then the advice, its report and its recommendations.
 /// The person asked gives it here, attaching a report already kept in the child's documents.
 /// </summary>
-public sealed class RequestModel(AdviceService advice, RecommendationService recommendations, DocumentService documents, CommonGround.Core.Data.CommonGroundDbContext db, CurrentUser currentUser) : ChildPageBase(currentUser)
+public sealed class RequestModel(AdviceService advice, RecommendationService recommendations, DocumentService documents, LanguageAdvice language, CommonGround.Core.Data.CommonGroundDbContext db, CurrentUser currentUser) : ChildPageBase(currentUser)
 {
     public AdviceRequest Asked { get; private set; } = default!;
     public Document? Report { get; private set; }
@@ -28,8 +29,14 @@ public sealed class RequestModel(AdviceService advice, RecommendationService rec
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    /// <summary>Wording worth changing, shown before saving; empty once the writer saves it as it is.</summary>
+    public IReadOnlyList<FieldFinding> Advice { get; private set; } = [];
+
     public sealed class InputModel
     {
+        /// <summary>True when the writer has seen the advice on their wording and saves it as it is.</summary>
+        public bool SaveAnyway { get; set; }
+
         [Display(Name = "Your advice")]
         [Required(ErrorMessage = "Write your advice, or attach your report and summarise it here")]
         [StringLength(AdviceRequest.MaxAdviceLength, ErrorMessage = "Your advice must be 8,000 characters or fewer: attach the full report")]
@@ -67,6 +74,12 @@ public sealed class RequestModel(AdviceService advice, RecommendationService rec
         if (!ModelState.IsValid)
         {
             return Invalid();
+        }
+
+        Advice = await language.ReviewAsync(await CurrentUser.ActorAsync(), Input.SaveAnyway, new WrittenField("Input.Advice", "Your advice", Input.Advice), new WrittenField("Input.Recommendations", "Recommendations", Input.Recommendations));
+        if (Advice.Count > 0)
+        {
+            return Page();
         }
 
         var recommendations = (Input.Recommendations ?? "").Split('\n');

@@ -5,6 +5,7 @@ using CommonGround.Core.Commitments;
 using CommonGround.Core.Plans;
 using CommonGround.Web.Infrastructure.GovUk;
 using CommonGround.Web.Infrastructure.Security;
+using CommonGround.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CommonGround.Web.Pages.Children.Plans;
@@ -13,10 +14,13 @@ namespace CommonGround.Web.Pages.Children.Plans;
 /// The author replies to a family's answer: take their suggestion (the line then reads as they asked, and counts as
 /// agreed) or keep the line and say why, so the family can answer again.
 /// </summary>
-public sealed class ReplyModel(PlanService plans, PlanSharingService sharing, CurrentUser currentUser) : ChildPageBase(currentUser)
+public sealed class ReplyModel(PlanService plans, PlanSharingService sharing, LanguageAdvice advice, CurrentUser currentUser) : ChildPageBase(currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
+
+    /// <summary>Wording worth changing, shown before saving; empty once the writer saves it as it is.</summary>
+    public IReadOnlyList<FieldFinding> Advice { get; private set; } = [];
 
     public PlanView View { get; private set; } = default!;
     public PlanResponse Answer { get; private set; } = default!;
@@ -30,6 +34,9 @@ public sealed class ReplyModel(PlanService plans, PlanSharingService sharing, Cu
 
     public sealed class InputModel
     {
+        /// <summary>True when the writer has seen the advice on their wording and saves it as it is.</summary>
+        public bool SaveAnyway { get; set; }
+
         [Display(Name = "What will you do")]
         [Required(ErrorMessage = "Choose whether to take the suggestion")]
         public bool? Accept { get; set; }
@@ -83,6 +90,12 @@ public sealed class ReplyModel(PlanService plans, PlanSharingService sharing, Cu
         if (!ModelState.IsValid)
         {
             return Invalid();
+        }
+
+        Advice = await advice.ReviewAsync(await CurrentUser.ActorAsync(), Input.SaveAnyway, new WrittenField("Input.What", "The line", Input.What), new WrittenField("Input.Reply", "Your reply", Input.Reply));
+        if (Advice.Count > 0)
+        {
+            return Page();
         }
 
         var revised = Input.Accept == true && Line.Kind == PlanLineKind.Provision

@@ -4,17 +4,24 @@ using CommonGround.Core.Children;
 using CommonGround.Core.Statutory;
 using CommonGround.Web.Infrastructure.GovUk;
 using CommonGround.Web.Infrastructure.Security;
+using CommonGround.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CommonGround.Web.Pages.Children.Statutory.Events;
 
-public sealed class NewModel(StatutoryService statutory, CurrentUser currentUser) : StatutoryPageBase(statutory, currentUser)
+public sealed class NewModel(StatutoryService statutory, LanguageAdvice advice, CurrentUser currentUser) : StatutoryPageBase(statutory, currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    /// <summary>Wording worth changing, shown before saving; empty once the writer saves it as it is.</summary>
+    public IReadOnlyList<FieldFinding> Advice { get; private set; } = [];
+
     public sealed class InputModel
     {
+        /// <summary>True when the writer has seen the advice on their wording and saves it as it is.</summary>
+        public bool SaveAnyway { get; set; }
+
         [Required(ErrorMessage = "Select what happened")]
         [Display(Name = "What happened?")]
         public StatutoryEventKind? Kind { get; set; }
@@ -83,6 +90,13 @@ public sealed class NewModel(StatutoryService statutory, CurrentUser currentUser
             StatutoryEventKind.ReviewDecisionNotified => Input.Decision,
             _ => Input.Detail,
         };
+        Advice = await advice.ReviewAsync(await CurrentUser.ActorAsync(), Input.SaveAnyway, new WrittenField("Input.Detail", "Details", detail));
+        if (Advice.Count > 0)
+        {
+            await LoadMeetingsAsync();
+            return Page();
+        }
+
         var result = await Statutory.RecordEventAsync(Access,
             new(processId, Process.Kind, kind, Input.Date, Input.EndsOn, detail, Input.Version) { MeetingId = Input.MeetingId }, await CurrentUser.ActorAsync());
         if (result.Error is { } error)
