@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using CommonGround.Testing;
 using CommonGround.Core.Accounts;
 using Microsoft.Playwright;
@@ -19,6 +20,33 @@ public sealed class Journeys(BrowserFixture browser) : IClassFixture<BrowserFixt
     }
 
     private Task AssertHeadingAsync(IPage page, string heading) => AssertPageAsync(page, heading, _consoleErrors);
+
+    [Fact]
+    public async Task A_professional_typing_a_label_on_a_phone_is_shown_a_hint_before_saving_and_a_parent_writing_is_not()
+    {
+        var sam = await browser.App.QueryAsync(db => db.Children.Where(c => c.FirstName == "Samuel").Select(c => c.Id).SingleAsync());
+        var phone = await browser.NewPageAsync(_consoleErrors, new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        await SignInAsync(phone, "senco@example.org");
+        await phone.GotoAsync($"/children/{sam}/commitments/new");
+        var details = phone.Locator("textarea[name='Input.Details']");
+        var hints = phone.Locator("#Input_Details-language-hints");
+
+        await details.FillAsync("Mum keeps bombarding the office with emails about this.");
+
+        await Assertions.Expect(hints).ToContainTextAsync("bombarding");
+        await Assertions.Expect(hints).ToContainTextAsync("Instead:");
+        await AssertHeadingAsync(phone, (await phone.Locator("h1").InnerTextAsync()).Trim());
+        await details.FillAsync("Mum emailed the office four times about this, asking for a start date.");
+        await Assertions.Expect(hints).ToBeEmptyAsync();
+
+        var parent = await browser.NewPageAsync(_consoleErrors, new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        await SignInAsync(parent, "parent@example.org");
+        await parent.GotoAsync($"/children/{sam}/about-me/what-matters/edit");
+        await parent.Locator("textarea[name='Input.Text']").FillAsync("The school is on the warpath about his shoes.");
+        await parent.Locator("textarea[name='Input.Text']").BlurAsync();
+        Assert.Equal(0, await parent.Locator(".cg-language-hints").CountAsync());
+        Assert.Empty(_consoleErrors);
+    }
 
     [Fact]
     public async Task A_parent_signs_in_sees_their_children_and_signs_out()

@@ -56,3 +56,78 @@ for (const button of document.querySelectorAll("[data-copy]")) {
     }
   });
 }
+
+// Hints on wording as a professional types: the same advice the form gives when saved, a moment after they pause.
+if (document.querySelector("[data-language-hints]")) {
+  const pauseMs = 1000;
+  for (const box of document.querySelectorAll("main form textarea")) {
+    const hints = document.createElement("div");
+    hints.className = "cg-language-hints";
+    hints.id = `${box.id || box.name}-language-hints`;
+    hints.setAttribute("aria-live", "polite");
+    box.insertAdjacentElement("afterend", hints);
+    let timer;
+    let checked = "";
+    let stopped = false;
+    const check = async () => {
+      const text = box.value;
+      if (stopped || text === checked) {
+        return;
+      }
+      checked = text;
+      if (text.trim().length < 12) {
+        hints.replaceChildren();
+        return;
+      }
+      let findings;
+      try {
+        const response = await fetch("/api/v1/language/check", {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Accept: "application/json" },
+          body: JSON.stringify({ text }),
+          credentials: "same-origin",
+        });
+        if (response.status === 429) {
+          stopped = true;
+          return;
+        }
+        if (!response.ok) {
+          return;
+        }
+        findings = (await response.json()).findings;
+      } catch {
+        return;
+      }
+      if (box.value !== text) {
+        return;
+      }
+      hints.replaceChildren();
+      if (findings.length === 0) {
+        box.removeAttribute("data-language-hinted");
+        return;
+      }
+      box.setAttribute("data-language-hinted", "");
+      const heading = document.createElement("p");
+      heading.className = "govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1";
+      heading.textContent = findings.length === 1 ? "Check your wording" : `Check your wording: ${findings.length} things`;
+      const list = document.createElement("ul");
+      list.className = "govuk-list";
+      for (const finding of findings) {
+        const item = document.createElement("li");
+        const phrase = document.createElement("strong");
+        phrase.textContent = `“${finding.phrase}”`;
+        item.append(phrase, ` ${finding.explanation} Instead: ${finding.suggestion}`);
+        list.append(item);
+      }
+      hints.append(heading, list);
+    };
+    box.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(check, pauseMs);
+    });
+    box.addEventListener("blur", () => {
+      clearTimeout(timer);
+      check();
+    });
+  }
+}

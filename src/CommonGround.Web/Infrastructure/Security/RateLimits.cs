@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -31,8 +32,9 @@ public static class RateLimits
                     statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext);
             }
         };
+        // Signed-in people are counted one by one, so a busy office behind one address is not limited as one person.
         options.AddPolicy(Api, context => RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } user ? $"user:{user}" : context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = ApiPermits, Window = ApiWindow, QueueLimit = 0 }));
         options.AddPolicy(EmailSending, context => HttpMethods.IsPost(context.Request.Method)
             ? RateLimitPartition.GetFixedWindowLimiter(
