@@ -80,6 +80,20 @@ public sealed class DemoHistoryTests(DemoHistoryApp app) : IClassFixture<DemoHis
     }
 
     [Fact]
+    public async Task The_schools_admin_sees_how_often_the_writing_advisor_spoke_up_by_kind_and_nothing_else()
+    {
+        var helen = app.NewClient();
+        await helen.SignInAsync("orgadmin@example.org", DemoData.Password);
+
+        var (_, page) = await helen.OpenAsync("/organisation/language");
+
+        var rows = page.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("th, td").Select(c => c.TextContent.Trim()).ToArray()).ToList();
+        Assert.Contains(rows, r => r[0] == "Blames a parent or family" && r[1] == "5" && r[2] == "1");
+        Assert.Contains(rows, r => r[0] == "Labels a person" && r[1] == "2" && r[2] == "0");
+        Assert.DoesNotContain("has not found anything", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sams_family_sees_who_covers_for_the_key_worker_and_what_was_handed_on_when_someone_left()
     {
         var sam = await ChildIdAsync("Samuel");

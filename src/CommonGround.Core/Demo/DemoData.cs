@@ -161,6 +161,7 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
             var sarah = Staff("sarah.jones@example.org", "Sarah Jones", brookside, "Teaching assistant");
             DemoContinuity.Add(db, MondayOf(today), today, sam, alex, senco, sencoOnSam, omar, sarah, helen, brookside, Team);
             DemoConcernsAndMeetings.Add(db, MondayOf(today), now, sam, alex, senco, omar, transportOfficer, brookside, transport);
+            DemoLanguage.Add(db, today, brookside);
         }
 
         db.AuditEvents.Add(AuditEvent.For(Actor.System, now, "demo.seeded", "Demo", null, "Added the Northvale demo data"));
