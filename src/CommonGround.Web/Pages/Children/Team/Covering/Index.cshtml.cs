@@ -6,16 +6,20 @@ using CommonGround.Core.Team;
 using CommonGround.Core.Time;
 using CommonGround.Web.Infrastructure.GovUk;
 using CommonGround.Web.Infrastructure.Security;
+using CommonGround.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CommonGround.Web.Pages.Children.Team.Covering;
 
 /// <summary>Arranging cover for the key worker: who, from when, until when, and what the family should know.</summary>
-public sealed class IndexModel(TeamService teams, CoverService covers, CurrentUser currentUser, TimeProvider timeProvider)
+public sealed class IndexModel(TeamService teams, CoverService covers, LanguageAdvice advice, CurrentUser currentUser, TimeProvider timeProvider)
     : ChildPageBase(currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
+
+    /// <summary>Wording worth changing, shown before saving; empty once the writer saves it as it is.</summary>
+    public IReadOnlyList<FieldFinding> Advice { get; private set; } = [];
 
     public TeamMember KeyWorker { get; private set; } = default!;
     public IReadOnlyList<Option> CoverOptions { get; private set; } = [];
@@ -23,6 +27,9 @@ public sealed class IndexModel(TeamService teams, CoverService covers, CurrentUs
 
     public sealed class InputModel
     {
+        /// <summary>True when the writer has seen the advice on their wording and saves it as it is.</summary>
+        public bool SaveAnyway { get; set; }
+
         [Display(Name = "Who will cover?")]
         public Guid? CoverPlaceId { get; set; }
 
@@ -50,6 +57,12 @@ public sealed class IndexModel(TeamService teams, CoverService covers, CurrentUs
         if (!ModelState.IsValid)
         {
             return Invalid();
+        }
+
+        Advice = await advice.ReviewAsync(await CurrentUser.ActorAsync(), Input.SaveAnyway, new WrittenField("Input.Note", "Note for the family", Input.Note));
+        if (Advice.Count > 0)
+        {
+            return Page();
         }
 
         var result = await covers.SetAsync(Access, new SetCoverOptions(Input.CoverPlaceId, Input.From, Input.Until, Input.Note), await CurrentUser.ActorAsync());
