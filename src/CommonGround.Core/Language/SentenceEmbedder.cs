@@ -26,7 +26,9 @@ public sealed class MiniLmSentenceEmbedder : ISentenceEmbedder, IDisposable
 
     private MiniLmSentenceEmbedder()
     {
-        var options = new SessionOptions { IntraOpNumThreads = Math.Max(1, Math.Min(Environment.ProcessorCount, 4)) };
+        // One thread per check: a server answers many requests at once, and a pool of threads spinning between sentences
+        // would take the CPU those requests need. A 2,000-word record still takes about a third of a second.
+        var options = new SessionOptions { IntraOpNumThreads = 1 };
         _encoder = new SentenceEncoder(options);
     }
 
