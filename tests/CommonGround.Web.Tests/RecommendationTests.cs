@@ -98,6 +98,17 @@ public sealed class RecommendationTests : FreshAppTests
         Assert.Equal("Say why the plan does not adopt \"A place in a specialist language unit\"", noReasonPage.ErrorSummary().Single());
         Assert.Equal(0, await App.QueryAsync(db => db.RecommendationAnswers.CountAsync()));
 
+        // A reason that blames the family is pointed out before anything is saved.
+        var (advised, advisedPage) = await senco.SubmitAsync(answerPage, new Dictionary<string, string>
+        {
+            [$"Input.Decisions[{recommendation[0].Id}]"] = "adopted", [$"Input.AdoptedIn[{recommendation[0].Id}]"] = therapy.ToString(),
+            [$"Input.Decisions[{recommendation[1].Id}]"] = "adopted", [$"Input.AdoptedIn[{recommendation[1].Id}]"] = outcome.ToString(),
+            [$"Input.Decisions[{recommendation[2].Id}]"] = "not-adopted", [$"Input.Reasons[{recommendation[2].Id}]"] = "Mum has unrealistic expectations of a unit place",
+        });
+        Assert.Equal(HttpStatusCode.OK, advised.StatusCode);
+        Assert.Contains("unrealistic expectations", advisedPage.QuerySelector("#language-advice")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await App.QueryAsync(db => db.RecommendationAnswers.CountAsync()));
+
         // Two adopted in the lines that carry them out, one declined with a reason; Grace is told.
         var (answered, answeredPage) = await senco.SubmitAsync(answerPage, new Dictionary<string, string>
         {

@@ -3,6 +3,7 @@ using CommonGround.Core.Advice;
 using CommonGround.Core.Children;
 using CommonGround.Core.Plans;
 using CommonGround.Web.Infrastructure.Security;
+using CommonGround.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CommonGround.Web.Pages.Children.Plans;
@@ -11,7 +12,7 @@ namespace CommonGround.Web.Pages.Children.Plans;
 /// The plan's author answers the recommendations of one piece of advice: each adopted in the line that carries it out,
 /// or not adopted, with a reason in plain words the family and the adviser will read.
 /// </summary>
-public sealed class RecommendationsModel(PlanService plans, RecommendationService recommendations, CurrentUser currentUser) : PlanStepPageBase(plans, currentUser)
+public sealed class RecommendationsModel(PlanService plans, RecommendationService recommendations, LanguageAdvice language, CurrentUser currentUser) : PlanStepPageBase(plans, currentUser)
 {
     public const string Adopted = "adopted";
     public const string NotAdopted = "not-adopted";
@@ -30,7 +31,13 @@ public sealed class RecommendationsModel(PlanService plans, RecommendationServic
         public Dictionary<Guid, string?> Decisions { get; set; } = [];
         public Dictionary<Guid, Guid?> AdoptedIn { get; set; } = [];
         public Dictionary<Guid, string?> Reasons { get; set; } = [];
+
+        /// <summary>True when the writer has seen the advice on their wording and saves the answers as they are.</summary>
+        public bool SaveAnyway { get; set; }
     }
+
+    /// <summary>Wording worth changing in the reasons, shown before saving.</summary>
+    public IReadOnlyList<FieldFinding> Wording { get; private set; } = [];
 
     [ChildPage(Capability.WritePlan)]
     public async Task<IActionResult> OnGetAsync(Guid planId, Guid requestId)
@@ -57,6 +64,13 @@ public sealed class RecommendationsModel(PlanService plans, RecommendationServic
         if (await LoadAdviceAsync(planId, requestId) is { } refused)
         {
             return refused;
+        }
+
+        Wording = await language.ReviewAsync(await CurrentUser.ActorAsync(), Input.SaveAnyway,
+            [.. Advice.Advice.Recommendations.Select(r => new WrittenField($"Input.Reasons[{r.Id}]", $"Why recommendation {r.Position} is not adopted", Input.Reasons.GetValueOrDefault(r.Id)))]);
+        if (Wording.Count > 0)
+        {
+            return Page();
         }
 
         var decisions = Advice.Advice.Recommendations.Select(r => new RecommendationDecision(r.Id,

@@ -3,6 +3,7 @@ using CommonGround.Core.Access;
 using CommonGround.Core.Meetings;
 using CommonGround.Core.Plans;
 using CommonGround.Web.Infrastructure.Security;
+using CommonGround.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CommonGround.Web.Pages.Children.Plans;
@@ -11,7 +12,7 @@ namespace CommonGround.Web.Pages.Children.Plans;
 /// The author's side of a review: opening the agreed plan as its next version, with the meeting it is talked through
 /// at; then, while it is under review, the team's view of each outcome next to the family's words and what was delivered.
 /// </summary>
-public sealed class ReviewModel(PlanService plans, PlanReviewService reviews, CurrentUser currentUser) : PlanStepPageBase(plans, currentUser)
+public sealed class ReviewModel(PlanService plans, PlanReviewService reviews, LanguageAdvice language, CurrentUser currentUser) : PlanStepPageBase(plans, currentUser)
 {
     /// <summary>What the radios send when the meeting is not arranged yet.</summary>
     public const string NoMeeting = "none";
@@ -31,6 +32,13 @@ public sealed class ReviewModel(PlanService plans, PlanReviewService reviews, Cu
 
     [BindProperty]
     public Dictionary<Guid, string?> Words { get; set; } = [];
+
+    /// <summary>True when the writer has seen the advice on their wording and saves the team's view as it is.</summary>
+    [BindProperty]
+    public bool SaveAnyway { get; set; }
+
+    /// <summary>Wording worth changing in the team's view, shown before saving.</summary>
+    public IReadOnlyList<FieldFinding> Advice { get; private set; } = [];
 
     [ChildPage(Capability.WritePlan)]
     public async Task<IActionResult> OnGetAsync(Guid planId)
@@ -95,6 +103,13 @@ public sealed class ReviewModel(PlanService plans, PlanReviewService reviews, Cu
         if (await LoadReviewAsync(planId) is { } refused)
         {
             return refused;
+        }
+
+        Advice = await language.ReviewAsync(await CurrentUser.ActorAsync(), SaveAnyway,
+            [.. Outcomes.Select(o => new WrittenField($"Words[{o.Id}]", $"The team's view of \"{o.Text}\"", Words.GetValueOrDefault(o.Id)))]);
+        if (Advice.Count > 0)
+        {
+            return Page();
         }
 
         var said = Outcomes.Select(o => new ProgressInput(o.Id, Progress.GetValueOrDefault(o.Id), Words.GetValueOrDefault(o.Id))).ToList();
