@@ -5,22 +5,29 @@ using CommonGround.Core.Team;
 using CommonGround.Web.Infrastructure.GovUk;
 using CommonGround.Web.Infrastructure.Security;
 using CommonGround.Web.Infrastructure.Validation;
+using CommonGround.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CommonGround.Web.Pages.Children;
 
 /// <summary>A team member asks the family to share a part of the record they cannot see.</summary>
 [ChildPage(Capability.ViewRecord)]
-public sealed class AskForAccessModel(AccessRequestService requests, CurrentUser currentUser)
+public sealed class AskForAccessModel(AccessRequestService requests, LanguageAdvice advice, CurrentUser currentUser)
     : ChildPageBase(currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    /// <summary>Wording worth changing, shown before saving; empty once the writer saves it as it is.</summary>
+    public IReadOnlyList<FieldFinding> Advice { get; private set; } = [];
+
     public IReadOnlyList<Option> AreaOptions { get; private set; } = [];
 
     public sealed class InputModel
     {
+        /// <summary>True when the writer has seen the advice on their wording and saves it as it is.</summary>
+        public bool SaveAnyway { get; set; }
+
         [Display(Name = "Which part of the record would you like to see?")]
         [Required(ErrorMessage = "Choose the part of the record you would like to see")]
         public RecordArea? Area { get; set; }
@@ -44,6 +51,12 @@ public sealed class AskForAccessModel(AccessRequestService requests, CurrentUser
         if (!ModelState.IsValid)
         {
             return Invalid();
+        }
+
+        Advice = await advice.ReviewAsync(await CurrentUser.ActorAsync(), Input.SaveAnyway, new WrittenField("Input.Reason", "Why you are asking", Input.Reason));
+        if (Advice.Count > 0)
+        {
+            return Page();
         }
 
         var result = await requests.AskAsync(Access, new AskForAccessOptions(Input.Area!.Value, Input.Reason!, id => AbsoluteUrl("/Children/AccessRequests", new { childId = id })),

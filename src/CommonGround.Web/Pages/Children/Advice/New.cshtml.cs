@@ -5,6 +5,7 @@ using CommonGround.Core.Statutory;
 using CommonGround.Core.Team;
 using CommonGround.Web.Infrastructure.GovUk;
 using CommonGround.Web.Infrastructure.Security;
+using CommonGround.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CommonGround.Web.Pages.Children.Advice;
@@ -13,10 +14,13 @@ namespace CommonGround.Web.Pages.Children.Advice;
 /// Staff who write the child's plans ask someone on the team for advice. With an EHC needs assessment open, the local
 /// authority's request runs on the legal 6 weeks; otherwise the person asking says by when.
 /// </summary>
-public sealed class NewModel(AdviceService advice, TeamService teams, CurrentUser currentUser) : ChildPageBase(currentUser)
+public sealed class NewModel(AdviceService advice, TeamService teams, LanguageAdvice language, CurrentUser currentUser) : ChildPageBase(currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
+
+    /// <summary>Wording worth changing, shown before saving; empty once the writer saves it as it is.</summary>
+    public IReadOnlyList<FieldFinding> Advice { get; private set; } = [];
 
     public IReadOnlyList<Option> Advisers { get; private set; } = [];
     public IReadOnlyList<Option> Parts { get; private set; } = [];
@@ -26,6 +30,9 @@ public sealed class NewModel(AdviceService advice, TeamService teams, CurrentUse
 
     public sealed class InputModel
     {
+        /// <summary>True when the writer has seen the advice on their wording and saves it as it is.</summary>
+        public bool SaveAnyway { get; set; }
+
         [Display(Name = "Who are you asking?")]
         [Required(ErrorMessage = "Choose who to ask from the child's team")]
         public Guid? AdviserId { get; set; }
@@ -57,6 +64,12 @@ public sealed class NewModel(AdviceService advice, TeamService teams, CurrentUse
         if (!ModelState.IsValid)
         {
             return Invalid();
+        }
+
+        Advice = await language.ReviewAsync(await CurrentUser.ActorAsync(), Input.SaveAnyway, new WrittenField("Input.About", "What the advice is about", Input.About));
+        if (Advice.Count > 0)
+        {
+            return Page();
         }
 
         var result = await advice.AskAsync(Access, new AskForAdviceOptions(Input.AdviserId, Input.Part, Input.About, Input.DueOn), await CurrentUser.ActorAsync());
