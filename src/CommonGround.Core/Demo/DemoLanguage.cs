@@ -12,7 +12,7 @@ internal static class DemoLanguage
 {
     public static void Add(CommonGroundDbContext db, DateOnly today, Organisation brookside)
     {
-        (LanguageCategory Category, int Advised, int SavedAnyway, int DaysAgo)[] term =
+        (LanguageCategory Category, int Advised, int SavedAnyway, int DaysAgo)[] thisTerm =
         [
             (LanguageCategory.FamilyLabel, 3, 0, 40),
             (LanguageCategory.FamilyBlame, 5, 1, 26),
@@ -20,7 +20,7 @@ internal static class DemoLanguage
             (LanguageCategory.PersonLabel, 2, 0, 5),
             (LanguageCategory.Disability, 1, 0, 3),
         ];
-        foreach (var (category, advised, savedAnyway, daysAgo) in term)
+        foreach (var (category, advised, savedAnyway, daysAgo) in thisTerm)
         {
             for (var i = 0; i < advised + savedAnyway; i++)
             {

@@ -38,6 +38,10 @@ public static class LanguageCategoryText
         _ => category.ToString().ToLowerInvariant(),
     };
 
+    /// <summary>The category an API slug such as <c>family-label</c> names, or null for none.</summary>
+    public static LanguageCategory? FromSlug(string slug) =>
+        Enum.GetValues<LanguageCategory>().Cast<LanguageCategory?>().FirstOrDefault(c => c!.Value.Slug() == slug);
+
     /// <summary>Why wording of this kind harms partnership, for a sentence that reads as it as a whole.</summary>
     public static string Explanation(this LanguageCategory category) => category switch
     {

@@ -35,8 +35,7 @@ public sealed record LanguageExample(string Text, bool Labels, LanguageCategory?
             LanguageCategory? category = null;
             if (labels)
             {
-                category = Enum.GetValues<LanguageCategory>().Cast<LanguageCategory?>().FirstOrDefault(c => c!.Value.Slug() == categoryText)
-                    ?? throw new InvalidDataException($"{source}, row {line}: a label needs its category, one of {string.Join(", ", Enum.GetValues<LanguageCategory>().Select(c => c.Slug()))}.");
+                category = LanguageCategoryText.FromSlug(categoryText) ?? throw new InvalidDataException($"{source}, row {line}: a label needs its category, one of {string.Join(", ", Enum.GetValues<LanguageCategory>().Select(c => c.Slug()))}.");
             }
 
             var kind = reader.Headers.Contains("kind") ? reader.GetString("kind").Trim() : "";

@@ -12,8 +12,8 @@ public sealed class RespectfulLanguageAdvisor
 {
     public const int MaxTextLength = 20_000;
 
-    // A label needs someone to label: a sentence with none of these words ("it is set aside") is left alone.
-    private const string PersonWords = "{families}|{children}|he|she|they|him|her|them|his|hers|their|theirs|himself|herself|themselves|someone|anyone|everyone|people|person|wom[ae]n|m[ae]n|lady|ladies|kids?|boys|girls|pupils|students";
+    // A label needs someone to label: a sentence with none of these words, nor a name ("it is set aside"), is left alone.
+    private const string PersonWords = "{name}|{families}|{children}|he|she|they|him|her|them|his|hers|their|theirs|himself|herself|themselves|someone|anyone|everyone|people|person|wom[ae]n|m[ae]n|lady|ladies|kids?|boys|girls|pupils|students";
 
     private const int MinimumWordsForMeaning = 3;
 
@@ -105,9 +105,7 @@ public sealed class RespectfulLanguageAdvisor
     {
         try
         {
-            return _namesSomeone.IsMatch(text.AsSpan(sentence.Start, sentence.Length))
-                // A name: a capital letter inside the sentence, not just the one that starts it.
-                || text.AsSpan(sentence.Start + 1, sentence.Length - 1).ContainsAnyInRange('A', 'Z');
+            return _namesSomeone.IsMatch(text.AsSpan(sentence.Start, sentence.Length));
         }
         catch (RegexMatchTimeoutException)
         {

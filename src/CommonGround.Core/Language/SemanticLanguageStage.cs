@@ -62,15 +62,8 @@ public sealed class SemanticLanguageStage
     }
 
     /// <summary>For each sentence, the category it labels or blames in, or null when it reads as plain.</summary>
-    public IReadOnlyList<LanguageCategory?> Classify(IReadOnlyList<string> sentences)
-    {
-        if (sentences.Count == 0)
-        {
-            return [];
-        }
-
-        return _embedder.Embed(sentences).Select(Categorise).ToList();
-    }
+    public IReadOnlyList<LanguageCategory?> Classify(IReadOnlyList<string> sentences) =>
+        _embedder.Embed(sentences).Select(Categorise).ToList();
 
     private LanguageCategory? Categorise(float[] vector)
     {

@@ -13,9 +13,9 @@ public interface ISentenceEmbedder
 /// <summary>
 /// The MiniLM sentence model, shipped inside its package and run on this machine: nothing is downloaded and nothing
 /// leaves it. Loading takes a second or two and about 300 MB, so one is shared by the whole process. A sentence seen
-/// lately is not worked out again, which keeps as-you-type checks of a growing text cheap.
+/// lately is not worked out again, which keeps as-you-type checks of a growing text cheap. It lives as long as the process.
 /// </summary>
-public sealed class MiniLmSentenceEmbedder : ISentenceEmbedder, IDisposable
+public sealed class MiniLmSentenceEmbedder : ISentenceEmbedder
 {
     private const int CachedSentences = 20_000;
     // Sentences of like length go through the model together, so short ones are not padded to the longest.
@@ -64,11 +64,5 @@ public sealed class MiniLmSentenceEmbedder : ISentenceEmbedder, IDisposable
         }
 
         return vectors!;
-    }
-
-    public void Dispose()
-    {
-        _encoder.Dispose();
-        _recent.Dispose();
     }
 }

@@ -103,10 +103,8 @@ if (document.querySelector("[data-language-hints]")) {
       }
       hints.replaceChildren();
       if (findings.length === 0) {
-        box.removeAttribute("data-language-hinted");
         return;
       }
-      box.setAttribute("data-language-hinted", "");
       const heading = document.createElement("p");
       heading.className = "govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1";
       heading.textContent = findings.length === 1 ? "Check your wording" : `Check your wording: ${findings.length} things`;
