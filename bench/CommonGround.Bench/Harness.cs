@@ -113,6 +113,8 @@ internal static class Harness
             Console.WriteLine($"  {await db.AttentionSignals.CountAsync():N0} signals, from {await db.Concerns.CountAsync():N0} concerns, {await db.Messages.CountAsync():N0} messages and {await db.Meetings.CountAsync():N0} meetings");
         }
 
+        recomputeFailures += await RecordExportBenchmark.RunAsync(NewContext, people) ? 0 : 1;
+
         Console.WriteLine($"Data ready in {clock.Elapsed.TotalSeconds:N0} s. Starting the app in this process.");
         int exitCode;
         await using (var app = new BenchApp(options.Provider, connectionString, folder))

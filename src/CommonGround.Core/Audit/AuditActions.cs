@@ -114,4 +114,8 @@ public static class AuditActions
     public const string NotificationChoicesChanged = "account.notification-choices-changed";
     public const string CalendarFeedCreated = "account.calendar-feed-created";
     public const string CalendarFeedStopped = "account.calendar-feed-stopped";
+    public const string RecordDownloadRequested = "record.download-requested";
+    public const string RecordDownloadReady = "record.download-ready";
+    public const string RecordDownloadFailed = "record.download-failed";
+    public const string RecordDownloaded = "record.downloaded";
 }

@@ -18,6 +18,7 @@ public static class ChildLinks
     public static string WhoHasSeen(Guid childId) => $"{Overview(childId)}/who-has-seen";
 
     public static string Chronology(Guid childId) => $"{Overview(childId)}/chronology";
+    public static string Download(Guid childId) => $"{Overview(childId)}/download";
 
     /// <summary>A part of the record that has no page of its own (health, education, care and so on).</summary>
     public static string PartOfRecord(Guid childId, RecordArea area) => area switch

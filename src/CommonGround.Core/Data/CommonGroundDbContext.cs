@@ -91,6 +91,8 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
     public DbSet<KeptForm> KeptForms => Set<KeptForm>();
+    public DbSet<DataRights.RecordExport> RecordExports => Set<DataRights.RecordExport>();
+    public DbSet<DataRights.RecordExportFile> RecordExportFiles => Set<DataRights.RecordExportFile>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.AddInterceptors(AuditEventsAppendOnly.Instance);

@@ -162,6 +162,7 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
             DemoContinuity.Add(db, MondayOf(today), today, sam, alex, senco, sencoOnSam, omar, sarah, helen, brookside, Team);
             DemoConcernsAndMeetings.Add(db, MondayOf(today), now, sam, alex, senco, omar, transportOfficer, brookside, transport);
             DemoLanguage.Add(db, today, brookside);
+            DemoDataRights.Add(db, now, jordan, jordanAccount);
         }
 
         db.AuditEvents.Add(AuditEvent.For(Actor.System, now, "demo.seeded", "Demo", null, "Added the Northvale demo data"));

@@ -15,6 +15,8 @@ public enum NotificationKind
     Meetings,
     StatutoryDeadlines,
     Plans,
+    /// <summary>Downloads and requests about a person's own data and their child's.</summary>
+    YourData,
 }
 
 /// <summary>How a person wants to hear about a kind of notification by email. They always see it in the service.</summary>
@@ -93,6 +95,7 @@ public static class NotificationTerms
         NotificationKind.Meetings => "Meetings and meeting records",
         NotificationKind.StatutoryDeadlines => "Statutory dates that are close or missed",
         NotificationKind.Plans => "Support plans: shared with you, answered, agreed or reviewed",
+        NotificationKind.YourData => "Downloads of a record you asked for are ready",
         _ => kind.ToString(),
     };
 

@@ -1869,6 +1869,111 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.ToTable("form_submissions", (string)null);
                 });
 
+            modelBuilder.Entity("CommonGround.Core.DataRights.RecordExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("area_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid?>("ChildId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("child_id");
+
+                    b.Property<string>("ChildrenShown")
+                        .HasColumnType("text")
+                        .HasColumnName("children_shown");
+
+                    b.Property<DateTime?>("DownloadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("downloaded_at");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<DateTime?>("ReadyAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ready_at");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by_name");
+
+                    b.Property<Guid>("RequestedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by_user_id");
+
+                    b.Property<long?>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_record_exports");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_record_exports_child_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_record_exports_status");
+
+                    b.HasIndex("RequestedByUserId", "ChildId")
+                        .HasDatabaseName("ix_record_exports_requested_by_user_id_child_id");
+
+                    b.ToTable("record_exports", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.DataRights.RecordExportFile", b =>
+                {
+                    b.Property<Guid>("ExportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("export_id");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("bytes");
+
+                    b.HasKey("ExportId")
+                        .HasName("pk_record_export_files");
+
+                    b.ToTable("record_export_files", (string)null);
+                });
+
             modelBuilder.Entity("CommonGround.Core.Documents.Document", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4609,6 +4714,25 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_response_standards_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.DataRights.RecordExport", b =>
+                {
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_record_exports_children_child_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.DataRights.RecordExportFile", b =>
+                {
+                    b.HasOne("CommonGround.Core.DataRights.RecordExport", null)
+                        .WithOne()
+                        .HasForeignKey("CommonGround.Core.DataRights.RecordExportFile", "ExportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_record_export_files_record_exports_export_id");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Documents.Document", b =>

@@ -1864,6 +1864,111 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.ToTable("form_submissions", (string)null);
                 });
 
+            modelBuilder.Entity("CommonGround.Core.DataRights.RecordExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AreaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid?>("ChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
+                    b.Property<string>("ChildrenShown")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("children_shown");
+
+                    b.Property<DateTime?>("DownloadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("downloaded_at");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<DateTime?>("ReadyAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ready_at");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by_name");
+
+                    b.Property<Guid>("RequestedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by_user_id");
+
+                    b.Property<long?>("SizeBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_record_exports");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_record_exports_child_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_record_exports_status");
+
+                    b.HasIndex("RequestedByUserId", "ChildId")
+                        .HasDatabaseName("ix_record_exports_requested_by_user_id_child_id");
+
+                    b.ToTable("record_exports", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.DataRights.RecordExportFile", b =>
+                {
+                    b.Property<Guid>("ExportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("export_id");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("bytes");
+
+                    b.HasKey("ExportId")
+                        .HasName("pk_record_export_files");
+
+                    b.ToTable("record_export_files", (string)null);
+                });
+
             modelBuilder.Entity("CommonGround.Core.Documents.Document", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4600,6 +4705,25 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_response_standards_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.DataRights.RecordExport", b =>
+                {
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_record_exports_children_child_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.DataRights.RecordExportFile", b =>
+                {
+                    b.HasOne("CommonGround.Core.DataRights.RecordExport", null)
+                        .WithOne()
+                        .HasForeignKey("CommonGround.Core.DataRights.RecordExportFile", "ExportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_record_export_files_record_exports_export_id");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Documents.Document", b =>

@@ -83,6 +83,7 @@ public static class Composition
         services.AddJob<EmailDeliveryJob>(TimeSpan.FromSeconds(10));
         services.AddJob<CommonGround.Core.Concerns.ConcernEscalationJob>(TimeSpan.FromMinutes(5));
         services.AddJob<CommonGround.Core.Attention.AttentionJob>(TimeSpan.FromMinutes(15));
+        services.AddJob<CommonGround.Core.DataRights.RecordExportJob>(TimeSpan.FromSeconds(10));
         if (configuration.GetValue("Jobs:Enabled", true))
         {
             services.AddHostedService<JobScheduler>();
@@ -94,6 +95,9 @@ public static class Composition
         services.AddScoped<ChildService>();
         services.AddScoped<AccessService>();
         services.AddScoped<ChildReadLog>();
+        services.AddScoped<CommonGround.Core.DataRights.ChildRecordReader>();
+        services.AddScoped<CommonGround.Core.DataRights.PersonRecordReader>();
+        services.AddScoped<CommonGround.Core.DataRights.RecordExportService>();
         services.AddScoped<WhatIsNewService>();
         services.AddScoped<FamilySharingService>();
         services.AddScoped<KeyWorkerHandover>();

@@ -129,3 +129,31 @@ if (document.querySelector("[data-language-hints]")) {
     });
   }
 }
+
+// While a download of a record is being prepared, look again every few seconds and show it once it is ready.
+const preparing = document.querySelector("[data-refresh-while-preparing]");
+if (preparing) {
+  const region = document.getElementById("downloads");
+  const status = document.querySelector("[data-download-status]");
+  const started = Date.now();
+  const look = async () => {
+    try {
+      const response = await fetch(preparing.dataset.refreshWhilePreparing, { credentials: "same-origin" });
+      if (response.ok) {
+        const page = new DOMParser().parseFromString(await response.text(), "text/html");
+        const latest = page.getElementById("downloads");
+        if (latest && !latest.querySelector("[data-refresh-while-preparing]")) {
+          region.replaceChildren(...latest.childNodes);
+          status.textContent = "Your download is ready.";
+          return;
+        }
+      }
+    } catch {
+      // Offline for a moment: the next look will tell.
+    }
+    if (Date.now() - started < 10 * 60 * 1000) {
+      setTimeout(look, 5000);
+    }
+  };
+  setTimeout(look, 5000);
+}
