@@ -29,8 +29,12 @@ internal static class RecordExportBenchmark
             exportId = export.Id;
         }
 
+        // Memory is stated as the most the managed heap grew while it was prepared, sampled every 5 ms.
         GC.Collect();
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        GC.WaitForPendingFinalizers();
+        var baseline = GC.GetTotalMemory(forceFullCollection: true);
+        var peak = baseline;
+        using var sampler = new Timer(_ => peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false)), null, 0, 5);
         var timer = Stopwatch.StartNew();
         await using (var db = newContext())
         {
@@ -40,12 +44,13 @@ internal static class RecordExportBenchmark
         }
 
         var seconds = timer.Elapsed.TotalSeconds;
-        var allocatedMegabytes = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024d / 1024d;
+        await sampler.DisposeAsync();
+        var peakMegabytes = (peak - baseline) / 1024d / 1024d;
         await using (var db = newContext())
         {
             var export = await db.RecordExports.SingleAsync(e => e.Id == exportId);
             var ok = seconds < BudgetSeconds && export.Status == RecordExportStatus.Ready;
-            Console.WriteLine($"  download of the busiest child's record: {seconds:N1} s, a {export.SizeBytes / 1024d / 1024d:N1} MB zip, {allocatedMegabytes:N0} MB allocated " +
+            Console.WriteLine($"  download of the busiest child's record: {seconds:N1} s, a {export.SizeBytes / 1024d / 1024d:N1} MB zip, the heap at most {peakMegabytes:N0} MB larger " +
                 $"(budget < {BudgetSeconds} s: {(ok ? "within budget" : "OVER BUDGET")})");
             return ok;
         }
