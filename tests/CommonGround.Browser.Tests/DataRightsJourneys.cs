@@ -27,12 +27,12 @@ public sealed class DataRightsJourneys(BrowserFixture browser) : IClassFixture<B
         await SignInAsync(parent, "parent@example.org");
 
         await parent.GotoAsync($"/children/{sam}");
-        await Click(parent, AriaRole.Link, "Download everything about Sam");
-        await AssertPageAsync(parent, "Download everything about Sam");
+        await Click(parent, AriaRole.Link, "Download a copy of Sam's whole record");
+        await AssertPageAsync(parent, "Download a copy of Sam's whole record");
         await Click(parent, AriaRole.Button, "Prepare a download");
         await Assertions.Expect(parent.Locator(".govuk-notification-banner")).ToContainTextAsync("We are preparing your download");
         await Assertions.Expect(parent.Locator("main table")).ToContainTextAsync("Being prepared");
-        await AssertPageAsync(parent, "Download everything about Sam");
+        await AssertPageAsync(parent, "Download a copy of Sam's whole record");
         Assert.True(await parent.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "The download page scrolls sideways on a phone");
 
         // The page looks again on its own while it waits, and offers the file once the service has prepared it.
@@ -61,6 +61,6 @@ public sealed class DataRightsJourneys(BrowserFixture browser) : IClassFixture<B
         // Going back to the page, the download is used up and says so.
         await parent.GotoAsync($"/children/{sam}/download");
         await Assertions.Expect(parent.Locator("main table")).ToContainTextAsync("Downloaded");
-        await AssertPageAsync(parent, "Download everything about Sam");
+        await AssertPageAsync(parent, "Download a copy of Sam's whole record");
     }
 }
