@@ -53,14 +53,14 @@ public sealed class ChildRecordReader(CommonGroundDbContext db)
         var child = await db.Children.AsNoTracking().Where(c => c.Id == childId).ToListAsync(cancellationToken);
         tables.Add(ExportTable.Of("child", "The child", "Who the record is about.", null, child));
 
-        var family = await db.FamilyMembers.AsNoTracking().Where(f => f.ChildId == childId).OrderBy(f => f.JoinedAt).ToListAsync(cancellationToken);
+        var family = await db.FamilyMembers.AsNoTracking().Where(f => f.ChildId == childId).OrderBy(f => f.JoinedAt).ThenBy(f => f.Id).ToListAsync(cancellationToken);
         tables.Add(ExportTable.Of("family-members", "Family", "The family members on the record.", null, family)
             .With<Children.FamilyMember>("name", "Name", f => Name(f.UserAccountId)));
         tables.Add(ExportTable.Of("family-sharing-decisions", "What a young person shares with their family", "Each decision, in order.", null,
             await db.FamilySharingDecisions.AsNoTracking().Where(d => d.ChildId == childId).OrderBy(d => d.Id).ToListAsync(cancellationToken)));
 
         var team = await db.TeamMembers.AsNoTracking().Include(t => t.Professional!).ThenInclude(p => p.Organisation)
-            .Where(t => t.ChildId == childId).OrderBy(t => t.JoinedAt).ToListAsync(cancellationToken);
+            .Where(t => t.ChildId == childId).OrderBy(t => t.JoinedAt).ThenBy(t => t.Id).ToListAsync(cancellationToken);
         tables.Add(ExportTable.Of("team-members", "The team", "Everyone who has had a place on the team, and when.", null, team)
             .With<Team.TeamMember>("name", "Name", t => Name(t.Professional!.UserAccountId))
             .With<Team.TeamMember>("organisation", "Organisation", t => t.Professional!.Organisation?.Name));
