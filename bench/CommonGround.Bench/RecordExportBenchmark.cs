@@ -39,7 +39,7 @@ internal static class RecordExportBenchmark
         await using (var db = newContext())
         {
             var export = await db.RecordExports.SingleAsync(e => e.Id == exportId);
-            var service = new RecordExportService(db, new ChildRecordReader(db), new PersonRecordReader(db), new Notifier(db, time), time);
+            var service = new RecordExportService(db, new ChildRecordReader(db), new PersonRecordReader(db), new ChildReadLog(), new Notifier(db, time), time);
             await service.BuildAsync(export, new AccessService(db, new ChildReadLog(), time), CancellationToken.None);
         }
 

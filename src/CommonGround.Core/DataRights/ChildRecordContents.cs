@@ -76,7 +76,7 @@ public sealed class ChildRecordReader(CommonGroundDbContext db)
             (await db.Handovers.AsNoTracking().Where(h => h.ChildId == childId).OrderBy(h => h.Id).ToListAsync(cancellationToken))
                 .Where(h => (h.Part is not { } part || access.CanSee(part)) && (h.AboutPart is not { } about || access.CanSee(about)))));
 
-        var sections = ProfileSectionKinds().Where(s => access.CanSee(s.Area())).ToList();
+        var sections = Enum.GetValues<ProfileSectionKind>().Where(s => access.CanSee(s.Area())).ToList();
         tables.Add(ExportTable.Of("about-me", "About me", "Each section as it stands.", RecordArea.AboutMe,
             await db.ProfileSections.AsNoTracking().Where(s => s.ChildId == childId && sections.Contains(s.Section)).OrderBy(s => s.Section).ToListAsync(cancellationToken)));
         tables.Add(ExportTable.Of("about-me-versions", "Every version of About me", "Each section as it was after every change.", RecordArea.AboutMe,
@@ -253,8 +253,6 @@ public sealed class ChildRecordReader(CommonGroundDbContext db)
 
         return leftOut;
     }
-
-    private static IEnumerable<ProfileSectionKind> ProfileSectionKinds() => Enum.GetValues<ProfileSectionKind>();
 
     /// <summary>A file name safe in any zip reader: letters, digits, dots, dashes and underscores only.</summary>
     public static string SafeFileName(string name)

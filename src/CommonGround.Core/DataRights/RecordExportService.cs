@@ -17,7 +17,8 @@ public sealed record DownloadedRecord(string FileName, byte[] Bytes);
 /// download it once within <see cref="RecordExport.DaysKept"/> days. Asking, the file being ready and the download are
 /// each audited: a child's in the child's chronology, a person's own against their account.
 /// </summary>
-public sealed class RecordExportService(CommonGroundDbContext db, ChildRecordReader childReader, PersonRecordReader personReader, Notifier notifier, TimeProvider timeProvider)
+public sealed class RecordExportService(
+    CommonGroundDbContext db, ChildRecordReader childReader, PersonRecordReader personReader, ChildReadLog readLog, Notifier notifier, TimeProvider timeProvider)
 {
     public const int ListedDownloads = 10;
 
@@ -52,7 +53,7 @@ public sealed class RecordExportService(CommonGroundDbContext db, ChildRecordRea
     /// Hands over a ready download to the person who asked for it, once: the file is deleted as it is taken, in the same
     /// transaction as the audit event, so a second request (or a second tab) finds it gone.
     /// </summary>
-    public async Task<Result<DownloadedRecord>> DownloadAsync(Child? child, Guid exportId, UserActor actor, ChildReadLog readLog)
+    public async Task<Result<DownloadedRecord>> DownloadAsync(Child? child, Guid exportId, UserActor actor)
     {
         var childId = child?.Id;
         var now = timeProvider.UtcNow();

@@ -120,7 +120,7 @@ public static class RecordExportWriter
                 fields[i] = table.Columns[i].Value(row) switch
                 {
                     null => "",
-                    string text when text.Length > 0 && "=+-@".Contains(text[0], StringComparison.Ordinal) => "'" + text,
+                    string text => SpreadsheetText.Safe(text),
                     var value => MachineText(value),
                 };
             }

@@ -16,14 +16,11 @@ public static class CsvFile
             csv.WriteRecord(header.ToArray());
             foreach (var row in rows)
             {
-                csv.WriteRecord(row.Select(Safe).ToArray());
+                csv.WriteRecord(row.Select(Core.SpreadsheetText.Safe).ToArray());
             }
         }
 
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();
         return new FileContentResult(bytes, "text/csv; charset=utf-8") { FileDownloadName = fileName.Replace(' ', '-') };
     }
-
-    /// <summary>A spreadsheet would run text starting with = + - or @ as a formula; a leading apostrophe keeps it as text.</summary>
-    private static string Safe(string value) => value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
 }

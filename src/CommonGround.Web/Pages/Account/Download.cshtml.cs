@@ -31,7 +31,7 @@ public sealed class DownloadModel(RecordExportService exports, CurrentUser curre
     /// <summary>The file itself, once, for the person who asked; anything else explains why not on the page.</summary>
     public async Task<IActionResult> OnGetFileAsync(Guid exportId)
     {
-        var result = await exports.DownloadAsync(null, exportId, await currentUser.ActorAsync(), HttpContext.RequestServices.GetRequiredService<CommonGround.Core.Access.ChildReadLog>());
+        var result = await exports.DownloadAsync(null, exportId, await currentUser.ActorAsync());
         if (result.Error is NotFoundError)
         {
             return NotFound();

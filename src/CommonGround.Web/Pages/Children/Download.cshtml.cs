@@ -43,7 +43,7 @@ public sealed class DownloadModel(RecordExportService exports, CurrentUser curre
     [ChildPage(Capability.ExportRecord)]
     public async Task<IActionResult> OnGetFileAsync(Guid exportId)
     {
-        var result = await exports.DownloadAsync(Access.Child, exportId, await CurrentUser.ActorAsync(), HttpContext.RequestServices.GetRequiredService<ChildReadLog>());
+        var result = await exports.DownloadAsync(Access.Child, exportId, await CurrentUser.ActorAsync());
         if (result.Error is NotFoundError)
         {
             return NotFound();
