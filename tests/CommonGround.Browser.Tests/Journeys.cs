@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using CommonGround.Testing;
 using CommonGround.Core.Accounts;
@@ -154,7 +155,8 @@ public sealed class Journeys(BrowserFixture browser) : IClassFixture<BrowserFixt
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("Skip to main content", (await page.EvaluateAsync<string>("document.activeElement.textContent")).Trim());
         await page.Keyboard.PressAsync("Enter");
-        Assert.EndsWith("#main-content", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("#main-content$"));
+        await Assertions.Expect(page.Locator("#main-content")).ToBeFocusedAsync();
     }
 
     [Fact]
