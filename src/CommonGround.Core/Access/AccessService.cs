@@ -56,7 +56,7 @@ public sealed class AccessService(CommonGroundDbContext db, ChildReadLog readLog
         var child = await db.Children.Where(c => c.Id == childId).Where(VisibleTo(userId)).SingleOrDefaultAsync();
         if (child is null)
         {
-            return null;
+            return await EmergencyAccessAsync(childId, userId);
         }
 
         var today = timeProvider.TodayInUk();
@@ -81,6 +81,27 @@ public sealed class AccessService(CommonGroundDbContext db, ChildReadLog readLog
         var areas = member.Consents.Where(c => c.IsActiveOn(today)).Select(c => c.Area).ToHashSet();
         var relationship = new ChildRelationship(RelationshipKind.TeamMember, member.IsKeyWorker, member.IsTeamLead, member.Professional!.Organisation!.Kind, youngPersonDecides);
         return new ChildAccess(child, relationship, areas, member.Id);
+    }
+
+    /// <summary>
+    /// Emergency access open now, for a lead who is still an active admin of a local authority in the child's area:
+    /// every part of the record, to read only. Losing the admin role or leaving ends it at once.
+    /// </summary>
+    private async Task<ChildAccess?> EmergencyAccessAsync(Guid childId, Guid userId)
+    {
+        var now = timeProvider.UtcNow();
+        var open = await db.EmergencyAccesses
+            .Where(g => g.ChildId == childId && g.UserAccountId == userId && g.EndedAt == null && g.From <= now && g.Until > now)
+            .Where(g => db.Professionals.Any(p => p.UserAccountId == userId && p.OrganisationId == g.OrganisationId && p.AreaId == g.AreaId
+                && p.IsOrganisationAdmin && p.DeactivatedAt == null && p.Organisation!.Kind == Organisations.OrganisationKind.LocalAuthority))
+            .AnyAsync();
+        if (!open)
+        {
+            return null;
+        }
+
+        var child = await db.Children.SingleAsync(c => c.Id == childId);
+        return new ChildAccess(child, new ChildRelationship(RelationshipKind.EmergencyReader, OrganisationKind: Organisations.OrganisationKind.LocalAuthority), RecordAreas.All, null);
     }
 
     /// <summary>

@@ -30,6 +30,8 @@ public static class CapabilityMatrix
             RelationshipKind.ParentCarer => new HashSet<Capability>(relationship.YoungPersonDecides ? Family.Except([Capability.ManageConsent, Capability.ManageTeam, Capability.RespondToPlan]) : Family),
             RelationshipKind.OtherCarer => new HashSet<Capability>([Capability.ViewRecord, Capability.EditProfile, Capability.RaiseConcern, Capability.ViewAccessLog]),
             RelationshipKind.TeamMember => new HashSet<Capability>(Professional),
+            // Emergency access is for reading only: anything to be done goes through the child's team.
+            RelationshipKind.EmergencyReader => new HashSet<Capability>([Capability.ViewRecord]),
             _ => [],
         };
 

@@ -11,6 +11,8 @@ public enum RelationshipKind
     OtherCarer,
     /// <summary>A professional with an active place on the child's team.</summary>
     TeamMember,
+    /// <summary>A local authority lead reading the record for a while under emergency access, with a reason the family sees.</summary>
+    EmergencyReader,
 }
 
 /// <summary>

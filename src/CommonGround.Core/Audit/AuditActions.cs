@@ -118,4 +118,6 @@ public static class AuditActions
     public const string RecordDownloadReady = "record.download-ready";
     public const string RecordDownloadFailed = "record.download-failed";
     public const string RecordDownloaded = "record.downloaded";
+    public const string EmergencyAccessOpened = "record.emergency-access-opened";
+    public const string EmergencyAccessEnded = "record.emergency-access-ended";
 }

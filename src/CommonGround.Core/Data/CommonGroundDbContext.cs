@@ -43,6 +43,7 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
     public DbSet<SharingConsent> SharingConsents => Set<SharingConsent>();
     public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+    public DbSet<EmergencyAccess> EmergencyAccesses => Set<EmergencyAccess>();
     public DbSet<ProfileSection> ProfileSections => Set<ProfileSection>();
     public DbSet<ProfileSectionVersion> ProfileSectionVersions => Set<ProfileSectionVersion>();
     public DbSet<ProfileSuggestion> ProfileSuggestions => Set<ProfileSuggestion>();

@@ -15,7 +15,7 @@ public enum NotificationKind
     Meetings,
     StatutoryDeadlines,
     Plans,
-    /// <summary>Downloads and requests about a person's own data and their child's.</summary>
+    /// <summary>About a person's own data and their child's: downloads ready, emergency access to a record.</summary>
     YourData,
 }
 
@@ -95,7 +95,7 @@ public static class NotificationTerms
         NotificationKind.Meetings => "Meetings and meeting records",
         NotificationKind.StatutoryDeadlines => "Statutory dates that are close or missed",
         NotificationKind.Plans => "Support plans: shared with you, answered, agreed or reviewed",
-        NotificationKind.YourData => "Downloads of a record you asked for are ready",
+        NotificationKind.YourData => "Your data: a download you asked for is ready, or someone opened a record under emergency access",
         _ => kind.ToString(),
     };
 

@@ -94,6 +94,7 @@ public static class Composition
         services.AddScoped<OrganisationService>();
         services.AddScoped<ChildService>();
         services.AddScoped<AccessService>();
+        services.AddScoped<EmergencyAccessService>();
         services.AddScoped<ChildReadLog>();
         services.AddScoped<CommonGround.Core.DataRights.ChildRecordReader>();
         services.AddScoped<CommonGround.Core.DataRights.PersonRecordReader>();

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CommonGround.Web.Pages.Children;
 
 /// <summary>The family's view of every read of the record by anyone outside it, newest first.</summary>
-public sealed class WhoHasSeenModel(CommonGroundDbContext db, CurrentUser currentUser)
+public sealed class WhoHasSeenModel(CommonGroundDbContext db, EmergencyAccessService emergencies, CurrentUser currentUser)
     : ChildPageBase(currentUser)
 {
     public const int PageSize = 50;
@@ -30,6 +30,9 @@ public sealed class WhoHasSeenModel(CommonGroundDbContext db, CurrentUser curren
     public int Total { get; private set; }
 
     public int Views { get; private set; }
+
+    /// <summary>Every time a local authority lead opened the record in an emergency, with their reason.</summary>
+    public IReadOnlyList<EmergencyAccess> Emergencies { get; private set; } = [];
     public int TotalPages => Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
     public string PageHrefFormat => string.IsNullOrEmpty(Viewer) ? "?pageNumber={0}" : $"?viewer={Uri.EscapeDataString(Viewer)}&pageNumber={{0}}";
 
@@ -44,6 +47,7 @@ public sealed class WhoHasSeenModel(CommonGroundDbContext db, CurrentUser curren
             log = log.Where(a => a.Area == null || areas.Contains(a.Area.Value));
         }
 
+        Emergencies = await emergencies.ForChildAsync(childId);
         var viewers = await log.Select(a => a.ViewerName).Distinct().OrderBy(name => name).ToListAsync();
         ViewerOptions = viewers.Select(name => new Option(name, name)).ToList();
         if (!string.IsNullOrEmpty(Viewer))
