@@ -205,4 +205,23 @@ public sealed class DemoHistoryTests(DemoHistoryApp app) : IClassFixture<DemoHis
         Assert.Contains("Taxi arriving after the bell", Words(transport.QuerySelector("#concerns + ul")), StringComparison.Ordinal);
         Assert.DoesNotContain("Homework", Words(transport.QuerySelector("main")), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Alex_sees_who_opened_Ellies_record_in_an_emergency_and_why_and_Ruths_council_sees_it_too()
+    {
+        var ellie = await ChildIdAsync("Ellie");
+        var parent = app.NewClient();
+        await parent.SignInAsync("parent@example.org", DemoData.Password);
+        var (_, seen) = await parent.OpenAsync($"/children/{ellie}/who-has-seen");
+        var emergency = Words(seen.QuerySelectorAll("main table").First());
+        Assert.Contains("Ruth Adeyemi, Northvale Council SEND Team", emergency, StringComparison.Ordinal);
+        Assert.Contains("The ward asked the council who holds parental responsibility", emergency, StringComparison.Ordinal);
+        Assert.Contains("(ended early)", emergency, StringComparison.Ordinal);
+
+        var ruth = app.NewClient();
+        await ruth.SignInAsync("send.lead@example.org", DemoData.Password);
+        var (_, council) = await ruth.OpenAsync("/organisation/emergency-access");
+        Assert.Contains("The ward asked the council", Words(council.QuerySelector("main")), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await ruth.GetAsync($"/children/{ellie}")).StatusCode);
+    }
 }

@@ -71,7 +71,7 @@ public sealed class EmergencyAccessTests : FreshAppTests
         var ended = await ruth.PostAsync($"/organisation/emergency-access/{sam}/end", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
         Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await ruth.GetAsync($"/children/{sam}")).StatusCode);
-        Assert.NotNull(await App.QueryAsync(db => db.EmergencyAccesses.Select(g => g.EndedAt).SingleAsync()));
+        Assert.NotNull(await App.QueryAsync(db => db.EmergencyAccesses.Where(g => g.ChildId == sam).Select(g => g.EndedAt).SingleAsync()));
     }
 
     [Theory]
@@ -84,7 +84,7 @@ public sealed class EmergencyAccessTests : FreshAppTests
         var (response, page) = await ruth.SubmitAsync($"/organisation/emergency-access/{sam}", new Dictionary<string, string> { ["Input.Reason"] = reason, ["Input.Hours"] = "4" });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, Assert.Single(page.ErrorSummary()), StringComparison.Ordinal);
-        Assert.Equal(0, await App.QueryAsync(db => db.EmergencyAccesses.CountAsync()));
+        Assert.Equal(0, await App.QueryAsync(db => db.EmergencyAccesses.CountAsync(g => g.ChildId == sam)));
         Assert.Equal(HttpStatusCode.NotFound, (await ruth.GetAsync($"/children/{sam}")).StatusCode);
     }
 
@@ -98,7 +98,7 @@ public sealed class EmergencyAccessTests : FreshAppTests
         var client = await SignedInAsync(email);
         var response = await client.GetAsync($"/organisation/emergency-access/{sam}");
         Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, $"{response.StatusCode}");
-        Assert.Equal(0, await App.QueryAsync(db => db.EmergencyAccesses.CountAsync()));
+        Assert.Equal(0, await App.QueryAsync(db => db.EmergencyAccesses.CountAsync(g => g.ChildId == sam)));
     }
 
     [Fact]
@@ -118,10 +118,62 @@ public sealed class EmergencyAccessTests : FreshAppTests
         var (_, found) = await ruth.OpenAsync("/organisation/emergency-access?name=sam");
         Assert.DoesNotContain(found.QuerySelectorAll("main table a"), a => a.GetAttribute("href")!.Contains(elsewhere.ToString(), StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, (await ruth.GetAsync($"/organisation/emergency-access/{elsewhere}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await OpenAsync(ruth, elsewhere)).StatusCode);
+        var (_, account) = await ruth.OpenAsync("/account");
+        var token = account.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var sent = await ruth.PostAsync($"/organisation/emergency-access/{elsewhere}",
+            new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Input.Reason", Reason), new("Input.Hours", "4")]));
+        Assert.Equal(HttpStatusCode.NotFound, sent.StatusCode);
+        Assert.Equal(0, await App.QueryAsync(db => db.EmergencyAccesses.CountAsync()));
 
         await OpenAsync(ruth, sam);
         await App.QueryAsync(db => db.Professionals.Where(p => p.UserAccount!.Email == "send.lead@example.org").ExecuteUpdateAsync(s => s.SetProperty(p => p.IsOrganisationAdmin, false)));
         Assert.Equal(HttpStatusCode.NotFound, (await ruth.GetAsync($"/children/{sam}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_search_shows_names_and_dates_of_birth_only_and_each_family_sees_their_child_came_up()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var ruth = await SignedInAsync("send.lead@example.org");
+        var (_, found) = await ruth.OpenAsync("/organisation/emergency-access?name=morgan");
+        var rows = found.QuerySelectorAll("main table tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(rows, r => r.Contains("Samuel Morgan", StringComparison.Ordinal));
+        Assert.DoesNotContain(rows, r => r.Contains("Reid", StringComparison.Ordinal));
+
+        var logged = await App.QueryAsync(db => db.AccessLog.Where(a => a.ChildId == sam && a.ViewerName == "Ruth Adeyemi").Select(a => a.What).ToListAsync());
+        Assert.Equal("Name and date of birth, in a search for emergency access", Assert.Single(logged));
+        Assert.Equal(HttpStatusCode.NotFound, (await ruth.GetAsync($"/children/{sam}")).StatusCode);
+
+        var (response, tooShort) = await ruth.OpenAsync("/organisation/emergency-access?name=s");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Enter at least 2 letters", Assert.Single(tooShort.ErrorSummary()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Opening_again_while_open_is_not_needed_and_the_familys_download_holds_every_emergency_access()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var ruth = await SignedInAsync("send.lead@example.org");
+        await OpenAsync(ruth, sam, hours: "1");
+        var (_, again) = await ruth.OpenAsync($"/organisation/emergency-access/{sam}");
+        Assert.Contains("You can read Sam's record under emergency access until", again.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(again.QuerySelector("main textarea"));
+
+        var parent = await SignedInAsync("parent@example.org");
+        var zip = await DownloadedZip.TakeAsync(App, parent, sam);
+        var rows = zip.Json("data/emergency-access.json").EnumerateArray().ToList();
+        Assert.Equal(Reason, Assert.Single(rows).GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task A_lead_with_a_place_on_the_team_is_sent_to_the_record_instead()
+    {
+        var jordan = await ChildIdAsync("Jordan");
+        var tom = await App.QueryAsync(db => db.Professionals.Where(p => p.UserAccount!.Email == "caseworker@example.org").SingleAsync());
+        await App.QueryAsync(db => db.Professionals.Where(p => p.Id == tom.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsOrganisationAdmin, true)));
+        var caseworker = await SignedInAsync("caseworker@example.org");
+        var (_, page) = await caseworker.OpenAsync($"/organisation/emergency-access/{jordan}");
+        Assert.Contains("so you need no emergency access", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("main textarea"));
     }
 }

@@ -330,6 +330,14 @@ public sealed class PermissionRecords
             records.Covers[child] = cover.Id;
         }
 
+        // Ruth, who leads the council's SEND team and has no place on Sam's team, reads his record under emergency access.
+        var ruth = await db.Professionals.Include(p => p.Organisation).SingleAsync(p => p.UserAccount!.Email == "send.lead@example.org");
+        db.EmergencyAccesses.Add(new EmergencyAccess
+        {
+            ChildId = records.Children["Samuel"], AreaId = ruth.AreaId, UserAccountId = ruth.UserAccountId, Name = "Ruth Adeyemi", OrganisationId = ruth.OrganisationId,
+            OrganisationName = ruth.Organisation!.Name, Reason = "A safeguarding emergency that cannot wait", From = now, Until = now.AddHours(24),
+        });
+
         await db.SaveChangesAsync();
         return records;
     }
@@ -353,6 +361,8 @@ public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFix
         ("transport@example.org", "Samuel", new(RelationshipKind.TeamMember, OrganisationKind: OrganisationKind.Transport), []),
         ("caseworker@example.org", "Samuel", new(RelationshipKind.TeamMember, OrganisationKind: OrganisationKind.LocalAuthority), []),
         ("social.worker@example.org", "Samuel", new(RelationshipKind.TeamMember, OrganisationKind: OrganisationKind.SocialCare), [RecordArea.Commitments, RecordArea.Concerns, RecordArea.Meetings, RecordArea.SocialCare]),
+        ("send.lead@example.org", "Samuel", new(RelationshipKind.EmergencyReader, OrganisationKind: OrganisationKind.LocalAuthority), Everything),
+        ("send.lead@example.org", "Jordan", ChildRelationship.None, []),
         ("orgadmin@example.org", "Samuel", ChildRelationship.None, []),
         ("other.area@example.org", "Samuel", ChildRelationship.None, []),
         ("admin@example.org", "Samuel", ChildRelationship.None, []),
@@ -363,7 +373,7 @@ public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFix
     ];
 
     public static TheoryData<string> PeopleWhoMayPost() => new(People
-        .Where(p => Rows.Any(r => r.Access == "child" && r.Methods.Contains("POST") && Expected(r, p.Relationship, p.Shared, p.Child) == HttpStatusCode.OK))
+        .Where(p => Rows.Any(r => r.Access == "child" && r.Methods.Contains("POST") && Expected(r, p.Relationship, p.Shared, p.Child, "POST") == HttpStatusCode.OK))
         .Select(p => $"{p.Email} {p.Child}")
         .Distinct());
 
@@ -415,7 +425,7 @@ public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFix
             var token = await TokenAsync(client);
             foreach (var row in Rows.Where(r => r.Access == "child" && r.Methods.Contains("POST")))
             {
-                var expected = Expected(row, relationship, shared, child);
+                var expected = Expected(row, relationship, shared, child, "POST");
                 if (expected == HttpStatusCode.OK)
                 {
                     continue;
@@ -450,7 +460,7 @@ public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFix
         await client.SignInAsync(email);
         var token = await TokenAsync(client);
         var mismatches = new List<string>();
-        foreach (var row in Rows.Where(r => r.Access == "child" && r.Methods.Contains("POST") && Expected(r, relationship, shared, child) == HttpStatusCode.OK).OrderBy(UsesUpItsRecord))
+        foreach (var row in Rows.Where(r => r.Access == "child" && r.Methods.Contains("POST") && Expected(r, relationship, shared, child, "POST") == HttpStatusCode.OK).OrderBy(UsesUpItsRecord))
         {
             var response = await PostAsync(client, records.Url(row, child, "POST"), token);
             var actual = response.StatusCode;
@@ -480,11 +490,23 @@ public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFix
     /// <summary>Who writes each child's prepared plan: Sam's school, and the council for Jordan.</summary>
     internal static readonly Dictionary<string, OrganisationKind> PlanWriters = new() { ["Samuel"] = OrganisationKind.School, ["Jordan"] = OrganisationKind.LocalAuthority };
 
-    internal static HttpStatusCode Expected(PermissionRow row, ChildRelationship relationship, RecordArea[] shared, string? child = null)
+    internal static HttpStatusCode Expected(PermissionRow row, ChildRelationship relationship, RecordArea[] shared, string? child = null, string method = "GET")
     {
         if (relationship.Kind == RelationshipKind.None)
         {
             return HttpStatusCode.NotFound;
+        }
+
+        // Emergency access is for reading only: every form on the record is refused.
+        if (relationship.Kind == RelationshipKind.EmergencyReader && method != "GET")
+        {
+            return HttpStatusCode.Forbidden;
+        }
+
+        // Reading a conversation is reading the record; replying is raising a concern.
+        if (method != "GET" && row.Route.EndsWith("/conversations/{conversationId:guid}", StringComparison.Ordinal) && !CapabilityMatrix.Allows(relationship, Capability.RaiseConcern))
+        {
+            return HttpStatusCode.Forbidden;
         }
 
         var rightRelationship = row.Relationship switch

@@ -25,7 +25,7 @@ public sealed record EmergencyAccessNotYours() : NotFoundError("This emergency a
 /// opening is audited on the child's chronology, the family is told at once, and the reason is shown to them and to
 /// the lead's organisation. It gives reading only, never changing, and runs out by itself.
 /// </summary>
-public sealed class EmergencyAccessService(CommonGroundDbContext db, Notifier notifier, TimeProvider timeProvider)
+public sealed class EmergencyAccessService(CommonGroundDbContext db, Notifier notifier, ChildReadLog readLog, TimeProvider timeProvider)
 {
     public const int MostFound = 20;
 
@@ -50,9 +50,16 @@ public sealed class EmergencyAccessService(CommonGroundDbContext db, Notifier no
             children = children.Where(c => c.DateOfBirth == born);
         }
 
-        return (await children.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).Take(MostFound).ToListAsync())
+        var found = (await children.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).Take(MostFound).ToListAsync())
             .Select(c => new EmergencyCandidate(c.Id, c.FullName, c.KnownAs, c.DateOfBirth)).ToList();
+        // A name and a date of birth are the child's too: each family sees that their child came up in a search.
+        readLog.SawEach(found.Select(c => c.Id), "Name and date of birth, in a search for emergency access");
+        return found;
     }
+
+    /// <summary>Whether the person already has a place on the child's team, and so needs no emergency access.</summary>
+    public Task<bool> OnTeamAsync(Guid childId, Guid userId) =>
+        db.Children.Where(c => c.Id == childId).Where(AccessService.VisibleTo(userId)).AnyAsync();
 
     public Task<Child?> ChildInAreaAsync(Professional lead, Guid childId) =>
         db.Children.AsNoTracking().SingleOrDefaultAsync(c => c.Id == childId && c.AreaId == lead.AreaId);

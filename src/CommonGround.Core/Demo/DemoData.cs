@@ -26,7 +26,7 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
         new("senco@example.org", "Priya Nair", "SENCO at Brookside Primary School, Sam's key worker"),
         new("omar.shah@example.org", "Omar Shah", "Deputy SENCO at Brookside Primary School, covering for Priya this week"),
         new("caseworker@example.org", "Tom Hughes", "SEND caseworker at Northvale Council"),
-        new("send.lead@example.org", "Ruth Adeyemi", "SEND team leader at Northvale Council, who sees the area's 20-week timeliness"),
+        new("send.lead@example.org", "Ruth Adeyemi", "SEND team leader at Northvale Council, who sees the area's 20-week timeliness and can open a record in an emergency"),
         new("therapist@example.org", "Grace Okafor", "Speech and language therapist, Northvale Community NHS Trust"),
         new("transport@example.org", "Dan Whitfield", "Transport officer at Northvale Council"),
         new("orgadmin@example.org", "Helen Brooks", "Admin of Brookside Primary School"),
@@ -103,7 +103,7 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
         var helen = Staff("orgadmin@example.org", "Helen Brooks", brookside, "School business manager", admin: true);
         var omar = Staff("omar.shah@example.org", "Omar Shah", brookside, "Deputy SENCO");
         var caseworker = Staff("caseworker@example.org", "Tom Hughes", council, "SEND caseworker");
-        Staff("send.lead@example.org", "Ruth Adeyemi", council, "SEND team leader", admin: true);
+        var ruth = Staff("send.lead@example.org", "Ruth Adeyemi", council, "SEND team leader", admin: true);
         var therapist = Staff("therapist@example.org", "Grace Okafor", nhs, "Speech and language therapist", admin: true);
         var transportOfficer = Staff("transport@example.org", "Dan Whitfield", transport, "Transport officer", admin: true);
         User("admin@example.org", "Service Admin", AccountKind.ServiceAdmin);
@@ -122,7 +122,8 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
         var alex = User("parent@example.org", "Alex Morgan", AccountKind.Family);
         var sam = Child("Samuel", "Morgan", today.AddYears(-9).AddDays(-140), preferred: "Sam");
         Family(alex, sam, FamilyRelationship.ParentCarer);
-        Family(alex, Child("Ellie", "Morgan", today.AddYears(-6).AddDays(-45)), FamilyRelationship.ParentCarer);
+        var ellie = Child("Ellie", "Morgan", today.AddYears(-6).AddDays(-45));
+        Family(alex, ellie, FamilyRelationship.ParentCarer);
 
         var jordan = Child("Jordan", "Reid", today.AddYears(-17).AddDays(-200));
         var jordanAccount = User("youngperson@example.org", "Jordan Reid", AccountKind.Family);
@@ -163,6 +164,7 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
             DemoConcernsAndMeetings.Add(db, MondayOf(today), now, sam, alex, senco, omar, transportOfficer, brookside, transport);
             DemoLanguage.Add(db, today, brookside);
             DemoDataRights.Add(db, now, jordan, jordanAccount);
+            DemoDataRights.AddEmergency(db, MondayOf(today), ellie, ruth, "Ruth Adeyemi", council);
         }
 
         db.AuditEvents.Add(AuditEvent.For(Actor.System, now, "demo.seeded", "Demo", null, "Added the Northvale demo data"));

@@ -1,14 +1,19 @@
+using CommonGround.Core.Access;
 using CommonGround.Core.Accounts;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Children;
 using CommonGround.Core.Data;
 using CommonGround.Core.DataRights;
+using CommonGround.Core.Organisations;
 
 namespace CommonGround.Core.Demo;
 
 /// <summary>
 /// Jordan, who decides for himself at 17, downloaded everything held about him last week before a college interview:
-/// his download page and his chronology show it asked for, prepared and taken.
+/// his download page and his chronology show it asked for, prepared and taken. And last Thursday evening Ellie was
+/// taken to hospital from her childminder's; with nobody from the council on her team, Ruth opened her record under
+/// emergency access to tell the ward who holds parental responsibility, and ended it as soon as she had. Alex sees
+/// who, why and until when on Ellie's "who has seen"; Ruth's council sees it on its emergency access page.
 /// </summary>
 internal static class DemoDataRights
 {
@@ -26,6 +31,32 @@ internal static class DemoDataRights
         Change(db, person, jordan, asked, AuditActions.RecordDownloadRequested, $"{person.Name} asked for a download of everything held about {jordan.KnownAs}");
         Change(db, Actor.System, jordan, asked.AddMinutes(1), AuditActions.RecordDownloadReady, $"A download of everything held about {jordan.KnownAs} is ready for {person.Name}");
         Change(db, person, jordan, asked.AddMinutes(9), AuditActions.RecordDownloaded, $"{person.Name} downloaded everything held about {jordan.KnownAs}");
+    }
+
+    public static void AddEmergency(CommonGroundDbContext db, DateOnly monday, Child ellie, Professional ruth, string ruthName, Organisation council)
+    {
+        var from = monday.AddDays(-4).ToDateTime(new TimeOnly(18, 40));
+        var access = new EmergencyAccess
+        {
+            ChildId = ellie.Id, AreaId = ellie.AreaId, UserAccountId = ruth.UserAccountId, Name = ruthName, OrganisationId = council.Id, OrganisationName = council.Name,
+            Reason = "Ellie was taken to the children's ward from her childminder's this evening. The ward asked the council who holds parental responsibility and whether she has any health needs we know of.",
+            From = from, Until = from.AddHours(4),
+        };
+        access.End(from.AddMinutes(25));
+        db.EmergencyAccesses.Add(access);
+        var person = new UserActor(ruth.UserAccountId, ruthName);
+        Change(db, person, ellie, from, AuditActions.EmergencyAccessOpened,
+            $"{ruthName} of {council.Name} opened the record under emergency access until {Time.UkDates.DateAndTime(access.Until)}");
+        foreach (var (minutes, area, what) in new (int, RecordArea?, string)[] { (1, null, "Their record"), (4, RecordArea.AboutMe, "About me"), (9, null, "The team") })
+        {
+            db.AccessLog.Add(new AccessLogEntry
+            {
+                ChildId = ellie.Id, ViewerUserId = ruth.UserAccountId, ViewerName = ruthName, OrganisationId = council.Id, OrganisationName = council.Name,
+                Area = area, What = what, ViewedAt = from.AddMinutes(minutes),
+            });
+        }
+
+        Change(db, person, ellie, from.AddMinutes(25), AuditActions.EmergencyAccessEnded, $"{ruthName} ended their emergency access to the record");
     }
 
     private static void Change(CommonGroundDbContext db, Actor actor, Child child, DateTime at, string action, string summary) =>

@@ -76,6 +76,71 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.ToTable("access_log", (string)null);
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Access.EmergencyAccess", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTime>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_name");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime>("Until")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("until");
+
+                    b.Property<Guid>("UserAccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_account_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_emergency_accesses");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_emergency_accesses_organisation_id");
+
+                    b.HasIndex("ChildId", "UserAccountId")
+                        .HasDatabaseName("ix_emergency_accesses_child_id_user_account_id");
+
+                    b.ToTable("emergency_accesses", (string)null);
+                });
+
             modelBuilder.Entity("CommonGround.Core.Accounts.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4355,6 +4420,16 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_access_log_children_child_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Access.EmergencyAccess", b =>
+                {
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_emergency_accesses_children_child_id");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Accounts.Invitation", b =>

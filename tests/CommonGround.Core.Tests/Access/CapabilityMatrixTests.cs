@@ -19,6 +19,7 @@ public sealed class CapabilityMatrixTests
         { "key worker at a school", new(RelationshipKind.TeamMember, IsKeyWorker: true, OrganisationKind: OrganisationKind.School), "ViewRecord SuggestProfile ManageTeam RecordCommitment RecordDelivery RunMeeting RaiseConcern RespondToConcern WritePlan AddDocument" },
         { "team lead in health", new(RelationshipKind.TeamMember, IsTeamLead: true, OrganisationKind: OrganisationKind.Health), "ViewRecord SuggestProfile ManageTeam RecordCommitment RecordDelivery RunMeeting RaiseConcern RespondToConcern AddDocument" },
         { "local authority caseworker", new(RelationshipKind.TeamMember, OrganisationKind: OrganisationKind.LocalAuthority), "ViewRecord SuggestProfile RecordCommitment RecordDelivery RunMeeting RaiseConcern RespondToConcern ManageStatutoryProcess WritePlan AddDocument" },
+        { "local authority lead under emergency access", new(RelationshipKind.EmergencyReader, OrganisationKind: OrganisationKind.LocalAuthority), "ViewRecord" },
         { "no relationship", ChildRelationship.None, "" },
     };
 

@@ -28,7 +28,7 @@ public sealed class ForPeopleWithoutAccessAttribute : Attribute;
 /// <summary>
 /// Loads the signed-in person's access to the child in the address once, before the handler runs, and answers for the
 /// page: 404 if they have no relationship to the child (as if it did not exist), 403 if they lack what the page declares
-/// with <see cref="ChildPageAttribute"/>, and 403 if the page declares nothing. Attached to the children's folder by its
+/// with <see cref="ChildPageAttribute"/>, 403 if the page declares nothing, and 403 for any form sent by someone reading under emergency access. Attached to the children's folder by its
 /// <c>Conventions</c>, so a new page there is behind it without asking.
 /// </summary>
 public sealed class ChildAccessFilter(AccessService accessService, CurrentUser currentUser, ILogger<ChildAccessFilter> logger) : IAsyncPageFilter
@@ -62,7 +62,9 @@ public sealed class ChildAccessFilter(AccessService accessService, CurrentUser c
             return;
         }
 
-        if (!(declared.Area is { } area ? access.Can(declared.Capability, area) : access.Can(declared.Capability)))
+        // Emergency access is for reading: whatever a page's handler would let a reader do, no form is theirs to send.
+        var readsOnly = access.Relationship.Kind == RelationshipKind.EmergencyReader && !HttpMethods.IsGet(context.HttpContext.Request.Method) && !HttpMethods.IsHead(context.HttpContext.Request.Method);
+        if (readsOnly || !(declared.Area is { } area ? access.Can(declared.Capability, area) : access.Can(declared.Capability)))
         {
             context.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
             return;

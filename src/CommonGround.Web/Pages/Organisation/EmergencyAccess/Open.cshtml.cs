@@ -25,6 +25,12 @@ public sealed class OpenModel(EmergencyAccessService emergencies, CurrentUser cu
 
     public Child Child { get; private set; } = default!;
 
+    /// <summary>The lead's own emergency access to this child, open now.</summary>
+    public Core.Access.EmergencyAccess? OpenNow { get; private set; }
+
+    /// <summary>The lead has a place on the child's team, so needs no emergency access.</summary>
+    public bool OnTeam { get; private set; }
+
     public static IReadOnlyList<Option> HourOptions { get; } =
         Core.Access.EmergencyAccess.HoursAllowed.Select(h => new Option(h.ToString(System.Globalization.CultureInfo.InvariantCulture), h == 1 ? "1 hour" : $"{h} hours")).ToList();
 
@@ -75,6 +81,8 @@ public sealed class OpenModel(EmergencyAccessService emergencies, CurrentUser cu
         }
 
         Child = child;
+        OpenNow = await emergencies.OpenNowAsync(childId, lead.UserAccountId);
+        OnTeam = await emergencies.OnTeamAsync(childId, lead.UserAccountId);
         return null;
     }
 }
