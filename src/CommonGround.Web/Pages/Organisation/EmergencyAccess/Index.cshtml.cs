@@ -31,7 +31,8 @@ public sealed class IndexModel(EmergencyAccessService emergencies, CurrentUser c
         Opened = await emergencies.ForOrganisationAsync(person.Organisation!.Id);
         var lead = await emergencies.LeadAsync(person.Account.Id);
         IsLocalAuthorityLead = lead is not null;
-        if (lead is null || (Name is null && Born is null && ModelState.IsValid))
+        // The form always sends the name, even empty; arriving from a link sends nothing.
+        if (lead is null || !Request.Query.ContainsKey(nameof(Name)))
         {
             return Page();
         }
