@@ -48,7 +48,7 @@ public sealed partial class EveryPage(DemoBrowserFixture browser) : IClassFixtur
         ["/children/{childId:guid}/ask-for-access"] = "offered to a team member who is not shared a part; the access request tests ask",
         ["/children/{childId:guid}/concerns/{concernId:guid}/resolved"] = "offered once the owner says a concern is resolved; the concern journeys confirm one",
         ["/children/{childId:guid}/meetings/{meetingId:guid}/record/share"] = "offered while a record is a draft; the meeting journeys share one",
-        ["/organisation/emergency-access/{childId:guid}/{handler?}"] = "reached by finding a child by name on the emergency access page; the emergency access journey walks it",
+        ["/children/{childId:guid}/emergency-access/{handler?}"] = "reached by finding a child by name on the emergency access page; the emergency access journey walks it",
         ["/organisation/concerns/{concernId:guid}"] = "offered to an organisation's leads for a concern waiting in its inbox",
     };
 

@@ -16,7 +16,7 @@ public sealed class EmergencyAccessTests : FreshAppTests
     private const string Reason = "A safeguarding referral came in this morning and the duty team needs his plan and contacts now.";
 
     private async Task<HttpResponseMessage> OpenAsync(HttpClient client, Guid childId, string reason = Reason, string hours = "4") =>
-        (await client.SubmitAsync($"/organisation/emergency-access/{childId}", new Dictionary<string, string> { ["Input.Reason"] = reason, ["Input.Hours"] = hours })).Response;
+        (await client.SubmitAsync($"/children/{childId}/emergency-access", new Dictionary<string, string> { ["Input.Reason"] = reason, ["Input.Hours"] = hours })).Response;
 
     [Fact]
     public async Task A_local_authority_lead_finds_a_child_of_their_area_and_reads_the_record_for_a_few_hours_with_a_reason_the_family_sees()
@@ -27,7 +27,7 @@ public sealed class EmergencyAccessTests : FreshAppTests
 
         var (_, found) = await ruth.OpenAsync("/organisation/emergency-access?name=sam+morgan");
         var link = found.QuerySelectorAll("main table a").Single().GetAttribute("href");
-        Assert.Equal($"/organisation/emergency-access/{sam}", link);
+        Assert.Equal($"/children/{sam}/emergency-access", link);
 
         var opened = await OpenAsync(ruth, sam);
         Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
@@ -68,7 +68,7 @@ public sealed class EmergencyAccessTests : FreshAppTests
         await OpenAsync(ruth, sam, hours: "24");
         var (_, overview) = await ruth.OpenAsync($"/children/{sam}");
         var token = overview.QuerySelector("form[action$='/end'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var ended = await ruth.PostAsync($"/organisation/emergency-access/{sam}/end", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        var ended = await ruth.PostAsync($"/children/{sam}/emergency-access/end", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
         Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await ruth.GetAsync($"/children/{sam}")).StatusCode);
         Assert.NotNull(await App.QueryAsync(db => db.EmergencyAccesses.Where(g => g.ChildId == sam).Select(g => g.EndedAt).SingleAsync()));
@@ -81,7 +81,7 @@ public sealed class EmergencyAccessTests : FreshAppTests
     {
         var sam = await ChildIdAsync("Samuel");
         var ruth = await SignedInAsync("send.lead@example.org");
-        var (response, page) = await ruth.SubmitAsync($"/organisation/emergency-access/{sam}", new Dictionary<string, string> { ["Input.Reason"] = reason, ["Input.Hours"] = "4" });
+        var (response, page) = await ruth.SubmitAsync($"/children/{sam}/emergency-access", new Dictionary<string, string> { ["Input.Reason"] = reason, ["Input.Hours"] = "4" });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, Assert.Single(page.ErrorSummary()), StringComparison.Ordinal);
         Assert.Equal(0, await App.QueryAsync(db => db.EmergencyAccesses.CountAsync(g => g.ChildId == sam)));
@@ -96,7 +96,7 @@ public sealed class EmergencyAccessTests : FreshAppTests
     {
         var sam = await ChildIdAsync("Samuel");
         var client = await SignedInAsync(email);
-        var response = await client.GetAsync($"/organisation/emergency-access/{sam}");
+        var response = await client.GetAsync($"/children/{sam}/emergency-access");
         Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, $"{response.StatusCode}");
         Assert.Equal(0, await App.QueryAsync(db => db.EmergencyAccesses.CountAsync(g => g.ChildId == sam)));
     }
@@ -117,10 +117,10 @@ public sealed class EmergencyAccessTests : FreshAppTests
         var ruth = await SignedInAsync("send.lead@example.org");
         var (_, found) = await ruth.OpenAsync("/organisation/emergency-access?name=sam");
         Assert.DoesNotContain(found.QuerySelectorAll("main table a"), a => a.GetAttribute("href")!.Contains(elsewhere.ToString(), StringComparison.Ordinal));
-        Assert.Equal(HttpStatusCode.NotFound, (await ruth.GetAsync($"/organisation/emergency-access/{elsewhere}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ruth.GetAsync($"/children/{elsewhere}/emergency-access")).StatusCode);
         var (_, account) = await ruth.OpenAsync("/account");
         var token = account.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var sent = await ruth.PostAsync($"/organisation/emergency-access/{elsewhere}",
+        var sent = await ruth.PostAsync($"/children/{elsewhere}/emergency-access",
             new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Input.Reason", Reason), new("Input.Hours", "4")]));
         Assert.Equal(HttpStatusCode.NotFound, sent.StatusCode);
         Assert.Equal(0, await App.QueryAsync(db => db.EmergencyAccesses.CountAsync()));
@@ -155,7 +155,7 @@ public sealed class EmergencyAccessTests : FreshAppTests
         var sam = await ChildIdAsync("Samuel");
         var ruth = await SignedInAsync("send.lead@example.org");
         await OpenAsync(ruth, sam, hours: "1");
-        var (_, again) = await ruth.OpenAsync($"/organisation/emergency-access/{sam}");
+        var (_, again) = await ruth.OpenAsync($"/children/{sam}/emergency-access");
         Assert.Contains("You can read Sam's record under emergency access until", again.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Null(again.QuerySelector("main textarea"));
 
@@ -172,7 +172,7 @@ public sealed class EmergencyAccessTests : FreshAppTests
         var tom = await App.QueryAsync(db => db.Professionals.Where(p => p.UserAccount!.Email == "caseworker@example.org").SingleAsync());
         await App.QueryAsync(db => db.Professionals.Where(p => p.Id == tom.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsOrganisationAdmin, true)));
         var caseworker = await SignedInAsync("caseworker@example.org");
-        var (_, page) = await caseworker.OpenAsync($"/organisation/emergency-access/{jordan}");
+        var (_, page) = await caseworker.OpenAsync($"/children/{jordan}/emergency-access");
         Assert.Contains("so you need no emergency access", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("main textarea"));
     }

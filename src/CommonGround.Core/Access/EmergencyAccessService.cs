@@ -61,8 +61,17 @@ public sealed class EmergencyAccessService(CommonGroundDbContext db, Notifier no
     public Task<bool> OnTeamAsync(Guid childId, Guid userId) =>
         db.Children.Where(c => c.Id == childId).Where(AccessService.VisibleTo(userId)).AnyAsync();
 
-    public Task<Child?> ChildInAreaAsync(Professional lead, Guid childId) =>
-        db.Children.AsNoTracking().SingleOrDefaultAsync(c => c.Id == childId && c.AreaId == lead.AreaId);
+    /// <summary>The child, if in the lead's area; their name and date of birth, shown to open the record, are logged as seen.</summary>
+    public async Task<Child?> ChildInAreaAsync(Professional lead, Guid childId)
+    {
+        var child = await db.Children.AsNoTracking().SingleOrDefaultAsync(c => c.Id == childId && c.AreaId == lead.AreaId);
+        if (child is not null)
+        {
+            readLog.Saw(child.Id, null, "Name and date of birth, to open the record under emergency access");
+        }
+
+        return child;
+    }
 
     public async Task<Result<EmergencyAccess>> OpenAsync(OpenEmergencyAccessOptions options, UserActor actor)
     {

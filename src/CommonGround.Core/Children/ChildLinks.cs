@@ -20,6 +20,11 @@ public static class ChildLinks
     public static string Chronology(Guid childId) => $"{Overview(childId)}/chronology";
     public static string Download(Guid childId) => $"{Overview(childId)}/download";
 
+    /// <summary>Where a local authority's admin opens the record in an emergency, without a place on the team.</summary>
+    public static string EmergencyAccess(Guid childId) => $"{Overview(childId)}/emergency-access";
+
+    public static string EmergencyAccessEnd(Guid childId) => $"{EmergencyAccess(childId)}/end";
+
     /// <summary>A part of the record that has no page of its own (health, education, care and so on).</summary>
     public static string PartOfRecord(Guid childId, RecordArea area) => area switch
     {

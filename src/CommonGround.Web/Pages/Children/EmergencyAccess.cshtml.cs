@@ -6,10 +6,14 @@ using CommonGround.Web.Infrastructure.GovUk;
 using CommonGround.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 
-namespace CommonGround.Web.Pages.Organisation.EmergencyAccess;
+namespace CommonGround.Web.Pages.Children;
 
-/// <summary>A local authority lead says why they must see one child's record now, and for how long; or ends it early.</summary>
-public sealed class OpenModel(EmergencyAccessService emergencies, CurrentUser currentUser) : PageBase
+/// <summary>
+/// A local authority lead says why they must see one child's record now, and for how long; or ends it early. It is for
+/// someone with no place on the child's team, so it makes its own check: a local authority's admin, a child of its area.
+/// </summary>
+[ForPeopleWithoutAccess]
+public sealed class EmergencyAccessModel(EmergencyAccessService emergencies, CurrentUser currentUser) : PageBase
 {
     public sealed class InputModel
     {
