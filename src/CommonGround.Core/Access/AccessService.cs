@@ -91,7 +91,7 @@ public sealed class AccessService(CommonGroundDbContext db, ChildReadLog readLog
     {
         var now = timeProvider.UtcNow();
         var open = await db.EmergencyAccesses
-            .Where(g => g.ChildId == childId && g.UserAccountId == userId && g.EndedAt == null && g.From <= now && g.Until > now)
+            .Where(g => g.ChildId == childId && g.UserAccountId == userId).Where(EmergencyAccess.OpenAt(now))
             .Where(g => db.Professionals.Any(p => p.UserAccountId == userId && p.OrganisationId == g.OrganisationId && p.AreaId == g.AreaId
                 && p.IsOrganisationAdmin && p.DeactivatedAt == null && p.Organisation!.Kind == Organisations.OrganisationKind.LocalAuthority))
             .AnyAsync();

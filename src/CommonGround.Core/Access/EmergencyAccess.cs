@@ -28,7 +28,9 @@ public sealed class EmergencyAccess
     /// <summary>When the lead closed it before it ran out.</summary>
     public DateTime? EndedAt { get; private set; }
 
-    public bool IsOpenAt(DateTime now) => EndedAt is null && From <= now && now < Until;
+    /// <summary>The one rule for a grant that is open: begun, not ended early, not run out. Used by every query.</summary>
+    public static System.Linq.Expressions.Expression<Func<EmergencyAccess, bool>> OpenAt(DateTime now) =>
+        g => g.EndedAt == null && g.From <= now && g.Until > now;
 
     public void End(DateTime now) => EndedAt ??= now;
 }

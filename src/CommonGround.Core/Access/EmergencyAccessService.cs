@@ -118,7 +118,7 @@ public sealed class EmergencyAccessService(CommonGroundDbContext db, Notifier no
     public async Task<Result<EmergencyAccess>> EndAsync(Guid childId, UserActor actor)
     {
         var now = timeProvider.UtcNow();
-        var open = await db.EmergencyAccesses.Where(g => g.ChildId == childId && g.UserAccountId == actor.UserId && g.EndedAt == null && g.Until > now).ToListAsync();
+        var open = await db.EmergencyAccesses.Where(g => g.ChildId == childId && g.UserAccountId == actor.UserId).Where(EmergencyAccess.OpenAt(now)).ToListAsync();
         if (open.Count == 0)
         {
             return new EmergencyAccessNotYours();
@@ -143,7 +143,7 @@ public sealed class EmergencyAccessService(CommonGroundDbContext db, Notifier no
     public Task<EmergencyAccess?> OpenNowAsync(Guid childId, Guid userId)
     {
         var now = timeProvider.UtcNow();
-        return db.EmergencyAccesses.AsNoTracking().Where(g => g.ChildId == childId && g.UserAccountId == userId && g.EndedAt == null && g.From <= now && g.Until > now)
+        return db.EmergencyAccesses.AsNoTracking().Where(g => g.ChildId == childId && g.UserAccountId == userId).Where(EmergencyAccess.OpenAt(now))
             .OrderByDescending(g => g.Until).FirstOrDefaultAsync();
     }
 
