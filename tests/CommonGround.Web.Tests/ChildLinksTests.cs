@@ -39,6 +39,7 @@ public sealed class ChildLinksTests
         : type == typeof(CommonGround.Core.Plans.PlanLineKind) ? CommonGround.Core.Plans.PlanLineKind.Provision
         : type == typeof(string) ? "late-plan"
         : type == typeof(RecordArea) ? RecordArea.Health
+        : type == typeof(CommonGround.Core.DataRights.CorrectableKind) ? CommonGround.Core.DataRights.CorrectableKind.DeliveryNote
         : throw new InvalidOperationException($"No example for {type.Name}");
 
     public static TheoryData<string> Links()

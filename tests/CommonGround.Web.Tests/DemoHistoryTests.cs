@@ -224,4 +224,25 @@ public sealed class DemoHistoryTests(DemoHistoryApp app) : IClassFixture<DemoHis
         Assert.Contains("The ward asked the council", Words(council.QuerySelector("main")), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await ruth.GetAsync($"/children/{ellie}")).StatusCode);
     }
+
+    [Fact]
+    public async Task Dans_words_in_the_taxi_conversation_show_as_corrected_at_Alexs_request_with_the_earlier_words_kept()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var conversation = await app.QueryAsync(db => db.Conversations.Where(c => c.ChildId == sam && c.Subject == "Taxi arriving after the bell").Select(c => c.Id).SingleAsync());
+        var parent = app.NewClient();
+        await parent.SignInAsync("parent@example.org", DemoData.Password);
+
+        var (_, thread) = await parent.OpenAsync($"/children/{sam}/conversations/{conversation}");
+        var words = Words(thread.QuerySelector("main"));
+        Assert.Contains("The company says the route changed at the start of September.", words, StringComparison.Ordinal);
+        Assert.DoesNotContain("changed at half term", words, StringComparison.Ordinal);
+        Assert.Contains("Corrected at the family's request", words, StringComparison.Ordinal);
+
+        var (_, corrections) = await parent.OpenAsync($"/children/{sam}/corrections");
+        var link = corrections.QuerySelectorAll("main ul a").Single().GetAttribute("href")!;
+        var (_, request) = await parent.OpenAsync(link);
+        Assert.Contains("changed at half term", Words(request.QuerySelector("main")), StringComparison.Ordinal);
+        Assert.Contains("Corrected", Words(request.QuerySelector("main .govuk-tag")), StringComparison.Ordinal);
+    }
 }

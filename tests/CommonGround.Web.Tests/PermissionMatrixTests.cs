@@ -66,6 +66,9 @@ public sealed class PermissionRecords
     public Dictionary<string, Guid> GivenAdvice { get; } = [];
     public Dictionary<string, Guid> RecommendationAnswers { get; } = [];
     public Dictionary<string, Guid> Covers { get; } = [];
+    /// <summary>A professional's message in the conversation, which the family can ask to correct, and a request waiting on it.</summary>
+    public Dictionary<string, Guid> CorrectableMessages { get; } = [];
+    public Dictionary<string, Guid> Corrections { get; } = [];
 
     /// <summary>
     /// The address of a row for a child. Choosing the key worker is tried on the current key worker, so that being
@@ -92,6 +95,9 @@ public sealed class PermissionRecords
         .Replace("{requestId:guid}", AdviceRequests[child].ToString(), StringComparison.Ordinal)
         .Replace("{answerId:guid}", RecommendationAnswers[child].ToString(), StringComparison.Ordinal)
         .Replace("{coverId:guid}", Covers[child].ToString(), StringComparison.Ordinal)
+        .Replace("{correctable}", "message", StringComparison.Ordinal)
+        .Replace("{subjectId:guid}", CorrectableMessages[child].ToString(), StringComparison.Ordinal)
+        .Replace("{correctionId:guid}", Corrections[child].ToString(), StringComparison.Ordinal)
         .Replace("{letter}", "ask-for-assessment", StringComparison.Ordinal)
         .Replace("{number:int}", "1", StringComparison.Ordinal)
         .Replace("{decision:regex(^(edit|decline)$)}", "edit", StringComparison.Ordinal)
@@ -248,11 +254,27 @@ public sealed class PermissionRecords
             records.Concerns[child] = concern.Id;
             var conversation = new Conversation
             {
-                ChildId = records.Children[child], AreaId = owner.AreaId, Subject = "Swimming", StartedAt = now, StartedByUserId = raisedBy, StartedByName = "Parent", LastMessageAt = now, MessageCount = 1,
+                ChildId = records.Children[child], AreaId = owner.AreaId, Subject = "Swimming", StartedAt = now, StartedByUserId = raisedBy, StartedByName = "Parent", LastMessageAt = now, MessageCount = 2,
             };
             db.Conversations.Add(conversation);
             db.Messages.Add(new Message { ConversationId = conversation.Id, ChildId = conversation.ChildId, AuthorUserId = raisedBy, AuthorName = "Parent", ByFamily = true, Text = "Can we talk about swimming?", SentAt = now });
             records.Conversations[child] = conversation.Id;
+            var reply = new Message
+            {
+                ConversationId = conversation.Id, ChildId = conversation.ChildId, AuthorUserId = owner.Professional.UserAccountId, AuthorName = "Key worker",
+                AuthorOrganisationName = owner.Professional.Organisation.Name, ByFamily = false, Text = "He refuses to swim", SentAt = now,
+            };
+            db.Messages.Add(reply);
+            records.CorrectableMessages[child] = reply.Id;
+            var correction = new Core.DataRights.CorrectionRequest
+            {
+                ChildId = conversation.ChildId, AreaId = owner.AreaId, Kind = Core.DataRights.CorrectableKind.Message, SubjectId = reply.Id, Part = RecordArea.Concerns,
+                Link = $"/children/{conversation.ChildId}/conversations/{conversation.Id}", Words = reply.Text, WhatIsWrong = "He is frightened of the water, he does not refuse",
+                AuthorUserId = owner.Professional.UserAccountId, AuthorName = "Key worker", OrganisationId = owner.Professional.OrganisationId, OrganisationName = owner.Professional.Organisation.Name,
+                RequestedByUserId = raisedBy, RequestedByName = "Parent", RequestedAt = now, DueOn = today.AddMonths(1),
+            };
+            db.CorrectionRequests.Add(correction);
+            records.Corrections[child] = correction.Id;
 
             // A plan written by the key worker's organisation (Sam's school writes his SEN support plan, the council
             // Jordan's EHC plan), shared with the family, who suggested a change to its one need.
@@ -543,6 +565,7 @@ public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFix
     /// <summary>The further part of the record the prepared item a row acts on belongs to: the commitment is about health, the concern about education.</summary>
     private static RecordArea? ItemPart(PermissionRow row) =>
         row.Route.Contains("{commitmentId", StringComparison.Ordinal) ? RecordArea.Health
+        : row.Route.Contains("{correctionId", StringComparison.Ordinal) || row.Route.Contains("{subjectId", StringComparison.Ordinal) ? RecordArea.Concerns
         : row.Route.Contains("{concernId", StringComparison.Ordinal) ? RecordArea.Education
         : row.Route.Contains("{documentId", StringComparison.Ordinal) || row.Route.Contains("{requestId", StringComparison.Ordinal)
             || row.Route.Contains("{answerId", StringComparison.Ordinal) ? RecordArea.Education

@@ -130,6 +130,7 @@ public sealed class RecordDownloadTests(RecordDownloadApp app) : IClassFixture<R
         ["documents"] = (db, id) => db.Documents.CountAsync(x => x.ChildId == id),
         ["notifications"] = (db, id) => db.Notifications.CountAsync(x => x.ChildId == id),
         ["access-log"] = (db, id) => db.AccessLog.CountAsync(x => x.ChildId == id),
+        ["corrections"] = (db, id) => db.CorrectionRequests.CountAsync(x => x.ChildId == id),
         ["emergency-access"] = (db, id) => db.EmergencyAccesses.CountAsync(x => x.ChildId == id),
         ["changes"] = (db, id) => db.AuditEvents.CountAsync(x => x.EntityType == "Child" && x.EntityId == id),
         ["downloads"] = (db, id) => db.RecordExports.CountAsync(x => x.ChildId == id),

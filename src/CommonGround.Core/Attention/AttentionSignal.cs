@@ -28,6 +28,8 @@ public enum AttentionSignalKind
     NoTeam,
     /// <summary>A concern raised and not yet acknowledged, its clock still running: seen at once, ranked below anything late.</summary>
     ConcernToAcknowledge,
+    /// <summary>The family asked for a professional's words to be corrected; the author's organisation must answer within one month.</summary>
+    CorrectionWaiting,
 }
 
 /// <summary>
@@ -71,7 +73,7 @@ public static class AttentionSignalText
     private static readonly AttentionSignalKind[] MostPressingFirst =
     [
         AttentionSignalKind.StatutoryMissed, AttentionSignalKind.ConcernOverdue, AttentionSignalKind.CommitmentOverdue, AttentionSignalKind.DeliveryDisputed,
-        AttentionSignalKind.ConcernDueSoon, AttentionSignalKind.ConcernToAcknowledge, AttentionSignalKind.ProvisionBehind, AttentionSignalKind.StatutoryDueSoon,
+        AttentionSignalKind.ConcernDueSoon, AttentionSignalKind.ConcernToAcknowledge, AttentionSignalKind.CorrectionWaiting, AttentionSignalKind.ProvisionBehind, AttentionSignalKind.StatutoryDueSoon,
         AttentionSignalKind.RecordAwaitingAgreement, AttentionSignalKind.RepeatedConcerns, AttentionSignalKind.NoContact, AttentionSignalKind.NoKeyWorker,
         AttentionSignalKind.PlanReviewOverdue, AttentionSignalKind.AdviceLate, AttentionSignalKind.RecommendationsUnanswered, AttentionSignalKind.NoTeam,
     ];
@@ -97,6 +99,7 @@ public static class AttentionSignalText
         AttentionSignalKind.RecommendationsUnanswered => "Recommendations not answered",
         AttentionSignalKind.NoTeam => "Nobody on the team",
         AttentionSignalKind.ConcernToAcknowledge => "New concern",
+        AttentionSignalKind.CorrectionWaiting => "Correction asked for",
         _ => kind.ToString(),
     };
 

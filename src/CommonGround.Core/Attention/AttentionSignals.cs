@@ -336,6 +336,20 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
                 ChildLinks.AdviceRequest(request.ChildId, request.Id), days, area: request.Part, dueOn: request.DueOn, subjectId: request.Id);
         }
 
+        // Words the family asked to have corrected, waiting for the author's organisation: due within one month, then late.
+        var corrections = await db.CorrectionRequests.AsNoTracking()
+            .Where(r => ids.Contains(r.ChildId) && r.Status == DataRights.CorrectionStatus.Waiting).ToListAsync(cancellationToken);
+        foreach (var request in corrections)
+        {
+            var late = today > request.DueOn;
+            var days = Math.Abs(today.DayNumber - request.DueOn.DayNumber);
+            Signal(request.ChildId, AttentionSignalKind.CorrectionWaiting, request.Id.ToString(),
+                late ? $"The family asked for {request.AuthorName}'s words to be corrected. The answer was due by {UkDates.Date(request.DueOn)}, {days} {(days == 1 ? "day" : "days")} ago"
+                    : $"The family asked for {request.AuthorName}'s words to be corrected. {request.OrganisationName} must answer by {UkDates.Date(request.DueOn)}",
+                ChildLinks.Correction(request.ChildId, request.Id), late ? -days : days, area: request.Part, dueOn: request.DueOn, subjectId: request.Id,
+                organisationId: request.OrganisationId);
+        }
+
         // Advice given weeks ago whose recommendations no plan for the child has answered yet: adopted or not, with a reason.
         var answerBy = now.AddDays(-7 * Advice.RecommendationService.WeeksToAnswer);
         var unanswered = await db.AdviceRequests.AsNoTracking()

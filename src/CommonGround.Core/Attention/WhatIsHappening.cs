@@ -151,6 +151,22 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
         }
 
         var areas = access.SharedAreas.ToList();
+        var corrections = await db.CorrectionRequests.AsNoTracking()
+            .Where(r => r.ChildId == childId && r.Status == DataRights.CorrectionStatus.Waiting && areas.Contains(r.Part)).OrderBy(r => r.DueOn).ToListAsync();
+        var correctionsLate = new List<HappeningItem>();
+        foreach (var request in corrections)
+        {
+            var whose = $"{request.RequestedByName}'s request";
+            if (request.DueOn < today)
+            {
+                correctionsLate.Add(new($"{whose} to correct {request.AuthorName}'s words was due to be answered by {UkDates.Date(request.DueOn)}", request.OrganisationName, request.DueOn, ChildLinks.Correction(childId, request.Id)));
+            }
+            else if (request.DueOn <= horizon)
+            {
+                comingUp.Add(new($"{whose} to correct {request.AuthorName}'s words should be answered", request.OrganisationName, request.DueOn, ChildLinks.Correction(childId, request.Id)));
+            }
+        }
+
         var late = await db.AttentionSignals.AsNoTracking()
             .Where(s => s.ChildId == childId && LateKinds.Contains(s.Kind)
                 && (s.RecordArea == null || areas.Contains(s.RecordArea.Value)) && (s.AboutArea == null || areas.Contains(s.AboutArea.Value)))
@@ -158,7 +174,7 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
         var defaults = AttentionThresholds.DefaultFor(Guid.Empty).Shows().Compile();
         var shown = late.Where(defaults).OrderBy(s => s.Kind.Rank()).ThenBy(s => s.DueOn).ToList();
         var owners = await OwnersAsync(shown);
-        var lateItems = shown.Select(s => new HappeningItem(s.Reason, owners.GetValueOrDefault(s.Id), s.DueOn, s.Link)).ToList();
+        var lateItems = shown.Select(s => new HappeningItem(s.Reason, owners.GetValueOrDefault(s.Id), s.DueOn, s.Link)).Concat(correctionsLate).ToList();
         return new WhatIsHappening(waiting, lateItems, comingUp.OrderBy(i => i.When).ToList());
     }
 

@@ -15,8 +15,11 @@ public sealed record ConcernToAnswer(Guid ChildId, Guid ConcernId, string ChildN
 /// <summary>A meeting that has happened whose record the professional takes and has not yet shared, or must correct.</summary>
 public sealed record RecordToWrite(Guid ChildId, Guid MeetingId, string ChildName, MeetingKind Kind, DateTime StartsAt, bool CorrectionsAsked);
 
-/// <summary>What a professional must do themself today: concerns to answer and meeting records to write, soonest due first.</summary>
-public sealed record YourDay(IReadOnlyList<ConcernToAnswer> Concerns, int MoreConcerns, IReadOnlyList<RecordToWrite> Records, int MoreRecords);
+/// <summary>The family asked for words the professional wrote to be corrected, and the answer is due.</summary>
+public sealed record CorrectionToAnswer(Guid ChildId, Guid RequestId, string ChildName, DateOnly DueOn, bool Late);
+
+/// <summary>What a professional must do themself today: concerns to answer, meeting records to write and words to correct, soonest due first.</summary>
+public sealed record YourDay(IReadOnlyList<ConcernToAnswer> Concerns, int MoreConcerns, IReadOnlyList<RecordToWrite> Records, int MoreRecords, IReadOnlyList<CorrectionToAnswer> Corrections);
 
 /// <summary>
 /// The first thing a professional sees. Only children on whose team they have a place, and only what the family shares
@@ -59,11 +62,23 @@ public sealed class YourDayService(CommonGroundDbContext db, TimeProvider timePr
         var recordCount = await records.CountAsync();
         var firstRecords = await records.OrderBy(m => m.StartsAt).ThenBy(m => m.Id).Take(Shown).ToListAsync();
 
+        var corrections = await db.CorrectionRequests
+            .Where(r => r.AuthorUserId == userId && r.Status == DataRights.CorrectionStatus.Waiting)
+            .Where(r => places.Any(p => p.ChildId == r.ChildId && shared.Any(s => s.TeamMemberId == p.Id && s.Area == r.Part)))
+            .OrderBy(r => r.DueOn).ThenBy(r => r.Id).Take(Shown)
+            .Select(r => new
+            {
+                r.ChildId, r.Id, r.DueOn,
+                Child = db.Children.Where(k => k.Id == r.ChildId).Select(k => (k.PreferredName ?? k.FirstName) + " " + k.LastName).Single(),
+            })
+            .ToListAsync();
+
         return new YourDay(
             firstConcerns.Select(c => new ConcernToAnswer(c.ChildId, c.Id, c.Child, c.Topic,
                 c.Status == ConcernStatus.Raised ? ConcernClockKind.Acknowledge : ConcernClockKind.Respond, c.Due, c.Due < today)).ToList(),
             concernCount - firstConcerns.Count,
             firstRecords.Select(m => new RecordToWrite(m.ChildId, m.Id, m.Child, m.Kind, m.StartsAt, m.RecordStatus == MeetingRecordStatus.CorrectionsRequested)).ToList(),
-            recordCount - firstRecords.Count);
+            recordCount - firstRecords.Count,
+            corrections.Select(c => new CorrectionToAnswer(c.ChildId, c.Id, c.Child, c.DueOn, c.DueOn < today)).ToList());
     }
 }

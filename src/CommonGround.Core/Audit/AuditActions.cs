@@ -118,6 +118,9 @@ public static class AuditActions
     public const string RecordDownloadReady = "record.download-ready";
     public const string RecordDownloadFailed = "record.download-failed";
     public const string RecordDownloaded = "record.downloaded";
+    public const string CorrectionRequested = "correction.requested";
+    public const string CorrectionMade = "correction.made";
+    public const string CorrectionRefused = "correction.refused";
     public const string EmergencyAccessOpened = "record.emergency-access-opened";
     public const string EmergencyAccessEnded = "record.emergency-access-ended";
 }

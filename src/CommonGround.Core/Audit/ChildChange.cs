@@ -31,6 +31,7 @@ public sealed record ChildChange(string Action, RecordArea? Area, string Summary
 [JsonDerivedType(typeof(Plan), "plan")]
 [JsonDerivedType(typeof(Document), "document")]
 [JsonDerivedType(typeof(Advice), "advice")]
+[JsonDerivedType(typeof(Correction), "correction")]
 public abstract record ChangeSubject
 {
     /// <summary>Where in the service the thing is now, for a person who may see it.</summary>
@@ -117,5 +118,10 @@ public abstract record ChangeSubject
     public sealed record Advice(Guid RequestId) : ChangeSubject
     {
         public override string Link(Guid childId) => ChildLinks.AdviceRequest(childId, RequestId);
+    }
+
+    public sealed record Correction(Guid RequestId) : ChangeSubject
+    {
+        public override string Link(Guid childId) => ChildLinks.Correction(childId, RequestId);
     }
 }

@@ -1,3 +1,4 @@
+using CommonGround.Core.DataRights;
 using CommonGround.Core.Plans;
 using CommonGround.Core.Access;
 using CommonGround.Core.Profiles;
@@ -24,6 +25,14 @@ public static class ChildLinks
     public static string EmergencyAccess(Guid childId) => $"{Overview(childId)}/emergency-access";
 
     public static string EmergencyAccessEnd(Guid childId) => $"{EmergencyAccess(childId)}/end";
+
+    /// <summary>The family's requests to correct professionals' words, and the answers.</summary>
+    public static string Corrections(Guid childId) => $"{Overview(childId)}/corrections";
+
+    public static string Correction(Guid childId, Guid requestId) => $"{Corrections(childId)}/{requestId}";
+
+    /// <summary>Where the family says what is wrong with one piece of a professional's writing.</summary>
+    public static string AskForCorrection(Guid childId, CorrectableKind kind, Guid subjectId) => $"{Corrections(childId)}/ask/{kind.Slug()}/{subjectId}";
 
     /// <summary>A part of the record that has no page of its own (health, education, care and so on).</summary>
     public static string PartOfRecord(Guid childId, RecordArea area) => area switch

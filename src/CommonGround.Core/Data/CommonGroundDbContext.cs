@@ -93,6 +93,7 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
     public DbSet<KeptForm> KeptForms => Set<KeptForm>();
     public DbSet<DataRights.RecordExport> RecordExports => Set<DataRights.RecordExport>();
+    public DbSet<DataRights.CorrectionRequest> CorrectionRequests => Set<DataRights.CorrectionRequest>();
     public DbSet<DataRights.RecordExportFile> RecordExportFiles => Set<DataRights.RecordExportFile>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>

@@ -136,6 +136,8 @@ public sealed class ChildRecordReader(CommonGroundDbContext db)
 
         tables.Add(ExportTable.Of("access-log", "Who has seen the record", "Every time someone outside the family looked at the record.", null,
             await log.OrderBy(a => a.ViewedAt).ThenBy(a => a.Id).ToListAsync(cancellationToken)));
+        tables.Add(ExportTable.Of("corrections", "Requests to correct words", "Each request to correct a professional's words, the words as they stood, and the answer.", null,
+            await db.CorrectionRequests.AsNoTracking().Where(r => r.ChildId == childId && parts.Contains(r.Part)).OrderBy(r => r.RequestedAt).ThenBy(r => r.Id).ToListAsync(cancellationToken)));
         tables.Add(ExportTable.Of("emergency-access", "Opened in an emergency", "Each time a local authority lead opened the record without a place on the team, why, and until when.", null,
             await db.EmergencyAccesses.AsNoTracking().Where(g => g.ChildId == childId).OrderBy(g => g.From).ThenBy(g => g.Id).ToListAsync(cancellationToken)));
         tables.Add(ExportTable.Of("changes", "Every change to the record", "Who changed what, and when (the chronology).", null,

@@ -7,3 +7,15 @@ public sealed record DownloadNotReady() : Error("This download is still being pr
 public sealed record DownloadAlreadyTaken() : Error("This download has already been used, so the file is no longer kept. Prepare a new download if you need it again");
 public sealed record DownloadExpired() : Error($"This download was kept for {RecordExport.DaysKept} days and has now been deleted. Prepare a new download if you need it");
 public sealed record DownloadFailed() : Error("This download could not be prepared. Try preparing a new one");
+
+public sealed record OnlyTheFamilyAsksForCorrections() : Error("Only the family can ask for words about their child to be corrected");
+public sealed record CorrectableWordsNotFound() : NotFoundError("These words could not be found");
+public sealed record SayWhatIsWrong() : Error("Say what is wrong with these words", "WhatIsWrong");
+public sealed record CorrectionAlreadyWaiting() : Error("You have already asked for these words to be corrected. The answer is on its way");
+public sealed record CorrectionNotFound() : NotFoundError("This request to correct words could not be found");
+public sealed record NotYoursToAnswer() : Error("Only the person who wrote these words, or an admin of their organisation, can answer");
+public sealed record CorrectionAlreadyAnswered() : Error("This request has already been answered");
+public sealed record ChooseCorrectOrNot() : Error("Choose whether you will correct the words", "Correct");
+public sealed record EnterCorrectedWords() : Error("Enter the corrected words", "CorrectedWords");
+public sealed record CorrectedWordsUnchanged() : Error("The corrected words are the same as before. Change them, or say why you will not", "CorrectedWords");
+public sealed record ExplainWhyNot() : Error("Say why you will not correct the words: the family will read it", "Explanation");

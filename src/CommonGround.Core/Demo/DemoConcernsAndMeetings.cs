@@ -16,6 +16,7 @@ namespace CommonGround.Core.Demo;
 /// acknowledged it the next day and they are talking it through, with his full answer still on its clock. This morning
 /// Alex raised a second concern, about the homework diary, which is waiting to be acknowledged. And last Thursday Sam's
 /// team met at school: Priya wrote the record with Alex's words first and shared it, and it waits for Alex to agree it.
+/// In the taxi conversation Dan had the date of the route change wrong; Alex asked for it to be corrected, and Dan did.
 /// </summary>
 internal static class DemoConcernsAndMeetings
 {
@@ -43,22 +44,42 @@ internal static class DemoConcernsAndMeetings
             StartedAt = At(monday.AddDays(-5), 10, 20), StartedByUserId = dan.UserAccountId, StartedByName = "Dan Whitfield", LastMessageAt = At(monday.AddDays(-5), 10, 20),
         };
         db.Conversations.Add(thread);
-        void Say(UserActor by, bool byFamily, DateTime at, string text)
+        Message Say(UserActor by, bool byFamily, DateTime at, string text)
         {
-            db.Messages.Add(new Message
+            var message = new Message
             {
                 ConversationId = thread.Id, ChildId = sam.Id, AuthorUserId = by.UserId, AuthorName = by.Name,
                 AuthorOrganisationName = byFamily ? null : transport.Name, ByFamily = byFamily, Text = text, SentAt = at,
-            });
+            };
+            db.Messages.Add(message);
             thread.LastMessageAt = at;
             thread.MessageCount++;
             db.AuditEvents.Add(AuditEvent.ForChild(by, sam.Id, sam.AreaId, at, new ChildChange(thread.MessageCount == 1 ? AuditActions.ConversationStarted : AuditActions.MessageSent,
                 RecordArea.Concerns, thread.MessageCount == 1 ? "Started a conversation" : "Sent a message in a conversation", new ChangeSubject.Conversation(thread.Id))));
+            return message;
         }
 
-        Say(danActs, false, thread.StartedAt, "Could you tell me which mornings it was late, if you remember? The company says the route changed at half term.");
+        var question = Say(danActs, false, thread.StartedAt, "Could you tell me which mornings it was late, if you remember? The company says the route changed at half term.");
         Say(alexActs, true, At(monday.AddDays(-5), 18, 5), "Last Monday, Thursday and this Tuesday. Sam is the last pick-up on the route now, which is when it started.");
         Say(danActs, false, At(monday.AddDays(-4), 11, 40), "That helps, thank you. I have asked for Sam to be picked up first from next week and will confirm the new time with you.");
+        // Dan had the date of the route change wrong; Alex asked for it to be corrected, and Dan corrected it.
+        var asked = At(monday.AddDays(-4), 19, 10);
+        var correction = new DataRights.CorrectionRequest
+        {
+            ChildId = sam.Id, AreaId = sam.AreaId, Kind = DataRights.CorrectableKind.Message, SubjectId = question.Id, Part = RecordArea.Concerns,
+            Link = ChildLinks.Conversation(sam.Id, thread.Id), Words = question.Text,
+            WhatIsWrong = "The route did not change at half term. It changed at the start of September, and the taxi has been late since then.",
+            SuggestedWords = "Could you tell me which mornings it was late, if you remember? The company says the route changed at the start of September.",
+            AuthorUserId = dan.UserAccountId, AuthorName = "Dan Whitfield", OrganisationId = transport.Id, OrganisationName = transport.Name,
+            RequestedByUserId = alex.Id, RequestedByName = "Alex Morgan", RequestedAt = asked, DueOn = DataRights.CorrectionClock.DueOn(asked, Calendar),
+        };
+        correction.Correct(correction.SuggestedWords, "You are right: the company's records show the new route started on 8 September.", dan.UserAccountId, "Dan Whitfield", At(monday.AddDays(-3), 9, 30));
+        db.CorrectionRequests.Add(correction);
+        db.AuditEvents.Add(AuditEvent.ForChild(alexActs, sam.Id, sam.AreaId, asked, new ChildChange(AuditActions.CorrectionRequested, RecordArea.Concerns,
+            $"Alex Morgan asked {transport.Name} to correct Dan Whitfield's words, to answer by {UkDates.Date(correction.DueOn)}", new ChangeSubject.Correction(correction.Id))));
+        db.AuditEvents.Add(AuditEvent.ForChild(danActs, sam.Id, sam.AreaId, correction.AnsweredAt!.Value, new ChildChange(AuditActions.CorrectionMade, RecordArea.Concerns,
+            "Dan Whitfield corrected his own words at the family's request; the earlier words are kept", new ChangeSubject.Correction(correction.Id))));
+
         db.ConversationReads.Add(new ConversationRead { ConversationId = thread.Id, UserAccountId = alex.Id, ReaderName = "Alex Morgan", ReadUpTo = At(monday.AddDays(-4), 11, 40) });
         db.ConversationReads.Add(new ConversationRead { ConversationId = thread.Id, UserAccountId = dan.UserAccountId, ReaderName = "Dan Whitfield", ReadUpTo = At(monday.AddDays(-5), 18, 5) });
 

@@ -95,6 +95,7 @@ public static class Composition
         services.AddScoped<ChildService>();
         services.AddScoped<AccessService>();
         services.AddScoped<EmergencyAccessService>();
+        services.AddScoped<CommonGround.Core.DataRights.CorrectionService>();
         services.AddScoped<ChildReadLog>();
         services.AddScoped<CommonGround.Core.DataRights.ChildRecordReader>();
         services.AddScoped<CommonGround.Core.DataRights.PersonRecordReader>();

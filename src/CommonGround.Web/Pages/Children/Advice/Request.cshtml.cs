@@ -13,8 +13,10 @@ namespace CommonGround.Web.Pages.Children.Advice;
 /// One request for advice: what was asked, of whom and by when; then the advice, its report and its recommendations.
 /// The person asked gives it here, attaching a report already kept in the child's documents.
 /// </summary>
-public sealed class RequestModel(AdviceService advice, RecommendationService recommendations, DocumentService documents, LanguageAdvice language, CommonGround.Core.Data.CommonGroundDbContext db, CurrentUser currentUser) : ChildPageBase(currentUser)
+public sealed class RequestModel(AdviceService advice, RecommendationService recommendations, DocumentService documents, LanguageAdvice language, CommonGround.Core.DataRights.CorrectionService corrections, CommonGround.Core.Data.CommonGroundDbContext db, CurrentUser currentUser) : ChildPageBase(currentUser)
 {
+    public Shared.CorrectionsShown Corrections { get; private set; } = Shared.CorrectionsShown.None;
+
     public AdviceRequest Asked { get; private set; } = default!;
     public Document? Report { get; private set; }
     public bool Gives { get; private set; }
@@ -112,6 +114,7 @@ public sealed class RequestModel(AdviceService advice, RecommendationService rec
                 .Select(d => new Option(d.Id.ToString(), $"{d.Title} (added {CommonGround.Core.Time.UkDates.Date(d.AddedAt)})")).ToList();
         }
 
+        Corrections = new Shared.CorrectionsShown(Access.Child.Id, await corrections.LatestForAsync(Access.Child.Id, [request.Id]), Access.IsFamily && !request.ByFamily);
         DescribeRead(request.Part, $"Advice from {request.AdviserName}");
         return null;
     }

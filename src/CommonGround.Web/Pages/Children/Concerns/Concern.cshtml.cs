@@ -7,13 +7,14 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommonGround.Web.Pages.Children.Concerns;
 
 /// <summary>One concern: what was raised, who has it, its clocks, every step so far, and what the person can do next.</summary>
-public sealed class ConcernModel(ConcernService concerns, ConversationService conversations, CurrentUser currentUser, TimeProvider timeProvider)
+public sealed class ConcernModel(ConcernService concerns, ConversationService conversations, Core.DataRights.CorrectionService corrections, CurrentUser currentUser, TimeProvider timeProvider)
     : ConcernPageBase(concerns, currentUser)
 {
     public bool MayAnswer { get; private set; }
     public bool MayDecide { get; private set; }
     public bool MayAssign { get; private set; }
     public Conversation? Conversation { get; private set; }
+    public Shared.CorrectionsShown Corrections { get; private set; } = Shared.CorrectionsShown.None;
 
     [ChildPage(Capability.ViewRecord, RecordArea.Concerns)]
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid concernId)
@@ -29,6 +30,7 @@ public sealed class ConcernModel(ConcernService concerns, ConversationService co
         MayDecide = Concern.Status == ConcernStatus.Resolved && ConcernService.MayDecide(Access, Concern, userId);
         MayAssign = Concern.IsOpen && Access.Can(Capability.RespondToConcern) && await Concerns.MayAssignAsync(Concern, userId);
         Conversation = await conversations.FindForConcernAsync(concernId);
+        Corrections = new Shared.CorrectionsShown(childId, await corrections.LatestForAsync(childId, Concern.Updates.Select(u => u.Id).ToList()), Access.IsFamily);
         DescribeRead(RecordArea.Concerns, $"A concern: {Concern.Topic}");
         return Page();
     }

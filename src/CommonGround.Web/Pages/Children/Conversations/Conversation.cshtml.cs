@@ -10,7 +10,7 @@ namespace CommonGround.Web.Pages.Children.Conversations;
 
 /// <summary>One conversation: every message with who has read it, and a reply. Opening it is the person's read receipt.</summary>
 [ChildPage(Capability.ViewRecord, RecordArea.Concerns)]
-public sealed class ConversationModel(ConversationService conversations, LanguageAdvice advice, CurrentUser currentUser)
+public sealed class ConversationModel(ConversationService conversations, Core.DataRights.CorrectionService corrections, LanguageAdvice advice, CurrentUser currentUser)
     : ChildPageBase(currentUser)
 {
     [BindProperty]
@@ -18,6 +18,7 @@ public sealed class ConversationModel(ConversationService conversations, Languag
 
     public ConversationThread Thread { get; private set; } = default!;
     public IReadOnlyList<FieldFinding> Advice { get; private set; } = [];
+    public Shared.CorrectionsShown Corrections { get; private set; } = Shared.CorrectionsShown.None;
 
     public sealed class InputModel
     {
@@ -84,6 +85,7 @@ public sealed class ConversationModel(ConversationService conversations, Languag
         }
 
         Thread = thread;
+        Corrections = new Shared.CorrectionsShown(childId, await corrections.LatestForAsync(childId, thread.Messages.Select(m => m.Id).ToList()), Access.IsFamily);
         return null;
     }
 }
