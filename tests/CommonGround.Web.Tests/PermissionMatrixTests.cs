@@ -531,6 +531,13 @@ public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFix
             return HttpStatusCode.Forbidden;
         }
 
+        // Closing a record, or reopening it, is for the local authority on the team, which holds the record.
+        if (row.Route.Contains("/close/", StringComparison.Ordinal)
+            && !(relationship.Kind == RelationshipKind.TeamMember && relationship.OrganisationKind == Core.Organisations.OrganisationKind.LocalAuthority))
+        {
+            return HttpStatusCode.Forbidden;
+        }
+
         var rightRelationship = row.Relationship switch
         {
             "team" => relationship.Kind == RelationshipKind.TeamMember,

@@ -32,7 +32,9 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
     {
         var ids = childIds.Distinct().ToList();
         var now = timeProvider.UtcNow();
-        var fresh = await ComputeAsync(db, ids, now, timeProvider.TodayInUk(), cancellationToken);
+        // A closed record takes no new work, so it raises no warning: its signals are cleared.
+        var closed = await db.Children.Where(c => ids.Contains(c.Id) && c.ClosedOn != null).Select(c => c.Id).ToListAsync(cancellationToken);
+        var fresh = await ComputeAsync(db, closed.Count == 0 ? ids : ids.Except(closed).ToList(), now, timeProvider.TodayInUk(), cancellationToken);
         await statutoryWarnings.AddAsync(fresh, cancellationToken);
         var existing = await db.AttentionSignals.Where(s => ids.Contains(s.ChildId)).ToListAsync(cancellationToken);
         var byKey = existing.ToDictionary(s => (s.ChildId, s.Kind, s.SubjectKey));

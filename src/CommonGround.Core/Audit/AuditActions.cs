@@ -121,6 +121,10 @@ public static class AuditActions
     public const string CorrectionRequested = "correction.requested";
     public const string CorrectionMade = "correction.made";
     public const string CorrectionRefused = "correction.refused";
+    public const string RecordClosed = "record.closed";
+    public const string RecordReopened = "record.reopened";
+    public const string RecordErased = "record.erased";
+    public const string SentEmailsDeleted = "retention.sent-emails-deleted";
     public const string EmergencyAccessOpened = "record.emergency-access-opened";
     public const string EmergencyAccessEnded = "record.emergency-access-ended";
 }

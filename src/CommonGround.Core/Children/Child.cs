@@ -7,6 +7,8 @@ namespace CommonGround.Core.Children;
 /// <summary>A child or young person whose record the family owns.</summary>
 public sealed class Child
 {
+    public const int MaxClosedNoteLength = 1_000;
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required Guid AreaId { get; init; }
     public required string FirstName { get; set; }
@@ -17,6 +19,30 @@ public sealed class Child
     public required DateTime CreatedAt { get; init; }
     public List<FamilyMember> FamilyMembers { get; init; } = [];
     public List<Team.TeamMember> TeamMembers { get; init; } = [];
+
+    /// <summary>When the record was closed: no new work, still there for the family to read and download until it is erased.</summary>
+    public DateOnly? ClosedOn { get; private set; }
+    /// <summary>The retention rule it was closed under (<see cref="DataRights.RetentionSchedule"/>).</summary>
+    public string? ClosedUnderRule { get; private set; }
+    public string? ClosedByName { get; private set; }
+    /// <summary>Why, in the words of the person who closed it, for the family.</summary>
+    public string? ClosedNote { get; private set; }
+    /// <summary>The day the nightly erasure removes the record, worked out from the rule when it was closed.</summary>
+    public DateOnly? EraseOn { get; private set; }
+
+    public bool IsClosed => ClosedOn is not null;
+
+    public void Close(DataRights.RetentionRule rule, string note, string byName, DateOnly today)
+    {
+        if (IsClosed)
+        {
+            throw new InvalidOperationException("This record is already closed");
+        }
+
+        (ClosedOn, ClosedUnderRule, ClosedNote, ClosedByName, EraseOn) = (today, rule.Key, note, byName, rule.EraseOn(DateOfBirth, today));
+    }
+
+    public void Reopen() => (ClosedOn, ClosedUnderRule, ClosedNote, ClosedByName, EraseOn) = (null, null, null, null, null);
 
     public string KnownAs => PreferredName ?? FirstName;
     public string FullName => $"{FirstName} {LastName}";
@@ -39,6 +65,10 @@ public sealed class ChildConfiguration : IEntityTypeConfiguration<Child>
         e.Property(c => c.LastName).HasMaxLength(100);
         e.Property(c => c.PreferredName).HasMaxLength(100);
         e.HasOne<Area>().WithMany().HasForeignKey(c => c.AreaId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(c => c.ClosedUnderRule).HasMaxLength(40);
+        e.Property(c => c.ClosedByName).HasMaxLength(200);
+        e.Property(c => c.ClosedNote).HasMaxLength(Child.MaxClosedNoteLength);
         e.HasIndex(c => c.AreaId);
+        e.HasIndex(c => c.EraseOn);
     }
 }

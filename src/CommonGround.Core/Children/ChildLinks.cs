@@ -21,6 +21,9 @@ public static class ChildLinks
     public static string Chronology(Guid childId) => $"{Overview(childId)}/chronology";
     public static string Download(Guid childId) => $"{Overview(childId)}/download";
 
+    /// <summary>Closing the record when support ends, or reopening it before it is erased.</summary>
+    public static string Close(Guid childId) => $"{Overview(childId)}/close";
+
     /// <summary>Where a local authority's admin opens the record in an emergency, without a place on the team.</summary>
     public static string EmergencyAccess(Guid childId) => $"{Overview(childId)}/emergency-access";
 

@@ -95,6 +95,7 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
     public DbSet<DataRights.RecordExport> RecordExports => Set<DataRights.RecordExport>();
     public DbSet<DataRights.CorrectionRequest> CorrectionRequests => Set<DataRights.CorrectionRequest>();
     public DbSet<DataRights.RecordExportFile> RecordExportFiles => Set<DataRights.RecordExportFile>();
+    public DbSet<DataRights.ErasedRecord> ErasedRecords => Set<DataRights.ErasedRecord>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.AddInterceptors(AuditEventsAppendOnly.Instance);

@@ -19,3 +19,9 @@ public sealed record ChooseCorrectOrNot() : Error("Choose whether you will corre
 public sealed record EnterCorrectedWords() : Error("Enter the corrected words", "CorrectedWords");
 public sealed record CorrectedWordsUnchanged() : Error("The corrected words are the same as before. Change them, or say why you will not", "CorrectedWords");
 public sealed record ExplainWhyNot() : Error("Say why you will not correct the words: the family will read it", "Explanation");
+
+public sealed record NotYoursToClose() : Error("Only a professional of the local authority on the child's team can close or reopen their record");
+public sealed record ChooseWhyClosed() : Error("Choose why the record is being closed", "Rule");
+public sealed record SayWhyClosed() : Error("Say in a sentence why the record is being closed: the family will read it", "Note");
+public sealed record RecordAlreadyClosed() : Error("This record is already closed");
+public sealed record RecordNotClosed() : Error("This record is not closed");

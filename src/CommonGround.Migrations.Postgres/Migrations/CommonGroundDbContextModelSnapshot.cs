@@ -972,6 +972,25 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("area_id");
 
+                    b.Property<string>("ClosedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("closed_by_name");
+
+                    b.Property<string>("ClosedNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("closed_note");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("ClosedUnderRule")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("closed_under_rule");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -979,6 +998,10 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("DateOfBirth")
                         .HasColumnType("date")
                         .HasColumnName("date_of_birth");
+
+                    b.Property<DateOnly?>("EraseOn")
+                        .HasColumnType("date")
+                        .HasColumnName("erase_on");
 
                     b.Property<string>("FirstName")
                         .IsRequired()
@@ -1002,6 +1025,9 @@ namespace CommonGround.Migrations.Postgres.Migrations
 
                     b.HasIndex("AreaId")
                         .HasDatabaseName("ix_children_area_id");
+
+                    b.HasIndex("EraseOn")
+                        .HasDatabaseName("ix_children_erase_on");
 
                     b.ToTable("children", (string)null);
                 });
@@ -2065,6 +2091,51 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_correction_requests_organisation_id_status");
 
                     b.ToTable("correction_requests", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.DataRights.ErasedRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("area_id");
+
+                    b.Property<DateOnly>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<DateTime>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
+                    b.Property<Guid>("ErasedChildId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("erased_child_id");
+
+                    b.Property<string>("RowsErased")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("rows_erased");
+
+                    b.Property<string>("RuleKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("rule_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_erased_records");
+
+                    b.HasIndex("ErasedChildId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_erased_records_erased_child_id");
+
+                    b.ToTable("erased_records", (string)null);
                 });
 
             modelBuilder.Entity("CommonGround.Core.DataRights.RecordExport", b =>

@@ -967,6 +967,25 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("area_id");
 
+                    b.Property<string>("ClosedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_by_name");
+
+                    b.Property<string>("ClosedNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_note");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("ClosedUnderRule")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_under_rule");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -974,6 +993,10 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("DateOfBirth")
                         .HasColumnType("TEXT")
                         .HasColumnName("date_of_birth");
+
+                    b.Property<DateOnly?>("EraseOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("erase_on");
 
                     b.Property<string>("FirstName")
                         .IsRequired()
@@ -997,6 +1020,9 @@ namespace CommonGround.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AreaId")
                         .HasDatabaseName("ix_children_area_id");
+
+                    b.HasIndex("EraseOn")
+                        .HasDatabaseName("ix_children_erase_on");
 
                     b.ToTable("children", (string)null);
                 });
@@ -2060,6 +2086,51 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_correction_requests_organisation_id_status");
 
                     b.ToTable("correction_requests", (string)null);
+                });
+
+            modelBuilder.Entity("CommonGround.Core.DataRights.ErasedRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_id");
+
+                    b.Property<DateOnly>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<DateTime>("ErasedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("erased_at");
+
+                    b.Property<Guid>("ErasedChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("erased_child_id");
+
+                    b.Property<string>("RowsErased")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rows_erased");
+
+                    b.Property<string>("RuleKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_erased_records");
+
+                    b.HasIndex("ErasedChildId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_erased_records_erased_child_id");
+
+                    b.ToTable("erased_records", (string)null);
                 });
 
             modelBuilder.Entity("CommonGround.Core.DataRights.RecordExport", b =>

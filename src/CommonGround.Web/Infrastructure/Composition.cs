@@ -84,6 +84,9 @@ public static class Composition
         services.AddJob<CommonGround.Core.Concerns.ConcernEscalationJob>(TimeSpan.FromMinutes(5));
         services.AddJob<CommonGround.Core.Attention.AttentionJob>(TimeSpan.FromMinutes(15));
         services.AddJob<CommonGround.Core.DataRights.RecordExportJob>(TimeSpan.FromSeconds(10));
+        services.AddJob<CommonGround.Core.DataRights.RetentionJob>(TimeSpan.FromHours(1));
+        services.AddScoped<CommonGround.Core.DataRights.RecordErasure>();
+        services.AddScoped<CommonGround.Core.DataRights.RecordClosureService>();
         if (configuration.GetValue("Jobs:Enabled", true))
         {
             services.AddHostedService<JobScheduler>();

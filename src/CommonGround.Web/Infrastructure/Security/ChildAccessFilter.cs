@@ -25,10 +25,14 @@ public sealed class ChildPageAttribute(Capability capability) : Attribute
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class ForPeopleWithoutAccessAttribute : Attribute;
 
+/// <summary>A form about a child that may still be sent once the record is closed: downloading it, reopening it, or correcting words in it.</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class WhileClosedAttribute : Attribute;
+
 /// <summary>
 /// Loads the signed-in person's access to the child in the address once, before the handler runs, and answers for the
 /// page: 404 if they have no relationship to the child (as if it did not exist), 403 if they lack what the page declares
-/// with <see cref="ChildPageAttribute"/>, 403 if the page declares nothing, and 403 for any form sent by someone reading under emergency access. Attached to the children's folder by its
+/// with <see cref="ChildPageAttribute"/>, 403 if the page declares nothing, and 403 for any form sent by someone reading under emergency access, and 423 for any form about a closed record unless the page or handler is <see cref="WhileClosedAttribute"/>. Attached to the children's folder by its
 /// <c>Conventions</c>, so a new page there is behind it without asking.
 /// </summary>
 public sealed class ChildAccessFilter(AccessService accessService, CurrentUser currentUser, ILogger<ChildAccessFilter> logger) : IAsyncPageFilter
@@ -67,6 +71,15 @@ public sealed class ChildAccessFilter(AccessService accessService, CurrentUser c
         if (readsOnly || !(declared.Area is { } area ? access.Can(declared.Capability, area) : access.Can(declared.Capability)))
         {
             context.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
+            return;
+        }
+
+        // A closed record takes no new work, whoever sends the form.
+        var sendsAForm = !HttpMethods.IsGet(context.HttpContext.Request.Method) && !HttpMethods.IsHead(context.HttpContext.Request.Method);
+        if (sendsAForm && access.Child.IsClosed
+            && context.HandlerMethod?.MethodInfo.GetCustomAttribute<WhileClosedAttribute>() is null && pageType.GetCustomAttribute<WhileClosedAttribute>() is null)
+        {
+            context.Result = new StatusCodeResult(StatusCodes.Status423Locked);
             return;
         }
 

@@ -24,6 +24,7 @@ public sealed class DownloadModel(RecordExportService exports, CurrentUser curre
     }
 
     [ChildPage(Capability.ExportRecord)]
+    [WhileClosed]
     public async Task<IActionResult> OnPostAsync()
     {
         var result = await exports.RequestAsync(Access, await CurrentUser.ActorAsync());

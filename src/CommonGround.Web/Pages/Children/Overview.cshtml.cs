@@ -7,12 +7,14 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CommonGround.Web.Pages.Children;
 
-public sealed class OverviewModel(TeamService teams, CoverService covers, AccessRequestService requests, WhatIsNewService whatIsNew, CurrentUser currentUser, TimeProvider timeProvider)
+public sealed class OverviewModel(TeamService teams, CoverService covers, AccessRequestService requests, WhatIsNewService whatIsNew, Core.DataRights.RecordClosureService closures, CurrentUser currentUser, TimeProvider timeProvider)
     : ChildPageBase(currentUser)
 {
     public IReadOnlyList<TeamMember> Team { get; private set; } = [];
     public DateOnly Today => timeProvider.TodayInUk();
     public int PendingRequests { get; private set; }
+    /// <summary>Whether this person may close the record, or reopen it (the local authority on the team).</summary>
+    public bool MayClose { get; private set; }
     /// <summary>Cover for the key worker running today or still to come, soonest first.</summary>
     public IReadOnlyList<Cover> Covers { get; private set; } = [];
     public WhatIsNew New { get; private set; } = new(null, [], 0);
@@ -28,6 +30,7 @@ public sealed class OverviewModel(TeamService teams, CoverService covers, Access
         }
 
         New = await whatIsNew.SinceLastVisitAsync(Access, CurrentUser.UserId!.Value);
+        MayClose = await closures.MayCloseAsync(Access);
         DescribeRead(null, "Overview");
         return Page();
     }

@@ -30,6 +30,8 @@ public sealed class ErrorModel : PageBase
             404 => ("Page not found",
                 ["If you typed the web address, check it is correct.", "If you pasted the web address, check you copied the entire address.", "If you followed a link to a child's record, you may not have access to it. Ask the child's family or key worker."]),
             405 => ("Sorry, there is a problem with what was sent", ["Nothing has been changed. Go back and try again."]),
+            423 => ("This record is closed",
+                ["Nothing has been changed: a closed record cannot be added to.", "You can still read it, and the family can download a copy until it is erased. If it should not be closed, ask the local authority's SEND team to reopen it."]),
             429 => ("Too many attempts", ["Wait a few minutes and try again."]),
             _ => ("Sorry, there is a problem with the service",
                 ["Try again later. If you were saving something, nothing has been lost: either it was saved in full, or not at all.", "If the problem carries on, tell your organisation's admin or your local authority's SEND team."]),

@@ -52,6 +52,8 @@ public sealed class CorrectionModel(CorrectionService corrections, TimeProvider 
         return Page();
     }
 
+    // The right to have words corrected lasts as long as they are kept, so a closed record still takes it.
+    [WhileClosed]
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid correctionId)
     {
         if (await LoadAsync(correctionId) is { } refused)

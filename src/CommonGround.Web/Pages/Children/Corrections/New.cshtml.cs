@@ -28,6 +28,8 @@ public sealed class NewModel(CorrectionService corrections, CurrentUser currentU
 
     public async Task<IActionResult> OnGetAsync(string correctable, Guid subjectId) => await LoadAsync(correctable, subjectId) ?? Page();
 
+    // The right to have words corrected lasts as long as they are kept, so a closed record still takes it.
+    [WhileClosed]
     public async Task<IActionResult> OnPostAsync(Guid childId, string correctable, Guid subjectId)
     {
         if (await LoadAsync(correctable, subjectId) is { } refused)

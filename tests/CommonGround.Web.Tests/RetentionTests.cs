@@ -1,0 +1,174 @@
+using System.Data.Common;
+using System.Net;
+using System.Text;
+using CommonGround.Core.Audit;
+using CommonGround.Core.DataRights;
+using CommonGround.Core.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommonGround.Web.Tests;
+
+/// <summary>
+/// Closing a record when support ends, and erasing it when the retention schedule says. Today is Monday 23 November
+/// 2026; Tom is the local authority's caseworker on Sam's team.
+/// </summary>
+public sealed class RetentionTests : FreshAppTests
+{
+    private static Dictionary<string, string> Closing(string rule = "send-record", string note = "Sam has moved to Westshire, which now holds his plan.") =>
+        new() { ["Input.Rule"] = rule, ["Input.Note"] = note };
+
+    private async Task RunRetentionAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<RetentionJob>().ExecuteAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task The_local_authority_closes_a_record_the_family_is_told_nothing_new_is_added_and_it_can_be_reopened()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var tom = await SignedInAsync("caseworker@example.org");
+        var (_, overview) = await tom.OpenAsync($"/children/{sam}");
+        Assert.NotNull(overview.QuerySelector($"main a[href='/children/{sam}/close']"));
+
+        // Only the local authority on the team: not the school, not the family.
+        var priya = await SignedInAsync("senco@example.org");
+        Assert.Equal(HttpStatusCode.Forbidden, (await priya.GetAsync($"/children/{sam}/close")).StatusCode);
+        Assert.Null((await priya.OpenAsync($"/children/{sam}")).Page.QuerySelector($"main a[href='/children/{sam}/close']"));
+        var parent = await SignedInAsync("parent@example.org");
+        Assert.Equal(HttpStatusCode.Forbidden, (await parent.GetAsync($"/children/{sam}/close")).StatusCode);
+
+        // A rule and a reason are needed, and a refusal changes nothing.
+        var events = await App.QueryAsync(db => db.AuditEvents.CountAsync());
+        var (missing, missingPage) = await tom.SubmitAsync($"/children/{sam}/close", Closing(rule: "", note: ""));
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("Choose why the record is being closed", missingPage.ErrorSummary());
+        var (noNote, noNotePage) = await tom.SubmitAsync($"/children/{sam}/close", Closing(note: " "));
+        Assert.Equal(HttpStatusCode.BadRequest, noNote.StatusCode);
+        Assert.Contains("Say in a sentence why the record is being closed: the family will read it", noNotePage.ErrorSummary());
+        Assert.Null(await App.QueryAsync(db => db.Children.Where(c => c.Id == sam).Select(c => c.ClosedOn).SingleAsync()));
+        Assert.Equal(events, await App.QueryAsync(db => db.AuditEvents.CountAsync()));
+
+        var (closed, _) = await tom.SubmitAsync($"/children/{sam}/close", Closing());
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        var child = await App.QueryAsync(db => db.Children.SingleAsync(c => c.Id == sam));
+        Assert.Equal(new DateOnly(2026, 11, 23), child.ClosedOn);
+        Assert.Equal(child.DateOfBirth.AddYears(31), child.EraseOn);
+        Assert.Equal("Tom Hughes", child.ClosedByName);
+        Assert.Equal(AuditActions.RecordClosed, await App.QueryAsync(db => db.AuditEvents.Where(a => a.EntityId == sam).OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id).Select(a => a.Action).FirstAsync()));
+        var told = await App.QueryAsync(db => db.Notifications.Where(n => n.ChildId == sam && n.Kind == NotificationKind.YourData).Select(n => n.Title).ToListAsync());
+        Assert.Contains("Sam's record is closed", told);
+        Assert.Equal(0, await App.QueryAsync(db => db.AttentionSignals.CountAsync(s => s.ChildId == sam)));
+
+        // The family reads why and until when, and can still download it; nobody can add to it.
+        var (_, theirs) = await parent.OpenAsync($"/children/{sam}");
+        var main = theirs.QuerySelector("main")!.TextContent;
+        Assert.Contains("This record was closed on 23 November 2026 by Tom Hughes", main, StringComparison.Ordinal);
+        Assert.Contains("Sam has moved to Westshire", main, StringComparison.Ordinal);
+        var concerns = await App.QueryAsync(db => db.Concerns.CountAsync());
+        var (refused, refusedPage) = await parent.SubmitAsync($"/children/{sam}/concerns/new",
+            new Dictionary<string, string> { ["Input.About"] = "Education", ["Input.Topic"] = "Reading", ["Input.Details"] = "He is not reading at home.", ["Input.Owner"] = "key-worker", ["Input.Urgency"] = "Standard" });
+        Assert.Equal((HttpStatusCode)423, refused.StatusCode);
+        Assert.Equal("This record is closed", refusedPage.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal(concerns, await App.QueryAsync(db => db.Concerns.CountAsync()));
+        var (asked, _) = await parent.SubmitAsync($"/children/{sam}/download", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        Assert.Equal(1, await App.QueryAsync(db => db.RecordExports.CountAsync(e => e.ChildId == sam)));
+
+        // Tom reopens it: nothing will be erased, and the family is told.
+        var (reopened, _) = await tom.SubmitAsync($"/children/{sam}/close", new Dictionary<string, string>(), $"/children/{sam}/close/reopen");
+        Assert.Equal(HttpStatusCode.Redirect, reopened.StatusCode);
+        child = await App.QueryAsync(db => db.Children.SingleAsync(c => c.Id == sam));
+        Assert.Null(child.ClosedOn);
+        Assert.Null(child.EraseOn);
+        Assert.Contains("Sam's record is open again", await App.QueryAsync(db => db.Notifications.Where(n => n.ChildId == sam).Select(n => n.Title).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task When_its_time_has_passed_a_closed_record_is_erased_leaving_nothing_about_the_child_but_a_stub()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var ellie = await ChildIdAsync("Ellie");
+        await App.QueryAsync(async db =>
+        {
+            var area = await db.Children.Where(c => c.Id == ellie).Select(c => c.AreaId).SingleAsync();
+            db.AuditEvents.Add(AuditEvent.ForChild(Actor.System, ellie, area, App.Time.GetUtcNow().UtcDateTime,
+                new ChildChange(AuditActions.ChildAdded, null, "Started Ellie's record", new ChangeSubject.WholeRecord())));
+            return await db.SaveChangesAsync();
+        });
+        var ellieRows = await App.QueryAsync(db => db.AuditEvents.CountAsync(a => a.EntityId == ellie));
+        Assert.Equal(1, ellieRows);
+        var tom = await SignedInAsync("caseworker@example.org");
+        var (closed, _) = await tom.SubmitAsync($"/children/{sam}/close", Closing("opened-in-error", "This record was opened twice; Sam's other record is the one in use."));
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        Assert.Equal(new DateOnly(2026, 12, 23), await App.QueryAsync(db => db.Children.Where(c => c.Id == sam).Select(c => c.EraseOn).SingleAsync()));
+        var name = await App.QueryAsync(db => db.Children.Where(c => c.Id == sam).Select(c => new { c.FirstName, c.PreferredName }).SingleAsync());
+        var names = new System.Text.RegularExpressions.Regex($@"\b({name.FirstName}|{name.PreferredName ?? name.FirstName})\b");
+        await App.DeliverEmailAsync();
+
+        // The day before, nothing goes.
+        App.Time.Advance(TimeSpan.FromDays(29));
+        await RunRetentionAsync();
+        Assert.Equal(1, await App.QueryAsync(db => db.Children.CountAsync(c => c.Id == sam)));
+        Assert.NotEmpty(await TracesAsync(sam, names));
+
+        // On the day, everything about Sam goes; emails about him go once copies are no longer kept.
+        App.Time.Advance(TimeSpan.FromDays(RetentionSchedule.SentEmailDays));
+        await RunRetentionAsync();
+        Assert.Empty(await TracesAsync(sam, names));
+        var stub = await App.QueryAsync(db => db.ErasedRecords.SingleAsync());
+        Assert.Equal(sam, stub.ErasedChildId);
+        Assert.Equal("opened-in-error", stub.RuleKey);
+        Assert.Equal(new DateOnly(2026, 11, 23), stub.ClosedOn);
+        Assert.Contains("audit_events:", stub.RowsErased, StringComparison.Ordinal);
+        var erasedEvent = await App.QueryAsync(db => db.AuditEvents.SingleAsync(a => a.Action == AuditActions.RecordErased));
+        Assert.Equal(stub.Id, erasedEvent.EntityId);
+
+        // Ellie's record, in the same family, is untouched, and every other audit event is still append-only.
+        Assert.Equal(1, await App.QueryAsync(db => db.Children.CountAsync(c => c.Id == ellie)));
+        Assert.Equal(ellieRows, await App.QueryAsync(db => db.AuditEvents.CountAsync(a => a.EntityId == ellie)));
+        await Assert.ThrowsAnyAsync<DbException>(() => App.QueryAsync(db => db.AuditEvents.Where(a => a.EntityId == ellie).ExecuteDeleteAsync()));
+        await Assert.ThrowsAnyAsync<DbException>(() => App.QueryAsync(db => db.AuditEvents.Where(a => a.Id == erasedEvent.Id).ExecuteDeleteAsync()));
+
+        // Sam's address now answers as a record that is not there, and the family's account is still theirs.
+        var parent = await SignedInAsync("parent@example.org");
+        Assert.Equal(HttpStatusCode.NotFound, (await parent.GetAsync($"/children/{sam}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await parent.GetAsync($"/children/{ellie}")).StatusCode);
+    }
+
+    /// <summary>Every table, every column, searched for the child's id or name: where each is found.</summary>
+    private async Task<List<string>> TracesAsync(Guid childId, System.Text.RegularExpressions.Regex names)
+    {
+        var found = new List<string>();
+        var id = childId.ToString();
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Core.Data.CommonGroundDbContext>();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var tables = db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct().ToList();
+        foreach (var table in tables)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM \"{table}\"";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    var value = reader.IsDBNull(i) ? "" : reader.GetValue(i) switch
+                    {
+                        byte[] bytes => Encoding.UTF8.GetString(bytes),
+                        var other => Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                    };
+                    if (table != "erased_records" && (value.Contains(id, StringComparison.OrdinalIgnoreCase) || names.IsMatch(value)))
+                    {
+                        found.Add($"{table}.{reader.GetName(i)}");
+                    }
+                }
+            }
+        }
+
+        return found.Distinct().ToList();
+    }
+}
