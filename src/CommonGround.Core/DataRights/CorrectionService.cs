@@ -169,8 +169,12 @@ public sealed class CorrectionService(CommonGroundDbContext db, Notifier notifie
     }
 
     public Task<bool> MayAnswerAsync(CorrectionRequest request, Guid userId) =>
-        db.Professionals.AnyAsync(p => p.UserAccountId == userId && p.DeactivatedAt == null
-            && ((request.AuthorUserId != null && p.UserAccountId == request.AuthorUserId) || (p.IsOrganisationAdmin && p.OrganisationId == request.OrganisationId)));
+        db.Professionals.Where(AnswersFor(request)).AnyAsync(p => p.UserAccountId == userId);
+
+    /// <summary>Who answers a request: the author, or an admin of the author's organisation, while their place is active.</summary>
+    private static System.Linq.Expressions.Expression<Func<Organisations.Professional, bool>> AnswersFor(CorrectionRequest request) =>
+        p => p.DeactivatedAt == null
+            && ((request.AuthorUserId != null && p.UserAccountId == request.AuthorUserId) || (p.IsOrganisationAdmin && p.OrganisationId == request.OrganisationId));
 
     /// <summary>
     /// Who is told: the author and the admins of the author's organisation, each only while they may read the words on
@@ -180,9 +184,8 @@ public sealed class CorrectionService(CommonGroundDbContext db, Notifier notifie
     {
         var today = timeProvider.TodayInUk();
         var shared = db.SharingConsents.Where(Team.SharingConsent.ActiveOn(today)).Where(c => c.ChildId == request.ChildId && c.Area == request.Part);
-        return db.Professionals.Where(p => p.DeactivatedAt == null
-                && ((request.AuthorUserId != null && p.UserAccountId == request.AuthorUserId) || (p.IsOrganisationAdmin && p.OrganisationId == request.OrganisationId))
-                && db.TeamMembers.Any(t => t.ChildId == request.ChildId && t.ProfessionalId == p.Id && t.LeftAt == null && shared.Any(c => c.TeamMemberId == t.Id)))
+        return db.Professionals.Where(AnswersFor(request))
+            .Where(p => db.TeamMembers.Any(t => t.ChildId == request.ChildId && t.ProfessionalId == p.Id && t.LeftAt == null && shared.Any(c => c.TeamMemberId == t.Id)))
             .Select(p => p.UserAccountId).Distinct().ToListAsync();
     }
 
