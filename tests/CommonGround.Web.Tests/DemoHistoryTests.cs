@@ -245,4 +245,23 @@ public sealed class DemoHistoryTests(DemoHistoryApp app) : IClassFixture<DemoHis
         Assert.Contains("changed at half term", Words(request.QuerySelector("main")), StringComparison.Ordinal);
         Assert.Contains("Corrected", Words(request.QuerySelector("main .govuk-tag")), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Arjuns_record_shows_it_closed_why_and_the_day_it_will_be_erased_and_Tom_can_reopen_it()
+    {
+        var arjun = await ChildIdAsync("Arjun");
+        var parent = app.NewClient();
+        await parent.SignInAsync("sunita.shah@example.org", DemoData.Password);
+        var (_, page) = await parent.OpenAsync($"/children/{arjun}");
+        var main = Words(page.QuerySelector("main"));
+        var eraseOn = await app.QueryAsync(db => db.Children.Where(c => c.Id == arjun).Select(c => c.EraseOn).SingleAsync());
+        Assert.Contains("by Tom Hughes. Nothing new can be added to it.", main, StringComparison.Ordinal);
+        Assert.Contains($"It will be erased on {Core.Time.UkDates.Date(eraseOn!.Value)}", main, StringComparison.Ordinal);
+        Assert.Contains("Westshire Council now holds his EHC plan", main, StringComparison.Ordinal);
+
+        var tom = app.NewClient();
+        await tom.SignInAsync("caseworker@example.org", DemoData.Password);
+        var (_, his) = await tom.OpenAsync($"/children/{arjun}/close");
+        Assert.Equal("Reopen the record", Words(his.QuerySelector("h1")));
+    }
 }

@@ -150,7 +150,8 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
         var caseworkerOnJordan = Team(jordan, caseworker, "SEND caseworker", jordanAccount, keyWorker: true, RecordArea.AboutMe, RecordArea.Education, RecordArea.StatutoryProcess, RecordArea.Commitments);
 
         var sunita = User("sunita.shah@example.org", "Sunita Shah", AccountKind.Family);
-        Family(sunita, Child("Arjun", "Shah", today.AddYears(-11).AddDays(-30)), FamilyRelationship.ParentCarer);
+        var arjun = Child("Arjun", "Shah", today.AddYears(-11).AddDays(-30));
+        Family(sunita, arjun, FamilyRelationship.ParentCarer);
         Family(sunita, Child("Maya", "Shah", today.AddYears(-4).AddDays(-90)), FamilyRelationship.ParentCarer);
 
         if (withHistory)
@@ -165,6 +166,8 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
             DemoLanguage.Add(db, today, brookside);
             DemoDataRights.Add(db, now, jordan, jordanAccount);
             DemoDataRights.AddEmergency(db, MondayOf(today), ellie, ruth, "Ruth Adeyemi", council);
+            Team(arjun, caseworker, "SEND caseworker", sunita, keyWorker: true, RecordArea.AboutMe, RecordArea.Education, RecordArea.StatutoryProcess);
+            DemoDataRights.AddClosed(db, MondayOf(today), arjun, caseworker, "Tom Hughes");
         }
 
         db.AuditEvents.Add(AuditEvent.For(Actor.System, now, "demo.seeded", "Demo", null, "Added the Northvale demo data"));

@@ -13,7 +13,9 @@ namespace CommonGround.Core.Demo;
 /// his download page and his chronology show it asked for, prepared and taken. And last Thursday evening Ellie was
 /// taken to hospital from her childminder's; with nobody from the council on her team, Ruth opened her record under
 /// emergency access to tell the ward who holds parental responsibility, and ended it as soon as she had. Alex sees
-/// who, why and until when on Ellie's "who has seen"; Ruth's council sees it on its emergency access page.
+/// who, why and until when on Ellie's "who has seen"; Ruth's council sees it on its emergency access page. Arjun Shah
+/// moved to a special school in Westshire at half term, and Westshire now holds his plan: Tom, his caseworker, closed
+/// his Northvale record on the Monday two weeks ago, and Sunita and Tom both see it closed, with the day it will be erased.
 /// </summary>
 internal static class DemoDataRights
 {
@@ -57,6 +59,14 @@ internal static class DemoDataRights
         }
 
         Change(db, person, ellie, from.AddMinutes(25), AuditActions.EmergencyAccessEnded, $"{ruthName} ended their emergency access to the record");
+    }
+
+    public static void AddClosed(CommonGroundDbContext db, DateOnly monday, Child arjun, Professional tom, string tomName)
+    {
+        var closedOn = monday.AddDays(-14);
+        arjun.Close(RetentionSchedule.SendRecord, "Arjun started at Westfield Special School in Westshire after half term, and Westshire Council now holds his EHC plan.", tomName, closedOn);
+        Change(db, new UserActor(tom.UserAccountId, tomName) { OrganisationId = tom.OrganisationId }, arjun, closedOn.ToDateTime(new TimeOnly(11, 15)), AuditActions.RecordClosed,
+            $"{tomName} closed the record: {RetentionSchedule.SendRecord.Reason.ToLowerInvariant()}. It will be erased on {Time.UkDates.Date(arjun.EraseOn!.Value)}");
     }
 
     private static void Change(CommonGroundDbContext db, Actor actor, Child child, DateTime at, string action, string summary) =>
