@@ -50,8 +50,14 @@ public sealed class RetentionTests : FreshAppTests
         Assert.Null(await App.QueryAsync(db => db.Children.Where(c => c.Id == sam).Select(c => c.ClosedOn).SingleAsync()));
         Assert.Equal(events, await App.QueryAsync(db => db.AuditEvents.CountAsync()));
 
+        // An invitation sent before the record is closed cannot be used after.
+        await parent.SubmitAsync($"/children/{sam}/family/invite", new Dictionary<string, string> { ["Input.Name"] = "Jamie Morgan", ["Input.Email"] = "jamie@example.org", ["Input.Relationship"] = "ParentCarer" });
+        var invitation = await App.LinkInLatestEmailToAsync("jamie@example.org");
+
         var (closed, _) = await tom.SubmitAsync($"/children/{sam}/close", Closing());
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        var (_, invited) = await App.NewClient().OpenAsync(invitation);
+        Assert.Contains("This invitation is to a record that has since been closed", invited.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         var child = await App.QueryAsync(db => db.Children.SingleAsync(c => c.Id == sam));
         Assert.Equal(new DateOnly(2026, 11, 23), child.ClosedOn);
         Assert.Equal(child.DateOfBirth.AddYears(31), child.EraseOn);

@@ -93,8 +93,11 @@ public sealed class AccountService(
             return new InvitationNotFound();
         }
 
+        // Nobody new joins a closed record: it takes no new work.
+        var toAClosedRecord = invitation.ChildId is { } childId && await db.Children.AnyAsync(c => c.Id == childId && c.ClosedOn != null);
         return invitation.StatusAt(timeProvider.UtcNow()) switch
         {
+            InvitationStatus.Pending when toAClosedRecord => new InvitationToAClosedRecord(),
             InvitationStatus.Pending => invitation,
             InvitationStatus.Accepted => new InvitationAlreadyUsed(),
             InvitationStatus.Revoked => new InvitationWithdrawn(),

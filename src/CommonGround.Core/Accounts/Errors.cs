@@ -7,3 +7,4 @@ public sealed record InvitationWithdrawn() : Error("This invitation was withdraw
 public sealed record PasswordRejected(string Reason) : Error(Reason, "Password");
 public sealed record InvitationNeedsSignIn(string Email) : Error($"You already have a CommonGround account. Sign in as {Email} to accept this invitation");
 public sealed record InvitationForSomeoneElse(string Email) : Error($"This invitation was sent to {Email}. Sign out, then sign in with that email address to accept it");
+public sealed record InvitationToAClosedRecord() : Error("This invitation is to a record that has since been closed, so nobody new can join it. If support has started again, ask the local authority's SEND team to reopen the record");

@@ -107,6 +107,11 @@ public sealed class ConcernStepService(CommonGroundDbContext db, ConcernService 
             return new NotAllowedToAssign();
         }
 
+        if (await db.Children.AnyAsync(c => c.Id == concern.ChildId && c.ClosedOn != null))
+        {
+            return new DataRights.RecordIsClosed();
+        }
+
         if (concern.Version != version)
         {
             return new ConcernChangedMeanwhile();

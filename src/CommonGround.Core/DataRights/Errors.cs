@@ -25,3 +25,4 @@ public sealed record ChooseWhyClosed() : Error("Choose why the record is being c
 public sealed record SayWhyClosed() : Error("Say in a sentence why the record is being closed: the family will read it", "Note");
 public sealed record RecordAlreadyClosed() : Error("This record is already closed");
 public sealed record RecordNotClosed() : Error("This record is not closed");
+public sealed record RecordIsClosed() : Error("This record is closed, so nothing new can be added to it. Ask the local authority's SEND team if it should be reopened");

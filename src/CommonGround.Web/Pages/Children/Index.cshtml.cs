@@ -35,7 +35,7 @@ public sealed class IndexModel(ChildService children, CommonGroundDbContext db, 
             }.Where(c => c.Count > 0).Select(c => $"{c.Count} {c.Says}").ToList();
     }
 
-    public sealed record TeamRow(Guid Id, string Name, DateOnly DateOfBirth, string Role, bool IsKeyWorker, IReadOnlyList<RecordArea> Areas);
+    public sealed record TeamRow(Guid Id, string Name, DateOnly DateOfBirth, string Role, bool IsKeyWorker, IReadOnlyList<RecordArea> Areas, DateOnly? ClosedOn);
 
     public bool IsFamily { get; private set; }
     public bool IsYoungPerson { get; private set; }
@@ -110,10 +110,11 @@ public sealed class IndexModel(ChildService children, CommonGroundDbContext db, 
                 r.Child.DateOfBirth,
                 r.Member.Role,
                 r.Member.IsKeyWorker,
+                r.Child.ClosedOn,
                 Consents = r.Member.Consents.Where(c => c.WithdrawnAt == null && c.From <= today && (c.Until == null || c.Until >= today)).Select(c => c.Area).ToList(),
             })
             .ToListAsync();
-        TeamChildren = pageRows.Select(r => new TeamRow(r.Id, r.Name, r.DateOfBirth, r.Role, r.IsKeyWorker, r.Consents.Order().ToList())).ToList();
+        TeamChildren = pageRows.Select(r => new TeamRow(r.Id, r.Name, r.DateOfBirth, r.Role, r.IsKeyWorker, r.Consents.Order().ToList(), r.ClosedOn)).ToList();
         ShowsChildren(TeamChildren.Select(r => r.Id), "Children I work with (name and date of birth)");
         return Page();
     }
