@@ -259,6 +259,13 @@ public sealed class DemoHistoryTests(DemoHistoryApp app) : IClassFixture<DemoHis
         Assert.Contains($"It will be erased on {Core.Time.UkDates.Date(eraseOn!.Value)}", main, StringComparison.Ordinal);
         Assert.Contains("Westshire Council now holds his EHC plan", main, StringComparison.Ordinal);
 
+        // Her list of children marks it closed, and offers to invite family only to Maya's record, which is open.
+        var (_, list) = await parent.OpenAsync("/children");
+        var maya = await ChildIdAsync("Maya");
+        Assert.Contains("Record closed", Words(list.QuerySelector("main")), StringComparison.Ordinal);
+        Assert.Null(list.QuerySelector($"main a[href='/children/{arjun}/family/invite']"));
+        Assert.NotNull(list.QuerySelector($"main a[href='/children/{maya}/family/invite']"));
+
         var tom = app.NewClient();
         await tom.SignInAsync("caseworker@example.org", DemoData.Password);
         var (_, his) = await tom.OpenAsync($"/children/{arjun}/close");
