@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Net;
-using System.Text;
 using CommonGround.Core.Audit;
 using CommonGround.Core.DataRights;
 using CommonGround.Core.Notifications;
@@ -117,12 +116,12 @@ public sealed class RetentionTests : FreshAppTests
         App.Time.Advance(TimeSpan.FromDays(29));
         await RunRetentionAsync();
         Assert.Equal(1, await App.QueryAsync(db => db.Children.CountAsync(c => c.Id == sam)));
-        Assert.NotEmpty(await TracesAsync(sam, names));
+        Assert.NotEmpty(await App.TracesAsync(sam.ToString(), names, "erased_records"));
 
         // On the day, everything about Sam goes; emails about him go once copies are no longer kept.
         App.Time.Advance(TimeSpan.FromDays(RetentionSchedule.SentEmailDays));
         await RunRetentionAsync();
-        Assert.Empty(await TracesAsync(sam, names));
+        Assert.Empty(await App.TracesAsync(sam.ToString(), names, "erased_records"));
         var stub = await App.QueryAsync(db => db.ErasedRecords.SingleAsync());
         Assert.Equal(sam, stub.ErasedChildId);
         Assert.Equal("opened-in-error", stub.RuleKey);
@@ -141,40 +140,5 @@ public sealed class RetentionTests : FreshAppTests
         var parent = await SignedInAsync("parent@example.org");
         Assert.Equal(HttpStatusCode.NotFound, (await parent.GetAsync($"/children/{sam}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await parent.GetAsync($"/children/{ellie}")).StatusCode);
-    }
-
-    /// <summary>Every table, every column, searched for the child's id or name: where each is found.</summary>
-    private async Task<List<string>> TracesAsync(Guid childId, System.Text.RegularExpressions.Regex names)
-    {
-        var found = new List<string>();
-        var id = childId.ToString();
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Core.Data.CommonGroundDbContext>();
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        var tables = db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct().ToList();
-        foreach (var table in tables)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT * FROM \"{table}\"";
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    var value = reader.IsDBNull(i) ? "" : reader.GetValue(i) switch
-                    {
-                        byte[] bytes => Encoding.UTF8.GetString(bytes),
-                        var other => Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture) ?? "",
-                    };
-                    if (table != "erased_records" && (value.Contains(id, StringComparison.OrdinalIgnoreCase) || names.IsMatch(value)))
-                    {
-                        found.Add($"{table}.{reader.GetName(i)}");
-                    }
-                }
-            }
-        }
-
-        return found.Distinct().ToList();
     }
 }

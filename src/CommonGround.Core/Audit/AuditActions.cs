@@ -124,6 +124,8 @@ public static class AuditActions
     public const string RecordClosed = "record.closed";
     public const string RecordReopened = "record.reopened";
     public const string RecordErased = "record.erased";
+    public const string AccountDeletionWarned = "retention.account-deletion-warned";
+    public const string AccountDeleted = "retention.account-deleted";
     public const string SentEmailsDeleted = "retention.sent-emails-deleted";
     public const string EmergencyAccessOpened = "record.emergency-access-opened";
     public const string EmergencyAccessEnded = "record.emergency-access-ended";

@@ -1,4 +1,3 @@
-using System.Reflection;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Children;
 using CommonGround.Core.Data;
@@ -16,9 +15,6 @@ namespace CommonGround.Core.DataRights;
 /// </summary>
 public sealed class RecordErasure(CommonGroundDbContext db, TimeProvider timeProvider)
 {
-    private static readonly MethodInfo KeysMethod = typeof(RecordErasure).GetMethod(nameof(KeysAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
-    private static readonly MethodInfo DeleteMethod = typeof(RecordErasure).GetMethod(nameof(DeleteAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
-
     /// <summary>A kind of row about a child, and how to find them: by the named property, matching the child's id or the keys of the principal rows.</summary>
     private sealed record Step(IEntityType Type, string Property, IEntityType? Principal);
 
@@ -42,13 +38,13 @@ public sealed class RecordErasure(CommonGroundDbContext db, TimeProvider timePro
         var keys = new Dictionary<IEntityType, List<Guid>>();
         foreach (var step in found.Where(s => order.Any(o => o.Principal == s.Type)))
         {
-            keys[step.Type] = await (Task<List<Guid>>)KeysMethod.MakeGenericMethod(step.Type.ClrType).Invoke(this, [step, Values(step, child.Id, keys), cancellationToken])!;
+            keys[step.Type] = await ModelRows.KeysAsync(db, step.Type, step.Property, Values(step, child.Id, keys), cancellationToken);
         }
 
         var counts = new List<string>();
         foreach (var step in order)
         {
-            var rows = await (Task<int>)DeleteMethod.MakeGenericMethod(step.Type.ClrType).Invoke(this, [step, Values(step, child.Id, keys), cancellationToken])!;
+            var rows = await ModelRows.DeleteAsync(db, step.Type, step.Property, Values(step, child.Id, keys), cancellationToken);
             if (rows > 0)
             {
                 counts.Add($"{step.Type.GetTableName()}: {rows}");
@@ -119,22 +115,4 @@ public sealed class RecordErasure(CommonGroundDbContext db, TimeProvider timePro
 
         return (found, order);
     }
-
-    private IQueryable<T> Rows<T>(Step step, List<Guid> values) where T : class
-    {
-        var set = step.Type.HasSharedClrType ? db.Set<T>(step.Type.Name) : db.Set<T>();
-        if (step.Type.FindProperty(step.Property)!.ClrType == typeof(Guid?))
-        {
-            var nullable = values.Select(v => (Guid?)v).ToList();
-            return set.Where(e => nullable.Contains(EF.Property<Guid?>(e, step.Property)));
-        }
-
-        return set.Where(e => values.Contains(EF.Property<Guid>(e, step.Property)));
-    }
-
-    private Task<List<Guid>> KeysAsync<T>(Step step, List<Guid> values, CancellationToken cancellationToken) where T : class =>
-        Rows<T>(step, values).Select(e => EF.Property<Guid>(e, step.Type.FindPrimaryKey()!.Properties[0].Name)).ToListAsync(cancellationToken);
-
-    private Task<int> DeleteAsync<T>(Step step, List<Guid> values, CancellationToken cancellationToken) where T : class =>
-        Rows<T>(step, values).ExecuteDeleteAsync(cancellationToken);
 }

@@ -49,6 +49,15 @@ public static class RetentionSchedule
 
     public static RetentionRule? Find(string? key) => Rules.FirstOrDefault(r => r.Key == key);
 
+    /// <summary>An account linked to no child, and not in use by an organisation, is deleted once unused this long…</summary>
+    public const int UnusedAccountYears = 2;
+
+    /// <summary>…this many days after its owner is emailed a warning that signing in will keep it.</summary>
+    public const int AccountWarningDays = 30;
+
+    public const string UnusedAccountSource =
+        "UK GDPR Article 5(1)(e): personal data is kept no longer than it is needed. An account gives its owner a child's record or their work for an organisation; with neither, it is needed only if they come back, and two years allows for a child who needs support again.";
+
     /// <summary>Copies of emails the service sent are kept this long after sending, to answer "did you send it?".</summary>
     public const int SentEmailDays = 90;
 }

@@ -350,6 +350,14 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<Guid?>("DeletionWarningId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deletion_warning_id");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -370,6 +378,10 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
+
+                    b.Property<DateTime?>("LastSignedInAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_signed_in_at");
 
                     b.Property<long?>("LastTotpStep")
                         .HasColumnType("INTEGER")

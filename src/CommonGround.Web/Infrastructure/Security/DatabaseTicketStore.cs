@@ -42,6 +42,10 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
         };
         db.UserSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
+        // Signing in is using the account: it is no longer unused, and any warning that it will be deleted is withdrawn.
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u
+            .SetProperty(x => x.LastSignedInAt, now)
+            .SetProperty(x => x.DeletionWarningId, (Guid?)null), cancellationToken);
         // Sessions long past their end are cleared as new ones begin, so the table holds only what could still be used.
         var stale = now - TimeSpan.FromDays(1);
         await db.UserSessions.Where(s => s.ExpiresAt < stale).ExecuteDeleteAsync(cancellationToken);
