@@ -81,6 +81,13 @@ public sealed class RetentionTests : FreshAppTests
         Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
         Assert.Equal(1, await App.QueryAsync(db => db.RecordExports.CountAsync(e => e.ChildId == sam)));
 
+        // The family still decides who sees it: stopping what a professional can see is never refused.
+        var priyaPlace = await MemberIdAsync(sam, "senco@example.org");
+        Assert.NotEqual(0, await App.QueryAsync(db => db.SharingConsents.CountAsync(c => c.TeamMemberId == priyaPlace && c.WithdrawnAt == null)));
+        var (stopped, _) = await parent.SubmitAsync($"/children/{sam}/team/{priyaPlace}/sharing", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, stopped.StatusCode);
+        Assert.Equal(0, await App.QueryAsync(db => db.SharingConsents.CountAsync(c => c.TeamMemberId == priyaPlace && c.WithdrawnAt == null)));
+
         // Tom reopens it: nothing will be erased, and the family is told.
         var (reopened, _) = await tom.SubmitAsync($"/children/{sam}/close", new Dictionary<string, string>(), $"/children/{sam}/close/reopen");
         Assert.Equal(HttpStatusCode.Redirect, reopened.StatusCode);

@@ -25,7 +25,11 @@ public sealed class ChildPageAttribute(Capability capability) : Attribute
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class ForPeopleWithoutAccessAttribute : Attribute;
 
-/// <summary>A form about a child that may still be sent once the record is closed: downloading it, reopening it, or correcting words in it.</summary>
+/// <summary>
+/// A form about a child that may still be sent once the record is closed: downloading it, reopening it, correcting
+/// words in it, or narrowing who sees it (what each person can see, a share link, an invitation not yet taken up). A
+/// closed record takes no new work, but the family's say over who sees it never ends.
+/// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
 public sealed class WhileClosedAttribute : Attribute;
 

@@ -14,6 +14,7 @@ public sealed class StopShareLinkModel(ShareLinkService shareLinks, CurrentUser 
     public IActionResult OnGet(Guid childId) => Redirect(ChildLinks.AboutMeSharing(childId));
 
     [ChildPage(Capability.ManageConsent)]
+    [WhileClosed]
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid linkId)
     {
         var result = await shareLinks.RevokeAsync(Access, linkId, await CurrentUser.ActorAsync());

@@ -13,6 +13,7 @@ public sealed class WithdrawInvitationModel(ChildService children, CurrentUser c
 {
     public IActionResult OnGet(Guid childId) => Redirect(ChildLinks.FamilyInvite(childId));
 
+    [WhileClosed]
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid invitationId)
     {
         var result = await children.WithdrawFamilyInvitationAsync(Access, invitationId, await CurrentUser.ActorAsync());

@@ -40,6 +40,7 @@ public sealed class SharingModel(FamilySharingService sharing, CurrentUser curre
         return Page();
     }
 
+    [WhileClosed]
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid familyMemberId)
     {
         if (AuthoriseYoungPerson() is { } refused)

@@ -60,6 +60,7 @@ public sealed class SharingModel(TeamService teams, CommonGroundDbContext db, Cu
     }
 
     [ChildPage(Capability.ManageConsent)]
+    [WhileClosed]
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid memberId)
     {
         if (!await LoadAsync(childId, memberId))
