@@ -149,6 +149,13 @@ public sealed class UnusedAccountTests : FreshAppTests
             };
             invitation.Accept(professional.UserAccountId, now.AddYears(-1));
             db.Invitations.Add(invitation);
+
+            // An invitation to her address that she never took up is an offer to the address, not a copy of her account's.
+            db.Invitations.Add(new Invitation
+            {
+                Kind = InvitationKind.Family, Email = "therapist@example.org", DisplayName = "Grace Okafor", AreaId = professional.AreaId, ChildId = sam,
+                Relationship = Core.Children.FamilyRelationship.OtherCarer, TokenHash = "never-used", InvitedByUserId = professional.UserAccountId, CreatedAt = now, ExpiresAt = now.AddDays(7),
+            });
             await db.SaveChangesAsync();
             return professional.UserAccountId;
         });
@@ -168,7 +175,8 @@ public sealed class UnusedAccountTests : FreshAppTests
         Assert.Equal(1, await App.QueryAsync(db => db.Professionals.CountAsync(p => p.UserAccountId == grace)));
         Assert.Equal("Deleted an account unused for 2 years and linked to no child, 30 days after its owner was warned by email; only its name is kept, on its owner's work in children's records",
             await App.QueryAsync(db => db.AuditEvents.Where(a => a.Action == AuditActions.AccountDeleted).Select(a => a.Summary).SingleAsync()));
-        Assert.Empty(await App.TracesAsync("therapist@example.org", new Regex("(?!)")));
+        Assert.Equal(["invitations.email"], await App.TracesAsync("therapist@example.org", new Regex("(?!)")));
+        Assert.Equal("never-used", await App.QueryAsync(db => db.Invitations.Where(i => i.Email == "therapist@example.org").Select(i => i.TokenHash).SingleAsync()));
         Assert.Equal("", await App.QueryAsync(db => db.Invitations.Where(i => i.AcceptedByUserId == grace).Select(i => i.Email).SingleAsync()));
         Assert.Empty(await App.QueryAsync(db => db.UserSessions.Where(s => s.UserAccountId == grace).ToListAsync()));
         Assert.Empty(await App.QueryAsync(db => db.Notifications.Where(n => n.RecipientUserId == grace).ToListAsync()));

@@ -30,6 +30,11 @@ public sealed class AccountDeletion(CommonGroundDbContext db, TimeProvider timeP
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
+        if (await db.FamilyMembers.AnyAsync(f => f.UserAccountId == userId, cancellationToken))
+        {
+            throw new InvalidOperationException("An account in a child's family is never deleted: it is how the family reaches the record");
+        }
+
         var userType = db.Model.FindEntityType(typeof(UserAccount))!;
         var owned = db.Model.GetEntityTypes()
             .SelectMany(t => t.GetForeignKeys())
@@ -48,7 +53,7 @@ public sealed class AccountDeletion(CommonGroundDbContext db, TimeProvider timeP
 
         if (user.Email is { } address)
         {
-            await ForgetAddressAsync(address, cancellationToken);
+            await ForgetAddressAsync(userId, address, cancellationToken);
         }
 
         var ownedTypes = owned.Select(fk => fk.DeclaringEntityType).ToHashSet();
@@ -108,11 +113,14 @@ public sealed class AccountDeletion(CommonGroundDbContext db, TimeProvider timeP
     /// <summary>
     /// Blanks every copy of the person's email address kept beside their work (who a meeting was sent to, the
     /// invitation they accepted), in any column named for an email address outside the logs: once the account is
-    /// deleted, nothing is sent to it.
+    /// deleted, nothing is sent to it. An invitation not yet taken up is an offer to the address, not a copy of the
+    /// account's, and is left to work or expire as it would.
     /// </summary>
-    private async Task ForgetAddressAsync(string address, CancellationToken cancellationToken)
+    private async Task ForgetAddressAsync(Guid userId, string address, CancellationToken cancellationToken)
     {
-        foreach (var type in db.Model.GetEntityTypes().Where(t => !t.IsOwned() && t.GetTableName() is not null && t.ClrType != typeof(UserAccount) && !Logs.Contains(t.ClrType)))
+        await db.Invitations.Where(i => i.AcceptedByUserId == userId).ExecuteUpdateAsync(u => u.SetProperty(i => i.Email, ""), cancellationToken);
+        foreach (var type in db.Model.GetEntityTypes().Where(t => !t.IsOwned() && t.GetTableName() is not null && t.ClrType != typeof(UserAccount)
+            && t.ClrType != typeof(Invitation) && !Logs.Contains(t.ClrType)))
         {
             foreach (var column in type.GetProperties().Where(p => p.ClrType == typeof(string) && p.Name.EndsWith("Email", StringComparison.Ordinal)))
             {
