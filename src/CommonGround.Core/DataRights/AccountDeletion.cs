@@ -48,12 +48,9 @@ public sealed class AccountDeletion(CommonGroundDbContext db, TimeProvider timeP
         await db.RecordExports.Where(e => e.RequestedByUserId == userId && e.ChildId == null).ExecuteDeleteAsync(cancellationToken);
         if (user.Email is { } email)
         {
-            await db.OutboxMessages.Where(m => m.ToAddress == email).ExecuteDeleteAsync(cancellationToken);
-        }
-
-        if (user.Email is { } address)
-        {
-            await ForgetAddressAsync(userId, address, cancellationToken);
+            var lower = email.ToLowerInvariant();
+            await db.OutboxMessages.Where(m => m.ToAddress.ToLower() == lower).ExecuteDeleteAsync(cancellationToken);
+            await ForgetAddressAsync(userId, email, cancellationToken);
         }
 
         var ownedTypes = owned.Select(fk => fk.DeclaringEntityType).ToHashSet();
