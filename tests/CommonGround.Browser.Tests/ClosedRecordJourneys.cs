@@ -8,15 +8,13 @@ namespace CommonGround.Browser.Tests;
 
 /// <summary>
 /// The demo's closed record, on the smallest phones: Sunita, whose son Arjun's record Tom closed when he moved to
-/// another area, reads her children list, her account and how long things are kept with JavaScript off at 320 px;
+/// another area, reads her children list, her request to have it erased sooner, her account and how long things are
+/// kept with JavaScript off at 320 px;
 /// Tom sees the closed record marked in his list at 390 px with JavaScript on.
 /// </summary>
 public sealed class ClosedRecordJourneys(DemoBrowserFixture browser) : IClassFixture<DemoBrowserFixture>
 {
     private readonly List<string> _errors = [];
-
-    private static async Task AssertNoSidewaysScrollAsync(IPage page, int width) =>
-        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= width, $"{page.Url} scrolls sideways at {width} px");
 
     [Fact]
     public async Task Sunita_reads_that_Arjuns_record_is_closed_and_how_long_her_account_is_kept_on_a_small_phone_without_JavaScript()
@@ -32,6 +30,18 @@ public sealed class ClosedRecordJourneys(DemoBrowserFixture browser) : IClassFix
         await Assertions.Expect(sunita.Locator("main .govuk-tag", new() { HasTextString = "Record closed" })).ToHaveCountAsync(1);
         await Assertions.Expect(sunita.Locator($"main a[href='/children/{arjun}/family/invite']")).ToHaveCountAsync(0);
         await Assertions.Expect(sunita.Locator($"main a[href='/children/{maya}/family/invite']")).ToHaveCountAsync(1);
+        await AssertNoSidewaysScrollAsync(sunita, 320);
+
+        // Her request to have it erased sooner waits for Tom's answer.
+        await sunita.GotoAsync($"/children/{arjun}");
+        await Click(sunita, AriaRole.Link, "What can be erased sooner");
+        Assert.Equal("Erasing Arjun's record", (await sunita.Locator("h1").InnerTextAsync()).Trim());
+        await Assertions.Expect(sunita.Locator("main")).ToContainTextAsync("The law requires it to be kept until");
+        await Assertions.Expect(sunita.Locator("main")).ToContainTextAsync("Waiting for an answer");
+        await AssertNoSidewaysScrollAsync(sunita, 320);
+        await Click(sunita, AriaRole.Link, "See the request");
+        Assert.Equal("A request to erase the record", (await sunita.Locator("h1").InnerTextAsync()).Trim());
+        await Assertions.Expect(sunita.Locator("main")).ToContainTextAsync("I would rather Northvale did not keep his records for years");
         await AssertNoSidewaysScrollAsync(sunita, 320);
 
         await sunita.GotoAsync("/account");

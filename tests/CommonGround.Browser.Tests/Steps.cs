@@ -23,6 +23,10 @@ public static class Steps
 
     public static Task Click(IPage page, AriaRole role, string name) => page.GetByRole(role, new() { Name = name, Exact = true }).ClickAsync();
 
+    /// <summary>Nothing on the page is wider than a screen this wide.</summary>
+    public static async Task AssertNoSidewaysScrollAsync(IPage page, int width) =>
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= width, $"{page.Url} scrolls sideways at {width} px");
+
     /// <summary>The page has this heading, passes the accessibility scan, and the browser reported no errors on the way.</summary>
     public static async Task AssertPageAsync(IPage page, string heading, List<string> errors)
     {

@@ -69,6 +69,7 @@ public sealed class PermissionRecords
     /// <summary>A professional's message in the conversation, which the family can ask to correct, and a request waiting on it.</summary>
     public Dictionary<string, Guid> CorrectableMessages { get; } = [];
     public Dictionary<string, Guid> Corrections { get; } = [];
+    public Dictionary<string, Guid> Erasures { get; } = [];
 
     /// <summary>
     /// The address of a row for a child. Choosing the key worker is tried on the current key worker, so that being
@@ -98,6 +99,7 @@ public sealed class PermissionRecords
         .Replace("{correctable}", "message", StringComparison.Ordinal)
         .Replace("{subjectId:guid}", CorrectableMessages[child].ToString(), StringComparison.Ordinal)
         .Replace("{correctionId:guid}", Corrections[child].ToString(), StringComparison.Ordinal)
+        .Replace("{erasureId:guid}", Erasures[child].ToString(), StringComparison.Ordinal)
         .Replace("{letter}", "ask-for-assessment", StringComparison.Ordinal)
         .Replace("{number:int}", "1", StringComparison.Ordinal)
         .Replace("{decision:regex(^(edit|decline)$)}", "edit", StringComparison.Ordinal)
@@ -275,6 +277,13 @@ public sealed class PermissionRecords
             };
             db.CorrectionRequests.Add(correction);
             records.Corrections[child] = correction.Id;
+            var erasure = new Core.DataRights.ErasureRequest
+            {
+                ChildId = conversation.ChildId, AreaId = owner.AreaId, Reason = "Opened for the wrong child", RequestedByUserId = raisedBy, RequestedByName = "Parent",
+                RequestedAt = now, DueOn = today.AddMonths(1),
+            };
+            db.ErasureRequests.Add(erasure);
+            records.Erasures[child] = erasure.Id;
 
             // A plan written by the key worker's organisation (Sam's school writes his SEN support plan, the council
             // Jordan's EHC plan), shared with the family, who suggested a change to its one need.
@@ -536,6 +545,18 @@ public sealed class PermissionMatrixTests(PermissionFixture fixture) : IClassFix
             && !(relationship.Kind == RelationshipKind.TeamMember && relationship.OrganisationKind == Core.Organisations.OrganisationKind.LocalAuthority))
         {
             return HttpStatusCode.Forbidden;
+        }
+
+        // Erasing the record is between those who may ask for it (a parent carer, or only the young person once they
+        // decide) and the local authority on the team, who answers; the rest of the family reads what is kept.
+        if (row.Route.Contains("/erasure", StringComparison.Ordinal))
+        {
+            var mayAsk = relationship is { Kind: RelationshipKind.YoungPerson } or { Kind: RelationshipKind.ParentCarer, YoungPersonDecides: false };
+            var answers = relationship is { Kind: RelationshipKind.TeamMember, OrganisationKind: Core.Organisations.OrganisationKind.LocalAuthority };
+            var allowed = row.Route.Contains("{erasureId", StringComparison.Ordinal) ? mayAsk || answers
+                : method == "GET" ? relationship.IsFamily || answers
+                : mayAsk;
+            return allowed ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
         }
 
         var rightRelationship = row.Relationship switch

@@ -131,6 +131,7 @@ public sealed class RecordDownloadTests(RecordDownloadApp app) : IClassFixture<R
         ["notifications"] = (db, id) => db.Notifications.CountAsync(x => x.ChildId == id),
         ["access-log"] = (db, id) => db.AccessLog.CountAsync(x => x.ChildId == id),
         ["corrections"] = (db, id) => db.CorrectionRequests.CountAsync(x => x.ChildId == id),
+        ["erasure-requests"] = (db, id) => db.ErasureRequests.CountAsync(x => x.ChildId == id),
         ["emergency-access"] = (db, id) => db.EmergencyAccesses.CountAsync(x => x.ChildId == id),
         ["changes"] = (db, id) => db.AuditEvents.CountAsync(x => x.EntityType == "Child" && x.EntityId == id),
         ["downloads"] = (db, id) => db.RecordExports.CountAsync(x => x.ChildId == id),

@@ -67,6 +67,8 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
         var onTeam = (await db.AttentionSignals.AsNoTracking().Where(s => childIds.Contains(s.ChildId)).Where(thresholds.Shows()).ToListAsync())
             .Where(s => areasByChild[s.ChildId] is var areas
                 && (s.RecordArea is not { } area || areas.Contains(area)) && (s.AboutArea is not { } about || areas.Contains(about)))
+            // A request to erase the record is for the local authority that holds it to answer, not the rest of the team.
+            .Where(s => s.Kind != AttentionSignalKind.ErasureWaiting || isLocalAuthority)
             .ToList();
         var signals = onTeam;
         if (isAdmin)

@@ -30,6 +30,8 @@ public enum AttentionSignalKind
     ConcernToAcknowledge,
     /// <summary>The family asked for a professional's words to be corrected; the author's organisation must answer within one month.</summary>
     CorrectionWaiting,
+    /// <summary>The family asked for the record to be erased; the local authority must answer within one month. Seen only by the local authority.</summary>
+    ErasureWaiting,
 }
 
 /// <summary>
@@ -73,7 +75,7 @@ public static class AttentionSignalText
     private static readonly AttentionSignalKind[] MostPressingFirst =
     [
         AttentionSignalKind.StatutoryMissed, AttentionSignalKind.ConcernOverdue, AttentionSignalKind.CommitmentOverdue, AttentionSignalKind.DeliveryDisputed,
-        AttentionSignalKind.ConcernDueSoon, AttentionSignalKind.ConcernToAcknowledge, AttentionSignalKind.CorrectionWaiting, AttentionSignalKind.ProvisionBehind, AttentionSignalKind.StatutoryDueSoon,
+        AttentionSignalKind.ConcernDueSoon, AttentionSignalKind.ConcernToAcknowledge, AttentionSignalKind.CorrectionWaiting, AttentionSignalKind.ErasureWaiting, AttentionSignalKind.ProvisionBehind, AttentionSignalKind.StatutoryDueSoon,
         AttentionSignalKind.RecordAwaitingAgreement, AttentionSignalKind.RepeatedConcerns, AttentionSignalKind.NoContact, AttentionSignalKind.NoKeyWorker,
         AttentionSignalKind.PlanReviewOverdue, AttentionSignalKind.AdviceLate, AttentionSignalKind.RecommendationsUnanswered, AttentionSignalKind.NoTeam,
     ];
@@ -100,6 +102,7 @@ public static class AttentionSignalText
         AttentionSignalKind.NoTeam => "Nobody on the team",
         AttentionSignalKind.ConcernToAcknowledge => "New concern",
         AttentionSignalKind.CorrectionWaiting => "Correction asked for",
+        AttentionSignalKind.ErasureWaiting => "Erasure requested",
         _ => kind.ToString(),
     };
 

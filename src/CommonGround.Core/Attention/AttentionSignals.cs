@@ -32,9 +32,11 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
     {
         var ids = childIds.Distinct().ToList();
         var now = timeProvider.UtcNow();
-        // A closed record takes no new work, so it raises no warning: its signals are cleared.
-        var closed = await db.Children.Where(c => ids.Contains(c.Id) && c.ClosedOn != null).Select(c => c.Id).ToListAsync(cancellationToken);
-        var fresh = await ComputeAsync(db, closed.Count == 0 ? ids : ids.Except(closed).ToList(), now, timeProvider.TodayInUk(), cancellationToken);
+        // A closed record takes no new work, so it raises no warning, except that the family's requests about their
+        // data are still answered on their clock.
+        var closed = (await db.Children.Where(c => ids.Contains(c.Id) && c.ClosedOn != null).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var fresh = await ComputeAsync(db, ids, now, timeProvider.TodayInUk(), cancellationToken);
+        fresh.RemoveAll(s => closed.Contains(s.ChildId) && s.Kind is not (AttentionSignalKind.CorrectionWaiting or AttentionSignalKind.ErasureWaiting));
         await statutoryWarnings.AddAsync(fresh, cancellationToken);
         var existing = await db.AttentionSignals.Where(s => ids.Contains(s.ChildId)).ToListAsync(cancellationToken);
         var byKey = existing.ToDictionary(s => (s.ChildId, s.Kind, s.SubjectKey));
@@ -350,6 +352,19 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
                     : $"The family asked for {request.AuthorName}'s words to be corrected. {request.OrganisationName} must answer by {UkDates.Date(request.DueOn)}",
                 ChildLinks.Correction(request.ChildId, request.Id), late ? -days : days, area: request.Part, dueOn: request.DueOn, subjectId: request.Id,
                 organisationId: request.OrganisationId);
+        }
+
+        // The record the family asked to have erased, waiting for the local authority: due within one month, then late.
+        var erasures = await db.ErasureRequests.AsNoTracking()
+            .Where(r => ids.Contains(r.ChildId) && r.Answer == DataRights.ErasureAnswer.Waiting).ToListAsync(cancellationToken);
+        foreach (var request in erasures)
+        {
+            var late = today > request.DueOn;
+            var days = Math.Abs(today.DayNumber - request.DueOn.DayNumber);
+            Signal(request.ChildId, AttentionSignalKind.ErasureWaiting, request.Id.ToString(),
+                late ? $"The family asked for the record to be erased. The answer was due by {UkDates.Date(request.DueOn)}, {days} {(days == 1 ? "day" : "days")} ago"
+                    : $"The family asked for the record to be erased. The local authority must answer by {UkDates.Date(request.DueOn)}",
+                ChildLinks.ErasureRequest(request.ChildId, request.Id), late ? -days : days, dueOn: request.DueOn, subjectId: request.Id);
         }
 
         // Advice given weeks ago whose recommendations no plan for the child has answered yet: adopted or not, with a reason.

@@ -153,18 +153,26 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
         var areas = access.SharedAreas.ToList();
         var corrections = await db.CorrectionRequests.AsNoTracking()
             .Where(r => r.ChildId == childId && r.Status == DataRights.CorrectionStatus.Waiting && areas.Contains(r.Part)).OrderBy(r => r.DueOn).ToListAsync();
-        var correctionsLate = new List<HappeningItem>();
+        var rightsLate = new List<HappeningItem>();
         foreach (var request in corrections)
         {
             var whose = $"{request.RequestedByName}'s request";
             if (request.DueOn < today)
             {
-                correctionsLate.Add(new($"{whose} to correct {request.AuthorName}'s words was due to be answered by {UkDates.Date(request.DueOn)}", request.OrganisationName, request.DueOn, ChildLinks.Correction(childId, request.Id)));
+                rightsLate.Add(new($"{whose} to correct {request.AuthorName}'s words was due to be answered by {UkDates.Date(request.DueOn)}", request.OrganisationName, request.DueOn, ChildLinks.Correction(childId, request.Id)));
             }
             else if (request.DueOn <= horizon)
             {
                 comingUp.Add(new($"{whose} to correct {request.AuthorName}'s words should be answered", request.OrganisationName, request.DueOn, ChildLinks.Correction(childId, request.Id)));
             }
+        }
+
+        if (DataRights.ErasureService.MayAsk(access)
+            && await db.ErasureRequests.AsNoTracking().SingleOrDefaultAsync(r => r.ChildId == childId && r.Answer == DataRights.ErasureAnswer.Waiting) is { } erasure)
+        {
+            var item = new HappeningItem($"{erasure.RequestedByName}'s request to erase {access.Child.KnownAs}'s record {(erasure.DueOn < today ? "was due to be answered" : "should be answered")}",
+                "The local authority", erasure.DueOn, ChildLinks.ErasureRequest(childId, erasure.Id));
+            (erasure.DueOn < today ? rightsLate : comingUp).Add(item);
         }
 
         var late = await db.AttentionSignals.AsNoTracking()
@@ -174,7 +182,7 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
         var defaults = AttentionThresholds.DefaultFor(Guid.Empty).Shows().Compile();
         var shown = late.Where(defaults).OrderBy(s => s.Kind.Rank()).ThenBy(s => s.DueOn).ToList();
         var owners = await OwnersAsync(shown);
-        var lateItems = shown.Select(s => new HappeningItem(s.Reason, owners.GetValueOrDefault(s.Id), s.DueOn, s.Link)).Concat(correctionsLate).ToList();
+        var lateItems = shown.Select(s => new HappeningItem(s.Reason, owners.GetValueOrDefault(s.Id), s.DueOn, s.Link)).Concat(rightsLate).ToList();
         return new WhatIsHappening(waiting, lateItems, comingUp.OrderBy(i => i.When).ToList());
     }
 

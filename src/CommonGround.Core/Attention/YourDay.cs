@@ -15,11 +15,15 @@ public sealed record ConcernToAnswer(Guid ChildId, Guid ConcernId, string ChildN
 /// <summary>A meeting that has happened whose record the professional takes and has not yet shared, or must correct.</summary>
 public sealed record RecordToWrite(Guid ChildId, Guid MeetingId, string ChildName, MeetingKind Kind, DateTime StartsAt, bool CorrectionsAsked);
 
-/// <summary>The family asked for words the professional wrote to be corrected, and the answer is due.</summary>
-public sealed record CorrectionToAnswer(Guid ChildId, Guid RequestId, string ChildName, DateOnly DueOn, bool Late);
+/// <summary>A family asked for something about their data (words corrected, a record erased), and the answer is due.</summary>
+public sealed record DataRequestToAnswer(Guid ChildId, Guid RequestId, string ChildName, DateOnly DueOn, bool Late);
 
-/// <summary>What a professional must do themself today: concerns to answer, meeting records to write and words to correct, soonest due first.</summary>
-public sealed record YourDay(IReadOnlyList<ConcernToAnswer> Concerns, int MoreConcerns, IReadOnlyList<RecordToWrite> Records, int MoreRecords, IReadOnlyList<CorrectionToAnswer> Corrections);
+/// <summary>
+/// What a professional must do themself today: concerns to answer, meeting records to write, words to correct and, for
+/// the local authority, records the family asked to have erased, soonest due first.
+/// </summary>
+public sealed record YourDay(IReadOnlyList<ConcernToAnswer> Concerns, int MoreConcerns, IReadOnlyList<RecordToWrite> Records, int MoreRecords,
+    IReadOnlyList<DataRequestToAnswer> Corrections, IReadOnlyList<DataRequestToAnswer> Erasures);
 
 /// <summary>
 /// The first thing a professional sees. Only children on whose team they have a place, and only what the family shares
@@ -73,12 +77,26 @@ public sealed class YourDayService(CommonGroundDbContext db, TimeProvider timePr
             })
             .ToListAsync();
 
+        // A request to erase a record is answered by the local authority on the child's team.
+        var erasures = await db.ErasureRequests
+            .Where(r => r.Answer == DataRights.ErasureAnswer.Waiting)
+            .Where(r => places.Any(p => p.ChildId == r.ChildId && p.Professional!.Organisation!.Kind == Organisations.OrganisationKind.LocalAuthority
+                && p.Professional.AreaId == r.AreaId && p.Professional.DeactivatedAt == null))
+            .OrderBy(r => r.DueOn).ThenBy(r => r.Id).Take(Shown)
+            .Select(r => new
+            {
+                r.ChildId, r.Id, r.DueOn,
+                Child = db.Children.Where(k => k.Id == r.ChildId).Select(k => (k.PreferredName ?? k.FirstName) + " " + k.LastName).Single(),
+            })
+            .ToListAsync();
+
         return new YourDay(
             firstConcerns.Select(c => new ConcernToAnswer(c.ChildId, c.Id, c.Child, c.Topic,
                 c.Status == ConcernStatus.Raised ? ConcernClockKind.Acknowledge : ConcernClockKind.Respond, c.Due, c.Due < today)).ToList(),
             concernCount - firstConcerns.Count,
             firstRecords.Select(m => new RecordToWrite(m.ChildId, m.Id, m.Child, m.Kind, m.StartsAt, m.RecordStatus == MeetingRecordStatus.CorrectionsRequested)).ToList(),
             recordCount - firstRecords.Count,
-            corrections.Select(c => new CorrectionToAnswer(c.ChildId, c.Id, c.Child, c.DueOn, c.DueOn < today)).ToList());
+            corrections.Select(c => new DataRequestToAnswer(c.ChildId, c.Id, c.Child, c.DueOn, c.DueOn < today)).ToList(),
+            erasures.Select(e => new DataRequestToAnswer(e.ChildId, e.Id, e.Child, e.DueOn, e.DueOn < today)).ToList());
     }
 }

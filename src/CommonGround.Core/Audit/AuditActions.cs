@@ -124,6 +124,10 @@ public static class AuditActions
     public const string RecordClosed = "record.closed";
     public const string RecordReopened = "record.reopened";
     public const string RecordErased = "record.erased";
+    public const string ErasureRequested = "erasure.requested";
+    public const string ErasureAgreed = "erasure.agreed";
+    public const string ErasureClosedAndKept = "erasure.closed-and-kept";
+    public const string ErasureRefused = "erasure.refused";
     public const string AccountDeletionWarned = "retention.account-deletion-warned";
     public const string AccountDeleted = "retention.account-deleted";
     public const string SentEmailsDeleted = "retention.sent-emails-deleted";

@@ -32,6 +32,7 @@ public sealed record ChildChange(string Action, RecordArea? Area, string Summary
 [JsonDerivedType(typeof(Document), "document")]
 [JsonDerivedType(typeof(Advice), "advice")]
 [JsonDerivedType(typeof(Correction), "correction")]
+[JsonDerivedType(typeof(Erasure), "erasure")]
 public abstract record ChangeSubject
 {
     /// <summary>Where in the service the thing is now, for a person who may see it.</summary>
@@ -123,5 +124,11 @@ public abstract record ChangeSubject
     public sealed record Correction(Guid RequestId) : ChangeSubject
     {
         public override string Link(Guid childId) => ChildLinks.Correction(childId, RequestId);
+    }
+
+    /// <summary>A family's request to erase the record, and its answer.</summary>
+    public sealed record Erasure(Guid RequestId) : ChangeSubject
+    {
+        public override string Link(Guid childId) => ChildLinks.ErasureRequest(childId, RequestId);
     }
 }

@@ -29,6 +29,11 @@ public static class ChildLinks
 
     public static string EmergencyAccessEnd(Guid childId) => $"{EmergencyAccess(childId)}/end";
 
+    /// <summary>What can be erased and what must be kept, and the family's requests to erase the record.</summary>
+    public static string Erasure(Guid childId) => $"{Overview(childId)}/erasure";
+
+    public static string ErasureRequest(Guid childId, Guid requestId) => $"{Erasure(childId)}/{requestId}";
+
     /// <summary>The family's requests to correct professionals' words, and the answers.</summary>
     public static string Corrections(Guid childId) => $"{Overview(childId)}/corrections";
 

@@ -94,6 +94,7 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
     public DbSet<KeptForm> KeptForms => Set<KeptForm>();
     public DbSet<DataRights.RecordExport> RecordExports => Set<DataRights.RecordExport>();
     public DbSet<DataRights.CorrectionRequest> CorrectionRequests => Set<DataRights.CorrectionRequest>();
+    public DbSet<DataRights.ErasureRequest> ErasureRequests => Set<DataRights.ErasureRequest>();
     public DbSet<DataRights.RecordExportFile> RecordExportFiles => Set<DataRights.RecordExportFile>();
     public DbSet<DataRights.ErasedRecord> ErasedRecords => Set<DataRights.ErasedRecord>();
 

@@ -138,6 +138,11 @@ public sealed class ChildRecordReader(CommonGroundDbContext db)
             await log.OrderBy(a => a.ViewedAt).ThenBy(a => a.Id).ToListAsync(cancellationToken)));
         tables.Add(ExportTable.Of("corrections", "Requests to correct words", "Each request to correct a professional's words, the words as they stood, and the answer.", null,
             await db.CorrectionRequests.AsNoTracking().Where(r => r.ChildId == childId && parts.Contains(r.Part)).OrderBy(r => r.RequestedAt).ThenBy(r => r.Id).ToListAsync(cancellationToken)));
+        // A young person who decides for themself makes such requests alone, so their parents' download leaves them out.
+        tables.Add(ExportTable.Of("erasure-requests", "Requests to erase the record", "Each request to erase the record, and the local authority's answer.", null,
+            ErasureService.MayAsk(access)
+                ? await db.ErasureRequests.AsNoTracking().Where(r => r.ChildId == childId).OrderBy(r => r.RequestedAt).ThenBy(r => r.Id).ToListAsync(cancellationToken)
+                : []));
         tables.Add(ExportTable.Of("emergency-access", "Opened in an emergency", "Each time a local authority lead opened the record without a place on the team, why, and until when.", null,
             await db.EmergencyAccesses.AsNoTracking().Where(g => g.ChildId == childId).OrderBy(g => g.From).ThenBy(g => g.Id).ToListAsync(cancellationToken)));
         tables.Add(ExportTable.Of("changes", "Every change to the record", "Who changed what, and when (the chronology).", null,

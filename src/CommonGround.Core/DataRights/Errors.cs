@@ -26,3 +26,13 @@ public sealed record SayWhyClosed() : Error("Say in a sentence why the record is
 public sealed record RecordAlreadyClosed() : Error("This record is already closed");
 public sealed record RecordNotClosed() : Error("This record is not closed");
 public sealed record RecordIsClosed() : Error("This record is closed, so nothing new can be added to it. Ask the local authority's SEND team if it should be reopened");
+
+public sealed record NotYoursToAskForErasure() : Error("Only a parent carer, or the young person once they decide for themself, can ask for the record to be erased");
+public sealed record RecordAlreadyBeingErased(DateOnly EraseOn) : Error($"This record is already closed as opened by mistake, and will be erased on {Time.UkDates.Date(EraseOn)}");
+public sealed record NobodyToAnswerErasure() : Error("Nobody from the local authority is on the team to answer a request to erase the record. Invite the local authority's SEND team to the team first");
+public sealed record SayWhyErase() : Error("Say why you want the record erased", "Reason");
+public sealed record ErasureAlreadyWaiting() : Error("A request to erase this record is already waiting for an answer");
+public sealed record ErasureRequestNotFound() : NotFoundError("This request to erase the record could not be found");
+public sealed record ErasureAlreadyAnswered() : Error("This request has already been answered");
+public sealed record ChooseErasureAnswer() : Error("Choose your answer", "Answer");
+public sealed record ExplainErasureAnswer() : Error("Say why the record is kept: the family will read it", "Explanation");

@@ -22,9 +22,13 @@ public sealed class RecordClosureService(CommonGroundDbContext db, Notifier noti
     /// <summary>Whether this person, on the child's team, speaks for the local authority that holds the record.</summary>
     public Task<bool> MayCloseAsync(ChildAccess access) =>
         access.TeamMemberId is { } teamMemberId
-            ? db.TeamMembers.AnyAsync(t => t.Id == teamMemberId && t.LeftAt == null && t.Professional!.DeactivatedAt == null
-                && t.Professional.Organisation!.Kind == OrganisationKind.LocalAuthority && t.Professional.AreaId == access.Child.AreaId)
+            ? WhoMayClose(db, access.Child.Id, access.Child.AreaId).AnyAsync(t => t.Id == teamMemberId)
             : Task.FromResult(false);
+
+    /// <summary>The places on the child's team of the local authority that holds the record: they close it, and answer a request to erase it.</summary>
+    public static IQueryable<Team.TeamMember> WhoMayClose(CommonGroundDbContext db, Guid childId, Guid areaId) =>
+        db.TeamMembers.Where(t => t.ChildId == childId && t.LeftAt == null && t.Professional!.DeactivatedAt == null
+            && t.Professional.Organisation!.Kind == OrganisationKind.LocalAuthority && t.Professional.AreaId == areaId);
 
     public async Task<Result<Child>> CloseAsync(ChildAccess access, CloseRecordOptions options, UserActor actor)
     {

@@ -168,6 +168,7 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
             DemoDataRights.AddEmergency(db, MondayOf(today), ellie, ruth, "Ruth Adeyemi", council);
             Team(arjun, caseworker, "SEND caseworker", sunita, keyWorker: true, RecordArea.AboutMe, RecordArea.Education, RecordArea.StatutoryProcess);
             DemoDataRights.AddClosed(db, MondayOf(today), arjun, caseworker, "Tom Hughes");
+            DemoDataRights.AddErasureRequest(db, MondayOf(today), arjun, sunita);
         }
 
         db.AuditEvents.Add(AuditEvent.For(Actor.System, now, "demo.seeded", "Demo", null, "Added the Northvale demo data"));

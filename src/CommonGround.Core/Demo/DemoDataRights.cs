@@ -16,6 +16,8 @@ namespace CommonGround.Core.Demo;
 /// who, why and until when on Ellie's "who has seen"; Ruth's council sees it on its emergency access page. Arjun Shah
 /// moved to a special school in Westshire at half term, and Westshire now holds his plan: Tom, his caseworker, closed
 /// his Northvale record on the Monday two weeks ago, and Sunita and Tom both see it closed, with the day it will be erased.
+/// Last Wednesday evening Sunita asked for it to be erased now rather than kept for years; it waits for Tom's answer, on
+/// his attention list and in Sunita's "What's happening".
 /// </summary>
 internal static class DemoDataRights
 {
@@ -67,6 +69,20 @@ internal static class DemoDataRights
         arjun.Close(RetentionSchedule.SendRecord, "Arjun started at Westfield Special School in Westshire after half term, and Westshire Council now holds his EHC plan.", tomName, closedOn);
         Change(db, new UserActor(tom.UserAccountId, tomName) { OrganisationId = tom.OrganisationId }, arjun, closedOn.ToDateTime(new TimeOnly(11, 15)), AuditActions.RecordClosed,
             $"{tomName} closed the record: {RetentionSchedule.SendRecord.Reason.ToLowerInvariant()}. It will be erased on {Time.UkDates.Date(arjun.EraseOn!.Value)}");
+    }
+
+    public static void AddErasureRequest(CommonGroundDbContext db, DateOnly monday, Child arjun, UserAccount sunita)
+    {
+        var asked = monday.AddDays(-5).ToDateTime(new TimeOnly(20, 40));
+        var request = new ErasureRequest
+        {
+            ChildId = arjun.Id, AreaId = arjun.AreaId, RequestedByUserId = sunita.Id, RequestedByName = sunita.DisplayName, RequestedAt = asked,
+            Reason = "Westshire have Arjun's plan and everything they need now. I would rather Northvale did not keep his records for years when he no longer lives here. Please erase them.",
+            DueOn = CorrectionClock.DueOn(asked, Time.WorkingDayCalendar.EnglandAndWales),
+        };
+        db.ErasureRequests.Add(request);
+        db.AuditEvents.Add(AuditEvent.ForChild(new UserActor(sunita.Id, sunita.DisplayName), arjun.Id, arjun.AreaId, asked, new ChildChange(AuditActions.ErasureRequested, null,
+            $"{sunita.DisplayName} asked for the record to be erased, to be answered by {Time.UkDates.Date(request.DueOn)}", new ChangeSubject.Erasure(request.Id))));
     }
 
     private static void Change(CommonGroundDbContext db, Actor actor, Child child, DateTime at, string action, string summary) =>

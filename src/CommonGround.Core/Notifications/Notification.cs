@@ -87,7 +87,7 @@ public static class NotificationTerms
 {
     public static string ToDisplayName(this NotificationKind kind) => kind switch
     {
-        NotificationKind.ConcernRaised => "A concern, or a request to correct your words, is raised for you or your organisation to answer",
+        NotificationKind.ConcernRaised => "A concern, or a request to correct your words or erase a record, is raised for you or your organisation to answer",
         NotificationKind.ConcernUpdated => "A concern you raised or own changes",
         NotificationKind.ConcernOverdue => "A concern is overdue and has gone to a lead",
         NotificationKind.Messages => "A new message in a conversation you are part of",
@@ -95,7 +95,7 @@ public static class NotificationTerms
         NotificationKind.Meetings => "Meetings and meeting records",
         NotificationKind.StatutoryDeadlines => "Statutory dates that are close or missed",
         NotificationKind.Plans => "Support plans: shared with you, answered, agreed or reviewed",
-        NotificationKind.YourData => "Your data: a download you asked for is ready, a request to correct words is answered, or someone opened a record under emergency access",
+        NotificationKind.YourData => "Your data: a download you asked for is ready, a request to correct words or erase a record is answered, or someone opened a record under emergency access",
         _ => kind.ToString(),
     };
 

@@ -101,6 +101,7 @@ public static class Composition
         services.AddScoped<AccessService>();
         services.AddScoped<EmergencyAccessService>();
         services.AddScoped<CommonGround.Core.DataRights.CorrectionService>();
+        services.AddScoped<CommonGround.Core.DataRights.ErasureService>();
         services.AddScoped<ChildReadLog>();
         services.AddScoped<CommonGround.Core.DataRights.ChildRecordReader>();
         services.AddScoped<CommonGround.Core.DataRights.PersonRecordReader>();

@@ -27,7 +27,7 @@ public sealed class NotificationsModel(NotificationService notifications, Curren
 
     public sealed class InputModel
     {
-        [Display(Name = "A concern, or a request to correct your words, is raised for you or your organisation to answer")]
+        [Display(Name = "A concern, or a request to correct your words or erase a record, is raised for you or your organisation to answer")]
         [Required(ErrorMessage = "Choose when to email you")]
         public EmailFrequency? ConcernRaised { get; set; }
 
