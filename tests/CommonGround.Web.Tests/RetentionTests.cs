@@ -148,4 +148,34 @@ public sealed class RetentionTests : FreshAppTests
         Assert.Equal(HttpStatusCode.NotFound, (await parent.GetAsync($"/children/{sam}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await parent.GetAsync($"/children/{ellie}")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_family_is_reminded_once_a_month_before_a_record_closed_long_ago_is_erased_and_can_download_it()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var tom = await SignedInAsync("caseworker@example.org");
+        await tom.SubmitAsync($"/children/{sam}/close", Closing());
+        // Years on, its date comes near: the record was closed long ago, and is erased in 31 days.
+        var today = new DateOnly(2026, 11, 23);
+        await App.QueryAsync(db => db.Children.Where(c => c.Id == sam)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.ClosedOn, today.AddYears(-6)).SetProperty(c => c.EraseOn, today.AddDays(31))));
+        static Task<List<string>> RemindersAsync(AppFactory app, Guid sam) => app.QueryAsync(db => db.Notifications
+            .Where(n => n.ChildId == sam && n.OnceKey != null && n.OnceKey.StartsWith("erasure-reminder:")).Select(n => n.Title).ToListAsync());
+
+        await RunRetentionAsync();
+        Assert.Empty(await RemindersAsync(App, sam));
+
+        App.Time.Advance(TimeSpan.FromDays(1));
+        await RunRetentionAsync();
+        await RunRetentionAsync();
+        Assert.Equal(["Sam's record will be erased on 24 December 2026"], await RemindersAsync(App, sam));
+        var parent = await SignedInAsync("parent@example.org");
+        var (_, notifications) = await parent.OpenAsync("/notifications");
+        Assert.Contains("Sam's record will be erased on 24 December 2026", notifications.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Single(await App.DeliverEmailAsync(), m => m.To.Mailboxes.Any(t => t.Address == "parent@example.org")
+            && (m.TextBody ?? "").Contains("download it from the record before then", StringComparison.Ordinal));
+
+        // It leads to the download, which the closed record still offers.
+        Assert.Equal(HttpStatusCode.OK, (await parent.GetAsync($"/children/{sam}/download")).StatusCode);
+    }
 }

@@ -58,6 +58,9 @@ public static class RetentionSchedule
     public const string UnusedAccountSource =
         "UK GDPR Article 5(1)(e): personal data is kept no longer than it is needed. An account gives its owner a child's record or their work for an organisation; with neither, it is needed only if they come back, and two years allows for a child who needs support again.";
 
+    /// <summary>The family is reminded this many days before a closed record is erased, so they can download a copy.</summary>
+    public const int ReminderDays = 30;
+
     /// <summary>Copies of emails the service sent are kept this long after sending, to answer "did you send it?".</summary>
     public const int SentEmailDays = 90;
 }
