@@ -71,4 +71,17 @@ public sealed class ClosedRecordJourneys(DemoBrowserFixture browser) : IClassFix
         await AssertPageAsync(tom, "Privacy notice", _errors);
         await AssertNoSidewaysScrollAsync(tom, 390);
     }
+
+    [Fact]
+    public async Task Ruth_sees_the_areas_closed_records_and_Sunitas_waiting_request_from_her_organisation()
+    {
+        var ruth = await browser.NewPageAsync(_errors, new BrowserNewContextOptions { ViewportSize = new() { Width = 390, Height = 844 } });
+        await SignInAsync(ruth, "send.lead@example.org", DemoData.Password);
+        await ruth.GotoAsync("/organisation");
+        await Click(ruth, AriaRole.Link, "Closed records");
+        await AssertPageAsync(ruth, "Closed records", _errors);
+        await Assertions.Expect(ruth.Locator("main table").First.Locator("tbody tr")).ToContainTextAsync("Arjun Shah");
+        await Assertions.Expect(ruth.Locator("main table").Nth(1).Locator("tbody tr")).ToContainTextAsync("Support ended");
+        await AssertNoSidewaysScrollAsync(ruth, 390);
+    }
 }

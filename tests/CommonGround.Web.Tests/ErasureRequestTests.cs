@@ -234,4 +234,47 @@ public sealed class ErasureRequestTests : FreshAppTests
         Assert.Contains("Nobody from the local authority is on the team to answer a request to erase the record. Invite the local authority's SEND team to the team first", refusedPage.ErrorSummary());
         Assert.Equal(0, await RequestsAsync(ellie));
     }
+
+    [Fact]
+    public async Task The_councils_admins_see_the_areas_closed_records_and_waiting_requests_with_names_and_dates_only()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var ellie = await ChildIdAsync("Ellie");
+        var ruth = await SignedInAsync("send.lead@example.org");
+        var (empty, emptyPage) = await ruth.OpenAsync("/organisation/closed-records");
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.Contains("No record in your area is closed", emptyPage.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull((await ruth.OpenAsync("/organisation")).Page.QuerySelector("main a[href='/organisation/closed-records']"));
+
+        // A request made while someone from the council was on Ellie's team waits with nobody now to answer it.
+        await App.QueryAsync(async db =>
+        {
+            var child = await db.Children.SingleAsync(c => c.Id == ellie);
+            var alex = await db.Users.SingleAsync(u => u.Email == "parent@example.org");
+            var asked = App.Time.GetUtcNow().UtcDateTime.AddDays(-40);
+            db.ErasureRequests.Add(new ErasureRequest
+            {
+                ChildId = ellie, AreaId = child.AreaId, Reason = "Opened twice", RequestedByUserId = alex.Id, RequestedByName = alex.DisplayName,
+                RequestedAt = asked, DueOn = CorrectionClock.DueOn(asked, Core.Time.WorkingDayCalendar.EnglandAndWales),
+            });
+            return await db.SaveChangesAsync();
+        });
+        var tom = await SignedInAsync("caseworker@example.org");
+        await tom.SubmitAsync($"/children/{sam}/close", new Dictionary<string, string> { ["Input.Rule"] = "send-record", ["Input.Note"] = "Sam has moved to Westshire." });
+        var eraseOn = (await ChildAsync(sam)).EraseOn!.Value;
+
+        var (_, page) = await ruth.OpenAsync("/organisation/closed-records");
+        var rows = page.QuerySelectorAll("main table tbody tr").Select(r => string.Join(" | ", r.Children.Select(c => System.Text.RegularExpressions.Regex.Replace(c.TextContent.Trim(), @"\s+", " ")))).ToList();
+        Assert.Equal([
+            "Ellie Morgan | 14 October 2026 | 16 November 2026 Late | Nobody from your council is on the team",
+            $"Sam Morgan | 23 November 2026 by Tom Hughes | Support ended | {Core.Time.UkDates.Date(eraseOn)}",
+        ], rows);
+        Assert.DoesNotContain("Opened twice", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var seen = await App.QueryAsync(db => db.AccessLog.Where(a => a.ViewerName == "Ruth Adeyemi" && a.What!.StartsWith("Closed records")).Select(a => a.ChildId).ToListAsync());
+        Assert.Equal(new[] { ellie, sam }.Order(), seen.Order());
+
+        // Not for a school's admins.
+        var helen = await SignedInAsync("orgadmin@example.org");
+        Assert.Equal(HttpStatusCode.NotFound, (await helen.GetAsync("/organisation/closed-records")).StatusCode);
+    }
 }

@@ -27,7 +27,11 @@ public sealed class RecordClosureService(CommonGroundDbContext db, Notifier noti
 
     /// <summary>The places on the child's team of the local authority that holds the record: they close it, and answer a request to erase it.</summary>
     public static IQueryable<Team.TeamMember> WhoMayClose(CommonGroundDbContext db, Guid childId, Guid areaId) =>
-        db.TeamMembers.Where(t => t.ChildId == childId && t.LeftAt == null && t.Professional!.DeactivatedAt == null
+        WhoMayCloseIn(db, areaId).Where(t => t.ChildId == childId);
+
+    /// <summary>The places of the area's local authority on any child's team.</summary>
+    public static IQueryable<Team.TeamMember> WhoMayCloseIn(CommonGroundDbContext db, Guid areaId) =>
+        db.TeamMembers.Where(t => t.LeftAt == null && t.Professional!.DeactivatedAt == null
             && t.Professional.Organisation!.Kind == OrganisationKind.LocalAuthority && t.Professional.AreaId == areaId);
 
     public async Task<Result<Child>> CloseAsync(ChildAccess access, CloseRecordOptions options, UserActor actor)

@@ -7,13 +7,14 @@ namespace CommonGround.Core.DataRights;
 /// from. A closed record is erased on the later of its birthday limit and its closure limit.
 /// </summary>
 /// <param name="Key">How the rule is named in the database and in an address.</param>
+/// <param name="Name">The rule in a few words, for a list.</param>
 /// <param name="Reason">Why the record was closed, as the person closing it chooses it.</param>
 /// <param name="Covers">What the rule is for, in a sentence for the privacy notice.</param>
 /// <param name="KeptUntil">How long, in words.</param>
 /// <param name="YearsFromBirth">Kept until this birthday of the child, if the rule counts from birth.</param>
 /// <param name="DaysAfterClosing">Kept at least this many days after the record is closed.</param>
 /// <param name="Source">Where the period comes from.</param>
-public sealed record RetentionRule(string Key, string Reason, string Covers, string KeptUntil, int? YearsFromBirth, int DaysAfterClosing, string Source)
+public sealed record RetentionRule(string Key, string Name, string Reason, string Covers, string KeptUntil, int? YearsFromBirth, int DaysAfterClosing, string Source)
 {
     /// <summary>The day a record closed on <paramref name="closedOn"/> under this rule is erased.</summary>
     public DateOnly EraseOn(DateOnly dateOfBirth, DateOnly closedOn)
@@ -31,6 +32,7 @@ public static class RetentionSchedule
 {
     public static readonly RetentionRule SendRecord = new(
         "send-record",
+        "Support ended",
         "Support has ended: the child no longer needs it, has moved to another area, or has turned 25",
         "A child's record: everything about a child who has had special educational needs support, an assessment or an EHC plan.",
         "until the young person's 31st birthday (their 25th birthday plus 6 years), and never less than 30 days after it is closed",
@@ -39,6 +41,7 @@ public static class RetentionSchedule
 
     public static readonly RetentionRule OpenedInError = new(
         "opened-in-error",
+        "Opened by mistake",
         "The record was opened by mistake: for the wrong child, twice for the same child, or for a child who never needed it",
         "A record opened by mistake.",
         "30 days after it is closed, so that closing it by mistake can be undone",

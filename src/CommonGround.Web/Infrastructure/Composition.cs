@@ -102,6 +102,7 @@ public static class Composition
         services.AddScoped<EmergencyAccessService>();
         services.AddScoped<CommonGround.Core.DataRights.CorrectionService>();
         services.AddScoped<CommonGround.Core.DataRights.ErasureService>();
+        services.AddScoped<CommonGround.Core.DataRights.ClosedRecords>();
         services.AddScoped<ChildReadLog>();
         services.AddScoped<CommonGround.Core.DataRights.ChildRecordReader>();
         services.AddScoped<CommonGround.Core.DataRights.PersonRecordReader>();
