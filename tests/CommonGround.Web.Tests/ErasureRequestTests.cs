@@ -193,6 +193,14 @@ public sealed class ErasureRequestTests : FreshAppTests
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("This record is already closed as opened by mistake, and will be erased on 23 December 2026", refusedPage.ErrorSummary());
         Assert.Equal(3, await RequestsAsync(sam));
+
+        // Alex's download of everything about himself holds each request he made, with its answer.
+        await parent.SubmitAsync("/account/download", new Dictionary<string, string>());
+        await DownloadedZip.RunJobAsync(App);
+        var (_, ready) = await parent.OpenAsync("/account/download");
+        var zip = new DownloadedZip(await (await parent.GetAsync(ready.QuerySelector("main a[href*='handler=File']")!.GetAttribute("href")!)).Content.ReadAsByteArrayAsync());
+        Assert.Equal(3, zip.RowsByTable()["erasure-requests"]);
+        Assert.Contains(zip.Json("data/erasure-requests.json").EnumerateArray(), r => r.GetProperty("explanation").GetString() == "Sam has moved away, so his record is closed. The law requires us to keep it until his 31st birthday.");
     }
 
     [Fact]

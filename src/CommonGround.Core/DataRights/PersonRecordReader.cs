@@ -62,6 +62,10 @@ public sealed class PersonRecordReader(CommonGroundDbContext db)
             await db.AgendaItems.AsNoTracking().Where(a => a.AddedByUserId == userId && db.Meetings.Any(m => m.Id == a.MeetingId && children.Contains(m.ChildId))).OrderBy(a => a.AddedAt).ToListAsync(cancellationToken)));
         tables.Add(ExportTable.Of("meeting-record-corrections", "Corrections you asked for", "To meeting records.", null,
             await db.RecordCorrections.AsNoTracking().Where(c => c.RequestedByUserId == userId && db.Meetings.Any(m => m.Id == c.MeetingId && children.Contains(m.ChildId))).OrderBy(c => c.RequestedAt).ToListAsync(cancellationToken)));
+        tables.Add(ExportTable.Of("words-corrections", "Corrections to professionals' words you asked for", "What you said was wrong, and the answer.", null,
+            await db.CorrectionRequests.AsNoTracking().Where(c => c.RequestedByUserId == userId && children.Contains(c.ChildId)).OrderBy(c => c.RequestedAt).ThenBy(c => c.Id).ToListAsync(cancellationToken)));
+        tables.Add(ExportTable.Of("erasure-requests", "Requests to erase a record", "Each time you asked for a child's record to be erased, and the answer.", null,
+            await db.ErasureRequests.AsNoTracking().Where(r => r.RequestedByUserId == userId && children.Contains(r.ChildId)).OrderBy(r => r.RequestedAt).ThenBy(r => r.Id).ToListAsync(cancellationToken)));
         tables.Add(ExportTable.Of("meeting-feedback", "Did you feel listened to?", "What you said after meetings.", null,
             await db.MeetingFeedback.AsNoTracking().Where(f => f.UserAccountId == userId && children.Contains(f.ChildId)).OrderBy(f => f.Id).ToListAsync(cancellationToken)));
 
