@@ -263,7 +263,7 @@ public sealed class ErasureRequestTests : FreshAppTests
             db.ErasureRequests.Add(new ErasureRequest
             {
                 ChildId = ellie, AreaId = child.AreaId, Reason = "Opened twice", RequestedByUserId = alex.Id, RequestedByName = alex.DisplayName,
-                RequestedAt = asked, DueOn = CorrectionClock.DueOn(asked, Core.Time.WorkingDayCalendar.EnglandAndWales),
+                RequestedAt = asked, DueOn = OneMonthClock.DueOn(asked, Core.Time.WorkingDayCalendar.EnglandAndWales),
             });
             return await db.SaveChangesAsync();
         });

@@ -1,6 +1,5 @@
 using CommonGround.Core.Access;
 using CommonGround.Core.Children;
-using CommonGround.Core.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -47,7 +46,7 @@ public enum CorrectionStatus
 /// A family's request to correct a professional's words about their child (UK GDPR Article 16). The words are never
 /// changed where they were written: the request keeps them as they stood, and once corrected the service shows the new
 /// words in their place, marked as corrected at the family's request, with the old ones a click away. The author's
-/// organisation must answer within one month (<see cref="CorrectionClock"/>).
+/// organisation must answer within one month (<see cref="OneMonthClock"/>).
 /// </summary>
 public sealed class CorrectionRequest
 {
@@ -104,16 +103,6 @@ public sealed class CorrectionRequest
 
         (Status, CorrectedWords, Explanation, AnsweredByUserId, AnsweredByName, AnsweredAt) = (status, words, explanation, byUserId, byName, now);
     }
-}
-
-/// <summary>
-/// One month to answer, as the ICO counts it: from the day the request arrives to the same date next month (the last
-/// day of that month when it has no such date), moved to the next working day when that falls on a weekend or bank holiday.
-/// </summary>
-public static class CorrectionClock
-{
-    public static DateOnly DueOn(DateTime receivedAtUtc, WorkingDayCalendar calendar) =>
-        calendar.OnOrNextWorkingDay(receivedAtUtc.ToUkDate().AddMonths(1));
 }
 
 public sealed class CorrectionRequestConfiguration : IEntityTypeConfiguration<CorrectionRequest>

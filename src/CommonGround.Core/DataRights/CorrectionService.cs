@@ -68,7 +68,7 @@ public sealed class CorrectionService(CommonGroundDbContext db, Notifier notifie
             ChildId = child.Id, AreaId = child.AreaId, Kind = words!.Kind, SubjectId = words.SubjectId, Part = words.Part, Link = words.Link,
             Words = words.Words, WhatIsWrong = whatIsWrong, SuggestedWords = suggested,
             AuthorUserId = words.AuthorUserId, AuthorName = words.AuthorName, OrganisationId = words.OrganisationId, OrganisationName = words.OrganisationName,
-            RequestedByUserId = actor.UserId, RequestedByName = actor.Name, RequestedAt = now, DueOn = CorrectionClock.DueOn(now, WorkingDayCalendar.EnglandAndWales),
+            RequestedByUserId = actor.UserId, RequestedByName = actor.Name, RequestedAt = now, DueOn = OneMonthClock.DueOn(now, WorkingDayCalendar.EnglandAndWales),
         };
         db.CorrectionRequests.Add(request);
         db.AuditEvents.Add(Change(actor, child, request, now, AuditActions.CorrectionRequested,

@@ -18,7 +18,7 @@ public enum ErasureAnswer
 
 /// <summary>
 /// A family's request to erase their child's record (UK GDPR Article 17). The local authority holds the record and must
-/// answer within one month (<see cref="CorrectionClock"/>): erase it, if it should never have been opened; close it and
+/// answer within one month (<see cref="OneMonthClock"/>): erase it, if it should never have been opened; close it and
 /// keep it only as long as the law requires, if support has ended; or keep it, saying why.
 /// </summary>
 public sealed class ErasureRequest

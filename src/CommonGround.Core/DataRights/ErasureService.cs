@@ -56,7 +56,7 @@ public sealed class ErasureService(CommonGroundDbContext db, RecordClosureServic
         var request = new ErasureRequest
         {
             ChildId = child.Id, AreaId = child.AreaId, Reason = reason, RequestedByUserId = actor.UserId, RequestedByName = actor.Name,
-            RequestedAt = now, DueOn = CorrectionClock.DueOn(now, WorkingDayCalendar.EnglandAndWales),
+            RequestedAt = now, DueOn = OneMonthClock.DueOn(now, WorkingDayCalendar.EnglandAndWales),
         };
         db.ErasureRequests.Add(request);
         db.AuditEvents.Add(Change(actor, child, request, now, AuditActions.ErasureRequested,

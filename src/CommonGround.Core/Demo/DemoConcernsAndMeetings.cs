@@ -71,7 +71,7 @@ internal static class DemoConcernsAndMeetings
             WhatIsWrong = "The route did not change at half term. It changed at the start of September, and the taxi has been late since then.",
             SuggestedWords = "Could you tell me which mornings it was late, if you remember? The company says the route changed at the start of September.",
             AuthorUserId = dan.UserAccountId, AuthorName = "Dan Whitfield", OrganisationId = transport.Id, OrganisationName = transport.Name,
-            RequestedByUserId = alex.Id, RequestedByName = "Alex Morgan", RequestedAt = asked, DueOn = DataRights.CorrectionClock.DueOn(asked, Calendar),
+            RequestedByUserId = alex.Id, RequestedByName = "Alex Morgan", RequestedAt = asked, DueOn = DataRights.OneMonthClock.DueOn(asked, Calendar),
         };
         correction.Correct(correction.SuggestedWords, "You are right: the company's records show the new route started on 8 September.", dan.UserAccountId, "Dan Whitfield", At(monday.AddDays(-3), 9, 30));
         db.CorrectionRequests.Add(correction);

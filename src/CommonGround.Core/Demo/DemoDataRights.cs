@@ -78,7 +78,7 @@ internal static class DemoDataRights
         {
             ChildId = arjun.Id, AreaId = arjun.AreaId, RequestedByUserId = sunita.Id, RequestedByName = sunita.DisplayName, RequestedAt = asked,
             Reason = "Westshire have Arjun's plan and everything they need now. I would rather Northvale did not keep his records for years when he no longer lives here. Please erase them.",
-            DueOn = CorrectionClock.DueOn(asked, Time.WorkingDayCalendar.EnglandAndWales),
+            DueOn = OneMonthClock.DueOn(asked, Time.WorkingDayCalendar.EnglandAndWales),
         };
         db.ErasureRequests.Add(request);
         db.AuditEvents.Add(AuditEvent.ForChild(new UserActor(sunita.Id, sunita.DisplayName), arjun.Id, arjun.AreaId, asked, new ChildChange(AuditActions.ErasureRequested, null,

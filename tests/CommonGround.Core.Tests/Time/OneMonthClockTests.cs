@@ -4,7 +4,7 @@ using CommonGround.Core.Time;
 namespace CommonGround.Core.Tests;
 
 /// <summary>One month to answer a request to correct words, as the ICO counts it.</summary>
-public sealed class CorrectionClockTests
+public sealed class OneMonthClockTests
 {
     [Theory]
     [InlineData("2026-11-23T10:00:00Z", "2026-12-23")] // the same date next month
@@ -14,5 +14,5 @@ public sealed class CorrectionClockTests
     [InlineData("2027-06-30T23:30:00Z", "2027-08-02")] // in summer it is already 1 July in the UK; 1 August is a Sunday
     public void The_answer_is_due_on_the_same_date_next_month_or_the_next_working_day(string received, string due) =>
         Assert.Equal(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture),
-            CorrectionClock.DueOn(DateTime.Parse(received, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal), WorkingDayCalendar.EnglandAndWales));
+            OneMonthClock.DueOn(DateTime.Parse(received, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal), WorkingDayCalendar.EnglandAndWales));
 }
