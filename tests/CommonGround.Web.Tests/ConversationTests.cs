@@ -92,4 +92,30 @@ public sealed class ConversationTests : FreshAppTests
         var therapist = await SignedInAsync("therapist@example.org");
         Assert.Equal(HttpStatusCode.Forbidden, (await therapist.GetAsync($"/children/{sam}/conversations")).StatusCode);
     }
+
+    [Fact]
+    public async Task Replies_sent_at_the_same_moment_are_each_counted()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var parent = await SignedInAsync("parent@example.org");
+        await parent.SubmitAsync($"/children/{sam}/conversations/new", new Dictionary<string, string> { ["Input.Subject"] = "Swimming", ["Input.Text"] = "Can we talk?" });
+        var conversation = await App.QueryAsync(db => db.Conversations.Select(c => c.Id).SingleAsync());
+        var link = $"/children/{sam}/conversations/{conversation}";
+
+        // Each reply is its own form, fetched first, then all are sent at once, as from several tabs and people.
+        const int Replies = 24;
+        var forms = new List<Dictionary<string, string>>();
+        for (var i = 0; i < Replies; i++)
+        {
+            var (_, page) = await parent.OpenAsync(link);
+            var fields = page.QuerySelectorAll<AngleSharp.Html.Dom.IHtmlInputElement>("main form input[type=hidden]").ToDictionary(f => f.Name!, f => f.Value);
+            fields["Input.Text"] = $"Reply number {i + 1}";
+            forms.Add(fields);
+        }
+
+        var sent = await Task.WhenAll(forms.Select(fields => parent.PostFormAsync(link, fields)));
+        Assert.All(sent, s => Assert.Equal(HttpStatusCode.Redirect, s.Response.StatusCode));
+        Assert.Equal(Replies + 1, await App.QueryAsync(db => db.Messages.CountAsync(m => m.ConversationId == conversation)));
+        Assert.Equal(Replies + 1, await App.QueryAsync(db => db.Conversations.Where(c => c.Id == conversation).Select(c => c.MessageCount).SingleAsync()));
+    }
 }

@@ -131,7 +131,7 @@ public sealed class ConversationService(CommonGroundDbContext db, AccessService 
         var conversation = new Conversation
         {
             ChildId = childId, AreaId = childAccess.Child.AreaId, Subject = subject!.Trim(), ConcernId = concern?.Id,
-            StartedAt = now, StartedByUserId = actor.UserId, StartedByName = actor.Name, LastMessageAt = now,
+            StartedAt = now, StartedByUserId = actor.UserId, StartedByName = actor.Name, LastMessageAt = now, MessageCount = 1,
         };
         db.Conversations.Add(conversation);
         try
@@ -194,8 +194,6 @@ public sealed class ConversationService(CommonGroundDbContext db, AccessService 
             AuthorOrganisationName = childAccess.IsFamily ? null : actor.OrganisationName, ByFamily = childAccess.IsFamily, Text = text.Trim(), SentAt = now,
         };
         db.Messages.Add(message);
-        conversation.LastMessageAt = now;
-        conversation.MessageCount++;
         var readBySender = await db.ConversationReads.SingleOrDefaultAsync(r => r.ConversationId == conversation.Id && r.UserAccountId == actor.UserId);
         if (readBySender is null)
         {
@@ -215,7 +213,21 @@ public sealed class ConversationService(CommonGroundDbContext db, AccessService 
                 ChildLinks.Conversation(conversation.ChildId, conversation.Id), conversation.ChildId, concern?.Urgency == ConcernUrgency.Urgent, area: RecordArea.Concerns, about: concern?.About);
         }
 
-        await db.SaveChangesAsync();
+        // The thread's count and latest time are added to in the database, in the message's transaction: replies sent at
+        // the same moment each count, where a count read, added to and written back would lose some.
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await db.SaveChangesAsync();
+            if (!isNew)
+            {
+                await db.Conversations.Where(c => c.Id == conversation.Id).ExecuteUpdateAsync(u => u
+                    .SetProperty(c => c.MessageCount, c => c.MessageCount + 1)
+                    .SetProperty(c => c.LastMessageAt, c => c.LastMessageAt < now ? now : c.LastMessageAt));
+            }
+
+            await transaction.CommitAsync();
+        }
+
         await signals.RefreshAfterChangeAsync(conversation.ChildId);
         return conversation;
     }
