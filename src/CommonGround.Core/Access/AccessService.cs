@@ -61,17 +61,11 @@ public sealed class AccessService(CommonGroundDbContext db, ChildReadLog readLog
 
         var today = timeProvider.TodayInUk();
         var family = await db.FamilyMembers.Where(f => f.ChildId == childId).ToListAsync();
-        var youngPersonDecides = child.AgeOn(today) >= 16 && family.Any(f => f.Relationship == FamilyRelationship.YoungPerson);
+        var youngPersonDecides = ChildRelationship.DecidedByYoungPerson(child, today, family.Select(f => f.Relationship));
         var own = family.FirstOrDefault(f => f.UserAccountId == userId);
         if (own is not null)
         {
-            var kind = own.Relationship switch
-            {
-                FamilyRelationship.YoungPerson => RelationshipKind.YoungPerson,
-                FamilyRelationship.ParentCarer => RelationshipKind.ParentCarer,
-                _ => RelationshipKind.OtherCarer,
-            };
-            return new ChildAccess(child, new ChildRelationship(kind, YoungPersonDecides: youngPersonDecides), await FamilyAreasAsync(own, youngPersonDecides), null);
+            return new ChildAccess(child, ChildRelationship.OfFamily(own.Relationship, youngPersonDecides), await FamilyAreasAsync(own, youngPersonDecides), null);
         }
 
         var member = await db.TeamMembers

@@ -30,4 +30,16 @@ public sealed record ChildRelationship(
     public static ChildRelationship None { get; } = new(RelationshipKind.None);
 
     public bool IsFamily => Kind is RelationshipKind.ParentCarer or RelationshipKind.YoungPerson or RelationshipKind.OtherCarer;
+
+    /// <summary>How a member of the child's family stands to the record.</summary>
+    public static ChildRelationship OfFamily(Children.FamilyRelationship relationship, bool youngPersonDecides) => new(relationship switch
+    {
+        Children.FamilyRelationship.YoungPerson => RelationshipKind.YoungPerson,
+        Children.FamilyRelationship.ParentCarer => RelationshipKind.ParentCarer,
+        _ => RelationshipKind.OtherCarer,
+    }, YoungPersonDecides: youngPersonDecides);
+
+    /// <summary>Whether the record's decisions are the young person's: they are 16 or over and have a place of their own in the family.</summary>
+    public static bool DecidedByYoungPerson(Children.Child child, DateOnly today, IEnumerable<Children.FamilyRelationship> family) =>
+        child.AgeOn(today) >= 16 && family.Contains(Children.FamilyRelationship.YoungPerson);
 }

@@ -78,10 +78,9 @@ public sealed class YourDayService(CommonGroundDbContext db, TimeProvider timePr
             .ToListAsync();
 
         // A request to erase a record is answered by the local authority on the child's team.
+        var closes = DataRights.RecordClosureService.WhoMayClose(db).Where(t => t.ProfessionalId == professionalId);
         var erasures = await db.ErasureRequests
-            .Where(r => r.Answer == DataRights.ErasureAnswer.Waiting)
-            .Where(r => places.Any(p => p.ChildId == r.ChildId && p.Professional!.Organisation!.Kind == Organisations.OrganisationKind.LocalAuthority
-                && p.Professional.AreaId == r.AreaId && p.Professional.DeactivatedAt == null))
+            .Where(r => r.Answer == DataRights.ErasureAnswer.Waiting && closes.Any(t => t.ChildId == r.ChildId))
             .OrderBy(r => r.DueOn).ThenBy(r => r.Id).Take(Shown)
             .Select(r => new
             {

@@ -38,7 +38,7 @@ public sealed class ClosedRecords(CommonGroundDbContext db)
             })
             .ToListAsync();
         var ids = waiting.Select(w => w.ChildId).ToList();
-        var answered = (await RecordClosureService.WhoMayCloseIn(db, areaId).Where(t => ids.Contains(t.ChildId)).Select(t => t.ChildId).Distinct().ToListAsync()).ToHashSet();
+        var answered = (await RecordClosureService.WhoMayClose(db).Where(t => t.AreaId == areaId && ids.Contains(t.ChildId)).Select(t => t.ChildId).Distinct().ToListAsync()).ToHashSet();
         var erased = await db.ErasedRecords.CountAsync(e => e.AreaId == areaId);
         return new AreaRetention(
             waiting.Select(w => new WaitingErasureRow(w.ChildId, w.Name, w.RequestedAt.ToUkDate(), w.DueOn, answered.Contains(w.ChildId))).ToList(),

@@ -23,7 +23,9 @@ public sealed class ErasureService(CommonGroundDbContext db, RecordClosureServic
     /// Who may ask: a parent carer or the young person, and only the young person once they decide for themself. The
     /// request speaks for the child, so it is theirs, or their parents', to make.
     /// </summary>
-    public static bool MayAsk(ChildAccess access) => access.Relationship switch
+    public static bool MayAsk(ChildAccess access) => MayAsk(access.Relationship);
+
+    private static bool MayAsk(ChildRelationship relationship) => relationship switch
     {
         { Kind: RelationshipKind.YoungPerson } => true,
         { Kind: RelationshipKind.ParentCarer, YoungPersonDecides: false } => true,
@@ -31,7 +33,7 @@ public sealed class ErasureService(CommonGroundDbContext db, RecordClosureServic
     };
 
     /// <summary>Whether anyone could answer a request now: someone from the local authority on the child's team.</summary>
-    public Task<bool> HasAnswererAsync(Guid childId, Guid areaId) => RecordClosureService.WhoMayClose(db, childId, areaId).AnyAsync();
+    public Task<bool> HasAnswererAsync(Guid childId) => RecordClosureService.WhoMayClose(db).AnyAsync(t => t.ChildId == childId);
 
     public async Task<Result<ErasureRequest>> AskAsync(ChildAccess access, AskForErasureOptions options, UserActor actor)
     {
@@ -41,7 +43,7 @@ public sealed class ErasureService(CommonGroundDbContext db, RecordClosureServic
         {
             _ when !MayAsk(access) => new NotYoursToAskForErasure(),
             _ when child.ClosedUnderRule == RetentionSchedule.OpenedInError.Key => new RecordAlreadyBeingErased(child.EraseOn!.Value),
-            _ when !await HasAnswererAsync(child.Id, child.AreaId) => new NobodyToAnswerErasure(),
+            _ when !await HasAnswererAsync(child.Id) => new NobodyToAnswerErasure(),
             _ when reason.Length == 0 => new SayWhyErase(),
             _ when reason.Length > ErasureRequest.MaxTextLength => new TextTooLong("Reason", ErasureRequest.MaxTextLength),
             _ when await db.ErasureRequests.AnyAsync(r => r.ChildId == child.Id && r.Answer == ErasureAnswer.Waiting) => new ErasureAlreadyWaiting(),
@@ -61,7 +63,7 @@ public sealed class ErasureService(CommonGroundDbContext db, RecordClosureServic
         db.ErasureRequests.Add(request);
         db.AuditEvents.Add(Change(actor, child, request, now, AuditActions.ErasureRequested,
             $"{actor.Name} asked for the record to be erased, to be answered by {UkDates.Date(request.DueOn)}"));
-        foreach (var answerer in await RecordClosureService.WhoMayClose(db, child.Id, child.AreaId).Select(t => t.Professional!.UserAccountId).Distinct().ToListAsync())
+        foreach (var answerer in await RecordClosureService.WhoMayClose(db).Where(t => t.ChildId == child.Id).Select(t => t.Professional!.UserAccountId).Distinct().ToListAsync())
         {
             notifier.Notify(answerer, NotificationKind.ConcernRaised,
                 $"{child.KnownAs}'s family asked for the record to be erased",
@@ -161,9 +163,8 @@ public sealed class ErasureService(CommonGroundDbContext db, RecordClosureServic
     private async Task<List<Guid>> FamilyWhoMayAskAsync(Child child)
     {
         var family = await db.FamilyMembers.AsNoTracking().Where(f => f.ChildId == child.Id).Select(f => new { f.UserAccountId, f.Relationship }).ToListAsync();
-        var youngPersonDecides = child.AgeOn(timeProvider.TodayInUk()) >= 16 && family.Any(f => f.Relationship == FamilyRelationship.YoungPerson);
-        return family.Where(f => f.Relationship == FamilyRelationship.YoungPerson || (f.Relationship == FamilyRelationship.ParentCarer && !youngPersonDecides))
-            .Select(f => f.UserAccountId).ToList();
+        var youngPersonDecides = ChildRelationship.DecidedByYoungPerson(child, timeProvider.TodayInUk(), family.Select(f => f.Relationship));
+        return family.Where(f => MayAsk(ChildRelationship.OfFamily(f.Relationship, youngPersonDecides))).Select(f => f.UserAccountId).ToList();
     }
 
     private static AuditEvent Change(Actor actor, Child child, ErasureRequest request, DateTime now, string action, string summary) =>

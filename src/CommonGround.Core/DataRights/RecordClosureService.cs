@@ -22,17 +22,16 @@ public sealed class RecordClosureService(CommonGroundDbContext db, Notifier noti
     /// <summary>Whether this person, on the child's team, speaks for the local authority that holds the record.</summary>
     public Task<bool> MayCloseAsync(ChildAccess access) =>
         access.TeamMemberId is { } teamMemberId
-            ? WhoMayClose(db, access.Child.Id, access.Child.AreaId).AnyAsync(t => t.Id == teamMemberId)
+            ? WhoMayClose(db).AnyAsync(t => t.Id == teamMemberId && t.ChildId == access.Child.Id)
             : Task.FromResult(false);
 
-    /// <summary>The places on the child's team of the local authority that holds the record: they close it, and answer a request to erase it.</summary>
-    public static IQueryable<Team.TeamMember> WhoMayClose(CommonGroundDbContext db, Guid childId, Guid areaId) =>
-        WhoMayCloseIn(db, areaId).Where(t => t.ChildId == childId);
-
-    /// <summary>The places of the area's local authority on any child's team.</summary>
-    public static IQueryable<Team.TeamMember> WhoMayCloseIn(CommonGroundDbContext db, Guid areaId) =>
+    /// <summary>
+    /// Every current place on a child's team held for the local authority of the child's area (a place carries the
+    /// child's area): they close the record, and answer a request to erase it.
+    /// </summary>
+    public static IQueryable<Team.TeamMember> WhoMayClose(CommonGroundDbContext db) =>
         db.TeamMembers.Where(t => t.LeftAt == null && t.Professional!.DeactivatedAt == null
-            && t.Professional.Organisation!.Kind == OrganisationKind.LocalAuthority && t.Professional.AreaId == areaId);
+            && t.Professional.Organisation!.Kind == OrganisationKind.LocalAuthority && t.Professional.AreaId == t.AreaId);
 
     public async Task<Result<Child>> CloseAsync(ChildAccess access, CloseRecordOptions options, UserActor actor)
     {

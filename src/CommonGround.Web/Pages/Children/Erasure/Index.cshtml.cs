@@ -24,6 +24,7 @@ public sealed class IndexModel(ErasureService erasures, RecordClosureService clo
     public bool MayAsk { get; private set; }
     /// <summary>The local authority on the team, who would answer.</summary>
     public bool MayAnswer { get; private set; }
+    /// <summary>Whether someone from the local authority is on the team to answer; worked out only for those who may ask.</summary>
     public bool HasAnswerer { get; private set; }
     public IReadOnlyList<ErasureRequest> Requests { get; private set; } = [];
     public ErasureRequest? Waiting => Requests.FirstOrDefault(r => r.IsWaiting);
@@ -82,7 +83,7 @@ public sealed class IndexModel(ErasureService erasures, RecordClosureService clo
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        HasAnswerer = await erasures.HasAnswererAsync(Access.Child.Id, Access.Child.AreaId);
+        HasAnswerer = MayAnswer || (MayAsk && await erasures.HasAnswererAsync(Access.Child.Id));
         // A young person who decides for themself asks alone: the rest of the family reads what is kept, not their requests.
         Requests = MayAsk || MayAnswer ? await erasures.ForChildAsync(Access.Child.Id) : [];
         DescribeRead(null, "Erasing the record");
