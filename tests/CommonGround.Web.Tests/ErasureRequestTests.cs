@@ -94,6 +94,8 @@ public sealed class ErasureRequestTests : FreshAppTests
         Assert.NotNull((await tom.OpenAsync($"/children/{sam}")).Page.QuerySelector($"main a[href='/children/{sam}/erasure/{request.Id}']"));
         Assert.NotNull((await tom.OpenAsync("/children")).Page.QuerySelector($"ul[aria-labelledby='records-to-erase'] a[href='/children/{sam}/erasure/{request.Id}']"));
         Assert.Null((await priya.OpenAsync("/children")).Page.QuerySelector("#records-to-erase"));
+        Assert.True(await App.QueryAsync(db => db.AccessLog.AnyAsync(a => a.ChildId == sam && a.ViewerUserId == tomId && a.What.Contains("records to erase"))),
+            "Sam's name on Tom's first screen is logged as seen");
         Assert.Contains("Alex Morgan's request to erase Sam's record should be answered", (await parent.OpenAsync($"/children/{sam}/whats-happening")).Page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
         // The family cannot answer their own request, and an answer needs a choice, and reasons unless it is to erase.

@@ -84,7 +84,8 @@ public sealed class IndexModel(ChildService children, CommonGroundDbContext db, 
         var owed = await commitments.ListOwedByAsync(person.Account.Id);
         Owed = new OwedCounts(owed.Count(c => c.IsLate), owed.Count(c => c.IsBehind), owed.Count(c => c.IsDisputed), owed.Count(c => c.IsDueSoon), owed.Count(c => c.IsProposed));
         AdviceToGive = (await advice.ListForAdviserAsync(person.Account.Id, false, 1)).ToGive;
-        ShowsChildren(Day.Concerns.Select(c => c.ChildId).Concat(Day.Records.Select(r => r.ChildId)).Concat(Day.Corrections.Select(c => c.ChildId)).Distinct(), "Your day: concerns to answer, records to write and words to correct");
+        ShowsChildren(Day.Concerns.Select(c => c.ChildId).Concat(Day.Records.Select(r => r.ChildId)).Concat(Day.Corrections.Select(c => c.ChildId)).Concat(Day.Erasures.Select(e => e.ChildId)).Distinct(),
+            "Your day: concerns to answer, records to write, words to correct and records to erase");
 
         var today = Today;
         var query = db.TeamMembers
