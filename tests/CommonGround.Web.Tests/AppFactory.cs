@@ -104,6 +104,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.AddSingleton<TimeProvider>(Time);
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, FailingEndpoint>();
+            services.ConfigureDbContext<CommonGroundDbContext>((provider, options) =>
+                options.AddInterceptors(new UnreachableDatabase(provider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>())));
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, PeerAddress>();
             if (!StartsWithDemo && SharesDatabaseWith is null)
             {
@@ -217,10 +219,32 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
                     throw new InvalidOperationException("A deliberate failure.");
                 }
 
+                if (context.Request.Path == "/test/fail-database")
+                {
+                    context.Items[UnreachableDatabase.Key] = true;
+                    throw new InvalidOperationException("A deliberate failure, after which the database cannot be reached.");
+                }
+
                 await nextMiddleware();
             });
         };
     }
+}
+
+/// <summary>For the rest of a request to <c>/test/fail-database</c>, the database cannot be reached, as when it is down or out of connections.</summary>
+internal sealed class UnreachableDatabase(Microsoft.AspNetCore.Http.IHttpContextAccessor accessor) : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+{
+    public const string Key = "test-database-unreachable";
+
+    public override Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult ConnectionOpening(System.Data.Common.DbConnection connection,
+        Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult result) =>
+        Unreachable() ? throw new InvalidOperationException("The database cannot be reached.") : result;
+
+    public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult> ConnectionOpeningAsync(System.Data.Common.DbConnection connection,
+        Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult result, CancellationToken cancellationToken = default) =>
+        Unreachable() ? throw new InvalidOperationException("The database cannot be reached.") : ValueTask.FromResult(result);
+
+    private bool Unreachable() => accessor.HttpContext?.Items.ContainsKey(Key) == true;
 }
 
 /// <summary>Reads pages as a browser would and submits their forms with the antiforgery token they carry.</summary>

@@ -77,6 +77,23 @@ public sealed class ShellTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task The_error_page_needs_nothing_from_the_database_so_it_shows_when_the_database_cannot_be_reached()
+    {
+        var client = app.NewClient();
+        await client.SignInAsync("parent@example.org");
+        var (response, page) = await client.OpenAsync("/test/fail-database");
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("Sorry, there is a problem with the service", page.Heading());
+        Assert.DoesNotContain("Sign in", page.QuerySelector("nav")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector(".cg-signed-in"));
+
+        // The same person's next page, with the database back, has the menu and says who is signed in.
+        var (_, next) = await client.OpenAsync("/children");
+        Assert.Contains("Notifications", next.QuerySelector("nav")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(next.QuerySelector(".cg-signed-in"));
+    }
+
+    [Fact]
     public async Task Health_reports_the_database_healthy()
     {
         var response = await app.NewClient().GetAsync("/health");

@@ -1,8 +1,10 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace CommonGround.Core.Data;
 
@@ -49,8 +51,39 @@ public static class DatabaseSetup
             connectionString = $"Data Source={Path.Combine(dataFolder, "commonground.db")}";
         }
 
+        if (provider == DatabaseProvider.Postgres)
+        {
+            connectionString = WithPoolSize(connectionString!, configuration.GetValue("Database:MaxConnections", DefaultMaxConnections));
+        }
+
         services.AddDbContext<CommonGroundDbContext>(options => Configure(options, provider, connectionString!));
         return services;
+    }
+
+    /// <summary>
+    /// The most connections one instance opens to PostgreSQL. Well under the server's default limit of 100, so two
+    /// instances and the server's own reserved connections fit; past it, a request waits for a free connection.
+    /// </summary>
+    public const int DefaultMaxConnections = 30;
+
+    /// <summary>The connection string with the instance's pool size, unless it already names its own.</summary>
+    public static string WithPoolSize(string connectionString, int maxConnections)
+    {
+        if (maxConnections < 1)
+        {
+            throw new InvalidOperationException($"Database:MaxConnections must be at least 1, not {maxConnections}.");
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var named = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Any(key => key.Replace(" ", "", StringComparison.Ordinal) is var k
+                && (k.Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase) || k.Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase)));
+        if (!named)
+        {
+            builder.MaxPoolSize = maxConnections;
+        }
+
+        return builder.ConnectionString;
     }
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
@@ -58,7 +91,7 @@ public static class DatabaseSetup
         _ = provider switch
         {
             DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
-            _ => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)),
+            _ => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)).AddInterceptors(SqliteConnectionSettings.Instance),
         };
         // A save that loses a race (a double click, two instances) is expected and handled where it happens; anything
         // unexpected still reaches the error handler, which logs it as an error. So the database's own report is detail.

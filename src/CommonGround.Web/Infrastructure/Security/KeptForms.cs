@@ -126,7 +126,9 @@ public sealed class RestoreKeptForm(KeptForms keptForms, CurrentUser currentUser
     {
         var executed = await next();
         var request = context.HttpContext.Request;
-        if (!HttpMethods.IsGet(request.Method) || executed.Result is not PageResult || currentUser.UserId is not { } userId
+        // An error page has no form to fill in, and a server error's page must not need the database.
+        if (!HttpMethods.IsGet(request.Method) || executed.Result is not PageResult || context.HttpContext.Response.StatusCode >= 400
+            || currentUser.UserId is not { } userId
             || await keptForms.TakeAsync(userId, (request.PathBase + request.Path).ToString()) is not { } fields)
         {
             return;

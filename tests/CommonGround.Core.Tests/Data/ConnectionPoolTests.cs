@@ -1,0 +1,27 @@
+using CommonGround.Core.Data;
+using Npgsql;
+
+namespace CommonGround.Core.Tests.Data;
+
+public sealed class ConnectionPoolTests
+{
+    [Theory]
+    [InlineData("Host=db;Database=commonground", 30, 30)]
+    [InlineData("Host=db;Database=commonground", 12, 12)]
+    [InlineData("Host=db;Database=commonground;Maximum Pool Size=20", 30, 20)]
+    [InlineData("Host=db;Database=commonground;MaxPoolSize=15", 30, 15)]
+    [InlineData("Host=db;Database=commonground;maximum pool size=8", 30, 8)]
+    public void The_pool_is_sized_from_settings_unless_the_connection_string_sizes_it(string connectionString, int setting, int expected)
+    {
+        var sized = new NpgsqlConnectionStringBuilder(DatabaseSetup.WithPoolSize(connectionString, setting));
+        Assert.Equal(expected, sized.MaxPoolSize);
+        Assert.Equal("db", sized.Host);
+    }
+
+    [Fact]
+    public void A_pool_of_no_connections_is_refused_with_the_setting_named()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => DatabaseSetup.WithPoolSize("Host=db", 0));
+        Assert.Contains("Database:MaxConnections", error.Message, StringComparison.Ordinal);
+    }
+}
