@@ -9,13 +9,15 @@ namespace CommonGround.Browser.Tests;
 /// <summary>
 /// Every page in the permission matrix, as each demo person reaches it by following links from their home page, at a
 /// phone's narrowest width (320 CSS pixels, the width of a 1280 pixel screen at 400% zoom) and at a desktop's: no
-/// page scrolls sideways, and axe-core finds no WCAG 2.2 A or AA failure at either width.
+/// page scrolls sideways, and axe-core finds no WCAG 2.2 A or AA failure at either width. Each is sent compressed, in
+/// under 100 KB.
 /// </summary>
 public sealed partial class EveryPage(DemoBrowserFixture browser) : IClassFixture<DemoBrowserFixture>
 {
     private const int PhoneWidth = 320;
     private const int DesktopWidth = 1280;
     private const int UrlsPerRoute = 3;
+    private const int MostCompressedPageBytes = 100 * 1024;
 
     /// <summary>Pages no link leads to without a secret only an email carries, or that are not pages; each is proved elsewhere.</summary>
     private static readonly Dictionary<string, string> NotReachedByLinks = new()
@@ -118,6 +120,17 @@ public sealed partial class EveryPage(DemoBrowserFixture browser) : IClassFixtur
         {
             problems.Enqueue($"{url} as {who}: status {response?.Status}, not {status} as when it was found");
             return;
+        }
+
+        // Sent compressed, and small enough for a phone on a weak signal.
+        if (await response.HeaderValueAsync("content-encoding") is not ("br" or "gzip"))
+        {
+            problems.Enqueue($"{url} as {who}: not sent compressed");
+        }
+
+        if ((await response.Request.SizesAsync()).ResponseBodySize is var bytes and > MostCompressedPageBytes)
+        {
+            problems.Enqueue($"{url} as {who}: {bytes / 1024} KB compressed, over {MostCompressedPageBytes / 1024} KB");
         }
 
         foreach (var width in new[] { PhoneWidth, DesktopWidth })

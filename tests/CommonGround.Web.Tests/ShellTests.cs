@@ -93,6 +93,51 @@ public sealed class ShellTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.NotNull(next.QuerySelector(".cg-signed-in"));
     }
 
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task Pages_and_front_end_files_are_sent_compressed_and_fingerprinted_files_are_kept_for_a_year(string encoding)
+    {
+        var client = app.NewClient();
+        await client.SignInAsync("parent@example.org");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/children");
+        request.Headers.AcceptEncoding.ParseAdd(encoding);
+        using var page = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal([encoding], page.Content.Headers.ContentEncoding);
+        Assert.True(page.Headers.CacheControl!.NoStore, "A page about a child is never kept in a shared computer's cache");
+        var html = await Decompressed(page, encoding);
+        Assert.Contains("My children", html, StringComparison.Ordinal);
+
+        var files = System.Text.RegularExpressions.Regex.Matches(html, "(?:href|src)=\"(/dist/[^\"]+\\?v=[^\"]+)\"").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        Assert.Equal(2, files.Count);
+        foreach (var file in files)
+        {
+            using var fileRequest = new HttpRequestMessage(HttpMethod.Get, file);
+            fileRequest.Headers.AcceptEncoding.ParseAdd(encoding);
+            using var response = await client.SendAsync(fileRequest);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal([encoding], response.Content.Headers.ContentEncoding);
+            Assert.Equal(TimeSpan.FromDays(365), response.Headers.CacheControl!.MaxAge);
+            Assert.True(response.Headers.CacheControl.Public);
+            Assert.NotEmpty(await Decompressed(response, encoding));
+        }
+
+        // Without its fingerprint, a file may change at the same address, so it is kept only for an hour.
+        using var plain = await client.GetAsync(files[0].Split('?')[0]);
+        Assert.Equal(TimeSpan.FromHours(1), plain.Headers.CacheControl!.MaxAge);
+    }
+
+    private static async Task<string> Decompressed(HttpResponseMessage response, string encoding)
+    {
+        await using var body = await response.Content.ReadAsStreamAsync();
+        await using Stream reader = encoding == "br"
+            ? new System.IO.Compression.BrotliStream(body, System.IO.Compression.CompressionMode.Decompress)
+            : new System.IO.Compression.GZipStream(body, System.IO.Compression.CompressionMode.Decompress);
+        using var text = new StreamReader(reader);
+        return await text.ReadToEndAsync();
+    }
+
     [Fact]
     public async Task Health_reports_the_database_healthy()
     {

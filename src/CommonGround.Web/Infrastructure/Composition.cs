@@ -42,6 +42,7 @@ public static class Composition
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
+        services.AddCompressedResponses();
         services.Configure<ServiceOptions>(configuration.GetSection(ServiceOptions.Section));
         services.AddSingleton<PublicAddress>();
         services.AddNetworkEdge(configuration, builder.Environment);
@@ -321,6 +322,7 @@ public static class Composition
     {
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseNetworkEdge();
+        app.UseResponseCompression();
         // The JSON API answers every error with problem details; pages answer with a page a person can read.
         static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
         app.UseWhen(IsApi, api =>
@@ -340,10 +342,7 @@ public static class Composition
 
         app.UseMiddleware<UnreadableForms>();
 
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=3600",
-        });
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = CompressedResponses.CacheStaticFile });
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -45,5 +45,5 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         return next(context);
     }
 
-    private static bool IsStaticAsset(PathString path) => path.StartsWithSegments("/dist");
+    private static bool IsStaticAsset(PathString path) => path.StartsWithSegments("/dist") || path == "/favicon.svg";
 }
