@@ -112,17 +112,13 @@ public sealed class AccessService(CommonGroundDbContext db, ChildReadLog readLog
     }
 
     /// <summary>
-    /// Every child the person sees any of, by part of the record, today: for staff in one read of their places and
-    /// sharing; for a family, child by child (a family has few).
+    /// The children the person sees as family, by part of the record, child by child (a family has few). What staff
+    /// see is asked of the database inside each query (<see cref="StaffPlacesOf"/> and <see cref="ActiveSharing"/>),
+    /// so its cost does not grow with their caseload.
     /// </summary>
-    public async Task<PartsSeen> PartsSeenByAsync(Guid userId)
+    public async Task<PartsSeen> FamilyPartsSeenByAsync(Guid userId)
     {
-        var today = timeProvider.TodayInUk();
-        var staff = await db.TeamMembers.AsNoTracking()
-            .Where(t => t.LeftAt == null && t.Professional!.UserAccountId == userId && t.Professional.DeactivatedAt == null)
-            .Join(db.SharingConsents.Where(SharingConsent.ActiveOn(today)), t => t.Id, c => c.TeamMemberId, (t, c) => new { t.ChildId, c.Area })
-            .ToListAsync();
-        var parts = staff.GroupBy(p => p.Area).ToDictionary(g => g.Key, g => g.Select(p => p.ChildId).Distinct().ToList());
+        var parts = new Dictionary<RecordArea, List<Guid>>();
         var family = await db.FamilyMembers.AsNoTracking().Where(f => f.UserAccountId == userId)
             .Select(f => new { f.ChildId, HasYoungPerson = db.FamilyMembers.Any(o => o.ChildId == f.ChildId && o.Relationship == FamilyRelationship.YoungPerson) })
             .ToListAsync();
@@ -138,4 +134,11 @@ public sealed class AccessService(CommonGroundDbContext db, ChildReadLog readLog
 
         return new PartsSeen(parts.ToDictionary(p => p.Key, p => (IReadOnlyList<Guid>)p.Value));
     }
+
+    /// <summary>The person's places on teams today, as a query to use inside another.</summary>
+    public IQueryable<TeamMember> StaffPlacesOf(Guid userId) =>
+        db.TeamMembers.Where(t => t.LeftAt == null && t.Professional!.UserAccountId == userId && t.Professional.DeactivatedAt == null);
+
+    /// <summary>The sharing decisions in force today, as a query to use inside another.</summary>
+    public IQueryable<SharingConsent> ActiveSharing() => db.SharingConsents.Where(SharingConsent.ActiveOn(timeProvider.TodayInUk()));
 }

@@ -13,9 +13,11 @@ public sealed class SqliteConnectionSettings : DbConnectionInterceptor
     public static readonly SqliteConnectionSettings Instance = new();
 
     // A write waits up to 10 s for another to finish, far above any one write, before the request fails.
-    // synchronous=FULL (SQLite's own default, said here on purpose): a saved change survives a power cut, not only the
-    // app being killed. The write benchmark measures what this costs.
-    private const string Settings = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;";
+    // synchronous=NORMAL with the write-ahead log: a saved change survives the app being killed at any moment, and a
+    // commit no longer waits for the disk (2.8 ms a commit on FULL, SQLite's default, against 0.03 ms on the
+    // benchmark's machine). A power cut may lose the last changes before the log is checkpointed; a service that cannot
+    // accept that runs on PostgreSQL.
+    private const string Settings = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
 
     private SqliteConnectionSettings()
     {

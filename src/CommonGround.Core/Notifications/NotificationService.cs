@@ -21,7 +21,7 @@ public sealed class NotificationService(CommonGroundDbContext db, AccessService 
 
     /// <remarks>
     /// Every page shows this count. Most are seen with nothing unread, which one indexed look answers; only then is
-    /// what the person may still see worked out, which costs more the more children they work with.
+    /// what the person may still see asked, for each unread notification.
     /// </remarks>
     public async Task<int> UnreadCountAsync(Guid userId) =>
         await db.Notifications.AnyAsync(n => n.RecipientUserId == userId && n.ReadAt == null)
@@ -30,7 +30,8 @@ public sealed class NotificationService(CommonGroundDbContext db, AccessService 
 
     /// <summary>The person's notifications about what they may still see.</summary>
     private async Task<IQueryable<Notification>> MineAsync(Guid userId) =>
-        db.Notifications.AsNoTracking().Where(n => n.RecipientUserId == userId).StillVisible(await access.PartsSeenByAsync(userId));
+        db.Notifications.AsNoTracking().Where(n => n.RecipientUserId == userId)
+            .StillVisible(access.StaffPlacesOf(userId), access.ActiveSharing(), await access.FamilyPartsSeenByAsync(userId));
 
     public async Task<NotificationPage> ListAsync(Guid userId, int page, bool unreadOnly)
     {

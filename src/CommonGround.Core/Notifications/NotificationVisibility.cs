@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using CommonGround.Core.Access;
+using CommonGround.Core.Team;
 
 namespace CommonGround.Core.Notifications;
 
@@ -9,13 +10,21 @@ namespace CommonGround.Core.Notifications;
 /// </summary>
 public static class NotificationVisibility
 {
-    public static IQueryable<Notification> StillVisible(this IQueryable<Notification> notifications, PartsSeen seen)
+    /// <summary>
+    /// The notifications about what the person may still see: as staff, asked of the database for each notification
+    /// (a place on the child's team with that part shared today), so the cost follows the notifications and not the
+    /// caseload; as family, from <paramref name="familySees"/>.
+    /// </summary>
+    public static IQueryable<Notification> StillVisible(this IQueryable<Notification> notifications, IQueryable<TeamMember> staffPlaces,
+        IQueryable<SharingConsent> activeSharing, PartsSeen familySees)
     {
         // Each part and its children are captured values, so the database is given them as parameters and the query's
-        // shape depends only on how many parts the person sees: it is compiled once and reused on every page.
-        Expression<Func<Notification, bool>> area = n => n.Area == null;
-        Expression<Func<Notification, bool>> about = n => n.AboutArea == null;
-        foreach (var (seenPart, children) in seen.ChildrenByPart)
+        // shape depends only on how many parts the family sees: it is compiled once and reused on every page.
+        Expression<Func<Notification, bool>> area = n => n.Area == null
+            || staffPlaces.Any(t => t.ChildId == n.ChildId && activeSharing.Any(c => c.TeamMemberId == t.Id && c.Area == n.Area));
+        Expression<Func<Notification, bool>> about = n => n.AboutArea == null
+            || staffPlaces.Any(t => t.ChildId == n.ChildId && activeSharing.Any(c => c.TeamMemberId == t.Id && c.Area == n.AboutArea));
+        foreach (var (seenPart, children) in familySees.ChildrenByPart)
         {
             RecordArea? part = seenPart;
             var ids = children.Select(id => (Guid?)id).ToList();
