@@ -2,6 +2,7 @@ using System.Net;
 using CommonGround.Core.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommonGround.Bench;
 
@@ -42,6 +43,8 @@ public sealed class BenchApp : WebApplicationFactory<Program>
         builder.UseSetting("Service:PublicUrl", "https://localhost");
         // A certificate made in the benchmark's own folder protects the keys, as a deployment's would.
         builder.UseSetting("DataProtection:CreateLocalCertificate", "true");
+        // The one-query page every timed page is compared with lives in this assembly.
+        builder.ConfigureServices(services => services.AddRazorPages().AddApplicationPart(typeof(BenchApp).Assembly));
     }
 
     public async Task<HttpClient> SignedInClientAsync(string email, string password)
