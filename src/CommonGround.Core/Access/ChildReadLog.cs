@@ -57,14 +57,14 @@ public sealed class ChildReadLog
     }
 
     /// <summary>
-    /// Writes one access-log row per child this response showed to <paramref name="viewer"/>, leaving out children in the
-    /// viewer's own family. Rows are written with their own unit of work, so nothing else the request left unsaved goes with them.
+    /// One access-log row per child this response showed to <paramref name="viewer"/>, leaving out children in the
+    /// viewer's own family, for <see cref="AccessLogWriter"/> to store.
     /// </summary>
-    public async Task WriteAsync(CommonGroundDbContext db, Actor viewer, TimeProvider timeProvider, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AccessLogEntry>> RowsAsync(CommonGroundDbContext db, Actor viewer, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         if (_reads.Count == 0)
         {
-            return;
+            return [];
         }
 
         var ids = _reads.Keys.ToList();
@@ -72,7 +72,7 @@ public sealed class ChildReadLog
             ? (await db.FamilyMembers.Where(f => f.UserAccountId == userId && ids.Contains(f.ChildId)).Select(f => f.ChildId).ToListAsync(cancellationToken)).ToHashSet()
             : [];
         var now = timeProvider.UtcNow();
-        var rows = _reads.Where(r => !family.Contains(r.Key)).Select(r => new AccessLogEntry
+        return _reads.Where(r => !family.Contains(r.Key)).Select(r => new AccessLogEntry
         {
             ChildId = r.Key,
             ViewerUserId = viewer.AccountId,
@@ -84,14 +84,5 @@ public sealed class ChildReadLog
             ViewedAt = now,
             IpAddress = viewer.IpAddress,
         }).ToList();
-        if (rows.Count == 0)
-        {
-            return;
-        }
-
-        if (!await BulkInsert.AddAsync(db, rows, cancellationToken))
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
     }
 }

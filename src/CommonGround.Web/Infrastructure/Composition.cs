@@ -105,6 +105,7 @@ public static class Composition
         services.AddScoped<CommonGround.Core.DataRights.ErasureService>();
         services.AddScoped<CommonGround.Core.DataRights.ClosedRecords>();
         services.AddScoped<ChildReadLog>();
+        services.AddSingleton<AccessLogWriter>();
         services.AddScoped<CommonGround.Core.DataRights.ChildRecordReader>();
         services.AddScoped<CommonGround.Core.DataRights.PersonRecordReader>();
         services.AddScoped<CommonGround.Core.DataRights.RecordExportService>();

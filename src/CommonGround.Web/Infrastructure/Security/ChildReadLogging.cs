@@ -6,11 +6,12 @@ namespace CommonGround.Web.Infrastructure.Security;
 /// <summary>
 /// Writes the access log for every response that shows a child's data, as the response starts: a successful response
 /// cannot leave the server until its reads are logged, and if logging fails the person sees an error, not the data.
-/// Refusals, errors and redirects show nothing, so log nothing.
+/// Refusals, errors and redirects show nothing, so log nothing. The rows are stored with those of other responses being
+/// sent at the same moment (<see cref="AccessLogWriter"/>).
 /// </summary>
 public sealed class ChildReadLogging(RequestDelegate next)
 {
-    public Task InvokeAsync(HttpContext context, ChildReadLog log, CurrentUser currentUser, IServiceScopeFactory scopes, TimeProvider timeProvider)
+    public Task InvokeAsync(HttpContext context, ChildReadLog log, CurrentUser currentUser, AccessLogWriter writer, TimeProvider timeProvider)
     {
         log.ReadBy(currentUser.UserId);
         context.Response.OnStarting(async () =>
@@ -26,8 +27,8 @@ public sealed class ChildReadLogging(RequestDelegate next)
                 return;
             }
 
-            await using var scope = scopes.CreateAsyncScope();
-            await log.WriteAsync(scope.ServiceProvider.GetRequiredService<CommonGroundDbContext>(), viewer, timeProvider, context.RequestAborted);
+            var db = context.RequestServices.GetRequiredService<CommonGroundDbContext>();
+            await writer.WriteAsync(await log.RowsAsync(db, viewer, timeProvider, context.RequestAborted), context.RequestAborted);
         });
         return next(context);
     }

@@ -1,0 +1,63 @@
+using CommonGround.Core.Access;
+using CommonGround.Core.Children;
+using CommonGround.Core.Data;
+using CommonGround.Core.Organisations;
+using CommonGround.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CommonGround.Core.Tests.Access;
+
+public sealed class AccessLogWriterTests
+{
+    private static readonly DateTime Now = new(2026, 11, 23, 9, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public async Task Views_sent_at_once_are_each_stored_before_their_response_goes_on_and_a_bad_one_fails_alone()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var area = new Area { Name = "Testshire", Code = "TS", CreatedAt = Now };
+        var child = new Child { AreaId = area.Id, FirstName = "Sam", LastName = "Morgan", DateOfBirth = new DateOnly(2016, 5, 1), CreatedAt = Now };
+        await using (var db = database.CreateContext())
+        {
+            db.AddRange(area, child);
+            await db.SaveChangesAsync();
+        }
+
+        var services = new ServiceCollection()
+            .AddDbContext<CommonGroundDbContext>(options => DatabaseSetup.Configure(options, database.Provider, database.ConnectionString))
+            .BuildServiceProvider();
+        await using (services)
+        {
+            var writer = new AccessLogWriter(services.GetRequiredService<IServiceScopeFactory>(), NullLogger<AccessLogWriter>.Instance);
+            await using (writer)
+            {
+                // 60 responses at once, one about a child who does not exist (as if erased while the page was sent).
+                var missing = Guid.NewGuid();
+                var responses = Enumerable.Range(0, 60).Select(i => Task.Run(async () =>
+                {
+                    await writer.WriteAsync([View(i == 30 ? missing : child.Id, $"Page {i}")], CancellationToken.None);
+                    // Once a response's write returns, its row is there to read.
+                    await using var db = database.CreateContext();
+                    Assert.True(await db.AccessLog.AnyAsync(a => a.What == $"Page {i}"));
+                })).ToList();
+
+                var failed = await Assert.ThrowsAnyAsync<DbUpdateException>(() => responses[30]);
+                Assert.NotNull(failed);
+                await Task.WhenAll(responses.Where((_, i) => i != 30));
+            }
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            Assert.Equal(59, await db.AccessLog.CountAsync());
+            Assert.False(await db.AccessLog.AnyAsync(a => a.What == "Page 30"));
+        }
+    }
+
+    private static AccessLogEntry View(Guid childId, string what) => new()
+    {
+        ChildId = childId, ViewerName = "Grace Okafor", OrganisationName = "Northvale NHS", What = what, ViewedAt = Now,
+    };
+}
