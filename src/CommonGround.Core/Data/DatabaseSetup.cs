@@ -75,9 +75,9 @@ public static class DatabaseSetup
         }
 
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        string[] poolSizeNames = ["maximumpoolsize", "maxpoolsize"];
         var named = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
-            .Any(key => key.Replace(" ", "", StringComparison.Ordinal) is var k
-                && (k.Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase) || k.Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase)));
+            .Any(key => poolSizeNames.Contains(key.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()));
         if (!named)
         {
             builder.MaxPoolSize = maxConnections;
