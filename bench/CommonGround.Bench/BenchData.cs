@@ -305,6 +305,12 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
         }
 
         await SaveAsync(pending);
+        await using (var db = newContext())
+        {
+            // Deliveries were written as history, so each commitment's totals are counted from them once.
+            await DeliveryTotals.RecountAsync(db, db.Commitments);
+        }
+
         return new BenchPeople(ProfessionalEmail, ParentEmail, busyChild, professionalsChild, LeadEmail, KeyWorkerEmail, CaseworkerEmail, area.Id, busyChildPlan);
     }
 

@@ -82,6 +82,7 @@ public sealed class CommitmentTests : FreshAppTests
 
         var (disputed, _) = await parent.SubmitAsync(respond, new Dictionary<string, string> { ["Input.Response"] = nameof(FamilyResponse.Disputed), ["Input.Comment"] = "Sam was off sick that day." });
         Assert.Equal(HttpStatusCode.Redirect, disputed.StatusCode);
+        Assert.Equal((1m, 1), await TotalsAsync(commitment));
         var email = (await App.DeliverEmailAsync()).Single(m => m.To.Mailboxes.Any(t => t.Address == "senco@example.org"));
         Assert.DoesNotContain("off sick", email.TextBody, StringComparison.Ordinal);
 
@@ -95,7 +96,41 @@ public sealed class CommitmentTests : FreshAppTests
         Assert.Contains("You are right, it was recorded by mistake.", familyView.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("No longer counted", familyView.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(0, await App.QueryAsync(db => db.DeliveryRecords.CountAsync(d => d.SetAsideAt == null)));
+        Assert.Equal((0m, 0), await TotalsAsync(commitment));
     }
+
+    [Fact]
+    public async Task Deliveries_recorded_at_the_same_moment_each_count_towards_the_commitment()
+    {
+        var (keyWorker, sam, commitment) = await KeyWorkerRecordsWeeklyTherapyAsync();
+        var url = $"/children/{sam}/commitments/{commitment}/deliveries/new";
+
+        // Each delivery is its own form, fetched first, then all are sent at once, as by several people catching up.
+        const int Deliveries = 20;
+        var forms = new List<Dictionary<string, string>>();
+        for (var i = 0; i < Deliveries; i++)
+        {
+            var (_, page) = await keyWorker.OpenAsync(url);
+            var fields = page.QuerySelectorAll<AngleSharp.Html.Dom.IHtmlInputElement>("main form input[type=hidden]").ToDictionary(f => f.Name!, f => f.Value);
+            foreach (var (name, value) in Delivery($"2026-11-{10 + (i % 10):00}", quantity: i % 2 == 0 ? "1" : "0.5"))
+            {
+                fields[name] = value;
+            }
+
+            forms.Add(fields);
+        }
+
+        var sent = await Task.WhenAll(forms.Select(fields => keyWorker.PostFormAsync(url, fields)));
+        Assert.All(sent, s => Assert.Equal(HttpStatusCode.Redirect, s.Response.StatusCode));
+        Assert.Equal(Deliveries, await App.QueryAsync(db => db.DeliveryRecords.CountAsync(d => d.CommitmentId == commitment)));
+        Assert.Equal((15m, 0), await TotalsAsync(commitment));
+
+        var (_, list) = await keyWorker.OpenAsync($"/children/{sam}/commitments");
+        Assert.Equal("15 sessions", list.QuerySelectorAll("tbody tr td").Select(c => c.TextContent.Trim()).ElementAt(3));
+    }
+
+    private Task<(decimal DeliveredSoFar, int OpenDisputes)> TotalsAsync(Guid commitment) =>
+        App.QueryAsync(db => db.Commitments.Where(c => c.Id == commitment).Select(c => ValueTuple.Create(c.DeliveredSoFar, c.OpenDisputes)).SingleAsync());
 
     public static TheoryData<string, Dictionary<string, string>, string> BadCommitments() => new()
     {

@@ -370,6 +370,7 @@ public sealed class PermissionRecords
         });
 
         await db.SaveChangesAsync();
+        await DeliveryTotals.RecountAsync(db, db.Commitments);
         return records;
     }
 }

@@ -227,25 +227,13 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
         // Commitments: a one-off past its date, recurring provision behind, and disputes waiting for an answer.
         var commitments = await db.Commitments.AsNoTracking()
             .Where(c => ids.Contains(c.ChildId) && (c.Status == CommitmentStatus.Agreed || c.Status == CommitmentStatus.Active)).ToListAsync(cancellationToken);
-        var commitmentIds = commitments.Select(c => c.Id).ToList();
-        var deliveries = await db.DeliveryRecords.AsNoTracking().Where(d => ids.Contains(d.ChildId))
-            .GroupBy(d => new { d.CommitmentId, d.ChildId })
-            .Select(g => new
-            {
-                g.Key.CommitmentId,
-                g.Key.ChildId,
-                Delivered = g.Sum(d => d.Delivered && d.SetAsideAt == null ? d.Quantity : 0m),
-                Disputes = g.Count(d => d.FamilyResponse == FamilyResponse.Disputed && d.DisputeResolvedAt == null),
-            })
-            .ToListAsync(cancellationToken);
-        var delivered = deliveries.ToDictionary(d => d.CommitmentId);
         var termOwners = commitments.Where(c => c.TermTimeOnly).Select(c => c.OwnerOrganisationId).Distinct().ToList();
         var terms = (await db.TermDates.AsNoTracking().Where(t => termOwners.Contains(t.OrganisationId)).ToListAsync(cancellationToken))
             .GroupBy(t => t.OrganisationId).ToDictionary(g => g.Key, g => (IReadOnlyList<TermPeriod>)g.Select(t => new TermPeriod(t.StartDate, t.EndDate)).ToList());
         foreach (var commitment in commitments)
         {
             var link = ChildLinks.Commitment(commitment.ChildId, commitment.Id);
-            var progress = CommitmentProgress.Of(commitment, delivered.GetValueOrDefault(commitment.Id)?.Delivered ?? 0, today, terms.GetValueOrDefault(commitment.OwnerOrganisationId, []));
+            var progress = CommitmentProgress.Of(commitment, commitment.DeliveredSoFar, today, terms.GetValueOrDefault(commitment.OwnerOrganisationId, []));
             if (progress.Status == ProgressStatus.Overdue)
             {
                 var days = today.DayNumber - commitment.DueDate!.Value.DayNumber;
@@ -265,14 +253,15 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
             }
         }
 
-        var disputedIds = deliveries.Where(d => d.Disputes > 0).Select(d => d.CommitmentId).ToList();
-        var disputedAreas = await db.Commitments.AsNoTracking().Where(c => disputedIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.RecordArea, cancellationToken);
-        foreach (var disputed in deliveries.Where(d => d.Disputes > 0 && children.ContainsKey(d.ChildId)))
+        // Disputes wait for an answer whatever the commitment's status.
+        var disputed = await db.Commitments.AsNoTracking().Where(c => ids.Contains(c.ChildId) && c.OpenDisputes > 0)
+            .Select(c => new { c.Id, c.ChildId, c.OpenDisputes, c.RecordArea }).ToListAsync(cancellationToken);
+        foreach (var commitment in disputed.Where(c => children.ContainsKey(c.ChildId)))
         {
-            Signal(disputed.ChildId, AttentionSignalKind.DeliveryDisputed, disputed.CommitmentId.ToString(),
-                $"The family disputes {disputed.Disputes} delivery {(disputed.Disputes == 1 ? "record" : "records")} and is waiting for an answer",
-                ChildLinks.Commitment(disputed.ChildId, disputed.CommitmentId), disputed.Disputes, RecordArea.Commitments, subjectId: disputed.CommitmentId,
-                about: disputedAreas.TryGetValue(disputed.CommitmentId, out var disputedArea) ? disputedArea.AlsoBelongsTo() : null);
+            Signal(commitment.ChildId, AttentionSignalKind.DeliveryDisputed, commitment.Id.ToString(),
+                $"The family disputes {commitment.OpenDisputes} delivery {(commitment.OpenDisputes == 1 ? "record" : "records")} and is waiting for an answer",
+                ChildLinks.Commitment(commitment.ChildId, commitment.Id), commitment.OpenDisputes, RecordArea.Commitments, subjectId: commitment.Id,
+                about: commitment.RecordArea.AlsoBelongsTo());
         }
 
         // Meeting records shared with the family and not yet agreed.

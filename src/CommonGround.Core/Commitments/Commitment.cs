@@ -53,6 +53,12 @@ public sealed class Commitment : IVersioned
     public required DateTime CreatedAt { get; init; }
     public required Guid CreatedByUserId { get; init; }
     public required string CreatedByName { get; init; }
+    /// <summary>
+    /// What has been delivered and still counts, in its unit, and the family's disputes waiting for an answer: kept up
+    /// to date by each change to a delivery record, in its transaction (see <see cref="DeliveryTotals"/>).
+    /// </summary>
+    public decimal DeliveredSoFar { get; private set; }
+    public int OpenDisputes { get; private set; }
     public int Version { get; private set; }
     public List<CommitmentStatusChange> StatusChanges { get; init; } = [];
 
@@ -221,6 +227,7 @@ public sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitmen
         e.Property(c => c.OwnerOrganisationName).HasMaxLength(200);
         e.Property(c => c.CreatedByName).HasMaxLength(200);
         e.Property(c => c.QuantityPerPeriod).HasPrecision(9, 2);
+        e.Property(c => c.DeliveredSoFar).HasPrecision(14, 2);
         e.HasOne<Child>().WithMany().HasForeignKey(c => c.ChildId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Area>().WithMany().HasForeignKey(c => c.AreaId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Professional>().WithMany().HasForeignKey(c => c.OwnerProfessionalId).OnDelete(DeleteBehavior.Restrict);

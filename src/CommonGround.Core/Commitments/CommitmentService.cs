@@ -41,16 +41,14 @@ public sealed class CommitmentService(CommonGroundDbContext db, TimeProvider tim
     public async Task<IReadOnlyList<CommitmentWithProgress>> ListForChildAsync(ChildAccess childAccess)
     {
         var visible = db.Commitments.AsNoTracking().VisibleTo(childAccess);
-        var commitments = await visible.OrderByDescending(c => c.CreatedAt).ToListAsync();
-        return await WithProgressAsync(commitments, from d in db.DeliveryRecords join c in visible on d.CommitmentId equals c.Id select d);
+        return await WithProgressAsync(await visible.OrderByDescending(c => c.CreatedAt).ToListAsync());
     }
 
     /// <summary>The named commitments for the child that the person may see, with planned against delivered: a plan's provision.</summary>
     public async Task<IReadOnlyList<CommitmentWithProgress>> ListForChildAsync(ChildAccess childAccess, IReadOnlyCollection<Guid> commitmentIds)
     {
         var visible = db.Commitments.AsNoTracking().VisibleTo(childAccess).Where(c => commitmentIds.Contains(c.Id));
-        var commitments = await visible.ToListAsync();
-        return await WithProgressAsync(commitments, db.DeliveryRecords.Where(d => commitmentIds.Contains(d.CommitmentId)));
+        return await WithProgressAsync(await visible.ToListAsync());
     }
 
     public async Task<CommitmentWithProgress?> GetAsync(ChildAccess childAccess, Guid commitmentId)
@@ -61,7 +59,7 @@ public sealed class CommitmentService(CommonGroundDbContext db, TimeProvider tim
             return null;
         }
 
-        return (await WithProgressAsync([commitment], db.DeliveryRecords.Where(d => d.CommitmentId == commitmentId))).Single();
+        return (await WithProgressAsync([commitment])).Single();
     }
 
     /// <summary>The commitment alone, for forms about it, without working out its progress; null if the person may not see it.</summary>
@@ -110,9 +108,7 @@ public sealed class CommitmentService(CommonGroundDbContext db, TimeProvider tim
         var childIds = commitments.Select(c => c.ChildId).Distinct().ToList();
         var names = await db.Children.Where(c => childIds.Contains(c.Id))
             .Select(c => new { c.Id, Name = (c.PreferredName ?? c.FirstName) + " " + c.LastName }).ToDictionaryAsync(c => c.Id, c => c.Name);
-        // Joined rather than listed by id, so the database walks each commitment's deliveries by its index.
-        var deliveries = from d in db.DeliveryRecords join c in owned on d.CommitmentId equals c.Id select d;
-        return (await WithProgressAsync(commitments, deliveries))
+        return (await WithProgressAsync(commitments))
             .Select(c => new OwedCommitment(c.Commitment.ChildId, names[c.Commitment.ChildId], c.Commitment, c.Progress, c.OpenDisputes))
             .OrderBy(c => c.ChildName, StringComparer.CurrentCulture).ThenBy(c => c.Commitment.CreatedAt)
             .ToList();
@@ -124,9 +120,7 @@ public sealed class CommitmentService(CommonGroundDbContext db, TimeProvider tim
         var commitments = await db.Commitments.AsNoTracking()
             .Where(c => c.OwnerOrganisationId == organisationId && (c.Status == CommitmentStatus.Agreed || c.Status == CommitmentStatus.Active || c.Status == CommitmentStatus.Proposed))
             .ToListAsync();
-        var ids = commitments.Select(c => c.Id).ToList();
-        var deliveries = db.DeliveryRecords.Where(d => ids.Contains(d.CommitmentId));
-        return (await WithProgressAsync(commitments, deliveries))
+        return (await WithProgressAsync(commitments))
             .GroupBy(c => c.Commitment.OwnerName)
             .Select(g => new OwnerSummary(g.Key, g.Count(),
                 g.Count(c => c.Progress.Status == ProgressStatus.OnTrack),
@@ -145,35 +139,22 @@ public sealed class CommitmentService(CommonGroundDbContext db, TimeProvider tim
             && (p.Id == commitment.OwnerProfessionalId || (p.IsOrganisationAdmin && p.OrganisationId == commitment.OwnerOrganisationId)));
 
     /// <summary>
-    /// Adds planned against delivered to each commitment: what was delivered is summed in the database, term dates are
+    /// Adds planned against delivered to each commitment: what was delivered is kept on the commitment, term dates are
     /// those of each owner's organisation.
     /// </summary>
-    private async Task<IReadOnlyList<CommitmentWithProgress>> WithProgressAsync(IReadOnlyList<Commitment> commitments, IQueryable<DeliveryRecord> deliveries)
+    private async Task<IReadOnlyList<CommitmentWithProgress>> WithProgressAsync(IReadOnlyList<Commitment> commitments)
     {
         if (commitments.Count == 0)
         {
             return [];
         }
 
-        // One pass over the deliveries: what counts as delivered, and the disputes still waiting for an answer.
-        var totals = await deliveries.GroupBy(d => d.CommitmentId)
-            .Select(g => new
-            {
-                g.Key,
-                Delivered = g.Sum(d => d.Delivered && d.SetAsideAt == null ? d.Quantity : 0m),
-                Open = g.Count(d => d.FamilyResponse == FamilyResponse.Disputed && d.DisputeResolvedAt == null),
-            })
-            .ToDictionaryAsync(g => g.Key);
         var organisations = commitments.Where(c => c.TermTimeOnly).Select(c => c.OwnerOrganisationId).Distinct().ToList();
-        var terms = (await db.TermDates.Where(t => organisations.Contains(t.OrganisationId)).ToListAsync())
+        var terms = (await db.TermDates.AsNoTracking().Where(t => organisations.Contains(t.OrganisationId)).ToListAsync())
             .GroupBy(t => t.OrganisationId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<TermPeriod>)g.Select(t => new TermPeriod(t.StartDate, t.EndDate)).ToList());
         var today = timeProvider.TodayInUk();
-        return commitments.Select(c =>
-        {
-            var total = totals.GetValueOrDefault(c.Id);
-            return new CommitmentWithProgress(
-                c, CommitmentProgress.Of(c, total?.Delivered ?? 0, today, terms.GetValueOrDefault(c.OwnerOrganisationId, [])), total?.Open ?? 0);
-        }).ToList();
+        return commitments.Select(c => new CommitmentWithProgress(
+            c, CommitmentProgress.Of(c, c.DeliveredSoFar, today, terms.GetValueOrDefault(c.OwnerOrganisationId, [])), c.OpenDisputes)).ToList();
     }
 }

@@ -41,6 +41,9 @@ public sealed class DeliveryRecord : IVersioned
 
     public bool IsDisputeOpen => FamilyResponse == FamilyResponse.Disputed && DisputeResolvedAt is null;
 
+    /// <summary>What this record adds to its commitment's totals as it stands now.</summary>
+    public DeliveryTally Tally => new(Delivered && SetAsideAt is null ? Quantity : 0, IsDisputeOpen ? 1 : 0);
+
     public void Respond(FamilyResponse response, string? comment, string byName, DateTime now)
     {
         FamilyResponse = response;

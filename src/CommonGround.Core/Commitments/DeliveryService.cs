@@ -49,9 +49,7 @@ public sealed class DeliveryService(CommonGroundDbContext db, CommitmentSteps st
                 area: RecordArea.Commitments, about: commitment.RecordArea.AlsoBelongsTo());
         }
 
-        await db.SaveChangesAsync();
-        await signals.RefreshAfterChangeAsync(record.ChildId);
-        return record;
+        return await SaveAsync(record, before: default);
     }
 
     /// <summary>The family confirms a delivery record, or disputes it; a dispute is flagged to the commitment's owner.</summary>
@@ -82,6 +80,7 @@ public sealed class DeliveryService(CommonGroundDbContext db, CommitmentSteps st
 
         var now = timeProvider.UtcNow();
         var commitment = await db.Commitments.SingleAsync(c => c.Id == record.CommitmentId);
+        var before = record.Tally;
         record.Respond(response, comment, actor.Name, now);
         var disputed = response == FamilyResponse.Disputed;
         db.AuditEvents.Add(CommitmentSteps.ChildEvent(actor, childAccess, commitment, now, disputed ? AuditActions.DeliveryDisputed : AuditActions.DeliveryConfirmed,
@@ -92,7 +91,7 @@ public sealed class DeliveryService(CommonGroundDbContext db, CommitmentSteps st
             await disputes.StageForDisputeAsync(childAccess.Child, commitment, record, comment!.Trim(), actor);
         }
 
-        return await steps.SaveAsync(record.ChildId, record, new DeliveryChangedMeanwhile());
+        return await SaveAsync(record, before);
     }
 
     public async Task<Result<DeliveryRecord>> ResolveDisputeAsync(ChildAccess childAccess, Guid deliveryId, string? resolution, bool setAside, UserActor actor)
@@ -126,10 +125,23 @@ public sealed class DeliveryService(CommonGroundDbContext db, CommitmentSteps st
         }
 
         var now = timeProvider.UtcNow();
+        var before = record.Tally;
         record.ResolveDispute(resolution, setAside, actor.Name, now);
         await disputes.StageDisputeAnswerAsync(record.Id, record.FamilyComment ?? "", resolution.Trim(), childAccess.Child, actor);
         db.AuditEvents.Add(CommitmentSteps.ChildEvent(actor, childAccess, commitment, now, AuditActions.DeliveryDisputeResolved,
             $"Answered the dispute about {UkDates.Date(record.Date)} for \"{commitment.What}\"{(setAside ? "; the record no longer counts" : "")}"));
-        return await steps.SaveAsync(record.ChildId, record, new DeliveryChangedMeanwhile());
+        return await SaveAsync(record, before);
+    }
+
+    /// <summary>Saves the change with its commitment's totals, or reports that someone changed the record first; then brings the child's early warnings up to date.</summary>
+    private async Task<Result<DeliveryRecord>> SaveAsync(DeliveryRecord record, DeliveryTally before)
+    {
+        if (!await DeliveryTotals.TrySaveAsync(db, record, before))
+        {
+            return new DeliveryChangedMeanwhile();
+        }
+
+        await signals.RefreshAfterChangeAsync(record.ChildId);
+        return record;
     }
 }

@@ -28,18 +28,30 @@ public static class ProvisionSchedule
             return 0;
         }
 
-        var countedDays = 0;
-        for (var day = start; day <= last; day = day.AddDays(1))
-        {
-            if (WorkingDayCalendar.EnglandAndWales.IsWorkingDay(day) && (!termTimeOnly || terms.Count == 0 || terms.Any(t => t.Contains(day))))
-            {
-                countedDays++;
-            }
-        }
+        var calendar = WorkingDayCalendar.EnglandAndWales;
+        var countedDays = !termTimeOnly || terms.Count == 0
+            ? calendar.WorkingDaysFromTo(start, last)
+            : InTerms(terms, start, last).Sum(t => calendar.WorkingDaysFromTo(t.Start, t.End));
 
         return period == ProvisionPeriod.Day
             ? quantityPerPeriod * countedDays
             : quantityPerPeriod * countedDays / WeekdaysInWeek;
+    }
+
+    /// <summary>The parts of <paramref name="first"/> to <paramref name="last"/> inside a term, each day once however the terms overlap.</summary>
+    private static IEnumerable<TermPeriod> InTerms(IReadOnlyList<TermPeriod> terms, DateOnly first, DateOnly last)
+    {
+        var from = first;
+        foreach (var term in terms.Where(t => t.End >= first && t.Start <= last).OrderBy(t => t.Start))
+        {
+            var start = term.Start > from ? term.Start : from;
+            var end = term.End < last ? term.End : last;
+            if (start <= end)
+            {
+                yield return new TermPeriod(start, end);
+                from = end.AddDays(1);
+            }
+        }
     }
 
     /// <summary>

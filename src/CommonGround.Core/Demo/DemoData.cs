@@ -1,3 +1,4 @@
+using CommonGround.Core.Commitments;
 using CommonGround.Core.Access;
 using CommonGround.Core.Accounts;
 using CommonGround.Core.Audit;
@@ -172,7 +173,11 @@ public sealed class DemoData(CommonGroundDbContext db, IPasswordHasher<UserAccou
         }
 
         db.AuditEvents.Add(AuditEvent.For(Actor.System, now, "demo.seeded", "Demo", null, "Added the Northvale demo data"));
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        // The deliveries above were written as history, all at once, so each commitment's totals are counted from them.
+        await DeliveryTotals.RecountAsync(db, db.Commitments, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return true;
     }
 

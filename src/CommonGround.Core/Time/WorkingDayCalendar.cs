@@ -18,8 +18,13 @@ public sealed class WorkingDayCalendar
     private const int FirstCachedYear = 1990;
     private const int LastCachedYear = 2100;
 
+    private static readonly int FirstCachedDay = new DateOnly(FirstCachedYear, 1, 1).DayNumber;
+    private static readonly int LastCachedDay = new DateOnly(LastCachedYear, 12, 31).DayNumber;
+
     private readonly IReadOnlyList<BankHolidayChange> changes;
     private readonly FrozenDictionary<DateOnly, string> cached;
+    // The working days before each cached day, so counting those in any range is one subtraction, not a walk.
+    private readonly int[] workingDaysBefore;
 
     public WorkingDayCalendar(IReadOnlyList<BankHolidayChange> changes)
     {
@@ -34,6 +39,12 @@ public sealed class WorkingDayCalendar
         }
 
         cached = holidays.ToFrozenDictionary();
+        workingDaysBefore = new int[LastCachedDay - FirstCachedDay + 2];
+        for (var day = FirstCachedDay; day <= LastCachedDay; day++)
+        {
+            var index = day - FirstCachedDay;
+            workingDaysBefore[index + 1] = workingDaysBefore[index] + (IsWorkingDay(DateOnly.FromDayNumber(day)) ? 1 : 0);
+        }
     }
 
     public static WorkingDayCalendar EnglandAndWales { get; } = new(LoadChanges());
@@ -73,10 +84,23 @@ public sealed class WorkingDayCalendar
     }
 
     /// <summary>The number of working days after <paramref name="from"/> up to and including <paramref name="to"/>; 0 when <paramref name="to"/> is not later.</summary>
-    public int WorkingDaysBetween(DateOnly from, DateOnly to)
+    public int WorkingDaysBetween(DateOnly from, DateOnly to) => WorkingDaysFromTo(from.AddDays(1), to);
+
+    /// <summary>The number of working days from <paramref name="first"/> to <paramref name="last"/>, both included; 0 when <paramref name="last"/> is earlier.</summary>
+    public int WorkingDaysFromTo(DateOnly first, DateOnly last)
     {
+        if (last < first)
+        {
+            return 0;
+        }
+
+        if (first.DayNumber >= FirstCachedDay && last.DayNumber <= LastCachedDay)
+        {
+            return workingDaysBefore[last.DayNumber - FirstCachedDay + 1] - workingDaysBefore[first.DayNumber - FirstCachedDay];
+        }
+
         var count = 0;
-        for (var day = from.AddDays(1); day <= to; day = day.AddDays(1))
+        for (var day = first; day <= last; day = day.AddDays(1))
         {
             if (IsWorkingDay(day))
             {

@@ -1185,6 +1185,11 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("created_by_user_id");
 
+                    b.Property<decimal>("DeliveredSoFar")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("delivered_so_far");
+
                     b.Property<string>("Details")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
@@ -1211,6 +1216,10 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.Property<int?>("MinutesPerSession")
                         .HasColumnType("integer")
                         .HasColumnName("minutes_per_session");
+
+                    b.Property<int>("OpenDisputes")
+                        .HasColumnType("integer")
+                        .HasColumnName("open_disputes");
 
                     b.Property<string>("OwnerName")
                         .IsRequired()

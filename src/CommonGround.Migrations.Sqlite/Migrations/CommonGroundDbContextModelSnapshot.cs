@@ -1180,6 +1180,11 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("created_by_user_id");
 
+                    b.Property<decimal>("DeliveredSoFar")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivered_so_far");
+
                     b.Property<string>("Details")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")
@@ -1206,6 +1211,10 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.Property<int?>("MinutesPerSession")
                         .HasColumnType("INTEGER")
                         .HasColumnName("minutes_per_session");
+
+                    b.Property<int>("OpenDisputes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("open_disputes");
 
                     b.Property<string>("OwnerName")
                         .IsRequired()

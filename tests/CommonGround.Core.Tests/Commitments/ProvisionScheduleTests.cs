@@ -1,4 +1,5 @@
 using CommonGround.Core.Commitments;
+using CommonGround.Core.Time;
 
 namespace CommonGround.Core.Tests.Commitments;
 
@@ -72,6 +73,45 @@ public sealed class ProvisionScheduleTests
         var byEndOfTerm = Expected("2026-12-18", "2026-11-02", null, 2, ProvisionPeriod.Week, termTimeOnly: true, Autumn);
         Assert.Equal(14, byEndOfTerm);
         Assert.Equal(byEndOfTerm, Expected("2027-01-08", "2026-11-02", null, 2, ProvisionPeriod.Week, termTimeOnly: true, Autumn));
+    }
+
+    [Fact]
+    public void Terms_entered_twice_or_overlapping_count_each_day_once()
+    {
+        TermPeriod[] overlapping =
+        [
+            new(new DateOnly(2026, 11, 2), new DateOnly(2026, 12, 18)),
+            new(new DateOnly(2026, 9, 2), new DateOnly(2026, 10, 23)),
+            new(new DateOnly(2026, 11, 2), new DateOnly(2026, 12, 18)),
+            new(new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 27)),
+            new(new DateOnly(2026, 10, 19), new DateOnly(2026, 11, 6)),
+        ];
+
+        // With the half term filled in by the last term, every weekday from 2 September to 18 December counts.
+        Assert.Equal(Expected("2026-12-18", "2026-09-02", null, 1, ProvisionPeriod.Day), Expected("2026-12-31", "2026-09-02", null, 1, ProvisionPeriod.Day, termTimeOnly: true, overlapping));
+        Assert.Equal(Expected("2026-12-31", "2026-10-01", null, 3, ProvisionPeriod.Week, termTimeOnly: true, Autumn),
+            Expected("2026-12-31", "2026-10-01", null, 3, ProvisionPeriod.Week, termTimeOnly: true, [.. Autumn, .. Autumn]));
+    }
+
+    [Fact]
+    public void Provision_owed_for_years_is_worked_out_day_by_day_as_the_rule_says()
+    {
+        // The rule read literally: each working day inside a term counts one fifth of a week.
+        var start = new DateOnly(2019, 3, 14);
+        var asOf = new DateOnly(2031, 7, 9);
+        TermPeriod[] terms = [.. Enumerable.Range(2019, 13).SelectMany(year => new TermPeriod[]
+        {
+            new(new DateOnly(year, 1, 6), new DateOnly(year, 3, 29)),
+            new(new DateOnly(year, 4, 15), new DateOnly(year, 7, 20)),
+            new(new DateOnly(year, 9, 3), new DateOnly(year, 12, 19)),
+        })];
+        var counted = 0;
+        for (var day = start; day <= asOf; day = day.AddDays(1))
+        {
+            counted += WorkingDayCalendar.EnglandAndWales.IsWorkingDay(day) && terms.Any(t => t.Contains(day)) ? 1 : 0;
+        }
+
+        Assert.Equal(3m * counted / 5, ProvisionSchedule.ExpectedBy(asOf, start, null, 3, ProvisionPeriod.Week, true, terms));
     }
 
     [Fact]

@@ -62,6 +62,28 @@ public class WorkingDayCalendarTests
         Assert.Equal(0, Calendar.WorkingDaysBetween(new(2026, 12, 30), new(2026, 12, 23)));
     }
 
+    [Theory]
+    // Within the years worked out ahead, across a year end with its holidays, and reaching outside them either side.
+    [InlineData("2026-12-20", "2027-01-10")]
+    [InlineData("2026-01-01", "2026-12-31")]
+    [InlineData("2100-12-01", "2101-01-31")]
+    [InlineData("1989-12-01", "1990-01-31")]
+    [InlineData("2026-11-23", "2026-11-23")]
+    [InlineData("2026-11-28", "2026-11-29")]
+    public void Counting_working_days_in_a_range_agrees_with_checking_each_day(string first, string last)
+    {
+        var from = DateOnly.Parse(first);
+        var to = DateOnly.Parse(last);
+        var walked = 0;
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            walked += Calendar.IsWorkingDay(day) ? 1 : 0;
+        }
+
+        Assert.Equal(walked, Calendar.WorkingDaysFromTo(from, to));
+        Assert.Equal(0, Calendar.WorkingDaysFromTo(to.AddDays(1), from));
+    }
+
     [Fact]
     public void A_new_one_off_holiday_is_one_line_of_data()
     {

@@ -1,0 +1,77 @@
+using CommonGround.Core.Accounts;
+using CommonGround.Core.Commitments;
+using CommonGround.Core.Data;
+using CommonGround.Core.Demo;
+using CommonGround.Testing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CommonGround.Core.Tests.Commitments;
+
+public sealed class DeliveryTotalsTests
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task A_database_from_before_totals_were_kept_has_them_counted_from_its_delivery_records()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var db = database.CreateContext())
+        {
+            await new DemoData(db, new PasswordHasher<UserAccount>(), _time).SeedIfEmptyAsync(cancellationToken: cancellationToken);
+            // One record disputed and another set aside, so both totals have something to count.
+            var records = await db.DeliveryRecords.Where(d => d.Delivered).OrderBy(d => d.Id).Take(2).ToListAsync(cancellationToken);
+            records[0].Respond(FamilyResponse.Disputed, "That week's session did not happen", "Alex Morgan", _time.GetUtcNow().UtcDateTime);
+            records[1].Respond(FamilyResponse.Disputed, "Cancelled", "Alex Morgan", _time.GetUtcNow().UtcDateTime);
+            records[1].ResolveDispute("You are right, it was cancelled", setAside: true, "Priya Nair", _time.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var migrations = database.CreateContext().Database.GetMigrations().ToList();
+        var kept = migrations.FindIndex(m => m.EndsWith("_CommitmentTotalsKept", StringComparison.Ordinal));
+        await using (var db = database.CreateContext())
+        {
+            await db.GetService<IMigrator>().MigrateAsync(migrations[kept - 1], cancellationToken);
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        await using var check = database.CreateContext();
+        var totals = await check.Commitments.Select(c => new
+        {
+            c.DeliveredSoFar,
+            c.OpenDisputes,
+            Counted = check.DeliveryRecords.Where(d => d.CommitmentId == c.Id && d.Delivered && d.SetAsideAt == null).Sum(d => d.Quantity),
+            Disputed = check.DeliveryRecords.Count(d => d.CommitmentId == c.Id && d.FamilyResponse == FamilyResponse.Disputed && d.DisputeResolvedAt == null),
+        }).ToListAsync(cancellationToken);
+        Assert.Contains(totals, t => t.Counted > 10);
+        Assert.Equal(1, totals.Sum(t => t.Disputed));
+        Assert.All(totals, t => Assert.Equal((t.Counted, t.Disputed), (t.DeliveredSoFar, t.OpenDisputes)));
+    }
+
+    [Fact]
+    public void What_a_record_adds_follows_whether_it_counts_and_whether_its_dispute_is_open()
+    {
+        var record = new DeliveryRecord
+        {
+            CommitmentId = Guid.NewGuid(), ChildId = Guid.NewGuid(), Date = new DateOnly(2026, 11, 20), Delivered = true, Quantity = 1.5m,
+            RecordedByUserId = Guid.NewGuid(), RecordedByName = "Grace Obi", RecordedAt = _time.GetUtcNow().UtcDateTime,
+        };
+        Assert.Equal(new DeliveryTally(1.5m, 0), record.Tally);
+
+        var before = record.Tally;
+        record.Respond(FamilyResponse.Disputed, "It was cut short", "Alex Morgan", _time.GetUtcNow().UtcDateTime);
+        Assert.Equal(new DeliveryTally(0, 1), record.Tally - before);
+
+        before = record.Tally;
+        record.ResolveDispute("It was cut short; it does not count", setAside: true, "Grace Obi", _time.GetUtcNow().UtcDateTime);
+        Assert.Equal(new DeliveryTally(-1.5m, -1), record.Tally - before);
+    }
+}
