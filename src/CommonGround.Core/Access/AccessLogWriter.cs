@@ -1,5 +1,7 @@
 using System.Threading.Channels;
+using CommonGround.Core.Children;
 using CommonGround.Core.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +11,8 @@ namespace CommonGround.Core.Access;
 /// Writes the access log for many responses in one transaction. Each response hands over its rows and waits until they
 /// are stored, so no page is sent whose reads are not logged; but the responses being sent at the same moment share
 /// one write, instead of each waiting its turn for the database's write lock. Rows that fail are written again response
-/// by response, so one bad row fails only its own response.
+/// by response, so one bad row fails only its own response. A visit to a child's overview, which "what is new" counts
+/// from, is stored the same way.
 /// </summary>
 public sealed class AccessLogWriter : IAsyncDisposable
 {
@@ -32,17 +35,17 @@ public sealed class AccessLogWriter : IAsyncDisposable
         _writing = Task.Run(WriteQueuedAsync);
     }
 
-    private sealed record Waiting(IReadOnlyList<AccessLogEntry> Rows, TaskCompletionSource Stored);
+    private sealed record Waiting(IReadOnlyList<AccessLogEntry> Rows, ChildVisit? Visit, TaskCompletionSource Stored);
 
-    /// <summary>Returns once the rows are stored; throws if they could not be.</summary>
-    public async Task WriteAsync(IReadOnlyList<AccessLogEntry> rows, CancellationToken cancellationToken)
+    /// <summary>Returns once the rows (and the visit, if any) are stored; throws if they could not be.</summary>
+    public async Task WriteAsync(IReadOnlyList<AccessLogEntry> rows, ChildVisit? visit, CancellationToken cancellationToken)
     {
-        if (rows.Count == 0)
+        if (rows.Count == 0 && visit is null)
         {
             return;
         }
 
-        var waiting = new Waiting(rows, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var waiting = new Waiting(rows, visit, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         await _queue.Writer.WriteAsync(waiting, cancellationToken);
         await waiting.Stored.Task;
     }
@@ -60,7 +63,7 @@ public sealed class AccessLogWriter : IAsyncDisposable
 
             try
             {
-                await StoreAsync(batch.SelectMany(w => w.Rows).ToList());
+                await StoreAsync(batch.SelectMany(w => w.Rows).ToList(), batch.Where(w => w.Visit is not null).Select(w => w.Visit!).ToList());
                 batch.ForEach(w => w.Stored.SetResult());
             }
             catch (Exception together) when (batch.Count > 1)
@@ -82,7 +85,7 @@ public sealed class AccessLogWriter : IAsyncDisposable
     {
         try
         {
-            await StoreAsync(waiting.Rows);
+            await StoreAsync(waiting.Rows, waiting.Visit is { } visit ? [visit] : []);
             waiting.Stored.SetResult();
         }
         catch (Exception failed)
@@ -91,14 +94,25 @@ public sealed class AccessLogWriter : IAsyncDisposable
         }
     }
 
-    private async Task StoreAsync(IReadOnlyList<AccessLogEntry> rows)
+    private async Task StoreAsync(IReadOnlyList<AccessLogEntry> rows, IReadOnlyList<ChildVisit> visits)
     {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CommonGroundDbContext>();
-        if (!await BulkInsert.AddAsync(db, rows, CancellationToken.None))
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await BulkInsert.AddAsync(db, rows, CancellationToken.None);
+        foreach (var visit in visits.GroupBy(v => (v.UserAccountId, v.ChildId)).Select(g => g.MaxBy(v => v.LastViewedAt)!))
         {
-            await db.SaveChangesAsync();
+            // Responses reach the queue in any order, so a mark only ever moves later.
+            var mark = db.ChildVisits.Where(v => v.UserAccountId == visit.UserAccountId && v.ChildId == visit.ChildId);
+            if (await mark.Where(v => v.LastViewedAt < visit.LastViewedAt).ExecuteUpdateAsync(u => u.SetProperty(v => v.LastViewedAt, visit.LastViewedAt)) == 0
+                && !await mark.AnyAsync())
+            {
+                db.ChildVisits.Add(visit);
+            }
         }
+
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
     }
 
     /// <summary>Stores what is already queued before the app stops.</summary>

@@ -1,4 +1,5 @@
 using CommonGround.Core.Audit;
+using CommonGround.Core.Children;
 using CommonGround.Core.Data;
 using CommonGround.Core.Time;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,9 @@ public sealed class ChildReadLog
     public sealed record Read(RecordArea? Area, string What);
 
     public IReadOnlyDictionary<Guid, Read> Reads => _reads;
+
+    /// <summary>The visit to a child's overview this response marks, stored with its access-log rows.</summary>
+    public ChildVisit? Visit { get; private set; }
 
     /// <summary>Whose reads this response logs: the signed-in person's, or a calendar feed's owner's.</summary>
     public Guid? ReaderId { get; private set; }
@@ -40,6 +44,9 @@ public sealed class ChildReadLog
             Saw(childId, null, "Their record");
         }
     }
+
+    /// <summary>This response is the person's visit to the child's overview: what is new is counted from it next time.</summary>
+    public void Visited(Guid userId, Guid childId, DateTime at) => Visit = new ChildVisit { UserAccountId = userId, ChildId = childId, LastViewedAt = at };
 
     /// <summary>This response shows a child's data; the first description given for a child is kept.</summary>
     public void Saw(Guid childId, RecordArea? area, string what) => _reads.TryAdd(childId, new Read(area, what));

@@ -9,16 +9,18 @@ namespace CommonGround.Core.Children;
 /// <summary>Changes made by other people since the person last looked, limited to what they may see.</summary>
 public sealed record WhatIsNew(DateTime? LastLooked, IReadOnlyList<AuditEvent> Changes, int Total);
 
-public sealed class WhatIsNewService(CommonGroundDbContext db, TimeProvider timeProvider)
+public sealed class WhatIsNewService(CommonGroundDbContext db, ChildReadLog readLog, TimeProvider timeProvider)
 {
     public const int Shown = 10;
 
-    /// <summary>Lists what changed since the last visit, then marks this visit.</summary>
+    /// <summary>
+    /// Lists what changed since the last visit, and marks this one: the mark is stored with the response's access-log
+    /// rows as the page is sent, so viewing the overview adds no write of its own.
+    /// </summary>
     public async Task<WhatIsNew> SinceLastVisitAsync(ChildAccess access, Guid userId)
     {
         var childId = access.Child.Id;
-        var visit = await db.ChildVisits.SingleOrDefaultAsync(v => v.UserAccountId == userId && v.ChildId == childId);
-        var lastLooked = visit?.LastViewedAt;
+        var lastLooked = await db.ChildVisits.Where(v => v.UserAccountId == userId && v.ChildId == childId).Select(v => (DateTime?)v.LastViewedAt).SingleOrDefaultAsync();
         IReadOnlyList<AuditEvent> changes = [];
         var total = 0;
         if (lastLooked is { } since)
@@ -30,17 +32,7 @@ public sealed class WhatIsNewService(CommonGroundDbContext db, TimeProvider time
             changes = await query.OrderByDescending(a => a.OccurredAt).Take(Shown).ToListAsync();
         }
 
-        var now = timeProvider.UtcNow();
-        if (visit is null)
-        {
-            db.ChildVisits.Add(new ChildVisit { UserAccountId = userId, ChildId = childId, LastViewedAt = now });
-        }
-        else
-        {
-            visit.LastViewedAt = now;
-        }
-
-        await db.SaveChangesAsync();
+        readLog.Visited(userId, childId, timeProvider.UtcNow());
         return new WhatIsNew(lastLooked, changes, total);
     }
 }

@@ -7,7 +7,7 @@ namespace CommonGround.Web.Infrastructure.Security;
 /// Writes the access log for every response that shows a child's data, as the response starts: a successful response
 /// cannot leave the server until its reads are logged, and if logging fails the person sees an error, not the data.
 /// Refusals, errors and redirects show nothing, so log nothing. The rows are stored with those of other responses being
-/// sent at the same moment (<see cref="AccessLogWriter"/>).
+/// sent at the same moment (<see cref="AccessLogWriter"/>), with the visit to a child's overview if the response is one.
 /// </summary>
 public sealed class ChildReadLogging(RequestDelegate next)
 {
@@ -28,7 +28,7 @@ public sealed class ChildReadLogging(RequestDelegate next)
             }
 
             var db = context.RequestServices.GetRequiredService<CommonGroundDbContext>();
-            await writer.WriteAsync(await log.RowsAsync(db, viewer, timeProvider, context.RequestAborted), context.RequestAborted);
+            await writer.WriteAsync(await log.RowsAsync(db, viewer, timeProvider, context.RequestAborted), log.Visit, context.RequestAborted);
         });
         return next(context);
     }
