@@ -129,8 +129,11 @@ public sealed class CommitmentTests : FreshAppTests
         Assert.Equal("15 sessions", list.QuerySelectorAll("tbody tr td").Select(c => c.TextContent.Trim()).ElementAt(3));
     }
 
-    private Task<(decimal DeliveredSoFar, int OpenDisputes)> TotalsAsync(Guid commitment) =>
-        App.QueryAsync(db => db.Commitments.Where(c => c.Id == commitment).Select(c => ValueTuple.Create(c.DeliveredSoFar, c.OpenDisputes)).SingleAsync());
+    private async Task<(decimal DeliveredSoFar, int OpenDisputes)> TotalsAsync(Guid commitment)
+    {
+        var totals = await App.QueryAsync(db => db.Commitments.Where(c => c.Id == commitment).Select(c => new { c.DeliveredSoFar, c.OpenDisputes }).SingleAsync());
+        return (totals.DeliveredSoFar, totals.OpenDisputes);
+    }
 
     public static TheoryData<string, Dictionary<string, string>, string> BadCommitments() => new()
     {
