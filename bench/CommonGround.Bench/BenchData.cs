@@ -257,7 +257,8 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
                 foreach (var kind in ProfileSections.All.Where(_ => _random.Next(10) < 8))
                 {
                     var section = new ProfileSection { ChildId = child.Id, Section = kind };
-                    var when = child.CreatedAt.AddDays(_random.Next(1, 30));
+                    // Edits are in the past, never after the data was made, as the audit log would have them.
+                    var when = Past(child.CreatedAt.AddDays(_random.Next(1, 30)));
                     for (var edit = 0; edit < 1 + _random.Next(3); edit++)
                     {
                         var text = string.Join(" ", Enumerable.Range(0, 2 + _random.Next(5)).Select(_ => Pick(Sentences)));
@@ -268,7 +269,7 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
                                 new ChildChange(AuditActions.ProfileChanged, kind.Area(), $"Changed \"{kind.Title()}\"", new ChangeSubject.AboutMeSection(kind))));
                         }
 
-                        when = when.AddDays(_random.Next(1, 60));
+                        when = Past(when.AddDays(_random.Next(1, 60)));
                     }
 
                     pending.Add(section);
@@ -555,6 +556,8 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
         "Speech and language therapy", "One-to-one reading support", "Occupational therapy sessions", "Social skills group", "Sensory circuit",
         "Maths intervention", "Emotional literacy support", "Physiotherapy programme",
     ];
+
+    private DateTime Past(DateTime at) => at < _now ? at : _now;
 
     private async Task SaveAsync(List<object> pending)
     {

@@ -114,6 +114,41 @@ public sealed class AttentionTests : FreshAppTests
     }
 
     [Fact]
+    public async Task Later_runs_the_same_day_look_only_at_children_whose_records_changed_and_a_new_day_looks_at_every_child()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var area = await App.QueryAsync(db => db.Children.Where(c => c.Id == sam).Select(c => c.AreaId).SingleAsync());
+        var children = await App.QueryAsync(db => db.Children.CountAsync(c => c.AreaId == area));
+        async Task<AttentionRun> RunAsync()
+        {
+            await using var scope = App.Services.CreateAsyncScope();
+            return (await scope.ServiceProvider.GetRequiredService<AttentionJob>().RefreshAreaAsync(area))!;
+        }
+
+        // An hour after the demo records were made, the first run of the day looks at every child; the next, at none.
+        App.Time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(new AttentionRun(true, children, 0), (await RunAsync()) with { SignalsChanged = 0 });
+        App.Time.Advance(TimeSpan.FromMinutes(15));
+        Assert.Equal(new AttentionRun(false, 0, 0), await RunAsync());
+
+        // Sam's record changes and its own refresh fails: the next run looks at Sam alone, and puts it right.
+        var parent = await SignedInAsync("parent@example.org");
+        await parent.SubmitAsync($"/children/{sam}/concerns/new", Concern("Lunchtimes"));
+        await parent.SubmitAsync($"/children/{sam}/concerns/new", Concern("Homework"));
+        await App.QueryAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE attention_signals RENAME TO attention_signals_away"));
+        await parent.SubmitAsync($"/children/{sam}/concerns/new", Concern("Playground"));
+        await App.QueryAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE attention_signals_away RENAME TO attention_signals"));
+        App.Time.Advance(TimeSpan.FromMinutes(15));
+        var changedRun = await RunAsync();
+        Assert.Equal((false, 1), (changedRun.EveryChild, changedRun.Children));
+        Assert.Contains("3 concerns raised in the last 30 days", await AttentionAsync(await SignedInAsync("senco@example.org")), StringComparison.Ordinal);
+
+        // Past midnight, dates have moved for every child.
+        App.Time.SetUtcNow(new DateTimeOffset(2026, 11, 24, 0, 30, 0, TimeSpan.Zero));
+        Assert.Equal((true, children), ((await RunAsync()) is var nextDay ? (nextDay.EveryChild, nextDay.Children) : default));
+    }
+
+    [Fact]
     public async Task An_organisations_thresholds_decide_what_its_staff_see()
     {
         // The demo records begin today; seven weeks on, nobody has been in touch with Sam's family.

@@ -1,3 +1,4 @@
+using CommonGround.Core.Audit;
 using CommonGround.Core.Data;
 using CommonGround.Core.Jobs;
 using CommonGround.Core.Time;
@@ -6,9 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace CommonGround.Core.Attention;
 
 /// <summary>
-/// Works out every child's signals again, area by area, so those that come with time (a date passing, weeks without
-/// contact) appear without anyone changing the record. Each area is claimed with a lease, so two instances share the
-/// work instead of doing it twice.
+/// Keeps every child's signals up to date as time passes, area by area. Signals turn on the date and on the records
+/// (see <see cref="AttentionSignals.ComputeAsync"/>), so the first run of each day works out every child's again, and
+/// the runs after it that day only those whose records changed since the last run: every change writes its audit event
+/// in its own transaction, so the audit log says which (a change whose own refresh failed is put right this way too).
+/// Each area is claimed with a lease, so two instances share the work instead of doing it twice.
 /// </summary>
 public sealed class AttentionJob(CommonGroundDbContext db, AttentionSignals signals, TimeProvider timeProvider) : IJob
 {
@@ -25,8 +28,8 @@ public sealed class AttentionJob(CommonGroundDbContext db, AttentionSignals sign
         }
     }
 
-    /// <summary>Refreshes one area's signals if no other instance is doing it; returns how many rows changed, or null if it was taken.</summary>
-    public async Task<int?> RefreshAreaAsync(Guid areaId, CancellationToken cancellationToken = default)
+    /// <summary>Refreshes one area's signals if no other instance is doing it; null if it was taken.</summary>
+    public async Task<AttentionRun?> RefreshAreaAsync(Guid areaId, CancellationToken cancellationToken = default)
     {
         var lease = $"attention:{areaId}";
         var now = timeProvider.UtcNow();
@@ -35,18 +38,48 @@ public sealed class AttentionJob(CommonGroundDbContext db, AttentionSignals sign
             return null;
         }
 
+        var lastRun = await db.JobLeases.Where(l => l.Name == lease).Select(l => l.LastCompletedAt).SingleAsync(cancellationToken);
+        var everyChild = lastRun is not { } last || last.ToUkDate() < timeProvider.TodayInUk();
+        // A run lasts less than its lease, so going back a lease before the last run ended covers what changed while it ran.
+        var childIds = everyChild
+            ? await db.Children.Where(c => c.AreaId == areaId).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken)
+            : await ChangedSinceAsync(areaId, lastRun!.Value - LeaseLength, cancellationToken);
         var changed = 0;
-        var childIds = await db.Children.Where(c => c.AreaId == areaId).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
         foreach (var batch in childIds.Chunk(BatchSize))
         {
             db.ChangeTracker.Clear();
             changed += await signals.RefreshAsync(batch, cancellationToken);
         }
 
-        // Signals for children no longer in the area (none are deleted today, but nothing should linger if they were).
-        changed += await db.AttentionSignals.Where(s => s.AreaId == areaId && !db.Children.Any(c => c.Id == s.ChildId && c.AreaId == areaId)).ExecuteDeleteAsync(cancellationToken);
+        if (everyChild)
+        {
+            // Signals for children no longer in the area (none are deleted today, but nothing should linger if they were).
+            changed += await db.AttentionSignals.Where(s => s.AreaId == areaId && !db.Children.Any(c => c.Id == s.ChildId && c.AreaId == areaId)).ExecuteDeleteAsync(cancellationToken);
+        }
+
         await JobLeases.ReleaseAsync(db, lease, _owner, timeProvider.UtcNow(), cancellationToken);
         db.ChangeTracker.Clear();
-        return changed;
+        return new AttentionRun(everyChild, childIds.Count, changed);
+    }
+
+    /// <summary>
+    /// Children of the area whose records changed since <paramref name="since"/>, and those owed term-time provision by
+    /// an organisation that changed its term dates.
+    /// </summary>
+    private async Task<List<Guid>> ChangedSinceAsync(Guid areaId, DateTime since, CancellationToken cancellationToken)
+    {
+        var changedRecords = await db.AuditEvents
+            .Where(a => a.EntityType == "Child" && a.AreaId == areaId && a.OccurredAt >= since && db.Children.Any(c => c.Id == a.EntityId && c.AreaId == areaId))
+            .Select(a => a.EntityId!.Value).Distinct().ToListAsync(cancellationToken);
+        var newTerms = await db.AuditEvents
+            .Where(a => a.EntityType == "Organisation" && (a.Action == AuditActions.TermDateAdded || a.Action == AuditActions.TermDateRemoved) && a.OccurredAt >= since)
+            .Select(a => a.EntityId!.Value).Distinct().ToListAsync(cancellationToken);
+        var countingTerms = newTerms.Count == 0 ? [] : await db.Commitments
+            .Where(c => c.AreaId == areaId && c.TermTimeOnly && newTerms.Contains(c.OwnerOrganisationId))
+            .Select(c => c.ChildId).Distinct().ToListAsync(cancellationToken);
+        return changedRecords.Union(countingTerms).Order().ToList();
     }
 }
+
+/// <summary>What one run did: whether it looked at every child in the area, how many it looked at, and how many signals changed.</summary>
+public sealed record AttentionRun(bool EveryChild, int Children, int SignalsChanged);

@@ -118,9 +118,14 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
         }
     }
 
-    /// <summary>Every signal for these children as their records stand now.</summary>
+    /// <summary>
+    /// Every signal for these children as their records stand on <paramref name="today"/>. Each rule turns on the date,
+    /// never the time of day (<paramref name="now"/> only stamps the signals), so signals change only when a record
+    /// changes or a day passes: what lets <see cref="AttentionJob"/> look again at only the children whose records changed.
+    /// </summary>
     public static async Task<List<AttentionSignal>> ComputeAsync(CommonGroundDbContext db, IReadOnlyList<Guid> ids, DateTime now, DateOnly today, CancellationToken cancellationToken = default)
     {
+        var endOfToday = TimeProviderExtensions.FromUkTime(today.AddDays(1), TimeOnly.MinValue);
         var children = await db.Children.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.AreaId, c.CreatedAt, c.DateOfBirth }).ToDictionaryAsync(c => c.Id, cancellationToken);
         var signals = new List<AttentionSignal>();
         AttentionSignal Signal(Guid childId, AttentionSignalKind kind, string subjectKey, string reason, string link, int measure,
@@ -215,7 +220,7 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
             }
         }
 
-        var since = now.AddDays(-AttentionThresholds.RepeatedConcernsDays);
+        var since = TimeProviderExtensions.FromUkTime(today.AddDays(1 - AttentionThresholds.RepeatedConcernsDays), TimeOnly.MinValue);
         var recent = await db.Concerns.AsNoTracking().Where(c => ids.Contains(c.ChildId) && c.RaisedAt >= since)
             .GroupBy(c => c.ChildId).Select(g => new { ChildId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         foreach (var child in recent.Where(r => r.Count >= AttentionThresholds.RepeatedConcernsRange.Min))
@@ -283,7 +288,7 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
         // Contact with the family: the latest message, meeting held, or answer to a concern; or when the record began.
         var messages = await db.Messages.AsNoTracking().Where(m => ids.Contains(m.ChildId)).GroupBy(m => m.ChildId)
             .Select(g => new { ChildId = g.Key, Last = g.Max(m => m.SentAt) }).ToListAsync(cancellationToken);
-        var meetingsHeld = await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.ChildId) && m.CancelledAt == null && m.StartsAt <= now).GroupBy(m => m.ChildId)
+        var meetingsHeld = await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.ChildId) && m.CancelledAt == null && m.StartsAt < endOfToday).GroupBy(m => m.ChildId)
             .Select(g => new { ChildId = g.Key, Last = g.Max(m => m.StartsAt) }).ToListAsync(cancellationToken);
         var answers = await db.ConcernUpdates.AsNoTracking()
             .Where(u => ids.Contains(u.ChildId) && (u.Kind == ConcernUpdateKind.Acknowledged || u.Kind == ConcernUpdateKind.Responded || u.Kind == ConcernUpdateKind.Resolved))
@@ -357,9 +362,9 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
         }
 
         // Advice given weeks ago whose recommendations no plan for the child has answered yet: adopted or not, with a reason.
-        var answerBy = now.AddDays(-7 * Advice.RecommendationService.WeeksToAnswer);
+        var givenBefore = TimeProviderExtensions.FromUkTime(today.AddDays(1 - 7 * Advice.RecommendationService.WeeksToAnswer), TimeOnly.MinValue);
         var unanswered = await db.AdviceRequests.AsNoTracking()
-            .Where(r => ids.Contains(r.ChildId) && r.Status == Advice.AdviceStatus.Given && r.GivenAt <= answerBy)
+            .Where(r => ids.Contains(r.ChildId) && r.Status == Advice.AdviceStatus.Given && r.GivenAt < givenBefore)
             .Select(r => new
             {
                 r.Id, r.ChildId, r.Part, r.AdviserName, r.AdviserOrganisationName, r.ByFamily, r.OfOrganisation, GivenAt = r.GivenAt!.Value,
