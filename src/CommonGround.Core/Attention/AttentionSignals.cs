@@ -230,8 +230,10 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
         }
 
         // Commitments: a one-off past its date, recurring provision behind, and disputes waiting for an answer.
-        var commitments = await db.Commitments.AsNoTracking()
-            .Where(c => ids.Contains(c.ChildId) && (c.Status == CommitmentStatus.Agreed || c.Status == CommitmentStatus.Active)).ToListAsync(cancellationToken);
+        // Open commitments are checked against their dates; a dispute waits for an answer whatever the commitment's status.
+        var withWork = await db.Commitments.AsNoTracking()
+            .Where(c => ids.Contains(c.ChildId) && (c.Status == CommitmentStatus.Agreed || c.Status == CommitmentStatus.Active || c.OpenDisputes > 0)).ToListAsync(cancellationToken);
+        var commitments = withWork.Where(c => c.Status is CommitmentStatus.Agreed or CommitmentStatus.Active).ToList();
         var termOwners = commitments.Where(c => c.TermTimeOnly).Select(c => c.OwnerOrganisationId).Distinct().ToList();
         var terms = (await db.TermDates.AsNoTracking().Where(t => termOwners.Contains(t.OrganisationId)).ToListAsync(cancellationToken))
             .GroupBy(t => t.OrganisationId).ToDictionary(g => g.Key, g => (IReadOnlyList<TermPeriod>)g.Select(t => new TermPeriod(t.StartDate, t.EndDate)).ToList());
@@ -258,10 +260,7 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
             }
         }
 
-        // Disputes wait for an answer whatever the commitment's status.
-        var disputed = await db.Commitments.AsNoTracking().Where(c => ids.Contains(c.ChildId) && c.OpenDisputes > 0)
-            .Select(c => new { c.Id, c.ChildId, c.OpenDisputes, c.RecordArea }).ToListAsync(cancellationToken);
-        foreach (var commitment in disputed.Where(c => children.ContainsKey(c.ChildId)))
+        foreach (var commitment in withWork.Where(c => c.OpenDisputes > 0 && children.ContainsKey(c.ChildId)))
         {
             Signal(commitment.ChildId, AttentionSignalKind.DeliveryDisputed, commitment.Id.ToString(),
                 $"The family disputes {commitment.OpenDisputes} delivery {(commitment.OpenDisputes == 1 ? "record" : "records")} and is waiting for an answer",

@@ -50,10 +50,13 @@ public sealed class CommitmentSteps(CommonGroundDbContext db, AccessService acce
             : (Result<Commitment>)new OnlyOwnerChangesCommitment(commitment.OwnerName);
     }
 
-    /// <summary>Saves, or reports that someone else changed the same record first; nothing is written then.</summary>
-    public async Task<Result<T>> SaveAsync<T>(Guid childId, T changed, Error changedMeanwhile)
+    /// <summary>
+    /// Saves (with <paramref name="trySave"/> when the change needs more than the unit of work, as a delivery's totals
+    /// do), or reports that someone else changed the same record first; nothing is written then.
+    /// </summary>
+    public async Task<Result<T>> SaveAsync<T>(Guid childId, T changed, Error changedMeanwhile, Func<Task<bool>>? trySave = null)
     {
-        if (!await db.TrySaveAsync())
+        if (!await (trySave is null ? db.TrySaveAsync() : trySave()))
         {
             return changedMeanwhile;
         }

@@ -1,5 +1,4 @@
 using CommonGround.Core.Access;
-using CommonGround.Core.Attention;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Children;
 using CommonGround.Core.Concerns;
@@ -15,7 +14,7 @@ public sealed record RecordDeliveryOptions(
 
 
 /// <summary>Proof that provision happened: the owner records each delivery, the family confirms or disputes it, and the owner answers a dispute.</summary>
-public sealed class DeliveryService(CommonGroundDbContext db, CommitmentSteps steps, Notifier notifier, ConcernDisputes disputes, AttentionSignals signals, TimeProvider timeProvider)
+public sealed class DeliveryService(CommonGroundDbContext db, CommitmentSteps steps, Notifier notifier, ConcernDisputes disputes, TimeProvider timeProvider)
 {
     public async Task<Result<DeliveryRecord>> RecordDeliveryAsync(ChildAccess childAccess, RecordDeliveryOptions options, UserActor actor)
     {
@@ -133,15 +132,7 @@ public sealed class DeliveryService(CommonGroundDbContext db, CommitmentSteps st
         return await SaveAsync(record, before);
     }
 
-    /// <summary>Saves the change with its commitment's totals, or reports that someone changed the record first; then brings the child's early warnings up to date.</summary>
-    private async Task<Result<DeliveryRecord>> SaveAsync(DeliveryRecord record, DeliveryTally before)
-    {
-        if (!await DeliveryTotals.TrySaveAsync(db, record, before))
-        {
-            return new DeliveryChangedMeanwhile();
-        }
-
-        await signals.RefreshAfterChangeAsync(record.ChildId);
-        return record;
-    }
+    /// <summary>Saves the change with its commitment's totals (see <see cref="DeliveryTotals"/>), then brings the child's early warnings up to date.</summary>
+    private Task<Result<DeliveryRecord>> SaveAsync(DeliveryRecord record, DeliveryTally before) =>
+        steps.SaveAsync(record.ChildId, record, new DeliveryChangedMeanwhile(), () => DeliveryTotals.TrySaveAsync(db, record, before));
 }

@@ -1,8 +1,8 @@
-using CommonGround.Core.Commitments;
 using CommonGround.Core.Access;
 using CommonGround.Core.Accounts;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Children;
+using CommonGround.Core.Commitments;
 using CommonGround.Core.Data;
 using CommonGround.Core.Organisations;
 using CommonGround.Core.Statutory;
