@@ -259,16 +259,98 @@ public sealed class CommitmentTests : FreshAppTests
     }
 
     [Fact]
-    public async Task What_i_owe_lists_the_key_workers_commitment_as_behind_and_downloads_as_csv()
+    public async Task What_i_owe_lists_the_key_workers_commitment_as_behind_until_it_is_delivered_and_downloads_as_csv()
     {
-        var (keyWorker, _, _) = await KeyWorkerRecordsWeeklyTherapyAsync();
+        var (keyWorker, sam, commitment) = await KeyWorkerRecordsWeeklyTherapyAsync();
 
-        var (_, page) = await keyWorker.OpenAsync("/what-i-owe");
+        var (_, behind) = await keyWorker.OpenAsync("/what-i-owe?show=behind");
         var csv = await keyWorker.GetAsync("/what-i-owe/export");
 
-        Assert.Contains("Speech and language therapy in school", page.QuerySelector("#behind + table")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Speech and language therapy in school", behind.QuerySelector("#owed + table")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Behind or not started (1)", behind.QuerySelector(".cg-inline-choices [aria-current=page]")!.TextContent.Trim());
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Not started", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Two weeks at two a week are owed by last Sunday; once four are recorded it is on track.
+        foreach (var date in new[] { "2026-11-10", "2026-11-12", "2026-11-16", "2026-11-18" })
+        {
+            await keyWorker.SubmitAsync($"/children/{sam}/commitments/{commitment}/deliveries/new", Delivery(date));
+        }
+
+        var (_, caughtUp) = await keyWorker.OpenAsync("/what-i-owe?show=behind");
+        var (_, onTrack) = await keyWorker.OpenAsync("/what-i-owe?show=on-track");
+        var (_, children) = await keyWorker.OpenAsync("/children");
+        Assert.Equal("No provision you owe is behind.", caughtUp.QuerySelector("#owed + p")!.TextContent.Trim());
+        Assert.Contains("Speech and language therapy in school", onTrack.QuerySelector("#owed + table")!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("Nothing you owe is late, behind or due soon.", children.QuerySelector("#owed")!.NextElementSibling!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2026, 11, 28), await App.QueryAsync(db => db.Commitments.Where(c => c.Id == commitment).Select(c => c.FirstDayBehind).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task What_i_owe_shows_twenty_five_at_a_time_most_pressing_first_with_each_filter_counted()
+    {
+        var (keyWorker, sam, _) = await KeyWorkerRecordsWeeklyTherapyAsync();
+        var member = await MemberIdAsync(sam, "senco@example.org");
+        for (var i = 1; i <= 27; i++)
+        {
+            var (saved, page) = await keyWorker.SubmitAsync($"/children/{sam}/commitments/new", new Dictionary<string, string>
+            {
+                ["Input.What"] = $"Send report {i:00}",
+                ["Input.Area"] = nameof(CommitmentArea.Education),
+                ["Input.OwnerId"] = member.ToString(),
+                ["Input.Source"] = nameof(CommitmentSource.Meeting),
+                ["Input.Kind"] = nameof(CommitmentKind.OneOff),
+                // The first three are due within two weeks; the rest later.
+                ["Input.DueDate.Day"] = i <= 3 ? "30" : "15", ["Input.DueDate.Month"] = i <= 3 ? "11" : "01", ["Input.DueDate.Year"] = i <= 3 ? "2026" : "2027",
+                ["Input.AlreadyAgreed"] = "true",
+            });
+            Assert.True(saved.StatusCode == HttpStatusCode.Redirect, string.Join("; ", page.ErrorSummary()));
+        }
+
+        var (_, first) = await keyWorker.OpenAsync("/what-i-owe");
+        var (_, second) = await keyWorker.OpenAsync("/what-i-owe?page=2");
+        var (_, dueSoon) = await keyWorker.OpenAsync("/what-i-owe?show=due-soon");
+        var (_, beyond) = await keyWorker.OpenAsync("/what-i-owe?page=9");
+
+        var firstRows = first.QuerySelectorAll("#owed + table tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Equal(25, firstRows.Count);
+        Assert.Contains("Speech and language therapy in school", firstRows[0], StringComparison.Ordinal);
+        Assert.All(firstRows.Skip(1).Take(3), r => Assert.Contains("Due soon", r, StringComparison.Ordinal));
+        Assert.Equal(3, second.QuerySelectorAll("#owed + table tbody tr").Length);
+        Assert.Equal(["All (28)", "Overdue (0)", "Behind or not started (1)", "Disputed by the family (0)", "Due in the next 2 weeks (3)", "Proposed (0)", "On track or starting later (24)"],
+            first.QuerySelectorAll(".cg-inline-choices li").Select(l => l.TextContent.Trim()));
+        Assert.NotNull(first.QuerySelector(".govuk-pagination a[href='/what-i-owe?page=2']"));
+        Assert.Equal(["Send report 01", "Send report 02", "Send report 03"], dueSoon.QuerySelectorAll("#owed + table tbody tr td:nth-child(2)").Select(c => c.TextContent.Trim()));
+        // A page past the end shows the last one.
+        Assert.Equal(3, beyond.QuerySelectorAll("#owed + table tbody tr").Length);
+    }
+
+    [Fact]
+    public async Task Adding_a_term_moves_when_term_time_provision_falls_behind()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var keyWorker = await SignedInAsync("senco@example.org");
+        var fields = Weekly(await MemberIdAsync(sam, "senco@example.org"));
+        fields["Input.TermTimeOnly"] = "true";
+        await keyWorker.SubmitAsync($"/children/{sam}/commitments/new", fields);
+        Task<DateOnly?> FirstDayBehindAsync() => App.QueryAsync(db => db.Commitments.Select(c => c.FirstDayBehind).SingleAsync());
+        var withNoTerms = await FirstDayBehindAsync();
+
+        var admin = await SignedInAsync("orgadmin@example.org");
+        var (added, _) = await admin.SubmitAsync("/organisation/term-dates", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Second half of autumn term",
+            ["Input.StartDate.Day"] = "16", ["Input.StartDate.Month"] = "11", ["Input.StartDate.Year"] = "2026",
+            ["Input.EndDate.Day"] = "18", ["Input.EndDate.Month"] = "12", ["Input.EndDate.Year"] = "2026",
+        }, action: "/organisation/term-dates");
+        var (_, behind) = await keyWorker.OpenAsync("/what-i-owe?show=behind");
+
+        // With no terms every week counts, so the first week is late from its Saturday; with a term from 16 November
+        // nothing was owed before it.
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Equal(new DateOnly(2026, 11, 14), withNoTerms);
+        Assert.Equal(new DateOnly(2026, 11, 21), await FirstDayBehindAsync());
+        Assert.Contains("Speech and language therapy in school", behind.QuerySelector("#owed + table")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -59,6 +59,14 @@ public sealed class Commitment : IVersioned
     /// </summary>
     public decimal DeliveredSoFar { get; private set; }
     public int OpenDisputes { get; private set; }
+
+    /// <summary>
+    /// For recurring provision, the first day it is behind with what has been delivered so far
+    /// (<see cref="DateOnly.MaxValue"/> when that covers all of it), so a list asks "behind today?" of the database.
+    /// Kept whenever the commitment, its deliveries or its owner's terms change (see <see cref="FirstDaysBehind"/>);
+    /// null for one-off commitments.
+    /// </summary>
+    public DateOnly? FirstDayBehind { get; private set; }
     public int Version { get; private set; }
     public List<CommitmentStatusChange> StatusChanges { get; init; } = [];
 
@@ -82,6 +90,10 @@ public sealed class Commitment : IVersioned
         var until = EndDate is { } end ? $"until {UkDates.Date(end)}" : "with no end date";
         return $"{CommitmentText.Describe(QuantityPerPeriod!.Value, Unit!.Value, MinutesPerSession, Period!.Value, TermTimeOnly)}, from {UkDates.Date(StartDate!.Value)} {until}";
     }
+
+    /// <summary>Works out <see cref="FirstDayBehind"/> again from the schedule, what was delivered and the owner's terms.</summary>
+    public void KeepFirstDayBehind(IReadOnlyList<TermPeriod> terms) =>
+        FirstDayBehind = Kind == CommitmentKind.Recurring ? CommitmentProgress.FirstDayBehind(this, DeliveredSoFar, terms) : null;
 
     /// <summary>Passes the commitment to a new owner, who answers for it from now on; its history stays as it was.</summary>
     public void HandTo(Guid professionalId, string name, Guid organisationId, string organisationName)
@@ -227,7 +239,8 @@ public sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitmen
         e.Property(c => c.OwnerOrganisationName).HasMaxLength(200);
         e.Property(c => c.CreatedByName).HasMaxLength(200);
         e.Property(c => c.QuantityPerPeriod).HasPrecision(9, 2);
-        e.Property(c => c.DeliveredSoFar).HasPrecision(14, 2);
+        // A change worked out from what was delivered when it was read loses to a delivery recorded meanwhile.
+        e.Property(c => c.DeliveredSoFar).HasPrecision(14, 2).IsConcurrencyToken();
         e.HasOne<Child>().WithMany().HasForeignKey(c => c.ChildId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Area>().WithMany().HasForeignKey(c => c.AreaId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Professional>().WithMany().HasForeignKey(c => c.OwnerProfessionalId).OnDelete(DeleteBehavior.Restrict);

@@ -60,24 +60,61 @@ public sealed record CommitmentProgress(ProgressStatus Status, decimal Expected,
             return new CommitmentProgress(commitment.Status == CommitmentStatus.Proposed ? ProgressStatus.NotAgreed : ProgressStatus.Withdrawn, 0, delivered);
         }
 
-        var start = commitment.StartDate!.Value;
-        var end = commitment.LastDayOwed;
-        decimal ExpectedBy(DateOnly date) => ProvisionSchedule.ExpectedBy(date, start, end, commitment.QuantityPerPeriod!.Value, commitment.Period!.Value, commitment.TermTimeOnly, terms);
-
-        var expected = ExpectedBy(today);
-        if (start > today)
+        var expected = ExpectedBy(commitment, today, terms);
+        if (commitment.StartDate!.Value > today)
         {
             return new CommitmentProgress(ProgressStatus.Upcoming, expected, delivered);
         }
 
-        // Provision for today, or for this week until its weekdays are over, can still be given.
-        var finished = end is { } last && last < today;
-        var owedSoFar = finished ? expected : ExpectedBy(ProvisionSchedule.LatenessCutOff(today, commitment.Period!.Value));
+        var owedSoFar = OwedSoFar(commitment, today, terms);
         var status = delivered == 0 && owedSoFar > 0 ? ProgressStatus.NotStarted
             : delivered < owedSoFar ? ProgressStatus.Behind
             : ProgressStatus.OnTrack;
         return new CommitmentProgress(status, expected, delivered);
     }
+
+    /// <summary>
+    /// The first day recurring provision counts as behind (or not started) with <paramref name="delivered"/> given,
+    /// whatever its status; <see cref="DateOnly.MaxValue"/> when that covers everything it will ever owe. What is owed
+    /// never shrinks as days pass, so the day is found by halving the span from the start to the last day owed, and a
+    /// list can ask "behind today?" as a comparison of dates instead of working out every commitment.
+    /// </summary>
+    public static DateOnly FirstDayBehind(Commitment commitment, decimal delivered, IReadOnlyList<TermPeriod> terms)
+    {
+        var first = commitment.StartDate!.Value;
+        var last = commitment.LastDayOwed is { } lastOwed ? lastOwed.AddDays(1) : LastDayWorkedOut;
+        if (OwedSoFar(commitment, last, terms) <= delivered)
+        {
+            return DateOnly.MaxValue;
+        }
+
+        while (first < last)
+        {
+            var middle = first.AddDays((last.DayNumber - first.DayNumber) / 2);
+            if (OwedSoFar(commitment, middle, terms) > delivered)
+            {
+                last = middle;
+            }
+            else
+            {
+                first = middle.AddDays(1);
+            }
+        }
+
+        return first;
+    }
+
+    /// <summary>Provision with no end date is worked out this far ahead; nobody plans past it.</summary>
+    private static readonly DateOnly LastDayWorkedOut = new(2100, 12, 31);
+
+    /// <summary>What should have been given by <paramref name="today"/> for it not to be late: provision for today, or for this week until its weekdays are over, can still be given.</summary>
+    private static decimal OwedSoFar(Commitment commitment, DateOnly today, IReadOnlyList<TermPeriod> terms) =>
+        commitment.LastDayOwed is { } last && last < today
+            ? ExpectedBy(commitment, today, terms)
+            : ExpectedBy(commitment, ProvisionSchedule.LatenessCutOff(today, commitment.Period!.Value), terms);
+
+    private static decimal ExpectedBy(Commitment commitment, DateOnly date, IReadOnlyList<TermPeriod> terms) =>
+        ProvisionSchedule.ExpectedBy(date, commitment.StartDate!.Value, commitment.LastDayOwed, commitment.QuantityPerPeriod!.Value, commitment.Period!.Value, commitment.TermTimeOnly, terms);
 }
 
 public static class ProgressStatusText

@@ -25,6 +25,41 @@ public sealed record OwedCommitment(Guid ChildId, string ChildName, Commitment C
     public bool IsOnTrack => Progress.Status is ProgressStatus.OnTrack or ProgressStatus.Upcoming;
 }
 
+/// <summary>Which of a professional's open commitments "What I owe" shows; each but All and Disputed is how a commitment stands.</summary>
+public enum OwedFilter
+{
+    All,
+    Overdue,
+    Behind,
+    Disputed,
+    DueSoon,
+    Proposed,
+    OnTrack,
+}
+
+/// <summary>A professional's open commitments counted by how they stand; a disputed one is also counted by how it stands.</summary>
+public sealed record OwedCounts(int All, int Overdue, int Behind, int Disputed, int DueSoon, int Proposed, int OnTrack)
+{
+    public static OwedCounts None { get; } = new(0, 0, 0, 0, 0, 0, 0);
+
+    public int Of(OwedFilter filter) => filter switch
+    {
+        OwedFilter.Overdue => Overdue,
+        OwedFilter.Behind => Behind,
+        OwedFilter.Disputed => Disputed,
+        OwedFilter.DueSoon => DueSoon,
+        OwedFilter.Proposed => Proposed,
+        OwedFilter.OnTrack => OnTrack,
+        _ => All,
+    };
+}
+
+/// <summary>One page of what a professional owes, with the counts every filter would show.</summary>
+public sealed record OwedPage(IReadOnlyList<OwedCommitment> Items, OwedCounts Counts, OwedFilter Filter, int Page, int PageCount)
+{
+    public const int Size = 25;
+}
+
 /// <summary>How one member of staff's open commitments stand, counted, with no detail about any child.</summary>
 public sealed record OwnerSummary(string OwnerName, int Open, int OnTrack, int DueSoon, int Overdue, int Behind, int NotStarted, int OpenDisputes);
 
@@ -80,20 +115,111 @@ public sealed class CommitmentService(CommonGroundDbContext db, TimeProvider tim
 
     /// <summary>
     /// What a professional has promised and not yet closed, for every child whose team they are on and whose family
-    /// shares commitments with them today.
+    /// shares commitments with them today, in child order: for a download of all of it.
     /// </summary>
     public async Task<IReadOnlyList<OwedCommitment>> ListOwedByAsync(Guid userId)
+    {
+        if (await OwnedByAsync(userId) is not { } owned)
+        {
+            return [];
+        }
+
+        var rows = await Rows(owned).OrderBy(r => r.ChildName).ThenBy(r => r.Commitment.CreatedAt).ToListAsync();
+        return await WithProgressAsync(rows);
+    }
+
+    /// <summary>How many of the professional's open commitments stand each way, counted by the database.</summary>
+    public async Task<OwedCounts> CountOwedByAsync(Guid userId) =>
+        await OwnedByAsync(userId) is { } owned ? await CountAsync(owned) : OwedCounts.None;
+
+    private async Task<OwedCounts> CountAsync(IQueryable<Commitment> owned)
+    {
+        var byStanding = await Rows(owned).GroupBy(r => r.Standing).Select(g => new { Standing = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Standing, g => g.Count);
+        var disputed = await owned.CountAsync(c => c.OpenDisputes > 0);
+        int Count(OwedFilter standing) => byStanding.GetValueOrDefault(standing);
+        return new OwedCounts(byStanding.Values.Sum(), Count(OwedFilter.Overdue), Count(OwedFilter.Behind), disputed,
+            Count(OwedFilter.DueSoon), Count(OwedFilter.Proposed), Count(OwedFilter.OnTrack));
+    }
+
+    /// <summary>
+    /// One page of the professional's open commitments that <paramref name="filter"/> picks: the most pressing first
+    /// (overdue, behind, due soon, proposed, then on track; disputed first within each), then by child. Picked,
+    /// ordered and cut to the page by the database, so a page costs the same whatever the caseload.
+    /// </summary>
+    public async Task<OwedPage> PageOwedByAsync(Guid userId, OwedFilter filter, int page)
+    {
+        if (await OwnedByAsync(userId) is not { } owned)
+        {
+            return new OwedPage([], OwedCounts.None, filter, 1, 1);
+        }
+
+        var counts = await CountAsync(owned);
+        var pageCount = Math.Max(1, (counts.Of(filter) + OwedPage.Size - 1) / OwedPage.Size);
+        page = Math.Clamp(page, 1, pageCount);
+        if (counts.Of(filter) == 0)
+        {
+            return new OwedPage([], counts, filter, page, pageCount);
+        }
+
+        var rows = Rows(owned);
+        var picked = filter switch
+        {
+            OwedFilter.All => rows,
+            OwedFilter.Disputed => rows.Where(r => r.Commitment.OpenDisputes > 0),
+            _ => rows.Where(r => r.Standing == filter),
+        };
+        var shown = await picked
+            .OrderBy(r => r.Standing)
+            .ThenByDescending(r => r.Commitment.OpenDisputes > 0)
+            .ThenBy(r => r.ChildName).ThenBy(r => r.Commitment.CreatedAt)
+            .Skip((page - 1) * OwedPage.Size).Take(OwedPage.Size)
+            .ToListAsync();
+        return new OwedPage(await WithProgressAsync(shown), counts, filter, page, pageCount);
+    }
+
+    private sealed class OwedRow
+    {
+        public required Commitment Commitment { get; init; }
+        public required string ChildName { get; init; }
+        public required OwedFilter Standing { get; init; }
+    }
+
+    /// <summary>
+    /// Each commitment with its child's name and how it stands, as the database can tell: the same answer
+    /// <see cref="CommitmentProgress.Of"/> gives for an open commitment, with "behind" read from the kept first day behind.
+    /// </summary>
+    private IQueryable<OwedRow> Rows(IQueryable<Commitment> commitments)
+    {
+        var today = timeProvider.TodayInUk();
+        var soon = today.AddDays(CommitmentProgress.DueSoonDays);
+        return commitments.AsNoTracking().Join(db.Children, c => c.ChildId, child => child.Id, (c, child) => new OwedRow
+        {
+            Commitment = c,
+            ChildName = (child.PreferredName ?? child.FirstName) + " " + child.LastName,
+            Standing = c.Status == CommitmentStatus.Proposed ? OwedFilter.Proposed
+                : c.Kind == CommitmentKind.OneOff ? (c.DueDate < today ? OwedFilter.Overdue : c.DueDate <= soon ? OwedFilter.DueSoon : OwedFilter.OnTrack)
+                : c.FirstDayBehind <= today ? OwedFilter.Behind
+                : OwedFilter.OnTrack,
+        });
+    }
+
+    /// <summary>
+    /// The open commitments the person owns (null when they are not an active professional), for children whose team
+    /// they are on and whose family shares with them today the Commitments part and, for one about health, education,
+    /// social care or transport, that part too.
+    /// </summary>
+    private async Task<IQueryable<Commitment>?> OwnedByAsync(Guid userId)
     {
         var today = timeProvider.TodayInUk();
         // Found first, so the commitments are read through their owner's index rather than by checking every one.
         var professionalId = await db.Professionals.Where(p => p.UserAccountId == userId && p.DeactivatedAt == null).Select(p => (Guid?)p.Id).FirstOrDefaultAsync();
         if (professionalId is null)
         {
-            return [];
+            return null;
         }
 
-        // Shared with them today: the Commitments part and, for one about health, education, social care or transport, that part too.
-        var owned = db.Commitments.Where(c =>
+        return db.Commitments.Where(c =>
             c.OwnerProfessionalId == professionalId
             && (c.Status == CommitmentStatus.Proposed || c.Status == CommitmentStatus.Agreed || c.Status == CommitmentStatus.Active)
             && db.TeamMembers.Any(t => t.ChildId == c.ChildId && t.ProfessionalId == c.OwnerProfessionalId && t.LeftAt == null
@@ -104,15 +230,12 @@ public sealed class CommitmentService(CommonGroundDbContext db, TimeProvider tim
                             || (c.RecordArea == CommitmentArea.Health && s.Area == RecordArea.Health)
                             || (c.RecordArea == CommitmentArea.SocialCare && s.Area == RecordArea.SocialCare)
                             || (c.RecordArea == CommitmentArea.Transport && s.Area == RecordArea.Transport))))));
-        var commitments = await owned.AsNoTracking().ToListAsync();
-        var childIds = commitments.Select(c => c.ChildId).Distinct().ToList();
-        var names = await db.Children.Where(c => childIds.Contains(c.Id))
-            .Select(c => new { c.Id, Name = (c.PreferredName ?? c.FirstName) + " " + c.LastName }).ToDictionaryAsync(c => c.Id, c => c.Name);
-        return (await WithProgressAsync(commitments))
-            .Select(c => new OwedCommitment(c.Commitment.ChildId, names[c.Commitment.ChildId], c.Commitment, c.Progress, c.OpenDisputes))
-            .OrderBy(c => c.ChildName, StringComparer.CurrentCulture).ThenBy(c => c.Commitment.CreatedAt)
-            .ToList();
     }
+
+    private async Task<IReadOnlyList<OwedCommitment>> WithProgressAsync(IReadOnlyList<OwedRow> rows) =>
+        (await WithProgressAsync(rows.Select(r => r.Commitment).ToList()))
+            .Zip(rows, (c, r) => new OwedCommitment(c.Commitment.ChildId, r.ChildName, c.Commitment, c.Progress, c.OpenDisputes))
+            .ToList();
 
     /// <summary>For an organisation's leads: each member of staff's open commitments counted by how they stand.</summary>
     public async Task<IReadOnlyList<OwnerSummary>> SummariseForOrganisationAsync(Guid organisationId)

@@ -36,6 +36,10 @@ public static class DeliveryTotals
             await db.Commitments.Where(c => c.Id == record.CommitmentId).ExecuteUpdateAsync(u => u
                 .SetProperty(c => c.DeliveredSoFar, c => c.DeliveredSoFar + change.Delivered)
                 .SetProperty(c => c.OpenDisputes, c => c.OpenDisputes + change.OpenDisputes));
+            if (change.Delivered != 0)
+            {
+                await FirstDaysBehind.KeepAsync(db, db.Commitments.Where(c => c.Id == record.CommitmentId));
+            }
         }
 
         await transaction.CommitAsync();
@@ -43,9 +47,12 @@ public static class DeliveryTotals
     }
 
     /// <summary>Works the totals out again from the delivery records, for records written all at once (demonstration and measurement data).</summary>
-    public static Task<int> RecountAsync(CommonGroundDbContext db, IQueryable<Commitment> commitments, CancellationToken cancellationToken = default) =>
-        commitments.ExecuteUpdateAsync(u => u
+    public static async Task RecountAsync(CommonGroundDbContext db, IQueryable<Commitment> commitments, CancellationToken cancellationToken = default)
+    {
+        await commitments.ExecuteUpdateAsync(u => u
             .SetProperty(c => c.DeliveredSoFar, c => db.DeliveryRecords.Where(d => d.CommitmentId == c.Id && d.Delivered && d.SetAsideAt == null).Sum(d => d.Quantity))
             .SetProperty(c => c.OpenDisputes, c => db.DeliveryRecords.Count(d => d.CommitmentId == c.Id && d.FamilyResponse == FamilyResponse.Disputed && d.DisputeResolvedAt == null)),
             cancellationToken);
+        await FirstDaysBehind.KeepAsync(db, commitments, cancellationToken);
+    }
 }

@@ -99,7 +99,7 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
     public DbSet<DataRights.ErasedRecord> ErasedRecords => Set<DataRights.ErasedRecord>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.AddInterceptors(AuditEventsAppendOnly.Instance);
+        optionsBuilder.AddInterceptors(AuditEventsAppendOnly.Instance, CommonGround.Core.Commitments.FirstDaysBehind.Instance);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

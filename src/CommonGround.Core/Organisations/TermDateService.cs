@@ -1,4 +1,5 @@
 using CommonGround.Core.Audit;
+using CommonGround.Core.Commitments;
 using CommonGround.Core.Data;
 using CommonGround.Core.Time;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +41,7 @@ public sealed class TermDateService(CommonGroundDbContext db, TimeProvider timeP
         db.TermDates.Add(term);
         db.AuditEvents.Add(AuditEvent.For(actor, now, AuditActions.TermDateAdded, "Organisation", options.OrganisationId,
             $"Added {name}: {options.StartDate:yyyy-MM-dd} to {options.EndDate:yyyy-MM-dd}"));
-        await db.SaveChangesAsync();
+        await SaveWithTermTimeProvisionAsync(options.OrganisationId);
         return term;
     }
 
@@ -57,7 +58,17 @@ public sealed class TermDateService(CommonGroundDbContext db, TimeProvider timeP
         db.TermDates.Remove(term);
         db.AuditEvents.Add(AuditEvent.For(actor, now, AuditActions.TermDateRemoved, "Organisation", organisationId,
             $"Removed {term.Name}: {term.StartDate:yyyy-MM-dd} to {term.EndDate:yyyy-MM-dd}"));
-        await db.SaveChangesAsync();
+        await SaveWithTermTimeProvisionAsync(organisationId);
         return term;
+    }
+
+    /// <summary>Saves a change of terms together with when the organisation's open term-time provision falls behind, which the terms move.</summary>
+    private async Task SaveWithTermTimeProvisionAsync(Guid organisationId)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.SaveChangesAsync();
+        await FirstDaysBehind.KeepAsync(db, db.Commitments.Where(c => c.OwnerOrganisationId == organisationId && c.TermTimeOnly
+            && (c.Status == CommitmentStatus.Proposed || c.Status == CommitmentStatus.Agreed || c.Status == CommitmentStatus.Active)));
+        await transaction.CommitAsync();
     }
 }

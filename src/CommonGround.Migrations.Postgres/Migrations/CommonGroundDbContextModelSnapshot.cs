@@ -1186,6 +1186,7 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasColumnName("created_by_user_id");
 
                     b.Property<decimal>("DeliveredSoFar")
+                        .IsConcurrencyToken()
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)")
                         .HasColumnName("delivered_so_far");
@@ -1202,6 +1203,10 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("date")
                         .HasColumnName("end_date");
+
+                    b.Property<DateOnly?>("FirstDayBehind")
+                        .HasColumnType("date")
+                        .HasColumnName("first_day_behind");
 
                     b.Property<string>("Kind")
                         .IsRequired()

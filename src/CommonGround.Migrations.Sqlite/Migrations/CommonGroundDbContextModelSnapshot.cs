@@ -1181,6 +1181,7 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasColumnName("created_by_user_id");
 
                     b.Property<decimal>("DeliveredSoFar")
+                        .IsConcurrencyToken()
                         .HasPrecision(14, 2)
                         .HasColumnType("TEXT")
                         .HasColumnName("delivered_so_far");
@@ -1197,6 +1198,10 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("end_date");
+
+                    b.Property<DateOnly?>("FirstDayBehind")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_day_behind");
 
                     b.Property<string>("Kind")
                         .IsRequired()

@@ -309,6 +309,8 @@ public static class Composition
             await DatabaseSetup.MigrateAsync(db, logger);
         }
 
+        await FirstDaysBehind.KeepMissingAsync(db);
+
         if (app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment())
             && await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync(app.Configuration.GetValue("Demo:History", true)))
         {

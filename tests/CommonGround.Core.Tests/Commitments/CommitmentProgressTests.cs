@@ -108,4 +108,51 @@ public sealed class CommitmentProgressTests
         Assert.Equal(Monday, commitment.ClosedOn);
         Assert.Single(commitment.StatusChanges);
     }
+
+    [Theory]
+    [InlineData(ProvisionPeriod.Week, false, null)]
+    [InlineData(ProvisionPeriod.Week, true, null)]
+    [InlineData(ProvisionPeriod.Day, false, 40)]
+    [InlineData(ProvisionPeriod.Day, true, 120)]
+    [InlineData(ProvisionPeriod.Week, true, 200)]
+    public void The_first_day_behind_is_the_day_the_status_turns_behind_for_any_amount_delivered(ProvisionPeriod period, bool termTimeOnly, int? days)
+    {
+        // Terms with gaps, across a Christmas and an Easter with their bank holidays.
+        IReadOnlyList<TermPeriod> terms =
+        [
+            new(new(2026, 9, 2), new(2026, 10, 23)), new(new(2026, 11, 2), new(2026, 12, 18)),
+            new(new(2027, 1, 5), new(2027, 2, 12)), new(new(2027, 2, 22), new(2027, 3, 26)), new(new(2027, 4, 12), new(2027, 7, 21)),
+        ];
+        var start = new DateOnly(2026, 10, 14);
+        var commitment = Agreed(Weekly(start, 1.5m, days is { } d ? start.AddDays(d) : null));
+        commitment.Period = period;
+        commitment.TermTimeOnly = termTimeOnly;
+        var lastDay = new DateOnly(2027, 8, 31);
+
+        foreach (var delivered in new[] { 0m, 0.5m, 1.5m, 3m, 7.5m, 20m, 61m, 1000m })
+        {
+            var firstDayBehind = CommitmentProgress.FirstDayBehind(commitment, delivered, terms);
+            for (var day = start.AddDays(-3); day <= lastDay; day = day.AddDays(1))
+            {
+                var status = CommitmentProgress.Of(commitment, delivered, day, terms).Status;
+                Assert.True(status is ProgressStatus.Behind or ProgressStatus.NotStarted == day >= firstDayBehind,
+                    $"{delivered} delivered on {day}: {status}, first day behind {firstDayBehind}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Provision_delivered_in_full_is_never_behind_and_a_one_off_has_no_first_day_behind()
+    {
+        var commitment = Agreed(Weekly(Monday.AddDays(-14), 2, Monday.AddDays(-1)));
+        commitment.KeepFirstDayBehind([]);
+        var oneOff = Agreed(OneOff(Monday));
+        oneOff.KeepFirstDayBehind([]);
+
+        Assert.Equal(DateOnly.MaxValue, CommitmentProgress.FirstDayBehind(commitment, 4, []));
+        // The first week's sessions are late once its weekdays are over: from its Saturday.
+        Assert.Equal(Monday.AddDays(-9), CommitmentProgress.FirstDayBehind(commitment, 0, []));
+        Assert.Equal(Monday.AddDays(-9), commitment.FirstDayBehind);
+        Assert.Null(oneOff.FirstDayBehind);
+    }
 }

@@ -57,6 +57,30 @@ public sealed class DeliveryTotalsTests
     }
 
     [Fact]
+    public async Task Commitments_from_before_the_first_day_behind_was_kept_have_it_worked_out_at_start_up()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var db = database.CreateContext())
+        {
+            await new DemoData(db, new PasswordHasher<UserAccount>(), _time).SeedIfEmptyAsync(cancellationToken: cancellationToken);
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            var kept = await db.Commitments.Where(c => c.Kind == CommitmentKind.Recurring).ToDictionaryAsync(c => c.Id, c => c.FirstDayBehind, cancellationToken);
+            Assert.Contains(kept.Values, d => d < DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime));
+            await db.Commitments.ExecuteUpdateAsync(u => u.SetProperty(c => c.FirstDayBehind, (DateOnly?)null), cancellationToken);
+
+            await FirstDaysBehind.KeepMissingAsync(db, cancellationToken);
+
+            var workedOut = await db.Commitments.Where(c => c.Kind == CommitmentKind.Recurring).ToDictionaryAsync(c => c.Id, c => c.FirstDayBehind, cancellationToken);
+            Assert.Equal(kept, workedOut);
+            Assert.Equal(0, await db.Commitments.CountAsync(c => c.Kind == CommitmentKind.OneOff && c.FirstDayBehind != null, cancellationToken));
+        }
+    }
+
+    [Fact]
     public void What_a_record_adds_follows_whether_it_counts_and_whether_its_dispute_is_open()
     {
         var record = new DeliveryRecord

@@ -24,16 +24,13 @@ public sealed class IndexModel(ChildService children, CommonGroundDbContext db, 
     /// <summary>One thing for the family, and which child it is about.</summary>
     public sealed record FamilyItem(string ChildName, HappeningItem Item);
 
-    /// <summary>How the professional's own promises stand, counted as "What I owe" counts them.</summary>
-    public sealed record OwedCounts(int Late, int Behind, int Disputed, int DueSoon, int Proposed)
-    {
-        /// <summary>Each count that is not nought, as a line a person reads.</summary>
-        public IReadOnlyList<string> Lines() =>
-            new (int Count, string Says)[]
-            {
-                (Late, "late"), (Behind, "behind"), (Disputed, "with a delivery the family disputes"), (DueSoon, "due soon"), (Proposed, "proposed, not yet agreed"),
-            }.Where(c => c.Count > 0).Select(c => $"{c.Count} {c.Says}").ToList();
-    }
+    /// <summary>Each of the professional's counts of what they owe that needs something, with what it says and where "What I owe" lists them.</summary>
+    public static IReadOnlyList<(string Says, string Href)> OwedLines(OwedCounts counts) =>
+        new (int Count, string Says, string Key)[]
+        {
+            (counts.Overdue, "late", "overdue"), (counts.Behind, "behind", "behind"), (counts.Disputed, "with a delivery the family disputes", "disputed"),
+            (counts.DueSoon, "due soon", "due-soon"), (counts.Proposed, "proposed, not yet agreed", "proposed"),
+        }.Where(c => c.Count > 0).Select(c => ($"{c.Count} {c.Says}", WhatIOwe.IndexModel.Href(c.Key))).ToList();
 
     public sealed record TeamRow(Guid Id, string Name, DateOnly DateOfBirth, string Role, bool IsKeyWorker, IReadOnlyList<RecordArea> Areas, DateOnly? ClosedOn);
 
@@ -43,7 +40,7 @@ public sealed class IndexModel(ChildService children, CommonGroundDbContext db, 
     public IReadOnlyList<FamilyItem> Late { get; private set; } = [];
     public IReadOnlyList<FamilyItem> ThisWeek { get; private set; } = [];
     public YourDay? Day { get; private set; }
-    public OwedCounts Owed { get; private set; } = new(0, 0, 0, 0, 0);
+    public OwedCounts Owed { get; private set; } = OwedCounts.None;
     public int AdviceToGive { get; private set; }
     public IReadOnlyList<Child> Children { get; private set; } = [];
     public IReadOnlyList<TeamRow> TeamChildren { get; private set; } = [];
@@ -81,8 +78,7 @@ public sealed class IndexModel(ChildService children, CommonGroundDbContext db, 
         }
 
         Day = await yourDay.ForAsync(person.Account.Id, person.Professional!.Id);
-        var owed = await commitments.ListOwedByAsync(person.Account.Id);
-        Owed = new OwedCounts(owed.Count(c => c.IsLate), owed.Count(c => c.IsBehind), owed.Count(c => c.IsDisputed), owed.Count(c => c.IsDueSoon), owed.Count(c => c.IsProposed));
+        Owed = await commitments.CountOwedByAsync(person.Account.Id);
         AdviceToGive = (await advice.ListForAdviserAsync(person.Account.Id, false, 1)).ToGive;
         ShowsChildren(Day.Concerns.Select(c => c.ChildId).Concat(Day.Records.Select(r => r.ChildId)).Concat(Day.Corrections.Select(c => c.ChildId)).Concat(Day.Erasures.Select(e => e.ChildId)).Distinct(),
             "Your day: concerns to answer, records to write, words to correct and records to erase");
