@@ -57,6 +57,45 @@ public sealed class AttentionTests : FreshAppTests
     }
 
     [Fact]
+    public async Task Children_come_most_pressing_first_then_by_how_many_signals_they_have_counted_by_the_database()
+    {
+        // The caseworker, in the local authority, sees every child whose team they are on: two in the demo.
+        var caseworker = await App.QueryAsync(db => db.Professionals.Where(p => p.UserAccount!.Email == "caseworker@example.org").Select(p => p.Id).SingleAsync());
+        var children = await App.QueryAsync(db => db.TeamMembers.Where(t => t.ProfessionalId == caseworker && t.LeftAt == null)
+            .Join(db.Children, t => t.ChildId, c => c.Id, (t, c) => new { c.Id, c.AreaId, Name = (c.PreferredName ?? c.FirstName) + " " + c.LastName })
+            .OrderBy(c => c.Name).ToListAsync());
+        Assert.Equal(2, children.Count);
+        AttentionSignal Signal(int child, AttentionSignalKind kind, int measure, DateOnly? dueOn = null) => new()
+        {
+            ChildId = children[child].Id, AreaId = children[child].AreaId, Kind = kind, SubjectKey = $"{kind}-{measure}", Reason = $"{kind} for {children[child].Name}",
+            Link = $"/children/{children[child].Id}", Measure = measure, DueOn = dueOn, ComputedAt = App.Time.GetUtcNow().UtcDateTime,
+        };
+        async Task<IReadOnlyList<string>> ListedAsync(string url)
+        {
+            var (_, page) = await (await SignedInAsync("caseworker@example.org")).OpenAsync(url);
+            Assert.Contains("2 children need attention.", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+            return page.QuerySelectorAll(".cg-attention > li").Select(li => li.QuerySelector("h2")!.TextContent.Trim() + ": " + li.QuerySelector(".govuk-tag")!.TextContent.Trim()).ToList();
+        }
+
+        // Both have repeated concerns; the second child has no contact for weeks as well, so comes first.
+        await App.QueryAsync(async db =>
+        {
+            await db.AttentionSignals.ExecuteDeleteAsync();
+            db.AttentionSignals.AddRange(Signal(0, AttentionSignalKind.RepeatedConcerns, 5), Signal(1, AttentionSignalKind.RepeatedConcerns, 5), Signal(1, AttentionSignalKind.NoContact, 70));
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal([$"{children[1].Name}: Several concerns", $"{children[0].Name}: Several concerns"], await ListedAsync("/attention"));
+
+        // A legal date missed for the first child puts it first, its most pressing reason at the top; a page past the end shows the last.
+        await App.QueryAsync(async db =>
+        {
+            db.AttentionSignals.Add(Signal(0, AttentionSignalKind.StatutoryMissed, 3, new DateOnly(2026, 11, 2)));
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal([$"{children[0].Name}: Legal date missed", $"{children[1].Name}: Several concerns"], await ListedAsync("/attention?page=7"));
+    }
+
+    [Fact]
     public async Task Signals_follow_a_change_at_once_without_waiting_for_the_job()
     {
         var sam = await ChildIdAsync("Samuel");
