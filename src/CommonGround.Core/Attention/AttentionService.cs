@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using CommonGround.Core.Access;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Concerns;
@@ -50,103 +49,59 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
         var organisationId = professional.OrganisationId;
         var isLocalAuthority = professional.Organisation!.Kind == OrganisationKind.LocalAuthority;
         var isAdmin = professional.IsOrganisationAdmin;
-        var areaId = professional.Organisation.AreaId;
+        // The person's places and what each is shared today are few; read them first, so the signals are then read
+        // by child through their index rather than by testing every signal against every place.
         // Cover for a key worker puts the child on the cover's list while it runs.
         var covering = await CoverService.StandingCovers(db, today).Where(c => c.CoverProfessionalId == professionalId && c.From <= today).Select(c => c.CoverPlaceId).ToListAsync();
-        var places = db.TeamMembers.Where(t => t.ProfessionalId == professionalId && t.LeftAt == null && (t.IsKeyWorker || t.IsTeamLead || isLocalAuthority || covering.Contains(t.Id)));
+        var places = await db.TeamMembers.AsNoTracking()
+            .Where(t => t.ProfessionalId == professionalId && t.LeftAt == null && (t.IsKeyWorker || t.IsTeamLead || isLocalAuthority || covering.Contains(t.Id)))
+            .Select(t => new { t.Id, t.ChildId }).ToListAsync();
+        var placeIds = places.Select(p => p.Id).ToList();
+        var sharedAreas = (await db.SharingConsents.AsNoTracking().Where(SharingConsent.ActiveOn(today))
+                .Where(c => placeIds.Contains(c.TeamMemberId))
+                .Select(c => new { c.TeamMemberId, c.Area }).ToListAsync())
+            .ToLookup(c => c.TeamMemberId, c => c.Area);
+        var areasByChild = places.GroupBy(p => p.ChildId).ToDictionary(g => g.Key, g => g.SelectMany(p => sharedAreas[p.Id]).ToHashSet());
+        var childIds = areasByChild.Keys.ToList();
         var thresholds = await ThresholdsForAsync(organisationId);
-
-        // Everything the person is shown, each signal marked with how pressing it is and whether it came to them as a
-        // member of the child's team (about a part of the record shared with them today) or, for a lead, from their
-        // organisation's side: its late concerns, and children its staff left with no key worker or nobody at all
-        // (a local authority's leads see every child in the area left with nobody).
-        var shown = db.AttentionSignals.AsNoTracking().Where(thresholds.Shows()).Select(Ranked).Select(r => new ShownSignal
+        var onTeam = (await db.AttentionSignals.AsNoTracking().Where(s => childIds.Contains(s.ChildId)).Where(thresholds.Shows()).ToListAsync())
+            .Where(s => areasByChild[s.ChildId] is var areas
+                && (s.RecordArea is not { } area || areas.Contains(area)) && (s.AboutArea is not { } about || areas.Contains(about)))
+            // A request to erase the record is for the local authority that holds it to answer, not the rest of the team.
+            .Where(s => s.Kind != AttentionSignalKind.ErasureWaiting || isLocalAuthority)
+            .ToList();
+        var signals = onTeam;
+        if (isAdmin)
         {
-            Signal = r.Signal,
-            Rank = r.Rank,
-            OnTeam = places.Any(t => t.ChildId == r.Signal.ChildId)
-                && (r.Signal.RecordArea == null || places.Any(t => t.ChildId == r.Signal.ChildId && t.Consents.Any(c => c.Area == r.Signal.RecordArea
-                    && c.WithdrawnAt == null && c.From <= today && (c.Until == null || today <= c.Until))))
-                && (r.Signal.AboutArea == null || places.Any(t => t.ChildId == r.Signal.ChildId && t.Consents.Any(c => c.Area == r.Signal.AboutArea
-                    && c.WithdrawnAt == null && c.From <= today && (c.Until == null || today <= c.Until))))
-                // A request to erase the record is for the local authority that holds it to answer, not the rest of the team.
-                && (r.Signal.Kind != AttentionSignalKind.ErasureWaiting || isLocalAuthority),
-            ForOrganisation = isAdmin
-                && ((r.Signal.OrganisationId == organisationId
-                        && (r.Signal.Kind == AttentionSignalKind.ConcernOverdue || r.Signal.Kind == AttentionSignalKind.NoKeyWorker || r.Signal.Kind == AttentionSignalKind.NoTeam))
-                    || (isLocalAuthority && r.Signal.AreaId == areaId && r.Signal.Kind == AttentionSignalKind.NoTeam)),
-        }).Where(s => s.OnTeam || s.ForOrganisation);
+            var known = onTeam.Select(s => s.Id).ToHashSet();
+            var areaId = professional.Organisation.AreaId;
+            // Leads see what their organisation answers for off the team: its late concerns, and children its staff
+            // left with no key worker or nobody at all. A local authority's leads see every child in the area left with nobody.
+            var organisations = await db.AttentionSignals.AsNoTracking()
+                .Where(s => (s.OrganisationId == organisationId
+                        && (s.Kind == AttentionSignalKind.ConcernOverdue || s.Kind == AttentionSignalKind.NoKeyWorker || s.Kind == AttentionSignalKind.NoTeam))
+                    || (isLocalAuthority && s.AreaId == areaId && s.Kind == AttentionSignalKind.NoTeam))
+                .Where(thresholds.Shows()).ToListAsync();
+            foreach (var signal in organisations.Where(s => !known.Contains(s.Id)))
+            {
+                // A lead who cannot see the concern on the child's record sees it from the organisation's side; the team
+                // page of a child they are not on the team of is not theirs to open.
+                signal.Link = signal.Kind == AttentionSignalKind.ConcernOverdue ? ConcernService.OrganisationLink(signal.SubjectId!.Value) : "";
+                signals.Add(signal);
+            }
+        }
 
-        // Children ranked by their most pressing signal, then how many they have, then the soonest date, and cut to the
-        // page by the database: a page costs the same however many children the person works with.
-        var children = shown.GroupBy(s => s.Signal.ChildId).Select(g => new
-        {
-            ChildId = g.Key,
-            MostPressing = g.Min(s => s.Rank),
-            Count = g.Count(),
-            Soonest = g.Min(s => s.Signal.DueOn),
-        });
-        var total = await children.CountAsync();
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var ranked = signals.GroupBy(s => s.ChildId)
+            .Select(g => (ChildId: g.Key, Signals: g.OrderBy(s => s.Kind.Rank()).ThenBy(s => s.DueOn ?? DateOnly.MaxValue).ToList()))
+            .OrderBy(c => c.Signals[0].Kind.Rank()).ThenByDescending(c => c.Signals.Count).ThenBy(c => c.Signals[0].DueOn ?? DateOnly.MaxValue)
+            .ToList();
+        var pageCount = Math.Max(1, (ranked.Count + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pageCount);
-        var shownIds = await children
-            .OrderBy(c => c.MostPressing).ThenByDescending(c => c.Count).ThenBy(c => c.Soonest == null).ThenBy(c => c.Soonest).ThenBy(c => c.ChildId)
-            .Skip((page - 1) * PageSize).Take(PageSize).Select(c => c.ChildId).ToListAsync();
-        var signals = (await shown.Where(s => shownIds.Contains(s.Signal.ChildId)).ToListAsync()).ToLookup(s => s.Signal.ChildId);
+        var shown = ranked.Skip((page - 1) * PageSize).Take(PageSize).ToList();
+        var shownIds = shown.Select(c => c.ChildId).ToList();
         var names = await db.Children.AsNoTracking().Where(c => shownIds.Contains(c.Id))
             .Select(c => new { c.Id, Name = (c.PreferredName ?? c.FirstName) + " " + c.LastName }).ToDictionaryAsync(c => c.Id, c => c.Name);
-        return new AttentionPage(shownIds.Select(id => new AttentionChild(id, names[id], signals[id].Select(LinkFor)
-            .OrderBy(s => s.Kind.Rank()).ThenBy(s => s.DueOn ?? DateOnly.MaxValue).ToList())).ToList(), total, page, pageCount);
-    }
-
-    /// <summary>
-    /// The signal as the person may follow it: a lead who cannot see the concern on the child's record sees it from the
-    /// organisation's side, and the team page of a child they are not on the team of is not theirs to open.
-    /// </summary>
-    private static AttentionSignal LinkFor(ShownSignal shown)
-    {
-        if (!shown.OnTeam)
-        {
-            shown.Signal.Link = shown.Signal.Kind == AttentionSignalKind.ConcernOverdue ? ConcernService.OrganisationLink(shown.Signal.SubjectId!.Value) : "";
-        }
-
-        return shown.Signal;
-    }
-
-    private sealed class RankedSignal
-    {
-        public required AttentionSignal Signal { get; init; }
-        public required int Rank { get; init; }
-    }
-
-    private sealed class ShownSignal
-    {
-        public required AttentionSignal Signal { get; init; }
-        public required int Rank { get; init; }
-        public required bool OnTeam { get; init; }
-        public required bool ForOrganisation { get; init; }
-    }
-
-    /// <summary>Each signal with <see cref="AttentionSignalText.Rank"/> of its kind, worked out by the database.</summary>
-    private static readonly Expression<Func<AttentionSignal, RankedSignal>> Ranked = RankedByKind();
-
-    private static Expression<Func<AttentionSignal, RankedSignal>> RankedByKind()
-    {
-        var signal = Expression.Parameter(typeof(AttentionSignal), "s");
-        var kind = Expression.Property(signal, nameof(AttentionSignal.Kind));
-        Expression rank = Expression.Constant(AttentionSignalText.MostPressingFirst.Count);
-        foreach (var (each, index) in AttentionSignalText.MostPressingFirst.Select((k, i) => (k, i)).Reverse())
-        {
-            rank = Expression.Condition(
-                Expression.Equal(kind, Expression.Constant(each)),
-                Expression.Constant(index), rank);
-        }
-
-        return Expression.Lambda<Func<AttentionSignal, RankedSignal>>(
-            Expression.MemberInit(Expression.New(typeof(RankedSignal)),
-                Expression.Bind(typeof(RankedSignal).GetProperty(nameof(RankedSignal.Signal))!, signal),
-                Expression.Bind(typeof(RankedSignal).GetProperty(nameof(RankedSignal.Rank))!, rank)),
-            signal);
+        return new AttentionPage(shown.Select(c => new AttentionChild(c.ChildId, names[c.ChildId], c.Signals)).ToList(), ranked.Count, page, pageCount);
     }
 
     public async Task<Result<AttentionThresholds>> SetThresholdsAsync(SetThresholdsOptions options, UserActor actor)

@@ -72,7 +72,7 @@ public sealed class AttentionSignal
 
 public static class AttentionSignalText
 {
-    private static readonly AttentionSignalKind[] PressingOrder =
+    private static readonly AttentionSignalKind[] MostPressingFirst =
     [
         AttentionSignalKind.StatutoryMissed, AttentionSignalKind.ConcernOverdue, AttentionSignalKind.CommitmentOverdue, AttentionSignalKind.DeliveryDisputed,
         AttentionSignalKind.ConcernDueSoon, AttentionSignalKind.ConcernToAcknowledge, AttentionSignalKind.CorrectionWaiting, AttentionSignalKind.ErasureWaiting, AttentionSignalKind.ProvisionBehind, AttentionSignalKind.StatutoryDueSoon,
@@ -80,11 +80,8 @@ public static class AttentionSignalText
         AttentionSignalKind.PlanReviewOverdue, AttentionSignalKind.AdviceLate, AttentionSignalKind.RecommendationsUnanswered, AttentionSignalKind.NoTeam,
     ];
 
-    /// <summary>Every kind, the most pressing first.</summary>
-    public static IReadOnlyList<AttentionSignalKind> MostPressingFirst => PressingOrder;
-
     /// <summary>How pressing a kind is: 0 is the most.</summary>
-    public static int Rank(this AttentionSignalKind kind) => Array.IndexOf(PressingOrder, kind) is var rank and >= 0 ? rank : PressingOrder.Length;
+    public static int Rank(this AttentionSignalKind kind) => Array.IndexOf(MostPressingFirst, kind) is var rank and >= 0 ? rank : MostPressingFirst.Length;
 
     public static string ToDisplayName(this AttentionSignalKind kind) => kind switch
     {

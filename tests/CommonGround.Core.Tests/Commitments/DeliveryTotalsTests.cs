@@ -81,6 +81,44 @@ public sealed class DeliveryTotalsTests
     }
 
     [Fact]
+    public async Task A_change_made_from_a_commitment_read_before_a_delivery_was_recorded_loses_its_race()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var db = database.CreateContext())
+        {
+            await new DemoData(db, new PasswordHasher<UserAccount>(), _time).SeedIfEmptyAsync(cancellationToken: cancellationToken);
+        }
+
+        await using var reader = database.CreateContext();
+        var commitment = await reader.Commitments.FirstAsync(c => c.Kind == CommitmentKind.Recurring
+            && (c.Status == CommitmentStatus.Active || c.Status == CommitmentStatus.Agreed) && (c.EndDate == null || c.EndDate > c.StartDate), cancellationToken);
+        var endDate = commitment.EndDate;
+        await using (var other = database.CreateContext())
+        {
+            var record = new DeliveryRecord
+            {
+                CommitmentId = commitment.Id, ChildId = commitment.ChildId, Date = commitment.StartDate!.Value, Delivered = true, Quantity = 1,
+                RecordedByUserId = Guid.NewGuid(), RecordedByName = "Grace Obi", RecordedAt = _time.GetUtcNow().UtcDateTime,
+            };
+            other.DeliveryRecords.Add(record);
+            Assert.True(await DeliveryTotals.TrySaveAsync(other, record, before: default));
+        }
+
+        // Its first day behind would be worked out from one delivery fewer than it now has, so the change is refused.
+        commitment.EndOn(commitment.StartDate!.Value);
+        Assert.False(await reader.TrySaveAsync(cancellationToken));
+
+        await using var check = database.CreateContext();
+        var saved = await check.Commitments.AsNoTracking().SingleAsync(c => c.Id == commitment.Id, cancellationToken);
+        var terms = saved.TermTimeOnly
+            ? await check.TermDates.Where(t => t.OrganisationId == saved.OwnerOrganisationId).Select(t => new TermPeriod(t.StartDate, t.EndDate)).ToListAsync(cancellationToken)
+            : [];
+        Assert.Equal(endDate, saved.EndDate);
+        Assert.Equal(CommitmentProgress.FirstDayBehind(saved, saved.DeliveredSoFar, terms), saved.FirstDayBehind);
+    }
+
+    [Fact]
     public void What_a_record_adds_follows_whether_it_counts_and_whether_its_dispute_is_open()
     {
         var record = new DeliveryRecord
