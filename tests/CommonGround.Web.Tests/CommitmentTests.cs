@@ -88,6 +88,9 @@ public sealed class CommitmentTests : FreshAppTests
 
         var (_, ownerView) = await keyWorker.OpenAsync($"/children/{sam}/commitments/{commitment}");
         Assert.Contains("Sam was off sick that day.", ownerView.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var (_, owed) = await keyWorker.OpenAsync("/what-i-owe?show=disputed");
+        Assert.Equal("Disputed by the family (1)", owed.QuerySelector(".cg-inline-choices [aria-current=page]")!.TextContent.Trim());
+        Assert.Contains("Disputed", owed.QuerySelector("#owed + table")!.TextContent, StringComparison.Ordinal);
         var (answered, _) = await keyWorker.SubmitAsync($"/children/{sam}/commitments/{commitment}/deliveries/{delivery}/resolve",
             new Dictionary<string, string> { ["Input.Resolution"] = "You are right, it was recorded by mistake.", ["Input.SetAside"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);

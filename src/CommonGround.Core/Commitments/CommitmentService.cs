@@ -16,13 +16,7 @@ public sealed record CommitmentWithProgress(Commitment Commitment, CommitmentPro
 /// <summary>A commitment a professional owes, with the child it is for.</summary>
 public sealed record OwedCommitment(Guid ChildId, string ChildName, Commitment Commitment, CommitmentProgress Progress, int OpenDisputes)
 {
-    // How "What I owe" groups a person's promises, and how their first screen counts them.
-    public bool IsLate => Progress.Status == ProgressStatus.Overdue;
-    public bool IsBehind => Progress.Status is ProgressStatus.Behind or ProgressStatus.NotStarted;
     public bool IsDisputed => OpenDisputes > 0;
-    public bool IsDueSoon => Progress.Status == ProgressStatus.DueSoon;
-    public bool IsProposed => Progress.Status == ProgressStatus.NotAgreed;
-    public bool IsOnTrack => Progress.Status is ProgressStatus.OnTrack or ProgressStatus.Upcoming;
 }
 
 /// <summary>Which of a professional's open commitments "What I owe" shows; each but All and Disputed is how a commitment stands.</summary>
@@ -134,11 +128,11 @@ public sealed class CommitmentService(CommonGroundDbContext db, TimeProvider tim
 
     private async Task<OwedCounts> CountAsync(IQueryable<Commitment> owned)
     {
-        var byStanding = await Rows(owned).GroupBy(r => r.Standing).Select(g => new { Standing = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Standing, g => g.Count);
-        var disputed = await owned.CountAsync(c => c.OpenDisputes > 0);
-        int Count(OwedFilter standing) => byStanding.GetValueOrDefault(standing);
-        return new OwedCounts(byStanding.Values.Sum(), Count(OwedFilter.Overdue), Count(OwedFilter.Behind), disputed,
+        // One pass over what they own: each way a commitment stands, split by whether a dispute is open.
+        var groups = await Rows(owned).GroupBy(r => new { r.Standing, Disputed = r.Commitment.OpenDisputes > 0 })
+            .Select(g => new { g.Key.Standing, g.Key.Disputed, Count = g.Count() }).ToListAsync();
+        int Count(OwedFilter standing) => groups.Where(g => g.Standing == standing).Sum(g => g.Count);
+        return new OwedCounts(groups.Sum(g => g.Count), Count(OwedFilter.Overdue), Count(OwedFilter.Behind), groups.Where(g => g.Disputed).Sum(g => g.Count),
             Count(OwedFilter.DueSoon), Count(OwedFilter.Proposed), Count(OwedFilter.OnTrack));
     }
 
