@@ -20,7 +20,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CommonGround.Bench;
 
 /// <summary>The generated people the load harness signs in as, and the records it opens.</summary>
-public sealed record BenchPeople(string Professional, string Parent, Guid BusyChild, Guid ProfessionalsChild, string Lead, string KeyWorker, string Caseworker, Guid AreaId, Guid BusyChildPlan);
+public sealed record BenchPeople(string Professional, string Parent, Guid BusyChild, Guid ProfessionalsChild, string Lead, string KeyWorker, string Caseworker, Guid AreaId, Guid BusyChildPlan,
+    IReadOnlyList<(int Caseload, string Email)> Caseloads);
 
 /// <summary>
 /// Generates one local authority area with many children, each with a family, a team around them, sharing decisions,
@@ -39,6 +40,11 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
     /// <summary>The bench caseworker is on this many children's teams, a heavy local authority caseload.</summary>
     public const int CaseworkersChildren = 600;
     public const int ProfessionalsTeams = 300;
+    /// <summary>
+    /// Caseworkers alike in all but the size of their caseload (each on that many children's teams, owing one commitment
+    /// and asked for advice about each), so a list page can be timed for each and its cost shown not to grow with it.
+    /// </summary>
+    public static readonly int[] GrowthCaseloads = [40, 600, 3_000];
     public const int BusyChildViews = 5_000;
     public const int BusyChildCommitments = 200;
     public const int BusyChildDeliveries = 10_000;
@@ -117,6 +123,14 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
         var caseworker = (new Professional { UserAccountId = caseworkerAccount.Id, OrganisationId = council.Id, AreaId = area.Id, JobTitle = "SEND caseworker", JoinedAt = _now },
             caseworkerAccount, council);
         pending.AddRange([keyWorkerAccount, keyWorker.Item1, caseworkerAccount, caseworker.Item1]);
+        var caseloads = GrowthCaseloads.Select(size => Math.Min(size, children)).Distinct().Select(size =>
+        {
+            var account = Account(CaseloadEmail(size), $"Bench Caseworker {size}", AccountKind.Professional);
+            pending.Add(account);
+            var professional = new Professional { UserAccountId = account.Id, OrganisationId = council.Id, AreaId = area.Id, JobTitle = "SEND caseworker", JoinedAt = _now };
+            pending.Add(professional);
+            return (Size: size, Who: (professional, account, council));
+        }).ToList();
         await SaveAsync(pending);
         progress($"{organisations.Count} organisations, {staff.Values.Sum(s => s.Count) + 1} staff");
 
@@ -178,6 +192,11 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
                 team.Add((caseworker, [RecordArea.AboutMe, RecordArea.Education, RecordArea.StatutoryProcess, RecordArea.Concerns, RecordArea.Commitments, RecordArea.Meetings]));
             }
 
+            foreach (var (_, who) in caseloads.Where(g => c < g.Size))
+            {
+                team.Add((who, [RecordArea.AboutMe, RecordArea.Education, RecordArea.StatutoryProcess, RecordArea.Concerns, RecordArea.Commitments, RecordArea.Meetings]));
+            }
+
             foreach (var (who, areas) in team.DistinctBy(t => t.Who.Professional.Id))
             {
                 var member = new TeamMember { ChildId = child.Id, ProfessionalId = who.Professional.Id, AreaId = area.Id, Role = who.Professional.JobTitle, IsKeyWorker = who == school, JoinedAt = child.CreatedAt, AddedByUserId = parent.Id };
@@ -199,6 +218,13 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
                 promised.Add(AddCommitment(pending, child.Id, area.Id, school, CommitmentArea.Education, today, _random.Next(4, 30)));
             }
 
+            // Each growth caseworker owes this child one commitment and was asked for their advice.
+            foreach (var (_, who) in caseloads.Where(g => c < g.Size))
+            {
+                AddCommitment(pending, child.Id, area.Id, who, CommitmentArea.Education, today, _random.Next(2, 8));
+                pending.Add(AdviceAsked(child, who, school, RecordArea.Education, today));
+            }
+
             if (team.Any(t => t.Who.Professional.Id == benchProfessional.Id))
             {
                 var bench = (benchProfessional, benchAccount, staff[OrganisationKind.Health][0].Organisation);
@@ -213,22 +239,9 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
                 }
 
                 // The school asked the professional for advice about each of these children; a third is given.
-                var asked = child.CreatedAt.AddDays(_random.Next(1, 60));
-                var (_, asker, askersSchool) = school;
-                var advice = new AdviceRequest
-                {
-                    ChildId = child.Id, AreaId = area.Id, Part = RecordArea.Health, About = "How they are getting on, for the plan's review",
-                    AdviserUserId = benchAccount.Id, AdviserName = benchAccount.DisplayName, AdviserOrganisationName = staff[OrganisationKind.Health][0].Organisation.Name,
-                    AskedByUserId = asker.Id, AskedByName = asker.DisplayName, AskedByOrganisationName = askersSchool.Name,
-                    AskedAt = asked, DueOn = today.AddDays(_random.Next(-20, 40)),
-                };
-                if (c % 3 == 0)
-                {
-                    advice.Give("Progress is steady; the recommendations below would help most.", null,
-                        ["Therapy in school, 30 minutes a week", "A visual timetable on the desk", "Instructions one at a time, with a gesture"], asked.AddDays(20));
-                }
-
+                var advice = AdviceAsked(child, (benchProfessional, benchAccount, staff[OrganisationKind.Health][0].Organisation), school, RecordArea.Health, today);
                 pending.Add(advice);
+                var asked = advice.AskedAt;
 
                 // A notification about the child, not yet read: the layout counts what is unread on every page.
                 pending.Add(new Notification
@@ -312,7 +325,32 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
             await DeliveryTotals.RecountAsync(db, db.Commitments);
         }
 
-        return new BenchPeople(ProfessionalEmail, ParentEmail, busyChild, professionalsChild, LeadEmail, KeyWorkerEmail, CaseworkerEmail, area.Id, busyChildPlan);
+        return new BenchPeople(ProfessionalEmail, ParentEmail, busyChild, professionalsChild, LeadEmail, KeyWorkerEmail, CaseworkerEmail, area.Id, busyChildPlan,
+            caseloads.Select(g => (g.Size, CaseloadEmail(g.Size))).ToList());
+    }
+
+    private static string CaseloadEmail(int size) => $"bench.caseload.{size}@example.org";
+
+    /// <summary>The child's school asked the adviser for advice a while ago; a third of such requests have been answered.</summary>
+    private AdviceRequest AdviceAsked(Child child, (Professional Professional, UserAccount Account, Organisation Organisation) adviser,
+        (Professional Professional, UserAccount Account, Organisation Organisation) school, RecordArea part, DateOnly today)
+    {
+        var asked = child.CreatedAt.AddDays(_random.Next(1, 60));
+        var (_, asker, askersSchool) = school;
+        var advice = new AdviceRequest
+        {
+            ChildId = child.Id, AreaId = child.AreaId, Part = part, About = "How they are getting on, for the plan's review",
+            AdviserUserId = adviser.Account.Id, AdviserName = adviser.Account.DisplayName, AdviserOrganisationName = adviser.Organisation.Name,
+            AskedByUserId = asker.Id, AskedByName = asker.DisplayName, AskedByOrganisationName = askersSchool.Name,
+            AskedAt = asked, DueOn = today.AddDays(_random.Next(-20, 40)),
+        };
+        if (_random.Next(3) == 0)
+        {
+            advice.Give("Progress is steady; the recommendations below would help most.", null,
+                ["Support in school, 30 minutes a week", "A visual timetable on the desk", "Instructions one at a time, with a gesture"], asked.AddDays(20));
+        }
+
+        return advice;
     }
 
     private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];

@@ -177,6 +177,8 @@ internal static class Harness
                 Console.WriteLine(figures.Line(page.Name, baseline, missed.Count == 0) + (missed.Count == 0 ? "" : $"  MISSED: {string.Join("; ", missed)}"));
             }
 
+            failures += await GrowthCheck.RunAsync(app, people, baseline, Math.Max(30, options.Requests / 3));
+
             // A change, as people make them all day: the form is fetched first (not timed), then the POST is timed to its redirect.
             var comment = new PostBudget("Comment on a commitment (POST)", professional, commitmentPage, $"{commitmentPage}/comments",
                 new Dictionary<string, string> { ["Input.Text"] = "Session went ahead as planned; next one on Tuesday." }, 50, 150);
@@ -185,6 +187,7 @@ internal static class Harness
             failures += postOk ? 0 : 1;
             Console.WriteLine();
             Console.WriteLine($"{comment.Name,-48} {postMedian,6:N1}ms {postP95,6:N1}ms   median < {comment.MedianBudget}, p95 < {comment.P95Budget}: {(postOk ? "within budget" : "OVER BUDGET")}");
+            failures += await WriteMix.RunAsync(app, NewContext, people, options.Provider) ? 0 : 1;
 
             exitCode = failures + recomputeFailures == 0 ? 0 : 1;
         }
@@ -244,18 +247,7 @@ internal sealed record TimedPage(string Name, HttpClient Client, string Url, Pag
 
     public async Task<PageFigures> MeasureAsync(int requests)
     {
-        for (var i = 0; i < 30; i++)
-        {
-            await GetAsync();
-        }
-
-        var oneAtATime = new double[requests];
-        for (var i = 0; i < requests; i++)
-        {
-            var started = Stopwatch.GetTimestamp();
-            await GetAsync();
-            oneAtATime[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        }
+        var oneAtATime = await OneAtATimeAsync(requests);
 
         // The same number of requests again, shared by many clients sending at once, as a busy office would.
         var each = Math.Max(requests / AtOnce, 10);
@@ -283,6 +275,25 @@ internal sealed record TimedPage(string Name, HttpClient Client, string Url, Pag
         var bytes = (await response.Content.ReadAsByteArrayAsync()).Length;
 
         return new PageFigures(Percentile(oneAtATime, 0.5), Percentile(oneAtATime, 0.95), atOnce.Length / seconds, Percentile(atOnce, 0.95), errors, bytes / 1024.0);
+    }
+
+    /// <summary>How long each of so many requests took, one at a time, after warming up.</summary>
+    public async Task<double[]> OneAtATimeAsync(int requests)
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            await GetAsync();
+        }
+
+        var times = new double[requests];
+        for (var i = 0; i < requests; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await GetAsync();
+            times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+
+        return times;
     }
 
     /// <summary>The goals this page missed, in a few words each; none when it met them all.</summary>
