@@ -45,7 +45,8 @@ public sealed class SharingConsentConfiguration : IEntityTypeConfiguration<Shari
     public void Configure(EntityTypeBuilder<SharingConsent> e)
     {
         e.HasOne<Child>().WithMany().HasForeignKey(c => c.ChildId).OnDelete(DeleteBehavior.Restrict);
-        e.HasIndex(c => new { c.TeamMemberId, c.WithdrawnAt });
+        // Every access check asks whether a place shares an area today: answered from the index alone.
+        e.HasIndex(c => new { c.TeamMemberId, c.Area, c.WithdrawnAt, c.From, c.Until });
         e.HasIndex(c => c.ChildId);
     }
 }

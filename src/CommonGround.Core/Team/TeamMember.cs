@@ -48,7 +48,8 @@ public sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMembe
         e.HasOne(t => t.Professional).WithMany().HasForeignKey(t => t.ProfessionalId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Area>().WithMany().HasForeignKey(t => t.AreaId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(t => t.Consents).WithOne().HasForeignKey(c => c.TeamMemberId).OnDelete(DeleteBehavior.Restrict);
-        e.HasIndex(t => new { t.ChildId, t.LeftAt });
+        // Access checks find a person's place on a child's team, and its id for what it shares, from the index alone.
+        e.HasIndex(t => new { t.ChildId, t.ProfessionalId, t.LeftAt, t.Id });
         e.HasIndex(t => new { t.ProfessionalId, t.LeftAt });
     }
 }

@@ -4549,8 +4549,8 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.HasIndex("ChildId")
                         .HasDatabaseName("ix_sharing_consents_child_id");
 
-                    b.HasIndex("TeamMemberId", "WithdrawnAt")
-                        .HasDatabaseName("ix_sharing_consents_team_member_id_withdrawn_at");
+                    b.HasIndex("TeamMemberId", "Area", "WithdrawnAt", "From", "Until")
+                        .HasDatabaseName("ix_sharing_consents_team_member_id_area_withdrawn_at_from_until");
 
                     b.ToTable("sharing_consents", (string)null);
                 });
@@ -4610,11 +4610,11 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.HasIndex("AreaId")
                         .HasDatabaseName("ix_team_members_area_id");
 
-                    b.HasIndex("ChildId", "LeftAt")
-                        .HasDatabaseName("ix_team_members_child_id_left_at");
-
                     b.HasIndex("ProfessionalId", "LeftAt")
                         .HasDatabaseName("ix_team_members_professional_id_left_at");
+
+                    b.HasIndex("ChildId", "ProfessionalId", "LeftAt", "Id")
+                        .HasDatabaseName("ix_team_members_child_id_professional_id_left_at_id");
 
                     b.ToTable("team_members", (string)null);
                 });
