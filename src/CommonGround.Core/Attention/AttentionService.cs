@@ -64,13 +64,16 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
         var areasByChild = places.GroupBy(p => p.ChildId).ToDictionary(g => g.Key, g => g.SelectMany(p => sharedAreas[p.Id]).ToHashSet());
         var childIds = areasByChild.Keys.ToList();
         var thresholds = await ThresholdsForAsync(organisationId);
-        var onTeam = (await db.AttentionSignals.AsNoTracking().Where(s => childIds.Contains(s.ChildId)).Where(thresholds.Shows()).ToListAsync())
+        // Each signal is read as the little the ranking needs; only the page's children's signals are read in full.
+        var onTeam = (await db.AttentionSignals.AsNoTracking().Where(s => childIds.Contains(s.ChildId)).Where(thresholds.Shows())
+                .Select(s => new SignalKey(s.Id, s.ChildId, s.Kind, s.DueOn, s.RecordArea, s.AboutArea)).ToListAsync())
             .Where(s => areasByChild[s.ChildId] is var areas
                 && (s.RecordArea is not { } area || areas.Contains(area)) && (s.AboutArea is not { } about || areas.Contains(about)))
             // A request to erase the record is for the local authority that holds it to answer, not the rest of the team.
             .Where(s => s.Kind != AttentionSignalKind.ErasureWaiting || isLocalAuthority)
             .ToList();
         var signals = onTeam;
+        var fromOrganisation = new HashSet<Guid>();
         if (isAdmin)
         {
             var known = onTeam.Select(s => s.Id).ToHashSet();
@@ -81,12 +84,11 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
                 .Where(s => (s.OrganisationId == organisationId
                         && (s.Kind == AttentionSignalKind.ConcernOverdue || s.Kind == AttentionSignalKind.NoKeyWorker || s.Kind == AttentionSignalKind.NoTeam))
                     || (isLocalAuthority && s.AreaId == areaId && s.Kind == AttentionSignalKind.NoTeam))
-                .Where(thresholds.Shows()).ToListAsync();
+                .Where(thresholds.Shows())
+                .Select(s => new SignalKey(s.Id, s.ChildId, s.Kind, s.DueOn, s.RecordArea, s.AboutArea)).ToListAsync();
             foreach (var signal in organisations.Where(s => !known.Contains(s.Id)))
             {
-                // A lead who cannot see the concern on the child's record sees it from the organisation's side; the team
-                // page of a child they are not on the team of is not theirs to open.
-                signal.Link = signal.Kind == AttentionSignalKind.ConcernOverdue ? ConcernService.OrganisationLink(signal.SubjectId!.Value) : "";
+                fromOrganisation.Add(signal.Id);
                 signals.Add(signal);
             }
         }
@@ -99,10 +101,25 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
         page = Math.Clamp(page, 1, pageCount);
         var shown = ranked.Skip((page - 1) * PageSize).Take(PageSize).ToList();
         var shownIds = shown.Select(c => c.ChildId).ToList();
+        var shownSignalIds = shown.SelectMany(c => c.Signals).Select(s => s.Id).ToList();
+        var full = await db.AttentionSignals.AsNoTracking().Where(s => shownSignalIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id);
+        foreach (var id in fromOrganisation.Where(full.ContainsKey))
+        {
+            // A lead who cannot see the concern on the child's record sees it from the organisation's side; the team
+            // page of a child they are not on the team of is not theirs to open.
+            var signal = full[id];
+            signal.Link = signal.Kind == AttentionSignalKind.ConcernOverdue ? ConcernService.OrganisationLink(signal.SubjectId!.Value) : "";
+        }
+
         var names = await db.Children.AsNoTracking().Where(c => shownIds.Contains(c.Id))
             .Select(c => new { c.Id, Name = (c.PreferredName ?? c.FirstName) + " " + c.LastName }).ToDictionaryAsync(c => c.Id, c => c.Name);
-        return new AttentionPage(shown.Select(c => new AttentionChild(c.ChildId, names[c.ChildId], c.Signals)).ToList(), ranked.Count, page, pageCount);
+        // A signal put right between the two reads is left out rather than shown stale.
+        return new AttentionPage(shown.Select(c => new AttentionChild(c.ChildId, names[c.ChildId], c.Signals.Where(s => full.ContainsKey(s.Id)).Select(s => full[s.Id]).ToList()))
+            .Where(c => c.Signals.Count > 0).ToList(), ranked.Count, page, pageCount);
     }
+
+    /// <summary>What ranking a signal needs, and what tells whether it may be shown.</summary>
+    private sealed record SignalKey(Guid Id, Guid ChildId, AttentionSignalKind Kind, DateOnly? DueOn, RecordArea? RecordArea, RecordArea? AboutArea);
 
     public async Task<Result<AttentionThresholds>> SetThresholdsAsync(SetThresholdsOptions options, UserActor actor)
     {
