@@ -56,16 +56,18 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
         var places = await db.TeamMembers.AsNoTracking()
             .Where(t => t.ProfessionalId == professionalId && t.LeftAt == null && (t.IsKeyWorker || t.IsTeamLead || isLocalAuthority || covering.Contains(t.Id)))
             .Select(t => new { t.Id, t.ChildId }).ToListAsync();
+        // A caseload's ids go to the database as one list, not one parameter each: thousands of parameters make every
+        // caseload size a new statement to build and plan.
         var placeIds = places.Select(p => p.Id).ToList();
         var sharedAreas = (await db.SharingConsents.AsNoTracking().Where(SharingConsent.ActiveOn(today))
-                .Where(c => placeIds.Contains(c.TeamMemberId))
+                .Where(c => EF.Parameter(placeIds).Contains(c.TeamMemberId))
                 .Select(c => new { c.TeamMemberId, c.Area }).ToListAsync())
             .ToLookup(c => c.TeamMemberId, c => c.Area);
         var areasByChild = places.GroupBy(p => p.ChildId).ToDictionary(g => g.Key, g => g.SelectMany(p => sharedAreas[p.Id]).ToHashSet());
         var childIds = areasByChild.Keys.ToList();
         var thresholds = await ThresholdsForAsync(organisationId);
         // Each signal is read as the little the ranking needs; only the page's children's signals are read in full.
-        var onTeam = (await db.AttentionSignals.AsNoTracking().Where(s => childIds.Contains(s.ChildId)).Where(thresholds.Shows())
+        var onTeam = (await db.AttentionSignals.AsNoTracking().Where(s => EF.Parameter(childIds).Contains(s.ChildId)).Where(thresholds.Shows())
                 .Select(s => new SignalKey(s.Id, s.ChildId, s.Kind, s.DueOn, s.RecordArea, s.AboutArea)).ToListAsync())
             .Where(s => areasByChild[s.ChildId] is var areas
                 && (s.RecordArea is not { } area || areas.Contains(area)) && (s.AboutArea is not { } about || areas.Contains(about)))
