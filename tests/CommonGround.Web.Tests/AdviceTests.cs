@@ -262,6 +262,10 @@ public sealed class AdviceTests : FreshAppTests
         var (_, given) = await therapistClient.OpenAsync("/advice-asked?show=given");
         Assert.Equal(2, given.QuerySelectorAll("main .cg-advice > li").Length);
         Assert.Contains("Question 29", given.QuerySelectorAll("main .cg-advice > li")[0].TextContent, StringComparison.Ordinal);
+
+        // Their first screen counts the same advice still to give, and links to it.
+        var (_, day) = await therapistClient.OpenAsync("/children");
+        Assert.Equal("27 pieces of advice to give", day.QuerySelector("main a[href='/advice-asked']")!.TextContent.Trim());
     }
     [Fact]
     public async Task Advice_asked_of_an_organisation_is_given_by_whoever_from_it_is_on_the_team()

@@ -53,18 +53,8 @@ public sealed class AdviceService(CommonGroundDbContext db, TeamService teams, A
     /// </summary>
     public async Task<AdviceAskedPage> ListForAdviserAsync(Guid userId, bool given, int page)
     {
-        var today = timeProvider.TodayInUk();
-        var shared = db.TeamMembers.Where(t => t.LeftAt == null && t.Professional!.UserAccountId == userId)
-            .Join(db.SharingConsents.Where(SharingConsent.ActiveOn(today)), t => t.Id, c => c.TeamMemberId, (t, c) => new { t.ChildId, c.Area });
-        var myOrganisations = db.Professionals.Where(p => p.UserAccountId == userId && p.DeactivatedAt == null).Select(p => p.OrganisationId);
-        var mine = db.AdviceRequests.AsNoTracking()
-            .Where(r => !r.ByFamily
-                && (r.AdviserUserId == userId || r.GivenByUserId == userId
-                    || (r.OfOrganisation && r.Status == AdviceStatus.Asked && myOrganisations.Any(o => o == r.AdviserOrganisationId)))
-                && shared.Any(s => s.ChildId == r.ChildId && s.Area == r.Part));
-        var counts = await mine.GroupBy(r => r.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync();
-        var toGive = counts.Where(c => c.Status == AdviceStatus.Asked).Sum(c => c.Count);
-        var gave = counts.Where(c => c.Status == AdviceStatus.Given).Sum(c => c.Count);
+        var mine = AskedOf(userId);
+        var (toGive, gave) = await CountAsync(mine);
         var pageCount = Math.Max(1, ((given ? gave : toGive) + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pageCount);
         var shown = given
@@ -74,6 +64,32 @@ public sealed class AdviceService(CommonGroundDbContext db, TeamService teams, A
             .Join(db.Children, r => r.ChildId, c => c.Id, (r, c) => new AskedOfMe(r, c.PreferredName ?? c.FirstName, c.LastName))
             .ToListAsync();
         return new AdviceAskedPage(items, toGive, gave, page, pageCount);
+    }
+
+    /// <summary>How much advice the person still has to give, counted without reading any of it.</summary>
+    public Task<int> CountToGiveAsync(Guid userId) => AskedOf(userId).CountAsync(r => r.Status == AdviceStatus.Asked);
+
+    /// <summary>
+    /// What the person was asked for or gave, themselves or (while it waits) through their organisation, about children
+    /// whose family shares the request's part with them today.
+    /// </summary>
+    private IQueryable<AdviceRequest> AskedOf(Guid userId)
+    {
+        var today = timeProvider.TodayInUk();
+        var shared = db.TeamMembers.Where(t => t.LeftAt == null && t.Professional!.UserAccountId == userId)
+            .Join(db.SharingConsents.Where(SharingConsent.ActiveOn(today)), t => t.Id, c => c.TeamMemberId, (t, c) => new { t.ChildId, c.Area });
+        var myOrganisations = db.Professionals.Where(p => p.UserAccountId == userId && p.DeactivatedAt == null).Select(p => p.OrganisationId);
+        return db.AdviceRequests.AsNoTracking()
+            .Where(r => !r.ByFamily
+                && (r.AdviserUserId == userId || r.GivenByUserId == userId
+                    || (r.OfOrganisation && r.Status == AdviceStatus.Asked && myOrganisations.Any(o => o == r.AdviserOrganisationId)))
+                && shared.Any(s => s.ChildId == r.ChildId && s.Area == r.Part));
+    }
+
+    private static async Task<(int ToGive, int Gave)> CountAsync(IQueryable<AdviceRequest> mine)
+    {
+        var counts = await mine.GroupBy(r => r.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync();
+        return (counts.Where(c => c.Status == AdviceStatus.Asked).Sum(c => c.Count), counts.Where(c => c.Status == AdviceStatus.Given).Sum(c => c.Count));
     }
 
     public async Task<AdviceRequest?> GetAsync(ChildAccess childAccess, Guid requestId) =>
