@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CommonGround.Core.Access;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Concerns;
@@ -68,7 +69,7 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
         var thresholds = await ThresholdsForAsync(organisationId);
         // Each signal is read as the little the ranking needs; only the page's children's signals are read in full.
         var onTeam = (await db.AttentionSignals.AsNoTracking().Where(s => EF.Parameter(childIds).Contains(s.ChildId)).Where(thresholds.Shows())
-                .Select(s => new SignalKey(s.Id, s.ChildId, s.Kind, s.DueOn, s.RecordArea, s.AboutArea)).ToListAsync())
+                .Select(SignalKey.Of).ToListAsync())
             .Where(s => areasByChild[s.ChildId] is var areas
                 && (s.RecordArea is not { } area || areas.Contains(area)) && (s.AboutArea is not { } about || areas.Contains(about)))
             // A request to erase the record is for the local authority that holds it to answer, not the rest of the team.
@@ -87,7 +88,7 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
                         && (s.Kind == AttentionSignalKind.ConcernOverdue || s.Kind == AttentionSignalKind.NoKeyWorker || s.Kind == AttentionSignalKind.NoTeam))
                     || (isLocalAuthority && s.AreaId == areaId && s.Kind == AttentionSignalKind.NoTeam))
                 .Where(thresholds.Shows())
-                .Select(s => new SignalKey(s.Id, s.ChildId, s.Kind, s.DueOn, s.RecordArea, s.AboutArea)).ToListAsync();
+                .Select(SignalKey.Of).ToListAsync();
             foreach (var signal in organisations.Where(s => !known.Contains(s.Id)))
             {
                 fromOrganisation.Add(signal.Id);
@@ -121,7 +122,10 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
     }
 
     /// <summary>What ranking a signal needs, and what tells whether it may be shown.</summary>
-    private sealed record SignalKey(Guid Id, Guid ChildId, AttentionSignalKind Kind, DateOnly? DueOn, RecordArea? RecordArea, RecordArea? AboutArea);
+    private sealed record SignalKey(Guid Id, Guid ChildId, AttentionSignalKind Kind, DateOnly? DueOn, RecordArea? RecordArea, RecordArea? AboutArea)
+    {
+        public static readonly Expression<Func<AttentionSignal, SignalKey>> Of = s => new SignalKey(s.Id, s.ChildId, s.Kind, s.DueOn, s.RecordArea, s.AboutArea);
+    }
 
     public async Task<Result<AttentionThresholds>> SetThresholdsAsync(SetThresholdsOptions options, UserActor actor)
     {
