@@ -40,6 +40,32 @@ public sealed class NotificationTests : FreshAppTests
     }
 
     [Fact]
+    public async Task The_menu_counts_unread_notifications_up_to_99_and_says_99_plus_beyond_that()
+    {
+        var userId = await UserIdAsync("parent@example.org");
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
+            for (var i = 0; i < NotificationService.UnreadCountedUpTo; i++)
+            {
+                notifier.Notify(userId, NotificationKind.Commitments, $"Delivery {i} was recorded for Sam", "A new delivery was recorded", "/children");
+            }
+
+            await scope.ServiceProvider.GetRequiredService<CommonGroundDbContext>().SaveChangesAsync();
+        }
+
+        var parent = await SignedInAsync("parent@example.org");
+        var (_, ninetyNine) = await parent.OpenAsync("/children");
+        Assert.Contains("Notifications (99 unread)", ninetyNine.QuerySelector(".govuk-service-navigation")!.TextContent, StringComparison.Ordinal);
+
+        await NotifyAsync("parent@example.org");
+        var (_, more) = await parent.OpenAsync("/children");
+        Assert.Contains("Notifications (99+ unread)", more.QuerySelector(".govuk-service-navigation")!.TextContent, StringComparison.Ordinal);
+        var (_, list) = await parent.OpenAsync("/notifications?show=unread");
+        Assert.Contains("100 unread.", list.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_page_past_the_end_shows_the_last_page_instead_of_saying_there_is_nothing()
     {
         await NotifyAsync("parent@example.org");

@@ -19,13 +19,17 @@ public sealed class NotificationService(CommonGroundDbContext db, AccessService 
 {
     public const int PageSize = 25;
 
+    /// <summary>The menu counts unread notifications up to this many, and says "99+" beyond it.</summary>
+    public const int UnreadCountedUpTo = 99;
+
     /// <remarks>
     /// Every page shows this count. Most are seen with nothing unread, which one indexed look answers; only then is
-    /// what the person may still see asked, for each unread notification.
+    /// what the person may still see asked, for each unread notification, and only until one more than
+    /// <see cref="UnreadCountedUpTo"/> is found: someone who leaves hundreds unread does not make every page slower.
     /// </remarks>
     public async Task<int> UnreadCountAsync(Guid userId) =>
         await db.Notifications.AnyAsync(n => n.RecipientUserId == userId && n.ReadAt == null)
-            ? await (await MineAsync(userId)).CountAsync(n => n.ReadAt == null)
+            ? await (await MineAsync(userId)).Where(n => n.ReadAt == null).Take(UnreadCountedUpTo + 1).CountAsync()
             : 0;
 
     /// <summary>The person's notifications about what they may still see.</summary>
