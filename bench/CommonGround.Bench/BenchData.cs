@@ -290,17 +290,18 @@ public sealed class BenchData(Func<CommonGroundDbContext> newContext, int childr
             }
 
             // Who has seen: a few views by the team; one child whose record has been read very often.
-            var views = c == 0 ? BusyChildViews : _random.Next(25);
-            for (var v = 0; v < views; v++)
+            var views = Enumerable.Range(0, c == 0 ? BusyChildViews : _random.Next(25)).Select(v =>
             {
                 var viewer = team[_random.Next(team.Count)].Who;
-                pending.Add(new AccessLogEntry
+                return new AccessLogEntry
                 {
                     ChildId = child.Id, ViewerUserId = viewer.Account.Id, ViewerName = viewer.Account.DisplayName, OrganisationId = viewer.Organisation.Id,
                     OrganisationName = viewer.Organisation.Name, Area = v % 3 == 0 ? null : RecordArea.AboutMe, What = v % 3 == 0 ? "Overview" : "About me",
                     ViewedAt = _now.AddMinutes(-_random.Next(1, 60 * 24 * 365)),
-                });
-            }
+                };
+            }).ToList();
+            AccessLogVisit.Place(views, before: null);
+            pending.AddRange(views);
 
             if (c == 0)
             {

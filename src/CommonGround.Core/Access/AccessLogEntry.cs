@@ -20,8 +20,30 @@ public sealed class AccessLogEntry
     public RecordArea? Area { get; init; }
     /// <summary>What was looked at, in words for the family, e.g. "About me".</summary>
     public required string What { get; init; }
-    public required DateTime ViewedAt { get; init; }
+    public required DateTime ViewedAt
+    {
+        get => _viewedAt;
+        init => _viewedAt = VisitStartedAt = value;
+    }
+
+    private DateTime _viewedAt;
+
+    /// <summary>
+    /// When the visit this view is part of began: its own time, unless it follows the view of the same child just
+    /// before it, by the same person, within <see cref="AccessLogVisit.Gap"/> (see <see cref="FollowOn"/>). Kept so
+    /// that "Who has seen" counts and pages visits in the database instead of reading every view.
+    /// </summary>
+    public DateTime VisitStartedAt { get; private set; }
+
     public string? IpAddress { get; init; }
+
+    /// <summary>Joins the visit of <paramref name="before"/>, the view of the same child just before this one, if it continues it.</summary>
+    public void FollowOn(AccessLogVisit.ViewBefore? before) =>
+        VisitStartedAt = before is not null && before.ViewerName == ViewerName && ViewedAt - before.ViewedAt <= AccessLogVisit.Gap
+            ? before.VisitStartedAt
+            : ViewedAt;
+
+    public AccessLogVisit.ViewBefore AsViewBefore() => new(ViewerName, ViewedAt, VisitStartedAt);
 }
 
 public sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<AccessLogEntry>
@@ -34,5 +56,7 @@ public sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<Acces
         e.Property(a => a.IpAddress).HasMaxLength(64);
         e.HasOne<Child>().WithMany().HasForeignKey(a => a.ChildId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(a => new { a.ChildId, a.ViewedAt });
+        // "Who has seen" counts and pages a child's visits, and the names to choose from, from this index alone.
+        e.HasIndex(a => new { a.ChildId, a.VisitStartedAt, a.ViewerName });
     }
 }

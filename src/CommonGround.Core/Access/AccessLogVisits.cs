@@ -1,15 +1,17 @@
+using CommonGround.Core.Data;
 using CommonGround.Core.Time;
+using Microsoft.EntityFrameworkCore;
 
 namespace CommonGround.Core.Access;
-
-/// <summary>One view of a record, as "who has seen" reads it.</summary>
-public sealed record AccessLogView(DateTime ViewedAt, string ViewerName, string? OrganisationName, string What);
 
 /// <summary>Views by one person close together in time, shown to the family as one line so the list stays readable.</summary>
 public sealed record AccessLogVisit(string ViewerName, string? OrganisationName, DateTime From, DateTime Until, IReadOnlyList<string> What, int Views)
 {
     /// <summary>Views this close to the one before, by the same person, are part of the same visit.</summary>
     public static readonly TimeSpan Gap = TimeSpan.FromMinutes(10);
+
+    /// <summary>What a view needs to know of the view of the same child just before it.</summary>
+    public sealed record ViewBefore(string ViewerName, DateTime ViewedAt, DateTime VisitStartedAt);
 
     public string When => From == Until || UkDates.DateAndTime(From) == UkDates.DateAndTime(Until)
         ? UkDates.DateAndTime(From)
@@ -26,27 +28,24 @@ public sealed record AccessLogVisit(string ViewerName, string? OrganisationName,
         }
     }
 
-    /// <summary>Groups views, newest first, into visits, newest first.</summary>
-    public static IReadOnlyList<AccessLogVisit> Group(IEnumerable<AccessLogView> newestFirst)
+    /// <summary>Puts each new view in its visit, following on from the child's views already stored; before they are stored.</summary>
+    public static async Task PlaceAsync(CommonGroundDbContext db, IEnumerable<AccessLogEntry> newViews, CancellationToken cancellationToken)
     {
-        var visits = new List<AccessLogVisit>();
-        foreach (var view in newestFirst)
+        foreach (var child in newViews.GroupBy(v => v.ChildId))
         {
-            if (visits.Count > 0 && visits[^1] is var last && last.ViewerName == view.ViewerName && last.From - view.ViewedAt <= Gap)
-            {
-                visits[^1] = last with
-                {
-                    From = view.ViewedAt,
-                    What = last.What.Contains(view.What) ? last.What : [.. last.What, view.What],
-                    Views = last.Views + 1,
-                };
-            }
-            else
-            {
-                visits.Add(new AccessLogVisit(view.ViewerName, view.OrganisationName, view.ViewedAt, view.ViewedAt, [view.What], 1));
-            }
+            var before = await db.AccessLog.Where(a => a.ChildId == child.Key).OrderByDescending(a => a.ViewedAt).ThenByDescending(a => a.Id)
+                .Select(a => new ViewBefore(a.ViewerName, a.ViewedAt, a.VisitStartedAt)).FirstOrDefaultAsync(cancellationToken);
+            Place(child, before);
         }
+    }
 
-        return visits;
+    /// <summary>Puts views of one child, following <paramref name="before"/>, in their visits.</summary>
+    public static void Place(IEnumerable<AccessLogEntry> viewsOfOneChild, ViewBefore? before)
+    {
+        foreach (var view in viewsOfOneChild.OrderBy(v => v.ViewedAt).ThenBy(v => v.Id))
+        {
+            view.FollowOn(before);
+            before = view.AsViewBefore();
+        }
     }
 }

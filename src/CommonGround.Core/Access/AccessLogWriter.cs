@@ -99,6 +99,7 @@ public sealed class AccessLogWriter : IAsyncDisposable
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CommonGroundDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync();
+        await AccessLogVisit.PlaceAsync(db, rows, CancellationToken.None);
         await BulkInsert.AddAsync(db, rows, CancellationToken.None);
         foreach (var visit in visits.GroupBy(v => (v.UserAccountId, v.ChildId)).Select(g => g.MaxBy(v => v.LastViewedAt)!))
         {

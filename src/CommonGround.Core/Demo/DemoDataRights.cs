@@ -51,14 +51,14 @@ internal static class DemoDataRights
         var person = new UserActor(ruth.UserAccountId, ruthName);
         Change(db, person, ellie, from, AuditActions.EmergencyAccessOpened,
             $"{ruthName} of {council.Name} opened the record under emergency access until {Time.UkDates.DateAndTime(access.Until)}");
-        foreach (var (minutes, area, what) in new (int, RecordArea?, string)[] { (1, null, "Their record"), (4, RecordArea.AboutMe, "About me"), (9, null, "The team") })
-        {
-            db.AccessLog.Add(new AccessLogEntry
+        var views = new (int, RecordArea?, string)[] { (1, null, "Their record"), (4, RecordArea.AboutMe, "About me"), (9, null, "The team") }
+            .Select(view => new AccessLogEntry
             {
                 ChildId = ellie.Id, ViewerUserId = ruth.UserAccountId, ViewerName = ruthName, OrganisationId = council.Id, OrganisationName = council.Name,
-                Area = area, What = what, ViewedAt = from.AddMinutes(minutes),
-            });
-        }
+                Area = view.Item2, What = view.Item3, ViewedAt = from.AddMinutes(view.Item1),
+            }).ToList();
+        AccessLogVisit.Place(views, before: null);
+        db.AccessLog.AddRange(views);
 
         Change(db, person, ellie, from.AddMinutes(25), AuditActions.EmergencyAccessEnded, $"{ruthName} ended their emergency access to the record");
     }

@@ -97,7 +97,7 @@ public sealed class ShareLinkService(CommonGroundDbContext db, ProfileService pr
         var child = await db.Children.SingleAsync(c => c.Id == link.ChildId);
         var shared = link.SharedAreas;
         var sections = (await profiles.GetSectionsAsync(link.ChildId)).Where(s => shared.Contains(s.Section.Area()) && s.Text.Length > 0).ToList();
-        db.AccessLog.Add(new AccessLogEntry
+        var view = new AccessLogEntry
         {
             ChildId = link.ChildId,
             ViewerUserId = null,
@@ -106,7 +106,9 @@ public sealed class ShareLinkService(CommonGroundDbContext db, ProfileService pr
             What = "One-page profile, by share link",
             ViewedAt = now,
             IpAddress = ipAddress,
-        });
+        };
+        await AccessLogVisit.PlaceAsync(db, [view], CancellationToken.None);
+        db.AccessLog.Add(view);
         await db.SaveChangesAsync();
         return new ShareLinkView(link, child, sections);
     }

@@ -66,6 +66,10 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("viewer_user_id");
 
+                    b.Property<DateTime>("VisitStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("visit_started_at");
+
                     b.Property<string>("What")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -77,6 +81,9 @@ namespace CommonGround.Migrations.Postgres.Migrations
 
                     b.HasIndex("ChildId", "ViewedAt")
                         .HasDatabaseName("ix_access_log_child_id_viewed_at");
+
+                    b.HasIndex("ChildId", "VisitStartedAt", "ViewerName")
+                        .HasDatabaseName("ix_access_log_child_id_visit_started_at_viewer_name");
 
                     b.ToTable("access_log", (string)null);
                 });

@@ -61,6 +61,10 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("viewer_user_id");
 
+                    b.Property<DateTime>("VisitStartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visit_started_at");
+
                     b.Property<string>("What")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -72,6 +76,9 @@ namespace CommonGround.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ChildId", "ViewedAt")
                         .HasDatabaseName("ix_access_log_child_id_viewed_at");
+
+                    b.HasIndex("ChildId", "VisitStartedAt", "ViewerName")
+                        .HasDatabaseName("ix_access_log_child_id_visit_started_at_viewer_name");
 
                     b.ToTable("access_log", (string)null);
                 });

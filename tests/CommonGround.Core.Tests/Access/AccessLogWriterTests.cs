@@ -5,6 +5,8 @@ using CommonGround.Core.Data;
 using CommonGround.Core.Organisations;
 using CommonGround.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -74,6 +76,67 @@ public sealed class AccessLogWriterTests
             Assert.Equal([(alex.Id, Now.AddMinutes(39)), (grace.Id, Now.AddMinutes(40))], visits.Select(v => (v.UserAccountId, v.LastViewedAt)));
             Assert.Equal(20, await db.AccessLog.CountAsync());
         }
+    }
+
+    [Fact]
+    public async Task Each_view_is_kept_in_its_visit_as_it_is_stored_and_views_from_before_visits_were_kept_are_placed_the_same_way()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync();
+        var (area, child) = SamInTestshire();
+        var other = new Child { AreaId = area.Id, FirstName = "Ellie", LastName = "Morgan", DateOfBirth = new DateOnly(2019, 2, 1), CreatedAt = Now };
+        await using (var db = database.CreateContext())
+        {
+            db.AddRange(area, child, other);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        AccessLogEntry Seen(string viewer, int minutes, Guid? childId = null) => new()
+        {
+            ChildId = childId ?? child.Id, ViewerName = viewer, What = $"{viewer} at {minutes}", ViewedAt = Now.AddMinutes(minutes),
+        };
+
+        // Grace looks three times, each within ten minutes of the last (14 minutes in all); Alex looks in between her
+        // next two looks, which are then two visits; her last is 25 minutes after the one before. Two views come in one
+        // write, and another child's views are visits of their own.
+        await WithWriterAsync(database, async writer =>
+        {
+            await writer.WriteAsync([Seen("Grace", 0)], null, cancellationToken);
+            await writer.WriteAsync([Seen("Grace", 5), Seen("Grace", 14), Seen("Grace", 15, other.Id)], null, cancellationToken);
+            await writer.WriteAsync([Seen("Alex", 16)], null, cancellationToken);
+            await writer.WriteAsync([Seen("Grace", 18)], null, cancellationToken);
+            await writer.WriteAsync([Seen("Alex", 19)], null, cancellationToken);
+            await writer.WriteAsync([Seen("Grace", 20)], null, cancellationToken);
+            await writer.WriteAsync([Seen("Grace", 45)], null, cancellationToken);
+        });
+
+        async Task<List<(string What, int BeganAt)>> VisitsAsync()
+        {
+            await using var db = database.CreateContext();
+            var rows = await db.AccessLog.OrderBy(a => a.ViewedAt).Select(a => new { a.What, a.VisitStartedAt }).ToListAsync(cancellationToken);
+            return rows.Select(r => (r.What, (int)(r.VisitStartedAt - Now).TotalMinutes)).ToList();
+        }
+
+        List<(string, int)> expected =
+        [
+            ("Grace at 0", 0), ("Grace at 5", 0), ("Grace at 14", 0), ("Grace at 15", 15), ("Alex at 16", 16), ("Grace at 18", 18),
+            ("Alex at 19", 19), ("Grace at 20", 20), ("Grace at 45", 45),
+        ];
+        Assert.Equal(expected, await VisitsAsync());
+
+        var migrations = database.CreateContext().Database.GetMigrations().ToList();
+        var kept = migrations.FindIndex(m => m.EndsWith("_VisitsKeptWithEachView", StringComparison.Ordinal));
+        await using (var db = database.CreateContext())
+        {
+            await db.GetService<IMigrator>().MigrateAsync(migrations[kept - 1], cancellationToken);
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        Assert.Equal(expected, await VisitsAsync());
     }
 
     private static (Area Area, Child Child) SamInTestshire()

@@ -156,4 +156,46 @@ public sealed class WhoHasSeenGroupingTests : FreshAppTests
         Assert.Contains("Team", rows[1], StringComparison.Ordinal);
         Assert.Equal("5 views", seen.QuerySelector("caption")!.TextContent.Trim());
     }
+
+    [Fact]
+    public async Task Visits_come_fifty_to_a_page_newest_first_and_one_persons_visits_can_be_chosen()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        // 60 visits over the last few days, Grace and Priya in turn, each looking at About me and then the team.
+        var first = App.Time.GetUtcNow().UtcDateTime.AddDays(-3);
+        var views = Enumerable.Range(0, 60).SelectMany(visit => new[] { ("About me", 0), ("Team", 3) }.Select(look => new AccessLogEntry
+        {
+            ChildId = sam, ViewerName = visit % 2 == 0 ? "Grace Okafor" : "Priya Nair", OrganisationName = "Northvale", What = $"{look.Item1} {visit}",
+            ViewedAt = first.AddMinutes(visit * 30 + look.Item2),
+        })).ToList();
+        AccessLogVisit.Place(views, before: null);
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Core.Data.CommonGroundDbContext>();
+            db.AccessLog.AddRange(views);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var parent = await SignedInAsync("parent@example.org");
+        static List<string> Rows(AngleSharp.Dom.IDocument page) => page.QuerySelectorAll("tbody .govuk-table__row").Select(r => r.TextContent).ToList();
+        var (_, one) = await parent.OpenAsync($"/children/{sam}/who-has-seen");
+        Assert.Equal("120 views", one.QuerySelector("caption")!.TextContent.Trim());
+        Assert.Equal(50, Rows(one).Count);
+        Assert.Contains("Priya Nair", Rows(one)[0], StringComparison.Ordinal);
+        Assert.Contains("Team 59; About me 59 (2 views)", Rows(one)[0], StringComparison.Ordinal);
+        Assert.Contains("Team 10; About me 10 (2 views)", Rows(one)[^1], StringComparison.Ordinal);
+        Assert.NotNull(one.QuerySelector("a[href='?pageNumber=2']"));
+
+        var (_, two) = await parent.OpenAsync($"/children/{sam}/who-has-seen?pageNumber=2");
+        Assert.Equal(10, Rows(two).Count);
+        Assert.Contains("Team 0; About me 0 (2 views)", Rows(two)[^1], StringComparison.Ordinal);
+        var (_, pastTheEnd) = await parent.OpenAsync($"/children/{sam}/who-has-seen?pageNumber=9");
+        Assert.Equal(Rows(two), Rows(pastTheEnd));
+
+        var (_, grace) = await parent.OpenAsync($"/children/{sam}/who-has-seen?viewer=Grace+Okafor");
+        Assert.Equal("60 views", grace.QuerySelector("caption")!.TextContent.Trim());
+        Assert.Equal(30, Rows(grace).Count);
+        Assert.All(Rows(grace), row => Assert.Contains("Grace Okafor", row, StringComparison.Ordinal));
+        Assert.Contains("Team 58; About me 58 (2 views)", Rows(grace)[0], StringComparison.Ordinal);
+    }
 }

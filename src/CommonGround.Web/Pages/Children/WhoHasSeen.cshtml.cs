@@ -55,17 +55,35 @@ public sealed class WhoHasSeenModel(CommonGroundDbContext db, EmergencyAccessSer
             log = log.Where(a => a.ViewerName == Viewer);
         }
 
-        // Views by one person minutes apart are one visit, so a busy week reads as a few lines, not hundreds.
-        var views = await log.OrderByDescending(a => a.ViewedAt).ThenByDescending(a => a.Id)
-            .Select(a => new AccessLogView(a.ViewedAt, a.ViewerName, a.OrganisationName, a.What))
-            .ToListAsync();
-        var visits = AccessLogVisit.Group(views);
-        Total = visits.Count;
-        Views = views.Count;
+        // Views by one person minutes apart are one visit, so a busy week reads as a few lines, not hundreds. Each view
+        // keeps when its visit began, so the visits are counted and paged here without reading every view.
+        var visits = log.Select(a => new { a.VisitStartedAt, a.ViewerName }).Distinct();
+        Total = await visits.CountAsync();
+        Views = await log.CountAsync();
         PageNumber = Math.Clamp(PageNumber, 1, TotalPages);
-        Entries = visits.Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(v => new Row(v.When, v.ViewerName, v.OrganisationName ?? "", v.Description))
-            .ToList();
+        var shown = await visits.OrderByDescending(v => v.VisitStartedAt).ThenBy(v => v.ViewerName)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync();
+        if (shown.Count == 0)
+        {
+            return Page();
+        }
+
+        // Each visit is summed up by the database, however many views it holds.
+        var (newest, oldest) = (shown[0].VisitStartedAt, shown[^1].VisitStartedAt);
+        var views = log.Where(a => a.VisitStartedAt >= oldest && a.VisitStartedAt <= newest);
+        var summaries = (await views.GroupBy(a => new { a.VisitStartedAt, a.ViewerName })
+            .Select(g => new { g.Key.VisitStartedAt, g.Key.ViewerName, From = g.Min(a => a.ViewedAt), Until = g.Max(a => a.ViewedAt), Views = g.Count(), OrganisationName = g.Max(a => a.OrganisationName) })
+            .ToListAsync()).ToDictionary(v => (v.VisitStartedAt, v.ViewerName));
+        var looks = (await views.GroupBy(a => new { a.VisitStartedAt, a.ViewerName, a.What })
+            .Select(g => new { g.Key.VisitStartedAt, g.Key.ViewerName, g.Key.What, Last = g.Max(a => a.ViewedAt) })
+            .ToListAsync()).ToLookup(w => (w.VisitStartedAt, w.ViewerName));
+        Entries = shown.Select(v => (v.VisitStartedAt, v.ViewerName)).Select(key =>
+        {
+            var visit = summaries[key];
+            // What they looked at, most recent first.
+            var what = looks[key].OrderByDescending(w => w.Last).Select(w => w.What).ToList();
+            return new AccessLogVisit(visit.ViewerName, visit.OrganisationName, visit.From, visit.Until, what, visit.Views);
+        }).Select(v => new Row(v.When, v.ViewerName, v.OrganisationName ?? "", v.Description)).ToList();
         return Page();
     }
 }
