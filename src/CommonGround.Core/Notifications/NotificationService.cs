@@ -29,7 +29,7 @@ public sealed class NotificationService(CommonGroundDbContext db, AccessService 
     /// </remarks>
     public async Task<int> UnreadCountAsync(Guid userId) =>
         await db.Notifications.AnyAsync(n => n.RecipientUserId == userId && n.ReadAt == null)
-            ? await (await MineAsync(userId)).Where(n => n.ReadAt == null).Take(UnreadCountedUpTo + 1).CountAsync()
+            ? await (await MineAsync(userId)).Where(n => n.ReadAt == null).OrderByDescending(n => n.CreatedAt).Take(UnreadCountedUpTo + 1).CountAsync()
             : 0;
 
     /// <summary>The person's notifications about what they may still see.</summary>
