@@ -41,6 +41,21 @@ public sealed class CommitmentTests : FreshAppTests
     }
 
     [Fact]
+    public async Task The_commitments_table_names_each_row_and_labels_each_cell_with_its_column_for_a_phone()
+    {
+        var (keyWorker, sam, _) = await KeyWorkerRecordsWeeklyTherapyAsync();
+        var (_, page) = await keyWorker.OpenAsync($"/children/{sam}/commitments");
+        var table = page.QuerySelector("table.govuk-table.cg-table-cards")!;
+        Assert.Equal(["What", "Owner", "Planned", "Expected so far", "Delivered", "Shortfall", "Status"],
+            table.QuerySelectorAll("thead th[scope=col]").Select(th => th.TextContent));
+        var row = table.QuerySelector("tbody tr.govuk-table__row")!;
+        Assert.Equal("Speech and language therapy in school", row.QuerySelector("th.govuk-table__header[scope=row]")!.TextContent.Trim());
+        Assert.Equal(["Owner", "Planned", "Expected so far", "Delivered", "Shortfall", "Status"],
+            row.QuerySelectorAll("td.govuk-table__cell").Select(td => td.GetAttribute("data-label")));
+        Assert.Equal("Health commitments", table.QuerySelector("caption")!.TextContent);
+    }
+
+    [Fact]
     public async Task Planned_against_delivered_shows_the_shortfall_to_the_family()
     {
         var (keyWorker, sam, commitment) = await KeyWorkerRecordsWeeklyTherapyAsync();

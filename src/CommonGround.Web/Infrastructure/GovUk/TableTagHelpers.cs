@@ -20,24 +20,43 @@ public sealed class TableTagHelper : TagHelper
     [HtmlAttributeName("head")]
     public IEnumerable<string> Head { get; set; } = [];
 
-    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    // The rows are written straight to the response between the head and the end of the table, never built as one string.
+    public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         context.Items[typeof(TableTagHelper)] = Head.ToList();
-        var rows = (await output.GetChildContentAsync()).GetContent();
-        var caption = Caption is null ? "" : $"""<caption class="govuk-table__caption {CaptionClass}">{Html.Encode(Caption)}</caption>""";
-        var head = string.Concat(Head.Select(h => $"""<th scope="col" class="govuk-table__header">{Html.Encode(h)}</th>"""));
-        Html.Replace(output, $"""<table class="govuk-table cg-table-cards">{caption}<thead class="govuk-table__head"><tr class="govuk-table__row">{head}</tr></thead><tbody class="govuk-table__body">{rows}</tbody></table>""");
+        Tag(output, "table", "govuk-table cg-table-cards");
+        if (Caption is not null)
+        {
+            output.PreContent.AppendHtml($"""<caption class="govuk-table__caption {CaptionClass}">{Html.Encode(Caption)}</caption>""");
+        }
+
+        output.PreContent.AppendHtml("""<thead class="govuk-table__head"><tr class="govuk-table__row">""");
+        foreach (var name in Head)
+        {
+            output.PreContent.AppendHtml($"""<th scope="col" class="govuk-table__header">{Html.Encode(name)}</th>""");
+        }
+
+        output.PreContent.AppendHtml("""</tr></thead><tbody class="govuk-table__body">""");
+        output.PostContent.AppendHtml("</tbody>");
+    }
+
+    /// <summary>Makes the element <paramref name="tag"/> with only the class given, its content rendered as it is.</summary>
+    internal static void Tag(TagHelperOutput output, string tag, string classes)
+    {
+        output.TagName = tag;
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.Clear();
+        output.Attributes.SetAttribute("class", classes);
     }
 }
 
 [HtmlTargetElement("govuk-table-row", ParentTag = "govuk-table")]
 public sealed class TableRowTagHelper : TagHelper
 {
-    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         context.Items[typeof(TableRowTagHelper)] = new ColumnCount();
-        var cells = (await output.GetChildContentAsync()).GetContent();
-        Html.Replace(output, $"""<tr class="govuk-table__row">{cells}</tr>""");
+        TableTagHelper.Tag(output, "tr", "govuk-table__row");
     }
 }
 
@@ -51,17 +70,21 @@ public sealed class TableCellTagHelper : TagHelper
     [HtmlAttributeName("numeric")]
     public bool Numeric { get; set; }
 
-    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var column = context.Items.TryGetValue(typeof(TableRowTagHelper), out var count) ? ((ColumnCount)count).Next() : 0;
         var head = context.Items.TryGetValue(typeof(TableTagHelper), out var names) ? (List<string>)names : [];
-        // The column's name goes with each cell, for the card a phone shows; a row's header is the card's title.
-        var label = !Header && column < head.Count && head[column].Length > 0 ? $""" data-label="{Html.Encode(head[column])}" """.TrimEnd() : "";
-        var content = (await output.GetChildContentAsync()).GetContent();
         var numeric = Numeric ? (Header ? " govuk-table__header--numeric" : " govuk-table__cell--numeric") : "";
-        Html.Replace(output, Header
-            ? $"""<th scope="row" class="govuk-table__header{numeric}">{content}</th>"""
-            : $"""<td class="govuk-table__cell{numeric}"{label}>{content}</td>""");
+        TableTagHelper.Tag(output, Header ? "th" : "td", (Header ? "govuk-table__header" : "govuk-table__cell") + numeric);
+        if (Header)
+        {
+            output.Attributes.Insert(0, new TagHelperAttribute("scope", "row"));
+        }
+        else if (column < head.Count && head[column].Length > 0)
+        {
+            // The column's name goes with each cell, for the card a phone shows; a row's header is the card's title.
+            output.Attributes.SetAttribute("data-label", head[column]);
+        }
     }
 }
 
