@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CommonGround.Core.Data;
@@ -23,17 +25,50 @@ public sealed class SqliteConnectionSettings : DbConnectionInterceptor
     {
     }
 
+    // The settings last as long as the database connection underneath, which the connection pool hands out again and
+    // again (a page opens it for each of its queries): they are sent once for each.
+    private static readonly object Sent = new();
+    private readonly ConditionalWeakTable<object, object> _settled = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Settings;
-        command.ExecuteNonQuery();
+        if (Settled(connection))
+        {
+            return;
+        }
+
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = Settings;
+            command.ExecuteNonQuery();
+        }
+
+        Remember(connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Settings;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (Settled(connection))
+        {
+            return;
+        }
+
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = Settings;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        Remember(connection);
+    }
+
+    private bool Settled(DbConnection connection) => connection is SqliteConnection { Handle: { } handle } && _settled.TryGetValue(handle, out _);
+
+    private void Remember(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            _settled.TryAdd(handle, Sent);
+        }
     }
 }
