@@ -115,9 +115,8 @@ public static class DatabaseSetup
         {
             // Write-ahead logging lets pages read while a job writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-            // SQLite plans queries from statistics it never gathers by itself: a table that has grown many times over
-            // since they were gathered (or never had them) is looked at again, within a bounded time, at every start.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", cancellationToken);
+            // At every start as well as every few hours while the app runs.
+            await DatabaseStatisticsJob.RefreshAsync(db, cancellationToken);
         }
     }
 }

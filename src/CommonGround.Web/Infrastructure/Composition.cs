@@ -88,6 +88,7 @@ public static class Composition
         services.AddJob<CommonGround.Core.DataRights.RetentionJob>(TimeSpan.FromHours(1));
         services.AddScoped<CommonGround.Core.DataRights.RecordErasure>();
         services.AddJob<CommonGround.Core.DataRights.UnusedAccountJob>(TimeSpan.FromHours(1));
+        services.AddJob<DatabaseStatisticsJob>(TimeSpan.FromHours(6));
         services.AddScoped<CommonGround.Core.DataRights.AccountDeletion>();
         services.AddScoped<CommonGround.Core.DataRights.RecordClosureService>();
         if (configuration.GetValue("Jobs:Enabled", true))
