@@ -57,7 +57,6 @@ public sealed class OwedJourneys(BrowserFixture browser) : IClassFixture<Browser
         }
 
         await PriyaOwesThirtyOneThingsAsync();
-        Console.Error.WriteLine("step 1");
         var phone = await browser.NewPageAsync(_errors, new() { ViewportSize = new() { Width = 390, Height = 844 }, JavaScriptEnabled = false });
         await SignInAsync(phone, "senco@example.org");
         await phone.GotoAsync("/children");
