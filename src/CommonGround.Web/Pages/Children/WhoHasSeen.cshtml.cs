@@ -68,22 +68,19 @@ public sealed class WhoHasSeenModel(CommonGroundDbContext db, EmergencyAccessSer
             return Page();
         }
 
-        // Each visit is summed up by the database, however many views it holds.
+        // Each visit is summed up by the database, however many views it holds: what was looked at, when and how often.
         var (newest, oldest) = (shown[0].VisitStartedAt, shown[^1].VisitStartedAt);
-        var views = log.Where(a => a.VisitStartedAt >= oldest && a.VisitStartedAt <= newest);
-        var summaries = (await views.GroupBy(a => new { a.VisitStartedAt, a.ViewerName })
-            .Select(g => new { g.Key.VisitStartedAt, g.Key.ViewerName, From = g.Min(a => a.ViewedAt), Until = g.Max(a => a.ViewedAt), Views = g.Count(), OrganisationName = g.Max(a => a.OrganisationName) })
-            .ToListAsync()).ToDictionary(v => (v.VisitStartedAt, v.ViewerName));
-        var looks = (await views.GroupBy(a => new { a.VisitStartedAt, a.ViewerName, a.What })
-            .Select(g => new { g.Key.VisitStartedAt, g.Key.ViewerName, g.Key.What, Last = g.Max(a => a.ViewedAt) })
+        var looks = (await log.Where(a => a.VisitStartedAt >= oldest && a.VisitStartedAt <= newest)
+            .GroupBy(a => new { a.VisitStartedAt, a.ViewerName, a.What })
+            .Select(g => new { g.Key.VisitStartedAt, g.Key.ViewerName, g.Key.What, First = g.Min(a => a.ViewedAt), Last = g.Max(a => a.ViewedAt), Views = g.Count(), OrganisationName = g.Max(a => a.OrganisationName) })
             .ToListAsync()).ToLookup(w => (w.VisitStartedAt, w.ViewerName));
-        Entries = shown.Select(v => (v.VisitStartedAt, v.ViewerName)).Select(key =>
+        Entries = shown.Select(v => looks[(v.VisitStartedAt, v.ViewerName)].OrderByDescending(w => w.Last).ToList()).Select(visit =>
         {
-            var visit = summaries[key];
             // What they looked at, most recent first.
-            var what = looks[key].OrderByDescending(w => w.Last).Select(w => w.What).ToList();
-            return new AccessLogVisit(visit.ViewerName, visit.OrganisationName, visit.From, visit.Until, what, visit.Views);
-        }).Select(v => new Row(v.When, v.ViewerName, v.OrganisationName ?? "", v.Description)).ToList();
+            var summed = new AccessLogVisit(visit[0].ViewerName, visit.Max(w => w.OrganisationName), visit.Min(w => w.First), visit[0].Last,
+                visit.Select(w => w.What).ToList(), visit.Sum(w => w.Views));
+            return new Row(summed.When, summed.ViewerName, summed.OrganisationName ?? "", summed.Description);
+        }).ToList();
         return Page();
     }
 }
