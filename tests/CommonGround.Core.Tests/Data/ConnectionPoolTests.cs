@@ -13,15 +13,26 @@ public sealed class ConnectionPoolTests
     [InlineData("Host=db;Database=commonground;maximum pool size=8", 30, 8)]
     public void The_pool_is_sized_from_settings_unless_the_connection_string_sizes_it(string connectionString, int setting, int expected)
     {
-        var sized = new NpgsqlConnectionStringBuilder(DatabaseSetup.WithPoolSize(connectionString, setting));
+        var sized = new NpgsqlConnectionStringBuilder(DatabaseSetup.WithInstanceSettings(connectionString, setting));
         Assert.Equal(expected, sized.MaxPoolSize);
         Assert.Equal("db", sized.Host);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Database=commonground", DatabaseSetup.StatementsKeptPrepared)]
+    [InlineData("Host=db;Database=commonground;Max Auto Prepare=0", 0)]
+    [InlineData("Host=db;Database=commonground;MaxAutoPrepare=20", 20)]
+    public void The_most_used_statements_are_kept_prepared_unless_the_connection_string_says_otherwise(string connectionString, int expected)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(DatabaseSetup.WithInstanceSettings(connectionString, 30));
+        Assert.Equal(expected, settings.MaxAutoPrepare);
+        Assert.Equal(30, settings.MaxPoolSize);
     }
 
     [Fact]
     public void A_pool_of_no_connections_is_refused_with_the_setting_named()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => DatabaseSetup.WithPoolSize("Host=db", 0));
+        var error = Assert.Throws<InvalidOperationException>(() => DatabaseSetup.WithInstanceSettings("Host=db", 0));
         Assert.Contains("Database:MaxConnections", error.Message, StringComparison.Ordinal);
     }
 }
