@@ -132,6 +132,31 @@ public sealed class AttentionTests : FreshAppTests
     }
 
     [Fact]
+    public async Task Changes_saved_at_the_same_moment_share_a_refresh_and_each_returns_once_its_childs_signals_are_there()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var parent = await SignedInAsync("parent@example.org");
+        foreach (var topic in new[] { "Lunchtimes", "Homework", "Playground" })
+        {
+            await parent.SubmitAsync($"/children/{sam}/concerns/new", Concern(topic));
+        }
+
+        var kept = await App.QueryAsync(db => db.Children.Select(c => new { c.Id, Count = db.AttentionSignals.Count(s => s.ChildId == c.Id) }).ToDictionaryAsync(c => c.Id, c => c.Count));
+        Assert.True(kept.Count > 1 && kept[sam] > 0, $"{kept.Count} children, Sam with {kept.GetValueOrDefault(sam)} signals");
+        await App.QueryAsync(db => db.AttentionSignals.ExecuteDeleteAsync());
+
+        // Every child's change hands its child over at once; each, when it returns, finds its child's signals back.
+        var refresher = App.Services.GetRequiredService<AttentionRefresher>();
+        var found = await Task.WhenAll(kept.Keys.Select(child => Task.Run(async () =>
+        {
+            await refresher.RefreshAsync([child], CancellationToken.None);
+            return (Child: child, Count: await App.QueryAsync(db => db.AttentionSignals.CountAsync(s => s.ChildId == child)));
+        })));
+        Assert.All(found, f => Assert.Equal(kept[f.Child], f.Count));
+        Assert.Contains("3 concerns raised in the last 30 days", await AttentionAsync(await SignedInAsync("senco@example.org")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_refresh_that_fails_never_undoes_or_hides_the_change_and_the_job_puts_it_right()
     {
         var sam = await ChildIdAsync("Samuel");

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using CommonGround.Core.Children;
 using CommonGround.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -14,89 +13,28 @@ namespace CommonGround.Core.Access;
 /// by response, so one bad row fails only its own response. A visit to a child's overview, which "what is new" counts
 /// from, is stored the same way.
 /// </summary>
-public sealed class AccessLogWriter : IAsyncDisposable
+public sealed class AccessLogWriter(IServiceScopeFactory scopes, ILogger<AccessLogWriter> logger)
+    : WorkDoneTogether<AccessLogWriter.Response>(MostResponsesAtOnce)
 {
     /// <summary>The most responses' rows written together.</summary>
     public const int MostResponsesAtOnce = 200;
 
-    private readonly Channel<Waiting> _queue = Channel.CreateBounded<Waiting>(new BoundedChannelOptions(10_000)
-    {
-        FullMode = BoundedChannelFullMode.Wait,
-        SingleReader = true,
-    });
-
-    private readonly IServiceScopeFactory _scopes;
-    private readonly ILogger<AccessLogWriter> _logger;
-    private readonly Task _writing;
-
-    public AccessLogWriter(IServiceScopeFactory scopes, ILogger<AccessLogWriter> logger)
-    {
-        (_scopes, _logger) = (scopes, logger);
-        _writing = Task.Run(WriteQueuedAsync);
-    }
-
-    private sealed record Waiting(IReadOnlyList<AccessLogEntry> Rows, ChildVisit? Visit, TaskCompletionSource Stored);
+    /// <summary>One response's rows, and its visit to a child's overview if it is one.</summary>
+    public sealed record Response(IReadOnlyList<AccessLogEntry> Rows, ChildVisit? Visit);
 
     /// <summary>Returns once the rows (and the visit, if any) are stored; throws if they could not be.</summary>
-    public async Task WriteAsync(IReadOnlyList<AccessLogEntry> rows, ChildVisit? visit, CancellationToken cancellationToken)
-    {
-        if (rows.Count == 0 && visit is null)
-        {
-            return;
-        }
+    public Task WriteAsync(IReadOnlyList<AccessLogEntry> rows, ChildVisit? visit, CancellationToken cancellationToken) =>
+        rows.Count == 0 && visit is null ? Task.CompletedTask : DoTogetherAsync(new Response(rows, visit), cancellationToken);
 
-        var waiting = new Waiting(rows, visit, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        await _queue.Writer.WriteAsync(waiting, cancellationToken);
-        await waiting.Stored.Task;
-    }
+    protected override Task DoAsync(IReadOnlyList<Response> parts) =>
+        StoreAsync(parts.SelectMany(r => r.Rows).ToList(), parts.Where(r => r.Visit is not null).Select(r => r.Visit!).ToList());
 
-    private async Task WriteQueuedAsync()
-    {
-        var batch = new List<Waiting>();
-        while (await _queue.Reader.WaitToReadAsync())
-        {
-            batch.Clear();
-            while (batch.Count < MostResponsesAtOnce && _queue.Reader.TryRead(out var waiting))
-            {
-                batch.Add(waiting);
-            }
-
-            try
-            {
-                await StoreAsync(batch.SelectMany(w => w.Rows).ToList(), batch.Where(w => w.Visit is not null).Select(w => w.Visit!).ToList());
-                batch.ForEach(w => w.Stored.SetResult());
-            }
-            catch (Exception together) when (batch.Count > 1)
-            {
-                _logger.LogWarning(together, "Writing {Count} responses' views together failed; writing them one by one", batch.Count);
-                foreach (var waiting in batch)
-                {
-                    await StoreAloneAsync(waiting);
-                }
-            }
-            catch (Exception failed)
-            {
-                batch[0].Stored.SetException(failed);
-            }
-        }
-    }
-
-    private async Task StoreAloneAsync(Waiting waiting)
-    {
-        try
-        {
-            await StoreAsync(waiting.Rows, waiting.Visit is { } visit ? [visit] : []);
-            waiting.Stored.SetResult();
-        }
-        catch (Exception failed)
-        {
-            waiting.Stored.SetException(failed);
-        }
-    }
+    protected override void TogetherFailed(Exception exception, int parts) =>
+        logger.LogWarning(exception, "Writing {Count} responses' views together failed; writing them one by one", parts);
 
     private async Task StoreAsync(IReadOnlyList<AccessLogEntry> rows, IReadOnlyList<ChildVisit> visits)
     {
-        await using var scope = _scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CommonGroundDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync();
         await AccessLogVisit.PlaceAsync(db, rows, CancellationToken.None);
@@ -114,12 +52,5 @@ public sealed class AccessLogWriter : IAsyncDisposable
 
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-    }
-
-    /// <summary>Stores what is already queued before the app stops.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        await _writing;
     }
 }

@@ -19,7 +19,8 @@ namespace CommonGround.Core.Attention;
 /// <see cref="RefreshAfterChangeAsync"/> once their change is saved; <see cref="AttentionJob"/> calls it for every child
 /// as time passes, and puts right any refresh that failed.
 /// </summary>
-public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings statutoryWarnings, TimeProvider timeProvider, ILogger<AttentionSignals> logger)
+public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings statutoryWarnings, TimeProvider timeProvider, ILogger<AttentionSignals> logger,
+    AttentionRefresher? together = null)
 {
     /// <summary>Signals are kept for the loosest threshold an organisation may choose; see <see cref="AttentionThresholds"/>.</summary>
     private const int LoosestNoContactDays = 14;
@@ -86,7 +87,8 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
     /// <summary>
     /// Brings one child's signals up to date after a use case saved a change to their record, and sends any statutory
     /// warning that change makes due. The change is already saved, so a failure here is logged, never shown: the
-    /// periodic job does the refresh again.
+    /// periodic job does the refresh again. Changes saved at the same moment share one refresh (<see cref="AttentionRefresher"/>);
+    /// a change still inside its transaction is refreshed in it, where its records can be seen.
     /// </summary>
     public Task RefreshAfterChangeAsync(Guid childId, CancellationToken cancellationToken = default) =>
         RefreshAfterChangeAsync([childId], cancellationToken);
@@ -101,7 +103,9 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
 
         try
         {
-            await RefreshAsync(childIds, cancellationToken);
+            await (together is not null && db.Database.CurrentTransaction is null
+                ? together.RefreshAsync(childIds, cancellationToken)
+                : RefreshAsync(childIds, cancellationToken));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -144,6 +144,7 @@ public static class Composition
         services.AddScoped<CommonGround.Core.Concerns.ConcernInboxService>();
         services.AddScoped<CommonGround.Core.Concerns.ConversationService>();
         services.AddScoped<CommonGround.Core.Attention.AttentionSignals>();
+        services.AddSingleton<CommonGround.Core.Attention.AttentionRefresher>();
         services.AddScoped<CommonGround.Core.Attention.StatutoryWarnings>();
         services.AddScoped<CommonGround.Core.Attention.AttentionService>();
         services.AddScoped<CommonGround.Core.Attention.WhatIsHappeningService>();
