@@ -19,6 +19,19 @@ public sealed class AttentionTests : FreshAppTests
         await scope.ServiceProvider.GetRequiredService<AttentionJob>().ExecuteAsync(CancellationToken.None);
     }
 
+    /// <summary>Sam's parent raises three concerns, enough for "3 concerns raised in the last 30 days"; returns Sam's id.</summary>
+    private async Task<Guid> SamsParentRaisesThreeConcernsAsync()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var parent = await SignedInAsync("parent@example.org");
+        foreach (var topic in new[] { "Lunchtimes", "Homework", "Playground" })
+        {
+            await parent.SubmitAsync($"/children/{sam}/concerns/new", Concern(topic));
+        }
+
+        return sam;
+    }
+
     private static async Task<string> AttentionAsync(HttpClient client)
     {
         var (response, page) = await client.OpenAsync("/attention");
@@ -98,12 +111,7 @@ public sealed class AttentionTests : FreshAppTests
     [Fact]
     public async Task Signals_follow_a_change_at_once_without_waiting_for_the_job()
     {
-        var sam = await ChildIdAsync("Samuel");
-        var parent = await SignedInAsync("parent@example.org");
-        foreach (var topic in new[] { "Lunchtimes", "Homework", "Playground" })
-        {
-            await parent.SubmitAsync($"/children/{sam}/concerns/new", Concern(topic));
-        }
+        var sam = await SamsParentRaisesThreeConcernsAsync();
 
         var text = await AttentionAsync(await SignedInAsync("senco@example.org"));
         Assert.Contains("3 concerns raised in the last 30 days", text, StringComparison.Ordinal);
@@ -134,12 +142,7 @@ public sealed class AttentionTests : FreshAppTests
     [Fact]
     public async Task Changes_saved_at_the_same_moment_share_a_refresh_and_each_returns_once_its_childs_signals_are_there()
     {
-        var sam = await ChildIdAsync("Samuel");
-        var parent = await SignedInAsync("parent@example.org");
-        foreach (var topic in new[] { "Lunchtimes", "Homework", "Playground" })
-        {
-            await parent.SubmitAsync($"/children/{sam}/concerns/new", Concern(topic));
-        }
+        var sam = await SamsParentRaisesThreeConcernsAsync();
 
         var kept = await App.QueryAsync(db => db.Children.Select(c => new { c.Id, Count = db.AttentionSignals.Count(s => s.ChildId == c.Id) }).ToDictionaryAsync(c => c.Id, c => c.Count));
         Assert.True(kept.Count > 1 && kept[sam] > 0, $"{kept.Count} children, Sam with {kept.GetValueOrDefault(sam)} signals");
