@@ -55,15 +55,9 @@ public sealed class OnceOnlyForms(CurrentUser currentUser, IServiceScopeFactory 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CommonGroundDbContext>();
         var now = timeProvider.UtcNow();
+        // Ids older than a day are cleared by the hourly retention job, not by each sending.
         db.FormSubmissions.Add(new FormSubmission { Id = formId, UserAccountId = userId, StartedAt = now });
-        if (!await db.TrySaveAsync())
-        {
-            return false;
-        }
-
-        var old = now - FormSubmission.KeptFor;
-        await db.FormSubmissions.Where(f => f.StartedAt < old).ExecuteDeleteAsync();
-        return true;
+        return await db.TrySaveAsync();
     }
 
     /// <summary>Where the first sending led, once it has finished; null when it was refused, so this one should run.</summary>

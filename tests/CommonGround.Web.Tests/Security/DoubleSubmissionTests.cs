@@ -4,6 +4,7 @@ using CommonGround.Core.Accounts;
 using CommonGround.Core.Concerns;
 using CommonGround.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommonGround.Web.Tests.Security;
 
@@ -34,6 +35,26 @@ public sealed class DoubleSubmissionTests : FreshAppTests
 
     private static void NoErrors(HttpResponseMessage[] responses) =>
         Assert.All(responses, r => Assert.True((int)r.StatusCode < 500, $"{r.RequestMessage!.RequestUri} gave {(int)r.StatusCode}"));
+
+    [Fact]
+    public async Task A_forms_one_time_id_is_kept_for_a_day_then_cleared_by_the_hourly_retention_run()
+    {
+        var parent = await SignedInAsync("parent@example.org");
+        NoErrors(await SendTwiceAsync(parent, "/account/notifications", new Dictionary<string, string> { ["Input.Messages"] = "DailyDigest" }));
+        Assert.Equal(1, await App.QueryAsync(db => db.FormSubmissions.CountAsync()));
+
+        async Task RetentionRunAsync(TimeSpan later)
+        {
+            App.Time.Advance(later);
+            await using var scope = App.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<Core.DataRights.RetentionJob>().ExecuteAsync(CancellationToken.None);
+        }
+
+        await RetentionRunAsync(TimeSpan.FromHours(23));
+        Assert.Equal(1, await App.QueryAsync(db => db.FormSubmissions.CountAsync()));
+        await RetentionRunAsync(TimeSpan.FromHours(2));
+        Assert.Equal(0, await App.QueryAsync(db => db.FormSubmissions.CountAsync()));
+    }
 
     [Theory]
     [InlineData(true)]
