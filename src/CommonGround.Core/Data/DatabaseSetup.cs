@@ -75,9 +75,15 @@ public static class DatabaseSetup
     public const int StatementsKeptPrepared = 100;
 
     /// <summary>
-    /// The connection string with the instance's pool size and its statements kept prepared, unless it already names
-    /// its own for either.
+    /// The connection string with the instance's pool size, its statements kept prepared, and connections handed back
+    /// to the pool as they are, unless it already names its own for any of them.
     /// </summary>
+    /// <remarks>
+    /// A pooled connection is otherwise put back to how it began (seven statements: settings, locks held for the
+    /// session, listeners, temporary tables) before its next use, and a page uses one a dozen times or more. The app
+    /// keeps nothing on a connection between uses (no <c>SET</c>, no session locks, no temporary tables, no
+    /// listening); a transaction left open is still rolled back when its connection is handed back.
+    /// </remarks>
     public static string WithInstanceSettings(string connectionString, int maxConnections)
     {
         if (maxConnections < 1)
@@ -96,6 +102,11 @@ public static class DatabaseSetup
         if (!named.Overlaps(["maxautoprepare"]))
         {
             builder.MaxAutoPrepare = StatementsKeptPrepared;
+        }
+
+        if (!named.Overlaps(["noresetonclose"]))
+        {
+            builder.NoResetOnClose = true;
         }
 
         return builder.ConnectionString;

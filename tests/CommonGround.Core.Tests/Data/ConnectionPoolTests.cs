@@ -29,6 +29,17 @@ public sealed class ConnectionPoolTests
         Assert.Equal(30, settings.MaxPoolSize);
     }
 
+    [Theory]
+    [InlineData("Host=db;Database=commonground", true)]
+    [InlineData("Host=db;Database=commonground;No Reset On Close=false", false)]
+    [InlineData("Host=db;Database=commonground;NoResetOnClose=false", false)]
+    public void Connections_go_back_to_the_pool_as_they_are_unless_the_connection_string_says_otherwise(string connectionString, bool expected)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(DatabaseSetup.WithInstanceSettings(connectionString, 30));
+        Assert.Equal(expected, settings.NoResetOnClose);
+        Assert.Equal(DatabaseSetup.StatementsKeptPrepared, settings.MaxAutoPrepare);
+    }
+
     [Fact]
     public void A_pool_of_no_connections_is_refused_with_the_setting_named()
     {
