@@ -53,14 +53,26 @@ public sealed class AccessService(CommonGroundDbContext db, ChildReadLog readLog
 
     private async Task<ChildAccess?> LoadAsync(Guid childId, Guid userId)
     {
-        var child = await db.Children.Where(c => c.Id == childId).Where(VisibleTo(userId)).SingleOrDefaultAsync();
-        if (child is null)
+        // One query: the child, its family, and the person's own place on its team with what the family shares there
+        // (a child has a few family members and a place a few consents, so joining them costs less than asking again).
+        var found = await db.Children.AsSingleQuery().Where(c => c.Id == childId).Where(VisibleTo(userId))
+            .Select(c => new
+            {
+                Child = c,
+                Family = c.FamilyMembers.ToList(),
+                // A list, not the first: one row per place keeps the query to plain joins, which every database runs.
+                Places = c.TeamMembers
+                    .Where(t => t.LeftAt == null && t.Professional!.UserAccountId == userId && t.Professional.DeactivatedAt == null)
+                    .Select(t => new { t.Id, t.IsKeyWorker, t.IsTeamLead, t.Professional!.Organisation!.Kind, Consents = t.Consents.ToList() })
+                    .ToList(),
+            })
+            .SingleOrDefaultAsync();
+        if (found is null)
         {
             return await EmergencyAccessAsync(childId, userId);
         }
 
-        var today = timeProvider.TodayInUk();
-        var family = await db.FamilyMembers.Where(f => f.ChildId == childId).ToListAsync();
+        var (child, family, today) = (found.Child, found.Family, timeProvider.TodayInUk());
         var youngPersonDecides = ChildRelationship.DecidedByYoungPerson(child, today, family.Select(f => f.Relationship));
         var own = family.FirstOrDefault(f => f.UserAccountId == userId);
         if (own is not null)
@@ -68,13 +80,10 @@ public sealed class AccessService(CommonGroundDbContext db, ChildReadLog readLog
             return new ChildAccess(child, ChildRelationship.OfFamily(own.Relationship, youngPersonDecides), await FamilyAreasAsync(own, youngPersonDecides), null);
         }
 
-        var member = await db.TeamMembers
-            .Include(t => t.Professional!).ThenInclude(p => p.Organisation)
-            .Include(t => t.Consents)
-            .SingleAsync(t => t.ChildId == childId && t.LeftAt == null && t.Professional!.UserAccountId == userId);
-        var areas = member.Consents.Where(c => c.IsActiveOn(today)).Select(c => c.Area).ToHashSet();
-        var relationship = new ChildRelationship(RelationshipKind.TeamMember, member.IsKeyWorker, member.IsTeamLead, member.Professional!.Organisation!.Kind, youngPersonDecides);
-        return new ChildAccess(child, relationship, areas, member.Id);
+        var place = found.Places.FirstOrDefault() ?? throw new InvalidOperationException($"Child {childId} is visible to {userId} with neither a family place nor a team place.");
+        var areas = place.Consents.Where(c => c.IsActiveOn(today)).Select(c => c.Area).ToHashSet();
+        var relationship = new ChildRelationship(RelationshipKind.TeamMember, place.IsKeyWorker, place.IsTeamLead, place.Kind, youngPersonDecides);
+        return new ChildAccess(child, relationship, areas, place.Id);
     }
 
     /// <summary>
