@@ -41,20 +41,27 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, CommonGroundDbCon
             return null;
         }
 
-        var account = await db.Users.SingleOrDefaultAsync(u => u.Id == id);
-        if (account is null)
+        // One query: the account, any place at an organisation, and whether a family account is only a young person's own.
+        var found = await (
+                from u in db.Users.Where(u => u.Id == id)
+                join p in db.Professionals on u.Id equals p.UserAccountId into places
+                from p in places.DefaultIfEmpty()
+                select new
+                {
+                    Account = u,
+                    Professional = p,
+                    Organisation = p == null ? null : p.Organisation,
+                    IsYoungPerson = u.Kind == AccountKind.Family
+                        && db.FamilyMembers.Any(f => f.UserAccountId == id)
+                        && !db.FamilyMembers.Any(f => f.UserAccountId == id && f.Relationship != Core.Children.FamilyRelationship.YoungPerson),
+                })
+            .SingleOrDefaultAsync();
+        if (found is null)
         {
             return null;
         }
 
-        var professional = await db.Professionals.Include(p => p.Organisation).SingleOrDefaultAsync(p => p.UserAccountId == id);
-        var relationships = account.Kind == AccountKind.Family
-            ? await db.FamilyMembers.Where(f => f.UserAccountId == id).Select(f => f.Relationship).Distinct().ToListAsync()
-            : [];
-        _person = new Person(account, professional, professional?.Organisation)
-        {
-            IsYoungPerson = relationships.Count > 0 && relationships.All(r => r == Core.Children.FamilyRelationship.YoungPerson),
-        };
+        _person = new Person(found.Account, found.Professional, found.Organisation) { IsYoungPerson = found.IsYoungPerson };
         return _person;
     }
 
