@@ -16,8 +16,16 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
     private const string CurrentSessionKey = "cg.session-id";
     private static readonly TimeSpan LastUsedAccuracy = TimeSpan.FromMinutes(1);
 
+    private const string FormsKeptKey = "cg.forms-kept";
+
     /// <summary>The key of the session this request is signed in with, if any.</summary>
     public static Guid? CurrentSession(HttpContext context) => context.Items[CurrentSessionKey] as Guid?;
+
+    /// <summary>
+    /// Whether any form is kept for the person this request is signed in as (see <see cref="KeptForms"/>), found with
+    /// the session itself so that a page need not ask; null when the request was not signed in with a session.
+    /// </summary>
+    public static bool? FormsKept(HttpContext context) => context.Items[FormsKeptKey] as bool?;
 
     public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, null!, CancellationToken.None);
 
@@ -95,7 +103,7 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
         var db = scope.ServiceProvider.GetRequiredService<CommonGroundDbContext>();
         var session = await db.UserSessions.AsNoTracking()
             .Where(s => s.Id == id && s.ExpiresAt > now)
-            .Select(s => new { s.Ticket, s.LastUsedAt })
+            .Select(s => new { s.Ticket, s.LastUsedAt, FormsKept = db.KeptForms.Any(f => f.UserAccountId == s.UserAccountId && f.KeptUntil > now) })
             .SingleOrDefaultAsync(cancellationToken);
         if (session is null)
         {
@@ -110,6 +118,7 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
         if (httpContext is not null)
         {
             httpContext.Items[CurrentSessionKey] = id;
+            httpContext.Items[FormsKeptKey] = session.FormsKept;
         }
 
         return TicketSerializer.Default.Deserialize(session.Ticket);

@@ -126,9 +126,10 @@ public sealed class RestoreKeptForm(KeptForms keptForms, CurrentUser currentUser
     {
         var executed = await next();
         var request = context.HttpContext.Request;
-        // An error page has no form to fill in, and a server error's page must not need the database.
+        // An error page has no form to fill in, and a server error's page must not need the database. The session's own
+        // query said whether any form is kept for the person, so most pages ask nothing more.
         if (!HttpMethods.IsGet(request.Method) || executed.Result is not PageResult || context.HttpContext.Response.StatusCode >= 400
-            || currentUser.UserId is not { } userId
+            || currentUser.UserId is not { } userId || DatabaseTicketStore.FormsKept(context.HttpContext) == false
             || await keptForms.TakeAsync(userId, (request.PathBase + request.Path).ToString()) is not { } fields)
         {
             return;
