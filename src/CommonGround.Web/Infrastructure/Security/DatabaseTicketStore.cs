@@ -14,9 +14,8 @@ namespace CommonGround.Web.Infrastructure.Security;
 public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvider timeProvider) : ITicketStore
 {
     private const string CurrentSessionKey = "cg.session-id";
-    private static readonly TimeSpan LastUsedAccuracy = TimeSpan.FromMinutes(1);
-
     private const string FormsKeptKey = "cg.forms-kept";
+    private static readonly TimeSpan LastUsedAccuracy = TimeSpan.FromMinutes(1);
 
     /// <summary>The key of the session this request is signed in with, if any.</summary>
     public static Guid? CurrentSession(HttpContext context) => context.Items[CurrentSessionKey] as Guid?;
