@@ -98,9 +98,6 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
     public DbSet<DataRights.RecordExportFile> RecordExportFiles => Set<DataRights.RecordExportFile>();
     public DbSet<DataRights.ErasedRecord> ErasedRecords => Set<DataRights.ErasedRecord>();
 
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.AddInterceptors(AuditEventsAppendOnly.Instance, CommonGround.Core.Commitments.FirstDaysBehind.Instance);
-
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every instant is stored and read back as UTC, whichever database holds it.

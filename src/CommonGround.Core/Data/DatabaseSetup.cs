@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CommonGround.Core.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -56,7 +57,9 @@ public static class DatabaseSetup
             connectionString = WithInstanceSettings(connectionString!, configuration.GetValue("Database:MaxConnections", DefaultMaxConnections));
         }
 
-        services.AddDbContext<CommonGroundDbContext>(options => Configure(options, provider, connectionString!));
+        // Contexts are kept and handed out again, reset, rather than built afresh for each use: a request uses several
+        // (its session, its own work, a form's one-time id, the access log).
+        services.AddDbContextPool<CommonGroundDbContext>(options => Configure(options, provider, connectionString!));
         return services;
     }
 
@@ -121,7 +124,11 @@ public static class DatabaseSetup
         };
         // A save that loses a race (a double click, two instances) is expected and handled where it happens; anything
         // unexpected still reaches the error handler, which logs it as an error. So the database's own report is detail.
-        return options.UseSnakeCaseNamingConvention().ConfigureWarnings(w => w.Log(
+        // Every context the app makes is configured here (a pooled context may not configure itself): the audit log
+        // only grows, and each commitment's first day behind is kept with every save.
+        return options.UseSnakeCaseNamingConvention()
+            .AddInterceptors(AuditEventsAppendOnly.Instance, Commitments.FirstDaysBehind.Instance)
+            .ConfigureWarnings(w => w.Log(
             (CoreEventId.SaveChangesFailed, LogLevel.Debug),
             (CoreEventId.OptimisticConcurrencyException, LogLevel.Debug),
             (RelationalEventId.CommandError, LogLevel.Debug)));
