@@ -27,8 +27,9 @@ public sealed class NotificationService(CommonGroundDbContext db, AccessService 
     /// what the person may still see asked, for each unread notification, and only until one more than
     /// <see cref="UnreadCountedUpTo"/> is found: someone who leaves hundreds unread does not make every page slower.
     /// </remarks>
-    public async Task<int> UnreadCountAsync(Guid userId) =>
-        await db.Notifications.AnyAsync(n => n.RecipientUserId == userId && n.ReadAt == null)
+    /// <param name="anyUnread">Whether the person has any unread notification, when the caller has already asked.</param>
+    public async Task<int> UnreadCountAsync(Guid userId, bool? anyUnread = null) =>
+        anyUnread ?? await db.Notifications.AnyAsync(n => n.RecipientUserId == userId && n.ReadAt == null)
             ? await (await MineAsync(userId)).Where(n => n.ReadAt == null).OrderByDescending(n => n.CreatedAt).Take(UnreadCountedUpTo + 1).CountAsync()
             : 0;
 

@@ -17,6 +17,12 @@ public sealed record Person(UserAccount Account, Professional? Professional, Org
 
     /// <summary>A young person whose only record is their own: addressed as themself, never as a parent.</summary>
     public bool IsYoungPerson { get; init; }
+
+    /// <summary>
+    /// Whether any notification to the person is unread, asked with the person so that the menu of most pages, which
+    /// has nothing unread to count, sends no query of its own.
+    /// </summary>
+    public bool HasUnreadNotifications { get; init; }
 }
 
 /// <summary>Loads the signed-in person once per request.</summary>
@@ -41,7 +47,8 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, CommonGroundDbCon
             return null;
         }
 
-        // One query: the account, any place at an organisation, and whether a family account is only a young person's own.
+        // One query: the account, any place at an organisation, whether a family account is only a young person's own,
+        // and whether anything waits unread.
         var found = await (
                 from u in db.Users.Where(u => u.Id == id)
                 join p in db.Professionals on u.Id equals p.UserAccountId into places
@@ -54,6 +61,7 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, CommonGroundDbCon
                     IsYoungPerson = u.Kind == AccountKind.Family
                         && db.FamilyMembers.Any(f => f.UserAccountId == id)
                         && !db.FamilyMembers.Any(f => f.UserAccountId == id && f.Relationship != Core.Children.FamilyRelationship.YoungPerson),
+                    HasUnread = db.Notifications.Any(n => n.RecipientUserId == u.Id && n.ReadAt == null),
                 })
             .SingleOrDefaultAsync();
         if (found is null)
@@ -61,7 +69,7 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, CommonGroundDbCon
             return null;
         }
 
-        _person = new Person(found.Account, found.Professional, found.Organisation) { IsYoungPerson = found.IsYoungPerson };
+        _person = new Person(found.Account, found.Professional, found.Organisation) { IsYoungPerson = found.IsYoungPerson, HasUnreadNotifications = found.HasUnread };
         return _person;
     }
 
