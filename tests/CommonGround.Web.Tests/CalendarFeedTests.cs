@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using CommonGround.Core.Access;
 using CommonGround.Core.Meetings;
 using CommonGround.Core.Statutory;
 using Ical.Net;
@@ -98,6 +100,49 @@ public sealed class CalendarFeedTests : FreshAppTests
         Assert.DoesNotContain(summaries, s => s!.StartsWith("Decision", StringComparison.Ordinal));
         Assert.DoesNotContain("Lunchtimes", await App.NewClient().GetStringAsync(address), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_caseworkers_feed_holds_what_each_family_shares_and_logs_a_read_only_of_the_children_whose_dates_it_gave()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        await AddMeetingAndProcessAsync(sam);
+        var caseworker = await SignedInAsync("caseworker@example.org");
+        var address = await MakeAddressAsync(caseworker);
+        var onTeam = await App.QueryAsync(db => db.TeamMembers.Where(t => t.LeftAt == null && t.Professional!.UserAccount!.Email == "caseworker@example.org")
+            .Select(t => t.ChildId).ToListAsync());
+
+        var first = Calendar.Load(await App.NewClient().GetStringAsync(address))!;
+        Assert.Contains(first.Events, e => e.Summary == "Decision whether to assess: Sam");
+        var dated = DatedChildren(first);
+        Assert.Subset(onTeam.ToHashSet(), dated);
+        Assert.Equal(dated.Order(), (await ReadsAsync()).Keys.Order());
+
+        // The family stops sharing the needs assessment with the caseworker: its dates leave the feed at once, and the
+        // calendar app reading the feed again is no longer a read of Sam's record.
+        await App.QueryAsync(async db =>
+        {
+            var sharing = await db.SharingConsents.SingleAsync(c => c.Area == RecordArea.StatutoryProcess && c.WithdrawnAt == null
+                && db.TeamMembers.Any(t => t.Id == c.TeamMemberId && t.ChildId == sam && t.LeftAt == null && t.Professional!.UserAccount!.Email == "caseworker@example.org"));
+            sharing.Withdraw(await db.Users.Where(u => u.Email == "parent@example.org").Select(u => u.Id).SingleAsync(), App.Time.GetUtcNow().UtcDateTime);
+            return await db.SaveChangesAsync();
+        });
+        var before = await ReadsAsync();
+        var second = Calendar.Load(await App.NewClient().GetStringAsync(address))!;
+        Assert.DoesNotContain(second.Events, e => e.Summary!.EndsWith(": Sam", StringComparison.Ordinal));
+        Assert.DoesNotContain(sam, DatedChildren(second));
+        var after = await ReadsAsync();
+        Assert.Equal(before.GetValueOrDefault(sam), after.GetValueOrDefault(sam));
+        Assert.All(DatedChildren(second), child => Assert.Equal(before.GetValueOrDefault(child) + 1, after[child]));
+    }
+
+    /// <summary>The children the feed's dates are about, from the link to the service in each.</summary>
+    private static HashSet<Guid> DatedChildren(Calendar calendar) =>
+        calendar.Events.Select(e => Guid.Parse(Regex.Match(e.Description!, "/children/([0-9a-f-]{36})/").Groups[1].Value)).ToHashSet();
+
+    /// <summary>How many times the caseworker's calendar app has read each child's record.</summary>
+    private Task<Dictionary<Guid, int>> ReadsAsync() => App.QueryAsync(db => db.AccessLog
+        .Where(a => a.ViewerName == "Tom Hughes" && a.What == "Dates, in their calendar app")
+        .GroupBy(a => a.ChildId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));
 
     [Fact]
     public async Task A_new_address_stops_the_old_one_and_a_stopped_address_is_not_found()

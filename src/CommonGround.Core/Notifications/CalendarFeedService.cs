@@ -116,48 +116,36 @@ public sealed class CalendarFeedService(CommonGroundDbContext db, AccessService 
         var mayShowDates = !(staffNeedSecondFactor && owner.Kind == AccountKind.Professional && !owner.TwoFactorEnabled);
         // The calendar app reads on its owner's behalf: each child whose dates it is given is a read by the owner.
         readLog.ViewedBy(new UserActor(feed.UserAccountId, owner.DisplayName) { OrganisationId = owner.Staff?.OrganisationId, AreaId = owner.Staff?.AreaId, OrganisationName = owner.Staff?.Name });
-        foreach (var item in mayShowDates ? await EventsAsync(feed.UserAccountId, now) : [])
+        foreach (var (childId, item) in mayShowDates ? await EventsAsync(feed.UserAccountId, now) : [])
         {
             calendar.Events.Add(item);
-        }
-
-        foreach (var childId in readLog.Reads.Keys.ToList())
-        {
             readLog.Describe(childId, null, "Dates, in their calendar app");
         }
 
         return new CalendarSerializer().SerializeToString(calendar);
     }
 
-    private async Task<List<CalendarEvent>> EventsAsync(Guid userId, DateTime now)
+    /// <summary>Each date in the person's feed, with the child it is about.</summary>
+    private async Task<List<(Guid ChildId, CalendarEvent Event)>> EventsAsync(Guid userId, DateTime now)
     {
         var today = timeProvider.TodayInUk();
         var professionalId = await db.Professionals.Where(p => p.UserAccountId == userId && p.DeactivatedAt == null).Select(p => (Guid?)p.Id).SingleOrDefaultAsync();
-        var childIds = professionalId is { } pid
-            ? await db.TeamMembers.Where(t => t.ProfessionalId == pid && t.LeftAt == null).Select(t => t.ChildId).Distinct().ToListAsync()
-            : await db.FamilyMembers.Where(f => f.UserAccountId == userId).Select(f => f.ChildId).ToListAsync();
-        var children = new Dictionary<Guid, ChildAccess>();
-        foreach (var childId in childIds)
-        {
-            if (await access.GetAsync(childId, userId) is { } childAccess)
-            {
-                children[childId] = childAccess;
-            }
-        }
+        // A caseworker's feed covers hundreds of children: their access is worked out together, not child by child.
+        var children = professionalId is not null ? await access.StaffAccessAsync(userId) : await FamilyAccessAsync(userId);
 
         var stamp = new CalDateTime(now);
-        var events = new List<CalendarEvent>();
+        var events = new List<(Guid ChildId, CalendarEvent Event)>();
         var ids = children.Keys.ToList();
 
         var from = now - PastMeetings;
         var meetings = await db.Meetings.AsNoTracking()
-            .Where(m => ids.Contains(m.ChildId) && m.CancelledAt == null && m.StartsAt >= from
+            .Where(m => EF.Parameter(ids).Contains(m.ChildId) && m.CancelledAt == null && m.StartsAt >= from
                 && (m.OrganiserUserId == userId || m.Invitees.Any(i => i.UserAccountId == userId)))
             .ToListAsync();
         foreach (var meeting in meetings.Where(m => children[m.ChildId].CanSee(RecordArea.Meetings)))
         {
             var child = children[meeting.ChildId].Child;
-            events.Add(new CalendarEvent
+            events.Add((child.Id, new CalendarEvent
             {
                 Uid = $"{meeting.Id:N}@commonground",
                 Summary = MeetingCalendar.Summary(meeting, child.KnownAs),
@@ -167,47 +155,62 @@ public sealed class CalendarFeedService(CommonGroundDbContext db, AccessService 
                 DtStamp = stamp,
                 Sequence = meeting.CalendarSequence,
                 Description = Described(ChildLinks.Meeting(child.Id, meeting.Id)),
-            });
+            }));
         }
 
-        var dueCommitments = db.Commitments.AsNoTracking().Where(c => ids.Contains(c.ChildId) && c.DueDate != null
+        var dueCommitments = db.Commitments.AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.ChildId) && c.DueDate != null
             && (c.Status == CommitmentStatus.Proposed || c.Status == CommitmentStatus.Agreed || c.Status == CommitmentStatus.Active));
         dueCommitments = professionalId is { } owner ? dueCommitments.Where(c => c.OwnerProfessionalId == owner) : dueCommitments;
         foreach (var commitment in (await dueCommitments.ToListAsync()).Where(c => children[c.ChildId].CanSeeCommitment(c.RecordArea)))
         {
             var child = children[commitment.ChildId].Child;
-            events.Add(AllDay($"commitment-{commitment.Id:N}", commitment.DueDate!.Value, $"Commitment due for {child.KnownAs}",
-                ChildLinks.Commitment(child.Id, commitment.Id), stamp));
+            events.Add((child.Id, AllDay($"commitment-{commitment.Id:N}", commitment.DueDate!.Value, $"Commitment due for {child.KnownAs}",
+                ChildLinks.Commitment(child.Id, commitment.Id), stamp)));
         }
 
         if (professionalId is { } ownerId)
         {
-            var concerns = await db.Concerns.AsNoTracking().Where(c => c.OwnerProfessionalId == ownerId && ids.Contains(c.ChildId) && c.Status != ConcernStatus.Closed).ToListAsync();
+            var concerns = await db.Concerns.AsNoTracking().Where(c => c.OwnerProfessionalId == ownerId && EF.Parameter(ids).Contains(c.ChildId) && c.Status != ConcernStatus.Closed).ToListAsync();
             foreach (var concern in concerns.Where(c => ConcernService.CanSee(children[c.ChildId], c)))
             {
                 if (concern.NextClock is { } clock)
                 {
                     var child = children[concern.ChildId].Child;
                     var what = clock.Kind == ConcernClockKind.Acknowledge ? "Acknowledge" : "Respond in full to";
-                    events.Add(AllDay($"concern-{concern.Id:N}-{clock.Kind}".ToLowerInvariant(), clock.DueOn, $"{what} a concern about {child.KnownAs}",
-                        ChildLinks.Concern(child.Id, concern.Id), stamp));
+                    events.Add((child.Id, AllDay($"concern-{concern.Id:N}-{clock.Kind}".ToLowerInvariant(), clock.DueOn, $"{what} a concern about {child.KnownAs}",
+                        ChildLinks.Concern(child.Id, concern.Id), stamp)));
                 }
             }
         }
 
         var statutoryChildren = children.Values.Where(c => c.CanSee(RecordArea.StatutoryProcess)).Select(c => c.Child.Id).ToList();
-        var processes = await db.StatutoryProcesses.AsNoTracking().Include(p => p.Events).Where(p => statutoryChildren.Contains(p.ChildId)).AsSplitQuery().ToListAsync();
+        var processes = await db.StatutoryProcesses.AsNoTracking().Include(p => p.Events).Where(p => EF.Parameter(statutoryChildren).Contains(p.ChildId)).AsSplitQuery().ToListAsync();
         foreach (var process in processes)
         {
             var child = children[process.ChildId].Child;
             foreach (var deadline in process.Progress(today, Timescales.England, child.DateOfBirth).Next)
             {
-                events.Add(AllDay($"statutory-{process.Id:N}-{deadline.Deadline.Rule.Key}", deadline.Deadline.Date,
-                    $"{deadline.Title}: {child.KnownAs}", ChildLinks.StatutoryProcess(child.Id, process.Id), stamp));
+                events.Add((child.Id, AllDay($"statutory-{process.Id:N}-{deadline.Deadline.Rule.Key}", deadline.Deadline.Date,
+                    $"{deadline.Title}: {child.KnownAs}", ChildLinks.StatutoryProcess(child.Id, process.Id), stamp)));
             }
         }
 
         return events;
+    }
+
+    /// <summary>A family has few children: each one's access is worked out by the one rule, as their pages do.</summary>
+    private async Task<IReadOnlyDictionary<Guid, ChildAccess>> FamilyAccessAsync(Guid userId)
+    {
+        var children = new Dictionary<Guid, ChildAccess>();
+        foreach (var childId in await db.FamilyMembers.Where(f => f.UserAccountId == userId).Select(f => f.ChildId).ToListAsync())
+        {
+            if (await access.GetAsync(childId, userId) is { } childAccess)
+            {
+                children[childId] = childAccess;
+            }
+        }
+
+        return children;
     }
 
     private CalendarEvent AllDay(string uid, DateOnly date, string summary, string link, CalDateTime stamp) => new()
