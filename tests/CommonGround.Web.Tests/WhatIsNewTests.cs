@@ -53,4 +53,37 @@ public sealed class WhatIsNewTests : FreshAppTests
         var news = Assert.Single(Changes(page));
         Assert.Contains("Getting to school and transport needs", news, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Changes_beyond_the_ten_listed_are_counted_and_exactly_ten_have_nothing_more()
+    {
+        var sam = await App.QueryAsync(db => db.Children.Where(c => c.FirstName == "Samuel").Select(c => c.Id).SingleAsync());
+        var transport = App.NewClient();
+        await transport.SignInAsync("transport@example.org");
+        await transport.OpenAsync($"/children/{sam}");
+        var parent = App.NewClient();
+        await parent.SignInAsync("parent@example.org");
+
+        foreach (var (changes, more) in new[] { (10, (string?)null), (12, "And 2 more.") })
+        {
+            App.Time.Advance(TimeSpan.FromMinutes(5));
+            for (var i = 1; i <= changes; i++)
+            {
+                await parent.SubmitAsync($"/children/{sam}/about-me/getting-to-school/edit", new Dictionary<string, string> { ["Input.Text"] = $"Window seat, please ({changes}, {i})." });
+            }
+
+            App.Time.Advance(TimeSpan.FromMinutes(5));
+            var (_, page) = await transport.OpenAsync($"/children/{sam}");
+            Assert.Equal(10, Changes(page).Count);
+            var main = page.QuerySelector("main")!.TextContent;
+            if (more is null)
+            {
+                Assert.DoesNotContain("more.", main, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.Contains(more, main, StringComparison.Ordinal);
+            }
+        }
+    }
 }

@@ -75,7 +75,9 @@ public sealed class ChildReadLog
         }
 
         var ids = _reads.Keys.ToList();
-        var family = viewer.AccountId is { } userId
+        // Staff accounts are never in a child's family (family places go only to family accounts), so only a family
+        // account's own children are looked for.
+        var family = viewer is { AccountId: { } userId, OrganisationId: null }
             ? (await db.FamilyMembers.Where(f => f.UserAccountId == userId && ids.Contains(f.ChildId)).Select(f => f.ChildId).ToListAsync(cancellationToken)).ToHashSet()
             : [];
         var now = timeProvider.UtcNow();

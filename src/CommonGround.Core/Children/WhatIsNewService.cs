@@ -28,8 +28,9 @@ public sealed class WhatIsNewService(CommonGroundDbContext db, ChildReadLog read
             var query = db.AuditEvents.Where(a => a.EntityType == "Child" && a.EntityId == childId && a.OccurredAt > since && a.ActorUserId != userId)
                 .VisibleTo(access);
 
-            total = await query.CountAsync();
+            // Usually fewer than a screenful changed: then the list is the count, and the database is asked once.
             changes = await query.OrderByDescending(a => a.OccurredAt).Take(Shown).ToListAsync();
+            total = changes.Count < Shown ? changes.Count : await query.CountAsync();
         }
 
         readLog.Visited(userId, childId, timeProvider.UtcNow());

@@ -21,7 +21,7 @@ public sealed class RecordClosureService(CommonGroundDbContext db, Notifier noti
 {
     /// <summary>Whether this person, on the child's team, speaks for the local authority that holds the record.</summary>
     public Task<bool> MayCloseAsync(ChildAccess access) =>
-        access.TeamMemberId is { } teamMemberId
+        access.TeamMemberId is { } teamMemberId && access.Relationship.OrganisationKind == OrganisationKind.LocalAuthority
             ? WhoMayClose(db).AnyAsync(t => t.Id == teamMemberId && t.ChildId == access.Child.Id)
             : Task.FromResult(false);
 

@@ -1,4 +1,5 @@
 using CommonGround.Core.Access;
+using CommonGround.Core.Accounts;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Data;
 using CommonGround.Core.Time;
@@ -28,19 +29,21 @@ public sealed class NotificationService(CommonGroundDbContext db, AccessService 
     /// <see cref="UnreadCountedUpTo"/> is found: someone who leaves hundreds unread does not make every page slower.
     /// </remarks>
     /// <param name="anyUnread">Whether the person has any unread notification, when the caller has already asked.</param>
-    public async Task<int> UnreadCountAsync(Guid userId, bool? anyUnread = null) =>
-        anyUnread ?? await db.Notifications.AnyAsync(n => n.RecipientUserId == userId && n.ReadAt == null)
-            ? await (await MineAsync(userId)).Where(n => n.ReadAt == null).OrderByDescending(n => n.CreatedAt).Take(UnreadCountedUpTo + 1).CountAsync()
+    public async Task<int> UnreadCountAsync(UserAccount account, bool? anyUnread = null) =>
+        anyUnread ?? await db.Notifications.AnyAsync(n => n.RecipientUserId == account.Id && n.ReadAt == null)
+            ? await (await MineAsync(account)).Where(n => n.ReadAt == null).OrderByDescending(n => n.CreatedAt).Take(UnreadCountedUpTo + 1).CountAsync()
             : 0;
 
     /// <summary>The person's notifications about what they may still see.</summary>
-    private async Task<IQueryable<Notification>> MineAsync(Guid userId) =>
-        db.Notifications.AsNoTracking().Where(n => n.RecipientUserId == userId)
-            .StillVisible(access.StaffPlacesOf(userId), access.ActiveSharing(), await access.FamilyPartsSeenByAsync(userId));
+    private async Task<IQueryable<Notification>> MineAsync(UserAccount account) =>
+        db.Notifications.AsNoTracking().Where(n => n.RecipientUserId == account.Id)
+            .StillVisible(access.StaffPlacesOf(account.Id), access.ActiveSharing(),
+                // Only a family account has a place in a child's family.
+                account.Kind == AccountKind.Family ? await access.FamilyPartsSeenByAsync(account.Id) : PartsSeen.None);
 
-    public async Task<NotificationPage> ListAsync(Guid userId, int page, bool unreadOnly)
+    public async Task<NotificationPage> ListAsync(UserAccount account, int page, bool unreadOnly)
     {
-        var mine = await MineAsync(userId);
+        var mine = await MineAsync(account);
         var unread = await mine.CountAsync(n => n.ReadAt == null);
         var shown = unreadOnly ? mine.Where(n => n.ReadAt == null) : mine;
         var total = unreadOnly ? unread : await mine.CountAsync();
@@ -52,12 +55,12 @@ public sealed class NotificationService(CommonGroundDbContext db, AccessService 
     }
 
     /// <summary>Marks one of the person's notifications read and returns where it leads; null if it is not theirs.</summary>
-    public async Task<string?> OpenAsync(Guid userId, Guid notificationId)
+    public async Task<string?> OpenAsync(UserAccount account, Guid notificationId)
     {
-        var link = await (await MineAsync(userId)).Where(n => n.Id == notificationId).Select(n => n.Link).SingleOrDefaultAsync();
+        var link = await (await MineAsync(account)).Where(n => n.Id == notificationId).Select(n => n.Link).SingleOrDefaultAsync();
         if (link is not null)
         {
-            await MarkReadAsync(userId, notificationId);
+            await MarkReadAsync(account.Id, notificationId);
         }
 
         return link;

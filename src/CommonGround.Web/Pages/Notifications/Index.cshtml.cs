@@ -20,7 +20,7 @@ public sealed class IndexModel(NotificationService notifications, CurrentUser cu
 
     public async Task OnGetAsync()
     {
-        Items = await notifications.ListAsync(currentUser.UserId!.Value, PageNumber, UnreadOnly);
+        Items = await notifications.ListAsync((await currentUser.GetAsync())!.Account, PageNumber, UnreadOnly);
         ShowsChildren(Items.Items.Where(n => n.ChildId is not null).Select(n => n.ChildId!.Value), "Notifications: what changed");
     }
 

@@ -9,7 +9,7 @@ namespace CommonGround.Web.Pages.Notifications;
 public sealed class OpenModel(NotificationService notifications, CurrentUser currentUser) : PageBase
 {
     public async Task<IActionResult> OnGetAsync(Guid notificationId) =>
-        await notifications.OpenAsync(currentUser.UserId!.Value, notificationId) is { } link && Url.IsLocalUrl(link)
+        await notifications.OpenAsync((await currentUser.GetAsync())!.Account, notificationId) is { } link && Url.IsLocalUrl(link)
             ? Redirect(link)
             : NotFound();
 }
