@@ -31,11 +31,17 @@ public sealed record AccessLogVisit(string ViewerName, string? OrganisationName,
     /// <summary>Puts each new view in its visit, following on from the child's views already stored; before they are stored.</summary>
     public static async Task PlaceAsync(CommonGroundDbContext db, IEnumerable<AccessLogEntry> newViews, CancellationToken cancellationToken)
     {
-        foreach (var child in newViews.GroupBy(v => v.ChildId))
+        var byChild = newViews.GroupBy(v => v.ChildId).ToList();
+        var ids = byChild.Select(c => c.Key).ToList();
+        // Each child's latest stored view, asked for together: a list's response logs every child on its page at once.
+        var latest = db.Children.Where(c => EF.Parameter(ids).Contains(c.Id))
+            .Select(c => db.AccessLog.Where(a => a.ChildId == c.Id).OrderByDescending(a => a.ViewedAt).ThenByDescending(a => a.Id).Select(a => (Guid?)a.Id).FirstOrDefault());
+        var before = await db.AccessLog.Where(a => latest.Contains(a.Id))
+            .Select(a => new { a.ChildId, View = new ViewBefore(a.ViewerName, a.ViewedAt, a.VisitStartedAt) })
+            .ToDictionaryAsync(a => a.ChildId, a => a.View, cancellationToken);
+        foreach (var child in byChild)
         {
-            var before = await db.AccessLog.Where(a => a.ChildId == child.Key).OrderByDescending(a => a.ViewedAt).ThenByDescending(a => a.Id)
-                .Select(a => new ViewBefore(a.ViewerName, a.ViewedAt, a.VisitStartedAt)).FirstOrDefaultAsync(cancellationToken);
-            Place(child, before);
+            Place(child, before.GetValueOrDefault(child.Key));
         }
     }
 

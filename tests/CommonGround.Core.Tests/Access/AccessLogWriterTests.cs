@@ -108,6 +108,8 @@ public sealed class AccessLogWriterTests
             await writer.WriteAsync([Seen("Alex", 19)], null, cancellationToken);
             await writer.WriteAsync([Seen("Grace", 20)], null, cancellationToken);
             await writer.WriteAsync([Seen("Grace", 45)], null, cancellationToken);
+            // One write following on from both children's stored views, each found in the one look for the latest.
+            await writer.WriteAsync([Seen("Grace", 50), Seen("Grace", 24, other.Id)], null, cancellationToken);
         });
 
         async Task<List<(string What, int BeganAt)>> VisitsAsync()
@@ -120,7 +122,7 @@ public sealed class AccessLogWriterTests
         List<(string, int)> expected =
         [
             ("Grace at 0", 0), ("Grace at 5", 0), ("Grace at 14", 0), ("Grace at 15", 15), ("Alex at 16", 16), ("Grace at 18", 18),
-            ("Alex at 19", 19), ("Grace at 20", 20), ("Grace at 45", 45),
+            ("Alex at 19", 19), ("Grace at 20", 20), ("Grace at 24", 15), ("Grace at 45", 45), ("Grace at 50", 45),
         ];
         Assert.Equal(expected, await VisitsAsync());
 
