@@ -76,10 +76,15 @@ public sealed class AccessService(CommonGroundDbContext db, ChildReadLog readLog
             .Where(t => t.ChildId == childId && t.LeftAt == null && t.Professional!.UserAccountId == userId)
             .Select(t => new { t.Id, t.IsKeyWorker, t.IsTeamLead, t.Professional!.Organisation!.Kind, Consents = t.Consents.ToList() })
             .SingleAsync();
-        var areas = place.Consents.Where(c => c.IsActiveOn(today)).Select(c => c.Area).ToHashSet();
-        var relationship = new ChildRelationship(RelationshipKind.TeamMember, place.IsKeyWorker, place.IsTeamLead, place.Kind, youngPersonDecides);
-        return new ChildAccess(child, relationship, areas, place.Id);
+        return TeamAccess(child, youngPersonDecides, place.Id, place.IsKeyWorker, place.IsTeamLead, place.Kind,
+            place.Consents.Where(c => c.IsActiveOn(today)).Select(c => c.Area));
     }
+
+    /// <summary>Access through a place on the child's team: what the family shares with the place today, and no more.</summary>
+    private static ChildAccess TeamAccess(Child child, bool youngPersonDecides, Guid placeId, bool isKeyWorker, bool isTeamLead,
+        Organisations.OrganisationKind organisationKind, IEnumerable<RecordArea> areasSharedToday) =>
+        new(child, new ChildRelationship(RelationshipKind.TeamMember, isKeyWorker, isTeamLead, organisationKind, youngPersonDecides),
+            areasSharedToday.ToHashSet(), placeId);
 
     /// <summary>
     /// The person's access to each child on whose team they have a place today, by the rule <see cref="GetAsync"/> uses,
@@ -102,9 +107,7 @@ public sealed class AccessService(CommonGroundDbContext db, ChildReadLog readLog
         return places.Where(p => children.ContainsKey(p.ChildId)).ToDictionary(p => p.ChildId, p =>
         {
             var (child, family) = (children[p.ChildId].Child, children[p.ChildId].Family);
-            var relationship = new ChildRelationship(RelationshipKind.TeamMember, p.IsKeyWorker, p.IsTeamLead, p.Kind,
-                ChildRelationship.DecidedByYoungPerson(child, today, family));
-            return new ChildAccess(child, relationship, p.Areas.ToHashSet(), p.Id);
+            return TeamAccess(child, ChildRelationship.DecidedByYoungPerson(child, today, family), p.Id, p.IsKeyWorker, p.IsTeamLead, p.Kind, p.Areas);
         });
     }
 
