@@ -289,9 +289,9 @@ internal sealed record TimedPage(string Name, HttpClient Client, string Url, Pag
     /// <summary>Requests enough, one at a time, for the runtime to have compiled the page's code fully.</summary>
     public const int WarmUpRequests = 200;
 
-    public async Task WarmUpAsync()
+    public async Task WarmUpAsync(int requests = WarmUpRequests)
     {
-        for (var i = 0; i < WarmUpRequests; i++)
+        for (var i = 0; i < requests; i++)
         {
             await GetAsync();
         }
@@ -300,10 +300,7 @@ internal sealed record TimedPage(string Name, HttpClient Client, string Url, Pag
     /// <summary>How long each of so many requests took, one at a time, after warming up.</summary>
     public async Task<double[]> OneAtATimeAsync(int requests)
     {
-        for (var i = 0; i < 30; i++)
-        {
-            await GetAsync();
-        }
+        await WarmUpAsync(30);
 
         var times = new double[requests];
         for (var i = 0; i < requests; i++)
