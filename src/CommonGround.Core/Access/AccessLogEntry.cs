@@ -9,7 +9,7 @@ public sealed class AccessLogEntry
 {
     public const int WhatMaxLength = 200;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid ChildId { get; init; }
     /// <summary>The viewer's account; none when the view came through a share link.</summary>
     public Guid? ViewerUserId { get; init; }

@@ -15,7 +15,7 @@ public sealed class EmergencyAccess
     public const int ReasonMinLength = 20;
     public static readonly IReadOnlyList<int> HoursAllowed = [1, 4, 24];
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid ChildId { get; init; }
     public required Guid AreaId { get; init; }
     public required Guid UserAccountId { get; init; }

@@ -34,7 +34,7 @@ public sealed class Invitation
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required InvitationKind Kind { get; init; }
     public required string Email { get; init; }
     public required string DisplayName { get; init; }

@@ -14,7 +14,7 @@ public sealed class KeptForm
     /// <summary>The most a kept form holds, encrypted; a larger one is not kept.</summary>
     public const int MaxFieldsLength = 200_000;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid UserAccountId { get; init; }
     /// <summary>The page the form was sent to, without its query.</summary>
     public required string Path { get; init; }

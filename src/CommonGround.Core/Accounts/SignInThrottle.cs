@@ -13,7 +13,7 @@ namespace CommonGround.Core.Accounts;
 /// </summary>
 public sealed class SignInFailure
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required string AccountKey { get; init; }
     public string? ClientAddress { get; init; }
     public required DateTime At { get; init; }

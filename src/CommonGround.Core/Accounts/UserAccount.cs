@@ -9,7 +9,7 @@ public sealed class UserAccount : IdentityUser<Guid>
 {
     public UserAccount()
     {
-        Id = Guid.CreateVersion7();
+        Id = Ids.New();
         SecurityStamp = Guid.NewGuid().ToString();
     }
 

@@ -11,7 +11,7 @@ public sealed class UserSession
 {
     public const int DeviceMaxLength = 300;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid UserAccountId { get; init; }
     /// <summary>The sign-in ticket, as the cookie handler serialises it.</summary>
     public required byte[] Ticket { get; set; }

@@ -25,7 +25,7 @@ public sealed class AdviceRequest : IVersioned
     public const int MaxAboutLength = 1000;
     public const int MaxAdviceLength = 8000;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid ChildId { get; init; }
     public required Guid AreaId { get; init; }
     /// <summary>The part of the record the advice belongs to; the adviser must be shared it.</summary>
@@ -123,7 +123,7 @@ public sealed class Recommendation
     public const int MaxTextLength = 500;
     public const int MaxPerAdvice = 20;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid RequestId { get; init; }
     public required Guid ChildId { get; init; }
     public required int Position { get; init; }

@@ -14,7 +14,7 @@ public sealed class RecommendationAnswer : IVersioned
 {
     public const int MaxReasonLength = 1000;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid PlanId { get; init; }
     public required Guid RecommendationId { get; init; }
     public required Guid RequestId { get; init; }

@@ -43,7 +43,7 @@ public sealed class AttentionSignal
 {
     public const int MaxTextLength = 300;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid ChildId { get; init; }
     public required Guid AreaId { get; init; }
     public required AttentionSignalKind Kind { get; init; }

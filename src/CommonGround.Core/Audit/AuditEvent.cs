@@ -9,7 +9,7 @@ namespace CommonGround.Core.Audit;
 /// </summary>
 public sealed class AuditEvent
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required DateTime OccurredAt { get; init; }
     public Guid? ActorUserId { get; init; }
     public required string ActorName { get; init; }

@@ -9,7 +9,7 @@ public sealed class Child
 {
     public const int MaxClosedNoteLength = 1_000;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid AreaId { get; init; }
     public required string FirstName { get; set; }
     public required string LastName { get; set; }

@@ -24,7 +24,7 @@ public static class FamilyRelationshipText
 /// <summary>A person's place in a child's family: the relationship that gives them the record.</summary>
 public sealed class FamilyMember
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid ChildId { get; init; }
     public Child? Child { get; init; }
     public required Guid UserAccountId { get; init; }

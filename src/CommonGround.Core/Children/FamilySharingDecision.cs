@@ -11,7 +11,7 @@ namespace CommonGround.Core.Children;
 /// </summary>
 public sealed class FamilySharingDecision
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid ChildId { get; init; }
     public required Guid FamilyMemberId { get; init; }
     /// <summary>The areas shared, in <see cref="RecordAreas.Format"/> form; empty shares nothing.</summary>

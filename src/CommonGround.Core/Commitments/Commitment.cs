@@ -20,7 +20,7 @@ public sealed class Commitment : IVersioned
     /// <summary>The most a commitment or one delivery of it may count, in its unit.</summary>
     public const int MaxQuantity = 1000;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid ChildId { get; init; }
     public required Guid AreaId { get; init; }
     /// <summary>What was promised, in plain words, e.g. "Speech and language therapy in school".</summary>
@@ -204,7 +204,7 @@ public sealed class Commitment : IVersioned
 /// <summary>One move in a commitment's life, with who made it, when and why.</summary>
 public sealed class CommitmentStatusChange
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid CommitmentId { get; init; }
     public required CommitmentStatus From { get; init; }
     public required CommitmentStatus To { get; init; }
@@ -219,7 +219,7 @@ public sealed class CommitmentComment
 {
     public const int MaxLength = 2000;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid CommitmentId { get; init; }
     public required Guid ChildId { get; init; }
     public required string Text { get; init; }

@@ -13,7 +13,7 @@ public sealed class DeliveryRecord : IVersioned
 {
     public const int MaxNoteLength = 2000;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid CommitmentId { get; init; }
     public required Guid ChildId { get; init; }
     public required DateOnly Date { get; init; }

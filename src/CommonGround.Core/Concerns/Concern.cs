@@ -56,7 +56,7 @@ public sealed class Concern : IVersioned
     public const int MaxTopicLength = 120;
     public const int MaxTextLength = 4000;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid ChildId { get; init; }
     public required Guid AreaId { get; init; }
     /// <summary>A short heading in the raiser's words, e.g. "Taxi arriving late".</summary>
@@ -264,7 +264,7 @@ public sealed record ConcernDate(ConcernClockKind Kind, DateOnly DueOn, ClockSta
 /// <summary>One step in a concern's life, kept for good.</summary>
 public sealed class ConcernUpdate
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid ConcernId { get; init; }
     public required Guid ChildId { get; init; }
     public required ConcernUpdateKind Kind { get; init; }

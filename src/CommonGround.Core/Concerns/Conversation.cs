@@ -14,7 +14,7 @@ public sealed class Conversation
 {
     public const int MaxSubjectLength = 120;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid ChildId { get; init; }
     public required Guid AreaId { get; init; }
     public required string Subject { get; init; }
@@ -31,7 +31,7 @@ public sealed class Message
 {
     public const int MaxTextLength = 4000;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid ConversationId { get; init; }
     public required Guid ChildId { get; init; }
     public required Guid AuthorUserId { get; init; }

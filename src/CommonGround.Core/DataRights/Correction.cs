@@ -52,7 +52,7 @@ public sealed class CorrectionRequest
 {
     public const int MaxTextLength = 4_000;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid ChildId { get; init; }
     public required Guid AreaId { get; init; }
     public required CorrectableKind Kind { get; init; }

@@ -25,7 +25,7 @@ public sealed class ErasureRequest
 {
     public const int MaxTextLength = 4_000;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid ChildId { get; init; }
     public required Guid AreaId { get; init; }
     public required string Reason { get; init; }

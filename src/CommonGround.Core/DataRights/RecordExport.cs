@@ -26,7 +26,7 @@ public sealed class RecordExport
     public const int DaysKept = 7;
     public const int MaxAttempts = 3;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     /// <summary>The child whose record it holds, or none for a person's download of their own data.</summary>
     public Guid? ChildId { get; init; }
     public Guid? AreaId { get; init; }

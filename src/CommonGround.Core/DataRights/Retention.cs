@@ -71,7 +71,7 @@ public static class RetentionSchedule
 /// <summary>What is left of a record once it is erased: that it existed, when and why it was erased, and nothing about the child.</summary>
 public sealed class ErasedRecord
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     /// <summary>The id the record had, so a reference to it elsewhere can be answered "erased". Named apart from a child's id on purpose: nothing here is about the child.</summary>
     public required Guid ErasedChildId { get; init; }
     public required Guid AreaId { get; init; }

@@ -15,7 +15,7 @@ public sealed class Document
     public const int MaxTitleLength = 200;
     public const int MaxFileNameLength = 200;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid ChildId { get; init; }
     public required Guid AreaId { get; init; }
     public required RecordArea Part { get; init; }

@@ -10,7 +10,7 @@ namespace CommonGround.Core.Language;
 /// </summary>
 public sealed class LanguageAdviceRecord
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid OrganisationId { get; init; }
     public required LanguageCategory Category { get; init; }
     /// <summary>True when the writer saved the text with the phrase still in it.</summary>

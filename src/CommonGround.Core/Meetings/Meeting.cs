@@ -19,7 +19,7 @@ public sealed class Meeting : IVersioned
     public const int MinDurationMinutes = 15;
     public const int MaxDurationMinutes = 480;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid ChildId { get; init; }
     public required Guid AreaId { get; init; }
     public required MeetingKind Kind { get; init; }
@@ -195,7 +195,7 @@ public sealed class Meeting : IVersioned
 /// <summary>Someone invited to a meeting: a member of the child's team or of the family.</summary>
 public sealed class MeetingInvitee
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid MeetingId { get; init; }
     public required Guid UserAccountId { get; init; }
     public required string Name { get; init; }
@@ -212,7 +212,7 @@ public sealed class AgendaItem
     public const int MaxTitleLength = 200;
     public const int MaxDetailLength = 2000;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid MeetingId { get; init; }
     public required string Title { get; init; }
     public string? Detail { get; init; }
@@ -227,7 +227,7 @@ public sealed class AgendaItem
 /// <summary>A copy of the record as it stood when it was shared, revised, agreed or amended. Never changed.</summary>
 public sealed class MeetingRecordVersion
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid MeetingId { get; init; }
     public required int Number { get; init; }
     public required RecordVersionKind Kind { get; init; }
@@ -244,7 +244,7 @@ public sealed class RecordCorrection
 {
     public const int MaxLength = 2000;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid MeetingId { get; init; }
     /// <summary>Which part, e.g. <c>decisions</c> or <c>agenda:{id}</c>, and its name as the family saw it.</summary>
     public required string Part { get; init; }
@@ -273,7 +273,7 @@ public sealed class MeetingFeedback
 {
     public const int MaxLength = 2000;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid MeetingId { get; init; }
     public required Guid ChildId { get; init; }
     public required Guid UserAccountId { get; init; }

@@ -46,7 +46,7 @@ public sealed class Notification
 {
     public const int MaxTextLength = 300;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid RecipientUserId { get; init; }
     public Guid? ChildId { get; init; }
     /// <summary>The part of the child's record it tells of, and any further part its subject belongs to (a health commitment):

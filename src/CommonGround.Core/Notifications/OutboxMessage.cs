@@ -11,7 +11,7 @@ public sealed class OutboxMessage
 {
     public const int MaxAttempts = 8;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required string ToAddress { get; init; }
     public required string ToName { get; init; }
     public required string Subject { get; init; }

@@ -6,7 +6,7 @@ namespace CommonGround.Core.Organisations;
 /// <summary>A local authority area: the tenant every organisation, professional and child belongs to.</summary>
 public sealed class Area
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required string Name { get; set; }
     /// <summary>The local authority's own short code, e.g. its ONS code; unique across the service.</summary>
     public required string Code { get; set; }

@@ -6,7 +6,7 @@ namespace CommonGround.Core.Organisations;
 
 public sealed class Organisation : IVersioned
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid AreaId { get; init; }
     public Area? Area { get; init; }
     public required string Name { get; set; }

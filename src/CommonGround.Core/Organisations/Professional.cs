@@ -7,7 +7,7 @@ namespace CommonGround.Core.Organisations;
 /// <summary>A person's place in an organisation: their job title and whether they administer it.</summary>
 public sealed class Professional
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid UserAccountId { get; init; }
     public UserAccount? UserAccount { get; init; }
     public required Guid OrganisationId { get; init; }

@@ -8,7 +8,7 @@ public sealed class TermDate
 {
     public const int MaxNameLength = 100;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid OrganisationId { get; init; }
     /// <summary>E.g. "Autumn term 2026".</summary>
     public required string Name { get; init; }

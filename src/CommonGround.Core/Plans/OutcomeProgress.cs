@@ -23,7 +23,7 @@ public sealed class OutcomeProgress
 {
     public const int MaxWordsLength = 2000;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid PlanId { get; init; }
     public required Guid ChildId { get; init; }
     public required Guid OutcomeLineId { get; init; }

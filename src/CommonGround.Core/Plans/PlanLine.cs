@@ -36,7 +36,7 @@ public sealed class PlanLine
     public const int MaxTextLength = 1000;
     public const int MaxHowWeWillKnowLength = 1000;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid PlanId { get; init; }
     public required Guid ChildId { get; init; }
     public required PlanLineKind Kind { get; init; }

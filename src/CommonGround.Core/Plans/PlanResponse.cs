@@ -19,7 +19,7 @@ public sealed class PlanResponse
 {
     public const int MaxWordsLength = 2000;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid PlanId { get; init; }
     public required Guid ChildId { get; init; }
     public required Guid LineId { get; init; }

@@ -15,7 +15,7 @@ public enum PlanVersionStage
 /// <summary>A plan as it stood when it was shared with the family or agreed. Never changed afterwards.</summary>
 public sealed class PlanVersion
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid PlanId { get; init; }
     public required Guid ChildId { get; init; }
     public required int Number { get; init; }

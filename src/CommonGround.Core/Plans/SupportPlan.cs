@@ -25,7 +25,7 @@ public enum PlanStatus
 /// </summary>
 public sealed class SupportPlan : IVersioned
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid ChildId { get; init; }
     public required Guid AreaId { get; init; }
     public required PlanKind Kind { get; init; }

@@ -13,7 +13,7 @@ public sealed class ProfileSection : IVersioned
 {
     public const int MaxLength = 5000;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid ChildId { get; init; }
     public required ProfileSectionKind Section { get; init; }
     public string Text { get; private set; } = "";
@@ -58,7 +58,7 @@ public sealed class ProfileSection : IVersioned
 /// <summary>A section's text as it stood after one change. Never edited: the history the family can always look back on.</summary>
 public sealed class ProfileSectionVersion
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid ChildId { get; init; }
     public required ProfileSectionKind Section { get; init; }
     public required int Version { get; init; }

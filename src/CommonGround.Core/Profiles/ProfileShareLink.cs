@@ -15,7 +15,7 @@ public sealed class ProfileShareLink
     public const int MaxDays = 30;
     public const int MaxLabelLength = 100;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid ChildId { get; init; }
     /// <summary>Who the link is for, in the family's words, e.g. "Supply teacher".</summary>
     public required string Label { get; init; }

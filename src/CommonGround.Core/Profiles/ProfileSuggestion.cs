@@ -17,7 +17,7 @@ public sealed class ProfileSuggestion
 {
     public const int MaxReasonLength = 1000;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid ChildId { get; init; }
     public required ProfileSectionKind Section { get; init; }
     /// <summary>The section's text when the suggestion was made: the "before" the family is shown.</summary>

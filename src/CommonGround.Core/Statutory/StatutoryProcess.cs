@@ -14,7 +14,7 @@ namespace CommonGround.Core.Statutory;
 /// </summary>
 public sealed class StatutoryProcess : IVersioned
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid ChildId { get; init; }
     public required Guid AreaId { get; init; }
     public required StatutoryProcessKind Kind { get; init; }
@@ -85,7 +85,7 @@ public sealed class StatutoryEvent
     public const int MaxDetailLength = 500;
     public const int MaxReasonLength = 1000;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid ProcessId { get; init; }
     public required Guid ChildId { get; init; }
     public required StatutoryEventKind Kind { get; init; }

@@ -17,7 +17,7 @@ public sealed class AccessRequest
 {
     public const int MaxReasonLength = 1000;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid ChildId { get; init; }
     public required Guid TeamMemberId { get; init; }
     public required RecordArea Area { get; init; }

@@ -13,7 +13,7 @@ public sealed class Cover
 {
     public const int MaxNoteLength = 300;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid ChildId { get; init; }
     public required Guid AreaId { get; init; }
     /// <summary>The key worker's team place.</summary>

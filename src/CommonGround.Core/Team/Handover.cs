@@ -23,7 +23,7 @@ public sealed class Handover
 {
     public const int MaxWhatLength = 300;
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid ChildId { get; init; }
     public required Guid AreaId { get; init; }
     public required HandoverKind Kind { get; init; }

@@ -13,7 +13,7 @@ namespace CommonGround.Core.Team;
 /// </summary>
 public sealed class SharingConsent
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid TeamMemberId { get; init; }
     public required Guid ChildId { get; init; }
     public required RecordArea Area { get; init; }

@@ -8,7 +8,7 @@ namespace CommonGround.Core.Team;
 /// <summary>A professional's place on one child's team. Leaving ends the place; the row stays, so history is kept.</summary>
 public sealed class TeamMember
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public required Guid ChildId { get; init; }
     public required Guid ProfessionalId { get; init; }
     public Professional? Professional { get; init; }
