@@ -104,8 +104,10 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.AddSingleton<TimeProvider>(Time);
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, FailingEndpoint>();
+            services.AddSingleton<StatementsSent>();
             services.ConfigureDbContext<CommonGroundDbContext>((provider, options) =>
-                options.AddInterceptors(new UnreachableDatabase(provider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>())));
+                options.AddInterceptors(new UnreachableDatabase(provider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()),
+                    provider.GetRequiredService<StatementsSent>()));
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, PeerAddress>();
             if (!StartsWithDemo && SharesDatabaseWith is null)
             {
@@ -245,6 +247,26 @@ internal sealed class UnreachableDatabase(Microsoft.AspNetCore.Http.IHttpContext
         Unreachable() ? throw new InvalidOperationException("The database cannot be reached.") : ValueTask.FromResult(result);
 
     private bool Unreachable() => accessor.HttpContext?.Items.ContainsKey(Key) == true;
+}
+
+/// <summary>The statements each request sent to the database, by the request's path, for tests of how many a page needs.</summary>
+public sealed class StatementsSent(Microsoft.AspNetCore.Http.IHttpContextAccessor accessor) : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(string Path, string Sql)> _sent = new();
+
+    public IReadOnlyList<string> For(string path) => _sent.Where(s => s.Path == path).Select(s => s.Sql).ToList();
+
+    public void Clear() => _sent.Clear();
+
+    public override System.Data.Common.DbCommand CommandInitialized(Microsoft.EntityFrameworkCore.Diagnostics.CommandEndEventData eventData, System.Data.Common.DbCommand result)
+    {
+        if (accessor.HttpContext?.Request.Path.Value is { } path)
+        {
+            _sent.Enqueue((path, result.CommandText));
+        }
+
+        return result;
+    }
 }
 
 /// <summary>Reads pages as a browser would and submits their forms with the antiforgery token they carry.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using CommonGround.Core.Accounts;
 using CommonGround.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommonGround.Web.Tests.Security;
 
@@ -46,6 +47,32 @@ public sealed class ServerSideSessionTests : FreshAppTests
         var client = app.CreateDefaultClient(new Uri("https://localhost"));
         client.DefaultRequestHeaders.Add("Cookie", cookieHeader);
         return client;
+    }
+
+    [Fact]
+    public async Task A_page_reads_the_session_and_the_person_in_one_query_and_the_person_can_still_change_their_account()
+    {
+        var (client, _) = NewBrowser();
+        await client.SignInAsync("parent@example.org");
+        var sent = App.Services.GetRequiredService<StatementsSent>();
+        sent.Clear();
+
+        var (response, page) = await client.OpenAsync("/account");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Alex Morgan", page.Body!.TextContent, StringComparison.Ordinal);
+        var personRead = Assert.Single(sent.For("/account"), sql => sql.Contains("user_accounts", StringComparison.Ordinal));
+        Assert.Contains("user_sessions", personRead, StringComparison.Ordinal);
+
+        // The person read with the session is the one the request's own context saves: a new password takes.
+        var (changed, _) = await client.SubmitAsync("/account/change-password", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = TestRecords.Password, ["Input.NewPassword"] = "another brand new and longer password",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        var (fresh, _) = NewBrowser();
+        await fresh.SignInAsync("parent@example.org", "another brand new and longer password");
+        Assert.Equal(HttpStatusCode.OK, (await fresh.GetAsync("/account")).StatusCode);
     }
 
     [Fact]

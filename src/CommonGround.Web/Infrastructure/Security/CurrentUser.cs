@@ -25,6 +25,16 @@ public sealed record Person(UserAccount Account, Professional? Professional, Org
     public bool HasUnreadNotifications { get; init; }
 }
 
+/// <summary>One row of <see cref="CurrentUser.Rows"/>.</summary>
+public sealed record PersonRow
+{
+    public required UserAccount Account { get; init; }
+    public required Professional? Professional { get; init; }
+    public required Organisation? Organisation { get; init; }
+    public required bool IsYoungPerson { get; init; }
+    public required bool HasUnread { get; init; }
+}
+
 /// <summary>Loads the signed-in person once per request.</summary>
 public sealed class CurrentUser(IHttpContextAccessor accessor, CommonGroundDbContext db)
 {
@@ -47,23 +57,9 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, CommonGroundDbCon
             return null;
         }
 
-        // One query: the account, any place at an organisation, whether a family account is only a young person's own,
-        // and whether anything waits unread.
-        var found = await (
-                from u in db.Users.Where(u => u.Id == id)
-                join p in db.Professionals on u.Id equals p.UserAccountId into places
-                from p in places.DefaultIfEmpty()
-                select new
-                {
-                    Account = u,
-                    Professional = p,
-                    Organisation = p == null ? null : p.Organisation,
-                    IsYoungPerson = u.Kind == AccountKind.Family
-                        && db.FamilyMembers.Any(f => f.UserAccountId == id)
-                        && !db.FamilyMembers.Any(f => f.UserAccountId == id && f.Relationship != Core.Children.FamilyRelationship.YoungPerson),
-                    HasUnread = db.Notifications.Any(n => n.RecipientUserId == u.Id && n.ReadAt == null),
-                })
-            .SingleOrDefaultAsync();
+        var found = accessor.HttpContext is { } http && DatabaseTicketStore.PersonRead(http) is { } read && read.Account.Id == id
+            ? Track(read)
+            : await Rows(db, db.Users.Where(u => u.Id == id)).SingleOrDefaultAsync();
         if (found is null)
         {
             return null;
@@ -71,6 +67,53 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, CommonGroundDbCon
 
         _person = new Person(found.Account, found.Professional, found.Organisation) { IsYoungPerson = found.IsYoungPerson, HasUnreadNotifications = found.HasUnread };
         return _person;
+    }
+
+    /// <summary>
+    /// The person behind each of these accounts, in one query: the account, any place at an organisation, whether a
+    /// family account is only a young person's own, and whether anything waits unread. The session store reads it with
+    /// the session, so most requests ask the database once for both.
+    /// </summary>
+    public static IQueryable<PersonRow> Rows(CommonGroundDbContext db, IQueryable<UserAccount> accounts) =>
+        from u in accounts
+        join p in db.Professionals on u.Id equals p.UserAccountId into places
+        from p in places.DefaultIfEmpty()
+        select new PersonRow
+        {
+            Account = u,
+            Professional = p,
+            Organisation = p == null ? null : p.Organisation,
+            IsYoungPerson = u.Kind == AccountKind.Family
+                && db.FamilyMembers.Any(f => f.UserAccountId == u.Id)
+                && !db.FamilyMembers.Any(f => f.UserAccountId == u.Id && f.Relationship != Core.Children.FamilyRelationship.YoungPerson),
+            HasUnread = db.Notifications.Any(n => n.RecipientUserId == u.Id && n.ReadAt == null),
+        };
+
+    /// <summary>
+    /// A person read with the session, tracked by this request's context as if read through it, so that a page
+    /// changing the person's account saves through its own context as before.
+    /// </summary>
+    private PersonRow Track(PersonRow read) => read with
+    {
+        Account = Tracked(read.Account, a => a.Id)!,
+        Professional = Tracked(read.Professional, p => p.Id),
+        Organisation = Tracked(read.Organisation, o => o.Id),
+    };
+
+    private T? Tracked<T>(T? entity, Func<T, Guid> key) where T : class
+    {
+        if (entity is null)
+        {
+            return null;
+        }
+
+        if (db.Set<T>().Local.FindEntry(key(entity)) is { } already)
+        {
+            return already.Entity;
+        }
+
+        db.Attach(entity);
+        return entity;
     }
 
     /// <summary>The signed-in person as the audit log records them. Only for requests that need sign-in.</summary>

@@ -15,6 +15,7 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
 {
     private const string CurrentSessionKey = "cg.session-id";
     private const string FormsKeptKey = "cg.forms-kept";
+    private const string PersonKey = "cg.person";
     private static readonly TimeSpan LastUsedAccuracy = TimeSpan.FromMinutes(1);
 
     /// <summary>The key of the session this request is signed in with, if any.</summary>
@@ -25,6 +26,9 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
     /// the session itself so that a page need not ask; null when the request was not signed in with a session.
     /// </summary>
     public static bool? FormsKept(HttpContext context) => context.Items[FormsKeptKey] as bool?;
+
+    /// <summary>The person this request is signed in as, read with the session and not tracked; <see cref="CurrentUser"/> takes it from here.</summary>
+    public static PersonRow? PersonRead(HttpContext context) => context.Items[PersonKey] as PersonRow;
 
     public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, null!, CancellationToken.None);
 
@@ -100,9 +104,11 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
         var now = timeProvider.UtcNow();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CommonGroundDbContext>();
-        var session = await db.UserSessions.AsNoTracking()
-            .Where(s => s.Id == id && s.ExpiresAt > now)
-            .Select(s => new { s.Ticket, s.LastUsedAt, FormsKept = db.KeptForms.Any(f => f.UserAccountId == s.UserAccountId && f.KeptUntil > now) })
+        var session = await (
+                from s in db.UserSessions.Where(s => s.Id == id && s.ExpiresAt > now)
+                join person in CurrentUser.Rows(db, db.Users) on s.UserAccountId equals person.Account.Id
+                select new { s.Ticket, s.LastUsedAt, FormsKept = db.KeptForms.Any(f => f.UserAccountId == s.UserAccountId && f.KeptUntil > now), Person = person })
+            .AsNoTracking()
             .SingleOrDefaultAsync(cancellationToken);
         if (session is null)
         {
@@ -118,6 +124,7 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
         {
             httpContext.Items[CurrentSessionKey] = id;
             httpContext.Items[FormsKeptKey] = session.FormsKept;
+            httpContext.Items[PersonKey] = session.Person;
         }
 
         return TicketSerializer.Default.Deserialize(session.Ticket);
