@@ -1,3 +1,4 @@
+using CommonGround.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -25,7 +26,7 @@ public sealed class AuditEventsAppendOnly : SaveChangesInterceptor
 
     private static void Refuse(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries<AuditEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        if (context is not null && context.ChangeTracker.DetectedFor<AuditEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("Audit events are append-only: they can be added but never changed or removed.");
         }

@@ -69,7 +69,7 @@ public sealed class FirstDaysBehind : SaveChangesInterceptor
         KeepAsync(db, db.Commitments.Where(c => c.Kind == CommitmentKind.Recurring && c.FirstDayBehind == null), cancellationToken);
 
     private static List<EntityEntry<Commitment>> Saving(DbContext? context) =>
-        context is null ? [] : context.ChangeTracker.Entries<Commitment>()
+        context is null ? [] : context.ChangeTracker.DetectedFor<Commitment>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified && e.Entity.Kind == CommitmentKind.Recurring)
             .ToList();
 
