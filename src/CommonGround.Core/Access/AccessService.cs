@@ -22,9 +22,29 @@ public sealed class AccessService(CommonGroundDbContext db, ChildReadLog readLog
     /// The one rule for who has a relationship with a child: a family member, or an active member of staff with an
     /// active place on the child's team. It filters lists and it guards single records.
     /// </summary>
-    public static Expression<Func<Child, bool>> VisibleTo(Guid userId) => child =>
+    public static readonly Expression<Func<Child, Guid, bool>> Related = (child, userId) =>
         child.FamilyMembers.Any(f => f.UserAccountId == userId)
         || child.TeamMembers.Any(t => t.LeftAt == null && t.Professional!.UserAccountId == userId && t.Professional.DeactivatedAt == null);
+
+    /// <summary><see cref="Related"/> for one person, to filter a list.</summary>
+    public static Expression<Func<Child, bool>> VisibleTo(Guid userId) => QueryParts.Inline((Child child) => Related.Apply(child, userId));
+
+    private sealed record ChildAndFamily(Child Child, List<FamilyMember> Family);
+
+    private sealed record Place(Guid Id, bool IsKeyWorker, bool IsTeamLead, Organisations.OrganisationKind Kind, List<SharingConsent> Consents);
+
+    // Every page about a child asks both, so each is made into SQL once rather than on every request.
+    private static readonly Func<CommonGroundDbContext, Guid, Guid, Task<ChildAndFamily?>> ChildSeenBy = EF.CompileAsyncQuery(QueryParts.Inline(
+        (CommonGroundDbContext db, Guid childId, Guid userId) => db.Children.AsSingleQuery()
+            .Where(c => c.Id == childId && Related.Apply(c, userId))
+            .Select(c => new ChildAndFamily(c, c.FamilyMembers.ToList()))
+            .SingleOrDefault()));
+
+    private static readonly Func<CommonGroundDbContext, Guid, Guid, Task<Place>> PlaceOf = EF.CompileAsyncQuery(
+        (CommonGroundDbContext db, Guid childId, Guid userId) => db.TeamMembers.AsSingleQuery()
+            .Where(t => t.ChildId == childId && t.LeftAt == null && t.Professional!.UserAccountId == userId)
+            .Select(t => new Place(t.Id, t.IsKeyWorker, t.IsTeamLead, t.Professional!.Organisation!.Kind, t.Consents.ToList()))
+            .Single());
 
     /// <summary>
     /// The person's access to the child, or null when they have no relationship with it (show 404). Being given access
@@ -56,9 +76,7 @@ public sealed class AccessService(CommonGroundDbContext db, ChildReadLog readLog
         // The child comes with its family (a few rows, joined directly); a professional's own place, with what the family
         // shares there, is a second query. Joined into the first, SQLite worked out every active place the person has
         // (hundreds for a caseworker) before keeping this child's, and each child's page took twice as long.
-        var found = await db.Children.AsSingleQuery().Where(c => c.Id == childId).Where(VisibleTo(userId))
-            .Select(c => new { Child = c, Family = c.FamilyMembers.ToList() })
-            .SingleOrDefaultAsync();
+        var found = await ChildSeenBy(db, childId, userId);
         if (found is null)
         {
             return await EmergencyAccessAsync(childId, userId);
@@ -72,10 +90,7 @@ public sealed class AccessService(CommonGroundDbContext db, ChildReadLog readLog
             return new ChildAccess(child, ChildRelationship.OfFamily(own.Relationship, youngPersonDecides), await FamilyAreasAsync(own, youngPersonDecides), null);
         }
 
-        var place = await db.TeamMembers.AsSingleQuery()
-            .Where(t => t.ChildId == childId && t.LeftAt == null && t.Professional!.UserAccountId == userId)
-            .Select(t => new { t.Id, t.IsKeyWorker, t.IsTeamLead, t.Professional!.Organisation!.Kind, Consents = t.Consents.ToList() })
-            .SingleAsync();
+        var place = await PlaceOf(db, childId, userId);
         return TeamAccess(child, youngPersonDecides, place.Id, place.IsKeyWorker, place.IsTeamLead, place.Kind,
             place.Consents.Where(c => c.IsActiveOn(today)).Select(c => c.Area));
     }

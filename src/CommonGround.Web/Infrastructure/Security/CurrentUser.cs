@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 using CommonGround.Core.Accounts;
 using CommonGround.Core.Audit;
@@ -25,7 +26,7 @@ public sealed record Person(UserAccount Account, Professional? Professional, Org
     public bool HasUnreadNotifications { get; init; }
 }
 
-/// <summary>One row of <see cref="CurrentUser.Rows"/>.</summary>
+/// <summary>A signed-in person as <see cref="CurrentUser.PersonOf"/> reads them.</summary>
 public sealed record PersonRow
 {
     public required UserAccount Account { get; init; }
@@ -59,7 +60,7 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, CommonGroundDbCon
 
         var found = accessor.HttpContext is { } http && DatabaseTicketStore.PersonRead(http) is { } read && read.Account.Id == id
             ? Track(read)
-            : await Rows(db, db.Users.Where(u => u.Id == id)).SingleOrDefaultAsync();
+            : await ReadPerson(db, id);
         if (found is null)
         {
             return null;
@@ -70,24 +71,29 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, CommonGroundDbCon
     }
 
     /// <summary>
-    /// The person behind each of these accounts, in one query: the account, any place at an organisation, whether a
-    /// family account is only a young person's own, and whether anything waits unread. The session store reads it with
-    /// the session, so most requests ask the database once for both.
+    /// What the database says of a signed-in person: the account, any place at an organisation, whether a family account
+    /// is only a young person's own, and whether anything waits unread. The session store reads it with the session, so
+    /// most requests ask the database once for both.
     /// </summary>
-    public static IQueryable<PersonRow> Rows(CommonGroundDbContext db, IQueryable<UserAccount> accounts) =>
-        from u in accounts
-        join p in db.Professionals on u.Id equals p.UserAccountId into places
-        from p in places.DefaultIfEmpty()
-        select new PersonRow
-        {
-            Account = u,
-            Professional = p,
-            Organisation = p == null ? null : p.Organisation,
-            IsYoungPerson = u.Kind == AccountKind.Family
-                && db.FamilyMembers.Any(f => f.UserAccountId == u.Id)
-                && !db.FamilyMembers.Any(f => f.UserAccountId == u.Id && f.Relationship != Core.Children.FamilyRelationship.YoungPerson),
-            HasUnread = db.Notifications.Any(n => n.RecipientUserId == u.Id && n.ReadAt == null),
-        };
+    public static readonly Expression<Func<CommonGroundDbContext, UserAccount, Professional?, PersonRow>> PersonOf = (db, u, p) => new PersonRow
+    {
+        Account = u,
+        Professional = p,
+        Organisation = p == null ? null : p.Organisation,
+        IsYoungPerson = u.Kind == AccountKind.Family
+            && db.FamilyMembers.Any(f => f.UserAccountId == u.Id)
+            && !db.FamilyMembers.Any(f => f.UserAccountId == u.Id && f.Relationship != Core.Children.FamilyRelationship.YoungPerson),
+        HasUnread = db.Notifications.Any(n => n.RecipientUserId == u.Id && n.ReadAt == null),
+    };
+
+    private static readonly Func<CommonGroundDbContext, Guid, Task<PersonRow?>> ReadPerson = EF.CompileAsyncQuery(QueryParts.Inline(
+        (CommonGroundDbContext db, Guid id) => (
+                from u in db.Users
+                where u.Id == id
+                join p in db.Professionals on u.Id equals p.UserAccountId into places
+                from p in places.DefaultIfEmpty()
+                select PersonOf.Apply(db, u, p))
+            .SingleOrDefault()));
 
     /// <summary>
     /// A person read with the session, tracked by this request's context as if read through it, so that a page

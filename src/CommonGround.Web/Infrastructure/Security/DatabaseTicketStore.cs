@@ -30,6 +30,21 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
     /// <summary>The person this request is signed in as, read with the session and not tracked; <see cref="CurrentUser"/> takes it from here.</summary>
     public static PersonRow? PersonRead(HttpContext context) => context.Items[PersonKey] as PersonRow;
 
+    private sealed record SessionRead(byte[] Ticket, DateTime LastUsedAt, bool FormsKept, PersonRow Person);
+
+    // Every signed-in request asks it, so it is made into SQL once.
+    private static readonly Func<CommonGroundDbContext, Guid, DateTime, Task<SessionRead?>> SessionWithPerson = EF.CompileAsyncQuery(QueryParts.Inline(
+        (CommonGroundDbContext db, Guid id, DateTime now) => (
+                from s in db.UserSessions
+                where s.Id == id && s.ExpiresAt > now
+                join u in db.Users on s.UserAccountId equals u.Id
+                join p in db.Professionals on u.Id equals p.UserAccountId into places
+                from p in places.DefaultIfEmpty()
+                select new SessionRead(s.Ticket, s.LastUsedAt, db.KeptForms.Any(f => f.UserAccountId == s.UserAccountId && f.KeptUntil > now),
+                    CurrentUser.PersonOf.Apply(db, u, p)))
+            .AsNoTracking()
+            .SingleOrDefault()));
+
     public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, null!, CancellationToken.None);
 
     public Task<string> StoreAsync(AuthenticationTicket ticket, CancellationToken cancellationToken) => StoreAsync(ticket, null!, cancellationToken);
@@ -104,12 +119,7 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
         var now = timeProvider.UtcNow();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CommonGroundDbContext>();
-        var session = await (
-                from s in db.UserSessions.Where(s => s.Id == id && s.ExpiresAt > now)
-                join person in CurrentUser.Rows(db, db.Users) on s.UserAccountId equals person.Account.Id
-                select new { s.Ticket, s.LastUsedAt, FormsKept = db.KeptForms.Any(f => f.UserAccountId == s.UserAccountId && f.KeptUntil > now), Person = person })
-            .AsNoTracking()
-            .SingleOrDefaultAsync(cancellationToken);
+        var session = await SessionWithPerson(db, id, now);
         if (session is null)
         {
             return null;
