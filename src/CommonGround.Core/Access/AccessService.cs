@@ -34,17 +34,17 @@ public sealed class AccessService(CommonGroundDbContext db, ChildReadLog readLog
     private sealed record Place(Guid Id, bool IsKeyWorker, bool IsTeamLead, Organisations.OrganisationKind Kind, List<SharingConsent> Consents);
 
     // Every page about a child asks both, so each is made into SQL once rather than on every request.
-    private static readonly Func<CommonGroundDbContext, Guid, Guid, Task<ChildAndFamily?>> ChildSeenBy = EF.CompileAsyncQuery(QueryParts.Inline(
+    private static readonly CompiledPerModel<Func<CommonGroundDbContext, Guid, Guid, Task<ChildAndFamily?>>> ChildSeenBy = new(() => EF.CompileAsyncQuery(QueryParts.Inline(
         (CommonGroundDbContext db, Guid childId, Guid userId) => db.Children.AsSingleQuery()
             .Where(c => c.Id == childId && Related.Apply(c, userId))
             .Select(c => new ChildAndFamily(c, c.FamilyMembers.ToList()))
-            .SingleOrDefault()));
+            .SingleOrDefault())));
 
-    private static readonly Func<CommonGroundDbContext, Guid, Guid, Task<Place>> PlaceOf = EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<CommonGroundDbContext, Guid, Guid, Task<Place>>> PlaceOf = new(() => EF.CompileAsyncQuery(
         (CommonGroundDbContext db, Guid childId, Guid userId) => db.TeamMembers.AsSingleQuery()
             .Where(t => t.ChildId == childId && t.LeftAt == null && t.Professional!.UserAccountId == userId)
             .Select(t => new Place(t.Id, t.IsKeyWorker, t.IsTeamLead, t.Professional!.Organisation!.Kind, t.Consents.ToList()))
-            .Single());
+            .Single()));
 
     /// <summary>
     /// The person's access to the child, or null when they have no relationship with it (show 404). Being given access
@@ -76,7 +76,7 @@ public sealed class AccessService(CommonGroundDbContext db, ChildReadLog readLog
         // The child comes with its family (a few rows, joined directly); a professional's own place, with what the family
         // shares there, is a second query. Joined into the first, SQLite worked out every active place the person has
         // (hundreds for a caseworker) before keeping this child's, and each child's page took twice as long.
-        var found = await ChildSeenBy(db, childId, userId);
+        var found = await ChildSeenBy.For(db)(db, childId, userId);
         if (found is null)
         {
             return await EmergencyAccessAsync(childId, userId);
@@ -90,7 +90,7 @@ public sealed class AccessService(CommonGroundDbContext db, ChildReadLog readLog
             return new ChildAccess(child, ChildRelationship.OfFamily(own.Relationship, youngPersonDecides), await FamilyAreasAsync(own, youngPersonDecides), null);
         }
 
-        var place = await PlaceOf(db, childId, userId);
+        var place = await PlaceOf.For(db)(db, childId, userId);
         return TeamAccess(child, youngPersonDecides, place.Id, place.IsKeyWorker, place.IsTeamLead, place.Kind,
             place.Consents.Where(c => c.IsActiveOn(today)).Select(c => c.Area));
     }

@@ -44,4 +44,30 @@ public sealed class QueryPartsTests
         Assert.Contains("team_members", statement, StringComparison.Ordinal);
         Assert.DoesNotContain(person.ToString(), statement, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task A_query_compiled_per_model_serves_a_second_model_where_ef_cores_own_refuses_it()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var first = WithItsOwnModel(database);
+        await using var second = WithItsOwnModel(database);
+        Assert.NotSame(first.Model, second.Model);
+        var perModel = new CompiledPerModel<Func<CommonGroundDbContext, string, Task<int>>>(() =>
+            EF.CompileAsyncQuery((CommonGroundDbContext db, string name) => db.Children.Count(c => c.FirstName == name)));
+        var efCores = EF.CompileAsyncQuery((CommonGroundDbContext db, string name) => db.Children.Count(c => c.FirstName == name));
+
+        Assert.Equal(0, await perModel.For(first)(first, "Sam"));
+        Assert.Equal(0, await perModel.For(second)(second, "Sam"));
+        Assert.Same(perModel.For(first), perModel.For(first));
+        Assert.Equal(0, await efCores(first, "Sam"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => efCores(second, "Sam"));
+    }
+
+    private static CommonGroundDbContext WithItsOwnModel(TestDatabase database)
+    {
+        var options = new DbContextOptionsBuilder<CommonGroundDbContext>();
+        DatabaseSetup.Configure(options, database.Provider, database.ConnectionString);
+        options.EnableServiceProviderCaching(false);
+        return new CommonGroundDbContext(options.Options);
+    }
 }

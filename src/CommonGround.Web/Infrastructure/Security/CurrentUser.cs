@@ -60,7 +60,7 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, CommonGroundDbCon
 
         var found = accessor.HttpContext is { } http && DatabaseTicketStore.PersonRead(http) is { } read && read.Account.Id == id
             ? Track(read)
-            : await ReadPerson(db, id);
+            : await ReadPerson.For(db)(db, id);
         if (found is null)
         {
             return null;
@@ -86,14 +86,14 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, CommonGroundDbCon
         HasUnread = db.Notifications.Any(n => n.RecipientUserId == u.Id && n.ReadAt == null),
     };
 
-    private static readonly Func<CommonGroundDbContext, Guid, Task<PersonRow?>> ReadPerson = EF.CompileAsyncQuery(QueryParts.Inline(
+    private static readonly CompiledPerModel<Func<CommonGroundDbContext, Guid, Task<PersonRow?>>> ReadPerson = new(() => EF.CompileAsyncQuery(QueryParts.Inline(
         (CommonGroundDbContext db, Guid id) => (
                 from u in db.Users
                 where u.Id == id
                 join p in db.Professionals on u.Id equals p.UserAccountId into places
                 from p in places.DefaultIfEmpty()
                 select PersonOf.Apply(db, u, p))
-            .SingleOrDefault()));
+            .SingleOrDefault())));
 
     /// <summary>
     /// A person read with the session, tracked by this request's context as if read through it, so that a page

@@ -33,7 +33,7 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
     private sealed record SessionRead(byte[] Ticket, DateTime LastUsedAt, bool FormsKept, PersonRow Person);
 
     // Every signed-in request asks it, so it is made into SQL once.
-    private static readonly Func<CommonGroundDbContext, Guid, DateTime, Task<SessionRead?>> SessionWithPerson = EF.CompileAsyncQuery(QueryParts.Inline(
+    private static readonly CompiledPerModel<Func<CommonGroundDbContext, Guid, DateTime, Task<SessionRead?>>> SessionWithPerson = new(() => EF.CompileAsyncQuery(QueryParts.Inline(
         (CommonGroundDbContext db, Guid id, DateTime now) => (
                 from s in db.UserSessions
                 where s.Id == id && s.ExpiresAt > now
@@ -43,7 +43,7 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
                 select new SessionRead(s.Ticket, s.LastUsedAt, db.KeptForms.Any(f => f.UserAccountId == s.UserAccountId && f.KeptUntil > now),
                     CurrentUser.PersonOf.Apply(db, u, p)))
             .AsNoTracking()
-            .SingleOrDefault()));
+            .SingleOrDefault())));
 
     public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, null!, CancellationToken.None);
 
@@ -119,7 +119,7 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
         var now = timeProvider.UtcNow();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CommonGroundDbContext>();
-        var session = await SessionWithPerson(db, id, now);
+        var session = await SessionWithPerson.For(db)(db, id, now);
         if (session is null)
         {
             return null;
