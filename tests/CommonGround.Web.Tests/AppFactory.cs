@@ -249,18 +249,27 @@ internal sealed class UnreachableDatabase(Microsoft.AspNetCore.Http.IHttpContext
     private bool Unreachable() => accessor.HttpContext?.Items.ContainsKey(Key) == true;
 }
 
-/// <summary>The statements each request sent to the database, by the request's path, for tests of how many a page needs.</summary>
+/// <summary>
+/// The statements each request sent to the database, by the request's path, for tests of how many a page needs. It keeps
+/// nothing until a test starts it, so the apps shared by a test class do not hold every statement they ever sent.
+/// </summary>
 public sealed class StatementsSent(Microsoft.AspNetCore.Http.IHttpContextAccessor accessor) : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
 {
     private readonly System.Collections.Concurrent.ConcurrentQueue<(string Path, string Sql)> _sent = new();
+    private volatile bool _recording;
 
     public IReadOnlyList<string> For(string path) => _sent.Where(s => s.Path == path).Select(s => s.Sql).ToList();
 
-    public void Clear() => _sent.Clear();
+    /// <summary>Forgets what was sent so far and keeps what is sent from now on.</summary>
+    public void Start()
+    {
+        _sent.Clear();
+        _recording = true;
+    }
 
     public override System.Data.Common.DbCommand CommandInitialized(Microsoft.EntityFrameworkCore.Diagnostics.CommandEndEventData eventData, System.Data.Common.DbCommand result)
     {
-        if (accessor.HttpContext?.Request.Path.Value is { } path)
+        if (_recording && accessor.HttpContext?.Request.Path.Value is { } path)
         {
             _sent.Enqueue((path, result.CommandText));
         }

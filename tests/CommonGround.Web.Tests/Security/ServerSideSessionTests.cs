@@ -55,7 +55,7 @@ public sealed class ServerSideSessionTests : FreshAppTests
         var (client, _) = NewBrowser();
         await client.SignInAsync("parent@example.org");
         var sent = App.Services.GetRequiredService<StatementsSent>();
-        sent.Clear();
+        sent.Start();
 
         var (response, page) = await client.OpenAsync("/account");
 

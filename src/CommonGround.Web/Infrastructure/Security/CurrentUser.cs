@@ -26,16 +26,6 @@ public sealed record Person(UserAccount Account, Professional? Professional, Org
     public bool HasUnreadNotifications { get; init; }
 }
 
-/// <summary>A signed-in person as <see cref="CurrentUser.PersonOf"/> reads them.</summary>
-public sealed record PersonRow
-{
-    public required UserAccount Account { get; init; }
-    public required Professional? Professional { get; init; }
-    public required Organisation? Organisation { get; init; }
-    public required bool IsYoungPerson { get; init; }
-    public required bool HasUnread { get; init; }
-}
-
 /// <summary>Loads the signed-in person once per request.</summary>
 public sealed class CurrentUser(IHttpContextAccessor accessor, CommonGroundDbContext db)
 {
@@ -58,15 +48,9 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, CommonGroundDbCon
             return null;
         }
 
-        var found = accessor.HttpContext is { } http && DatabaseTicketStore.PersonRead(http) is { } read && read.Account.Id == id
+        _person = accessor.HttpContext is { } http && DatabaseTicketStore.PersonRead(http) is { } read && read.Account.Id == id
             ? Track(read)
             : await ReadPerson.For(db)(db, id);
-        if (found is null)
-        {
-            return null;
-        }
-
-        _person = new Person(found.Account, found.Professional, found.Organisation) { IsYoungPerson = found.IsYoungPerson, HasUnreadNotifications = found.HasUnread };
         return _person;
     }
 
@@ -75,18 +59,16 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, CommonGroundDbCon
     /// is only a young person's own, and whether anything waits unread. The session store reads it with the session, so
     /// most requests ask the database once for both.
     /// </summary>
-    public static readonly Expression<Func<CommonGroundDbContext, UserAccount, Professional?, PersonRow>> PersonOf = (db, u, p) => new PersonRow
-    {
-        Account = u,
-        Professional = p,
-        Organisation = p == null ? null : p.Organisation,
-        IsYoungPerson = u.Kind == AccountKind.Family
-            && db.FamilyMembers.Any(f => f.UserAccountId == u.Id)
-            && !db.FamilyMembers.Any(f => f.UserAccountId == u.Id && f.Relationship != Core.Children.FamilyRelationship.YoungPerson),
-        HasUnread = db.Notifications.Any(n => n.RecipientUserId == u.Id && n.ReadAt == null),
-    };
+    public static readonly Expression<Func<CommonGroundDbContext, UserAccount, Professional?, Person>> PersonOf = (db, u, p) =>
+        new Person(u, p, p == null ? null : p.Organisation)
+        {
+            IsYoungPerson = u.Kind == AccountKind.Family
+                && db.FamilyMembers.Any(f => f.UserAccountId == u.Id)
+                && !db.FamilyMembers.Any(f => f.UserAccountId == u.Id && f.Relationship != Core.Children.FamilyRelationship.YoungPerson),
+            HasUnreadNotifications = db.Notifications.Any(n => n.RecipientUserId == u.Id && n.ReadAt == null),
+        };
 
-    private static readonly CompiledPerModel<Func<CommonGroundDbContext, Guid, Task<PersonRow?>>> ReadPerson = new(() => EF.CompileAsyncQuery(QueryParts.Inline(
+    private static readonly CompiledPerModel<Func<CommonGroundDbContext, Guid, Task<Person?>>> ReadPerson = new(() => EF.CompileAsyncQuery(QueryParts.Inline(
         (CommonGroundDbContext db, Guid id) => (
                 from u in db.Users
                 where u.Id == id
@@ -99,7 +81,7 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, CommonGroundDbCon
     /// A person read with the session, tracked by this request's context as if read through it, so that a page
     /// changing the person's account saves through its own context as before.
     /// </summary>
-    private PersonRow Track(PersonRow read) => read with
+    private Person Track(Person read) => read with
     {
         Account = Tracked(read.Account, a => a.Id)!,
         Professional = Tracked(read.Professional, p => p.Id),

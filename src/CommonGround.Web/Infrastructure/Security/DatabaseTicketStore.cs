@@ -28,9 +28,9 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
     public static bool? FormsKept(HttpContext context) => context.Items[FormsKeptKey] as bool?;
 
     /// <summary>The person this request is signed in as, read with the session and not tracked; <see cref="CurrentUser"/> takes it from here.</summary>
-    public static PersonRow? PersonRead(HttpContext context) => context.Items[PersonKey] as PersonRow;
+    public static Person? PersonRead(HttpContext context) => context.Items[PersonKey] as Person;
 
-    private sealed record SessionRead(byte[] Ticket, DateTime LastUsedAt, bool FormsKept, PersonRow Person);
+    private sealed record SessionRead(byte[] Ticket, DateTime LastUsedAt, bool FormsKept, Person Person);
 
     // Every signed-in request asks it, so it is made into SQL once.
     private static readonly CompiledPerModel<Func<CommonGroundDbContext, Guid, DateTime, Task<SessionRead?>>> SessionWithPerson = new(() => EF.CompileAsyncQuery(QueryParts.Inline(
