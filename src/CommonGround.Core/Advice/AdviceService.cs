@@ -3,6 +3,7 @@ using CommonGround.Core.Audit;
 using CommonGround.Core.Children;
 using CommonGround.Core.Data;
 using CommonGround.Core.Notifications;
+using CommonGround.Core.Organisations;
 using CommonGround.Core.Plans;
 using CommonGround.Core.Statutory;
 using CommonGround.Core.Team;
@@ -48,12 +49,12 @@ public sealed class AdviceService(CommonGroundDbContext db, TeamService teams, A
     }
 
     /// <summary>
-    /// One page of what a person has been asked for, across every child whose family still shares the request's part
-    /// with them: the advice still to give, soonest due first, or what they gave, newest first; with how many of each.
+    /// One page of what a professional has been asked for, across every child whose family still shares the request's
+    /// part with them: the advice still to give, soonest due first, or what they gave, newest first; with how many of each.
     /// </summary>
-    public async Task<AdviceAskedPage> ListForAdviserAsync(Guid userId, bool given, int page)
+    public async Task<AdviceAskedPage> ListForAdviserAsync(Professional adviser, bool given, int page)
     {
-        var mine = AskedOf(userId);
+        var mine = AskedOf(adviser);
         var (toGive, gave) = await CountAsync(mine);
         var pageCount = Math.Max(1, ((given ? gave : toGive) + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pageCount);
@@ -66,23 +67,23 @@ public sealed class AdviceService(CommonGroundDbContext db, TeamService teams, A
         return new AdviceAskedPage(items, toGive, gave, page, pageCount);
     }
 
-    /// <summary>How much advice the person still has to give, counted without reading any of it.</summary>
-    public Task<int> CountToGiveAsync(Guid userId) => AskedOf(userId).CountAsync(r => r.Status == AdviceStatus.Asked);
+    /// <summary>How much advice the professional still has to give, counted without reading any of it.</summary>
+    public Task<int> CountToGiveAsync(Professional adviser) => AskedOf(adviser).CountAsync(r => r.Status == AdviceStatus.Asked);
 
     /// <summary>
-    /// What the person was asked for or gave, themselves or (while it waits) through their organisation, about children
-    /// whose family shares the request's part with them today.
+    /// What the professional was asked for or gave, themselves or (while it waits) through their organisation, about
+    /// children whose family shares the request's part with them today.
     /// </summary>
-    private IQueryable<AdviceRequest> AskedOf(Guid userId)
+    private IQueryable<AdviceRequest> AskedOf(Professional adviser)
     {
         var today = timeProvider.TodayInUk();
-        var shared = db.TeamMembers.Where(t => t.LeftAt == null && t.Professional!.UserAccountId == userId)
+        var (userId, professionalId, organisationId) = (adviser.UserAccountId, adviser.Id, adviser.OrganisationId);
+        var shared = db.TeamMembers.Where(t => t.LeftAt == null && t.ProfessionalId == professionalId)
             .Join(db.SharingConsents.Where(SharingConsent.ActiveOn(today)), t => t.Id, c => c.TeamMemberId, (t, c) => new { t.ChildId, c.Area });
-        var myOrganisations = db.Professionals.Where(p => p.UserAccountId == userId && p.DeactivatedAt == null).Select(p => p.OrganisationId);
         return db.AdviceRequests.AsNoTracking()
             .Where(r => !r.ByFamily
                 && (r.AdviserUserId == userId || r.GivenByUserId == userId
-                    || (r.OfOrganisation && r.Status == AdviceStatus.Asked && myOrganisations.Any(o => o == r.AdviserOrganisationId)))
+                    || (r.OfOrganisation && r.Status == AdviceStatus.Asked && r.AdviserOrganisationId == organisationId))
                 && shared.Any(s => s.ChildId == r.ChildId && s.Area == r.Part));
     }
 

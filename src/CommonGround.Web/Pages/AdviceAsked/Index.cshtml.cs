@@ -22,7 +22,7 @@ public sealed class IndexModel(AdviceService advice, CurrentUser currentUser) : 
 
     public async Task OnGetAsync()
     {
-        Items = await advice.ListForAdviserAsync(currentUser.UserId!.Value, ShowsGiven, PageNumber);
+        Items = await advice.ListForAdviserAsync((await currentUser.GetAsync())!.Professional!, ShowsGiven, PageNumber);
         ShowsChildren(Items.Items.Select(a => a.Request.ChildId), "Advice asked of me");
     }
 }
