@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CommonGround.Core.Access;
 using CommonGround.Core.Attention;
 using CommonGround.Core.Audit;
@@ -129,7 +130,10 @@ public sealed class CommitmentService(CommonGroundDbContext db, TimeProvider tim
     private async Task<OwedCounts> CountAsync(IQueryable<Commitment> owned)
     {
         // One pass over what they own: each way a commitment stands, split by whether a dispute is open.
-        var groups = await Rows(owned).GroupBy(r => new { r.Standing, Disputed = r.Commitment.OpenDisputes > 0 })
+        var (today, soon) = StandingDays();
+        // Counted without the child's name, so the database does not join every commitment to its child to count it.
+        var groups = await owned.AsNoTracking()
+            .GroupBy(QueryParts.Inline((Commitment c) => new { Standing = StandingOn.Apply(c, today, soon), Disputed = c.OpenDisputes > 0 }))
             .Select(g => new { g.Key.Standing, g.Key.Disputed, Count = g.Count() }).ToListAsync();
         int Count(OwedFilter standing) => groups.Where(g => g.Standing == standing).Sum(g => g.Count);
         return new OwedCounts(groups.Sum(g => g.Count), Count(OwedFilter.Overdue), Count(OwedFilter.Behind), groups.Where(g => g.Disputed).Sum(g => g.Count),
@@ -180,22 +184,31 @@ public sealed class CommitmentService(CommonGroundDbContext db, TimeProvider tim
     }
 
     /// <summary>
-    /// Each commitment with its child's name and how it stands, as the database can tell: the same answer
-    /// <see cref="CommitmentProgress.Of"/> gives for an open commitment, with "behind" read from the kept first day behind.
+    /// How an open commitment stands on <c>today</c>, as the database can tell (<c>soon</c> is the last day that counts
+    /// as due soon): the same answer <see cref="CommitmentProgress.Of"/> gives, with "behind" read from the kept first day behind.
     /// </summary>
-    private IQueryable<OwedRow> Rows(IQueryable<Commitment> commitments)
+    private static readonly Expression<Func<Commitment, DateOnly, DateOnly, OwedFilter>> StandingOn = (c, today, soon) =>
+        c.Status == CommitmentStatus.Proposed ? OwedFilter.Proposed
+        : c.Kind == CommitmentKind.OneOff ? (c.DueDate < today ? OwedFilter.Overdue : c.DueDate <= soon ? OwedFilter.DueSoon : OwedFilter.OnTrack)
+        : c.FirstDayBehind <= today ? OwedFilter.Behind
+        : OwedFilter.OnTrack;
+
+    private (DateOnly Today, DateOnly Soon) StandingDays()
     {
         var today = timeProvider.TodayInUk();
-        var soon = today.AddDays(CommitmentProgress.DueSoonDays);
-        return commitments.AsNoTracking().Join(db.Children, c => c.ChildId, child => child.Id, (c, child) => new OwedRow
+        return (today, today.AddDays(CommitmentProgress.DueSoonDays));
+    }
+
+    /// <summary>Each commitment with its child's name and how it stands (<see cref="StandingOn"/>).</summary>
+    private IQueryable<OwedRow> Rows(IQueryable<Commitment> commitments)
+    {
+        var (today, soon) = StandingDays();
+        return commitments.AsNoTracking().Join(db.Children, c => c.ChildId, child => child.Id, QueryParts.Inline((Commitment c, Child child) => new OwedRow
         {
             Commitment = c,
             ChildName = (child.PreferredName ?? child.FirstName) + " " + child.LastName,
-            Standing = c.Status == CommitmentStatus.Proposed ? OwedFilter.Proposed
-                : c.Kind == CommitmentKind.OneOff ? (c.DueDate < today ? OwedFilter.Overdue : c.DueDate <= soon ? OwedFilter.DueSoon : OwedFilter.OnTrack)
-                : c.FirstDayBehind <= today ? OwedFilter.Behind
-                : OwedFilter.OnTrack,
-        });
+            Standing = StandingOn.Apply(c, today, soon),
+        }));
     }
 
     /// <summary>
