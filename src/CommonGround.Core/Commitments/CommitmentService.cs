@@ -6,6 +6,7 @@ using CommonGround.Core.Children;
 using CommonGround.Core.Concerns;
 using CommonGround.Core.Data;
 using CommonGround.Core.Notifications;
+using CommonGround.Core.Organisations;
 using CommonGround.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -112,20 +113,16 @@ public sealed class CommitmentService(CommonGroundDbContext db, TimeProvider tim
     /// What a professional has promised and not yet closed, for every child whose team they are on and whose family
     /// shares commitments with them today, in child order: for a download of all of it.
     /// </summary>
-    public async Task<IReadOnlyList<OwedCommitment>> ListOwedByAsync(Guid userId)
+    public async Task<IReadOnlyList<OwedCommitment>> ListOwedByAsync(Professional owner)
     {
-        if (await OwnedByAsync(userId) is not { } owned)
-        {
-            return [];
-        }
+        var owned = OwnedBy(owner);
 
         var rows = await Rows(owned).OrderBy(r => r.ChildName).ThenBy(r => r.Commitment.CreatedAt).ToListAsync();
         return await WithProgressAsync(rows);
     }
 
     /// <summary>How many of the professional's open commitments stand each way, counted by the database.</summary>
-    public async Task<OwedCounts> CountOwedByAsync(Guid userId) =>
-        await OwnedByAsync(userId) is { } owned ? await CountAsync(owned) : OwedCounts.None;
+    public Task<OwedCounts> CountOwedByAsync(Professional owner) => CountAsync(OwnedBy(owner));
 
     private async Task<OwedCounts> CountAsync(IQueryable<Commitment> owned)
     {
@@ -145,12 +142,9 @@ public sealed class CommitmentService(CommonGroundDbContext db, TimeProvider tim
     /// (overdue, behind, due soon, proposed, then on track; disputed first within each), then by child. Picked,
     /// ordered and cut to the page by the database, so a page costs the same whatever the caseload.
     /// </summary>
-    public async Task<OwedPage> PageOwedByAsync(Guid userId, OwedFilter filter, int page)
+    public async Task<OwedPage> PageOwedByAsync(Professional owner, OwedFilter filter, int page)
     {
-        if (await OwnedByAsync(userId) is not { } owned)
-        {
-            return new OwedPage([], OwedCounts.None, filter, 1, 1);
-        }
+        var owned = OwnedBy(owner);
 
         var counts = await CountAsync(owned);
         var pageCount = Math.Max(1, (counts.Of(filter) + OwedPage.Size - 1) / OwedPage.Size);
@@ -212,19 +206,14 @@ public sealed class CommitmentService(CommonGroundDbContext db, TimeProvider tim
     }
 
     /// <summary>
-    /// The open commitments the person owns (null when they are not an active professional), for children whose team
-    /// they are on and whose family shares with them today the Commitments part and, for one about health, education,
-    /// social care or transport, that part too.
+    /// The open commitments the signed-in professional owns, for children whose team they are on and whose family
+    /// shares with them today the Commitments part and, for one about health, education, social care or transport,
+    /// that part too. Read through their owner's index by the professional's id.
     /// </summary>
-    private async Task<IQueryable<Commitment>?> OwnedByAsync(Guid userId)
+    private IQueryable<Commitment> OwnedBy(Professional owner)
     {
         var today = timeProvider.TodayInUk();
-        // Found first, so the commitments are read through their owner's index rather than by checking every one.
-        var professionalId = await db.Professionals.Where(p => p.UserAccountId == userId && p.DeactivatedAt == null).Select(p => (Guid?)p.Id).FirstOrDefaultAsync();
-        if (professionalId is null)
-        {
-            return null;
-        }
+        var professionalId = owner.Id;
 
         return db.Commitments.Where(c =>
             c.OwnerProfessionalId == professionalId

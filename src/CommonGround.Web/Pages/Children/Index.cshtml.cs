@@ -78,7 +78,7 @@ public sealed class IndexModel(ChildService children, CommonGroundDbContext db, 
         }
 
         Day = await yourDay.ForAsync(person.Account.Id, person.Professional!.Id);
-        Owed = await commitments.CountOwedByAsync(person.Account.Id);
+        Owed = await commitments.CountOwedByAsync(person.Professional!);
         AdviceToGive = await advice.CountToGiveAsync(person.Professional!);
         ShowsChildren(Day.Concerns.Select(c => c.ChildId).Concat(Day.Records.Select(r => r.ChildId)).Concat(Day.Corrections.Select(c => c.ChildId)).Concat(Day.Erasures.Select(e => e.ChildId)).Distinct(),
             "Your day: concerns to answer, records to write, words to correct and records to erase");

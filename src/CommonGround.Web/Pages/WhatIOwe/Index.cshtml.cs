@@ -44,13 +44,13 @@ public sealed class IndexModel(CommitmentService commitments, CurrentUser curren
 
     public async Task OnGetAsync()
     {
-        Owed = await commitments.PageOwedByAsync(currentUser.UserId!.Value, Shown.Filter, PageNumber);
+        Owed = await commitments.PageOwedByAsync((await currentUser.GetAsync())!.Professional!, Shown.Filter, PageNumber);
         ShowsChildren(Owed.Items.Select(c => c.ChildId), "What I owe: commitments");
     }
 
     public async Task<IActionResult> OnGetExportAsync()
     {
-        var owed = await commitments.ListOwedByAsync(currentUser.UserId!.Value);
+        var owed = await commitments.ListOwedByAsync((await currentUser.GetAsync())!.Professional!);
         ShowsChildren(owed.Select(c => c.ChildId), "What I owe: commitments (downloaded)");
         return CsvFile.Create("what-i-owe.csv", ["Child or young person", .. CommitmentCsv.Header],
             owed.Select(c => (IReadOnlyList<string>)[c.ChildName, .. CommitmentCsv.Row(c.Commitment, c.Progress, c.OpenDisputes)]));
