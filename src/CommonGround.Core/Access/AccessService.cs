@@ -106,17 +106,18 @@ public sealed class AccessService(CommonGroundDbContext db, ChildReadLog readLog
     /// in two queries however many children that is (a staff account is never family, so the family's side does not
     /// arise). Nothing is noted in the read log: the caller notes each child whose data it shows, as a list does.
     /// </summary>
-    public async Task<IReadOnlyDictionary<Guid, ChildAccess>> StaffAccessAsync(Guid userId)
+    /// <param name="professionalId">The person's place at an organisation, which the caller has found still active.</param>
+    public async Task<IReadOnlyDictionary<Guid, ChildAccess>> StaffAccessAsync(Guid professionalId)
     {
         var today = timeProvider.TodayInUk();
-        var places = await StaffPlacesOf(userId).AsNoTracking()
+        var places = await StaffPlacesOf(professionalId).AsNoTracking()
             .Select(t => new
             {
                 t.Id, t.ChildId, t.IsKeyWorker, t.IsTeamLead, t.Professional!.Organisation!.Kind,
                 Areas = t.Consents.AsQueryable().Where(SharingConsent.ActiveOn(today)).Select(c => c.Area).ToList(),
             })
             .ToListAsync();
-        var children = await db.Children.AsNoTracking().Where(c => StaffPlacesOf(userId).Any(t => t.ChildId == c.Id))
+        var children = await db.Children.AsNoTracking().Where(c => StaffPlacesOf(professionalId).Any(t => t.ChildId == c.Id))
             .Select(c => new { Child = c, Family = c.FamilyMembers.Select(f => f.Relationship).ToList() })
             .ToDictionaryAsync(c => c.Child.Id);
         return places.Where(p => children.ContainsKey(p.ChildId)).ToDictionary(p => p.ChildId, p =>
@@ -184,9 +185,13 @@ public sealed class AccessService(CommonGroundDbContext db, ChildReadLog readLog
         return new PartsSeen(parts.ToDictionary(p => p.Key, p => (IReadOnlyList<Guid>)p.Value));
     }
 
-    /// <summary>The person's places on teams today, as a query to use inside another.</summary>
-    public IQueryable<TeamMember> StaffPlacesOf(Guid userId) =>
-        db.TeamMembers.Where(t => t.LeftAt == null && t.Professional!.UserAccountId == userId && t.Professional.DeactivatedAt == null);
+    /// <summary>
+    /// The places on teams today of an active professional (none for null), as a query to use inside another. Found by
+    /// the professional's own id: reached through their account instead, the database guessed the places of an average
+    /// person and looked the professional up again for every row it tested.
+    /// </summary>
+    public IQueryable<TeamMember> StaffPlacesOf(Guid? professionalId) =>
+        db.TeamMembers.Where(t => t.LeftAt == null && t.ProfessionalId == professionalId);
 
     /// <summary>The sharing decisions in force today, as a query to use inside another.</summary>
     public IQueryable<SharingConsent> ActiveSharing() => db.SharingConsents.Where(SharingConsent.ActiveOn(timeProvider.TodayInUk()));

@@ -131,7 +131,7 @@ public sealed class CalendarFeedService(CommonGroundDbContext db, AccessService 
         var today = timeProvider.TodayInUk();
         var professionalId = await db.Professionals.Where(p => p.UserAccountId == userId && p.DeactivatedAt == null).Select(p => (Guid?)p.Id).SingleOrDefaultAsync();
         // A caseworker's feed covers hundreds of children: their access is worked out together, not child by child.
-        var children = professionalId is not null ? await access.StaffAccessAsync(userId) : await FamilyAccessAsync(userId);
+        var children = professionalId is { } staff ? await access.StaffAccessAsync(staff) : await FamilyAccessAsync(userId);
 
         var stamp = new CalDateTime(now);
         var events = new List<(Guid ChildId, CalendarEvent Event)>();

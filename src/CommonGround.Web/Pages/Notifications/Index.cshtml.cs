@@ -20,7 +20,8 @@ public sealed class IndexModel(NotificationService notifications, CurrentUser cu
 
     public async Task OnGetAsync()
     {
-        Items = await notifications.ListAsync((await currentUser.GetAsync())!.Account, PageNumber, UnreadOnly);
+        var person = (await currentUser.GetAsync())!;
+        Items = await notifications.ListAsync(person.Account, person.Professional, PageNumber, UnreadOnly);
         ShowsChildren(Items.Items.Where(n => n.ChildId is not null).Select(n => n.ChildId!.Value), "Notifications: what changed");
     }
 
