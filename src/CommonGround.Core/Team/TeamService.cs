@@ -18,14 +18,18 @@ public sealed record SetSharingOptions(Guid TeamMemberId, IReadOnlyCollection<Re
 
 public sealed class TeamService(CommonGroundDbContext db, EmailOutbox outbox, KeyWorkerHandover handover, HandoverService handovers, AttentionSignals signals, TimeProvider timeProvider)
 {
-    /// <summary>The child's active team, key worker first.</summary>
-    public Task<List<TeamMember>> ListTeamAsync(Guid childId) =>
-        db.TeamMembers.Where(t => t.ChildId == childId && t.LeftAt == null)
+    /// <summary>The child's active team, key worker first, to show or to choose from; changes load what they change themselves.</summary>
+    public Task<List<TeamMember>> ListTeamAsync(Guid childId) => ActiveTeam(childId).ToListAsync();
+
+    /// <summary>The child's active team with every sharing decision about each place, for the page that shows and changes them.</summary>
+    public Task<List<TeamMember>> ListTeamWithSharingAsync(Guid childId) => ActiveTeam(childId).Include(t => t.Consents).ToListAsync();
+
+    // Read without tracking: most child pages show the team, and none changes what it shows.
+    private IQueryable<TeamMember> ActiveTeam(Guid childId) =>
+        db.TeamMembers.AsNoTracking().Where(t => t.ChildId == childId && t.LeftAt == null)
             .Include(t => t.Professional!).ThenInclude(p => p.UserAccount)
             .Include(t => t.Professional!).ThenInclude(p => p.Organisation)
-            .Include(t => t.Consents)
-            .OrderByDescending(t => t.IsKeyWorker).ThenBy(t => t.JoinedAt)
-            .ToListAsync();
+            .OrderByDescending(t => t.IsKeyWorker).ThenBy(t => t.JoinedAt);
 
     public async Task<Result<Invitation>> InviteAsync(ChildAccess childAccess, InviteToTeamOptions options, UserActor actor)
     {

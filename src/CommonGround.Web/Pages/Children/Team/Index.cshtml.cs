@@ -22,7 +22,7 @@ public sealed class IndexModel(TeamService teams, FamilySharingService familySha
     [ChildPage(Capability.ViewRecord)]
     public async Task<IActionResult> OnGetAsync(Guid childId)
     {
-        Team = await teams.ListTeamAsync(childId);
+        Team = await teams.ListTeamWithSharingAsync(childId);
         Covers = await covers.CurrentAndComingAsync(childId);
         Handovers = await handovers.ListAsync(Access);
         if (Access.IsFamily)
