@@ -1,3 +1,4 @@
+using AngleSharp.Html.Dom;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 
@@ -91,6 +92,29 @@ public sealed class ConversationTests : FreshAppTests
 
         var therapist = await SignedInAsync("therapist@example.org");
         Assert.Equal(HttpStatusCode.Forbidden, (await therapist.GetAsync($"/children/{sam}/conversations")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_empty_reply_is_refused_with_the_conversation_shown_again_and_a_reply_to_no_conversation_is_not_found()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var parent = await SignedInAsync("parent@example.org");
+        await parent.SubmitAsync($"/children/{sam}/conversations/new", new Dictionary<string, string> { ["Input.Subject"] = "Homework", ["Input.Text"] = "Can we talk?" });
+        var link = $"/children/{sam}/conversations/{await App.QueryAsync(db => db.Conversations.Select(c => c.Id).SingleAsync())}";
+
+        var keyWorker = await SignedInAsync("senco@example.org");
+        var (refused, page) = await keyWorker.SubmitAsync(link, new Dictionary<string, string> { ["Input.Text"] = " " });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(["Enter your message"], page.ErrorSummary());
+        Assert.Contains("Can we talk?", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, await App.QueryAsync(db => db.Messages.CountAsync()));
+
+        var (_, form) = await keyWorker.OpenAsync(link);
+        var fields = form.QuerySelectorAll<IHtmlInputElement>("main form input[type=hidden]").ToDictionary(i => i.Name!, i => i.Value);
+        fields["Input.Text"] = "Yes, on Friday.";
+        var (missing, _) = await keyWorker.PostFormAsync($"/children/{sam}/conversations/{Guid.NewGuid()}", fields);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(1, await App.QueryAsync(db => db.Messages.CountAsync()));
     }
 
     [Fact]

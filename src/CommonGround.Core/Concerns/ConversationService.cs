@@ -46,14 +46,7 @@ public sealed class ConversationService(CommonGroundDbContext db, AccessService 
     /// <summary>The conversation, if the person may see it (and the concern it is about).</summary>
     public async Task<ConversationThread?> GetAsync(ChildAccess childAccess, Guid conversationId)
     {
-        var conversation = await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == conversationId && c.ChildId == childAccess.Child.Id);
-        if (conversation is null || !childAccess.Can(Capability.ViewRecord, RecordArea.Concerns))
-        {
-            return null;
-        }
-
-        var concern = conversation.ConcernId is { } concernId ? await db.Concerns.AsNoTracking().SingleAsync(c => c.Id == concernId) : null;
-        if (concern is not null && !ConcernService.CanSee(childAccess, concern))
+        if (await FindAsync(childAccess, conversationId) is not (var conversation, var concern))
         {
             return null;
         }
@@ -61,6 +54,22 @@ public sealed class ConversationService(CommonGroundDbContext db, AccessService 
         var messages = await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId).OrderBy(m => m.SentAt).ToListAsync();
         var reads = await db.ConversationReads.AsNoTracking().Where(r => r.ConversationId == conversationId).ToListAsync();
         return new ConversationThread(conversation, messages, reads, concern);
+    }
+
+    /// <summary>Whether the conversation is there and the person may see it, without reading its messages.</summary>
+    public async Task<bool> IsVisibleAsync(ChildAccess childAccess, Guid conversationId) => await FindAsync(childAccess, conversationId) is not null;
+
+    /// <summary>The conversation and the concern it is about, without its messages; null if the person may not see it.</summary>
+    private async Task<(Conversation Conversation, Concern? Concern)?> FindAsync(ChildAccess childAccess, Guid conversationId)
+    {
+        if (!childAccess.Can(Capability.ViewRecord, RecordArea.Concerns)
+            || await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == conversationId && c.ChildId == childAccess.Child.Id) is not { } conversation)
+        {
+            return null;
+        }
+
+        var concern = conversation.ConcernId is { } concernId ? await db.Concerns.AsNoTracking().SingleAsync(c => c.Id == concernId) : null;
+        return concern is not null && !ConcernService.CanSee(childAccess, concern) ? null : (conversation, concern);
     }
 
     /// <summary>The conversation about a concern, if one has been started.</summary>
@@ -161,7 +170,8 @@ public sealed class ConversationService(CommonGroundDbContext db, AccessService 
 
     public async Task<Result<Conversation>> ReplyAsync(ChildAccess childAccess, Guid conversationId, string? text, UserActor actor)
     {
-        if (await GetAsync(childAccess, conversationId) is not { } thread)
+        // A reply reads the conversation, not every message in it: a long conversation costs no more to add to.
+        if (await FindAsync(childAccess, conversationId) is not (var conversation, var concern))
         {
             return new ConversationNotFound();
         }
@@ -171,8 +181,7 @@ public sealed class ConversationService(CommonGroundDbContext db, AccessService 
             return new NotAllowedToWrite();
         }
 
-        var conversation = await db.Conversations.SingleAsync(c => c.Id == conversationId);
-        return await AddMessageAsync(childAccess, conversation, thread.Concern, text, actor);
+        return await AddMessageAsync(childAccess, conversation, concern, text, actor);
     }
 
     private async Task<Result<Conversation>> AddMessageAsync(ChildAccess childAccess, Conversation conversation, Concern? concern, string? text, UserActor actor, bool isNew = false)

@@ -45,9 +45,10 @@ public sealed class ConversationModel(ConversationService conversations, Core.Da
 
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid conversationId)
     {
-        if (await LoadAsync(childId, conversationId) is { } refused)
+        // The messages are read only if the page is shown again; a reply that is sent does not need them.
+        if (!await conversations.IsVisibleAsync(Access, conversationId))
         {
-            return refused;
+            return NotFound();
         }
 
         if (!Access.Can(Capability.RaiseConcern, RecordArea.Concerns))
@@ -57,20 +58,20 @@ public sealed class ConversationModel(ConversationService conversations, Core.Da
 
         if (!ModelState.IsValid)
         {
-            return Invalid();
+            return await LoadAsync(childId, conversationId) ?? Invalid();
         }
 
         var actor = await CurrentUser.ActorAsync();
         Advice = await advice.ReviewAsync(actor, Input.SaveAnyway, new WrittenField("Input.Text", "Your reply", Input.Text));
         if (Advice.Count > 0)
         {
-            return Page();
+            return await LoadAsync(childId, conversationId) ?? Page();
         }
 
         var result = await conversations.ReplyAsync(Access, conversationId, Input.Text, actor);
         if (!result.Succeeded)
         {
-            return Invalid(result.Error!);
+            return await LoadAsync(childId, conversationId) ?? Invalid(result.Error!);
         }
 
         Confirm("Message sent");
