@@ -311,5 +311,7 @@ public sealed class ConcernUpdateConfiguration : IEntityTypeConfiguration<Concer
         e.Property(u => u.YouSaid).HasMaxLength(Concern.MaxTextLength);
         e.Property(u => u.ByName).HasMaxLength(200);
         e.HasIndex(u => new { u.ConcernId, u.At });
+        // Early warnings ask for each child's latest answer to a concern after every change: read from here, not from every update.
+        e.HasIndex(u => new { u.ChildId, u.Kind, u.At });
     }
 }

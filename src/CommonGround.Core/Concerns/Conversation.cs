@@ -76,6 +76,8 @@ public sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         e.Property(m => m.AuthorOrganisationName).HasMaxLength(200);
         e.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(m => new { m.ConversationId, m.SentAt });
+        // Early warnings ask for each child's latest message after every change: read from here, not from every message.
+        e.HasIndex(m => new { m.ChildId, m.SentAt });
     }
 }
 

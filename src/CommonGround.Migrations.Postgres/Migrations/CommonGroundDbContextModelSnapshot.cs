@@ -1771,6 +1771,9 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.HasIndex("ConcernId", "At")
                         .HasDatabaseName("ix_concern_updates_concern_id_at");
 
+                    b.HasIndex("ChildId", "Kind", "At")
+                        .HasDatabaseName("ix_concern_updates_child_id_kind_at");
+
                     b.ToTable("concern_updates", (string)null);
                 });
 
@@ -1912,6 +1915,9 @@ namespace CommonGround.Migrations.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_messages");
+
+                    b.HasIndex("ChildId", "SentAt")
+                        .HasDatabaseName("ix_messages_child_id_sent_at");
 
                     b.HasIndex("ConversationId", "SentAt")
                         .HasDatabaseName("ix_messages_conversation_id_sent_at");

@@ -1766,6 +1766,9 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.HasIndex("ConcernId", "At")
                         .HasDatabaseName("ix_concern_updates_concern_id_at");
 
+                    b.HasIndex("ChildId", "Kind", "At")
+                        .HasDatabaseName("ix_concern_updates_child_id_kind_at");
+
                     b.ToTable("concern_updates", (string)null);
                 });
 
@@ -1907,6 +1910,9 @@ namespace CommonGround.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_messages");
+
+                    b.HasIndex("ChildId", "SentAt")
+                        .HasDatabaseName("ix_messages_child_id_sent_at");
 
                     b.HasIndex("ConversationId", "SentAt")
                         .HasDatabaseName("ix_messages_conversation_id_sent_at");
