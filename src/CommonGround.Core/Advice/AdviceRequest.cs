@@ -148,6 +148,8 @@ public sealed class AdviceRequestConfiguration : IEntityTypeConfiguration<Advice
         e.HasMany(r => r.Recommendations).WithOne().HasForeignKey(r => r.RequestId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(r => new { r.AdviserUserId, r.Status, r.DueOn });
         e.HasIndex(r => new { r.AdviserOrganisationId, r.Status });
+        // With the two above, what a person was asked or gave is found from indexes, not by reading every request in the area.
+        e.HasIndex(r => new { r.GivenByUserId, r.Status });
         e.HasIndex(r => r.ChildId);
     }
 }

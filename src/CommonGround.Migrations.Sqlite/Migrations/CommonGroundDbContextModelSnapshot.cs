@@ -641,6 +641,9 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.HasIndex("AdviserOrganisationId", "Status")
                         .HasDatabaseName("ix_advice_requests_adviser_organisation_id_status");
 
+                    b.HasIndex("GivenByUserId", "Status")
+                        .HasDatabaseName("ix_advice_requests_given_by_user_id_status");
+
                     b.HasIndex("AdviserUserId", "Status", "DueOn")
                         .HasDatabaseName("ix_advice_requests_adviser_user_id_status_due_on");
 
