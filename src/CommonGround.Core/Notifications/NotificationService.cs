@@ -33,8 +33,7 @@ public sealed class NotificationService(CommonGroundDbContext db, AccessService 
     /// <param name="anyUnread">Whether the person has any unread notification, when the caller has already asked.</param>
     public async Task<int> UnreadCountAsync(UserAccount account, Professional? staff, bool? anyUnread = null) =>
         anyUnread ?? await db.Notifications.AnyAsync(n => n.RecipientUserId == account.Id && n.ReadAt == null)
-            // In no order: any hundred unread count the same, and the unread ones are found straight from their index.
-            ? await (await MineAsync(account, staff)).Where(n => n.ReadAt == null).Take(UnreadCountedUpTo + 1).CountAsync()
+            ? await (await MineAsync(account, staff)).Where(n => n.ReadAt == null).OrderByDescending(n => n.CreatedAt).Take(UnreadCountedUpTo + 1).CountAsync()
             : 0;
 
     /// <summary>The person's notifications about what they may still see; as staff, only while their place at the organisation is active.</summary>
