@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using CommonGround.Core.Attention;
 using CommonGround.Core.Statutory;
@@ -139,6 +140,68 @@ public sealed class AttentionTests : FreshAppTests
         Assert.All(warned, w => Assert.Equal("A legal date in Jordan's EHC process is due by 1 December 2026", w.EmailLine));
     }
 
+    /// <summary>Sam's stored signals, and every signal working out every rule gives for Sam now, as comparable lines.</summary>
+    private async Task<(List<string> Stored, List<string> AllRules)> SamsSignalsAsync(Guid sam)
+    {
+        static string Line(AttentionSignal s) => $"{s.Kind} {s.SubjectKey} {s.Measure} {s.DueOn} {s.Reason}";
+        var stored = await App.QueryAsync(db => db.AttentionSignals.Where(s => s.ChildId == sam).ToListAsync());
+        var computed = await App.QueryAsync(db => AttentionSignals.ComputeAsync(db, [sam], App.Time.GetUtcNow().UtcDateTime, DateOnly.FromDateTime(App.Time.GetUtcNow().UtcDateTime), AttentionRules.All));
+        return (stored.Select(Line).Order().ToList(), computed.Select(Line).Order().ToList());
+    }
+
+    [Fact]
+    public async Task A_message_a_concern_and_a_delivery_refresh_only_the_warnings_they_can_move_and_leave_them_as_working_out_every_rule_would()
+    {
+        // Weekly therapy for Sam from 9 November with nothing delivered; three weeks later nobody has written to the family.
+        var sam = await ChildIdAsync("Samuel");
+        var keyWorker = await SignedInAsync("senco@example.org");
+        var (saved, _) = await keyWorker.SubmitAsync($"/children/{sam}/commitments/new", new Dictionary<string, string>
+        {
+            ["Input.What"] = "Speech and language therapy in school", ["Input.Area"] = "Health", ["Input.OwnerId"] = (await MemberIdAsync(sam, "senco@example.org")).ToString(),
+            ["Input.Source"] = "Plan", ["Input.Kind"] = "Recurring", ["Input.Quantity"] = "2", ["Input.Unit"] = "Sessions", ["Input.MinutesPerSession"] = "30", ["Input.Period"] = "Week",
+            ["Input.StartDate.Day"] = "9", ["Input.StartDate.Month"] = "11", ["Input.StartDate.Year"] = "2026", ["Input.AlreadyAgreed"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var commitment = await App.QueryAsync(db => db.Commitments.Where(c => c.ChildId == sam).Select(c => c.Id).SingleAsync());
+        App.Time.Advance(TimeSpan.FromDays(17));
+        await RunAttentionJobAsync();
+        var (stored, allRules) = await SamsSignalsAsync(sam);
+        Assert.Equal(allRules, stored);
+        Assert.Contains(stored, s => s.StartsWith($"{AttentionSignalKind.NoContact} ", StringComparison.Ordinal));
+        Assert.Contains(stored, s => s.StartsWith($"{AttentionSignalKind.ProvisionBehind} {commitment} 0 ", StringComparison.Ordinal));
+
+        // The family writes: only when they last heard from someone moves, and nothing else is worked out again.
+        await App.QueryAsync(db => db.AttentionSignals.Where(s => s.ChildId == sam && s.Kind == AttentionSignalKind.ProvisionBehind).ExecuteDeleteAsync());
+        var parent = await SignedInAsync("parent@example.org");
+        var (started, _) = await parent.SubmitAsync($"/children/{sam}/conversations/new",
+            new Dictionary<string, string> { ["Input.Subject"] = "Therapy", ["Input.Text"] = "Has the therapy started yet?" });
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        (stored, allRules) = await SamsSignalsAsync(sam);
+        Assert.DoesNotContain(stored, s => s.StartsWith($"{AttentionSignalKind.NoContact} ", StringComparison.Ordinal));
+        Assert.Equal(allRules.Where(s => !s.StartsWith($"{AttentionSignalKind.ProvisionBehind} ", StringComparison.Ordinal)), stored);
+        await RunAttentionJobAsync();
+
+        // A concern raised: its clock appears, with everything else as it was.
+        var (raised, _) = await parent.SubmitAsync($"/children/{sam}/concerns/new", Concern("Therapy not started"));
+        Assert.Equal(HttpStatusCode.Redirect, raised.StatusCode);
+        (stored, allRules) = await SamsSignalsAsync(sam);
+        Assert.Contains(stored, s => s.StartsWith($"{AttentionSignalKind.ConcernToAcknowledge} ", StringComparison.Ordinal));
+        Assert.Equal(allRules, stored);
+
+        // A delivery recorded: the therapy is less far behind.
+        var today = DateOnly.FromDateTime(App.Time.GetUtcNow().UtcDateTime);
+        var (recorded, _) = await (await SignedInAsync("senco@example.org")).SubmitAsync($"/children/{sam}/commitments/{commitment}/deliveries/new", new Dictionary<string, string>
+        {
+            ["Input.Date.Day"] = today.Day.ToString(CultureInfo.InvariantCulture), ["Input.Date.Month"] = today.Month.ToString(CultureInfo.InvariantCulture),
+            ["Input.Date.Year"] = today.Year.ToString(CultureInfo.InvariantCulture), ["Input.Delivered"] = "true", ["Input.Quantity"] = "2",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        (stored, allRules) = await SamsSignalsAsync(sam);
+        Assert.Contains(stored, s => s.StartsWith($"{AttentionSignalKind.ProvisionBehind} {commitment} ", StringComparison.Ordinal)
+            && !s.StartsWith($"{AttentionSignalKind.ProvisionBehind} {commitment} 0 ", StringComparison.Ordinal));
+        Assert.Equal(allRules, stored);
+    }
+
     [Fact]
     public async Task Changes_saved_at_the_same_moment_share_a_refresh_and_each_returns_once_its_childs_signals_are_there()
     {
@@ -152,7 +215,7 @@ public sealed class AttentionTests : FreshAppTests
         var refresher = App.Services.GetRequiredService<AttentionRefresher>();
         var found = await Task.WhenAll(kept.Keys.Select(child => Task.Run(async () =>
         {
-            await refresher.RefreshAsync([child], CancellationToken.None);
+            await refresher.RefreshAsync([child], AttentionRules.All, CancellationToken.None);
             return (Child: child, Count: await App.QueryAsync(db => db.AttentionSignals.CountAsync(s => s.ChildId == child)));
         })));
         Assert.All(found, f => Assert.Equal(kept[f.Child], f.Count));

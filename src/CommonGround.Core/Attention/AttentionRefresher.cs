@@ -9,20 +9,26 @@ namespace CommonGround.Core.Attention;
 /// a record and then opens a list sees it as it now stands; but working out the signals reads a dozen tables whatever
 /// the number of children, so a busy morning's changes share one refresh instead of each making its own.
 /// </summary>
-public sealed class AttentionRefresher(IServiceScopeFactory scopes) : WorkDoneTogether<IReadOnlyCollection<Guid>>(MostChangesAtOnce)
+public sealed class AttentionRefresher(IServiceScopeFactory scopes) : WorkDoneTogether<AttentionRefresher.Change>(MostChangesAtOnce)
 {
     /// <summary>The most changes whose children are refreshed together.</summary>
     public const int MostChangesAtOnce = 200;
 
-    /// <summary>
-    /// Returns once these children's signals have been worked out again from records read after this call; throws if
-    /// they could not be saved (see <see cref="AttentionSignals.RefreshAfterChangeAsync(Guid, CancellationToken)"/>).
-    /// </summary>
-    public Task RefreshAsync(IReadOnlyCollection<Guid> childIds, CancellationToken cancellationToken) => DoTogetherAsync(childIds, cancellationToken);
+    /// <summary>One change's children, and the groups of rules whose signals it can move.</summary>
+    public sealed record Change(IReadOnlyCollection<Guid> ChildIds, AttentionRules Rules);
 
-    protected override async Task DoAsync(IReadOnlyList<IReadOnlyCollection<Guid>> parts)
+    /// <summary>
+    /// Returns once these children's signals of <paramref name="rules"/> have been worked out again from records read
+    /// after this call; throws if they could not be saved (see <see cref="AttentionSignals.RefreshAfterChangeAsync(Guid, CancellationToken)"/>).
+    /// </summary>
+    public Task RefreshAsync(IReadOnlyCollection<Guid> childIds, AttentionRules rules, CancellationToken cancellationToken) =>
+        DoTogetherAsync(new Change(childIds, rules), cancellationToken);
+
+    /// <summary>Every group any of the changes asked for, for all their children: more than each asked, never less.</summary>
+    protected override async Task DoAsync(IReadOnlyList<Change> parts)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AttentionSignals>().RefreshAsync(parts.SelectMany(p => p).ToHashSet(), CancellationToken.None);
+        var rules = parts.Aggregate(AttentionRules.None, (all, part) => all | part.Rules);
+        await scope.ServiceProvider.GetRequiredService<AttentionSignals>().RefreshAsync(parts.SelectMany(p => p.ChildIds).ToHashSet(), rules, CancellationToken.None);
     }
 }

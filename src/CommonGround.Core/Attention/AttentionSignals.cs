@@ -29,17 +29,31 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
     private static WorkingDayCalendar Calendar => WorkingDayCalendar.EnglandAndWales;
 
     /// <summary>Brings the signals for these children up to date and saves them; returns how many rows changed.</summary>
-    public async Task<int> RefreshAsync(IReadOnlyCollection<Guid> childIds, CancellationToken cancellationToken = default)
+    public Task<int> RefreshAsync(IReadOnlyCollection<Guid> childIds, CancellationToken cancellationToken = default) =>
+        RefreshAsync(childIds, AttentionRules.All, cancellationToken);
+
+    /// <summary>
+    /// Brings these children's signals of the given groups of rules up to date and saves them, leaving the other groups'
+    /// as they are; returns how many rows changed.
+    /// </summary>
+    public async Task<int> RefreshAsync(IReadOnlyCollection<Guid> childIds, AttentionRules rules, CancellationToken cancellationToken = default)
     {
         var ids = childIds.Distinct().ToList();
         var now = timeProvider.UtcNow();
         // A closed record takes no new work, so it raises no warning, except that the family's requests about their
         // data are still answered on their clock.
         var closed = (await db.Children.Where(c => ids.Contains(c.Id) && c.ClosedOn != null).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
-        var fresh = await ComputeAsync(db, ids, now, timeProvider.TodayInUk(), cancellationToken);
+        var fresh = await ComputeAsync(db, ids, now, timeProvider.TodayInUk(), rules, cancellationToken);
         fresh.RemoveAll(s => closed.Contains(s.ChildId) && s.Kind is not (AttentionSignalKind.CorrectionWaiting or AttentionSignalKind.ErasureWaiting));
         await statutoryWarnings.AddAsync(fresh, cancellationToken);
-        var existing = await db.AttentionSignals.Where(s => ids.Contains(s.ChildId)).ToListAsync(cancellationToken);
+        var stored = db.AttentionSignals.Where(s => ids.Contains(s.ChildId));
+        if (rules != AttentionRules.All)
+        {
+            var kinds = AttentionRuleGroups.KindsOf(rules);
+            stored = stored.Where(s => EF.Constant(kinds).Contains(s.Kind));
+        }
+
+        var existing = await stored.ToListAsync(cancellationToken);
         var byKey = existing.ToDictionary(s => (s.ChildId, s.Kind, s.SubjectKey));
         var added = new List<AttentionSignal>();
         var changed = 0;
@@ -91,10 +105,21 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
     /// a change still inside its transaction is refreshed in it, where its records can be seen.
     /// </summary>
     public Task RefreshAfterChangeAsync(Guid childId, CancellationToken cancellationToken = default) =>
-        RefreshAfterChangeAsync([childId], cancellationToken);
+        RefreshAfterChangeAsync([childId], AttentionRules.All, cancellationToken);
 
     /// <inheritdoc cref="RefreshAfterChangeAsync(Guid, CancellationToken)"/>
-    public async Task RefreshAfterChangeAsync(IReadOnlyCollection<Guid> childIds, CancellationToken cancellationToken = default)
+    public Task RefreshAfterChangeAsync(IReadOnlyCollection<Guid> childIds, CancellationToken cancellationToken = default) =>
+        RefreshAfterChangeAsync(childIds, AttentionRules.All, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RefreshAfterChangeAsync(Guid, CancellationToken)"/>, for a change that can move only the signals of
+    /// <paramref name="rules"/>: those alone are worked out again. Name every group whose records the change writes;
+    /// when in doubt, use the overload without rules, which works out all of them.
+    /// </summary>
+    public Task RefreshAfterChangeAsync(Guid childId, AttentionRules rules, CancellationToken cancellationToken = default) =>
+        RefreshAfterChangeAsync([childId], rules, cancellationToken);
+
+    private async Task RefreshAfterChangeAsync(IReadOnlyCollection<Guid> childIds, AttentionRules rules, CancellationToken cancellationToken)
     {
         if (childIds.Count == 0)
         {
@@ -104,8 +129,8 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
         try
         {
             await (together is not null && db.Database.CurrentTransaction is null
-                ? together.RefreshAsync(childIds, cancellationToken)
-                : RefreshAsync(childIds, cancellationToken));
+                ? together.RefreshAsync(childIds, rules, cancellationToken)
+                : RefreshAsync(childIds, rules, cancellationToken));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -123,11 +148,12 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
     }
 
     /// <summary>
-    /// Every signal for these children as their records stand on <paramref name="today"/>. Each rule turns on the date,
+    /// Every signal the <paramref name="rules"/> raise for these children as their records stand on <paramref name="today"/>. Each rule turns on the date,
     /// never the time of day (<paramref name="now"/> only stamps the signals), so signals change only when a record
     /// changes or a day passes: what lets <see cref="AttentionJob"/> look again at only the children whose records changed.
     /// </summary>
-    public static async Task<List<AttentionSignal>> ComputeAsync(CommonGroundDbContext db, IReadOnlyList<Guid> ids, DateTime now, DateOnly today, CancellationToken cancellationToken = default)
+    public static async Task<List<AttentionSignal>> ComputeAsync(CommonGroundDbContext db, IReadOnlyList<Guid> ids, DateTime now, DateOnly today, AttentionRules rules,
+        CancellationToken cancellationToken = default)
     {
         var endOfToday = TimeProviderExtensions.FromUkTime(today.AddDays(1), TimeOnly.MinValue);
         var children = await db.Children.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.AreaId, c.CreatedAt, c.DateOfBirth }).ToDictionaryAsync(c => c.Id, cancellationToken);
@@ -145,269 +171,302 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
             return signal;
         }
 
-        // The team: a child whose team has nobody as key worker has no dedicated point of contact, and a team lead
-        // standing in is only until someone is chosen. The leavers' organisation's leads see it too, off the team.
-        var teams = await db.TeamMembers.AsNoTracking().Where(t => ids.Contains(t.ChildId)).GroupBy(t => t.ChildId)
-            .Select(g => new
-            {
-                ChildId = g.Key,
-                Active = g.Count(t => t.LeftAt == null),
-                KeyWorkers = g.Count(t => t.LeftAt == null && t.IsKeyWorker),
-                StandingIn = g.Count(t => t.LeftAt == null && t.IsStandingIn),
-            })
-            .ToListAsync(cancellationToken);
-        // Only the few children without a chosen key worker need to know who stands in and who left last.
-        var unsettled = teams.Where(t => t.Active == 0 || t.KeyWorkers == 0 || t.StandingIn > 0).ToList();
-        var unsettledIds = unsettled.Select(t => t.ChildId).ToList();
-        var people = (unsettledIds.Count == 0 ? [] : await db.TeamMembers.AsNoTracking().Where(t => unsettledIds.Contains(t.ChildId) && (t.LeftAt != null || t.IsStandingIn))
-            .Select(t => new { t.ChildId, t.LeftAt, t.IsStandingIn, t.Professional!.OrganisationId, OrganisationName = t.Professional.Organisation!.Name, t.Professional.UserAccount!.DisplayName })
-            .ToListAsync(cancellationToken)).ToLookup(p => p.ChildId);
-        foreach (var team in unsettled)
+        if ((rules & AttentionRules.Team) != 0)
         {
-            var lastLeft = people[team.ChildId].Where(p => p.LeftAt != null).MaxBy(p => p.LeftAt);
-            if (team.Active == 0)
-            {
-                var left = DateOnly.FromDateTime(lastLeft!.LeftAt!.Value.ToUkTime());
-                Signal(team.ChildId, AttentionSignalKind.NoTeam, "",
-                    $"Nobody is on the team since {lastLeft.DisplayName} of {lastLeft.OrganisationName} left on {UkDates.Date(left)}. The family has no one to contact; they can invite someone to the team",
-                    "", today.DayNumber - left.DayNumber, organisationId: lastLeft.OrganisationId);
-            }
-            else if (people[team.ChildId].FirstOrDefault(p => p.LeftAt == null && p.IsStandingIn) is { } standIn)
-            {
-                Signal(team.ChildId, AttentionSignalKind.NoKeyWorker, "",
-                    $"No key worker chosen: {standIn.DisplayName}, team lead, stands in{(lastLeft is null ? "" : $" since {lastLeft.DisplayName} left")}. Choose a key worker",
-                    ChildLinks.Team(team.ChildId), 0, organisationId: lastLeft?.OrganisationId ?? standIn.OrganisationId);
-            }
-            else if (team.KeyWorkers == 0)
-            {
-                Signal(team.ChildId, AttentionSignalKind.NoKeyWorker, "", "No key worker: the family has no single person to contact", ChildLinks.Team(team.ChildId), 0,
-                    organisationId: lastLeft?.OrganisationId);
-            }
-        }
-
-        // Concerns: a clock past its date, or due within one working day; and several raised in a short time.
-        var concerns = await db.Concerns.AsNoTracking().Where(c => ids.Contains(c.ChildId) && c.Status != ConcernStatus.Closed).ToListAsync(cancellationToken);
-        foreach (var concern in concerns)
-        {
-            var link = ChildLinks.Concern(concern.ChildId, concern.Id);
-            var who = concern.OwnerName ?? $"{concern.OwnerOrganisationName} (nobody chosen yet)";
-            var next = concern.NextDate(today, Calendar);
-            if (next is { Status: ClockStatus.Overdue })
-            {
-                var due = next.DueOn;
-                var acknowledgeLate = next.Kind == ConcernClockKind.Acknowledge;
-                var days = ConcernClock.WorkingDaysOverdue(due, today, Calendar);
-                Signal(concern.ChildId, AttentionSignalKind.ConcernOverdue, concern.Id.ToString(),
-                    $"{(concern.Urgency == ConcernUrgency.Urgent ? "Urgent concern" : "Concern")} not {(acknowledgeLate ? "acknowledged" : "answered in full")} by {UkDates.Date(due)}, {days} working {(days == 1 ? "day" : "days")} late. Owner: {who}",
-                    link, days, RecordArea.Concerns, due, concern.Id, concern.About, concern.OwnerOrganisationId);
-            }
-            else if (concern.IsEscalated && concern.AwaitsResponse)
-            {
-                // Late once and escalated: it stays in front of the leads until it is resolved.
-                var wasLate = concern.RespondEscalatedAt is not null ? $"answered in full by {UkDates.Date(concern.RespondBy)}" : $"acknowledged by {UkDates.Date(concern.AcknowledgeBy)}";
-                Signal(concern.ChildId, AttentionSignalKind.ConcernOverdue, concern.Id.ToString(),
-                    $"{(concern.Urgency == ConcernUrgency.Urgent ? "Urgent concern" : "Concern")} was not {wasLate}, so it was escalated. It is {concern.Status.ToDisplayName().ToLowerInvariant()} now; respond in full by {UkDates.Date(concern.RespondBy)}. Owner: {who}",
-                    link, 0, RecordArea.Concerns, concern.RespondBy, concern.Id, concern.About, concern.OwnerOrganisationId);
-            }
-            else if (next is { Status: ClockStatus.DueSoon })
-            {
-                Signal(concern.ChildId, AttentionSignalKind.ConcernDueSoon, concern.Id.ToString(),
-                    $"Concern to {(next.Kind == ConcernClockKind.Acknowledge ? "acknowledge" : "answer in full")} by {UkDates.DayAndDate(next.DueOn)}. Owner: {who}",
-                    link, Calendar.WorkingDaysBetween(today, next.DueOn), RecordArea.Concerns, next.DueOn, concern.Id, concern.About, concern.OwnerOrganisationId);
-            }
-            else if (next is { Kind: ConcernClockKind.Acknowledge })
-            {
-                // Newly raised: nobody has said they have seen it yet, though there is time.
-                Signal(concern.ChildId, AttentionSignalKind.ConcernToAcknowledge, concern.Id.ToString(),
-                    $"New concern to acknowledge by {UkDates.DayAndDate(next.DueOn)}. Owner: {who}",
-                    link, Calendar.WorkingDaysBetween(today, next.DueOn), RecordArea.Concerns, next.DueOn, concern.Id, concern.About, concern.OwnerOrganisationId);
-            }
-        }
-
-        var since = TimeProviderExtensions.FromUkTime(today.AddDays(1 - AttentionThresholds.RepeatedConcernsDays), TimeOnly.MinValue);
-        var recent = await db.Concerns.AsNoTracking().Where(c => ids.Contains(c.ChildId) && c.RaisedAt >= since)
-            .GroupBy(c => c.ChildId).Select(g => new { ChildId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        foreach (var child in recent.Where(r => r.Count >= AttentionThresholds.RepeatedConcernsRange.Min))
-        {
-            Signal(child.ChildId, AttentionSignalKind.RepeatedConcerns, "", $"{child.Count} concerns raised in the last {AttentionThresholds.RepeatedConcernsDays} days",
-                ChildLinks.Concerns(child.ChildId), child.Count, RecordArea.Concerns);
-        }
-
-        // Commitments: a one-off past its date, recurring provision behind, and disputes waiting for an answer.
-        // Open commitments are checked against their dates; a dispute waits for an answer whatever the commitment's status.
-        var withWork = await db.Commitments.AsNoTracking()
-            .Where(c => ids.Contains(c.ChildId) && (c.Status == CommitmentStatus.Agreed || c.Status == CommitmentStatus.Active || c.OpenDisputes > 0)).ToListAsync(cancellationToken);
-        var commitments = withWork.Where(c => c.Status is CommitmentStatus.Agreed or CommitmentStatus.Active).ToList();
-        var termOwners = commitments.Where(c => c.TermTimeOnly).Select(c => c.OwnerOrganisationId).Distinct().ToList();
-        var terms = (await db.TermDates.AsNoTracking().Where(t => termOwners.Contains(t.OrganisationId)).ToListAsync(cancellationToken))
-            .GroupBy(t => t.OrganisationId).ToDictionary(g => g.Key, g => (IReadOnlyList<TermPeriod>)g.Select(t => new TermPeriod(t.StartDate, t.EndDate)).ToList());
-        foreach (var commitment in commitments)
-        {
-            var link = ChildLinks.Commitment(commitment.ChildId, commitment.Id);
-            var progress = CommitmentProgress.Of(commitment, commitment.DeliveredSoFar, today, terms.GetValueOrDefault(commitment.OwnerOrganisationId, []));
-            if (progress.Status == ProgressStatus.Overdue)
-            {
-                var days = today.DayNumber - commitment.DueDate!.Value.DayNumber;
-                Signal(commitment.ChildId, AttentionSignalKind.CommitmentOverdue, commitment.Id.ToString(),
-                    $"\"{commitment.What}\" was due by {UkDates.Date(commitment.DueDate.Value)}. Owner: {commitment.OwnerName}", link, days, RecordArea.Commitments, commitment.DueDate, commitment.Id,
-                    about: commitment.RecordArea.AlsoBelongsTo());
-            }
-            else if (progress.Status is ProgressStatus.Behind or ProgressStatus.NotStarted && progress.Expected > 0)
-            {
-                var percent = (int)Math.Floor(progress.Delivered / progress.Expected * 100);
-                if (percent < 100)
+            // The team: a child whose team has nobody as key worker has no dedicated point of contact, and a team lead
+            // standing in is only until someone is chosen. The leavers' organisation's leads see it too, off the team.
+            var teams = await db.TeamMembers.AsNoTracking().Where(t => ids.Contains(t.ChildId)).GroupBy(t => t.ChildId)
+                .Select(g => new
                 {
-                    Signal(commitment.ChildId, AttentionSignalKind.ProvisionBehind, commitment.Id.ToString(),
-                        $"\"{commitment.What}\" is behind: {percent}% of what was owed so far. Owner: {commitment.OwnerName}", link, percent, RecordArea.Commitments, subjectId: commitment.Id,
+                    ChildId = g.Key,
+                    Active = g.Count(t => t.LeftAt == null),
+                    KeyWorkers = g.Count(t => t.LeftAt == null && t.IsKeyWorker),
+                    StandingIn = g.Count(t => t.LeftAt == null && t.IsStandingIn),
+                })
+                .ToListAsync(cancellationToken);
+            // Only the few children without a chosen key worker need to know who stands in and who left last.
+            var unsettled = teams.Where(t => t.Active == 0 || t.KeyWorkers == 0 || t.StandingIn > 0).ToList();
+            var unsettledIds = unsettled.Select(t => t.ChildId).ToList();
+            var people = (unsettledIds.Count == 0 ? [] : await db.TeamMembers.AsNoTracking().Where(t => unsettledIds.Contains(t.ChildId) && (t.LeftAt != null || t.IsStandingIn))
+                .Select(t => new { t.ChildId, t.LeftAt, t.IsStandingIn, t.Professional!.OrganisationId, OrganisationName = t.Professional.Organisation!.Name, t.Professional.UserAccount!.DisplayName })
+                .ToListAsync(cancellationToken)).ToLookup(p => p.ChildId);
+            foreach (var team in unsettled)
+            {
+                var lastLeft = people[team.ChildId].Where(p => p.LeftAt != null).MaxBy(p => p.LeftAt);
+                if (team.Active == 0)
+                {
+                    var left = DateOnly.FromDateTime(lastLeft!.LeftAt!.Value.ToUkTime());
+                    Signal(team.ChildId, AttentionSignalKind.NoTeam, "",
+                        $"Nobody is on the team since {lastLeft.DisplayName} of {lastLeft.OrganisationName} left on {UkDates.Date(left)}. The family has no one to contact; they can invite someone to the team",
+                        "", today.DayNumber - left.DayNumber, organisationId: lastLeft.OrganisationId);
+                }
+                else if (people[team.ChildId].FirstOrDefault(p => p.LeftAt == null && p.IsStandingIn) is { } standIn)
+                {
+                    Signal(team.ChildId, AttentionSignalKind.NoKeyWorker, "",
+                        $"No key worker chosen: {standIn.DisplayName}, team lead, stands in{(lastLeft is null ? "" : $" since {lastLeft.DisplayName} left")}. Choose a key worker",
+                        ChildLinks.Team(team.ChildId), 0, organisationId: lastLeft?.OrganisationId ?? standIn.OrganisationId);
+                }
+                else if (team.KeyWorkers == 0)
+                {
+                    Signal(team.ChildId, AttentionSignalKind.NoKeyWorker, "", "No key worker: the family has no single person to contact", ChildLinks.Team(team.ChildId), 0,
+                        organisationId: lastLeft?.OrganisationId);
+                }
+            }
+        }
+
+        if ((rules & AttentionRules.Concerns) != 0)
+        {
+            // Concerns: a clock past its date, or due within one working day; and several raised in a short time.
+            var concerns = await db.Concerns.AsNoTracking().Where(c => ids.Contains(c.ChildId) && c.Status != ConcernStatus.Closed).ToListAsync(cancellationToken);
+            foreach (var concern in concerns)
+            {
+                var link = ChildLinks.Concern(concern.ChildId, concern.Id);
+                var who = concern.OwnerName ?? $"{concern.OwnerOrganisationName} (nobody chosen yet)";
+                var next = concern.NextDate(today, Calendar);
+                if (next is { Status: ClockStatus.Overdue })
+                {
+                    var due = next.DueOn;
+                    var acknowledgeLate = next.Kind == ConcernClockKind.Acknowledge;
+                    var days = ConcernClock.WorkingDaysOverdue(due, today, Calendar);
+                    Signal(concern.ChildId, AttentionSignalKind.ConcernOverdue, concern.Id.ToString(),
+                        $"{(concern.Urgency == ConcernUrgency.Urgent ? "Urgent concern" : "Concern")} not {(acknowledgeLate ? "acknowledged" : "answered in full")} by {UkDates.Date(due)}, {days} working {(days == 1 ? "day" : "days")} late. Owner: {who}",
+                        link, days, RecordArea.Concerns, due, concern.Id, concern.About, concern.OwnerOrganisationId);
+                }
+                else if (concern.IsEscalated && concern.AwaitsResponse)
+                {
+                    // Late once and escalated: it stays in front of the leads until it is resolved.
+                    var wasLate = concern.RespondEscalatedAt is not null ? $"answered in full by {UkDates.Date(concern.RespondBy)}" : $"acknowledged by {UkDates.Date(concern.AcknowledgeBy)}";
+                    Signal(concern.ChildId, AttentionSignalKind.ConcernOverdue, concern.Id.ToString(),
+                        $"{(concern.Urgency == ConcernUrgency.Urgent ? "Urgent concern" : "Concern")} was not {wasLate}, so it was escalated. It is {concern.Status.ToDisplayName().ToLowerInvariant()} now; respond in full by {UkDates.Date(concern.RespondBy)}. Owner: {who}",
+                        link, 0, RecordArea.Concerns, concern.RespondBy, concern.Id, concern.About, concern.OwnerOrganisationId);
+                }
+                else if (next is { Status: ClockStatus.DueSoon })
+                {
+                    Signal(concern.ChildId, AttentionSignalKind.ConcernDueSoon, concern.Id.ToString(),
+                        $"Concern to {(next.Kind == ConcernClockKind.Acknowledge ? "acknowledge" : "answer in full")} by {UkDates.DayAndDate(next.DueOn)}. Owner: {who}",
+                        link, Calendar.WorkingDaysBetween(today, next.DueOn), RecordArea.Concerns, next.DueOn, concern.Id, concern.About, concern.OwnerOrganisationId);
+                }
+                else if (next is { Kind: ConcernClockKind.Acknowledge })
+                {
+                    // Newly raised: nobody has said they have seen it yet, though there is time.
+                    Signal(concern.ChildId, AttentionSignalKind.ConcernToAcknowledge, concern.Id.ToString(),
+                        $"New concern to acknowledge by {UkDates.DayAndDate(next.DueOn)}. Owner: {who}",
+                        link, Calendar.WorkingDaysBetween(today, next.DueOn), RecordArea.Concerns, next.DueOn, concern.Id, concern.About, concern.OwnerOrganisationId);
+                }
+            }
+
+            var since = TimeProviderExtensions.FromUkTime(today.AddDays(1 - AttentionThresholds.RepeatedConcernsDays), TimeOnly.MinValue);
+            var recent = await db.Concerns.AsNoTracking().Where(c => ids.Contains(c.ChildId) && c.RaisedAt >= since)
+                .GroupBy(c => c.ChildId).Select(g => new { ChildId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+            foreach (var child in recent.Where(r => r.Count >= AttentionThresholds.RepeatedConcernsRange.Min))
+            {
+                Signal(child.ChildId, AttentionSignalKind.RepeatedConcerns, "", $"{child.Count} concerns raised in the last {AttentionThresholds.RepeatedConcernsDays} days",
+                    ChildLinks.Concerns(child.ChildId), child.Count, RecordArea.Concerns);
+            }
+        }
+
+        if ((rules & AttentionRules.Commitments) != 0)
+        {
+            // Commitments: a one-off past its date, recurring provision behind, and disputes waiting for an answer.
+            // Open commitments are checked against their dates; a dispute waits for an answer whatever the commitment's status.
+            var withWork = await db.Commitments.AsNoTracking()
+                .Where(c => ids.Contains(c.ChildId) && (c.Status == CommitmentStatus.Agreed || c.Status == CommitmentStatus.Active || c.OpenDisputes > 0)).ToListAsync(cancellationToken);
+            var commitments = withWork.Where(c => c.Status is CommitmentStatus.Agreed or CommitmentStatus.Active).ToList();
+            var termOwners = commitments.Where(c => c.TermTimeOnly).Select(c => c.OwnerOrganisationId).Distinct().ToList();
+            var terms = (await db.TermDates.AsNoTracking().Where(t => termOwners.Contains(t.OrganisationId)).ToListAsync(cancellationToken))
+                .GroupBy(t => t.OrganisationId).ToDictionary(g => g.Key, g => (IReadOnlyList<TermPeriod>)g.Select(t => new TermPeriod(t.StartDate, t.EndDate)).ToList());
+            foreach (var commitment in commitments)
+            {
+                var link = ChildLinks.Commitment(commitment.ChildId, commitment.Id);
+                var progress = CommitmentProgress.Of(commitment, commitment.DeliveredSoFar, today, terms.GetValueOrDefault(commitment.OwnerOrganisationId, []));
+                if (progress.Status == ProgressStatus.Overdue)
+                {
+                    var days = today.DayNumber - commitment.DueDate!.Value.DayNumber;
+                    Signal(commitment.ChildId, AttentionSignalKind.CommitmentOverdue, commitment.Id.ToString(),
+                        $"\"{commitment.What}\" was due by {UkDates.Date(commitment.DueDate.Value)}. Owner: {commitment.OwnerName}", link, days, RecordArea.Commitments, commitment.DueDate, commitment.Id,
                         about: commitment.RecordArea.AlsoBelongsTo());
                 }
-            }
-        }
-
-        foreach (var commitment in withWork.Where(c => c.OpenDisputes > 0 && children.ContainsKey(c.ChildId)))
-        {
-            Signal(commitment.ChildId, AttentionSignalKind.DeliveryDisputed, commitment.Id.ToString(),
-                $"The family disputes {commitment.OpenDisputes} delivery {(commitment.OpenDisputes == 1 ? "record" : "records")} and is waiting for an answer",
-                ChildLinks.Commitment(commitment.ChildId, commitment.Id), commitment.OpenDisputes, RecordArea.Commitments, subjectId: commitment.Id,
-                about: commitment.RecordArea.AlsoBelongsTo());
-        }
-
-        // Meeting records shared with the family and not yet agreed.
-        var awaiting = await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.ChildId) && m.RecordStatus == MeetingRecordStatus.Shared)
-            .Select(m => new { m.Id, m.ChildId, SharedAt = db.MeetingRecordVersions.Where(v => v.MeetingId == m.Id).Max(v => (DateTime?)v.CreatedAt) })
-            .ToListAsync(cancellationToken);
-        foreach (var meeting in awaiting.Where(m => m.SharedAt is not null))
-        {
-            var sharedOn = DateOnly.FromDateTime(meeting.SharedAt!.Value.ToUkTime());
-            var days = Calendar.WorkingDaysBetween(sharedOn, today);
-            if (days >= AttentionThresholds.RecordWorkingDaysRange.Min)
-            {
-                Signal(meeting.ChildId, AttentionSignalKind.RecordAwaitingAgreement, meeting.Id.ToString(),
-                    $"The meeting record shared on {UkDates.Date(sharedOn)} is not agreed yet: {days} working {(days == 1 ? "day" : "days")}",
-                    ChildLinks.Meeting(meeting.ChildId, meeting.Id), days, RecordArea.Meetings, subjectId: meeting.Id);
-            }
-        }
-
-        // Contact with the family: the latest message, meeting held, or answer to a concern; or when the record began.
-        var messages = await db.Messages.AsNoTracking().Where(m => ids.Contains(m.ChildId)).GroupBy(m => m.ChildId)
-            .Select(g => new { ChildId = g.Key, Last = g.Max(m => m.SentAt) }).ToListAsync(cancellationToken);
-        var meetingsHeld = await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.ChildId) && m.CancelledAt == null && m.StartsAt < endOfToday).GroupBy(m => m.ChildId)
-            .Select(g => new { ChildId = g.Key, Last = g.Max(m => m.StartsAt) }).ToListAsync(cancellationToken);
-        var answers = await db.ConcernUpdates.AsNoTracking()
-            .Where(u => ids.Contains(u.ChildId) && (u.Kind == ConcernUpdateKind.Acknowledged || u.Kind == ConcernUpdateKind.Responded || u.Kind == ConcernUpdateKind.Resolved))
-            .GroupBy(u => u.ChildId).Select(g => new { ChildId = g.Key, Last = g.Max(u => u.At) }).ToListAsync(cancellationToken);
-        var lastContact = children.Values.ToDictionary(c => c.Id, c => c.CreatedAt);
-        foreach (var contact in messages.Concat(meetingsHeld).Concat(answers))
-        {
-            if (contact.Last > lastContact[contact.ChildId])
-            {
-                lastContact[contact.ChildId] = contact.Last;
-            }
-        }
-
-        foreach (var (childId, last) in lastContact)
-        {
-            var days = today.DayNumber - DateOnly.FromDateTime(last.ToUkTime()).DayNumber;
-            if (days >= LoosestNoContactDays)
-            {
-                Signal(childId, AttentionSignalKind.NoContact, "", $"No messages, meetings or answers to the family for {days / 7} weeks", ChildLinks.Overview(childId), days);
-            }
-        }
-
-        // Support plans past the date their kind says they must be reviewed by; an EHC plan's review is a statutory process.
-        var plans = await db.SupportPlans.AsNoTracking()
-            .Where(p => ids.Contains(p.ChildId) && p.Status == PlanStatus.Agreed && p.Kind != PlanKind.Ehc && p.ReviewBy < today).ToListAsync(cancellationToken);
-        foreach (var plan in plans.Where(p => !plans.Any(later => later.ChildId == p.ChildId && later.Kind == p.Kind && later.AgreedAt > p.AgreedAt)))
-        {
-            var days = today.DayNumber - plan.ReviewBy!.Value.DayNumber;
-            Signal(plan.ChildId, AttentionSignalKind.PlanReviewOverdue, plan.Id.ToString(),
-                $"The {plan.Rule.Name} was due to be reviewed by {UkDates.Date(plan.ReviewBy.Value)}, {days} {(days == 1 ? "day" : "days")} ago. Written by {plan.OrganisationName}",
-                ChildLinks.Plan(plan.ChildId, plan.Id), days, dueOn: plan.ReviewBy, subjectId: plan.Id, organisationId: plan.OrganisationId);
-        }
-
-        // Advice asked for and not given by its date; seen by those shared the part it is about.
-        var lateAdvice = await db.AdviceRequests.AsNoTracking()
-            .Where(r => ids.Contains(r.ChildId) && r.Status == Advice.AdviceStatus.Asked && r.DueOn < today).ToListAsync(cancellationToken);
-        foreach (var request in lateAdvice)
-        {
-            var days = today.DayNumber - request.DueOn.DayNumber;
-            Signal(request.ChildId, AttentionSignalKind.AdviceLate, request.Id.ToString(),
-                $"Advice from {request.StatutoryName} was due by {UkDates.Date(request.DueOn)}, {days} {(days == 1 ? "day" : "days")} ago. Asked for by {request.AskedByName}"
-                + (request.AppointmentMissedOn is { } missed ? $". An exception may apply: an appointment was missed on {UkDates.Date(missed)}" : ""),
-                ChildLinks.AdviceRequest(request.ChildId, request.Id), days, area: request.Part, dueOn: request.DueOn, subjectId: request.Id);
-        }
-
-        // Words the family asked to have corrected, waiting for the author's organisation: due within one month, then late.
-        var corrections = await db.CorrectionRequests.AsNoTracking()
-            .Where(r => ids.Contains(r.ChildId) && r.Status == DataRights.CorrectionStatus.Waiting).ToListAsync(cancellationToken);
-        foreach (var request in corrections)
-        {
-            var late = today > request.DueOn;
-            var days = Math.Abs(today.DayNumber - request.DueOn.DayNumber);
-            Signal(request.ChildId, AttentionSignalKind.CorrectionWaiting, request.Id.ToString(),
-                late ? $"The family asked for {request.AuthorName}'s words to be corrected. The answer was due by {UkDates.Date(request.DueOn)}, {days} {(days == 1 ? "day" : "days")} ago"
-                    : $"The family asked for {request.AuthorName}'s words to be corrected. {request.OrganisationName} must answer by {UkDates.Date(request.DueOn)}",
-                ChildLinks.Correction(request.ChildId, request.Id), late ? -days : days, area: request.Part, dueOn: request.DueOn, subjectId: request.Id,
-                organisationId: request.OrganisationId);
-        }
-
-        // The record the family asked to have erased, waiting for the local authority: due within one month, then late.
-        var erasures = await db.ErasureRequests.AsNoTracking()
-            .Where(r => ids.Contains(r.ChildId) && r.Answer == DataRights.ErasureAnswer.Waiting).ToListAsync(cancellationToken);
-        foreach (var request in erasures)
-        {
-            var late = today > request.DueOn;
-            var days = Math.Abs(today.DayNumber - request.DueOn.DayNumber);
-            Signal(request.ChildId, AttentionSignalKind.ErasureWaiting, request.Id.ToString(),
-                late ? $"The family asked for the record to be erased. The answer was due by {UkDates.Date(request.DueOn)}, {days} {(days == 1 ? "day" : "days")} ago"
-                    : $"The family asked for the record to be erased. The local authority must answer by {UkDates.Date(request.DueOn)}",
-                ChildLinks.ErasureRequest(request.ChildId, request.Id), late ? -days : days, dueOn: request.DueOn, subjectId: request.Id);
-        }
-
-        // Advice given weeks ago whose recommendations no plan for the child has answered yet: adopted or not, with a reason.
-        var givenBefore = TimeProviderExtensions.FromUkTime(today.AddDays(1 - 7 * Advice.RecommendationService.WeeksToAnswer), TimeOnly.MinValue);
-        var unanswered = await db.AdviceRequests.AsNoTracking()
-            .Where(r => ids.Contains(r.ChildId) && r.Status == Advice.AdviceStatus.Given && r.GivenAt < givenBefore)
-            .Select(r => new
-            {
-                r.Id, r.ChildId, r.Part, r.AdviserName, r.AdviserOrganisationName, r.ByFamily, r.OfOrganisation, GivenAt = r.GivenAt!.Value,
-                Count = r.Recommendations.Count(c => !db.RecommendationAnswers.Any(a => a.RecommendationId == c.Id)),
-            })
-            .Where(r => r.Count > 0).ToListAsync(cancellationToken);
-        foreach (var advice in unanswered)
-        {
-            var given = DateOnly.FromDateTime(advice.GivenAt.ToUkTime());
-            var weeks = (today.DayNumber - given.DayNumber) / 7;
-            var whose = advice.ByFamily ? $"the family's own advice ({advice.AdviserName})"
-                : advice.OfOrganisation ? $"{advice.AdviserOrganisationName}'s advice"
-                : $"{advice.AdviserName}'s advice ({advice.AdviserOrganisationName})";
-            Signal(advice.ChildId, AttentionSignalKind.RecommendationsUnanswered, advice.Id.ToString(),
-                $"{advice.Count} {(advice.Count == 1 ? "recommendation" : "recommendations")} from {whose}, given {weeks} weeks ago on {UkDates.Date(given)}, not yet answered in a plan",
-                ChildLinks.AdviceRequest(advice.ChildId, advice.Id), today.DayNumber - given.DayNumber, area: advice.Part,
-                dueOn: given.AddDays(7 * Advice.RecommendationService.WeeksToAnswer), subjectId: advice.Id);
-        }
-
-        // Statutory deadlines missed, or due within the loosest window an organisation may choose. Working days are
-        // counted only for dates inside that window; a missed date's size is how many days ago it was.
-        var processes = await db.StatutoryProcesses.AsNoTracking().Include(p => p.Events).Where(p => ids.Contains(p.ChildId)).AsSplitQuery().ToListAsync(cancellationToken);
-        var window = Calendar.AddWorkingDays(today, LoosestStatutoryWorkingDays);
-        foreach (var process in processes)
-        {
-            var link = ChildLinks.StatutoryProcess(process.ChildId, process.Id);
-            // Only duties: a family's own right is never missed, and never chased.
-            foreach (var tracked in process.Progress(today, Timescales.England, children[process.ChildId].DateOfBirth).Deadlines.Where(d => !d.IsRight))
-            {
-                var deadline = tracked.Deadline;
-                var key = $"{process.Id}:{tracked.Id}";
-                if (tracked.State == DeadlineState.Missed)
+                else if (progress.Status is ProgressStatus.Behind or ProgressStatus.NotStarted && progress.Expected > 0)
                 {
-                    Signal(process.ChildId, AttentionSignalKind.StatutoryMissed, key, $"{tracked.Title.ShortenTo(120)}: the legal date was {UkDates.Date(deadline.Date)}",
-                        link, today.DayNumber - deadline.Date.DayNumber, RecordArea.StatutoryProcess, deadline.Date, process.Id);
+                    var percent = (int)Math.Floor(progress.Delivered / progress.Expected * 100);
+                    if (percent < 100)
+                    {
+                        Signal(commitment.ChildId, AttentionSignalKind.ProvisionBehind, commitment.Id.ToString(),
+                            $"\"{commitment.What}\" is behind: {percent}% of what was owed so far. Owner: {commitment.OwnerName}", link, percent, RecordArea.Commitments, subjectId: commitment.Id,
+                            about: commitment.RecordArea.AlsoBelongsTo());
+                    }
                 }
-                else if (tracked.State == DeadlineState.Upcoming && deadline.Date <= window)
+            }
+
+            foreach (var commitment in withWork.Where(c => c.OpenDisputes > 0 && children.ContainsKey(c.ChildId)))
+            {
+                Signal(commitment.ChildId, AttentionSignalKind.DeliveryDisputed, commitment.Id.ToString(),
+                    $"The family disputes {commitment.OpenDisputes} delivery {(commitment.OpenDisputes == 1 ? "record" : "records")} and is waiting for an answer",
+                    ChildLinks.Commitment(commitment.ChildId, commitment.Id), commitment.OpenDisputes, RecordArea.Commitments, subjectId: commitment.Id,
+                    about: commitment.RecordArea.AlsoBelongsTo());
+            }
+        }
+
+        if ((rules & AttentionRules.Meetings) != 0)
+        {
+            // Meeting records shared with the family and not yet agreed.
+            var awaiting = await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.ChildId) && m.RecordStatus == MeetingRecordStatus.Shared)
+                .Select(m => new { m.Id, m.ChildId, SharedAt = db.MeetingRecordVersions.Where(v => v.MeetingId == m.Id).Max(v => (DateTime?)v.CreatedAt) })
+                .ToListAsync(cancellationToken);
+            foreach (var meeting in awaiting.Where(m => m.SharedAt is not null))
+            {
+                var sharedOn = DateOnly.FromDateTime(meeting.SharedAt!.Value.ToUkTime());
+                var days = Calendar.WorkingDaysBetween(sharedOn, today);
+                if (days >= AttentionThresholds.RecordWorkingDaysRange.Min)
                 {
-                    Signal(process.ChildId, AttentionSignalKind.StatutoryDueSoon, key, $"{tracked.Title.ShortenTo(120)}: by {UkDates.DayAndDate(deadline.Date)}",
-                        link, Calendar.WorkingDaysBetween(today, deadline.Date), RecordArea.StatutoryProcess, deadline.Date, process.Id);
+                    Signal(meeting.ChildId, AttentionSignalKind.RecordAwaitingAgreement, meeting.Id.ToString(),
+                        $"The meeting record shared on {UkDates.Date(sharedOn)} is not agreed yet: {days} working {(days == 1 ? "day" : "days")}",
+                        ChildLinks.Meeting(meeting.ChildId, meeting.Id), days, RecordArea.Meetings, subjectId: meeting.Id);
+                }
+            }
+        }
+
+        if ((rules & AttentionRules.Contact) != 0)
+        {
+            // Contact with the family: the latest message, meeting held, or answer to a concern; or when the record began.
+            var messages = await db.Messages.AsNoTracking().Where(m => ids.Contains(m.ChildId)).GroupBy(m => m.ChildId)
+                .Select(g => new { ChildId = g.Key, Last = g.Max(m => m.SentAt) }).ToListAsync(cancellationToken);
+            var meetingsHeld = await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.ChildId) && m.CancelledAt == null && m.StartsAt < endOfToday).GroupBy(m => m.ChildId)
+                .Select(g => new { ChildId = g.Key, Last = g.Max(m => m.StartsAt) }).ToListAsync(cancellationToken);
+            var answers = await db.ConcernUpdates.AsNoTracking()
+                .Where(u => ids.Contains(u.ChildId) && (u.Kind == ConcernUpdateKind.Acknowledged || u.Kind == ConcernUpdateKind.Responded || u.Kind == ConcernUpdateKind.Resolved))
+                .GroupBy(u => u.ChildId).Select(g => new { ChildId = g.Key, Last = g.Max(u => u.At) }).ToListAsync(cancellationToken);
+            var lastContact = children.Values.ToDictionary(c => c.Id, c => c.CreatedAt);
+            foreach (var contact in messages.Concat(meetingsHeld).Concat(answers))
+            {
+                if (contact.Last > lastContact[contact.ChildId])
+                {
+                    lastContact[contact.ChildId] = contact.Last;
+                }
+            }
+
+            foreach (var (childId, last) in lastContact)
+            {
+                var days = today.DayNumber - DateOnly.FromDateTime(last.ToUkTime()).DayNumber;
+                if (days >= LoosestNoContactDays)
+                {
+                    Signal(childId, AttentionSignalKind.NoContact, "", $"No messages, meetings or answers to the family for {days / 7} weeks", ChildLinks.Overview(childId), days);
+                }
+            }
+        }
+
+        if ((rules & AttentionRules.Plans) != 0)
+        {
+            // Support plans past the date their kind says they must be reviewed by; an EHC plan's review is a statutory process.
+            var plans = await db.SupportPlans.AsNoTracking()
+                .Where(p => ids.Contains(p.ChildId) && p.Status == PlanStatus.Agreed && p.Kind != PlanKind.Ehc && p.ReviewBy < today).ToListAsync(cancellationToken);
+            foreach (var plan in plans.Where(p => !plans.Any(later => later.ChildId == p.ChildId && later.Kind == p.Kind && later.AgreedAt > p.AgreedAt)))
+            {
+                var days = today.DayNumber - plan.ReviewBy!.Value.DayNumber;
+                Signal(plan.ChildId, AttentionSignalKind.PlanReviewOverdue, plan.Id.ToString(),
+                    $"The {plan.Rule.Name} was due to be reviewed by {UkDates.Date(plan.ReviewBy.Value)}, {days} {(days == 1 ? "day" : "days")} ago. Written by {plan.OrganisationName}",
+                    ChildLinks.Plan(plan.ChildId, plan.Id), days, dueOn: plan.ReviewBy, subjectId: plan.Id, organisationId: plan.OrganisationId);
+            }
+        }
+
+        if ((rules & AttentionRules.Advice) != 0)
+        {
+            // Advice asked for and not given by its date; seen by those shared the part it is about.
+            var lateAdvice = await db.AdviceRequests.AsNoTracking()
+                .Where(r => ids.Contains(r.ChildId) && r.Status == Advice.AdviceStatus.Asked && r.DueOn < today).ToListAsync(cancellationToken);
+            foreach (var request in lateAdvice)
+            {
+                var days = today.DayNumber - request.DueOn.DayNumber;
+                Signal(request.ChildId, AttentionSignalKind.AdviceLate, request.Id.ToString(),
+                    $"Advice from {request.StatutoryName} was due by {UkDates.Date(request.DueOn)}, {days} {(days == 1 ? "day" : "days")} ago. Asked for by {request.AskedByName}"
+                    + (request.AppointmentMissedOn is { } missed ? $". An exception may apply: an appointment was missed on {UkDates.Date(missed)}" : ""),
+                    ChildLinks.AdviceRequest(request.ChildId, request.Id), days, area: request.Part, dueOn: request.DueOn, subjectId: request.Id);
+            }
+        }
+
+        if ((rules & AttentionRules.DataRights) != 0)
+        {
+            // Words the family asked to have corrected, waiting for the author's organisation: due within one month, then late.
+            var corrections = await db.CorrectionRequests.AsNoTracking()
+                .Where(r => ids.Contains(r.ChildId) && r.Status == DataRights.CorrectionStatus.Waiting).ToListAsync(cancellationToken);
+            foreach (var request in corrections)
+            {
+                var late = today > request.DueOn;
+                var days = Math.Abs(today.DayNumber - request.DueOn.DayNumber);
+                Signal(request.ChildId, AttentionSignalKind.CorrectionWaiting, request.Id.ToString(),
+                    late ? $"The family asked for {request.AuthorName}'s words to be corrected. The answer was due by {UkDates.Date(request.DueOn)}, {days} {(days == 1 ? "day" : "days")} ago"
+                        : $"The family asked for {request.AuthorName}'s words to be corrected. {request.OrganisationName} must answer by {UkDates.Date(request.DueOn)}",
+                    ChildLinks.Correction(request.ChildId, request.Id), late ? -days : days, area: request.Part, dueOn: request.DueOn, subjectId: request.Id,
+                    organisationId: request.OrganisationId);
+            }
+        }
+
+        if ((rules & AttentionRules.DataRights) != 0)
+        {
+            // The record the family asked to have erased, waiting for the local authority: due within one month, then late.
+            var erasures = await db.ErasureRequests.AsNoTracking()
+                .Where(r => ids.Contains(r.ChildId) && r.Answer == DataRights.ErasureAnswer.Waiting).ToListAsync(cancellationToken);
+            foreach (var request in erasures)
+            {
+                var late = today > request.DueOn;
+                var days = Math.Abs(today.DayNumber - request.DueOn.DayNumber);
+                Signal(request.ChildId, AttentionSignalKind.ErasureWaiting, request.Id.ToString(),
+                    late ? $"The family asked for the record to be erased. The answer was due by {UkDates.Date(request.DueOn)}, {days} {(days == 1 ? "day" : "days")} ago"
+                        : $"The family asked for the record to be erased. The local authority must answer by {UkDates.Date(request.DueOn)}",
+                    ChildLinks.ErasureRequest(request.ChildId, request.Id), late ? -days : days, dueOn: request.DueOn, subjectId: request.Id);
+            }
+        }
+
+        if ((rules & AttentionRules.Advice) != 0)
+        {
+            // Advice given weeks ago whose recommendations no plan for the child has answered yet: adopted or not, with a reason.
+            var givenBefore = TimeProviderExtensions.FromUkTime(today.AddDays(1 - 7 * Advice.RecommendationService.WeeksToAnswer), TimeOnly.MinValue);
+            var unanswered = await db.AdviceRequests.AsNoTracking()
+                .Where(r => ids.Contains(r.ChildId) && r.Status == Advice.AdviceStatus.Given && r.GivenAt < givenBefore)
+                .Select(r => new
+                {
+                    r.Id, r.ChildId, r.Part, r.AdviserName, r.AdviserOrganisationName, r.ByFamily, r.OfOrganisation, GivenAt = r.GivenAt!.Value,
+                    Count = r.Recommendations.Count(c => !db.RecommendationAnswers.Any(a => a.RecommendationId == c.Id)),
+                })
+                .Where(r => r.Count > 0).ToListAsync(cancellationToken);
+            foreach (var advice in unanswered)
+            {
+                var given = DateOnly.FromDateTime(advice.GivenAt.ToUkTime());
+                var weeks = (today.DayNumber - given.DayNumber) / 7;
+                var whose = advice.ByFamily ? $"the family's own advice ({advice.AdviserName})"
+                    : advice.OfOrganisation ? $"{advice.AdviserOrganisationName}'s advice"
+                    : $"{advice.AdviserName}'s advice ({advice.AdviserOrganisationName})";
+                Signal(advice.ChildId, AttentionSignalKind.RecommendationsUnanswered, advice.Id.ToString(),
+                    $"{advice.Count} {(advice.Count == 1 ? "recommendation" : "recommendations")} from {whose}, given {weeks} weeks ago on {UkDates.Date(given)}, not yet answered in a plan",
+                    ChildLinks.AdviceRequest(advice.ChildId, advice.Id), today.DayNumber - given.DayNumber, area: advice.Part,
+                    dueOn: given.AddDays(7 * Advice.RecommendationService.WeeksToAnswer), subjectId: advice.Id);
+            }
+        }
+
+        if ((rules & AttentionRules.Statutory) != 0)
+        {
+            // Statutory deadlines missed, or due within the loosest window an organisation may choose. Working days are
+            // counted only for dates inside that window; a missed date's size is how many days ago it was.
+            var processes = await db.StatutoryProcesses.AsNoTracking().Include(p => p.Events).Where(p => ids.Contains(p.ChildId)).AsSplitQuery().ToListAsync(cancellationToken);
+            var window = Calendar.AddWorkingDays(today, LoosestStatutoryWorkingDays);
+            foreach (var process in processes)
+            {
+                var link = ChildLinks.StatutoryProcess(process.ChildId, process.Id);
+                // Only duties: a family's own right is never missed, and never chased.
+                foreach (var tracked in process.Progress(today, Timescales.England, children[process.ChildId].DateOfBirth).Deadlines.Where(d => !d.IsRight))
+                {
+                    var deadline = tracked.Deadline;
+                    var key = $"{process.Id}:{tracked.Id}";
+                    if (tracked.State == DeadlineState.Missed)
+                    {
+                        Signal(process.ChildId, AttentionSignalKind.StatutoryMissed, key, $"{tracked.Title.ShortenTo(120)}: the legal date was {UkDates.Date(deadline.Date)}",
+                            link, today.DayNumber - deadline.Date.DayNumber, RecordArea.StatutoryProcess, deadline.Date, process.Id);
+                    }
+                    else if (tracked.State == DeadlineState.Upcoming && deadline.Date <= window)
+                    {
+                        Signal(process.ChildId, AttentionSignalKind.StatutoryDueSoon, key, $"{tracked.Title.ShortenTo(120)}: by {UkDates.DayAndDate(deadline.Date)}",
+                            link, Calendar.WorkingDaysBetween(today, deadline.Date), RecordArea.StatutoryProcess, deadline.Date, process.Id);
+                    }
                 }
             }
         }

@@ -52,16 +52,17 @@ public sealed class CommitmentSteps(CommonGroundDbContext db, AccessService acce
 
     /// <summary>
     /// Saves (with <paramref name="trySave"/> when the change needs more than the unit of work, as a delivery's totals
-    /// do), or reports that someone else changed the same record first; nothing is written then.
+    /// do), or reports that someone else changed the same record first; nothing is written then. The child's early
+    /// warnings of <paramref name="rules"/> are then worked out again.
     /// </summary>
-    public async Task<Result<T>> SaveAsync<T>(Guid childId, T changed, Error changedMeanwhile, Func<Task<bool>>? trySave = null)
+    public async Task<Result<T>> SaveAsync<T>(Guid childId, T changed, Error changedMeanwhile, Func<Task<bool>>? trySave = null, AttentionRules rules = AttentionRules.All)
     {
         if (!await (trySave is null ? db.TrySaveAsync() : trySave()))
         {
             return changedMeanwhile;
         }
 
-        await signals.RefreshAfterChangeAsync(childId);
+        await signals.RefreshAfterChangeAsync(childId, rules);
         return changed;
     }
 

@@ -1,4 +1,5 @@
 using CommonGround.Core.Access;
+using CommonGround.Core.Attention;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Children;
 using CommonGround.Core.Concerns;
@@ -48,7 +49,9 @@ public sealed class DeliveryService(CommonGroundDbContext db, CommitmentSteps st
                 area: RecordArea.Commitments, about: commitment.RecordArea.AlsoBelongsTo());
         }
 
-        return await SaveAsync(record, before: default);
+        // A delivery recorded moves only its commitment's standing; a dispute or its answer is a concern too, so those
+        // below refresh everything.
+        return await SaveAsync(record, before: default, AttentionRules.Commitments);
     }
 
     /// <summary>The family confirms a delivery record, or disputes it; a dispute is flagged to the commitment's owner.</summary>
@@ -133,6 +136,6 @@ public sealed class DeliveryService(CommonGroundDbContext db, CommitmentSteps st
     }
 
     /// <summary>Saves the change with its commitment's totals (see <see cref="DeliveryTotals"/>), then brings the child's early warnings up to date.</summary>
-    private Task<Result<DeliveryRecord>> SaveAsync(DeliveryRecord record, DeliveryTally before) =>
-        steps.SaveAsync(record.ChildId, record, new DeliveryChangedMeanwhile(), () => DeliveryTotals.TrySaveAsync(db, record, before));
+    private Task<Result<DeliveryRecord>> SaveAsync(DeliveryRecord record, DeliveryTally before, AttentionRules rules = AttentionRules.All) =>
+        steps.SaveAsync(record.ChildId, record, new DeliveryChangedMeanwhile(), () => DeliveryTotals.TrySaveAsync(db, record, before), rules);
 }

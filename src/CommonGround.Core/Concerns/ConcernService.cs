@@ -149,7 +149,8 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
             $"Raised {(concern.Urgency == ConcernUrgency.Urgent ? "an urgent" : "a")} concern about {concern.About.ToDisplayName()}, for {concern.OwnerName ?? concern.OwnerOrganisationName} to answer"));
         await NotifyNewOwnerAsync(concern, childAccess.Child, actor);
         await db.SaveChangesAsync();
-        await signals.RefreshAfterChangeAsync(concern.ChildId);
+        // A new concern moves the concern clocks and the count of concerns raised; it is not an answer to the family.
+        await signals.RefreshAfterChangeAsync(concern.ChildId, AttentionRules.Concerns);
         return concern;
     }
 

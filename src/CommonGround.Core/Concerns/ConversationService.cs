@@ -237,7 +237,8 @@ public sealed class ConversationService(CommonGroundDbContext db, AccessService 
             await transaction.CommitAsync();
         }
 
-        await signals.RefreshAfterChangeAsync(conversation.ChildId);
+        // A message moves only when the family last heard from someone; it changes no concern, commitment or date.
+        await signals.RefreshAfterChangeAsync(conversation.ChildId, AttentionRules.Contact);
         return conversation;
     }
 
