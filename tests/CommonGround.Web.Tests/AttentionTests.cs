@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using CommonGround.Core.Attention;
 using CommonGround.Core.Statutory;
+using CommonGround.Core.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -145,7 +146,7 @@ public sealed class AttentionTests : FreshAppTests
     {
         static string Line(AttentionSignal s) => $"{s.Kind} {s.SubjectKey} {s.Measure} {s.DueOn} {s.Reason}";
         var stored = await App.QueryAsync(db => db.AttentionSignals.Where(s => s.ChildId == sam).ToListAsync());
-        var computed = await App.QueryAsync(db => AttentionSignals.ComputeAsync(db, [sam], App.Time.GetUtcNow().UtcDateTime, DateOnly.FromDateTime(App.Time.GetUtcNow().UtcDateTime), AttentionRules.All));
+        var computed = await App.QueryAsync(db => AttentionSignals.ComputeAsync(db, [sam], App.Time.UtcNow(), App.Time.TodayInUk(), AttentionRules.All));
         return (stored.Select(Line).Order().ToList(), computed.Select(Line).Order().ToList());
     }
 
@@ -189,7 +190,7 @@ public sealed class AttentionTests : FreshAppTests
         Assert.Equal(allRules, stored);
 
         // A delivery recorded: the therapy is less far behind.
-        var today = DateOnly.FromDateTime(App.Time.GetUtcNow().UtcDateTime);
+        var today = App.Time.TodayInUk();
         var (recorded, _) = await (await SignedInAsync("senco@example.org")).SubmitAsync($"/children/{sam}/commitments/{commitment}/deliveries/new", new Dictionary<string, string>
         {
             ["Input.Date.Day"] = today.Day.ToString(CultureInfo.InvariantCulture), ["Input.Date.Month"] = today.Month.ToString(CultureInfo.InvariantCulture),
