@@ -197,6 +197,10 @@ public sealed class ConcernTests : FreshAppTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Enter what the concern is about", page.ErrorSummary());
         Assert.Contains("Enter what is happening", page.ErrorSummary());
+        // The form shown again still offers who can answer: the key worker first, then each organisation on the team.
+        var owners = page.QuerySelectorAll("input[name='Input.Owner']").Select(o => o.GetAttribute("value")).ToList();
+        Assert.Equal("key-worker", owners.First());
+        Assert.True(owners.Count > 1, "the organisations on the team are offered too");
         Assert.Equal(0, await App.QueryAsync(db => db.Concerns.CountAsync()));
         Assert.Equal(0, await App.QueryAsync(db => db.Notifications.CountAsync()));
     }
@@ -210,6 +214,7 @@ public sealed class ConcernTests : FreshAppTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(["Priya Nair cannot see concerns about this part of the record. Choose an organisation instead, or share it with them first"], page.ErrorSummary());
+        Assert.NotNull(page.QuerySelector("input[name='Input.Owner'][value='key-worker']"));
         Assert.Equal(0, await App.QueryAsync(db => db.Concerns.CountAsync()));
     }
 

@@ -147,7 +147,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
         db.ConcernUpdates.Add(concern.Raise(actor.UserId, actor.Name, childAccess.IsFamily));
         db.AuditEvents.Add(ChildEvent(actor, childAccess.Child, concern, now, AuditActions.ConcernRaised,
             $"Raised {(concern.Urgency == ConcernUrgency.Urgent ? "an urgent" : "a")} concern about {concern.About.ToDisplayName()}, for {concern.OwnerName ?? concern.OwnerOrganisationName} to answer"));
-        await NotifyNewOwnerAsync(concern, childAccess.Child, actor);
+        await NotifyNewOwnerAsync(concern, professional, childAccess.Child, actor);
         await db.SaveChangesAsync();
         // A new concern moves the concern clocks and the count of concerns raised; it is not an answer to the family.
         await signals.RefreshAfterChangeAsync(concern.ChildId, AttentionRules.Concerns);
@@ -249,15 +249,16 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
         return (owner.Organisation!, (Professional?)owner);
     }
 
-    private async Task NotifyNewOwnerAsync(Concern concern, Child child, UserActor actor)
+    /// <summary>Tells the owner, or the organisation's leads when nobody is chosen yet; the owner was read just now, still active.</summary>
+    private async Task NotifyNewOwnerAsync(Concern concern, Professional? owner, Child child, UserActor actor)
     {
         var mandatory = concern.Urgency == ConcernUrgency.Urgent;
         var urgent = mandatory ? "An urgent concern" : "A concern";
-        if (concern.OwnerProfessionalId is not null)
+        if (owner is not null)
         {
-            if (await ActiveUserIdAsync(concern.OwnerProfessionalId) is { } ownerUserId && ownerUserId != actor.UserId)
+            if (owner.UserAccountId != actor.UserId)
             {
-                notifier.Notify(ownerUserId, NotificationKind.ConcernRaised, $"{urgent} about {child.KnownAs} was raised for you to answer: \"{concern.Topic}\"",
+                notifier.Notify(owner.UserAccountId, NotificationKind.ConcernRaised, $"{urgent} about {child.KnownAs} was raised for you to answer: \"{concern.Topic}\"",
                     $"{urgent} about {child.KnownAs} was raised for you to answer", ChildLinks.Concern(child.Id, concern.Id), child.Id, mandatory, area: RecordArea.Concerns, about: concern.About);
             }
 

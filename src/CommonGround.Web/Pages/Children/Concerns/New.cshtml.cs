@@ -73,6 +73,7 @@ public sealed class NewModel(ConcernService concerns, Core.Commitments.Commitmen
             return refused;
         }
 
+        await LoadOwnersAsync(childId);
         Input = new InputModel
         {
             Urgency = ConcernUrgency.Standard,
@@ -97,7 +98,7 @@ public sealed class NewModel(ConcernService concerns, Core.Commitments.Commitmen
 
         if (!ModelState.IsValid)
         {
-            return Invalid();
+            return await ShownAgainAsync(childId, Invalid());
         }
 
         var actor = await CurrentUser.ActorAsync();
@@ -106,7 +107,7 @@ public sealed class NewModel(ConcernService concerns, Core.Commitments.Commitmen
             new WrittenField("Input.WhatWouldHelp", "What you would like to happen", Input.WhatWouldHelp));
         if (Advice.Count > 0)
         {
-            return Page();
+            return await ShownAgainAsync(childId, Page());
         }
 
         var result = await concerns.RaiseAsync(
@@ -114,7 +115,7 @@ public sealed class NewModel(ConcernService concerns, Core.Commitments.Commitmen
             new RaiseConcernOptions(Input.Topic, Input.About, Input.WhatIsHappening, Input.WhatWouldHelp, Input.Urgency!.Value, Input.Owner, Commitment?.Id), actor);
         if (!result.Succeeded)
         {
-            return Invalid(result.Error!);
+            return await ShownAgainAsync(childId, Invalid(result.Error!));
         }
 
         var concern = result.Value!;
@@ -136,7 +137,16 @@ public sealed class NewModel(ConcernService concerns, Core.Commitments.Commitmen
         }
 
         Topics = ConcernService.Topics.Where(Access.CanSee).Select(a => new Option(a.ToString(), a.ToDisplayName())).ToList();
-        Owners = (await concerns.OwnerChoicesAsync(childId)).Select(c => new Option(c.Value, c.Label, c.Hint)).ToList();
         return null;
+    }
+
+    // Who the concern can go to is read only when the form is shown: a concern that is raised does not need the list.
+    private async Task LoadOwnersAsync(Guid childId) =>
+        Owners = (await concerns.OwnerChoicesAsync(childId)).Select(c => new Option(c.Value, c.Label, c.Hint)).ToList();
+
+    private async Task<IActionResult> ShownAgainAsync(Guid childId, IActionResult shown)
+    {
+        await LoadOwnersAsync(childId);
+        return shown;
     }
 }
