@@ -160,5 +160,6 @@ public sealed class RecommendationConfiguration : IEntityTypeConfiguration<Recom
     {
         e.ToTable("Recommendations");
         e.Property(r => r.Text).HasMaxLength(Recommendation.MaxTextLength);
+        e.HasIndex(r => r.ChildId);
     }
 }

@@ -272,5 +272,6 @@ public sealed class CommitmentCommentConfiguration : IEntityTypeConfiguration<Co
         e.Property(c => c.AuthorName).HasMaxLength(200);
         e.HasOne<Commitment>().WithMany().HasForeignKey(c => c.CommitmentId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(c => c.CommitmentId);
+        e.HasIndex(c => c.ChildId);
     }
 }

@@ -369,5 +369,6 @@ public sealed class MeetingFeedbackConfiguration : IEntityTypeConfiguration<Meet
         e.HasOne<Organisation>().WithMany().HasForeignKey(f => f.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(f => new { f.MeetingId, f.UserAccountId }).IsUnique();
         e.HasIndex(f => new { f.OrganisationId, f.AnsweredAt });
+        e.HasIndex(f => f.ChildId);
     }
 }

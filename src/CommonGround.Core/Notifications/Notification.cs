@@ -129,6 +129,8 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         e.HasIndex(n => new { n.RecipientUserId, n.OnceKey }).IsUnique();
         // Jobs look up which warnings have already gone, by key.
         e.HasIndex(n => n.OnceKey);
+        // A child's download and erasure find the notifications about the child.
+        e.HasIndex(n => n.ChildId);
     }
 }
 

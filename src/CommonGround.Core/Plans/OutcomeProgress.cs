@@ -71,5 +71,6 @@ public sealed class OutcomeProgressConfiguration : IEntityTypeConfiguration<Outc
         e.Property(p => p.ByName).HasMaxLength(200);
         e.HasOne<SupportPlan>().WithMany().HasForeignKey(p => p.PlanId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(p => new { p.PlanId, p.ReviewNumber, p.OutcomeLineId, p.ByFamily }).IsUnique();
+        e.HasIndex(p => p.ChildId);
     }
 }

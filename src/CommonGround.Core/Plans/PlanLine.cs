@@ -160,5 +160,6 @@ public sealed class PlanLineConfiguration : IEntityTypeConfiguration<PlanLine>
         e.Property(l => l.Serves).HasMaxLength(2000);
         e.HasIndex(l => new { l.PlanId, l.Kind, l.Position });
         e.HasIndex(l => l.CommitmentId);
+        e.HasIndex(l => l.ChildId);
     }
 }

@@ -88,5 +88,6 @@ public sealed class PlanResponseConfiguration : IEntityTypeConfiguration<PlanRes
         e.Property(r => r.RepliedByName).HasMaxLength(200);
         e.HasOne<SupportPlan>().WithMany().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(r => new { r.PlanId, r.LineId });
+        e.HasIndex(r => r.ChildId);
     }
 }

@@ -95,5 +95,6 @@ public sealed class PlanVersionConfiguration : IEntityTypeConfiguration<PlanVers
         e.Property(v => v.ByName).HasMaxLength(200);
         e.HasOne<SupportPlan>().WithMany().HasForeignKey(v => v.PlanId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(v => new { v.PlanId, v.Number, v.Stage }).IsUnique();
+        e.HasIndex(v => v.ChildId);
     }
 }

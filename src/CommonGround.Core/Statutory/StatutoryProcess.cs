@@ -152,5 +152,6 @@ public sealed class StatutoryEventConfiguration : IEntityTypeConfiguration<Statu
         e.Property(v => v.CorrectionReason).HasMaxLength(StatutoryEvent.MaxReasonLength);
         e.Property(v => v.RecordedByName).HasMaxLength(200);
         e.Property(v => v.ConfirmedByName).HasMaxLength(200);
+        e.HasIndex(v => v.ChildId);
     }
 }

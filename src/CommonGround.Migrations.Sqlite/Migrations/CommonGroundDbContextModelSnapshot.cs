@@ -678,6 +678,9 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_recommendations");
 
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_recommendations_child_id");
+
                     b.HasIndex("RequestId")
                         .HasDatabaseName("ix_recommendations_request_id");
 
@@ -1372,6 +1375,9 @@ namespace CommonGround.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_commitment_comments");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_commitment_comments_child_id");
 
                     b.HasIndex("CommitmentId")
                         .HasDatabaseName("ix_commitment_comments_commitment_id");
@@ -2773,6 +2779,9 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_meeting_feedback");
 
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_meeting_feedback_child_id");
+
                     b.HasIndex("MeetingId", "UserAccountId")
                         .IsUnique()
                         .HasDatabaseName("ix_meeting_feedback_meeting_id_user_account_id");
@@ -3083,6 +3092,9 @@ namespace CommonGround.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_notifications");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_notifications_child_id");
 
                     b.HasIndex("OnceKey")
                         .HasDatabaseName("ix_notifications_once_key");
@@ -3481,6 +3493,9 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_plan_outcome_progress");
 
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_plan_outcome_progress_child_id");
+
                     b.HasIndex("PlanId", "ReviewNumber", "OutcomeLineId", "ByFamily")
                         .IsUnique()
                         .HasDatabaseName("ix_plan_outcome_progress_plan_id_review_number_outcome_line_id_by_family");
@@ -3604,6 +3619,9 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_plan_lines");
 
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_plan_lines_child_id");
+
                     b.HasIndex("CommitmentId")
                         .HasDatabaseName("ix_plan_lines_commitment_id");
 
@@ -3690,6 +3708,9 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_plan_responses");
 
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_plan_responses_child_id");
+
                     b.HasIndex("PlanId", "LineId")
                         .HasDatabaseName("ix_plan_responses_plan_id_line_id");
 
@@ -3738,6 +3759,9 @@ namespace CommonGround.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_plan_versions");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_plan_versions_child_id");
 
                     b.HasIndex("PlanId", "Number", "Stage")
                         .IsUnique()
@@ -4183,6 +4207,9 @@ namespace CommonGround.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_statutory_events");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_statutory_events_child_id");
 
                     b.HasIndex("ProcessId")
                         .HasDatabaseName("ix_statutory_events_process_id");
