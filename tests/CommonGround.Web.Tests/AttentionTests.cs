@@ -34,6 +34,31 @@ public sealed class AttentionTests : FreshAppTests
         return sam;
     }
 
+    [Fact]
+    public async Task A_closed_record_keeps_no_early_warning_except_the_familys_request_about_their_data()
+    {
+        var sam = await SamsParentRaisesThreeConcernsAsync();
+        var parent = await SignedInAsync("parent@example.org");
+        await parent.SubmitAsync($"/children/{sam}/erasure", new Dictionary<string, string> { ["Input.Reason"] = "Sam has moved to a school in another area." });
+        Task<List<AttentionSignalKind>> KindsAsync() => App.QueryAsync(db => db.AttentionSignals.Where(s => s.ChildId == sam).Select(s => s.Kind).Distinct().ToListAsync());
+        Assert.Contains(AttentionSignalKind.RepeatedConcerns, await KindsAsync());
+        Assert.Contains(AttentionSignalKind.ErasureWaiting, await KindsAsync());
+
+        await App.QueryAsync(async db =>
+        {
+            (await db.Children.SingleAsync(c => c.Id == sam)).Close(Core.DataRights.RetentionSchedule.SendRecord, "Sam has moved away.", "Tom Hughes", App.Time.TodayInUk());
+            return await db.SaveChangesAsync();
+        });
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AttentionSignals>().RefreshAsync([sam]);
+        }
+
+        Assert.Equal([AttentionSignalKind.ErasureWaiting], await KindsAsync());
+        var computed = await App.QueryAsync(db => AttentionSignals.ComputeAsync(db, [sam], App.Time.UtcNow(), App.Time.TodayInUk(), AttentionRules.All));
+        Assert.Equal([AttentionSignalKind.ErasureWaiting], computed.Select(s => s.Kind));
+    }
+
     private static async Task<string> AttentionAsync(HttpClient client)
     {
         var (response, page) = await client.OpenAsync("/attention");

@@ -40,11 +40,7 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
     {
         var ids = childIds.Distinct().ToList();
         var now = timeProvider.UtcNow();
-        // A closed record takes no new work, so it raises no warning, except that the family's requests about their
-        // data are still answered on their clock.
-        var closed = (await db.Children.Where(c => ids.Contains(c.Id) && c.ClosedOn != null).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
         var fresh = await ComputeAsync(db, ids, now, timeProvider.TodayInUk(), rules, cancellationToken);
-        fresh.RemoveAll(s => closed.Contains(s.ChildId) && s.Kind is not (AttentionSignalKind.CorrectionWaiting or AttentionSignalKind.ErasureWaiting));
         await statutoryWarnings.AddAsync(fresh, cancellationToken);
         var stored = db.AttentionSignals.Where(s => ids.Contains(s.ChildId));
         if (rules != AttentionRules.All)
@@ -156,7 +152,8 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
         CancellationToken cancellationToken = default)
     {
         var endOfToday = TimeProviderExtensions.FromUkTime(today.AddDays(1), TimeOnly.MinValue);
-        var children = await db.Children.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.AreaId, c.CreatedAt, c.DateOfBirth }).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var children = await db.Children.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.AreaId, c.CreatedAt, c.DateOfBirth, c.ClosedOn })
+            .ToDictionaryAsync(c => c.Id, cancellationToken);
         var signals = new List<AttentionSignal>();
         AttentionSignal Signal(Guid childId, AttentionSignalKind kind, string subjectKey, string reason, string link, int measure,
             RecordArea? area = null, DateOnly? dueOn = null, Guid? subjectId = null, RecordArea? about = null, Guid? organisationId = null)
@@ -471,6 +468,9 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
             }
         }
 
+        // A closed record takes no new work, so it raises no warning, except that the family's requests about their
+        // data are still answered on their clock.
+        signals.RemoveAll(s => children[s.ChildId].ClosedOn is not null && s.Kind is not (AttentionSignalKind.CorrectionWaiting or AttentionSignalKind.ErasureWaiting));
         return signals;
     }
 }
