@@ -142,4 +142,52 @@ public sealed class ConversationTests : FreshAppTests
         Assert.Equal(Replies + 1, await App.QueryAsync(db => db.Messages.CountAsync(m => m.ConversationId == conversation)));
         Assert.Equal(Replies + 1, await App.QueryAsync(db => db.Conversations.Where(c => c.Id == conversation).Select(c => c.MessageCount).SingleAsync()));
     }
+    [Fact]
+    public async Task A_long_conversation_opens_at_its_latest_messages_and_earlier_ones_are_a_page_at_a_time()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var parent = await SignedInAsync("parent@example.org");
+        await parent.SubmitAsync($"/children/{sam}/conversations/new", new Dictionary<string, string> { ["Input.Subject"] = "Swimming", ["Input.Text"] = "Message 1" });
+        var conversation = await App.QueryAsync(async db =>
+        {
+            var thread = await db.Conversations.SingleAsync();
+            var first = await db.Messages.SingleAsync();
+            for (var n = 2; n <= 30; n++)
+            {
+                db.Messages.Add(new Core.Concerns.Message
+                {
+                    ConversationId = thread.Id, ChildId = sam, AuthorUserId = first.AuthorUserId, AuthorName = first.AuthorName, ByFamily = true,
+                    Text = $"Message {n}", SentAt = first.SentAt.AddMinutes(n),
+                });
+            }
+
+            thread.MessageCount = 30;
+            thread.LastMessageAt = first.SentAt.AddMinutes(30);
+            await db.SaveChangesAsync();
+            return thread.Id;
+        });
+        var link = $"/children/{sam}/conversations/{conversation}";
+        static string[] Texts(AngleSharp.Dom.IDocument page) => page.QuerySelectorAll(".cg-message .cg-family-words").Select(m => m.TextContent.Trim()).ToArray();
+
+        // Looking back first is not reading the conversation: the newer messages were not on the page.
+        var keyWorker = await SignedInAsync("senco@example.org");
+        var (_, earlier) = await keyWorker.OpenAsync($"{link}?pageNumber=2");
+        Assert.Equal(Enumerable.Range(1, 5).Select(n => $"Message {n}"), Texts(earlier));
+        Assert.Null(earlier.QuerySelector("main form"));
+        Assert.Null(earlier.QuerySelector($"a[href='{link}?pageNumber=3']"));
+        Assert.NotNull(earlier.QuerySelector($"main a[href='{link}']"));
+        Assert.Equal(1, await App.QueryAsync(db => db.ConversationReads.CountAsync(r => r.ConversationId == conversation)));
+
+        var (_, latest) = await keyWorker.OpenAsync(link);
+        Assert.Equal(Enumerable.Range(6, 25).Select(n => $"Message {n}"), Texts(latest));
+        Assert.NotNull(latest.QuerySelector($"a[href='{link}?pageNumber=2']"));
+        Assert.NotNull(latest.QuerySelector("main form textarea[name='Input.Text']"));
+        var (_, seen) = await parent.OpenAsync(link);
+        Assert.All(seen.QuerySelectorAll(".cg-read-by"), r => Assert.Equal("Read by Priya Nair", r.TextContent.Trim()));
+
+        // A page past the first message, from an old link or a changed address, goes to the conversation itself.
+        var beyond = await keyWorker.GetAsync($"{link}?pageNumber=9");
+        Assert.Equal(HttpStatusCode.Redirect, beyond.StatusCode);
+        Assert.Equal(link, beyond.Headers.Location!.OriginalString);
+    }
 }

@@ -247,6 +247,25 @@ public sealed class DemoHistoryTests(DemoHistoryApp app) : IClassFixture<DemoHis
     }
 
     [Fact]
+    public async Task Sams_week_at_school_is_a_long_conversation_that_opens_at_its_latest_messages_with_earlier_ones_a_page_back()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var priya = app.NewClient();
+        await priya.SignInAsync("senco@example.org", DemoData.Password);
+
+        var (_, list) = await priya.OpenAsync($"/children/{sam}/conversations");
+        var link = list.QuerySelectorAll("main a").Single(a => a.TextContent.Trim() == "Sam's week at school").GetAttribute("href")!;
+        Assert.Contains("27 messages", Words(list.QuerySelector("main")), StringComparison.Ordinal);
+        var (_, latest) = await priya.OpenAsync(link);
+        Assert.Equal(25, latest.QuerySelectorAll(".cg-message").Length);
+        Assert.Contains("Lego club sounds perfect.", Words(latest.QuerySelectorAll(".cg-message").Last()), StringComparison.Ordinal);
+
+        var (_, earlier) = await priya.OpenAsync(latest.QuerySelectorAll("main a").Single(a => a.TextContent.Trim() == "Show earlier messages").GetAttribute("href")!);
+        Assert.Equal(2, earlier.QuerySelectorAll(".cg-message").Length);
+        Assert.Contains("I will write here each Friday", Words(earlier.QuerySelectorAll(".cg-message").First()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Arjuns_record_shows_it_closed_why_and_the_day_it_will_be_erased_and_Tom_can_reopen_it()
     {
         var arjun = await ChildIdAsync("Arjun");

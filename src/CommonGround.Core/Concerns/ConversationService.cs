@@ -12,8 +12,17 @@ namespace CommonGround.Core.Concerns;
 public sealed record ConversationSummary(Conversation Conversation, int Unread);
 
 /// <summary>A conversation with its messages and, for each message, who other than its author has read it.</summary>
-public sealed record ConversationThread(Conversation Conversation, IReadOnlyList<Message> Messages, IReadOnlyList<ConversationRead> Reads, Concern? Concern)
+/// <summary>
+/// One page of a conversation: page 1 holds the latest messages, each later page the ones before; within a page the
+/// oldest comes first, as they were written.
+/// </summary>
+public sealed record ConversationThread(Conversation Conversation, IReadOnlyList<Message> Messages, IReadOnlyList<ConversationRead> Reads, Concern? Concern,
+    int PageNumber, bool HasEarlier)
 {
+    /// <summary>Whether the page holds the latest message, so reading it is reading everything so far.</summary>
+    public bool IsLatest => PageNumber == 1;
+
+
     public IReadOnlyList<string> ReadBy(Message message) =>
         Reads.Where(r => r.UserAccountId != message.AuthorUserId && r.ReadUpTo >= message.SentAt).Select(r => r.ReaderName).Order(StringComparer.CurrentCulture).ToList();
 }
@@ -25,6 +34,8 @@ public sealed record MessageMissing() : Error("Enter your message", "Text");
 
 public sealed class ConversationService(CommonGroundDbContext db, AccessService access, Notifier notifier, AttentionSignals signals, TimeProvider timeProvider)
 {
+    public const int MessagesPerPage = 25;
+
     /// <summary>The child's conversations the person may see, latest first, with how many messages they have not read.</summary>
     public async Task<IReadOnlyList<ConversationSummary>> ListAsync(ChildAccess childAccess, Guid userId)
     {
@@ -44,16 +55,24 @@ public sealed class ConversationService(CommonGroundDbContext db, AccessService 
     }
 
     /// <summary>The conversation, if the person may see it (and the concern it is about).</summary>
-    public async Task<ConversationThread?> GetAsync(ChildAccess childAccess, Guid conversationId)
+    /// <summary>
+    /// One page of the conversation, <see cref="MessagesPerPage"/> messages at most, so a long thread costs no more to
+    /// open than a short one and a phone is not sent hundreds of messages at once.
+    /// </summary>
+    public async Task<ConversationThread?> GetAsync(ChildAccess childAccess, Guid conversationId, int pageNumber = 1)
     {
         if (await FindAsync(childAccess, conversationId) is not (var conversation, var concern))
         {
             return null;
         }
 
-        var messages = await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId).OrderBy(m => m.SentAt).ToListAsync();
+        pageNumber = Math.Max(1, pageNumber);
+        var latestFirst = await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId)
+            .OrderByDescending(m => m.SentAt).ThenByDescending(m => m.Id)
+            .Skip((pageNumber - 1) * MessagesPerPage).Take(MessagesPerPage + 1).ToListAsync();
+        var messages = latestFirst.Take(MessagesPerPage).Reverse().ToList();
         var reads = await db.ConversationReads.AsNoTracking().Where(r => r.ConversationId == conversationId).ToListAsync();
-        return new ConversationThread(conversation, messages, reads, concern);
+        return new ConversationThread(conversation, messages, reads, concern, pageNumber, HasEarlier: latestFirst.Count > MessagesPerPage);
     }
 
     /// <summary>Whether the conversation is there and the person may see it, without reading its messages.</summary>
@@ -76,9 +95,17 @@ public sealed class ConversationService(CommonGroundDbContext db, AccessService 
     public Task<Conversation?> FindForConcernAsync(Guid concernId) =>
         db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.ConcernId == concernId);
 
-    /// <summary>Records that the person has read everything in the conversation so far: their read receipt.</summary>
+    /// <summary>
+    /// Records that the person has read everything in the conversation so far: their read receipt. Only the page with
+    /// the latest message counts; looking back at earlier messages says nothing about the newer ones.
+    /// </summary>
     public async Task MarkReadAsync(ConversationThread thread, Guid userId, string name)
     {
+        if (!thread.IsLatest)
+        {
+            return;
+        }
+
         var upTo = thread.Messages.Count == 0 ? thread.Conversation.StartedAt : thread.Messages[^1].SentAt;
         var read = await db.ConversationReads.SingleOrDefaultAsync(r => r.ConversationId == thread.Conversation.Id && r.UserAccountId == userId);
         if (read is null)

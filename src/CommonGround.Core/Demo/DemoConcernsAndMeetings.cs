@@ -89,6 +89,7 @@ internal static class DemoConcernsAndMeetings
             "The diary in his bag each Friday, or the same news by message.", priya, "Priya Nair", brookside);
 
         AddCheckIn(db, monday, sam, alex, alexActs, priya, priyaActs, omar, brookside);
+        DemoWeeklyNotes.Add(db, monday, sam, alexActs, priyaActs, brookside);
     }
 
     private static Concern Raise(CommonGroundDbContext db, Child sam, UserActor alex, DateTime at, string topic, RecordArea about, string what, string help,

@@ -8,13 +8,20 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CommonGround.Web.Pages.Children.Conversations;
 
-/// <summary>One conversation: every message with who has read it, and a reply. Opening it is the person's read receipt.</summary>
+/// <summary>
+/// One conversation, a page of messages at a time with who has read each, and a reply. Opening its latest page is the
+/// person's read receipt.
+/// </summary>
 [ChildPage(Capability.ViewRecord, RecordArea.Concerns)]
 public sealed class ConversationModel(ConversationService conversations, Core.DataRights.CorrectionService corrections, LanguageAdvice advice, CurrentUser currentUser)
     : ChildPageBase(currentUser)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
+
+    /// <summary>Page 1 is the latest messages; each page after it goes further back.</summary>
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
+    public int PageNumber { get; set; } = 1;
 
     public ConversationThread Thread { get; private set; } = default!;
     public IReadOnlyList<FieldFinding> Advice { get; private set; } = [];
@@ -32,9 +39,15 @@ public sealed class ConversationModel(ConversationService conversations, Core.Da
 
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid conversationId)
     {
-        if (await LoadAsync(childId, conversationId) is { } refused)
+        if (await LoadAsync(childId, conversationId, PageNumber) is { } refused)
         {
             return refused;
+        }
+
+        if (Thread.Messages.Count == 0 && !Thread.IsLatest)
+        {
+            // A page beyond the first message, from an old link or a changed address: the conversation itself.
+            return Redirect(ChildLinks.Conversation(childId, conversationId));
         }
 
         var person = (await CurrentUser.GetAsync())!;
@@ -78,9 +91,14 @@ public sealed class ConversationModel(ConversationService conversations, Core.Da
         return Redirect(ChildLinks.Conversation(childId, conversationId));
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid childId, Guid conversationId)
+    /// <summary>The link to another page of the conversation; page 1 is the conversation's own address.</summary>
+    public string PageHref(int pageNumber) =>
+        pageNumber <= 1 ? ChildLinks.Conversation(Access.Child.Id, Thread.Conversation.Id) : $"{ChildLinks.Conversation(Access.Child.Id, Thread.Conversation.Id)}?pageNumber={pageNumber}";
+
+    /// <summary>Loads a page of the conversation; a reply that is shown again shows the latest page, where it will go.</summary>
+    private async Task<IActionResult?> LoadAsync(Guid childId, Guid conversationId, int pageNumber = 1)
     {
-        if (await conversations.GetAsync(Access, conversationId) is not { } thread)
+        if (await conversations.GetAsync(Access, conversationId, pageNumber) is not { } thread)
         {
             return NotFound();
         }
