@@ -142,6 +142,7 @@ internal static class Harness
             [
                 new("Child's overview (professional)", professional, child, PageKind.OneChild),
                 new("About me (professional)", professional, $"{child}/about-me", PageKind.OneChild),
+                new("What is happening (parent)", parent, $"/children/{people.BusyChild}/whats-happening", PageKind.OneChild),
                 new($"Who has seen ({BenchData.BusyChildViews:N0} views)", parent, $"/children/{people.BusyChild}/who-has-seen", PageKind.OneChild),
                 new($"Commitments ({BenchData.BusyChildCommitments}, {BenchData.BusyChildDeliveries:N0} deliveries)", professional, commitments, PageKind.OneChild),
                 new("Support plans (parent)", parent, $"/children/{people.BusyChild}/plans", PageKind.OneChild),
