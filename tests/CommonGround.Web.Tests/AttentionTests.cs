@@ -326,6 +326,49 @@ public sealed class AttentionTests : FreshAppTests
     }
 
     [Fact]
+    public async Task The_family_is_asked_to_check_the_delivery_records_waiting_for_them_counted_up_to_99()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var commitment = await App.QueryAsync(async db =>
+        {
+            var grace = await db.Professionals.Include(p => p.UserAccount).Include(p => p.Organisation).SingleAsync(p => p.UserAccount!.Email == "therapist@example.org");
+            var now = App.Time.GetUtcNow().UtcDateTime;
+            var today = App.Time.TodayInUk();
+            var sessions = new Core.Commitments.Commitment
+            {
+                ChildId = sam, AreaId = grace.AreaId, What = "Speech and language therapy", RecordArea = Core.Commitments.CommitmentArea.Health,
+                Source = Core.Commitments.CommitmentSource.Meeting, OwnerProfessionalId = grace.Id, OwnerName = grace.UserAccount!.DisplayName, OwnerOrganisationId = grace.OrganisationId,
+                OwnerOrganisationName = grace.Organisation!.Name, Kind = Core.Commitments.CommitmentKind.Recurring, QuantityPerPeriod = 1, Unit = Core.Commitments.ProvisionUnit.Sessions,
+                Period = Core.Commitments.ProvisionPeriod.Week, StartDate = today.AddYears(-3), CreatedAt = now, CreatedByUserId = grace.UserAccountId, CreatedByName = "Grace Okafor",
+            };
+            sessions.ChangeStatus(Core.Commitments.CommitmentStatus.Agreed, null, grace.UserAccountId, "Grace Okafor", now, today);
+            db.Commitments.Add(sessions);
+            await db.SaveChangesAsync();
+            return sessions;
+        });
+        async Task RecordAsync(int sessions) => await App.QueryAsync(async db =>
+        {
+            var today = App.Time.TodayInUk();
+            var recorded = await db.DeliveryRecords.CountAsync();
+            db.DeliveryRecords.AddRange(Enumerable.Range(recorded + 1, sessions).Select(n => new Core.Commitments.DeliveryRecord
+            {
+                CommitmentId = commitment.Id, ChildId = sam, Date = today.AddDays(-7 * n), Delivered = true, Quantity = 1,
+                RecordedByUserId = commitment.CreatedByUserId, RecordedByName = "Grace Okafor", RecordedAt = App.Time.GetUtcNow().UtcDateTime,
+            }));
+            return await db.SaveChangesAsync();
+        });
+        var parent = await SignedInAsync("parent@example.org");
+        async Task<string> WaitingAsync() => (await parent.OpenAsync($"/children/{sam}/whats-happening")).Page.QuerySelector("main")!.TextContent;
+
+        await RecordAsync(3);
+        Assert.Contains("Check 3 delivery records: say if they are right", await WaitingAsync(), StringComparison.Ordinal);
+        await RecordAsync(96);
+        Assert.Contains("Check 99 delivery records: say if they are right", await WaitingAsync(), StringComparison.Ordinal);
+        await RecordAsync(1);
+        Assert.Contains("Check your delivery records: more than 99 are waiting for you to say if they are right", await WaitingAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_family_sees_what_is_waiting_for_them_what_is_late_and_who_has_it()
     {
         var sam = await ChildIdAsync("Samuel");

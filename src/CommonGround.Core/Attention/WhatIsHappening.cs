@@ -27,6 +27,9 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
     /// <summary>How far ahead "coming up" looks.</summary>
     public const int WeeksAhead = 8;
 
+    /// <summary>Delivery records waiting for the family are counted up to this many; beyond it the page says "more than".</summary>
+    public const int MostRecordsToCheckCounted = 99;
+
     private static readonly AttentionSignalKind[] LateKinds =
     [
         AttentionSignalKind.StatutoryMissed, AttentionSignalKind.ConcernOverdue, AttentionSignalKind.CommitmentOverdue,
@@ -90,9 +93,15 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
 
         if (access.CanSee(RecordArea.Commitments))
         {
-            var toCheck = await db.DeliveryRecords.CountAsync(d => d.ChildId == childId && d.FamilyResponse == FamilyResponse.None && d.SetAsideAt == null
-                && db.Commitments.VisibleTo(access).Any(c => c.Id == d.CommitmentId));
-            if (toCheck > 0)
+            // Counted up to the most worth saying: years of sessions nobody has checked can be thousands of records, and
+            // counting every one made this page the slowest a family opens.
+            var toCheck = await db.DeliveryRecords.Where(d => d.ChildId == childId && d.FamilyResponse == FamilyResponse.None && d.SetAsideAt == null
+                && db.Commitments.VisibleTo(access).Any(c => c.Id == d.CommitmentId)).Take(MostRecordsToCheckCounted + 1).CountAsync();
+            if (toCheck > MostRecordsToCheckCounted)
+            {
+                waiting.Add(new($"Check your delivery records: more than {MostRecordsToCheckCounted} are waiting for you to say if they are right", null, null, ChildLinks.Commitments(childId)));
+            }
+            else if (toCheck > 0)
             {
                 waiting.Add(new($"Check {toCheck} delivery {(toCheck == 1 ? "record" : "records")}: say if {(toCheck == 1 ? "it is" : "they are")} right", null, null, ChildLinks.Commitments(childId)));
             }
