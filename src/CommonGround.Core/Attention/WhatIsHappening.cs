@@ -28,7 +28,7 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
     public const int WeeksAhead = 8;
 
     /// <summary>Delivery records waiting for the family are counted up to this many; beyond it the page says "more than".</summary>
-    public const int MostRecordsToCheckCounted = 99;
+    public const int RecordsToCheckCountedUpTo = 99;
 
     private static readonly AttentionSignalKind[] LateKinds =
     [
@@ -36,12 +36,6 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
         AttentionSignalKind.DeliveryDisputed, AttentionSignalKind.ProvisionBehind, AttentionSignalKind.PlanReviewOverdue, AttentionSignalKind.AdviceLate,
         AttentionSignalKind.RecommendationsUnanswered,
     ];
-
-    /// <summary>
-    /// The default thresholds as a check in memory, compiled once: compiling it on every overview made new machine code
-    /// each time, and kept the runtime from settling on its fastest code for everything else.
-    /// </summary>
-    private static readonly Func<AttentionSignal, bool> ShownByDefault = AttentionThresholds.DefaultFor(Guid.Empty).Shows().Compile();
 
     public async Task<WhatIsHappening> ForAsync(ChildAccess access)
     {
@@ -96,10 +90,10 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
             // Counted up to the most worth saying: years of sessions nobody has checked can be thousands of records, and
             // counting every one made this page the slowest a family opens.
             var toCheck = await db.DeliveryRecords.Where(d => d.ChildId == childId && d.FamilyResponse == FamilyResponse.None && d.SetAsideAt == null
-                && db.Commitments.VisibleTo(access).Any(c => c.Id == d.CommitmentId)).Take(MostRecordsToCheckCounted + 1).CountAsync();
-            if (toCheck > MostRecordsToCheckCounted)
+                && db.Commitments.VisibleTo(access).Any(c => c.Id == d.CommitmentId)).Take(RecordsToCheckCountedUpTo + 1).CountAsync();
+            if (toCheck > RecordsToCheckCountedUpTo)
             {
-                waiting.Add(new($"Check your delivery records: more than {MostRecordsToCheckCounted} are waiting for you to say if they are right", null, null, ChildLinks.Commitments(childId)));
+                waiting.Add(new($"Check your delivery records: more than {RecordsToCheckCountedUpTo} are waiting for you to say if they are right", null, null, ChildLinks.Commitments(childId)));
             }
             else if (toCheck > 0)
             {
@@ -193,8 +187,9 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
         var late = await db.AttentionSignals.AsNoTracking()
             .Where(s => s.ChildId == childId && LateKinds.Contains(s.Kind)
                 && (s.RecordArea == null || areas.Contains(s.RecordArea.Value)) && (s.AboutArea == null || areas.Contains(s.AboutArea.Value)))
+            .Where(AttentionThresholds.DefaultFor(Guid.Empty).Shows())
             .ToListAsync();
-        var shown = late.Where(ShownByDefault).OrderBy(s => s.Kind.Rank()).ThenBy(s => s.DueOn).ToList();
+        var shown = late.OrderBy(s => s.Kind.Rank()).ThenBy(s => s.DueOn).ToList();
         var owners = await OwnersAsync(shown);
         var lateItems = shown.Select(s => new HappeningItem(s.Reason, owners.GetValueOrDefault(s.Id), s.DueOn, s.Link)).Concat(rightsLate).ToList();
         return new WhatIsHappening(waiting, lateItems, comingUp.OrderBy(i => i.When).ToList());
