@@ -21,7 +21,47 @@ public static class Steps
         await page.Locator($"[name='{name}.Year']").FillAsync(date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    public static Task Click(IPage page, AriaRole role, string name) => page.GetByRole(role, new() { Name = name, Exact = true }).ClickAsync();
+    /// <summary>
+    /// Presses the control. When it sends a form, waits until the browser has left the page it was on, so that a check of
+    /// the next page cannot pass on the old one when both have the same heading (a form shown again with advice or errors).
+    /// </summary>
+    public static async Task Click(IPage page, AriaRole role, string name)
+    {
+        var control = page.GetByRole(role, new() { Name = name, Exact = true });
+        var sendsForm = role == AriaRole.Button && await control.EvaluateAsync<bool>("b => b.type === 'submit' && b.form !== null");
+        if (!sendsForm)
+        {
+            await control.ClickAsync();
+            return;
+        }
+
+        await page.EvaluateAsync("() => { window.cgLeaving = true; }");
+        await control.ClickAsync();
+        await WaitUntilLeftAsync(page, name);
+    }
+
+    private static async Task WaitUntilLeftAsync(IPage page, string pressed)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            try
+            {
+                if (!await page.EvaluateAsync<bool>("() => window.cgLeaving === true"))
+                {
+                    return;
+                }
+            }
+            catch (PlaywrightException)
+            {
+                // The old page went away while it was asked; the next question goes to the new one.
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail($"Pressing \"{pressed}\" on {page.Url} did not lead to a page within 30 seconds.");
+    }
 
     /// <summary>Nothing on the page is wider than a screen this wide.</summary>
     public static async Task AssertNoSidewaysScrollAsync(IPage page, int width) =>
