@@ -22,7 +22,7 @@ public static class Steps
     }
 
     /// <summary>
-    /// Presses the control. When it sends a form, waits until the browser has left the page it was on, so that a check of
+    /// Presses the control. When it sends a form, waits until the page it leads to has loaded, so that a check of
     /// the next page cannot pass on the old one when both have the same heading (a form shown again with advice or errors).
     /// </summary>
     public static async Task Click(IPage page, AriaRole role, string name)
@@ -35,32 +35,22 @@ public static class Steps
             return;
         }
 
-        await page.EvaluateAsync("() => { window.cgLeaving = true; }");
-        await control.ClickAsync();
-        await WaitUntilLeftAsync(page, name);
-    }
-
-    private static async Task WaitUntilLeftAsync(IPage page, string pressed)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (waited.Elapsed < TimeSpan.FromSeconds(30))
+        var nextPage = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Loaded(object? sender, IPage loaded) => nextPage.TrySetResult();
+        page.Load += Loaded;
+        try
         {
-            try
-            {
-                if (!await page.EvaluateAsync<bool>("() => window.cgLeaving === true"))
-                {
-                    return;
-                }
-            }
-            catch (PlaywrightException)
-            {
-                // The old page went away while it was asked; the next question goes to the new one.
-            }
-
-            await Task.Delay(50);
+            await control.ClickAsync();
+            await nextPage.Task.WaitAsync(TimeSpan.FromSeconds(30));
         }
-
-        Assert.Fail($"Pressing \"{pressed}\" on {page.Url} did not lead to a page within 30 seconds.");
+        catch (TimeoutException)
+        {
+            Assert.Fail($"Pressing \"{name}\" on {page.Url} did not lead to a page within 30 seconds.");
+        }
+        finally
+        {
+            page.Load -= Loaded;
+        }
     }
 
     /// <summary>Nothing on the page is wider than a screen this wide.</summary>
