@@ -26,6 +26,8 @@ public sealed class AccessRequestTests : FreshAppTests
         var parent = await SignedInAsync("parent@example.org");
         var (_, overview) = await parent.OpenAsync($"/children/{sam}");
         Assert.Contains("asked to see more of the record", overview.QuerySelector(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
+        var (_, happening) = await parent.OpenAsync($"/children/{sam}/whats-happening");
+        Assert.Contains("Answer 1 request to see more of the record", happening.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         var (_, requests) = await parent.OpenAsync($"/children/{sam}/access-requests");
         Assert.Contains("To line up therapy targets", requests.Body!.TextContent, StringComparison.Ordinal);
 
@@ -37,6 +39,8 @@ public sealed class AccessRequestTests : FreshAppTests
         var (_, seen) = await therapist.OpenAsync($"/children/{sam}");
         Assert.Contains("About me, Health, Education", seen.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(AccessRequestStatus.Granted, await App.QueryAsync(db => db.AccessRequests.Select(r => r.Status).SingleAsync()));
+        (_, happening) = await parent.OpenAsync($"/children/{sam}/whats-happening");
+        Assert.DoesNotContain("request to see more of the record", happening.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -149,12 +149,21 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
             }
         }
 
-        if (access.Can(Capability.EditProfile) && await db.ProfileSuggestions.CountAsync(s => s.ChildId == childId && s.Status == SuggestionStatus.Pending) is > 0 and var suggestions)
+        // What waits on the family's own answer, counted in one query: suggested changes to About me, requests to see more,
+        // and whether a request to erase the record is waiting (read in full only when one is).
+        var (mayDecideSuggestions, mayDecideRequests, mayAskErasure) = (access.Can(Capability.EditProfile), access.Can(Capability.ManageConsent), DataRights.ErasureService.MayAsk(access));
+        var answers = await db.Children.AsNoTracking().Where(c => c.Id == childId).Select(c => new
+        {
+            Suggestions = mayDecideSuggestions ? db.ProfileSuggestions.Count(s => s.ChildId == childId && s.Status == SuggestionStatus.Pending) : 0,
+            Requests = mayDecideRequests ? db.AccessRequests.Count(r => r.ChildId == childId && r.Status == AccessRequestStatus.Pending) : 0,
+            ErasureWaiting = mayAskErasure && db.ErasureRequests.Any(r => r.ChildId == childId && r.Answer == DataRights.ErasureAnswer.Waiting),
+        }).SingleAsync();
+        if (answers.Suggestions is > 0 and var suggestions)
         {
             waiting.Add(new($"Decide on {suggestions} suggested {(suggestions == 1 ? "change" : "changes")} to the About me profile", null, null, ChildLinks.AboutMe(childId)));
         }
 
-        if (access.Can(Capability.ManageConsent) && await db.AccessRequests.CountAsync(r => r.ChildId == childId && r.Status == AccessRequestStatus.Pending) is > 0 and var requests)
+        if (answers.Requests is > 0 and var requests)
         {
             waiting.Add(new($"Answer {requests} {(requests == 1 ? "request" : "requests")} to see more of the record", null, null, ChildLinks.AccessRequests(childId)));
         }
@@ -176,7 +185,7 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
             }
         }
 
-        if (DataRights.ErasureService.MayAsk(access)
+        if (answers.ErasureWaiting
             && await db.ErasureRequests.AsNoTracking().SingleOrDefaultAsync(r => r.ChildId == childId && r.Answer == DataRights.ErasureAnswer.Waiting) is { } erasure)
         {
             var item = new HappeningItem($"{erasure.RequestedByName}'s request to erase {access.Child.KnownAs}'s record {(erasure.DueOn < today ? "was due to be answered" : "should be answered")}",
@@ -217,10 +226,24 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
         var commitmentIds = Of(AttentionSignalKind.CommitmentOverdue, AttentionSignalKind.ProvisionBehind, AttentionSignalKind.DeliveryDisputed);
         var adviceIds = Of(AttentionSignalKind.AdviceLate, AttentionSignalKind.RecommendationsUnanswered);
         var planIds = Of(AttentionSignalKind.PlanReviewOverdue);
-        var names = (await db.Commitments.AsNoTracking().Where(c => commitmentIds.Contains(c.Id)).Select(c => new { c.Id, Name = c.OwnerName }).ToListAsync())
-            .Concat(await db.AdviceRequests.AsNoTracking().Where(a => adviceIds.Contains(a.Id)).Select(a => new { a.Id, Name = a.AdviserName }).ToListAsync())
-            .Concat(await db.SupportPlans.AsNoTracking().Where(p => planIds.Contains(p.Id)).Select(p => new { p.Id, Name = p.OrganisationName }).ToListAsync())
-            .ToDictionary(n => n.Id, n => n.Name);
-        return subjects.Where(s => names.ContainsKey(s.Value.Id)).ToDictionary(s => s.Key, s => names[s.Value.Id]);
+        // Each kind of owner is asked for only when something of that kind is late: most children have none of some kinds.
+        var names = new List<(Guid Id, string Name)>();
+        if (commitmentIds.Count > 0)
+        {
+            names.AddRange((await db.Commitments.AsNoTracking().Where(c => commitmentIds.Contains(c.Id)).Select(c => new { c.Id, Name = c.OwnerName }).ToListAsync()).Select(n => (n.Id, n.Name)));
+        }
+
+        if (adviceIds.Count > 0)
+        {
+            names.AddRange((await db.AdviceRequests.AsNoTracking().Where(a => adviceIds.Contains(a.Id)).Select(a => new { a.Id, Name = a.AdviserName }).ToListAsync()).Select(n => (n.Id, n.Name)));
+        }
+
+        if (planIds.Count > 0)
+        {
+            names.AddRange((await db.SupportPlans.AsNoTracking().Where(p => planIds.Contains(p.Id)).Select(p => new { p.Id, Name = p.OrganisationName }).ToListAsync()).Select(n => (n.Id, n.Name)));
+        }
+
+        var byId = names.ToDictionary(n => n.Id, n => n.Name);
+        return subjects.Where(s => byId.ContainsKey(s.Value.Id)).ToDictionary(s => s.Key, s => byId[s.Value.Id]);
     }
 }
