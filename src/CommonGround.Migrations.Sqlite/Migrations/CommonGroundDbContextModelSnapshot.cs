@@ -77,6 +77,9 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.HasIndex("ChildId", "ViewedAt")
                         .HasDatabaseName("ix_access_log_child_id_viewed_at");
 
+                    b.HasIndex("ChildId", "ViewerName")
+                        .HasDatabaseName("ix_access_log_child_id_viewer_name");
+
                     b.HasIndex("ChildId", "VisitStartedAt", "ViewerName")
                         .HasDatabaseName("ix_access_log_child_id_visit_started_at_viewer_name");
 
