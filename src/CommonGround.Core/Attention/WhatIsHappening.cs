@@ -90,7 +90,9 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
             // Counted up to the most worth saying: years of sessions nobody has checked can be thousands of records, and
             // counting every one made this page the slowest a family opens.
             var toCheck = await db.DeliveryRecords.Where(d => d.ChildId == childId && d.FamilyResponse == FamilyResponse.None && d.SetAsideAt == null
-                && db.Commitments.VisibleTo(access).Any(c => c.Id == d.CommitmentId)).Take(RecordsToCheckCountedUpTo + 1).CountAsync();
+                && db.Commitments.VisibleTo(access).Any(c => c.Id == d.CommitmentId))
+                .OrderBy(d => d.ChildId) // an order, or EF warns of a limit without one; the index's own, so nothing is sorted
+                .Take(RecordsToCheckCountedUpTo + 1).CountAsync();
             if (toCheck > RecordsToCheckCountedUpTo)
             {
                 waiting.Add(new($"Check your delivery records: more than {RecordsToCheckCountedUpTo} are waiting for you to say if they are right", null, null, ChildLinks.Commitments(childId)));
