@@ -58,7 +58,7 @@ public sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<Acces
         e.HasIndex(a => new { a.ChildId, a.ViewedAt });
         // "Who has seen" counts and pages a child's visits from this index alone,
         e.HasIndex(a => new { a.ChildId, a.VisitStartedAt, a.ViewerName });
-        // and the names to choose from from this one, read in order (a quarter of the time of reading every visit for them).
+        // and the names to choose from come in order from this one (a quarter of the time of reading every visit for them).
         e.HasIndex(a => new { a.ChildId, a.ViewerName });
     }
 }

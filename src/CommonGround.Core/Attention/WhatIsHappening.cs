@@ -154,12 +154,14 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
         // What waits on the family's own answer, counted in one query: suggested changes to About me, requests to see more,
         // and whether a request to erase the record is waiting (read in full only when one is).
         var (mayDecideSuggestions, mayDecideRequests, mayAskErasure) = (access.Can(Capability.EditProfile), access.Can(Capability.ManageConsent), DataRights.ErasureService.MayAsk(access));
-        var answers = await db.Children.AsNoTracking().Where(c => c.Id == childId).Select(c => new
-        {
-            Suggestions = mayDecideSuggestions ? db.ProfileSuggestions.Count(s => s.ChildId == childId && s.Status == SuggestionStatus.Pending) : 0,
-            Requests = mayDecideRequests ? db.AccessRequests.Count(r => r.ChildId == childId && r.Status == AccessRequestStatus.Pending) : 0,
-            ErasureWaiting = mayAskErasure && db.ErasureRequests.Any(r => r.ChildId == childId && r.Answer == DataRights.ErasureAnswer.Waiting),
-        }).SingleAsync();
+        var answers = mayDecideSuggestions || mayDecideRequests || mayAskErasure
+            ? await db.Children.AsNoTracking().Where(c => c.Id == childId).Select(c => new
+            {
+                Suggestions = mayDecideSuggestions ? db.ProfileSuggestions.Count(s => s.ChildId == childId && s.Status == SuggestionStatus.Pending) : 0,
+                Requests = mayDecideRequests ? db.AccessRequests.Count(r => r.ChildId == childId && r.Status == AccessRequestStatus.Pending) : 0,
+                ErasureWaiting = mayAskErasure && db.ErasureRequests.Any(r => r.ChildId == childId && r.Answer == DataRights.ErasureAnswer.Waiting),
+            }).SingleAsync()
+            : new { Suggestions = 0, Requests = 0, ErasureWaiting = false };
         if (answers.Suggestions is > 0 and var suggestions)
         {
             waiting.Add(new($"Decide on {suggestions} suggested {(suggestions == 1 ? "change" : "changes")} to the About me profile", null, null, ChildLinks.AboutMe(childId)));
