@@ -231,23 +231,10 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
         var adviceIds = Of(AttentionSignalKind.AdviceLate, AttentionSignalKind.RecommendationsUnanswered);
         var planIds = Of(AttentionSignalKind.PlanReviewOverdue);
         // Each kind of owner is asked for only when something of that kind is late: most children have none of some kinds.
-        var names = new List<(Guid Id, string Name)>();
-        if (commitmentIds.Count > 0)
-        {
-            names.AddRange((await db.Commitments.AsNoTracking().Where(c => commitmentIds.Contains(c.Id)).Select(c => new { c.Id, Name = c.OwnerName }).ToListAsync()).Select(n => (n.Id, n.Name)));
-        }
-
-        if (adviceIds.Count > 0)
-        {
-            names.AddRange((await db.AdviceRequests.AsNoTracking().Where(a => adviceIds.Contains(a.Id)).Select(a => new { a.Id, Name = a.AdviserName }).ToListAsync()).Select(n => (n.Id, n.Name)));
-        }
-
-        if (planIds.Count > 0)
-        {
-            names.AddRange((await db.SupportPlans.AsNoTracking().Where(p => planIds.Contains(p.Id)).Select(p => new { p.Id, Name = p.OrganisationName }).ToListAsync()).Select(n => (n.Id, n.Name)));
-        }
-
-        var byId = names.ToDictionary(n => n.Id, n => n.Name);
-        return subjects.Where(s => byId.ContainsKey(s.Value.Id)).ToDictionary(s => s.Key, s => byId[s.Value.Id]);
+        var names = (commitmentIds.Count == 0 ? [] : await db.Commitments.AsNoTracking().Where(c => commitmentIds.Contains(c.Id)).Select(c => new { c.Id, Name = c.OwnerName }).ToListAsync())
+            .Concat(adviceIds.Count == 0 ? [] : await db.AdviceRequests.AsNoTracking().Where(a => adviceIds.Contains(a.Id)).Select(a => new { a.Id, Name = a.AdviserName }).ToListAsync())
+            .Concat(planIds.Count == 0 ? [] : await db.SupportPlans.AsNoTracking().Where(p => planIds.Contains(p.Id)).Select(p => new { p.Id, Name = p.OrganisationName }).ToListAsync())
+            .ToDictionary(n => n.Id, n => n.Name);
+        return subjects.Where(s => names.ContainsKey(s.Value.Id)).ToDictionary(s => s.Key, s => names[s.Value.Id]);
     }
 }
