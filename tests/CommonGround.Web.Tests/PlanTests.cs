@@ -463,6 +463,9 @@ public sealed class PlanTests : FreshAppTests
 
         var (_, late) = await (await SignedInAsync("parent@example.org")).OpenAsync($"/children/{sam}/whats-happening");
         Assert.Contains("The SEN support plan was due to be reviewed by 23 March 2027, 1 day ago", late.Body!.TextContent, StringComparison.Ordinal);
+        // A late thing says who has it: for a plan, the organisation that wrote it.
+        var reviewLate = late.QuerySelectorAll("main li").Single(li => li.TextContent.Contains("due to be reviewed", StringComparison.Ordinal));
+        Assert.EndsWith("Who has it: Brookside Primary School", string.Join(' ', reviewLate.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
         var (_, attention) = await (await SignedInAsync("senco@example.org")).OpenAsync("/attention");
         Assert.Contains("Plan review overdue", attention.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
