@@ -65,6 +65,32 @@ public sealed class ConcernTests : FreshAppTests
     }
 
     [Fact]
+    public async Task Raising_a_concern_for_the_key_worker_reads_the_child_once_for_the_family_and_the_key_worker()
+    {
+        var parent = await SignedInAsync("parent@example.org");
+        var sam = await ChildIdAsync("Samuel");
+        var url = $"/children/{sam}/concerns/new";
+        var (_, form) = await parent.OpenAsync(url);
+        var fields = form.QuerySelectorAll<AngleSharp.Html.Dom.IHtmlInputElement>("main form input[type=hidden]").ToDictionary(i => i.Name!, i => i.Value);
+        foreach (var (name, value) in Concern())
+        {
+            fields[name] = value;
+        }
+
+        var sent = App.Services.GetRequiredService<StatementsSent>();
+        sent.Start();
+        var (response, _) = await parent.PostFormAsync(url, fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("Priya Nair", await App.QueryAsync(db => db.Concerns.Where(c => c.ChildId == sam).OrderByDescending(c => c.RaisedAt).Select(c => c.OwnerName).FirstAsync()));
+        // The parent's access reads Sam with the family; the key worker's, asked to check they may see the concern, reads only their place.
+        // (PostgreSQL's statements name tables without quotes, SQLite's with them.)
+        var statements = sent.For(url).Select(sql => sql.Replace("\"", "", StringComparison.Ordinal)).ToList();
+        Assert.Single(statements, sql => sql.Contains("FROM children", StringComparison.Ordinal));
+        Assert.Single(statements, sql => sql.Contains("FROM team_members", StringComparison.Ordinal) && sql.Contains("JOIN sharing_consents", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Responding_in_full_shows_what_the_family_said_is_happening_and_what_would_help_beside_the_answer()
     {
         var (_, sam, id) = await ParentRaisesAsync();

@@ -16,15 +16,25 @@ public sealed class AccessService(CommonGroundDbContext db, ChildReadLog readLog
     /// it is forgotten then.
     /// </summary>
     private readonly Dictionary<(Guid ChildId, Guid UserId), ChildAccess?> _known = [];
+
+    /// <summary>
+    /// Children read in this unit of work with their whole family, so a second person's access to the same child (the
+    /// owner a concern is raised for, each person who may be given one) needs only that person's place.
+    /// </summary>
+    private readonly Dictionary<Guid, ChildAndFamily> _childrenRead = [];
     private bool _forgetsOnSave;
+
+    /// <summary>An active member of staff's active place on a team: the staff half of <see cref="Related"/>.</summary>
+    private static readonly Expression<Func<TeamMember, Guid, bool>> ActivePlaceOf = (place, userId) =>
+        place.LeftAt == null && place.Professional!.UserAccountId == userId && place.Professional.DeactivatedAt == null;
 
     /// <summary>
     /// The one rule for who has a relationship with a child: a family member, or an active member of staff with an
     /// active place on the child's team. It filters lists and it guards single records.
     /// </summary>
-    public static readonly Expression<Func<Child, Guid, bool>> Related = (child, userId) =>
+    public static readonly Expression<Func<Child, Guid, bool>> Related = QueryParts.Inline((Child child, Guid userId) =>
         child.FamilyMembers.Any(f => f.UserAccountId == userId)
-        || child.TeamMembers.Any(t => t.LeftAt == null && t.Professional!.UserAccountId == userId && t.Professional.DeactivatedAt == null);
+        || child.TeamMembers.Any(t => ActivePlaceOf.Apply(t, userId)));
 
     /// <summary><see cref="Related"/> for one person, to filter a list.</summary>
     public static Expression<Func<Child, bool>> VisibleTo(Guid userId) => QueryParts.Inline((Child child) => Related.Apply(child, userId));
@@ -40,11 +50,11 @@ public sealed class AccessService(CommonGroundDbContext db, ChildReadLog readLog
             .Select(c => new ChildAndFamily(c, c.FamilyMembers.ToList()))
             .SingleOrDefault())));
 
-    private static readonly CompiledPerModel<Func<CommonGroundDbContext, Guid, Guid, Task<Place>>> PlaceOf = new(() => EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<CommonGroundDbContext, Guid, Guid, Task<Place?>>> PlaceOf = new(() => EF.CompileAsyncQuery(QueryParts.Inline(
         (CommonGroundDbContext db, Guid childId, Guid userId) => db.TeamMembers.AsSingleQuery()
-            .Where(t => t.ChildId == childId && t.LeftAt == null && t.Professional!.UserAccountId == userId)
+            .Where(t => t.ChildId == childId && ActivePlaceOf.Apply(t, userId))
             .Select(t => new Place(t.Id, t.IsKeyWorker, t.IsTeamLead, t.Professional!.Organisation!.Kind, t.Consents.ToList()))
-            .Single()));
+            .SingleOrDefault())));
 
     /// <summary>
     /// The person's access to the child, or null when they have no relationship with it (show 404). Being given access
@@ -54,7 +64,11 @@ public sealed class AccessService(CommonGroundDbContext db, ChildReadLog readLog
     {
         if (!_forgetsOnSave)
         {
-            db.SavedChanges += (_, _) => _known.Clear();
+            db.SavedChanges += (_, _) =>
+            {
+                _known.Clear();
+                _childrenRead.Clear();
+            };
             _forgetsOnSave = true;
         }
 
@@ -75,11 +89,17 @@ public sealed class AccessService(CommonGroundDbContext db, ChildReadLog readLog
     {
         // The child comes with its family (a few rows, joined directly); a professional's own place, with what the family
         // shares there, is a second query. Joined into the first, SQLite worked out every active place the person has
-        // (hundreds for a caseworker) before keeping this child's, and each child's page took twice as long.
-        var found = await ChildSeenBy.For(db)(db, childId, userId);
-        if (found is null)
+        // (hundreds for a caseworker) before keeping this child's, and each child's page took twice as long. A child
+        // already read for someone else is not read again: the family is in hand, and the place query applies the rule.
+        if (!_childrenRead.TryGetValue(childId, out var found))
         {
-            return await EmergencyAccessAsync(childId, userId);
+            found = await ChildSeenBy.For(db)(db, childId, userId);
+            if (found is null)
+            {
+                return await EmergencyAccessAsync(childId, userId);
+            }
+
+            _childrenRead[childId] = found;
         }
 
         var (child, family, today) = (found.Child, found.Family, timeProvider.TodayInUk());
@@ -90,7 +110,12 @@ public sealed class AccessService(CommonGroundDbContext db, ChildReadLog readLog
             return new ChildAccess(child, ChildRelationship.OfFamily(own.Relationship, youngPersonDecides), await FamilyAreasAsync(own, youngPersonDecides), null);
         }
 
-        var place = await PlaceOf.For(db)(db, childId, userId);
+        if (await PlaceOf.For(db)(db, childId, userId) is not { } place)
+        {
+            // Only a child read for someone else gets here: this person is neither family nor on the team.
+            return await EmergencyAccessAsync(childId, userId);
+        }
+
         return TeamAccess(child, youngPersonDecides, place.Id, place.IsKeyWorker, place.IsTeamLead, place.Kind,
             place.Consents.Where(c => c.IsActiveOn(today)).Select(c => c.Area));
     }
