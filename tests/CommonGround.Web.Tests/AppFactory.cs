@@ -250,21 +250,57 @@ internal sealed class UnreachableDatabase(Microsoft.AspNetCore.Http.IHttpContext
 }
 
 /// <summary>
-/// The statements each request sent to the database, by the request's path, for tests of how many a page needs. It keeps
-/// nothing until a test starts it, so the apps shared by a test class do not hold every statement they ever sent.
+/// The statements each request sent to the database, by the request's path, for tests of how many a page needs, and
+/// any a request waited for holding its thread. It keeps nothing until a test starts it, so the apps shared by a test
+/// class do not hold every statement they ever sent.
 /// </summary>
 public sealed class StatementsSent(Microsoft.AspNetCore.Http.IHttpContextAccessor accessor) : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
 {
     private readonly System.Collections.Concurrent.ConcurrentQueue<(string Path, string Sql)> _sent = new();
     private volatile bool _recording;
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(string Request, string Sql)> _blocking = new();
+
     public IReadOnlyList<string> For(string path) => _sent.Where(s => s.Path == path).Select(s => s.Sql).ToList();
+
+    /// <summary>Statements a request sent and then held its thread waiting for, as "METHOD path: first line of the statement".</summary>
+    public IReadOnlyList<string> Blocking => _blocking.Select(s => $"{s.Request}: {s.Sql.Split('\n')[0]}").ToList();
 
     /// <summary>Forgets what was sent so far and keeps what is sent from now on.</summary>
     public void Start()
     {
         _sent.Clear();
+        _blocking.Clear();
         _recording = true;
+    }
+
+    private void Blocked(System.Data.Common.DbCommand command)
+    {
+        if (_recording && accessor.HttpContext?.Request is { } request)
+        {
+            _blocking.Enqueue(($"{request.Method} {request.Path}", command.CommandText));
+        }
+    }
+
+    public override Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> ReaderExecuting(System.Data.Common.DbCommand command,
+        Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result)
+    {
+        Blocked(command);
+        return result;
+    }
+
+    public override Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> NonQueryExecuting(System.Data.Common.DbCommand command,
+        Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result)
+    {
+        Blocked(command);
+        return result;
+    }
+
+    public override Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<object> ScalarExecuting(System.Data.Common.DbCommand command,
+        Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<object> result)
+    {
+        Blocked(command);
+        return result;
     }
 
     public override System.Data.Common.DbCommand CommandInitialized(Microsoft.EntityFrameworkCore.Diagnostics.CommandEndEventData eventData, System.Data.Common.DbCommand result)

@@ -16,8 +16,8 @@ public sealed class NotificationTests : FreshAppTests
     {
         var userId = await UserIdAsync(email);
         await using var scope = App.Services.CreateAsyncScope();
-        var notification = scope.ServiceProvider.GetRequiredService<Notifier>()
-            .Notify(userId, kind, "A new delivery was recorded for Sam's speech and language therapy", "A new delivery was recorded for one of Sam's commitments", link, mandatory: mandatory);
+        var notification = await scope.ServiceProvider.GetRequiredService<Notifier>()
+            .NotifyAsync(userId, kind, "A new delivery was recorded for Sam's speech and language therapy", "A new delivery was recorded for one of Sam's commitments", link, mandatory: mandatory);
         await scope.ServiceProvider.GetRequiredService<CommonGroundDbContext>().SaveChangesAsync();
         return notification;
     }
@@ -48,7 +48,7 @@ public sealed class NotificationTests : FreshAppTests
             var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
             for (var i = 0; i < NotificationService.UnreadCountedUpTo; i++)
             {
-                notifier.Notify(userId, NotificationKind.Commitments, $"Delivery {i} was recorded for Sam", "A new delivery was recorded", "/children");
+                await notifier.NotifyAsync(userId, NotificationKind.Commitments, $"Delivery {i} was recorded for Sam", "A new delivery was recorded", "/children");
             }
 
             await scope.ServiceProvider.GetRequiredService<CommonGroundDbContext>().SaveChangesAsync();
@@ -218,7 +218,7 @@ public sealed class TwoInstanceTests : IAsyncLifetime
             {
                 foreach (var user in users)
                 {
-                    notifier.Notify(user, NotificationKind.Commitments, $"Change {i}", $"Change number {i} happened", "/children");
+                    await notifier.NotifyAsync(user, NotificationKind.Commitments, $"Change {i}", $"Change number {i} happened", "/children");
                 }
             }
 

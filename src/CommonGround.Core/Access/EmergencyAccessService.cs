@@ -104,7 +104,7 @@ public sealed class EmergencyAccessService(CommonGroundDbContext db, Notifier no
             $"{actor.Name} of {access.OrganisationName} opened the record under emergency access until {UkDates.DateAndTime(access.Until)}"));
         foreach (var family in await db.FamilyMembers.Where(f => f.ChildId == child.Id).Select(f => f.UserAccountId).ToListAsync())
         {
-            notifier.Notify(family, NotificationKind.YourData,
+            await notifier.NotifyAsync(family, NotificationKind.YourData,
                 $"{actor.Name} of {access.OrganisationName} opened {child.KnownAs}'s record in an emergency",
                 $"Someone at {access.OrganisationName} opened {child.KnownAs}'s record under emergency access. Sign in to see who, why and until when.",
                 ChildLinks.WhoHasSeen(child.Id), child.Id, mandatory: true);

@@ -192,7 +192,7 @@ public sealed class AdviceService(CommonGroundDbContext db, TeamService teams, A
 
         foreach (var userId in told.Where(u => u != actor.UserId))
         {
-            notifier.Notify(userId, NotificationKind.Plans,
+            await notifier.NotifyAsync(userId, NotificationKind.Plans,
                 person is not null
                     ? $"{actor.Name} asked you for advice about {childAccess.Child.KnownAs}, by {UkDates.Date(due)}"
                     : $"{actor.Name} asked {organisation.Name} for advice about {childAccess.Child.KnownAs}, by {UkDates.Date(due)}: anyone from it on the team can give it",
@@ -288,7 +288,7 @@ public sealed class AdviceService(CommonGroundDbContext db, TeamService teams, A
             db.AuditEvents.Add(StatutoryChanges.Recorded(actor, process, recorded, now));
         }
 
-        notifier.Notify(request.AskedByUserId, NotificationKind.Plans, $"{actor.Name} gave the advice you asked for about {childAccess.Child.KnownAs}",
+        await notifier.NotifyAsync(request.AskedByUserId, NotificationKind.Plans, $"{actor.Name} gave the advice you asked for about {childAccess.Child.KnownAs}",
             $"Advice about {childAccess.Child.KnownAs} from {actor.Name}", ChildLinks.AdviceRequest(request.ChildId, request.Id), request.ChildId);
         if (!await db.TrySaveAsync())
         {

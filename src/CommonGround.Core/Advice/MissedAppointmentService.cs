@@ -71,7 +71,7 @@ public sealed class MissedAppointmentService(CommonGroundDbContext db, Notifier 
         var other = actor.UserId != request.AskedByUserId ? request.AskedByUserId : request.AdviserUserId;
         if (other is { } told)
         {
-            notifier.Notify(told, NotificationKind.Plans, $"{actor.Name} recorded that an appointment for the advice about {childAccess.Child.KnownAs} was missed on {UkDates.Date(on)}",
+            await notifier.NotifyAsync(told, NotificationKind.Plans, $"{actor.Name} recorded that an appointment for the advice about {childAccess.Child.KnownAs} was missed on {UkDates.Date(on)}",
                 $"An appointment for the advice about {childAccess.Child.KnownAs} was missed", ChildLinks.AdviceRequest(request.ChildId, request.Id), request.ChildId);
         }
 

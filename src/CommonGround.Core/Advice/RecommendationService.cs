@@ -166,7 +166,7 @@ public sealed class RecommendationService(
         var child = childAccess.Child;
         if (advice.AdviserInPerson is { } adviser && adviser != actor.UserId && !advice.ByFamily)
         {
-            notifier.Notify(adviser, NotificationKind.Plans,
+            await notifier.NotifyAsync(adviser, NotificationKind.Plans,
                 $"{actor.Name} said what the {plan.Rule.Name} does with {adopted + declined} of your recommendations for {child.KnownAs}: {adopted} adopted, {declined} not",
                 $"Your recommendations for {child.KnownAs} were answered in the {plan.Rule.Name}", ChildLinks.AdviceRequest(child.Id, advice.Id), child.Id);
         }

@@ -67,7 +67,7 @@ public sealed class StatutoryWarnings(CommonGroundDbContext db, AccessService ac
 
             foreach (var userId in recipients.Distinct().Where(u => sent.Add((u, key))))
             {
-                notifier.Notify(userId, NotificationKind.StatutoryDeadlines,
+                await notifier.NotifyAsync(userId, NotificationKind.StatutoryDeadlines,
                     missed ? $"A legal date for {child} was missed: {signal.Reason}" : $"A legal date for {child} is coming up: {signal.Reason}",
                     missed ? $"A legal date in {child}'s EHC process was missed on {date}" : $"A legal date in {child}'s EHC process is due by {date}",
                     signal.Link, signal.ChildId, mandatory: true, onceKey: key, area: RecordArea.StatutoryProcess);

@@ -108,7 +108,7 @@ public sealed class CommitmentChangeService(CommonGroundDbContext db, AccessServ
         db.AuditEvents.Add(CommitmentSteps.Added(actor, commitment, now));
         if (owner.Professional.UserAccountId != actor.UserId)
         {
-            notifier.Notify(owner.Professional.UserAccountId, NotificationKind.Commitments,
+            await notifier.NotifyAsync(owner.Professional.UserAccountId, NotificationKind.Commitments,
                 $"{actor.Name} recorded a commitment for {childAccess.Child.KnownAs} for you to own: \"{commitment.What}\"",
                 $"{actor.Name} recorded a commitment for {childAccess.Child.KnownAs} for you to own",
                 ChildLinks.Commitment(commitment.ChildId, commitment.Id), commitment.ChildId,

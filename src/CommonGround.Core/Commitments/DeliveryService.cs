@@ -42,7 +42,7 @@ public sealed class DeliveryService(CommonGroundDbContext db, CommitmentSteps st
             options.Delivered ? $"Recorded a delivery of \"{commitment.What}\"" : $"Recorded that \"{commitment.What}\" was missed"));
         foreach (var familyUserId in await steps.FamilyWhoSeeAsync(commitment, actor))
         {
-            notifier.Notify(familyUserId, NotificationKind.Commitments,
+            await notifier.NotifyAsync(familyUserId, NotificationKind.Commitments,
                 options.Delivered ? $"A new delivery was recorded for {childAccess.Child.KnownAs}'s {commitment.What}" : $"A missed session was recorded for {childAccess.Child.KnownAs}'s {commitment.What}",
                 options.Delivered ? $"A new delivery was recorded for one of {childAccess.Child.KnownAs}'s commitments" : $"A missed session was recorded for one of {childAccess.Child.KnownAs}'s commitments",
                 ChildLinks.Commitment(commitment.ChildId, commitment.Id), commitment.ChildId,

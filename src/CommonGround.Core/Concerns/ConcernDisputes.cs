@@ -49,7 +49,7 @@ public sealed class ConcernDisputes(CommonGroundDbContext db, ConcernService con
         db.AuditEvents.Add(ConcernService.ChildEvent(actor, child, concern, now, AuditActions.ConcernRaised, $"Raised a concern about a disputed delivery record, for {commitment.OwnerName} to answer"));
         if (await concerns.ActiveUserIdAsync(commitment.OwnerProfessionalId) is { } ownerUserId && ownerUserId != actor.UserId)
         {
-            notifier.Notify(ownerUserId, NotificationKind.Commitments,
+            await notifier.NotifyAsync(ownerUserId, NotificationKind.Commitments,
                 $"{child.KnownAs}'s family disputed a delivery record for \"{commitment.What}\"",
                 $"{child.KnownAs}'s family disputed a delivery record for a commitment you own",
                 ChildLinks.Concern(child.Id, concern.Id), child.Id, area: RecordArea.Concerns, about: concern.About);
@@ -95,7 +95,7 @@ public sealed class ConcernDisputes(CommonGroundDbContext db, ConcernService con
             $"Raised a concern about what the {plan.Rule.Name} does with a recommendation, for {(author is null ? plan.OrganisationName : plan.AuthorName)} to answer"));
         if (author is not null && plan.AuthorUserId != actor.UserId)
         {
-            notifier.Notify(plan.AuthorUserId, NotificationKind.ConcernRaised,
+            await notifier.NotifyAsync(plan.AuthorUserId, NotificationKind.ConcernRaised,
                 $"{child.KnownAs}'s family disagree with what the {plan.Rule.Name} does with a recommendation from {advice.AdviserName}",
                 $"{child.KnownAs}'s family disagree with what the plan does with a recommendation",
                 ChildLinks.Concern(child.Id, concern.Id), child.Id, area: RecordArea.Concerns, about: concern.About);
@@ -118,7 +118,7 @@ public sealed class ConcernDisputes(CommonGroundDbContext db, ConcernService con
         {
             db.ConcernUpdates.Add(update);
             db.AuditEvents.Add(ConcernService.ChildEvent(actor, child, concern, now, AuditActions.ConcernResolved, "Resolved the concern about a disputed delivery record by answering the dispute"));
-            concerns.NotifyRaiser(concern, child, actor, $"{actor.Name} answered your dispute about {child.KnownAs}'s delivery record: tell them if it is resolved",
+            await concerns.NotifyRaiserAsync(concern, child, actor, $"{actor.Name} answered your dispute about {child.KnownAs}'s delivery record: tell them if it is resolved",
                 $"{actor.Name} says your concern about {child.KnownAs} is resolved: tell them if it is");
         }
     }

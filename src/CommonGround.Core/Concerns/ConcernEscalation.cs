@@ -75,7 +75,7 @@ public sealed class ConcernEscalation(CommonGroundDbContext db, ConcernService c
         var late = clock == ConcernClockKind.Acknowledge ? "acknowledged" : "answered";
         foreach (var lead in leads)
         {
-            notifier.Notify(lead.UserAccountId, NotificationKind.ConcernOverdue,
+            await notifier.NotifyAsync(lead.UserAccountId, NotificationKind.ConcernOverdue,
                 $"A concern about {child.KnownAs} owned by {concern.OwnerName ?? concern.OwnerOrganisationName} was not {late} in time: \"{concern.Topic}\"",
                 $"A concern about {child.KnownAs} was not {late} in time and has come to you",
                 ConcernService.OrganisationLink(concern.Id), child.Id, mandatory, $"concern-escalated:{concern.Id}:{clock}");
@@ -84,7 +84,7 @@ public sealed class ConcernEscalation(CommonGroundDbContext db, ConcernService c
         var ownerUserId = await concerns.ActiveUserIdAsync(concern.OwnerProfessionalId);
         if (ownerUserId is { } owner && leads.All(l => l.UserAccountId != owner))
         {
-            notifier.Notify(owner, NotificationKind.ConcernOverdue,
+            await notifier.NotifyAsync(owner, NotificationKind.ConcernOverdue,
                 $"A concern about {child.KnownAs} you own was not {late} in time and has gone to {escalatedTo}: \"{concern.Topic}\"",
                 $"A concern about {child.KnownAs} you own was not {late} in time",
                 ChildLinks.Concern(child.Id, concern.Id), child.Id, mandatory, $"concern-escalated:{concern.Id}:{clock}", RecordArea.Concerns, concern.About);
@@ -92,7 +92,7 @@ public sealed class ConcernEscalation(CommonGroundDbContext db, ConcernService c
 
         if (concern.RaisedByUserId != ownerUserId && leads.All(l => l.UserAccountId != concern.RaisedByUserId))
         {
-            notifier.Notify(concern.RaisedByUserId, NotificationKind.ConcernOverdue,
+            await notifier.NotifyAsync(concern.RaisedByUserId, NotificationKind.ConcernOverdue,
                 $"Your concern about {child.KnownAs} was not {late} in time. It has gone to {escalatedTo}",
                 $"Your concern about {child.KnownAs} was not {late} in time and has gone to a lead",
                 ChildLinks.Concern(child.Id, concern.Id), child.Id, mandatory, $"concern-escalated:{concern.Id}:{clock}", RecordArea.Concerns, concern.About);

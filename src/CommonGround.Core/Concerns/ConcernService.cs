@@ -258,7 +258,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
         {
             if (owner.UserAccountId != actor.UserId)
             {
-                notifier.Notify(owner.UserAccountId, NotificationKind.ConcernRaised, $"{urgent} about {child.KnownAs} was raised for you to answer: \"{concern.Topic}\"",
+                await notifier.NotifyAsync(owner.UserAccountId, NotificationKind.ConcernRaised, $"{urgent} about {child.KnownAs} was raised for you to answer: \"{concern.Topic}\"",
                     $"{urgent} about {child.KnownAs} was raised for you to answer", ChildLinks.Concern(child.Id, concern.Id), child.Id, mandatory, area: RecordArea.Concerns, about: concern.About);
             }
 
@@ -267,17 +267,17 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
 
         foreach (var lead in (await LeadsAsync(concern.OwnerOrganisationId)).Select(l => l.UserAccountId).Where(l => l != actor.UserId))
         {
-            notifier.Notify(lead, NotificationKind.ConcernRaised, $"{urgent} about {child.KnownAs} was raised for {concern.OwnerOrganisationName}: choose who answers it",
+            await notifier.NotifyAsync(lead, NotificationKind.ConcernRaised, $"{urgent} about {child.KnownAs} was raised for {concern.OwnerOrganisationName}: choose who answers it",
                 $"{urgent} about {child.KnownAs} was raised for {concern.OwnerOrganisationName}: choose who answers it", OrganisationLink(concern.Id), child.Id, mandatory);
         }
     }
 
 
-    internal void NotifyRaiser(Concern concern, Child child, UserActor actor, string title, string emailLine)
+    internal async Task NotifyRaiserAsync(Concern concern, Child child, UserActor actor, string title, string emailLine)
     {
         if (concern.RaisedByUserId != actor.UserId)
         {
-            notifier.Notify(concern.RaisedByUserId, NotificationKind.ConcernUpdated, title, emailLine, ChildLinks.Concern(child.Id, concern.Id), child.Id, concern.Urgency == ConcernUrgency.Urgent,
+            await notifier.NotifyAsync(concern.RaisedByUserId, NotificationKind.ConcernUpdated, title, emailLine, ChildLinks.Concern(child.Id, concern.Id), child.Id, concern.Urgency == ConcernUrgency.Urgent,
                 area: RecordArea.Concerns, about: concern.About);
         }
     }

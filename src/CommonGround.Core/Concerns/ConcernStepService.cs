@@ -129,7 +129,7 @@ public sealed class ConcernStepService(CommonGroundDbContext db, ConcernService 
         db.AuditEvents.Add(ConcernService.ChildEvent(actor, child, concern, now, AuditActions.ConcernAssigned, $"Passed a concern about {concern.About.ToDisplayName()} to {assignee.Name}"));
         if (professional.UserAccountId != actor.UserId)
         {
-            notifier.Notify(professional.UserAccountId, NotificationKind.ConcernRaised,
+            await notifier.NotifyAsync(professional.UserAccountId, NotificationKind.ConcernRaised,
                 $"{actor.Name} passed you a concern about {child.KnownAs} to answer: \"{concern.Topic}\"",
                 $"{actor.Name} passed you a concern about {child.KnownAs} to answer",
                 ChildLinks.Concern(child.Id, concern.Id), child.Id, concern.Urgency == ConcernUrgency.Urgent, area: RecordArea.Concerns, about: concern.About);
@@ -166,7 +166,7 @@ public sealed class ConcernStepService(CommonGroundDbContext db, ConcernService 
         db.ConcernUpdates.Add(result.Value!);
         db.AuditEvents.Add(ConcernService.ChildEvent(actor, childAccess.Child, concern, now, auditAction, $"{verb} a concern about {concern.About.ToDisplayName()}"));
         var (title, emailLine) = message(concern, childAccess.Child);
-        concerns.NotifyRaiser(concern, childAccess.Child, actor, title, emailLine);
+        await concerns.NotifyRaiserAsync(concern, childAccess.Child, actor, title, emailLine);
         if (breach is { } clock)
         {
             await escalation.StageAsync(concern, clock, childAccess.Child);
@@ -199,7 +199,7 @@ public sealed class ConcernStepService(CommonGroundDbContext db, ConcernService 
         if (await concerns.ActiveUserIdAsync(concern.OwnerProfessionalId) is { } ownerUserId && ownerUserId != actor.UserId)
         {
             var (title, emailLine) = message(concern, childAccess.Child);
-            notifier.Notify(ownerUserId, NotificationKind.ConcernUpdated, title, emailLine, ChildLinks.Concern(childAccess.Child.Id, concern.Id), childAccess.Child.Id, concern.Urgency == ConcernUrgency.Urgent,
+            await notifier.NotifyAsync(ownerUserId, NotificationKind.ConcernUpdated, title, emailLine, ChildLinks.Concern(childAccess.Child.Id, concern.Id), childAccess.Child.Id, concern.Urgency == ConcernUrgency.Urgent,
                 area: RecordArea.Concerns, about: concern.About);
         }
 

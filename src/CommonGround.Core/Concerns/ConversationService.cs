@@ -243,7 +243,7 @@ public sealed class ConversationService(CommonGroundDbContext db, AccessService 
         db.AuditEvents.Add(AuditEvent.ForChild(actor, childAccess.Child.Id, childAccess.Child.AreaId, now, new ChildChange(isNew ? AuditActions.ConversationStarted : AuditActions.MessageSent, RecordArea.Concerns, isNew ? "Started a conversation" : "Sent a message in a conversation", new ChangeSubject.Conversation(conversation.Id))));
         foreach (var recipient in await RecipientsAsync(childAccess.Child, conversation, concern, actor, childAccess.IsFamily))
         {
-            notifier.Notify(recipient, NotificationKind.Messages,
+            await notifier.NotifyAsync(recipient, NotificationKind.Messages,
                 $"{actor.Name} sent a message about {childAccess.Child.KnownAs}: \"{conversation.Subject}\"",
                 $"{actor.Name} sent you a message about {childAccess.Child.KnownAs}",
                 ChildLinks.Conversation(conversation.ChildId, conversation.Id), conversation.ChildId, concern?.Urgency == ConcernUrgency.Urgent, area: RecordArea.Concerns, about: concern?.About);

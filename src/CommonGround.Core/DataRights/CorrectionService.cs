@@ -75,7 +75,7 @@ public sealed class CorrectionService(CommonGroundDbContext db, Notifier notifie
             $"{actor.Name} asked {request.OrganisationName} to correct {request.AuthorName}'s words, to answer by {UkDates.Date(request.DueOn)}"));
         foreach (var answerer in await AnswerersAsync(request))
         {
-            notifier.Notify(answerer, NotificationKind.ConcernRaised,
+            await notifier.NotifyAsync(answerer, NotificationKind.ConcernRaised,
                 $"{child.KnownAs}'s family asked for {request.AuthorName}'s words to be corrected",
                 $"{child.KnownAs}'s family asked for words about {child.KnownAs} to be corrected. Answer by {UkDates.Date(request.DueOn)}",
                 ChildLinks.Correction(child.Id, request.Id), child.Id, area: request.Part);
@@ -128,7 +128,7 @@ public sealed class CorrectionService(CommonGroundDbContext db, Notifier notifie
                 $"{actor.Name} did not correct {(request.AuthorUserId == actor.UserId ? "their own" : $"{request.AuthorName}'s")} words, and said why"));
         }
 
-        notifier.Notify(request.RequestedByUserId, NotificationKind.YourData,
+        await notifier.NotifyAsync(request.RequestedByUserId, NotificationKind.YourData,
             request.Status == CorrectionStatus.Corrected
                 ? $"{request.OrganisationName} corrected the words you asked about on {child.KnownAs}'s record"
                 : $"{request.OrganisationName} answered your request to correct words on {child.KnownAs}'s record",

@@ -65,7 +65,7 @@ public sealed class ErasureService(CommonGroundDbContext db, RecordClosureServic
             $"{actor.Name} asked for the record to be erased, to be answered by {UkDates.Date(request.DueOn)}"));
         foreach (var answerer in await RecordClosureService.WhoMayClose(db).Where(t => t.ChildId == child.Id).Select(t => t.Professional!.UserAccountId).Distinct().ToListAsync())
         {
-            notifier.Notify(answerer, NotificationKind.ConcernRaised,
+            await notifier.NotifyAsync(answerer, NotificationKind.ConcernRaised,
                 $"{child.KnownAs}'s family asked for the record to be erased",
                 $"{child.KnownAs}'s family asked for {child.KnownAs}'s record to be erased. Answer by {UkDates.Date(request.DueOn)}",
                 ChildLinks.ErasureRequest(child.Id, request.Id), child.Id);
@@ -118,7 +118,7 @@ public sealed class ErasureService(CommonGroundDbContext db, RecordClosureServic
         db.AuditEvents.Add(Change(actor, child, request, now, action, summary));
         foreach (var member in await FamilyWhoMayAskAsync(child))
         {
-            notifier.Notify(member, NotificationKind.YourData, $"The local authority answered the request to erase {child.KnownAs}'s record", told,
+            await notifier.NotifyAsync(member, NotificationKind.YourData, $"The local authority answered the request to erase {child.KnownAs}'s record", told,
                 ChildLinks.ErasureRequest(child.Id, request.Id), child.Id, mandatory: true);
         }
 

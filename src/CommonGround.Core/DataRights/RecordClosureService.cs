@@ -94,7 +94,7 @@ public sealed class RecordClosureService(CommonGroundDbContext db, Notifier noti
         var family = await db.FamilyMembers.Where(f => f.ChildId == child.Id).Select(f => f.UserAccountId).ToListAsync();
         foreach (var member in family)
         {
-            notifier.Notify(member, NotificationKind.YourData, title, line, ChildLinks.Overview(child.Id), child.Id, mandatory: true);
+            await notifier.NotifyAsync(member, NotificationKind.YourData, title, line, ChildLinks.Overview(child.Id), child.Id, mandatory: true);
         }
     }
 }

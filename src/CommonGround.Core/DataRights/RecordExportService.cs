@@ -127,7 +127,7 @@ public sealed class RecordExportService(
         export.MarkReady(fileName, output.Length, now, contents.ChildrenShown);
         db.AuditEvents.Add(Event(Actor.System, child, export.RequestedByUserId, now, AuditActions.RecordDownloadReady,
             $"A download of everything held about {child?.KnownAs ?? export.RequestedByName} is ready for {export.RequestedByName}"));
-        notifier.Notify(export.RequestedByUserId, NotificationKind.YourData,
+        await notifier.NotifyAsync(export.RequestedByUserId, NotificationKind.YourData,
             child is null ? "Everything held about you is ready to download" : $"Everything held about {child.KnownAs} is ready to download",
             $"The download you asked for is ready. You can download it once, until {UkDates.Date(export.ExpiresAt!.Value)}.",
             DownloadPage(child), child?.Id, mandatory: true);
@@ -143,7 +143,7 @@ public sealed class RecordExportService(
             var child = export.ChildId is { } childId ? await db.Children.AsNoTracking().SingleAsync(c => c.Id == childId, cancellationToken) : null;
             db.AuditEvents.Add(Event(Actor.System, child, export.RequestedByUserId, timeProvider.UtcNow(), AuditActions.RecordDownloadFailed,
                 $"A download for {export.RequestedByName} could not be prepared"));
-            notifier.Notify(export.RequestedByUserId, NotificationKind.YourData,
+            await notifier.NotifyAsync(export.RequestedByUserId, NotificationKind.YourData,
                 child is null ? "The download of your data could not be prepared" : $"The download of {child.KnownAs}'s record could not be prepared",
                 "A download you asked for could not be prepared. Please try again, or contact the service if it happens again.",
                 DownloadPage(child), child?.Id, mandatory: true);

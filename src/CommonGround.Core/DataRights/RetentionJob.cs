@@ -84,7 +84,7 @@ public sealed class RetentionJob(CommonGroundDbContext db, RecordErasure erasure
             var key = Key(child.Id, child.EraseOn);
             foreach (var userId in family[child.Id].Where(u => sent.Add((u, key))))
             {
-                notifier.Notify(userId, Notifications.NotificationKind.YourData, $"{name}'s record will be erased on {UkDates.Date(child.EraseOn)}",
+                await notifier.NotifyAsync(userId, Notifications.NotificationKind.YourData, $"{name}'s record will be erased on {UkDates.Date(child.EraseOn)}",
                     $"{name}'s closed record will be erased on {UkDates.Date(child.EraseOn)}, as the law allows. If you want a copy, download it from the record before then.",
                     ChildLinks.Download(child.Id), child.Id, mandatory: true, onceKey: key);
             }

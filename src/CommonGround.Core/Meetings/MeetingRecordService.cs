@@ -77,7 +77,7 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
                 $"Amended the agreed record of the {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}: {amendment}"));
             foreach (var family in meeting.Invitees.Where(i => i.IsFamily))
             {
-                notifier.Notify(family.UserAccountId, NotificationKind.Meetings,
+                await notifier.NotifyAsync(family.UserAccountId, NotificationKind.Meetings,
                     $"{actor.Name} amended the agreed record of {childAccess.Child.KnownAs}'s {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}, and said why",
                     $"The record of {childAccess.Child.KnownAs}'s meeting was amended", ChildLinks.Meeting(meeting.ChildId, meeting.Id), meeting.ChildId, area: RecordArea.Meetings);
             }
@@ -196,7 +196,7 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
             var ask = invitee.IsFamily
                 ? "Please read it, then agree it or tell us what needs correcting. We would also like to know whether you felt listened to."
                 : "The family will agree it or ask for corrections.";
-            notifier.Notify(invitee.UserAccountId, NotificationKind.Meetings,
+            await notifier.NotifyAsync(invitee.UserAccountId, NotificationKind.Meetings,
                 $"{actor.Name} shared {(kind == RecordVersionKind.Revised ? "a revised" : "the")} record of {childAccess.Child.KnownAs}'s {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}. {ask}",
                 $"The record of {childAccess.Child.KnownAs}'s meeting is ready to read", ChildLinks.Meeting(meeting.ChildId, meeting.Id), meeting.ChildId, area: RecordArea.Meetings);
         }
@@ -237,7 +237,7 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
         db.RecordCorrections.Add(correction);
         db.AuditEvents.Add(MeetingSteps.ChildEvent(actor, childAccess, meeting, now, AuditActions.MeetingCorrectionRequested,
             $"Asked for a correction to \"{correction.PartName}\" in the record of the {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}"));
-        notifier.Notify(meeting.NoteTakerUserId, NotificationKind.Meetings,
+        await notifier.NotifyAsync(meeting.NoteTakerUserId, NotificationKind.Meetings,
             $"{childAccess.Child.KnownAs}'s family asked for a correction to \"{correction.PartName}\" in the record of the meeting on {MeetingService.When(meeting)}",
             $"{childAccess.Child.KnownAs}'s family asked for a correction to a meeting record", ChildLinks.Meeting(meeting.ChildId, meeting.Id), meeting.ChildId, area: RecordArea.Meetings);
         var saved = await steps.SaveAsync(meeting);
@@ -271,7 +271,7 @@ public sealed class MeetingRecordService(CommonGroundDbContext db, MeetingSteps 
             $"Agreed the record of the {meeting.Kind.ToDisplayName().ToLowerInvariant()} on {MeetingService.When(meeting)}"));
         foreach (var invitee in meeting.Invitees.Where(i => !i.IsFamily))
         {
-            notifier.Notify(invitee.UserAccountId, NotificationKind.Meetings,
+            await notifier.NotifyAsync(invitee.UserAccountId, NotificationKind.Meetings,
                 $"{childAccess.Child.KnownAs}'s family agreed the record of the meeting on {MeetingService.When(meeting)}. It is now locked",
                 $"{childAccess.Child.KnownAs}'s family agreed a meeting record", ChildLinks.Meeting(meeting.ChildId, meeting.Id), meeting.ChildId, area: RecordArea.Meetings);
         }

@@ -2,6 +2,7 @@ using CommonGround.Core.Access;
 using CommonGround.Core.Data;
 using CommonGround.Core.Team;
 using CommonGround.Core.Time;
+using Microsoft.EntityFrameworkCore;
 
 namespace CommonGround.Core.Notifications;
 
@@ -14,7 +15,7 @@ public sealed class Notifier(CommonGroundDbContext db, TimeProvider timeProvider
 {
     private List<(Guid ChildId, Guid KeyWorkerUserId, string KeyWorkerName, Guid CoverUserId)>? runningCovers;
 
-    public Notification Notify(Guid recipientUserId, NotificationKind kind, string title, string emailLine, string link,
+    public async Task<Notification> NotifyAsync(Guid recipientUserId, NotificationKind kind, string title, string emailLine, string link,
         Guid? childId = null, bool mandatory = false, string? onceKey = null, RecordArea? area = null, RecordArea? about = null)
     {
         var now = timeProvider.UtcNow();
@@ -36,7 +37,7 @@ public sealed class Notifier(CommonGroundDbContext db, TimeProvider timeProvider
         db.Notifications.Add(notification);
         if (childId is { } child && onceKey is null)
         {
-            foreach (var cover in RunningCovers().Where(c => c.ChildId == child && c.KeyWorkerUserId == recipientUserId && c.CoverUserId != recipientUserId))
+            foreach (var cover in (await RunningCoversAsync()).Where(c => c.ChildId == child && c.KeyWorkerUserId == recipientUserId && c.CoverUserId != recipientUserId))
             {
                 db.Notifications.Add(new Notification
                 {
@@ -51,12 +52,16 @@ public sealed class Notifier(CommonGroundDbContext db, TimeProvider timeProvider
         return notification;
     }
 
-    /// <summary>Cover running today, read once for the unit of work: there are few at any time.</summary>
-    private List<(Guid ChildId, Guid KeyWorkerUserId, string KeyWorkerName, Guid CoverUserId)> RunningCovers()
+    /// <summary>
+    /// Cover running today, read once for the unit of work: there are few at any time. Read without blocking: every
+    /// message, delivery and concern notifies someone, and a thread held waiting for the database is one fewer for
+    /// the requests behind it.
+    /// </summary>
+    private async Task<List<(Guid ChildId, Guid KeyWorkerUserId, string KeyWorkerName, Guid CoverUserId)>> RunningCoversAsync()
     {
         var today = timeProvider.TodayInUk();
-        return runningCovers ??= CoverService.StandingCovers(db, today).Where(c => c.From <= today)
-            .Select(c => new { c.ChildId, c.KeyWorkerUserId, c.KeyWorkerName, c.CoverUserId }).AsEnumerable()
+        return runningCovers ??= (await CoverService.StandingCovers(db, today).Where(c => c.From <= today)
+                .Select(c => new { c.ChildId, c.KeyWorkerUserId, c.KeyWorkerName, c.CoverUserId }).ToListAsync())
             .Select(c => (c.ChildId, c.KeyWorkerUserId, c.KeyWorkerName, c.CoverUserId)).ToList();
     }
 }

@@ -168,7 +168,7 @@ public sealed class PlanReviewService(CommonGroundDbContext db, PlanService plan
 
         if (byFamily)
         {
-            notifier.Notify(plan.AuthorUserId, NotificationKind.Plans, $"{actor.Name} said how {childAccess.Child.KnownAs} is getting on, for the review of the {plan.Rule.Name}",
+            await notifier.NotifyAsync(plan.AuthorUserId, NotificationKind.Plans, $"{actor.Name} said how {childAccess.Child.KnownAs} is getting on, for the review of the {plan.Rule.Name}",
                 $"The family's words for the review of {childAccess.Child.KnownAs}'s {plan.Rule.Name}", ChildLinks.Plan(plan.ChildId, plan.Id), plan.ChildId);
         }
 

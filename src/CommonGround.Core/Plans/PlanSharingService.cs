@@ -126,7 +126,7 @@ public sealed class PlanSharingService(
         var counted = answers.Where(a => waiting.Any(l => l.Id == a.LineId)).ToList();
         db.AuditEvents.Add(PlanChanges.Answered(actor, plan, counted.Count(a => a.Answer == PlanAnswer.Agree),
             counted.Count(a => a.Answer == PlanAnswer.SuggestChange), counted.Count(a => a.Answer == PlanAnswer.Disagree), now));
-        notifier.Notify(plan.AuthorUserId, NotificationKind.Plans,
+        await notifier.NotifyAsync(plan.AuthorUserId, NotificationKind.Plans,
             $"{actor.Name} answered {childAccess.Child.KnownAs}'s {plan.Rule.Name}",
             $"{actor.Name} answered {childAccess.Child.KnownAs}'s {plan.Rule.Name}", ChildLinks.Plan(plan.ChildId, plan.Id), plan.ChildId);
         await db.SaveChangesAsync();
@@ -187,7 +187,7 @@ public sealed class PlanSharingService(
 
         response.ReplyWith(options.Accept, options.Reply, actor.Name, now, line.Revision);
         db.AuditEvents.Add(PlanChanges.Replied(actor, plan, line, options.Accept, now));
-        notifier.Notify(response.ByUserId, NotificationKind.Plans,
+        await notifier.NotifyAsync(response.ByUserId, NotificationKind.Plans,
             options.Accept
                 ? $"{actor.Name} changed a line of {childAccess.Child.KnownAs}'s {plan.Rule.Name} as you suggested"
                 : $"{actor.Name} replied to what you said about a line of {childAccess.Child.KnownAs}'s {plan.Rule.Name}",

@@ -25,7 +25,7 @@ public sealed class PlanSteps(CommonGroundDbContext db, AccessService access, No
         {
             if (await access.GetAsync(plan.ChildId, userId) is { } familyAccess && familyAccess.Can(Capability.ViewRecord))
             {
-                notifier.Notify(userId, NotificationKind.Plans, title, emailLine, ChildLinks.Plan(plan.ChildId, plan.Id), plan.ChildId);
+                await notifier.NotifyAsync(userId, NotificationKind.Plans, title, emailLine, ChildLinks.Plan(plan.ChildId, plan.Id), plan.ChildId);
             }
         }
     }

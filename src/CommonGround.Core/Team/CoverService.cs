@@ -95,13 +95,13 @@ public sealed class CoverService(CommonGroundDbContext db, Notifier notifier, Ti
         var child = access.Child.KnownAs;
         if (cover.Professional.UserAccountId != actor.UserId)
         {
-            notifier.Notify(cover.Professional.UserAccountId, NotificationKind.Commitments, $"You cover for {keyWorkerName} as {child}'s key worker {when}",
+            await notifier.NotifyAsync(cover.Professional.UserAccountId, NotificationKind.Commitments, $"You cover for {keyWorkerName} as {child}'s key worker {when}",
                 $"You cover for {keyWorkerName} as {child}'s key worker {when}", ChildLinks.Team(childId), childId, mandatory: true);
         }
 
         foreach (var familyUser in await db.FamilyMembers.Where(f => f.ChildId == childId && f.UserAccountId != actor.UserId).Select(f => f.UserAccountId).ToListAsync())
         {
-            notifier.Notify(familyUser, NotificationKind.Commitments, $"{coverName} covers for {keyWorkerName}, {child}'s key worker, {when}",
+            await notifier.NotifyAsync(familyUser, NotificationKind.Commitments, $"{coverName} covers for {keyWorkerName}, {child}'s key worker, {when}",
                 $"{coverName} covers for {keyWorkerName}, {child}'s key worker, {when}", ChildLinks.Team(childId), childId, mandatory: true);
         }
 

@@ -213,7 +213,7 @@ public sealed class HandoverService(CommonGroundDbContext db, LeaversWork work, 
 
         if (to is not null && to.UserId != actor.UserId)
         {
-            notifier.Notify(to.UserId, kind, $"{leaver.UserAccount.DisplayName} {why}: you now look after {(item.Kind == HandoverKind.KeyWorker ? $"{childName} as key worker" : $"\"{item.What}\" for {childName}")}",
+            await notifier.NotifyAsync(to.UserId, kind, $"{leaver.UserAccount.DisplayName} {why}: you now look after {(item.Kind == HandoverKind.KeyWorker ? $"{childName} as key worker" : $"\"{item.What}\" for {childName}")}",
                 $"{leaver.UserAccount.DisplayName} {why}, and you now look after something for {childName}", link, item.ChildId, mandatory: true, area: item.Part, about: item.AboutPart);
         }
 
@@ -244,7 +244,7 @@ public sealed class HandoverService(CommonGroundDbContext db, LeaversWork work, 
             var keyWorker = child.FirstOrDefault(h => h.Kind == HandoverKind.KeyWorker);
             foreach (var userId in familyUsers)
             {
-                notifier.Notify(userId, NotificationKind.Commitments,
+                await notifier.NotifyAsync(userId, NotificationKind.Commitments,
                     keyWorker is not null ? $"{leaverName} {why}. {keyWorker.ToName} is your new key worker" : $"{leaverName} {why}, and handed on what they looked after",
                     $"{leaverName} {why}. See who now looks after what", ChildLinks.Team(child.Key) + "#handovers", child.Key, mandatory: true);
             }

@@ -165,7 +165,7 @@ public sealed class SettingMoveService(CommonGroundDbContext db, AccessService a
         var ownerUser = await db.Professionals.Where(p => p.Id == commitment.OwnerProfessionalId && p.DeactivatedAt == null).Select(p => (Guid?)p.UserAccountId).SingleOrDefaultAsync();
         if (ownerUser is { } userId && userId != actor.UserId)
         {
-            notifier.Notify(userId, NotificationKind.Commitments, summary, $"A commitment you own for {childAccess.Child.KnownAs} ends as they move on",
+            await notifier.NotifyAsync(userId, NotificationKind.Commitments, summary, $"A commitment you own for {childAccess.Child.KnownAs} ends as they move on",
                 ChildLinks.Commitment(commitment.ChildId, commitment.Id), commitment.ChildId, area: RecordArea.Commitments, about: commitment.RecordArea.AlsoBelongsTo());
         }
     }
@@ -187,7 +187,7 @@ public sealed class SettingMoveService(CommonGroundDbContext db, AccessService a
         db.AuditEvents.Add(CommitmentSteps.ChildEvent(actor, childAccess, commitment, now, AuditActions.HandedOver, handover.Describe(child.KnownAs)));
         if (to.UserId != actor.UserId)
         {
-            notifier.Notify(to.UserId, NotificationKind.Commitments, $"{child.KnownAs} is moving on from {settingName}: you now look after \"{commitment.What}\"",
+            await notifier.NotifyAsync(to.UserId, NotificationKind.Commitments, $"{child.KnownAs} is moving on from {settingName}: you now look after \"{commitment.What}\"",
                 $"{child.KnownAs} is moving on from {settingName}, and you now look after a commitment for them", ChildLinks.Commitment(child.Id, commitment.Id), child.Id,
                 mandatory: true, area: RecordArea.Commitments, about: commitment.RecordArea.AlsoBelongsTo());
         }
