@@ -257,9 +257,8 @@ internal sealed class UnreachableDatabase(Microsoft.AspNetCore.Http.IHttpContext
 public sealed class StatementsSent(Microsoft.AspNetCore.Http.IHttpContextAccessor accessor) : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
 {
     private readonly System.Collections.Concurrent.ConcurrentQueue<(string Path, string Sql)> _sent = new();
-    private volatile bool _recording;
-
     private readonly System.Collections.Concurrent.ConcurrentQueue<(string Request, string Sql)> _blocking = new();
+    private volatile bool _recording;
 
     public IReadOnlyList<string> For(string path) => _sent.Where(s => s.Path == path).Select(s => s.Sql).ToList();
 
@@ -342,6 +341,16 @@ public static class Browse
     /// <summary>Opens <paramref name="url"/>, fills the form that posts to <paramref name="action"/> (or the main form) and submits it.</summary>
     public static async Task<(HttpResponseMessage Response, IDocument Page)> SubmitAsync(this HttpClient client, string url, IDictionary<string, string> fields, string? action = null)
     {
+        var (target, values) = await client.FillAsync(url, fields, action);
+        return await client.PostFormAsync(target, values);
+    }
+
+    /// <summary>
+    /// Opens <paramref name="url"/> and fills the form that posts to <paramref name="action"/> (or the main form), without
+    /// sending it: where it posts to, and its values with the hidden ones it carries.
+    /// </summary>
+    public static async Task<(string Target, Dictionary<string, string> Values)> FillAsync(this HttpClient client, string url, IDictionary<string, string> fields, string? action = null)
+    {
         var (_, page) = await client.OpenAsync(url);
         var form = page.QuerySelectorAll<IHtmlFormElement>("main form")
             .FirstOrDefault(f => action is null || f.GetAttribute("action") == action)
@@ -354,8 +363,7 @@ public static class Browse
             values[key] = value;
         }
 
-        var target = form.GetAttribute("action") is { Length: > 0 } formAction ? formAction : url;
-        return await client.PostFormAsync(target, values);
+        return (form.GetAttribute("action") is { Length: > 0 } formAction ? formAction : url, values);
     }
 
     public static async Task<(HttpResponseMessage Response, IDocument Page)> PostFormAsync(this HttpClient client, string url, IDictionary<string, string> values)

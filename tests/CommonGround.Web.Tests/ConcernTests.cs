@@ -70,16 +70,11 @@ public sealed class ConcernTests : FreshAppTests
         var parent = await SignedInAsync("parent@example.org");
         var sam = await ChildIdAsync("Samuel");
         var url = $"/children/{sam}/concerns/new";
-        var (_, form) = await parent.OpenAsync(url);
-        var fields = form.QuerySelectorAll<AngleSharp.Html.Dom.IHtmlInputElement>("main form input[type=hidden]").ToDictionary(i => i.Name!, i => i.Value);
-        foreach (var (name, value) in Concern())
-        {
-            fields[name] = value;
-        }
+        var (target, fields) = await parent.FillAsync(url, Concern());
 
         var sent = App.Services.GetRequiredService<StatementsSent>();
         sent.Start();
-        var (response, _) = await parent.PostFormAsync(url, fields);
+        var (response, _) = await parent.PostFormAsync(target, fields);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("Priya Nair", await App.QueryAsync(db => db.Concerns.Where(c => c.ChildId == sam).OrderByDescending(c => c.RaisedAt).Select(c => c.OwnerName).FirstAsync()));
