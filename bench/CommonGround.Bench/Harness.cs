@@ -7,6 +7,7 @@ using CommonGround.Bench;
 using CommonGround.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -106,8 +107,14 @@ internal static class Harness
                 ("the next day's first run", new Later(TimeSpan.FromDays(1)), AttentionEveryChildBudgetSeconds),
             })
             {
-                var warnings = new StatutoryWarnings(db, new AccessService(db, new ChildReadLog(), time), new Notifier(db, time), time);
-                var job = new AttentionJob(db, new AttentionSignals(db, warnings, time, NullLogger<AttentionSignals>.Instance), time);
+                // The job's own parts, as the app composes them, on this run's clock.
+                await using var services = new ServiceCollection()
+                    .AddDbContext<CommonGroundDbContext>(o => DatabaseSetup.Configure(o, options.Provider, connectionString))
+                    .AddSingleton(time).AddScoped<ChildReadLog>().AddLogging()
+                    .AddScoped<AccessService>().AddScoped<Notifier>().AddScoped<StatutoryWarnings>().AddScoped<AttentionSignals>().AddScoped<AttentionJob>()
+                    .BuildServiceProvider();
+                await using var scope = services.CreateAsyncScope();
+                var job = scope.ServiceProvider.GetRequiredService<AttentionJob>();
                 var timer = Stopwatch.StartNew();
                 var done = await job.RefreshAreaAsync(people.AreaId);
                 var seconds = timer.Elapsed.TotalSeconds;

@@ -3,6 +3,7 @@ using CommonGround.Core.Data;
 using CommonGround.Core.Jobs;
 using CommonGround.Core.Time;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommonGround.Core.Attention;
 
@@ -13,10 +14,16 @@ namespace CommonGround.Core.Attention;
 /// in its own transaction, so the audit log says which (a change whose own refresh failed is put right this way too).
 /// Each area is claimed with a lease, so two instances share the work instead of doing it twice.
 /// </summary>
-public sealed class AttentionJob(CommonGroundDbContext db, AttentionSignals signals, TimeProvider timeProvider) : IJob
+public sealed class AttentionJob(CommonGroundDbContext db, IServiceScopeFactory scopes, TimeProvider timeProvider) : IJob
 {
     public const int BatchSize = 2000;
     public static readonly TimeSpan LeaseLength = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Batches worked on at once, each in its own unit of work: one batch alone leaves the app idle while the database
+    /// reads, and the database idle while the app works out signals. Their children differ, so they never meet.
+    /// </summary>
+    public static int BatchesAtOnce => Math.Clamp(Environment.ProcessorCount, 2, 4);
 
     private readonly string _owner = $"{Environment.MachineName}/{Guid.NewGuid():N}";
 
@@ -45,11 +52,12 @@ public sealed class AttentionJob(CommonGroundDbContext db, AttentionSignals sign
             ? await db.Children.Where(c => c.AreaId == areaId).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken)
             : await ChangedSinceAsync(areaId, lastRun!.Value - LeaseLength, cancellationToken);
         var changed = 0;
-        foreach (var batch in childIds.Chunk(BatchSize))
-        {
-            db.ChangeTracker.Clear();
-            changed += await signals.RefreshAsync(batch, cancellationToken);
-        }
+        await Parallel.ForEachAsync(childIds.Chunk(BatchSize), new ParallelOptions { MaxDegreeOfParallelism = BatchesAtOnce, CancellationToken = cancellationToken },
+            async (batch, batchCancelled) =>
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                Interlocked.Add(ref changed, await scope.ServiceProvider.GetRequiredService<AttentionSignals>().RefreshAsync(batch, batchCancelled));
+            });
 
         if (everyChild)
         {
