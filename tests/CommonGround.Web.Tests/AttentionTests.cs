@@ -270,6 +270,35 @@ public sealed class AttentionTests : FreshAppTests
     }
 
     [Fact]
+    public async Task Batches_worked_on_at_once_leave_every_childs_signals_as_working_out_the_whole_area_would()
+    {
+        // Signals for two children: Sam's concerns, and a legal date coming up for Jordan.
+        var sam = await SamsParentRaisesThreeConcernsAsync();
+        var jordan = await ChildIdAsync("Jordan");
+        var (recorded, _) = await (await SignedInAsync("caseworker@example.org")).SubmitAsync($"/children/{jordan}/statutory/new",
+            new Dictionary<string, string>(Browse.DateFields("Input.Date", new DateOnly(2026, 10, 20))) { ["Input.Kind"] = nameof(StatutoryProcessKind.NeedsAssessment) });
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        var area = await App.QueryAsync(db => db.Children.Where(c => c.Id == sam).Select(c => c.AreaId).SingleAsync());
+        var children = await App.QueryAsync(db => db.Children.Where(c => c.AreaId == area).Select(c => c.Id).ToListAsync());
+        await App.QueryAsync(db => db.AttentionSignals.ExecuteDeleteAsync());
+
+        // One child to a batch, so the area's children are written by several units of work at the same time.
+        App.Time.Advance(TimeSpan.FromDays(1));
+        await using var scope = App.Services.CreateAsyncScope();
+        var run = await new AttentionJob(scope.ServiceProvider.GetRequiredService<Core.Data.CommonGroundDbContext>(),
+            scope.ServiceProvider.GetRequiredService<IServiceScopeFactory>(), App.Time) { BatchSize = 1 }.RefreshAreaAsync(area);
+
+        Assert.Equal((true, children.Count), (run!.EveryChild, run.Children));
+        static string Line(AttentionSignal s) => $"{s.ChildId} {s.Kind} {s.SubjectKey} {s.Measure} {s.DueOn} {s.Reason}";
+        var stored = await App.QueryAsync(db => db.AttentionSignals.Where(s => s.AreaId == area).ToListAsync());
+        var computed = await App.QueryAsync(db => AttentionSignals.ComputeAsync(db, children, App.Time.UtcNow(), App.Time.TodayInUk(), AttentionRules.All));
+        Assert.Equal(computed.Select(Line).Order(), stored.Select(Line).Order());
+        Assert.Contains(stored, s => s.ChildId == sam && s.Kind == AttentionSignalKind.RepeatedConcerns);
+        Assert.Contains(stored, s => s.ChildId == jordan && s.Kind == AttentionSignalKind.StatutoryDueSoon);
+        Assert.True(children.Count > AttentionJob.BatchesAtOnce, $"{children.Count} children: more batches than are worked on at once");
+    }
+
+    [Fact]
     public async Task Later_runs_the_same_day_look_only_at_children_whose_records_changed_and_a_new_day_looks_at_every_child()
     {
         var sam = await ChildIdAsync("Samuel");

@@ -16,7 +16,8 @@ namespace CommonGround.Core.Attention;
 /// </summary>
 public sealed class AttentionJob(CommonGroundDbContext db, IServiceScopeFactory scopes, TimeProvider timeProvider) : IJob
 {
-    public const int BatchSize = 2000;
+    /// <summary>Children worked out and written together; a smaller number only where a test needs many batches.</summary>
+    public int BatchSize { get; init; } = 2000;
     public static readonly TimeSpan LeaseLength = TimeSpan.FromMinutes(10);
 
     /// <summary>
