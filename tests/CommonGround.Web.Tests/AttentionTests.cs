@@ -21,6 +21,19 @@ public sealed class AttentionTests : FreshAppTests
         await scope.ServiceProvider.GetRequiredService<AttentionJob>().ExecuteAsync(CancellationToken.None);
     }
 
+    /// <summary>The caseworker records Jordan's needs assessment request of 20 October 2026, so a legal date comes up within days.</summary>
+    private async Task<(Guid Jordan, HttpClient Caseworker)> CaseworkerStartsJordansNeedsAssessmentAsync()
+    {
+        var jordan = await ChildIdAsync("Jordan");
+        var caseworker = await SignedInAsync("caseworker@example.org");
+        var (recorded, _) = await caseworker.SubmitAsync($"/children/{jordan}/statutory/new", new Dictionary<string, string>(Browse.DateFields("Input.Date", new DateOnly(2026, 10, 20)))
+        {
+            ["Input.Kind"] = nameof(StatutoryProcessKind.NeedsAssessment),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        return (jordan, caseworker);
+    }
+
     /// <summary>Sam's parent raises three concerns, enough for "3 concerns raised in the last 30 days"; returns Sam's id.</summary>
     private async Task<Guid> SamsParentRaisesThreeConcernsAsync()
     {
@@ -144,13 +157,7 @@ public sealed class AttentionTests : FreshAppTests
         Assert.Contains("3 concerns raised in the last 30 days", text, StringComparison.Ordinal);
 
         // A local authority caseworker sees a legal date coming up on a child on their caseload.
-        var jordan = await ChildIdAsync("Jordan");
-        var caseworker = await SignedInAsync("caseworker@example.org");
-        var (recorded, _) = await caseworker.SubmitAsync($"/children/{jordan}/statutory/new", new Dictionary<string, string>(Browse.DateFields("Input.Date", new DateOnly(2026, 10, 20)))
-        {
-            ["Input.Kind"] = nameof(StatutoryProcessKind.NeedsAssessment),
-        });
-        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        var (jordan, caseworker) = await CaseworkerStartsJordansNeedsAssessmentAsync();
         var caseload = await AttentionAsync(caseworker);
         Assert.Contains("Jordan Reid", caseload, StringComparison.Ordinal);
         Assert.Contains("Decision whether to assess: by Tuesday 1 December 2026", caseload, StringComparison.Ordinal);
@@ -274,10 +281,7 @@ public sealed class AttentionTests : FreshAppTests
     {
         // Signals for two children: Sam's concerns, and a legal date coming up for Jordan.
         var sam = await SamsParentRaisesThreeConcernsAsync();
-        var jordan = await ChildIdAsync("Jordan");
-        var (recorded, _) = await (await SignedInAsync("caseworker@example.org")).SubmitAsync($"/children/{jordan}/statutory/new",
-            new Dictionary<string, string>(Browse.DateFields("Input.Date", new DateOnly(2026, 10, 20))) { ["Input.Kind"] = nameof(StatutoryProcessKind.NeedsAssessment) });
-        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        var (jordan, _) = await CaseworkerStartsJordansNeedsAssessmentAsync();
         var area = await App.QueryAsync(db => db.Children.Where(c => c.Id == sam).Select(c => c.AreaId).SingleAsync());
         var children = await App.QueryAsync(db => db.Children.Where(c => c.AreaId == area).Select(c => c.Id).ToListAsync());
         await App.QueryAsync(db => db.AttentionSignals.ExecuteDeleteAsync());
