@@ -118,10 +118,10 @@ public sealed class AttentionTests : FreshAppTests
             .Join(db.Children, t => t.ChildId, c => c.Id, (t, c) => new { c.Id, c.AreaId, Name = (c.PreferredName ?? c.FirstName) + " " + c.LastName })
             .OrderBy(c => c.Name).ToListAsync());
         Assert.Equal(2, children.Count);
-        AttentionSignal Signal(int child, AttentionSignalKind kind, int measure, DateOnly? dueOn = null) => new()
+        AttentionSignal Signal(int child, AttentionSignalKind kind, int measure, DateOnly? dueOn = null, DateOnly? sinceOn = null) => new()
         {
             ChildId = children[child].Id, AreaId = children[child].AreaId, Kind = kind, SubjectKey = $"{kind}-{measure}", Reason = $"{kind} for {children[child].Name}",
-            Link = $"/children/{children[child].Id}", Measure = measure, DueOn = dueOn, ComputedAt = App.Time.GetUtcNow().UtcDateTime,
+            Link = $"/children/{children[child].Id}", Measure = measure, DueOn = dueOn, SinceOn = sinceOn, ComputedAt = App.Time.GetUtcNow().UtcDateTime,
         };
         async Task<IReadOnlyList<string>> ListedAsync(string url)
         {
@@ -134,7 +134,7 @@ public sealed class AttentionTests : FreshAppTests
         await App.QueryAsync(async db =>
         {
             await db.AttentionSignals.ExecuteDeleteAsync();
-            db.AttentionSignals.AddRange(Signal(0, AttentionSignalKind.RepeatedConcerns, 5), Signal(1, AttentionSignalKind.RepeatedConcerns, 5), Signal(1, AttentionSignalKind.NoContact, 70));
+            db.AttentionSignals.AddRange(Signal(0, AttentionSignalKind.RepeatedConcerns, 5), Signal(1, AttentionSignalKind.RepeatedConcerns, 5), Signal(1, AttentionSignalKind.NoContact, 0, sinceOn: App.Time.TodayInUk().AddDays(-70)));
             return await db.SaveChangesAsync();
         });
         Assert.Equal([$"{children[1].Name}: Several concerns", $"{children[0].Name}: Several concerns"], await ListedAsync("/attention"));
@@ -176,7 +176,7 @@ public sealed class AttentionTests : FreshAppTests
     /// <summary>Sam's stored signals, and every signal working out every rule gives for Sam now, as comparable lines.</summary>
     private async Task<(List<string> Stored, List<string> AllRules)> SamsSignalsAsync(Guid sam)
     {
-        static string Line(AttentionSignal s) => $"{s.Kind} {s.SubjectKey} {s.Measure} {s.DueOn} {s.Reason}";
+        static string Line(AttentionSignal s) => $"{s.Kind} {s.SubjectKey} {s.Measure} {s.DueOn} {s.SinceOn} {s.Reason}|{s.ReasonEnd}";
         var stored = await App.QueryAsync(db => db.AttentionSignals.Where(s => s.ChildId == sam).ToListAsync());
         var computed = await App.QueryAsync(db => AttentionSignals.ComputeAsync(db, [sam], App.Time.UtcNow(), App.Time.TodayInUk(), AttentionRules.All));
         return (stored.Select(Line).Order().ToList(), computed.Select(Line).Order().ToList());
@@ -293,7 +293,7 @@ public sealed class AttentionTests : FreshAppTests
             scope.ServiceProvider.GetRequiredService<IServiceScopeFactory>(), App.Time) { BatchSize = 1 }.RefreshAreaAsync(area);
 
         Assert.Equal((true, children.Count), (run!.EveryChild, run.Children));
-        static string Line(AttentionSignal s) => $"{s.ChildId} {s.Kind} {s.SubjectKey} {s.Measure} {s.DueOn} {s.Reason}";
+        static string Line(AttentionSignal s) => $"{s.ChildId} {s.Kind} {s.SubjectKey} {s.Measure} {s.DueOn} {s.SinceOn} {s.Reason}|{s.ReasonEnd}";
         var stored = await App.QueryAsync(db => db.AttentionSignals.Where(s => s.AreaId == area).ToListAsync());
         var computed = await App.QueryAsync(db => AttentionSignals.ComputeAsync(db, children, App.Time.UtcNow(), App.Time.TodayInUk(), AttentionRules.All));
         Assert.Equal(computed.Select(Line).Order(), stored.Select(Line).Order());
@@ -335,6 +335,30 @@ public sealed class AttentionTests : FreshAppTests
         // Past midnight, dates have moved for every child.
         App.Time.SetUtcNow(new DateTimeOffset(2026, 11, 24, 0, 30, 0, TimeSpan.Zero));
         Assert.Equal((true, children), ((await RunAsync()) is var nextDay ? (nextDay.EveryChild, nextDay.Children) : default));
+    }
+
+    [Fact]
+    public async Task A_week_passing_rewrites_no_warning_that_has_only_grown_older_and_the_list_counts_the_days_on_the_day_it_is_read()
+    {
+        // Seven weeks on from the demo records' start nobody has been in touch with Sam's family, and a concern is a day late.
+        var sam = await ChildIdAsync("Samuel");
+        await (await SignedInAsync("parent@example.org")).SubmitAsync($"/children/{sam}/concerns/new", Concern("Lunchtimes"));
+        App.Time.SetUtcNow(new DateTimeOffset(2027, 1, 11, 9, 0, 0, TimeSpan.Zero));
+        await RunAttentionJobAsync();
+        var kept = await App.QueryAsync(db => db.AttentionSignals.Where(s => s.ChildId == sam).OrderBy(s => s.Id).Select(s => new { s.Id, s.Kind, s.ComputedAt }).ToListAsync());
+        Assert.Contains(kept, s => s.Kind == AttentionSignalKind.NoContact);
+        Assert.Contains(kept, s => s.Kind == AttentionSignalKind.ConcernOverdue);
+        var list = await AttentionAsync(await SignedInAsync("senco@example.org"));
+        Assert.Contains("No messages, meetings or answers to the family for 7 weeks", list, StringComparison.Ordinal);
+        Assert.Contains("working days late", list, StringComparison.Ordinal);
+
+        // A week later each is a week older, and the job rewrites none of them: what the list shows is counted as it is read.
+        App.Time.SetUtcNow(new DateTimeOffset(2027, 1, 18, 9, 0, 0, TimeSpan.Zero));
+        await RunAttentionJobAsync();
+        Assert.Equal(kept, await App.QueryAsync(db => db.AttentionSignals.Where(s => s.ChildId == sam).OrderBy(s => s.Id).Select(s => new { s.Id, s.Kind, s.ComputedAt }).ToListAsync()));
+        Assert.Contains("No messages, meetings or answers to the family for 8 weeks", await AttentionAsync(await SignedInAsync("senco@example.org")), StringComparison.Ordinal);
+        var (stored, allRules) = await SamsSignalsAsync(sam);
+        Assert.Equal(allRules, stored);
     }
 
     [Fact]

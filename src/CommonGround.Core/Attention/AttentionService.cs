@@ -16,7 +16,8 @@ public sealed record AttentionChild(Guid ChildId, string ChildName, IReadOnlyLis
     public AttentionSignalKind MostPressing => Signals.Min(s => s.Kind);
 }
 
-public sealed record AttentionPage(IReadOnlyList<AttentionChild> Children, int TotalChildren, int Page, int PageCount);
+/// <summary>A page of the attention list; <paramref name="Today"/> is the day its reasons are read on (<see cref="AttentionSignalText.ReasonOn"/>).</summary>
+public sealed record AttentionPage(IReadOnlyList<AttentionChild> Children, int TotalChildren, int Page, int PageCount, DateOnly Today);
 
 public sealed record ThresholdOutOfRange(string Field, int Min, int Max) : Error($"Enter a whole number from {Min} to {Max}", Field);
 
@@ -42,7 +43,7 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
             .SingleOrDefaultAsync(p => p.UserAccountId == userId && p.DeactivatedAt == null);
         if (professional is null)
         {
-            return new AttentionPage([], 0, 1, 1);
+            return new AttentionPage([], 0, 1, 1, timeProvider.TodayInUk());
         }
 
         var today = timeProvider.TodayInUk();
@@ -68,7 +69,7 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
         var childIds = areasByChild.Keys.ToList();
         var thresholds = await ThresholdsForAsync(organisationId);
         // Each signal is read as the little the ranking needs; only the page's children's signals are read in full.
-        var onTeam = (await db.AttentionSignals.AsNoTracking().Where(s => EF.Parameter(childIds).Contains(s.ChildId)).Where(thresholds.Shows())
+        var onTeam = (await db.AttentionSignals.AsNoTracking().Where(s => EF.Parameter(childIds).Contains(s.ChildId)).Where(thresholds.Shows(today))
                 .Select(SignalKey.Of).ToListAsync())
             .Where(s => areasByChild[s.ChildId] is var areas
                 && (s.RecordArea is not { } area || areas.Contains(area)) && (s.AboutArea is not { } about || areas.Contains(about)))
@@ -87,7 +88,7 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
                 .Where(s => (s.OrganisationId == organisationId
                         && (s.Kind == AttentionSignalKind.ConcernOverdue || s.Kind == AttentionSignalKind.NoKeyWorker || s.Kind == AttentionSignalKind.NoTeam))
                     || (isLocalAuthority && s.AreaId == areaId && s.Kind == AttentionSignalKind.NoTeam))
-                .Where(thresholds.Shows())
+                .Where(thresholds.Shows(today))
                 .Select(SignalKey.Of).ToListAsync();
             foreach (var signal in organisations.Where(s => !known.Contains(s.Id)))
             {
@@ -118,7 +119,7 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
             .Select(c => new { c.Id, Name = (c.PreferredName ?? c.FirstName) + " " + c.LastName }).ToDictionaryAsync(c => c.Id, c => c.Name);
         // A signal put right between the two reads is left out rather than shown stale.
         return new AttentionPage(shown.Select(c => new AttentionChild(c.ChildId, names[c.ChildId], c.Signals.Where(s => full.ContainsKey(s.Id)).Select(s => full[s.Id]).ToList()))
-            .Where(c => c.Signals.Count > 0).ToList(), ranked.Count, page, pageCount);
+            .Where(c => c.Signals.Count > 0).ToList(), ranked.Count, page, pageCount, today);
     }
 
     /// <summary>What ranking a signal needs, and what tells whether it may be shown.</summary>

@@ -59,13 +59,7 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
             {
                 if (!kept.SameAs(signal))
                 {
-                    kept.Reason = signal.Reason;
-                    kept.Link = signal.Link;
-                    kept.AboutArea = signal.AboutArea;
-                    kept.OrganisationId = signal.OrganisationId;
-                    kept.Measure = signal.Measure;
-                    kept.DueOn = signal.DueOn;
-                    kept.ComputedAt = now;
+                    kept.TakeFrom(signal);
                     changed++;
                 }
             }
@@ -155,14 +149,17 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
         var children = await db.Children.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.AreaId, c.CreatedAt, c.DateOfBirth, c.ClosedOn })
             .ToDictionaryAsync(c => c.Id, cancellationToken);
         var signals = new List<AttentionSignal>();
+        // A kind that counts days keeps the date it counts from (since) and its words either side of the count (reason, end),
+        // so the signal kept today is the one kept tomorrow; the count is written when the signal is shown.
         AttentionSignal Signal(Guid childId, AttentionSignalKind kind, string subjectKey, string reason, string link, int measure,
-            RecordArea? area = null, DateOnly? dueOn = null, Guid? subjectId = null, RecordArea? about = null, Guid? organisationId = null)
+            RecordArea? area = null, DateOnly? dueOn = null, Guid? subjectId = null, RecordArea? about = null, Guid? organisationId = null,
+            DateOnly? since = null, string? end = null)
         {
             var signal = new AttentionSignal
             {
                 ChildId = childId, AreaId = children[childId].AreaId, Kind = kind, SubjectKey = subjectKey, SubjectId = subjectId,
-                Reason = reason.ShortenTo(AttentionSignal.MaxTextLength),
-                Link = link, RecordArea = area, AboutArea = about, OrganisationId = organisationId, Measure = measure, DueOn = dueOn, ComputedAt = now,
+                Reason = reason.ShortenTo(AttentionSignal.MaxTextLength), ReasonEnd = end?.ShortenTo(AttentionSignal.MaxTextLength),
+                Link = link, RecordArea = area, AboutArea = about, OrganisationId = organisationId, Measure = measure, DueOn = dueOn, SinceOn = since, ComputedAt = now,
             };
             signals.Add(signal);
             return signal;
@@ -195,7 +192,7 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
                     var left = DateOnly.FromDateTime(lastLeft!.LeftAt!.Value.ToUkTime());
                     Signal(team.ChildId, AttentionSignalKind.NoTeam, "",
                         $"Nobody is on the team since {lastLeft.DisplayName} of {lastLeft.OrganisationName} left on {UkDates.Date(left)}. The family has no one to contact; they can invite someone to the team",
-                        "", today.DayNumber - left.DayNumber, organisationId: lastLeft.OrganisationId);
+                        "", 0, organisationId: lastLeft.OrganisationId);
                 }
                 else if (people[team.ChildId].FirstOrDefault(p => p.LeftAt == null && p.IsStandingIn) is { } standIn)
                 {
@@ -224,10 +221,9 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
                 {
                     var due = next.DueOn;
                     var acknowledgeLate = next.Kind == ConcernClockKind.Acknowledge;
-                    var days = ConcernClock.WorkingDaysOverdue(due, today, Calendar);
                     Signal(concern.ChildId, AttentionSignalKind.ConcernOverdue, concern.Id.ToString(),
-                        $"{(concern.Urgency == ConcernUrgency.Urgent ? "Urgent concern" : "Concern")} not {(acknowledgeLate ? "acknowledged" : "answered in full")} by {UkDates.Date(due)}, {days} working {(days == 1 ? "day" : "days")} late. Owner: {who}",
-                        link, days, RecordArea.Concerns, due, concern.Id, concern.About, concern.OwnerOrganisationId);
+                        $"{(concern.Urgency == ConcernUrgency.Urgent ? "Urgent concern" : "Concern")} not {(acknowledgeLate ? "acknowledged" : "answered in full")} by {UkDates.Date(due)}",
+                        link, 0, RecordArea.Concerns, due, concern.Id, concern.About, concern.OwnerOrganisationId, since: due, end: $". Owner: {who}");
                 }
                 else if (concern.IsEscalated && concern.AwaitsResponse)
                 {
@@ -241,14 +237,14 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
                 {
                     Signal(concern.ChildId, AttentionSignalKind.ConcernDueSoon, concern.Id.ToString(),
                         $"Concern to {(next.Kind == ConcernClockKind.Acknowledge ? "acknowledge" : "answer in full")} by {UkDates.DayAndDate(next.DueOn)}. Owner: {who}",
-                        link, Calendar.WorkingDaysBetween(today, next.DueOn), RecordArea.Concerns, next.DueOn, concern.Id, concern.About, concern.OwnerOrganisationId);
+                        link, 0, RecordArea.Concerns, next.DueOn, concern.Id, concern.About, concern.OwnerOrganisationId);
                 }
                 else if (next is { Kind: ConcernClockKind.Acknowledge })
                 {
                     // Newly raised: nobody has said they have seen it yet, though there is time.
                     Signal(concern.ChildId, AttentionSignalKind.ConcernToAcknowledge, concern.Id.ToString(),
                         $"New concern to acknowledge by {UkDates.DayAndDate(next.DueOn)}. Owner: {who}",
-                        link, Calendar.WorkingDaysBetween(today, next.DueOn), RecordArea.Concerns, next.DueOn, concern.Id, concern.About, concern.OwnerOrganisationId);
+                        link, 0, RecordArea.Concerns, next.DueOn, concern.Id, concern.About, concern.OwnerOrganisationId);
                 }
             }
 
@@ -278,9 +274,8 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
                 var progress = CommitmentProgress.Of(commitment, commitment.DeliveredSoFar, today, terms.GetValueOrDefault(commitment.OwnerOrganisationId, []));
                 if (progress.Status == ProgressStatus.Overdue)
                 {
-                    var days = today.DayNumber - commitment.DueDate!.Value.DayNumber;
                     Signal(commitment.ChildId, AttentionSignalKind.CommitmentOverdue, commitment.Id.ToString(),
-                        $"\"{commitment.What}\" was due by {UkDates.Date(commitment.DueDate.Value)}. Owner: {commitment.OwnerName}", link, days, RecordArea.Commitments, commitment.DueDate, commitment.Id,
+                        $"\"{commitment.What}\" was due by {UkDates.Date(commitment.DueDate!.Value)}. Owner: {commitment.OwnerName}", link, 0, RecordArea.Commitments, commitment.DueDate, commitment.Id,
                         about: commitment.RecordArea.AlsoBelongsTo());
                 }
                 else if (progress.Status is ProgressStatus.Behind or ProgressStatus.NotStarted && progress.Expected > 0)
@@ -317,8 +312,8 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
                 if (days >= AttentionThresholds.RecordWorkingDaysRange.Min)
                 {
                     Signal(meeting.ChildId, AttentionSignalKind.RecordAwaitingAgreement, meeting.Id.ToString(),
-                        $"The meeting record shared on {UkDates.Date(sharedOn)} is not agreed yet: {days} working {(days == 1 ? "day" : "days")}",
-                        ChildLinks.Meeting(meeting.ChildId, meeting.Id), days, RecordArea.Meetings, subjectId: meeting.Id);
+                        $"The meeting record shared on {UkDates.Date(sharedOn)} is not agreed yet",
+                        ChildLinks.Meeting(meeting.ChildId, meeting.Id), 0, RecordArea.Meetings, subjectId: meeting.Id, since: sharedOn);
                 }
             }
         }
@@ -344,10 +339,10 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
 
             foreach (var (childId, last) in lastContact)
             {
-                var days = today.DayNumber - DateOnly.FromDateTime(last.ToUkTime()).DayNumber;
-                if (days >= LoosestNoContactDays)
+                var lastOn = DateOnly.FromDateTime(last.ToUkTime());
+                if (today.DayNumber - lastOn.DayNumber >= LoosestNoContactDays)
                 {
-                    Signal(childId, AttentionSignalKind.NoContact, "", $"No messages, meetings or answers to the family for {days / 7} weeks", ChildLinks.Overview(childId), days);
+                    Signal(childId, AttentionSignalKind.NoContact, "", "No messages, meetings or answers to the family", ChildLinks.Overview(childId), 0, since: lastOn);
                 }
             }
         }
@@ -359,10 +354,10 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
                 .Where(p => ids.Contains(p.ChildId) && p.Status == PlanStatus.Agreed && p.Kind != PlanKind.Ehc && p.ReviewBy < today).ToListAsync(cancellationToken);
             foreach (var plan in plans.Where(p => !plans.Any(later => later.ChildId == p.ChildId && later.Kind == p.Kind && later.AgreedAt > p.AgreedAt)))
             {
-                var days = today.DayNumber - plan.ReviewBy!.Value.DayNumber;
                 Signal(plan.ChildId, AttentionSignalKind.PlanReviewOverdue, plan.Id.ToString(),
-                    $"The {plan.Rule.Name} was due to be reviewed by {UkDates.Date(plan.ReviewBy.Value)}, {days} {(days == 1 ? "day" : "days")} ago. Written by {plan.OrganisationName}",
-                    ChildLinks.Plan(plan.ChildId, plan.Id), days, dueOn: plan.ReviewBy, subjectId: plan.Id, organisationId: plan.OrganisationId);
+                    $"The {plan.Rule.Name} was due to be reviewed by {UkDates.Date(plan.ReviewBy!.Value)}",
+                    ChildLinks.Plan(plan.ChildId, plan.Id), 0, dueOn: plan.ReviewBy, subjectId: plan.Id, organisationId: plan.OrganisationId,
+                    since: plan.ReviewBy, end: $". Written by {plan.OrganisationName}");
             }
         }
 
@@ -373,11 +368,11 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
                 .Where(r => ids.Contains(r.ChildId) && r.Status == Advice.AdviceStatus.Asked && r.DueOn < today).ToListAsync(cancellationToken);
             foreach (var request in lateAdvice)
             {
-                var days = today.DayNumber - request.DueOn.DayNumber;
                 Signal(request.ChildId, AttentionSignalKind.AdviceLate, request.Id.ToString(),
-                    $"Advice from {request.StatutoryName} was due by {UkDates.Date(request.DueOn)}, {days} {(days == 1 ? "day" : "days")} ago. Asked for by {request.AskedByName}"
-                    + (request.AppointmentMissedOn is { } missed ? $". An exception may apply: an appointment was missed on {UkDates.Date(missed)}" : ""),
-                    ChildLinks.AdviceRequest(request.ChildId, request.Id), days, area: request.Part, dueOn: request.DueOn, subjectId: request.Id);
+                    $"Advice from {request.StatutoryName} was due by {UkDates.Date(request.DueOn)}",
+                    ChildLinks.AdviceRequest(request.ChildId, request.Id), 0, area: request.Part, dueOn: request.DueOn, subjectId: request.Id, since: request.DueOn,
+                    end: $". Asked for by {request.AskedByName}"
+                        + (request.AppointmentMissedOn is { } missed ? $". An exception may apply: an appointment was missed on {UkDates.Date(missed)}" : ""));
             }
         }
 
@@ -389,12 +384,11 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
             foreach (var request in corrections)
             {
                 var late = today > request.DueOn;
-                var days = Math.Abs(today.DayNumber - request.DueOn.DayNumber);
                 Signal(request.ChildId, AttentionSignalKind.CorrectionWaiting, request.Id.ToString(),
-                    late ? $"The family asked for {request.AuthorName}'s words to be corrected. The answer was due by {UkDates.Date(request.DueOn)}, {days} {(days == 1 ? "day" : "days")} ago"
+                    late ? $"The family asked for {request.AuthorName}'s words to be corrected. The answer was due by {UkDates.Date(request.DueOn)}"
                         : $"The family asked for {request.AuthorName}'s words to be corrected. {request.OrganisationName} must answer by {UkDates.Date(request.DueOn)}",
-                    ChildLinks.Correction(request.ChildId, request.Id), late ? -days : days, area: request.Part, dueOn: request.DueOn, subjectId: request.Id,
-                    organisationId: request.OrganisationId);
+                    ChildLinks.Correction(request.ChildId, request.Id), 0, area: request.Part, dueOn: request.DueOn, subjectId: request.Id,
+                    organisationId: request.OrganisationId, since: late ? request.DueOn : null);
             }
         }
 
@@ -406,11 +400,10 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
             foreach (var request in erasures)
             {
                 var late = today > request.DueOn;
-                var days = Math.Abs(today.DayNumber - request.DueOn.DayNumber);
                 Signal(request.ChildId, AttentionSignalKind.ErasureWaiting, request.Id.ToString(),
-                    late ? $"The family asked for the record to be erased. The answer was due by {UkDates.Date(request.DueOn)}, {days} {(days == 1 ? "day" : "days")} ago"
+                    late ? $"The family asked for the record to be erased. The answer was due by {UkDates.Date(request.DueOn)}"
                         : $"The family asked for the record to be erased. The local authority must answer by {UkDates.Date(request.DueOn)}",
-                    ChildLinks.ErasureRequest(request.ChildId, request.Id), late ? -days : days, dueOn: request.DueOn, subjectId: request.Id);
+                    ChildLinks.ErasureRequest(request.ChildId, request.Id), 0, dueOn: request.DueOn, subjectId: request.Id, since: late ? request.DueOn : null);
             }
         }
 
@@ -429,21 +422,20 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
             foreach (var advice in unanswered)
             {
                 var given = DateOnly.FromDateTime(advice.GivenAt.ToUkTime());
-                var weeks = (today.DayNumber - given.DayNumber) / 7;
                 var whose = advice.ByFamily ? $"the family's own advice ({advice.AdviserName})"
                     : advice.OfOrganisation ? $"{advice.AdviserOrganisationName}'s advice"
                     : $"{advice.AdviserName}'s advice ({advice.AdviserOrganisationName})";
                 Signal(advice.ChildId, AttentionSignalKind.RecommendationsUnanswered, advice.Id.ToString(),
-                    $"{advice.Count} {(advice.Count == 1 ? "recommendation" : "recommendations")} from {whose}, given {weeks} weeks ago on {UkDates.Date(given)}, not yet answered in a plan",
-                    ChildLinks.AdviceRequest(advice.ChildId, advice.Id), today.DayNumber - given.DayNumber, area: advice.Part,
-                    dueOn: given.AddDays(7 * Advice.RecommendationService.WeeksToAnswer), subjectId: advice.Id);
+                    $"{advice.Count} {(advice.Count == 1 ? "recommendation" : "recommendations")} from {whose}, given",
+                    ChildLinks.AdviceRequest(advice.ChildId, advice.Id), 0, area: advice.Part,
+                    dueOn: given.AddDays(7 * Advice.RecommendationService.WeeksToAnswer), subjectId: advice.Id, since: given, end: $" on {UkDates.Date(given)}, not yet answered in a plan");
             }
         }
 
         if ((rules & AttentionRules.Statutory) != 0)
         {
-            // Statutory deadlines missed, or due within the loosest window an organisation may choose. Working days are
-            // counted only for dates inside that window; a missed date's size is how many days ago it was.
+            // Statutory deadlines missed, or due within the loosest window an organisation may choose; each organisation's
+            // own window is applied to the date when its staff look.
             var processes = await db.StatutoryProcesses.AsNoTracking().Include(p => p.Events).Where(p => ids.Contains(p.ChildId)).AsSplitQuery().ToListAsync(cancellationToken);
             var window = Calendar.AddWorkingDays(today, LoosestStatutoryWorkingDays);
             foreach (var process in processes)
@@ -457,12 +449,12 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
                     if (tracked.State == DeadlineState.Missed)
                     {
                         Signal(process.ChildId, AttentionSignalKind.StatutoryMissed, key, $"{tracked.Title.ShortenTo(120)}: the legal date was {UkDates.Date(deadline.Date)}",
-                            link, today.DayNumber - deadline.Date.DayNumber, RecordArea.StatutoryProcess, deadline.Date, process.Id);
+                            link, 0, RecordArea.StatutoryProcess, deadline.Date, process.Id);
                     }
                     else if (tracked.State == DeadlineState.Upcoming && deadline.Date <= window)
                     {
                         Signal(process.ChildId, AttentionSignalKind.StatutoryDueSoon, key, $"{tracked.Title.ShortenTo(120)}: by {UkDates.DayAndDate(deadline.Date)}",
-                            link, Calendar.WorkingDaysBetween(today, deadline.Date), RecordArea.StatutoryProcess, deadline.Date, process.Id);
+                            link, 0, RecordArea.StatutoryProcess, deadline.Date, process.Id);
                     }
                 }
             }

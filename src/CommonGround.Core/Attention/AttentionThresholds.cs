@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using CommonGround.Core.Organisations;
+using CommonGround.Core.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -36,16 +37,36 @@ public sealed class AttentionThresholds
 
     public static AttentionThresholds DefaultFor(Guid organisationId) => new() { OrganisationId = organisationId };
 
-    /// <summary>Which kept signals pass these thresholds, as a condition the database applies.</summary>
-    public Expression<Func<AttentionSignal, bool>> Shows()
+    /// <summary>
+    /// Which kept signals pass these thresholds on <paramref name="today"/>, as a condition the database applies. A signal
+    /// keeps the date it counts from, not a count of days, so each threshold in days becomes the date it falls on today.
+    /// </summary>
+    public Expression<Func<AttentionSignal, bool>> Shows(DateOnly today)
     {
-        int provision = ProvisionBehindPercent, record = RecordAwaitingWorkingDays, repeated = RepeatedConcerns, noContactDays = NoContactWeeks * 7, statutory = StatutoryDueWorkingDays;
+        int provision = ProvisionBehindPercent, repeated = RepeatedConcerns;
+        var recordSharedBy = LatestDayWorkingDaysBefore(today, RecordAwaitingWorkingDays);
+        var lastContactBy = today.AddDays(-7 * NoContactWeeks);
+        // Within N working days of today is before the working day N + 1 after it.
+        var statutoryBefore = WorkingDayCalendar.EnglandAndWales.AddWorkingDays(today, StatutoryDueWorkingDays + 1);
         return s =>
             (s.Kind != AttentionSignalKind.ProvisionBehind || s.Measure < provision)
-            && (s.Kind != AttentionSignalKind.RecordAwaitingAgreement || s.Measure >= record)
+            && (s.Kind != AttentionSignalKind.RecordAwaitingAgreement || s.SinceOn <= recordSharedBy)
             && (s.Kind != AttentionSignalKind.RepeatedConcerns || s.Measure >= repeated)
-            && (s.Kind != AttentionSignalKind.NoContact || s.Measure >= noContactDays)
-            && (s.Kind != AttentionSignalKind.StatutoryDueSoon || s.Measure <= statutory);
+            && (s.Kind != AttentionSignalKind.NoContact || s.SinceOn <= lastContactBy)
+            && (s.Kind != AttentionSignalKind.StatutoryDueSoon || s.DueOn < statutoryBefore);
+    }
+
+    /// <summary>The latest day from which at least <paramref name="workingDays"/> working days have passed by <paramref name="today"/>.</summary>
+    private static DateOnly LatestDayWorkingDaysBefore(DateOnly today, int workingDays)
+    {
+        var calendar = WorkingDayCalendar.EnglandAndWales;
+        var day = today;
+        while (calendar.WorkingDaysBetween(day, today) < workingDays)
+        {
+            day = day.AddDays(-1);
+        }
+
+        return day;
     }
 }
 

@@ -20,15 +20,17 @@ public sealed class StatutoryWarnings(CommonGroundDbContext db, AccessService ac
 
     public async Task AddAsync(IReadOnlyList<AttentionSignal> signals, CancellationToken cancellationToken)
     {
-        var due = signals.Where(s => s.Kind == AttentionSignalKind.StatutoryDueSoon && s.Measure <= DeadlineStates.DueSoonWorkingDays
-                || s.Kind == AttentionSignalKind.StatutoryMissed && s.Measure <= MissedWithinDays)
+        var today = timeProvider.TodayInUk();
+        var calendar = WorkingDayCalendar.EnglandAndWales;
+        var due = signals
+            .Where(s => s.Kind == AttentionSignalKind.StatutoryDueSoon && calendar.WorkingDaysBetween(today, s.DueOn!.Value) <= DeadlineStates.DueSoonWorkingDays
+                || s.Kind == AttentionSignalKind.StatutoryMissed && today.DayNumber - s.DueOn!.Value.DayNumber <= MissedWithinDays)
             .ToList();
         if (due.Count == 0)
         {
             return;
         }
 
-        var today = timeProvider.TodayInUk();
         var childIds = due.Select(s => s.ChildId).Distinct().ToList();
         var names = await db.Children.AsNoTracking().Where(c => childIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.KnownAs, cancellationToken);
         // Staff who share the process today, in one read; the family's view is the access rule's to decide, per person.

@@ -200,11 +200,11 @@ public sealed class WhatIsHappeningService(CommonGroundDbContext db, TimeProvide
         var late = await db.AttentionSignals.AsNoTracking()
             .Where(s => s.ChildId == childId && LateKinds.Contains(s.Kind)
                 && (s.RecordArea == null || areas.Contains(s.RecordArea.Value)) && (s.AboutArea == null || areas.Contains(s.AboutArea.Value)))
-            .Where(AttentionThresholds.DefaultFor(Guid.Empty).Shows())
+            .Where(AttentionThresholds.DefaultFor(Guid.Empty).Shows(today))
             .ToListAsync();
         var shown = late.OrderBy(s => s.Kind.Rank()).ThenBy(s => s.DueOn).ToList();
         var owners = await OwnersAsync(shown);
-        var lateItems = shown.Select(s => new HappeningItem(s.Reason, owners.GetValueOrDefault(s.Id), s.DueOn, s.Link)).Concat(rightsLate).ToList();
+        var lateItems = shown.Select(s => new HappeningItem(s.ReasonOn(today), owners.GetValueOrDefault(s.Id), s.DueOn, s.Link)).Concat(rightsLate).ToList();
         return new WhatIsHappening(waiting, lateItems, comingUp.OrderBy(i => i.When).ToList());
     }
 

@@ -837,10 +837,19 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("reason");
 
+                    b.Property<string>("ReasonEnd")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("reason_end");
+
                     b.Property<string>("RecordArea")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("record_area");
+
+                    b.Property<DateOnly?>("SinceOn")
+                        .HasColumnType("date")
+                        .HasColumnName("since_on");
 
                     b.Property<Guid?>("SubjectId")
                         .HasColumnType("uuid")

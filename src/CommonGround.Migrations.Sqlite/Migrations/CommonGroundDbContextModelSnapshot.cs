@@ -832,10 +832,19 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("reason");
 
+                    b.Property<string>("ReasonEnd")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason_end");
+
                     b.Property<string>("RecordArea")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("record_area");
+
+                    b.Property<DateOnly?>("SinceOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("since_on");
 
                     b.Property<Guid?>("SubjectId")
                         .HasColumnType("TEXT")

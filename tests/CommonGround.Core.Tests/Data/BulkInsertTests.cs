@@ -29,7 +29,8 @@ public sealed class BulkInsertTests
             ChildId = child.Id, AreaId = area.Id, Kind = i % 2 == 0 ? AttentionSignalKind.ConcernOverdue : AttentionSignalKind.NoContact, SubjectKey = $"subject-{i}",
             SubjectId = i % 2 == 0 ? Guid.NewGuid() : null, Reason = $"Reason {i}", Link = $"/children/{child.Id}", RecordArea = i % 2 == 0 ? RecordArea.Concerns : null,
             AboutArea = i % 2 == 0 ? RecordArea.Education : null, OrganisationId = i % 2 == 0 ? organisation : null, Measure = i,
-            DueOn = i % 2 == 0 ? new DateOnly(2026, 11, 25) : null, ComputedAt = now,
+            DueOn = i % 2 == 0 ? new DateOnly(2026, 11, 25) : null, SinceOn = i % 2 == 0 ? null : new DateOnly(2026, 10, 1).AddDays(i % 50),
+            ReasonEnd = i % 2 == 0 ? $". End {i}" : null, ComputedAt = now,
         }).ToList();
 
         await using (var db = database.CreateContext())
@@ -62,6 +63,7 @@ public sealed class BulkInsertTests
                 var back = read[row.Id];
                 Assert.Equal((row.ChildId, row.AreaId, row.Kind, row.SubjectKey, row.SubjectId, row.Reason, row.Link), (back.ChildId, back.AreaId, back.Kind, back.SubjectKey, back.SubjectId, back.Reason, back.Link));
                 Assert.Equal((row.RecordArea, row.AboutArea, row.OrganisationId, row.Measure, row.DueOn, row.ComputedAt), (back.RecordArea, back.AboutArea, back.OrganisationId, back.Measure, back.DueOn, back.ComputedAt));
+                Assert.Equal((row.SinceOn, row.ReasonEnd), (back.SinceOn, back.ReasonEnd));
                 Assert.Equal(DateTimeKind.Utc, back.ComputedAt.Kind);
             }
         }

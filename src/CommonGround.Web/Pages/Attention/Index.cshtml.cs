@@ -13,7 +13,7 @@ namespace CommonGround.Web.Pages.Attention;
 [Authorize(Policy = Policies.Professional)]
 public sealed class IndexModel(AttentionService attention, CurrentUser currentUser) : PageBase
 {
-    public AttentionPage Items { get; private set; } = new([], 0, 1, 1);
+    public AttentionPage Items { get; private set; } = null!;
     public bool IsOrganisationAdmin { get; private set; }
 
     [FromQuery(Name = "page")]
