@@ -126,7 +126,7 @@ public sealed class RecommendationJourneys(BrowserFixture browser) : IClassFixtu
         caseworker = await SignedInAsync("caseworker@example.org");
         youngPerson = await SignedInAsync("youngperson@example.org", Phone);
         await caseworker.GotoAsync("/attention");
-        await Assertions.Expect(caseworker.Locator("main")).ToContainTextAsync("Advice from Priya Nair (Brookside Primary School) was due by 4 January 2027");
+        await Assertions.Expect(caseworker.Locator("main")).ToContainTextAsync("Advice from Priya Nair (Brookside Primary School) was due by 4 January 2027, 1 day ago. Asked for by Tom Hughes");
 
         // Tom drafts the EHC plan; sharing it waits until each recommendation is answered.
         await caseworker.GotoAsync($"/children/{jordan}/plans");
