@@ -436,13 +436,18 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
         {
             // Statutory deadlines missed, or due within the loosest window an organisation may choose; each organisation's
             // own window is applied to the date when its staff look.
-            var processes = await db.StatutoryProcesses.AsNoTracking().Include(p => p.Events).Where(p => ids.Contains(p.ChildId)).AsSplitQuery().ToListAsync(cancellationToken);
+            // Only what the progress engine reads of each event, found by the child: the rest of an event (who recorded it,
+            // corrections) is most of its size, and an area's first run of the day reads every one.
+            var processes = await db.StatutoryProcesses.AsNoTracking().Where(p => ids.Contains(p.ChildId)).Select(p => new { p.Id, p.ChildId, p.Kind }).ToListAsync(cancellationToken);
+            var events = (await db.StatutoryEvents.AsNoTracking().Where(e => ids.Contains(e.ChildId)).Select(RecordedEvent.Of).ToListAsync(cancellationToken))
+                .ToLookup(e => e.ProcessId);
             var window = Calendar.AddWorkingDays(today, LoosestStatutoryWorkingDays);
             foreach (var process in processes)
             {
                 var link = ChildLinks.StatutoryProcess(process.ChildId, process.Id);
+                var progress = StatutoryProgress.Of(process.Kind, RecordedEvent.InOrder(events[process.Id]), today, Timescales.England, children[process.ChildId].DateOfBirth);
                 // Only duties: a family's own right is never missed, and never chased.
-                foreach (var tracked in process.Progress(today, Timescales.England, children[process.ChildId].DateOfBirth).Deadlines.Where(d => !d.IsRight))
+                foreach (var tracked in progress.Deadlines.Where(d => !d.IsRight))
                 {
                     var deadline = tracked.Deadline;
                     var key = $"{process.Id}:{tracked.Id}";

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Data;
 using CommonGround.Core.Children;
@@ -60,11 +61,8 @@ public sealed class StatutoryProcess : IVersioned
         Version++;
     }
 
-    /// <summary>The events as the progress engine reads them; a meeting's arranging and cancelling carry the meeting.</summary>
-    public IReadOnlyList<ProgressEvent> ProgressEvents() => Events
-        .OrderBy(e => e.RecordedAt)
-        .Select(e => new ProgressEvent(e.Kind, e.OccurredOn, e.EndsOn, e.MeetingId is { } meeting && e.Kind != StatutoryEventKind.ReviewMeetingHeld ? meeting.ToString() : e.Detail))
-        .ToList();
+    /// <summary>The events as the progress engine reads them (see <see cref="RecordedEvent.InOrder"/>).</summary>
+    public IReadOnlyList<ProgressEvent> ProgressEvents() => RecordedEvent.InOrder(Events.Select(RecordedEvent.From));
 
     /// <summary>Where every date stands on <paramref name="asOf"/>; the child's date of birth tells whether a review is an under-five's.</summary>
     public ProcessProgress Progress(DateOnly asOf, Timescales timescales, DateOnly? bornOn = null) =>
@@ -128,6 +126,26 @@ public sealed class StatutoryEvent
         ConfirmedAt = now;
         ConfirmedByName = byName;
     }
+}
+
+/// <summary>
+/// What the progress engine needs of a recorded event. Where many processes are worked out at once (the early warnings
+/// of an area) only this is read, by child, rather than every event in full; a process's own events are read the same way.
+/// </summary>
+public sealed record RecordedEvent(Guid ProcessId, DateTime RecordedAt, StatutoryEventKind Kind, DateOnly OccurredOn, DateOnly? EndsOn, string? Detail, Guid? MeetingId)
+{
+    public static readonly Expression<Func<StatutoryEvent, RecordedEvent>> Of =
+        e => new RecordedEvent(e.ProcessId, e.RecordedAt, e.Kind, e.OccurredOn, e.EndsOn, e.Detail, e.MeetingId);
+
+    private static readonly Func<StatutoryEvent, RecordedEvent> FromEvent = Of.Compile();
+
+    public static RecordedEvent From(StatutoryEvent recorded) => FromEvent(recorded);
+
+    /// <summary>A process's events as the progress engine reads them: in the order they were recorded, a meeting's arranging and cancelling carrying the meeting.</summary>
+    public static IReadOnlyList<ProgressEvent> InOrder(IEnumerable<RecordedEvent> events) => events
+        .OrderBy(e => e.RecordedAt)
+        .Select(e => new ProgressEvent(e.Kind, e.OccurredOn, e.EndsOn, e.MeetingId is { } meeting && e.Kind != StatutoryEventKind.ReviewMeetingHeld ? meeting.ToString() : e.Detail))
+        .ToList();
 }
 
 public sealed class StatutoryProcessConfiguration : IEntityTypeConfiguration<StatutoryProcess>
