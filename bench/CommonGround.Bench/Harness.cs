@@ -96,7 +96,7 @@ internal static class Harness
 
         // The periodic attention run: from nothing; again later the same day with nothing changed (only children whose
         // records changed since the last run are looked at, and the data was made half an hour before); and the first
-        // run of the next day, which looks at every child again as dates have passed.
+        // run of the next day, which looks again at each child's groups of rules whose day to be worked out again has come.
         var recomputeFailures = 0;
         await using (var db = NewContext())
         {

@@ -303,7 +303,7 @@ public sealed class AttentionTests : FreshAppTests
     }
 
     [Fact]
-    public async Task Later_runs_the_same_day_look_only_at_children_whose_records_changed_and_a_new_day_looks_at_every_child()
+    public async Task Later_runs_the_same_day_look_only_at_children_whose_records_changed_and_a_new_day_at_those_whose_day_to_recheck_came()
     {
         var sam = await ChildIdAsync("Samuel");
         var area = await App.QueryAsync(db => db.Children.Where(c => c.Id == sam).Select(c => c.AreaId).SingleAsync());
@@ -332,9 +332,89 @@ public sealed class AttentionTests : FreshAppTests
         Assert.Equal((false, 1), (changedRun.EveryChild, changedRun.Children));
         Assert.Contains("3 concerns raised in the last 30 days", await AttentionAsync(await SignedInAsync("senco@example.org")), StringComparison.Ordinal);
 
-        // Past midnight, dates have moved for every child.
+        // Past midnight, the children with something time can move today: not every child.
         App.Time.SetUtcNow(new DateTimeOffset(2026, 11, 24, 0, 30, 0, TimeSpan.Zero));
-        Assert.Equal((true, children), ((await RunAsync()) is var nextDay ? (nextDay.EveryChild, nextDay.Children) : default));
+        var today = App.Time.TodayInUk();
+        var due = await App.QueryAsync(db => db.AttentionRechecks.Where(r => r.AreaId == area && r.RecheckOn <= today).Select(r => r.ChildId).Distinct().CountAsync());
+        Assert.InRange(due, 1, children - 1);
+        Assert.Equal((false, due), ((await RunAsync()) is var nextDay ? (nextDay.EveryChild, nextDay.Children) : default));
+    }
+
+    [Fact]
+    public async Task Each_days_first_run_for_a_year_leaves_every_childs_warnings_and_legal_date_warnings_as_working_out_every_child_would()
+    {
+        // Records with clocks of every kind: a needs assessment's legal dates, concerns, and the demo's provision, meetings,
+        // advice and plans; a meeting arranged for a later day; and contact that lapses.
+        var (jordan, _) = await CaseworkerStartsJordansNeedsAssessmentAsync();
+        var sam = await SamsParentRaisesThreeConcernsAsync();
+        var keyWorker = await SignedInAsync("senco@example.org");
+        var owner = (await MemberIdAsync(sam, "senco@example.org")).ToString();
+        // Weekly therapy from the new year, and a report due by 15 January.
+        foreach (var fields in new[]
+        {
+            new Dictionary<string, string>
+            {
+                ["Input.Kind"] = "Recurring", ["Input.What"] = "Speech and language therapy in school", ["Input.Quantity"] = "1", ["Input.Unit"] = "Sessions",
+                ["Input.MinutesPerSession"] = "30", ["Input.Period"] = "Week", ["Input.StartDate.Day"] = "4", ["Input.StartDate.Month"] = "1", ["Input.StartDate.Year"] = "2027",
+            },
+            new Dictionary<string, string>
+            {
+                ["Input.Kind"] = "OneOff", ["Input.What"] = "Send the reading assessment", ["Input.DueDate.Day"] = "15", ["Input.DueDate.Month"] = "1", ["Input.DueDate.Year"] = "2027",
+            },
+        })
+        {
+            var (saved, page) = await keyWorker.SubmitAsync($"/children/{sam}/commitments/new", new Dictionary<string, string>(fields)
+            {
+                ["Input.Area"] = "Health", ["Input.OwnerId"] = owner, ["Input.Source"] = "Plan", ["Input.AlreadyAgreed"] = "true",
+            });
+            Assert.True(saved.StatusCode == HttpStatusCode.Redirect, string.Join("; ", page.ErrorSummary()));
+        }
+
+        var area = await App.QueryAsync(db => db.Children.Where(c => c.Id == sam).Select(c => c.AreaId).SingleAsync());
+        var children = await App.QueryAsync(db => db.Children.Where(c => c.AreaId == area).Select(c => c.Id).ToListAsync());
+        async Task<AttentionRun> RunAsync()
+        {
+            await using var scope = App.Services.CreateAsyncScope();
+            return (await scope.ServiceProvider.GetRequiredService<AttentionJob>().RefreshAreaAsync(area))!;
+        }
+
+        static string Line(AttentionSignal s) => $"{s.ChildId} {s.Kind} {s.SubjectKey} {s.Measure} {s.DueOn} {s.SinceOn} {s.Reason}|{s.ReasonEnd}";
+        Assert.True((await RunAsync()).EveryChild);
+        var looked = 0;
+        var kindsSeen = new HashSet<AttentionSignalKind>();
+        for (var day = 1; day <= 400; day++)
+        {
+            App.Time.Advance(TimeSpan.FromDays(1));
+            var run = await RunAsync();
+            Assert.False(run.EveryChild);
+            looked += run.Children;
+
+            var stored = await App.QueryAsync(db => db.AttentionSignals.Where(s => s.AreaId == area).ToListAsync());
+            var computed = await App.QueryAsync(db => AttentionSignals.ComputeAsync(db, children, App.Time.UtcNow(), App.Time.TodayInUk(), AttentionRules.All));
+            Assert.True(computed.Select(Line).Order().SequenceEqual(stored.Select(Line).Order()),
+                $"On {App.Time.TodayInUk()}, kept:\n{string.Join("\n", stored.Select(Line).Except(computed.Select(Line)))}\nworked out:\n{string.Join("\n", computed.Select(Line).Except(stored.Select(Line)))}");
+            kindsSeen.UnionWith(stored.Select(s => s.Kind));
+
+            // Every legal date's warning went out on its day: working out every child now sends nothing more.
+            var sent = await App.QueryAsync(db => db.Notifications.CountAsync());
+            await using (var scope = App.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<StatutoryWarnings>().AddAsync(computed, CancellationToken.None);
+                await scope.ServiceProvider.GetRequiredService<Core.Data.CommonGroundDbContext>().SaveChangesAsync();
+            }
+
+            Assert.Equal(sent, await App.QueryAsync(db => db.Notifications.CountAsync()));
+        }
+
+        // The year went through warnings that appear and go by the day, and most days looked at few children.
+        var expected = new[]
+        {
+            AttentionSignalKind.StatutoryDueSoon, AttentionSignalKind.StatutoryMissed, AttentionSignalKind.RepeatedConcerns, AttentionSignalKind.ConcernOverdue,
+            AttentionSignalKind.NoContact, AttentionSignalKind.ProvisionBehind, AttentionSignalKind.CommitmentOverdue,
+        };
+        Assert.True(expected.All(kindsSeen.Contains), $"Seen: {string.Join(", ", kindsSeen)}");
+        Assert.True(looked < 400 * children.Count / 2, $"{looked} children looked at over 400 days, of {children.Count}");
+        Assert.Contains(jordan, children);
     }
 
     [Fact]

@@ -9,10 +9,11 @@ namespace CommonGround.Core.Attention;
 
 /// <summary>
 /// Keeps every child's signals up to date as time passes, area by area. Signals turn on the date and on the records
-/// (see <see cref="AttentionSignals.ComputeAsync"/>), so the first run of each day works out every child's again, and
-/// the runs after it that day only those whose records changed since the last run: every change writes its audit event
-/// in its own transaction, so the audit log says which (a change whose own refresh failed is put right this way too).
-/// Each area is claimed with a lease, so two instances share the work instead of doing it twice.
+/// (see <see cref="AttentionSignals.ComputeAsync"/>). The first run in an area works out every child's; each run after
+/// it those whose records changed since the last run (every change writes its audit event in its own transaction, so the
+/// audit log says which, and a change whose own refresh failed is put right this way too); and the first run of each
+/// day also the groups of rules whose day to be worked out again has come (<see cref="AttentionRecheck"/>), kept by
+/// every run for what it worked out. Each area is claimed with a lease, so two instances share the work instead of doing it twice.
 /// </summary>
 public sealed class AttentionJob(CommonGroundDbContext db, IServiceScopeFactory scopes, TimeProvider timeProvider) : IJob
 {
@@ -47,28 +48,51 @@ public sealed class AttentionJob(CommonGroundDbContext db, IServiceScopeFactory 
         }
 
         var lastRun = await db.JobLeases.Where(l => l.Name == lease).Select(l => l.LastCompletedAt).SingleAsync(cancellationToken);
-        var everyChild = lastRun is not { } last || last.ToUkDate() < timeProvider.TodayInUk();
-        // A run lasts less than its lease, so going back a lease before the last run ended covers what changed while it ran.
-        var childIds = everyChild
-            ? await db.Children.Where(c => c.AreaId == areaId).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken)
-            : await ChangedSinceAsync(areaId, lastRun!.Value - LeaseLength, cancellationToken);
+        var today = timeProvider.TodayInUk();
+        var everyChild = lastRun is null;
+        var newDay = lastRun is { } last && last.ToUkDate() < today;
+        // Each child's groups of rules to work out: every group for a child whose record changed, and on a new day the
+        // groups whose recheck day has come. A run lasts less than its lease, so going back a lease before the last run
+        // ended covers what changed while it ran.
+        var work = new Dictionary<Guid, AttentionRules>();
+        foreach (var childId in everyChild
+            ? await db.Children.Where(c => c.AreaId == areaId).Select(c => c.Id).ToListAsync(cancellationToken)
+            : await ChangedSinceAsync(areaId, lastRun!.Value - LeaseLength, cancellationToken))
+        {
+            work[childId] = AttentionRules.All;
+        }
+
+        if (newDay)
+        {
+            var due = await db.AttentionRechecks.Where(r => r.AreaId == areaId && r.RecheckOn <= today).Select(r => new { r.ChildId, r.Rules }).ToListAsync(cancellationToken);
+            foreach (var recheck in due)
+            {
+                work[recheck.ChildId] = work.GetValueOrDefault(recheck.ChildId) | recheck.Rules;
+            }
+        }
+
+        // Children with the same groups to work out go in batches together.
+        var batches = work.GroupBy(w => w.Value)
+            .SelectMany(same => same.Select(w => w.Key).Order().Chunk(BatchSize).Select(batch => (Rules: same.Key, Children: batch)))
+            .ToList();
         var changed = 0;
-        await Parallel.ForEachAsync(childIds.Chunk(BatchSize), new ParallelOptions { MaxDegreeOfParallelism = BatchesAtOnce, CancellationToken = cancellationToken },
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = BatchesAtOnce, CancellationToken = cancellationToken },
             async (batch, batchCancelled) =>
             {
                 await using var scope = scopes.CreateAsyncScope();
-                Interlocked.Add(ref changed, await scope.ServiceProvider.GetRequiredService<AttentionSignals>().RefreshAsync(batch, batchCancelled));
+                Interlocked.Add(ref changed, await scope.ServiceProvider.GetRequiredService<AttentionSignals>().RefreshAndKeepRechecksAsync(batch.Children, batch.Rules, batchCancelled));
             });
 
-        if (everyChild)
+        if (everyChild || newDay)
         {
             // Signals for children no longer in the area (none are deleted today, but nothing should linger if they were).
             changed += await db.AttentionSignals.Where(s => s.AreaId == areaId && !db.Children.Any(c => c.Id == s.ChildId && c.AreaId == areaId)).ExecuteDeleteAsync(cancellationToken);
+            await db.AttentionRechecks.Where(r => r.AreaId == areaId && !db.Children.Any(c => c.Id == r.ChildId && c.AreaId == areaId)).ExecuteDeleteAsync(cancellationToken);
         }
 
         await JobLeases.ReleaseAsync(db, lease, _owner, timeProvider.UtcNow(), cancellationToken);
         db.ChangeTracker.Clear();
-        return new AttentionRun(everyChild, childIds.Count, changed);
+        return new AttentionRun(everyChild, work.Count, changed);
     }
 
     /// <summary>
@@ -90,5 +114,5 @@ public sealed class AttentionJob(CommonGroundDbContext db, IServiceScopeFactory 
     }
 }
 
-/// <summary>What one run did: whether it looked at every child in the area, how many it looked at, and how many signals changed.</summary>
+/// <summary>What one run did: whether it looked at every child in the area (its first run), how many it looked at, and how many signals changed.</summary>
 public sealed record AttentionRun(bool EveryChild, int Children, int SignalsChanged);

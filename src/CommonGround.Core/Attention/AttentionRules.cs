@@ -49,6 +49,10 @@ public static class AttentionRuleGroups
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Every kind of signal belongs to a group of rules"),
     };
 
+    /// <summary>Each single group within <paramref name="rules"/>.</summary>
+    public static IReadOnlyList<AttentionRules> Each(AttentionRules rules) =>
+        Enum.GetValues<AttentionRules>().Where(g => System.Numerics.BitOperations.IsPow2((int)g) && (rules & g) == g).ToList();
+
     /// <summary>Every kind of signal the groups raise.</summary>
     public static IReadOnlyList<AttentionSignalKind> KindsOf(AttentionRules rules) =>
         Enum.GetValues<AttentionSignalKind>().Where(k => (k.RaisedBy() & rules) != 0).ToList();

@@ -36,11 +36,22 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
     /// Brings these children's signals of the given groups of rules up to date and saves them, leaving the other groups'
     /// as they are; returns how many rows changed.
     /// </summary>
-    public async Task<int> RefreshAsync(IReadOnlyCollection<Guid> childIds, AttentionRules rules, CancellationToken cancellationToken = default)
+    public Task<int> RefreshAsync(IReadOnlyCollection<Guid> childIds, AttentionRules rules, CancellationToken cancellationToken = default) =>
+        RefreshAsync(childIds, rules, keepRechecks: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RefreshAsync(IReadOnlyCollection{Guid}, AttentionRules, CancellationToken)"/>, and keeps for each
+    /// child and group the day time alone may next change them (<see cref="AttentionRecheck"/>), with the signals.
+    /// </summary>
+    public Task<int> RefreshAndKeepRechecksAsync(IReadOnlyCollection<Guid> childIds, AttentionRules rules, CancellationToken cancellationToken = default) =>
+        RefreshAsync(childIds, rules, keepRechecks: true, cancellationToken);
+
+    private async Task<int> RefreshAsync(IReadOnlyCollection<Guid> childIds, AttentionRules rules, bool keepRechecks, CancellationToken cancellationToken)
     {
         var ids = childIds.Distinct().ToList();
         var now = timeProvider.UtcNow();
-        var fresh = await ComputeAsync(db, ids, now, timeProvider.TodayInUk(), rules, cancellationToken);
+        var rechecks = keepRechecks ? new AttentionRechecks() : null;
+        var fresh = await ComputeAsync(db, ids, now, timeProvider.TodayInUk(), rules, rechecks, cancellationToken);
         await statutoryWarnings.AddAsync(fresh, cancellationToken);
         var stored = db.AttentionSignals.Where(s => ids.Contains(s.ChildId));
         if (rules != AttentionRules.All)
@@ -71,7 +82,8 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
 
         db.AttentionSignals.RemoveRange(byKey.Values);
         changed += byKey.Count + added.Count;
-        if (changed == 0 && !db.ChangeTracker.HasChanges())
+        var addedRechecks = rechecks is null ? [] : await KeepRechecksAsync(rules, rechecks, cancellationToken);
+        if (changed == 0 && addedRechecks.Count == 0 && !db.ChangeTracker.HasChanges())
         {
             return 0;
         }
@@ -79,6 +91,7 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
         // Many new signals at once (the first run in an area) are copied in; the rest is one save, in one transaction.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await BulkInsert.AddAsync(db, added, cancellationToken);
+        await BulkInsert.AddAsync(db, addedRechecks, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (transaction is not null)
         {
@@ -86,6 +99,39 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
         }
 
         return changed;
+    }
+
+    /// <summary>Sets each worked-out child's rows for these groups to the days gathered, and returns the rows to add.</summary>
+    private async Task<List<AttentionRecheck>> KeepRechecksAsync(AttentionRules rules, AttentionRechecks rechecks, CancellationToken cancellationToken)
+    {
+        var groups = AttentionRuleGroups.Each(rules);
+        var ids = rechecks.AreaOf.Keys.ToList();
+        var byKey = await db.AttentionRechecks.Where(r => ids.Contains(r.ChildId) && EF.Constant(groups).Contains(r.Rules)).ToDictionaryAsync(r => (r.ChildId, r.Rules), cancellationToken);
+        var added = new List<AttentionRecheck>();
+        foreach (var (childId, areaId) in rechecks.AreaOf)
+        {
+            foreach (var group in groups)
+            {
+                var day = rechecks.For(childId, group);
+                if (byKey.Remove((childId, group), out var kept))
+                {
+                    if (day is not { } on)
+                    {
+                        db.AttentionRechecks.Remove(kept);
+                    }
+                    else if (kept.RecheckOn != on)
+                    {
+                        kept.RecheckOn = on;
+                    }
+                }
+                else if (day is { } on)
+                {
+                    added.Add(new AttentionRecheck { ChildId = childId, AreaId = areaId, Rules = group, RecheckOn = on });
+                }
+            }
+        }
+
+        return added;
     }
 
     /// <summary>
@@ -140,14 +186,24 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
     /// <summary>
     /// Every signal the <paramref name="rules"/> raise for these children as their records stand on <paramref name="today"/>. Each rule turns on the date,
     /// never the time of day (<paramref name="now"/> only stamps the signals), so signals change only when a record
-    /// changes or a day passes: what lets <see cref="AttentionJob"/> look again at only the children whose records changed.
+    /// changes or a day passes: what lets <see cref="AttentionJob"/> look again at only the children whose records changed,
+    /// and on a new day the groups whose day to be worked out again (gathered in <paramref name="rechecks"/>) has come.
     /// </summary>
+    /// <param name="rechecks">When given, gathers for each child and group the first day time alone may change what was worked out.</param>
     public static async Task<List<AttentionSignal>> ComputeAsync(CommonGroundDbContext db, IReadOnlyList<Guid> ids, DateTime now, DateOnly today, AttentionRules rules,
-        CancellationToken cancellationToken = default)
+        AttentionRechecks? rechecks = null, CancellationToken cancellationToken = default)
     {
         var endOfToday = TimeProviderExtensions.FromUkTime(today.AddDays(1), TimeOnly.MinValue);
         var children = await db.Children.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.AreaId, c.CreatedAt, c.DateOfBirth, c.ClosedOn })
             .ToDictionaryAsync(c => c.Id, cancellationToken);
+        if (rechecks is not null)
+        {
+            foreach (var child in children.Values)
+            {
+                rechecks.AreaOf[child.Id] = child.AreaId;
+            }
+        }
+
         var signals = new List<AttentionSignal>();
         // A kind that counts days keeps the date it counts from (since) and its words either side of the count (reason, end),
         // so the signal kept today is the one kept tomorrow; the count is written when the signal is shown.
@@ -214,6 +270,8 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
             var concerns = await db.Concerns.AsNoTracking().Where(c => ids.Contains(c.ChildId) && c.Status != ConcernStatus.Closed).ToListAsync(cancellationToken);
             foreach (var concern in concerns)
             {
+                // An open concern's clocks move it from new to due soon to late by the day.
+                rechecks?.EveryDay(concern.ChildId, AttentionRules.Concerns);
                 var link = ChildLinks.Concern(concern.ChildId, concern.Id);
                 var who = concern.OwnerName ?? $"{concern.OwnerOrganisationName} (nobody chosen yet)";
                 var next = concern.NextDate(today, Calendar);
@@ -250,7 +308,13 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
 
             var since = TimeProviderExtensions.FromUkTime(today.AddDays(1 - AttentionThresholds.RepeatedConcernsDays), TimeOnly.MinValue);
             var recent = await db.Concerns.AsNoTracking().Where(c => ids.Contains(c.ChildId) && c.RaisedAt >= since)
-                .GroupBy(c => c.ChildId).Select(g => new { ChildId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+                .GroupBy(c => c.ChildId).Select(g => new { ChildId = g.Key, Count = g.Count(), First = g.Min(c => c.RaisedAt) }).ToListAsync(cancellationToken);
+            foreach (var child in recent)
+            {
+                // The count falls on the day the earliest concern in it is no longer within the last 30 days.
+                rechecks?.On(child.ChildId, AttentionRules.Concerns, DateOnly.FromDateTime(child.First.ToUkTime()).AddDays(AttentionThresholds.RepeatedConcernsDays));
+            }
+
             foreach (var child in recent.Where(r => r.Count >= AttentionThresholds.RepeatedConcernsRange.Min))
             {
                 Signal(child.ChildId, AttentionSignalKind.RepeatedConcerns, "", $"{child.Count} concerns raised in the last {AttentionThresholds.RepeatedConcernsDays} days",
@@ -270,6 +334,8 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
                 .GroupBy(t => t.OrganisationId).ToDictionary(g => g.Key, g => (IReadOnlyList<TermPeriod>)g.Select(t => new TermPeriod(t.StartDate, t.EndDate)).ToList());
             foreach (var commitment in commitments)
             {
+                // What is owed grows by the day, and a one-off falls due.
+                rechecks?.EveryDay(commitment.ChildId, AttentionRules.Commitments);
                 var link = ChildLinks.Commitment(commitment.ChildId, commitment.Id);
                 var progress = CommitmentProgress.Of(commitment, commitment.DeliveredSoFar, today, terms.GetValueOrDefault(commitment.OwnerOrganisationId, []));
                 if (progress.Status == ProgressStatus.Overdue)
@@ -309,7 +375,11 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
             {
                 var sharedOn = DateOnly.FromDateTime(meeting.SharedAt!.Value.ToUkTime());
                 var days = Calendar.WorkingDaysBetween(sharedOn, today);
-                if (days >= AttentionThresholds.RecordWorkingDaysRange.Min)
+                if (days < AttentionThresholds.RecordWorkingDaysRange.Min)
+                {
+                    rechecks?.EveryDay(meeting.ChildId, AttentionRules.Meetings);
+                }
+                else
                 {
                     Signal(meeting.ChildId, AttentionSignalKind.RecordAwaitingAgreement, meeting.Id.ToString(),
                         $"The meeting record shared on {UkDates.Date(sharedOn)} is not agreed yet",
@@ -344,6 +414,21 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
                 {
                     Signal(childId, AttentionSignalKind.NoContact, "", "No messages, meetings or answers to the family", ChildLinks.Overview(childId), 0, since: lastOn);
                 }
+                else
+                {
+                    rechecks?.On(childId, AttentionRules.Contact, lastOn.AddDays(LoosestNoContactDays));
+                }
+            }
+
+            if (rechecks is not null)
+            {
+                // A meeting arranged for a later day counts as contact from its day.
+                var arranged = await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.ChildId) && m.CancelledAt == null && m.StartsAt >= endOfToday).GroupBy(m => m.ChildId)
+                    .Select(g => new { ChildId = g.Key, Next = g.Min(m => m.StartsAt) }).ToListAsync(cancellationToken);
+                foreach (var meeting in arranged)
+                {
+                    rechecks.On(meeting.ChildId, AttentionRules.Contact, DateOnly.FromDateTime(meeting.Next.ToUkTime()));
+                }
             }
         }
 
@@ -358,6 +443,17 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
                     $"The {plan.Rule.Name} was due to be reviewed by {UkDates.Date(plan.ReviewBy!.Value)}",
                     ChildLinks.Plan(plan.ChildId, plan.Id), 0, dueOn: plan.ReviewBy, subjectId: plan.Id, organisationId: plan.OrganisationId,
                     since: plan.ReviewBy, end: $". Written by {plan.OrganisationName}");
+            }
+
+            if (rechecks is not null)
+            {
+                var reviewsToCome = await db.SupportPlans.AsNoTracking()
+                    .Where(p => ids.Contains(p.ChildId) && p.Status == PlanStatus.Agreed && p.Kind != PlanKind.Ehc && p.ReviewBy >= today)
+                    .Select(p => new { p.ChildId, ReviewBy = p.ReviewBy!.Value }).ToListAsync(cancellationToken);
+                foreach (var plan in reviewsToCome)
+                {
+                    rechecks.On(plan.ChildId, AttentionRules.Plans, plan.ReviewBy.AddDays(1));
+                }
             }
         }
 
@@ -374,6 +470,16 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
                     end: $". Asked for by {request.AskedByName}"
                         + (request.AppointmentMissedOn is { } missed ? $". An exception may apply: an appointment was missed on {UkDates.Date(missed)}" : ""));
             }
+
+            if (rechecks is not null)
+            {
+                var adviceToCome = await db.AdviceRequests.AsNoTracking()
+                    .Where(r => ids.Contains(r.ChildId) && r.Status == Advice.AdviceStatus.Asked && r.DueOn >= today).Select(r => new { r.ChildId, r.DueOn }).ToListAsync(cancellationToken);
+                foreach (var request in adviceToCome)
+                {
+                    rechecks.On(request.ChildId, AttentionRules.Advice, request.DueOn.AddDays(1));
+                }
+            }
         }
 
         if ((rules & AttentionRules.DataRights) != 0)
@@ -384,6 +490,11 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
             foreach (var request in corrections)
             {
                 var late = today > request.DueOn;
+                if (!late)
+                {
+                    rechecks?.On(request.ChildId, AttentionRules.DataRights, request.DueOn.AddDays(1));
+                }
+
                 Signal(request.ChildId, AttentionSignalKind.CorrectionWaiting, request.Id.ToString(),
                     late ? $"The family asked for {request.AuthorName}'s words to be corrected. The answer was due by {UkDates.Date(request.DueOn)}"
                         : $"The family asked for {request.AuthorName}'s words to be corrected. {request.OrganisationName} must answer by {UkDates.Date(request.DueOn)}",
@@ -400,6 +511,11 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
             foreach (var request in erasures)
             {
                 var late = today > request.DueOn;
+                if (!late)
+                {
+                    rechecks?.On(request.ChildId, AttentionRules.DataRights, request.DueOn.AddDays(1));
+                }
+
                 Signal(request.ChildId, AttentionSignalKind.ErasureWaiting, request.Id.ToString(),
                     late ? $"The family asked for the record to be erased. The answer was due by {UkDates.Date(request.DueOn)}"
                         : $"The family asked for the record to be erased. The local authority must answer by {UkDates.Date(request.DueOn)}",
@@ -430,6 +546,18 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
                     ChildLinks.AdviceRequest(advice.ChildId, advice.Id), 0, area: advice.Part,
                     dueOn: given.AddDays(7 * Advice.RecommendationService.WeeksToAnswer), subjectId: advice.Id, since: given, end: $" on {UkDates.Date(given)}, not yet answered in a plan");
             }
+
+            if (rechecks is not null)
+            {
+                // Advice given more lately is counted from the day its weeks to answer have passed.
+                var givenLately = await db.AdviceRequests.AsNoTracking()
+                    .Where(r => ids.Contains(r.ChildId) && r.Status == Advice.AdviceStatus.Given && r.GivenAt >= givenBefore)
+                    .Select(r => new { r.ChildId, GivenAt = r.GivenAt!.Value }).ToListAsync(cancellationToken);
+                foreach (var advice in givenLately)
+                {
+                    rechecks.On(advice.ChildId, AttentionRules.Advice, DateOnly.FromDateTime(advice.GivenAt.ToUkTime()).AddDays(7 * Advice.RecommendationService.WeeksToAnswer));
+                }
+            }
         }
 
         if ((rules & AttentionRules.Statutory) != 0)
@@ -445,7 +573,17 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
             foreach (var process in processes)
             {
                 var link = ChildLinks.StatutoryProcess(process.ChildId, process.Id);
-                var progress = StatutoryProgress.Of(process.Kind, RecordedEvent.InOrder(events[process.Id]), today, Timescales.England, children[process.ChildId].DateOfBirth);
+                var recorded = RecordedEvent.InOrder(events[process.Id]);
+                var progress = StatutoryProgress.Of(process.Kind, recorded, today, Timescales.England, children[process.ChildId].DateOfBirth);
+                if (rechecks is not null)
+                {
+                    // A fact recorded for a later day (a meeting arranged, a move planned) counts from its day.
+                    foreach (var later in recorded.Where(e => e.Date > today))
+                    {
+                        rechecks.On(process.ChildId, AttentionRules.Statutory, later.Date);
+                    }
+                }
+
                 // Only duties: a family's own right is never missed, and never chased.
                 foreach (var tracked in progress.Deadlines.Where(d => !d.IsRight))
                 {
@@ -460,6 +598,11 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
                     {
                         Signal(process.ChildId, AttentionSignalKind.StatutoryDueSoon, key, $"{tracked.Title.ShortenTo(120)}: by {UkDates.DayAndDate(deadline.Date)}",
                             link, 0, RecordArea.StatutoryProcess, deadline.Date, process.Id);
+                    }
+
+                    if (tracked.State == DeadlineState.Upcoming)
+                    {
+                        rechecks?.On(process.ChildId, AttentionRules.Statutory, AttentionRechecks.NextChangeOfLegalDate(deadline.Date, today, LoosestStatutoryWorkingDays));
                     }
                 }
             }

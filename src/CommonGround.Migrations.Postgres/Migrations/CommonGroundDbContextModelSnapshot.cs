@@ -783,6 +783,34 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.ToTable("RecommendationAnswers", (string)null);
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Attention.AttentionRecheck", b =>
+                {
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("child_id");
+
+                    b.Property<string>("Rules")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("rules");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("area_id");
+
+                    b.Property<DateOnly>("RecheckOn")
+                        .HasColumnType("date")
+                        .HasColumnName("recheck_on");
+
+                    b.HasKey("ChildId", "Rules")
+                        .HasName("pk_attention_rechecks");
+
+                    b.HasIndex("AreaId", "RecheckOn")
+                        .HasDatabaseName("ix_attention_rechecks_area_id_recheck_on");
+
+                    b.ToTable("attention_rechecks", (string)null);
+                });
+
             modelBuilder.Entity("CommonGround.Core.Attention.AttentionSignal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4893,6 +4921,16 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_recommendation_answers_advice_requests_request_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Attention.AttentionRecheck", b =>
+                {
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_attention_rechecks_children_child_id");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Attention.AttentionSignal", b =>

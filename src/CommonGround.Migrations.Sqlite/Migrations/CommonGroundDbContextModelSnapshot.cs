@@ -778,6 +778,34 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.ToTable("RecommendationAnswers", (string)null);
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Attention.AttentionRecheck", b =>
+                {
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
+                    b.Property<string>("Rules")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rules");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_id");
+
+                    b.Property<DateOnly>("RecheckOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recheck_on");
+
+                    b.HasKey("ChildId", "Rules")
+                        .HasName("pk_attention_rechecks");
+
+                    b.HasIndex("AreaId", "RecheckOn")
+                        .HasDatabaseName("ix_attention_rechecks_area_id_recheck_on");
+
+                    b.ToTable("attention_rechecks", (string)null);
+                });
+
             modelBuilder.Entity("CommonGround.Core.Attention.AttentionSignal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4884,6 +4912,16 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_recommendation_answers_advice_requests_request_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Attention.AttentionRecheck", b =>
+                {
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_attention_rechecks_children_child_id");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Attention.AttentionSignal", b =>
