@@ -334,10 +334,24 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
                 .GroupBy(t => t.OrganisationId).ToDictionary(g => g.Key, g => (IReadOnlyList<TermPeriod>)g.Select(t => new TermPeriod(t.StartDate, t.EndDate)).ToList());
             foreach (var commitment in commitments)
             {
-                // What is owed grows by the day, and a one-off falls due.
-                rechecks?.EveryDay(commitment.ChildId, AttentionRules.Commitments);
                 var link = ChildLinks.Commitment(commitment.ChildId, commitment.Id);
-                var progress = CommitmentProgress.Of(commitment, commitment.DeliveredSoFar, today, terms.GetValueOrDefault(commitment.OwnerOrganisationId, []));
+                var ownersTerms = terms.GetValueOrDefault(commitment.OwnerOrganisationId, []);
+                var progress = CommitmentProgress.Of(commitment, commitment.DeliveredSoFar, today, ownersTerms);
+                if (rechecks is not null)
+                {
+                    // A one-off is late the day after its date; provision behind owes more by the day; provision on track
+                    // is behind from the first day what it owes passes what was delivered.
+                    var recheckOn = commitment.Kind == CommitmentKind.OneOff
+                        ? (commitment.DueDate!.Value >= today ? commitment.DueDate.Value.AddDays(1) : (DateOnly?)null)
+                        : progress.Status is ProgressStatus.Behind or ProgressStatus.NotStarted ? AttentionRecheck.EveryDay
+                        : CommitmentProgress.FirstDayBehind(commitment, commitment.DeliveredSoFar, ownersTerms) is var behindFrom && behindFrom != DateOnly.MaxValue ? behindFrom
+                        : null;
+                    if (recheckOn is { } day)
+                    {
+                        rechecks.On(commitment.ChildId, AttentionRules.Commitments, day);
+                    }
+                }
+
                 if (progress.Status == ProgressStatus.Overdue)
                 {
                     Signal(commitment.ChildId, AttentionSignalKind.CommitmentOverdue, commitment.Id.ToString(),
