@@ -338,6 +338,12 @@ public sealed class AttentionTests : FreshAppTests
         var due = await App.QueryAsync(db => db.AttentionRechecks.Where(r => r.AreaId == area && r.RecheckOn <= today).Select(r => r.ChildId).Distinct().CountAsync());
         Assert.InRange(due, 1, children - 1);
         Assert.Equal((false, due), ((await RunAsync()) is var nextDay ? (nextDay.EveryChild, nextDay.Children) : default));
+
+        // An area with no days kept (its last run was by a build that kept none) is looked at whole on the next day.
+        await App.QueryAsync(db => db.AttentionRechecks.ExecuteDeleteAsync());
+        App.Time.Advance(TimeSpan.FromDays(1));
+        Assert.Equal((true, children), ((await RunAsync()) is var afterUpgrade ? (afterUpgrade.EveryChild, afterUpgrade.Children) : default));
+        Assert.True(await App.QueryAsync(db => db.AttentionRechecks.AnyAsync(r => r.AreaId == area)));
     }
 
     [Fact]

@@ -49,8 +49,9 @@ public sealed class AttentionJob(CommonGroundDbContext db, IServiceScopeFactory 
 
         var lastRun = await db.JobLeases.Where(l => l.Name == lease).Select(l => l.LastCompletedAt).SingleAsync(cancellationToken);
         var today = timeProvider.TodayInUk();
-        var everyChild = lastRun is null;
         var newDay = lastRun is { } last && last.ToUkDate() < today;
+        // An area with no days kept at all was last run by a build that kept none (during an upgrade): look at every child once more.
+        var everyChild = lastRun is null || (newDay && !await db.AttentionRechecks.AnyAsync(r => r.AreaId == areaId, cancellationToken));
         // Each child's groups of rules to work out: every group for a child whose record changed, and on a new day the
         // groups whose recheck day has come. A run lasts less than its lease, so going back a lease before the last run
         // ended covers what changed while it ran.
@@ -114,5 +115,5 @@ public sealed class AttentionJob(CommonGroundDbContext db, IServiceScopeFactory 
     }
 }
 
-/// <summary>What one run did: whether it looked at every child in the area (its first run), how many it looked at, and how many signals changed.</summary>
+/// <summary>What one run did: whether it looked at every child in the area (its first run, or the first after an upgrade), how many it looked at, and how many signals changed.</summary>
 public sealed record AttentionRun(bool EveryChild, int Children, int SignalsChanged);
