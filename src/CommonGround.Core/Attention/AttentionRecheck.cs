@@ -61,32 +61,12 @@ public sealed class AttentionRechecks
         {
             if (!comesWithin(today))
             {
-                next = Min(next, FirstDay(today.AddDays(1), date, comesWithin));
+                next = Min(next, DaySearch.FirstDay(today.AddDays(1), date, comesWithin));
             }
         }
 
         return next;
         static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
-    }
-
-    /// <summary>The first day from <paramref name="from"/> to <paramref name="to"/> on which <paramref name="holds"/>, which once true stays true; the day after if none.</summary>
-    private static DateOnly FirstDay(DateOnly from, DateOnly to, Func<DateOnly, bool> holds)
-    {
-        int low = from.DayNumber, high = to.DayNumber + 1;
-        while (low < high)
-        {
-            var middle = low + ((high - low) / 2);
-            if (holds(DateOnly.FromDayNumber(middle)))
-            {
-                high = middle;
-            }
-            else
-            {
-                low = middle + 1;
-            }
-        }
-
-        return DateOnly.FromDayNumber(low);
     }
 }
 

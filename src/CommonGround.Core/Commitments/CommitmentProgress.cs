@@ -1,3 +1,5 @@
+using CommonGround.Core.Time;
+
 namespace CommonGround.Core.Commitments;
 
 /// <summary>How a commitment stands today, as families and professionals see it.</summary>
@@ -88,20 +90,7 @@ public sealed record CommitmentProgress(ProgressStatus Status, decimal Expected,
             return DateOnly.MaxValue;
         }
 
-        while (first < last)
-        {
-            var middle = first.AddDays((last.DayNumber - first.DayNumber) / 2);
-            if (OwedSoFar(commitment, middle, terms) > delivered)
-            {
-                last = middle;
-            }
-            else
-            {
-                first = middle.AddDays(1);
-            }
-        }
-
-        return first;
+        return DaySearch.FirstDay(first, last.AddDays(-1), day => OwedSoFar(commitment, day, terms) > delivered);
     }
 
     /// <summary>Provision with no end date is worked out this far ahead; nobody plans past it.</summary>
