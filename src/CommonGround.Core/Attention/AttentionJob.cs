@@ -84,13 +84,6 @@ public sealed class AttentionJob(CommonGroundDbContext db, IServiceScopeFactory 
                 Interlocked.Add(ref changed, await scope.ServiceProvider.GetRequiredService<AttentionSignals>().RefreshAndKeepRechecksAsync(batch.Children, batch.Rules, batchCancelled));
             });
 
-        if (everyChild || newDay)
-        {
-            // Signals for children no longer in the area (none are deleted today, but nothing should linger if they were).
-            changed += await db.AttentionSignals.Where(s => s.AreaId == areaId && !db.Children.Any(c => c.Id == s.ChildId && c.AreaId == areaId)).ExecuteDeleteAsync(cancellationToken);
-            await db.AttentionRechecks.Where(r => r.AreaId == areaId && !db.Children.Any(c => c.Id == r.ChildId && c.AreaId == areaId)).ExecuteDeleteAsync(cancellationToken);
-        }
-
         await JobLeases.ReleaseAsync(db, lease, _owner, timeProvider.UtcNow(), cancellationToken);
         db.ChangeTracker.Clear();
         return new AttentionRun(everyChild, work.Count, changed);

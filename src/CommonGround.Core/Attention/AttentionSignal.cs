@@ -175,10 +175,10 @@ public sealed class AttentionSignalConfiguration : IEntityTypeConfiguration<Atte
         e.Property(s => s.Reason).HasMaxLength(AttentionSignal.MaxTextLength);
         e.Property(s => s.ReasonEnd).HasMaxLength(AttentionSignal.MaxTextLength);
         e.Property(s => s.Link).HasMaxLength(300);
+        // A child keeps its area and is never deleted while it has signals, so none is ever left for the job to sweep up by area.
         e.HasOne<Child>().WithMany().HasForeignKey(s => s.ChildId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(s => new { s.ChildId, s.Kind, s.SubjectKey }).IsUnique();
         // Organisation leads see their organisation's overdue concerns from here.
         e.HasIndex(s => new { s.OrganisationId, s.Kind });
-        e.HasIndex(s => s.AreaId);
     }
 }

@@ -892,9 +892,6 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_attention_signals");
 
-                    b.HasIndex("AreaId")
-                        .HasDatabaseName("ix_attention_signals_area_id");
-
                     b.HasIndex("OrganisationId", "Kind")
                         .HasDatabaseName("ix_attention_signals_organisation_id_kind");
 

@@ -887,9 +887,6 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_attention_signals");
 
-                    b.HasIndex("AreaId")
-                        .HasDatabaseName("ix_attention_signals_area_id");
-
                     b.HasIndex("OrganisationId", "Kind")
                         .HasDatabaseName("ix_attention_signals_organisation_id_kind");
 
