@@ -39,14 +39,14 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
     /// </summary>
     public async Task<AttentionPage> ListForAsync(Guid userId, int page)
     {
+        var today = timeProvider.TodayInUk();
         var professional = await db.Professionals.AsNoTracking().Include(p => p.Organisation)
             .SingleOrDefaultAsync(p => p.UserAccountId == userId && p.DeactivatedAt == null);
         if (professional is null)
         {
-            return new AttentionPage([], 0, 1, 1, timeProvider.TodayInUk());
+            return new AttentionPage([], 0, 1, 1, today);
         }
 
-        var today = timeProvider.TodayInUk();
         var professionalId = professional.Id;
         var organisationId = professional.OrganisationId;
         var isLocalAuthority = professional.Organisation!.Kind == OrganisationKind.LocalAuthority;

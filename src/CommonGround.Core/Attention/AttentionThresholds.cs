@@ -44,29 +44,17 @@ public sealed class AttentionThresholds
     public Expression<Func<AttentionSignal, bool>> Shows(DateOnly today)
     {
         int provision = ProvisionBehindPercent, repeated = RepeatedConcerns;
-        var recordSharedBy = LatestDayWorkingDaysBefore(today, RecordAwaitingWorkingDays);
+        var calendar = WorkingDayCalendar.EnglandAndWales;
+        var recordSharedBy = calendar.LatestDayWorkingDaysBefore(today, RecordAwaitingWorkingDays);
         var lastContactBy = today.AddDays(-7 * NoContactWeeks);
         // Within N working days of today is before the working day N + 1 after it.
-        var statutoryBefore = WorkingDayCalendar.EnglandAndWales.AddWorkingDays(today, StatutoryDueWorkingDays + 1);
+        var statutoryBefore = calendar.AddWorkingDays(today, StatutoryDueWorkingDays + 1);
         return s =>
             (s.Kind != AttentionSignalKind.ProvisionBehind || s.Measure < provision)
             && (s.Kind != AttentionSignalKind.RecordAwaitingAgreement || s.SinceOn <= recordSharedBy)
             && (s.Kind != AttentionSignalKind.RepeatedConcerns || s.Measure >= repeated)
             && (s.Kind != AttentionSignalKind.NoContact || s.SinceOn <= lastContactBy)
             && (s.Kind != AttentionSignalKind.StatutoryDueSoon || s.DueOn < statutoryBefore);
-    }
-
-    /// <summary>The latest day from which at least <paramref name="workingDays"/> working days have passed by <paramref name="today"/>.</summary>
-    private static DateOnly LatestDayWorkingDaysBefore(DateOnly today, int workingDays)
-    {
-        var calendar = WorkingDayCalendar.EnglandAndWales;
-        var day = today;
-        while (calendar.WorkingDaysBetween(day, today) < workingDays)
-        {
-            day = day.AddDays(-1);
-        }
-
-        return day;
     }
 }
 

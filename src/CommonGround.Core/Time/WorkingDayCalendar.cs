@@ -83,6 +83,22 @@ public sealed class WorkingDayCalendar
         return day;
     }
 
+    /// <summary>
+    /// The latest day after which at least <paramref name="workingDays"/> working days have passed by <paramref name="date"/>
+    /// (counted as <see cref="WorkingDaysBetween"/> counts them): the other way round from <see cref="AddWorkingDays"/>.
+    /// </summary>
+    public DateOnly LatestDayWorkingDaysBefore(DateOnly date, int workingDays)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
+        var day = date;
+        while (WorkingDaysBetween(day, date) < workingDays)
+        {
+            day = day.AddDays(-1);
+        }
+
+        return day;
+    }
+
     /// <summary>The number of working days after <paramref name="from"/> up to and including <paramref name="to"/>; 0 when <paramref name="to"/> is not later.</summary>
     public int WorkingDaysBetween(DateOnly from, DateOnly to) => WorkingDaysFromTo(from.AddDays(1), to);
 

@@ -55,6 +55,20 @@ public class WorkingDayCalendarTests
     public void AddWorkingDays_counts_after_the_day_itself(string from, int days, string expected) =>
         Assert.Equal(DateOnly.Parse(expected), Calendar.AddWorkingDays(DateOnly.Parse(from), days));
 
+    [Theory]
+    [InlineData("2026-11-25", 1, "2026-11-24")] // a Wednesday counts itself
+    [InlineData("2026-11-30", 1, "2026-11-29")] // a Monday: the day before is the Sunday, after which Monday counts
+    [InlineData("2026-11-28", 1, "2026-11-26")] // a Saturday: only the Friday has passed
+    [InlineData("2026-12-30", 3, "2026-12-23")] // back over Christmas and the substitute Boxing Day
+    [InlineData("2026-11-23", 0, "2026-11-23")]
+    public void LatestDayWorkingDaysBefore_is_the_last_day_with_that_many_working_days_since(string date, int days, string expected)
+    {
+        var day = Calendar.LatestDayWorkingDaysBefore(DateOnly.Parse(date), days);
+        Assert.Equal(DateOnly.Parse(expected), day);
+        Assert.True(Calendar.WorkingDaysBetween(day, DateOnly.Parse(date)) >= days);
+        Assert.True(Calendar.WorkingDaysBetween(day.AddDays(1), DateOnly.Parse(date)) < days || days == 0);
+    }
+
     [Fact]
     public void WorkingDaysBetween_counts_the_working_days_after_the_first_date_up_to_the_second()
     {
