@@ -349,8 +349,8 @@ public sealed class AttentionTests : FreshAppTests
     [Fact]
     public async Task Each_days_first_run_for_a_year_leaves_every_childs_warnings_and_legal_date_warnings_as_working_out_every_child_would()
     {
-        // Records with clocks of every kind: a needs assessment's legal dates, concerns, and the demo's provision, meetings,
-        // advice and plans; a meeting arranged for a later day; and contact that lapses.
+        // Records with clocks of every kind: a needs assessment's legal dates, concerns, provision, advice asked for and advice
+        // given, and the demo's meetings, advice and plans; a meeting arranged for a later day; and contact that lapses.
         var (jordan, _) = await CaseworkerStartsJordansNeedsAssessmentAsync();
         var sam = await SamsParentRaisesThreeConcernsAsync();
         var keyWorker = await SignedInAsync("senco@example.org");
@@ -375,6 +375,20 @@ public sealed class AttentionTests : FreshAppTests
             });
             Assert.True(saved.StatusCode == HttpStatusCode.Redirect, string.Join("; ", page.ErrorSummary()));
         }
+
+        // Advice asked of the therapist by 1 February, which nobody gives.
+        var (asked, askedPage) = await keyWorker.SubmitAsync($"/children/{sam}/advice/new", new Dictionary<string, string>(Browse.DateFields("Input.DueOn", new DateOnly(2027, 2, 1)))
+        {
+            ["Input.AdviserId"] = (await MemberIdAsync(sam, "therapist@example.org")).ToString(), ["Input.Part"] = "Health", ["Input.About"] = "Speech and language at school",
+        });
+        Assert.True(asked.StatusCode == HttpStatusCode.Redirect, string.Join("; ", askedPage.ErrorSummary()));
+        // And the family's own advice, whose recommendations no plan answers.
+        var (given, givenPage) = await (await SignedInAsync("parent@example.org")).SubmitAsync($"/children/{sam}/advice/family", new Dictionary<string, string>
+        {
+            ["Input.Part"] = "Education", ["Input.About"] = "What helps Sam at home", ["Input.Advice"] = "Sam copes when he knows what is coming.",
+            ["Input.Recommendations"] = "A visual timetable in class",
+        });
+        Assert.True(given.StatusCode == HttpStatusCode.Redirect, string.Join("; ", givenPage.ErrorSummary()));
 
         var area = await App.QueryAsync(db => db.Children.Where(c => c.Id == sam).Select(c => c.AreaId).SingleAsync());
         var children = await App.QueryAsync(db => db.Children.Where(c => c.AreaId == area).Select(c => c.Id).ToListAsync());
@@ -416,7 +430,8 @@ public sealed class AttentionTests : FreshAppTests
         var expected = new[]
         {
             AttentionSignalKind.StatutoryDueSoon, AttentionSignalKind.StatutoryMissed, AttentionSignalKind.RepeatedConcerns, AttentionSignalKind.ConcernOverdue,
-            AttentionSignalKind.NoContact, AttentionSignalKind.ProvisionBehind, AttentionSignalKind.CommitmentOverdue,
+            AttentionSignalKind.NoContact, AttentionSignalKind.ProvisionBehind, AttentionSignalKind.CommitmentOverdue, AttentionSignalKind.AdviceLate,
+            AttentionSignalKind.RecommendationsUnanswered,
         };
         Assert.True(expected.All(kindsSeen.Contains), $"Seen: {string.Join(", ", kindsSeen)}");
         Assert.True(looked < 400 * children.Count / 2, $"{looked} children looked at over 400 days, of {children.Count}");

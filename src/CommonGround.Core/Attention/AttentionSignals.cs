@@ -473,26 +473,23 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
 
         if ((rules & AttentionRules.Advice) != 0)
         {
-            // Advice asked for and not given by its date; seen by those shared the part it is about.
-            var lateAdvice = await db.AdviceRequests.AsNoTracking()
-                .Where(r => ids.Contains(r.ChildId) && r.Status == Advice.AdviceStatus.Asked && r.DueOn < today).ToListAsync(cancellationToken);
-            foreach (var request in lateAdvice)
+            // Advice asked for and not given by its date; seen by those shared the part it is about. Until its date passes,
+            // it is worked out again the day after.
+            var askedAdvice = await db.AdviceRequests.AsNoTracking()
+                .Where(r => ids.Contains(r.ChildId) && r.Status == Advice.AdviceStatus.Asked).ToListAsync(cancellationToken);
+            foreach (var request in askedAdvice)
             {
+                if (request.DueOn >= today)
+                {
+                    rechecks?.On(request.ChildId, AttentionRules.Advice, request.DueOn.AddDays(1));
+                    continue;
+                }
+
                 Signal(request.ChildId, AttentionSignalKind.AdviceLate, request.Id.ToString(),
                     $"Advice from {request.StatutoryName} was due by {UkDates.Date(request.DueOn)}",
                     ChildLinks.AdviceRequest(request.ChildId, request.Id), 0, area: request.Part, dueOn: request.DueOn, subjectId: request.Id, since: request.DueOn,
                     end: $". Asked for by {request.AskedByName}"
                         + (request.AppointmentMissedOn is { } missed ? $". An exception may apply: an appointment was missed on {UkDates.Date(missed)}" : ""));
-            }
-
-            if (rechecks is not null)
-            {
-                var adviceToCome = await db.AdviceRequests.AsNoTracking()
-                    .Where(r => ids.Contains(r.ChildId) && r.Status == Advice.AdviceStatus.Asked && r.DueOn >= today).Select(r => new { r.ChildId, r.DueOn }).ToListAsync(cancellationToken);
-                foreach (var request in adviceToCome)
-                {
-                    rechecks.On(request.ChildId, AttentionRules.Advice, request.DueOn.AddDays(1));
-                }
             }
         }
 
