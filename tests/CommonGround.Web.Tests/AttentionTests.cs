@@ -350,7 +350,8 @@ public sealed class AttentionTests : FreshAppTests
     public async Task Each_days_first_run_for_a_year_leaves_every_childs_warnings_and_legal_date_warnings_as_working_out_every_child_would()
     {
         // Records with clocks of every kind: a needs assessment's legal dates, concerns, provision, advice asked for and advice
-        // given, and the demo's meetings, advice and plans; a meeting arranged for a later day; and contact that lapses.
+        // given, words the family asked to have corrected, and the demo's meetings, advice and plans; a meeting arranged for
+        // a later day; and contact that lapses.
         var (jordan, _) = await CaseworkerStartsJordansNeedsAssessmentAsync();
         var sam = await SamsParentRaisesThreeConcernsAsync();
         var keyWorker = await SignedInAsync("senco@example.org");
@@ -383,12 +384,24 @@ public sealed class AttentionTests : FreshAppTests
         });
         Assert.True(asked.StatusCode == HttpStatusCode.Redirect, string.Join("; ", askedPage.ErrorSummary()));
         // And the family's own advice, whose recommendations no plan answers.
-        var (given, givenPage) = await (await SignedInAsync("parent@example.org")).SubmitAsync($"/children/{sam}/advice/family", new Dictionary<string, string>
+        var parent = await SignedInAsync("parent@example.org");
+        var (given, givenPage) = await parent.SubmitAsync($"/children/{sam}/advice/family", new Dictionary<string, string>
         {
             ["Input.Part"] = "Education", ["Input.About"] = "What helps Sam at home", ["Input.Advice"] = "Sam copes when he knows what is coming.",
             ["Input.Recommendations"] = "A visual timetable in class",
         });
         Assert.True(given.StatusCode == HttpStatusCode.Redirect, string.Join("; ", givenPage.ErrorSummary()));
+        // And the key worker's words in a conversation, which the family asks to have corrected and nobody answers.
+        var (started, _) = await parent.SubmitAsync($"/children/{sam}/conversations/new", new Dictionary<string, string> { ["Input.Subject"] = "Swimming", ["Input.Text"] = "How is swimming going?" });
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var (replied, _) = await keyWorker.SubmitAsync(started.Headers.Location!.OriginalString, new Dictionary<string, string> { ["Input.Text"] = "Sam refused to get in the pool again." });
+        Assert.Equal(HttpStatusCode.Redirect, replied.StatusCode);
+        var reply = await App.QueryAsync(db => db.Messages.Where(m => m.ChildId == sam && !m.ByFamily).Select(m => m.Id).SingleAsync());
+        var (correction, _) = await parent.SubmitAsync($"/children/{sam}/corrections/ask/message/{reply}", new Dictionary<string, string>
+        {
+            ["Input.WhatIsWrong"] = "Sam did not refuse: the changing room was too loud for him.", ["Input.SuggestedWords"] = "Sam could not manage the changing room today.",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, correction.StatusCode);
 
         var area = await App.QueryAsync(db => db.Children.Where(c => c.Id == sam).Select(c => c.AreaId).SingleAsync());
         var children = await App.QueryAsync(db => db.Children.Where(c => c.AreaId == area).Select(c => c.Id).ToListAsync());
@@ -431,7 +444,7 @@ public sealed class AttentionTests : FreshAppTests
         {
             AttentionSignalKind.StatutoryDueSoon, AttentionSignalKind.StatutoryMissed, AttentionSignalKind.RepeatedConcerns, AttentionSignalKind.ConcernOverdue,
             AttentionSignalKind.NoContact, AttentionSignalKind.ProvisionBehind, AttentionSignalKind.CommitmentOverdue, AttentionSignalKind.AdviceLate,
-            AttentionSignalKind.RecommendationsUnanswered,
+            AttentionSignalKind.RecommendationsUnanswered, AttentionSignalKind.CorrectionWaiting,
         };
         Assert.True(expected.All(kindsSeen.Contains), $"Seen: {string.Join(", ", kindsSeen)}");
         Assert.True(looked < 400 * children.Count / 2, $"{looked} children looked at over 400 days, of {children.Count}");
