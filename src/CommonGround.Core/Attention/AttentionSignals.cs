@@ -339,11 +339,13 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
                 var progress = CommitmentProgress.Of(commitment, commitment.DeliveredSoFar, today, ownersTerms);
                 if (rechecks is not null)
                 {
-                    // A one-off is late the day after its date; provision behind owes more by the day; provision on track
-                    // is behind from the first day what it owes passes what was delivered.
+                    // A one-off is late the day after its date; provision behind changes its warning the day the share
+                    // delivered falls another point; provision on track is behind from the first day what it owes passes
+                    // what was delivered.
                     var recheckOn = commitment.Kind == CommitmentKind.OneOff
                         ? (commitment.DueDate!.Value >= today ? commitment.DueDate.Value.AddDays(1) : (DateOnly?)null)
-                        : progress.Status is ProgressStatus.Behind or ProgressStatus.NotStarted ? AttentionRecheck.EveryDay
+                        : progress.Status is ProgressStatus.Behind or ProgressStatus.NotStarted
+                            ? CommitmentProgress.NextDayPercentFalls(commitment, commitment.DeliveredSoFar, today, ownersTerms)
                         : CommitmentProgress.FirstDayBehind(commitment, commitment.DeliveredSoFar, ownersTerms) is var behindFrom && behindFrom != DateOnly.MaxValue ? behindFrom
                         : null;
                     if (recheckOn is { } day)
@@ -358,9 +360,8 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
                         $"\"{commitment.What}\" was due by {UkDates.Date(commitment.DueDate!.Value)}. Owner: {commitment.OwnerName}", link, 0, RecordArea.Commitments, commitment.DueDate, commitment.Id,
                         about: commitment.RecordArea.AlsoBelongsTo());
                 }
-                else if (progress.Status is ProgressStatus.Behind or ProgressStatus.NotStarted && progress.Expected > 0)
+                else if (progress.Status is ProgressStatus.Behind or ProgressStatus.NotStarted && progress.PercentDelivered is { } percent)
                 {
-                    var percent = (int)Math.Floor(progress.Delivered / progress.Expected * 100);
                     if (percent < 100)
                     {
                         Signal(commitment.ChildId, AttentionSignalKind.ProvisionBehind, commitment.Id.ToString(),

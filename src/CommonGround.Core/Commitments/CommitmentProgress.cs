@@ -35,6 +35,9 @@ public sealed record CommitmentProgress(ProgressStatus Status, decimal Expected,
 
     public bool NeedsAttention => Status is ProgressStatus.Behind or ProgressStatus.NotStarted or ProgressStatus.Overdue;
 
+    /// <summary>What was delivered as a share of what was owed by the day, in whole percent rounded down; null while nothing is owed.</summary>
+    public int? PercentDelivered => Expected > 0 ? (int)Math.Floor(Delivered / Expected * 100) : null;
+
     public static CommitmentProgress Of(Commitment commitment, decimal delivered, DateOnly today, IReadOnlyList<TermPeriod> terms) =>
         commitment.Kind == CommitmentKind.OneOff ? OfOneOff(commitment, today) : OfRecurring(commitment, delivered, today, terms);
 
@@ -91,6 +94,23 @@ public sealed record CommitmentProgress(ProgressStatus Status, decimal Expected,
         }
 
         return DaySearch.FirstDay(first, last.AddDays(-1), day => OwedSoFar(commitment, day, terms) > delivered);
+    }
+
+    /// <summary>
+    /// For recurring provision, the first day after <paramref name="today"/> on which <see cref="PercentDelivered"/> is
+    /// lower than today's with <paramref name="delivered"/> given; null when it never falls (nothing delivered, or nothing
+    /// more owed). What is owed never shrinks as days pass, so the share only falls, and the day is found by halving.
+    /// </summary>
+    public static DateOnly? NextDayPercentFalls(Commitment commitment, decimal delivered, DateOnly today, IReadOnlyList<TermPeriod> terms)
+    {
+        if (Of(commitment, delivered, today, terms).PercentDelivered is not { } percent || percent == 0)
+        {
+            return null;
+        }
+
+        var last = commitment.LastDayOwed ?? LastDayWorkedOut;
+        bool Falls(DateOnly day) => Of(commitment, delivered, day, terms).PercentDelivered < percent;
+        return last > today && Falls(last) ? DaySearch.FirstDay(today.AddDays(1), last, Falls) : null;
     }
 
     /// <summary>Provision with no end date is worked out this far ahead; nobody plans past it.</summary>

@@ -117,19 +117,9 @@ public sealed class CommitmentProgressTests
     [InlineData(ProvisionPeriod.Week, true, 200)]
     public void The_first_day_behind_is_the_day_the_status_turns_behind_for_any_amount_delivered(ProvisionPeriod period, bool termTimeOnly, int? days)
     {
-        // Terms with gaps, across a Christmas and an Easter with their bank holidays.
-        IReadOnlyList<TermPeriod> terms =
-        [
-            new(new(2026, 9, 2), new(2026, 10, 23)), new(new(2026, 11, 2), new(2026, 12, 18)),
-            new(new(2027, 1, 5), new(2027, 2, 12)), new(new(2027, 2, 22), new(2027, 3, 26)), new(new(2027, 4, 12), new(2027, 7, 21)),
-        ];
-        var start = new DateOnly(2026, 10, 14);
-        var commitment = Agreed(Weekly(start, 1.5m, days is { } d ? start.AddDays(d) : null));
-        commitment.Period = period;
-        commitment.TermTimeOnly = termTimeOnly;
-        var lastDay = new DateOnly(2027, 8, 31);
+        var (commitment, terms, start, lastDay) = ProvisionAcrossTerms(period, termTimeOnly, days);
 
-        foreach (var delivered in new[] { 0m, 0.5m, 1.5m, 3m, 7.5m, 20m, 61m, 1000m })
+        foreach (var delivered in Delivered)
         {
             var firstDayBehind = CommitmentProgress.FirstDayBehind(commitment, delivered, terms);
             for (var day = start.AddDays(-3); day <= lastDay; day = day.AddDays(1))
@@ -139,6 +129,51 @@ public sealed class CommitmentProgressTests
                     $"{delivered} delivered on {day}: {status}, first day behind {firstDayBehind}");
             }
         }
+    }
+
+    [Theory]
+    [InlineData(ProvisionPeriod.Week, false, null)]
+    [InlineData(ProvisionPeriod.Week, true, null)]
+    [InlineData(ProvisionPeriod.Day, false, 40)]
+    [InlineData(ProvisionPeriod.Day, true, 120)]
+    [InlineData(ProvisionPeriod.Week, true, 200)]
+    public void The_share_delivered_first_falls_a_point_on_the_day_given_for_any_amount_delivered(ProvisionPeriod period, bool termTimeOnly, int? days)
+    {
+        var (commitment, terms, start, lastDay) = ProvisionAcrossTerms(period, termTimeOnly, days);
+
+        foreach (var delivered in Delivered)
+        {
+            foreach (var today in new[] { start, start.AddDays(9), new DateOnly(2026, 12, 24), new DateOnly(2027, 4, 1), start.AddDays(days ?? 300) })
+            {
+                var percent = CommitmentProgress.Of(commitment, delivered, today, terms).PercentDelivered;
+                var falls = CommitmentProgress.NextDayPercentFalls(commitment, delivered, today, terms);
+                var walked = (DateOnly?)null;
+                for (var day = today.AddDays(1); day <= lastDay && walked is null; day = day.AddDays(1))
+                {
+                    walked = CommitmentProgress.Of(commitment, delivered, day, terms).PercentDelivered < percent ? day : null;
+                }
+
+                // Open-ended provision may fall only after the days walked.
+                Assert.True(walked == falls || (walked is null && falls > lastDay), $"{delivered} delivered, {percent}% on {today}: falls on {falls}, walked to {walked}");
+            }
+        }
+    }
+
+    private static readonly decimal[] Delivered = [0m, 0.5m, 1.5m, 3m, 7.5m, 20m, 61m, 1000m];
+
+    /// <summary>Provision of 1.5 a period from 14 October 2026, over terms with gaps, across a Christmas and an Easter with their bank holidays.</summary>
+    private static (Commitment Commitment, IReadOnlyList<TermPeriod> Terms, DateOnly Start, DateOnly LastDay) ProvisionAcrossTerms(ProvisionPeriod period, bool termTimeOnly, int? days)
+    {
+        IReadOnlyList<TermPeriod> terms =
+        [
+            new(new(2026, 9, 2), new(2026, 10, 23)), new(new(2026, 11, 2), new(2026, 12, 18)),
+            new(new(2027, 1, 5), new(2027, 2, 12)), new(new(2027, 2, 22), new(2027, 3, 26)), new(new(2027, 4, 12), new(2027, 7, 21)),
+        ];
+        var start = new DateOnly(2026, 10, 14);
+        var commitment = Agreed(Weekly(start, 1.5m, days is { } d ? start.AddDays(d) : null));
+        commitment.Period = period;
+        commitment.TermTimeOnly = termTimeOnly;
+        return (commitment, terms, start, new DateOnly(2027, 8, 31));
     }
 
     [Fact]
