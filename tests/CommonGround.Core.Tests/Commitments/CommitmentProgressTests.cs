@@ -110,11 +110,7 @@ public sealed class CommitmentProgressTests
     }
 
     [Theory]
-    [InlineData(ProvisionPeriod.Week, false, null)]
-    [InlineData(ProvisionPeriod.Week, true, null)]
-    [InlineData(ProvisionPeriod.Day, false, 40)]
-    [InlineData(ProvisionPeriod.Day, true, 120)]
-    [InlineData(ProvisionPeriod.Week, true, 200)]
+    [MemberData(nameof(Schedules))]
     public void The_first_day_behind_is_the_day_the_status_turns_behind_for_any_amount_delivered(ProvisionPeriod period, bool termTimeOnly, int? days)
     {
         var (commitment, terms, start, lastDay) = ProvisionAcrossTerms(period, termTimeOnly, days);
@@ -132,11 +128,7 @@ public sealed class CommitmentProgressTests
     }
 
     [Theory]
-    [InlineData(ProvisionPeriod.Week, false, null)]
-    [InlineData(ProvisionPeriod.Week, true, null)]
-    [InlineData(ProvisionPeriod.Day, false, 40)]
-    [InlineData(ProvisionPeriod.Day, true, 120)]
-    [InlineData(ProvisionPeriod.Week, true, 200)]
+    [MemberData(nameof(Schedules))]
     public void The_share_delivered_first_falls_a_point_on_the_day_given_for_any_amount_delivered(ProvisionPeriod period, bool termTimeOnly, int? days)
     {
         var (commitment, terms, start, lastDay) = ProvisionAcrossTerms(period, termTimeOnly, days);
@@ -158,6 +150,13 @@ public sealed class CommitmentProgressTests
             }
         }
     }
+
+    /// <summary>Weekly and daily provision, in term time or all year, open-ended or for 40 to 200 days.</summary>
+    public static TheoryData<ProvisionPeriod, bool, int?> Schedules => new()
+    {
+        { ProvisionPeriod.Week, false, null }, { ProvisionPeriod.Week, true, null }, { ProvisionPeriod.Day, false, 40 }, { ProvisionPeriod.Day, true, 120 },
+        { ProvisionPeriod.Week, true, 200 },
+    };
 
     private static readonly decimal[] Delivered = [0m, 0.5m, 1.5m, 3m, 7.5m, 20m, 61m, 1000m];
 
