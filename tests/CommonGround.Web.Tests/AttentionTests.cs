@@ -350,8 +350,8 @@ public sealed class AttentionTests : FreshAppTests
     public async Task Each_days_first_run_for_a_year_leaves_every_childs_warnings_and_legal_date_warnings_as_working_out_every_child_would()
     {
         // Records with clocks of every kind: a needs assessment's legal dates, concerns, provision, advice asked for and advice
-        // given, words the family asked to have corrected, and the demo's meetings, advice and plans; a meeting arranged for
-        // a later day; and contact that lapses.
+        // given, words the family asked to have corrected, a plan to review, a meeting arranged for a later day and its
+        // record waiting for the family, and contact that lapses.
         var (jordan, _) = await CaseworkerStartsJordansNeedsAssessmentAsync();
         var sam = await SamsParentRaisesThreeConcernsAsync();
         var keyWorker = await SignedInAsync("senco@example.org");
@@ -383,8 +383,35 @@ public sealed class AttentionTests : FreshAppTests
             ["Input.AdviserId"] = (await MemberIdAsync(sam, "therapist@example.org")).ToString(), ["Input.Part"] = "Health", ["Input.About"] = "Speech and language at school",
         });
         Assert.True(asked.StatusCode == HttpStatusCode.Redirect, string.Join("; ", askedPage.ErrorSummary()));
-        // And the family's own advice, whose recommendations no plan answers.
+
         var parent = await SignedInAsync("parent@example.org");
+        // And an SEN support plan agreed with the family, with reading in a small group, to be reviewed by 23 March.
+        var (planStarted, _) = await keyWorker.SubmitAsync($"/children/{sam}/plans/new", new Dictionary<string, string> { ["Input.Kind"] = "SenSupport" });
+        Assert.Equal(HttpStatusCode.Redirect, planStarted.StatusCode);
+        var planId = await App.QueryAsync(db => db.SupportPlans.Where(p => p.ChildId == sam && p.Kind == Core.Plans.PlanKind.SenSupport).Select(p => p.Id).SingleAsync());
+        var plan = $"/children/{sam}/plans/{planId}";
+        foreach (var (step, fields) in new[]
+        {
+            ("needs", new Dictionary<string, string> { ["Input.Text"] = "Sam finds spoken instructions hard to follow", ["Input.Part"] = "Education", ["Input.BroadArea"] = "CommunicationAndInteraction" }),
+            ("outcomes", new Dictionary<string, string> { ["Input.Text"] = "Sam will ask an adult for help when he is stuck", ["Input.Part"] = "Education" }),
+            ("provision", new Dictionary<string, string>(Browse.DateFields("Input.StartDate", new DateOnly(2027, 1, 4)))
+            {
+                ["Input.Text"] = "Small-group reading", ["Input.Part"] = "Education", ["Input.ProviderId"] = owner, ["Input.Quantity"] = "3", ["Input.Unit"] = "Sessions",
+                ["Input.MinutesPerSession"] = "30", ["Input.Period"] = "Week",
+            }),
+            ("share", new Dictionary<string, string>()),
+        })
+        {
+            var (done, donePage) = await keyWorker.SubmitAsync($"{plan}/{step}", fields);
+            Assert.True(done.StatusCode == HttpStatusCode.Redirect, $"{step}: {string.Join("; ", donePage.ErrorSummary())}");
+        }
+
+        var lines = await App.QueryAsync(db => db.PlanLines.Where(l => l.PlanId == planId).Select(l => l.Id).ToListAsync());
+        var (answered, _) = await parent.SubmitAsync($"{plan}/answer", lines.SelectMany(l => new[] { ($"Answers[{l}]", "Agree"), ($"Words[{l}]", "") }).ToDictionary());
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        var (planAgreed, planAgreedPage) = await keyWorker.SubmitAsync($"{plan}/agree", new Dictionary<string, string>());
+        Assert.True(planAgreed.StatusCode == HttpStatusCode.Redirect, string.Join("; ", planAgreedPage.ErrorSummary()));
+        // And the family's own advice, given after the plan, whose recommendations no plan answers.
         var (given, givenPage) = await parent.SubmitAsync($"/children/{sam}/advice/family", new Dictionary<string, string>
         {
             ["Input.Part"] = "Education", ["Input.About"] = "What helps Sam at home", ["Input.Advice"] = "Sam copes when he knows what is coming.",
@@ -402,6 +429,15 @@ public sealed class AttentionTests : FreshAppTests
             ["Input.WhatIsWrong"] = "Sam did not refuse: the changing room was too loud for him.", ["Input.SuggestedWords"] = "Sam could not manage the changing room today.",
         });
         Assert.Equal(HttpStatusCode.Redirect, correction.StatusCode);
+        // And a review meeting on 10 February, whose record is shared the day after and never agreed.
+        var (arranged, arrangedPage) = await keyWorker.SubmitAsync($"/children/{sam}/meetings/new", new Dictionary<string, string>(Browse.DateFields("Input.Date", new DateOnly(2027, 2, 10)))
+        {
+            ["Input.Kind"] = "Review", ["Input.Time"] = "10:30", ["Input.DurationMinutes"] = "60", ["Input.Place"] = "Brookside Primary, room 2", ["Input.OnlineLink"] = "",
+            ["Input.Invitees[0]"] = (await App.QueryAsync(db => db.Users.Where(u => u.Email == "parent@example.org").Select(u => u.Id).SingleAsync())).ToString(),
+            ["Input.NoteTakerId"] = (await App.QueryAsync(db => db.Users.Where(u => u.Email == "senco@example.org").Select(u => u.Id).SingleAsync())).ToString(),
+        });
+        Assert.True(arranged.StatusCode == HttpStatusCode.Redirect, string.Join("; ", arrangedPage.ErrorSummary()));
+        var meeting = arranged.Headers.Location!.OriginalString;
 
         var area = await App.QueryAsync(db => db.Children.Where(c => c.Id == sam).Select(c => c.AreaId).SingleAsync());
         var children = await App.QueryAsync(db => db.Children.Where(c => c.AreaId == area).Select(c => c.Id).ToListAsync());
@@ -418,10 +454,21 @@ public sealed class AttentionTests : FreshAppTests
         for (var day = 1; day <= 400; day++)
         {
             App.Time.Advance(TimeSpan.FromDays(1));
+            if (App.Time.TodayInUk() == new DateOnly(2027, 2, 11))
+            {
+                var noteTaker = await SignedInAsync("senco@example.org");
+                var (written, writtenPage) = await noteTaker.SubmitAsync($"{meeting}/record/edit", new Dictionary<string, string>
+                {
+                    ["Input.FamilyViews"] = "Sam's mum said lunchtimes are too loud.", ["Input.Decisions"] = "Sam will eat in the library for a month.",
+                });
+                Assert.True(written.StatusCode == HttpStatusCode.Redirect, string.Join("; ", writtenPage.ErrorSummary()));
+                Assert.Equal(HttpStatusCode.Redirect, (await noteTaker.SubmitAsync($"{meeting}/record/share", new Dictionary<string, string>())).Response.StatusCode);
+            }
+
             if (App.Time.TodayInUk() == new DateOnly(2027, 1, 8))
             {
                 // One session of the therapy given in its first week, so the share delivered falls a point at a time after it.
-                var therapy = await App.QueryAsync(db => db.Commitments.Where(c => c.ChildId == sam && c.Kind == Core.Commitments.CommitmentKind.Recurring).Select(c => c.Id).SingleAsync());
+                var therapy = await App.QueryAsync(db => db.Commitments.Where(c => c.ChildId == sam && c.What == "Speech and language therapy in school").Select(c => c.Id).SingleAsync());
                 var (recorded, recordedPage) = await (await SignedInAsync("senco@example.org")).SubmitAsync($"/children/{sam}/commitments/{therapy}/deliveries/new",
                     new Dictionary<string, string>(Browse.DateFields("Input.Date", new DateOnly(2027, 1, 6))) { ["Input.Delivered"] = "true", ["Input.Quantity"] = "1" });
                 Assert.True(recorded.StatusCode == HttpStatusCode.Redirect, string.Join("; ", recordedPage.ErrorSummary()));
@@ -453,7 +500,8 @@ public sealed class AttentionTests : FreshAppTests
         {
             AttentionSignalKind.StatutoryDueSoon, AttentionSignalKind.StatutoryMissed, AttentionSignalKind.RepeatedConcerns, AttentionSignalKind.ConcernOverdue,
             AttentionSignalKind.NoContact, AttentionSignalKind.ProvisionBehind, AttentionSignalKind.CommitmentOverdue, AttentionSignalKind.AdviceLate,
-            AttentionSignalKind.RecommendationsUnanswered, AttentionSignalKind.CorrectionWaiting,
+            AttentionSignalKind.RecommendationsUnanswered, AttentionSignalKind.CorrectionWaiting, AttentionSignalKind.PlanReviewOverdue,
+            AttentionSignalKind.RecordAwaitingAgreement,
         };
         Assert.True(expected.All(kindsSeen.Contains), $"Seen: {string.Join(", ", kindsSeen)}");
         Assert.True(looked < 400 * children.Count / 2, $"{looked} children looked at over 400 days, of {children.Count}");
