@@ -429,8 +429,9 @@ public sealed class AttentionTests : FreshAppTests
             ["Input.WhatIsWrong"] = "Sam did not refuse: the changing room was too loud for him.", ["Input.SuggestedWords"] = "Sam could not manage the changing room today.",
         });
         Assert.Equal(HttpStatusCode.Redirect, correction.StatusCode);
-        // And a review meeting on 10 February, whose record is shared the day after and never agreed.
-        var (arranged, arrangedPage) = await keyWorker.SubmitAsync($"/children/{sam}/meetings/new", new Dictionary<string, string>(Browse.DateFields("Input.Date", new DateOnly(2027, 2, 10)))
+        // And a review meeting on Thursday 11 February, whose record is shared on the Friday and never agreed: it waits a
+        // working day by the Monday, with no change to the record in between.
+        var (arranged, arrangedPage) = await keyWorker.SubmitAsync($"/children/{sam}/meetings/new", new Dictionary<string, string>(Browse.DateFields("Input.Date", new DateOnly(2027, 2, 11)))
         {
             ["Input.Kind"] = "Review", ["Input.Time"] = "10:30", ["Input.DurationMinutes"] = "60", ["Input.Place"] = "Brookside Primary, room 2", ["Input.OnlineLink"] = "",
             ["Input.Invitees[0]"] = (await App.QueryAsync(db => db.Users.Where(u => u.Email == "parent@example.org").Select(u => u.Id).SingleAsync())).ToString(),
@@ -454,7 +455,7 @@ public sealed class AttentionTests : FreshAppTests
         for (var day = 1; day <= 400; day++)
         {
             App.Time.Advance(TimeSpan.FromDays(1));
-            if (App.Time.TodayInUk() == new DateOnly(2027, 2, 11))
+            if (App.Time.TodayInUk() == new DateOnly(2027, 2, 12))
             {
                 var noteTaker = await SignedInAsync("senco@example.org");
                 var (written, writtenPage) = await noteTaker.SubmitAsync($"{meeting}/record/edit", new Dictionary<string, string>
