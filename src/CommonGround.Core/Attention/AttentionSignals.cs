@@ -450,25 +450,21 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
         if ((rules & AttentionRules.Plans) != 0)
         {
             // Support plans past the date their kind says they must be reviewed by; an EHC plan's review is a statutory process.
+            // Until its date passes, a plan is worked out again the day after it.
             var plans = await db.SupportPlans.AsNoTracking()
-                .Where(p => ids.Contains(p.ChildId) && p.Status == PlanStatus.Agreed && p.Kind != PlanKind.Ehc && p.ReviewBy < today).ToListAsync(cancellationToken);
-            foreach (var plan in plans.Where(p => !plans.Any(later => later.ChildId == p.ChildId && later.Kind == p.Kind && later.AgreedAt > p.AgreedAt)))
+                .Where(p => ids.Contains(p.ChildId) && p.Status == PlanStatus.Agreed && p.Kind != PlanKind.Ehc && p.ReviewBy != null).ToListAsync(cancellationToken);
+            foreach (var plan in plans.Where(p => p.ReviewBy >= today))
+            {
+                rechecks?.On(plan.ChildId, AttentionRules.Plans, plan.ReviewBy!.Value.AddDays(1));
+            }
+
+            var late = plans.Where(p => p.ReviewBy < today).ToList();
+            foreach (var plan in late.Where(p => !late.Any(later => later.ChildId == p.ChildId && later.Kind == p.Kind && later.AgreedAt > p.AgreedAt)))
             {
                 Signal(plan.ChildId, AttentionSignalKind.PlanReviewOverdue, plan.Id.ToString(),
                     $"The {plan.Rule.Name} was due to be reviewed by {UkDates.Date(plan.ReviewBy!.Value)}",
                     ChildLinks.Plan(plan.ChildId, plan.Id), 0, dueOn: plan.ReviewBy, subjectId: plan.Id, organisationId: plan.OrganisationId,
                     since: plan.ReviewBy, end: $". Written by {plan.OrganisationName}");
-            }
-
-            if (rechecks is not null)
-            {
-                var reviewsToCome = await db.SupportPlans.AsNoTracking()
-                    .Where(p => ids.Contains(p.ChildId) && p.Status == PlanStatus.Agreed && p.Kind != PlanKind.Ehc && p.ReviewBy >= today)
-                    .Select(p => new { p.ChildId, ReviewBy = p.ReviewBy!.Value }).ToListAsync(cancellationToken);
-                foreach (var plan in reviewsToCome)
-                {
-                    rechecks.On(plan.ChildId, AttentionRules.Plans, plan.ReviewBy.AddDays(1));
-                }
             }
         }
 
