@@ -413,6 +413,9 @@ public abstract class FreshAppTests : IAsyncLifetime
     protected Task<Guid> ChildIdAsync(string firstName) =>
         App.QueryAsync(db => db.Children.Where(c => c.FirstName == firstName).Select(c => c.Id).SingleAsync());
 
+    /// <summary>The account with this email.</summary>
+    protected Task<Guid> UserIdAsync(string email) => App.QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
     /// <summary>The active team place on a child of the professional with this email.</summary>
     protected Task<Guid> MemberIdAsync(Guid childId, string email) => App.QueryAsync(db => db.TeamMembers
         .Where(t => t.ChildId == childId && t.LeftAt == null && t.Professional!.UserAccount!.Email == email).Select(t => t.Id).SingleAsync());

@@ -31,8 +31,6 @@ public sealed class MeetingTests : FreshAppTests
         return (keyWorker, sam, await App.QueryAsync(db => db.Meetings.Select(m => m.Id).SingleAsync()));
     }
 
-    private Task<Guid> UserIdAsync(string email) => App.QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
-
     /// <summary>Moves the clock past the start of the meeting; sessions have run out by then, so people sign in again.</summary>
     private void MeetingHasStarted() => App.Time.SetUtcNow(new DateTimeOffset(2026, 11, 25, 11, 45, 0, TimeSpan.Zero));
 

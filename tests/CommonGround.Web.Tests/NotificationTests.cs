@@ -10,7 +10,6 @@ namespace CommonGround.Web.Tests;
 
 public sealed class NotificationTests : FreshAppTests
 {
-    private async Task<Guid> UserIdAsync(string email) => await App.QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
     private async Task<Notification> NotifyAsync(string email, NotificationKind kind = NotificationKind.Commitments, string link = "/children", bool mandatory = false)
     {
