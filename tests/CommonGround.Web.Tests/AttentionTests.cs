@@ -236,6 +236,29 @@ public sealed class AttentionTests : FreshAppTests
     }
 
     [Fact]
+    public async Task A_concern_raised_works_out_its_own_clock_and_the_count_and_leaves_the_other_open_concerns_alone()
+    {
+        var sam = await SamsParentRaisesThreeConcernsAsync();
+        var first = await App.QueryAsync(db => db.Concerns.Where(c => c.ChildId == sam).OrderBy(c => c.RaisedAt).Select(c => c.Id).FirstAsync());
+
+        // The first concern's warning is gone, as if its refresh had failed: raising a fourth does not work it out again.
+        await App.QueryAsync(db => db.AttentionSignals.Where(s => s.ChildId == sam && s.SubjectKey == first.ToString()).ExecuteDeleteAsync());
+        var (raised, _) = await (await SignedInAsync("parent@example.org")).SubmitAsync($"/children/{sam}/concerns/new", Concern("Getting to school"));
+        Assert.Equal(HttpStatusCode.Redirect, raised.StatusCode);
+        var fourth = await App.QueryAsync(db => db.Concerns.Where(c => c.ChildId == sam && c.Topic == "Getting to school").Select(c => c.Id).SingleAsync());
+        var (stored, allRules) = await SamsSignalsAsync(sam);
+        Assert.Contains(stored, s => s.StartsWith($"{AttentionSignalKind.ConcernToAcknowledge} {fourth} ", StringComparison.Ordinal));
+        Assert.Contains(stored, s => s.StartsWith($"{AttentionSignalKind.RepeatedConcerns} ", StringComparison.Ordinal) && s.Contains("4 concerns raised", StringComparison.Ordinal));
+        Assert.Contains(allRules, s => s.Contains(first.ToString(), StringComparison.Ordinal));
+        Assert.Equal(allRules.Where(s => !s.Contains(first.ToString(), StringComparison.Ordinal)), stored);
+
+        // The job, which works out every open concern of a child whose record changed, puts it back.
+        await RunAttentionJobAsync();
+        (stored, allRules) = await SamsSignalsAsync(sam);
+        Assert.Equal(allRules, stored);
+    }
+
+    [Fact]
     public async Task Changes_saved_at_the_same_moment_share_a_refresh_and_each_returns_once_its_childs_signals_are_there()
     {
         var sam = await SamsParentRaisesThreeConcernsAsync();

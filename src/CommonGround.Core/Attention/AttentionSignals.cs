@@ -28,6 +28,12 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
 
     private static WorkingDayCalendar Calendar => WorkingDayCalendar.EnglandAndWales;
 
+    /// <summary>The kinds each open concern's clock raises, one at a time, keyed by <see cref="ConcernSubjectKey"/>.</summary>
+    private static readonly AttentionSignalKind[] ConcernClockKinds =
+        [AttentionSignalKind.ConcernOverdue, AttentionSignalKind.ConcernDueSoon, AttentionSignalKind.ConcernToAcknowledge];
+
+    private static string ConcernSubjectKey(Guid concernId) => concernId.ToString();
+
     /// <summary>Brings the signals for these children up to date and saves them; returns how many rows changed.</summary>
     public Task<int> RefreshAsync(IReadOnlyCollection<Guid> childIds, CancellationToken cancellationToken = default) =>
         RefreshAsync(childIds, AttentionRules.All, cancellationToken);
@@ -37,27 +43,46 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
     /// as they are; returns how many rows changed.
     /// </summary>
     public Task<int> RefreshAsync(IReadOnlyCollection<Guid> childIds, AttentionRules rules, CancellationToken cancellationToken = default) =>
-        RefreshAsync(childIds, rules, keepRechecks: false, cancellationToken);
+        RefreshAsync(childIds, rules, keepRechecks: false, onlyConcerns: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RefreshAsync(IReadOnlyCollection{Guid}, AttentionRules, CancellationToken)"/>; when
+    /// <paramref name="onlyConcerns"/> is given, of the concern clocks only those concerns' are worked out again (with
+    /// each child's count of concerns raised lately), the other open concerns' warnings left as they are.
+    /// </summary>
+    public Task<int> RefreshAsync(IReadOnlyCollection<Guid> childIds, AttentionRules rules, IReadOnlyCollection<Guid>? onlyConcerns, CancellationToken cancellationToken) =>
+        RefreshAsync(childIds, rules, keepRechecks: false, onlyConcerns, cancellationToken);
 
     /// <summary>
     /// As <see cref="RefreshAsync(IReadOnlyCollection{Guid}, AttentionRules, CancellationToken)"/>, and keeps for each
     /// child and group the day time alone may next change them (<see cref="AttentionRecheck"/>), with the signals.
     /// </summary>
     public Task<int> RefreshAndKeepRechecksAsync(IReadOnlyCollection<Guid> childIds, AttentionRules rules, CancellationToken cancellationToken = default) =>
-        RefreshAsync(childIds, rules, keepRechecks: true, cancellationToken);
+        RefreshAsync(childIds, rules, keepRechecks: true, onlyConcerns: null, cancellationToken);
 
-    private async Task<int> RefreshAsync(IReadOnlyCollection<Guid> childIds, AttentionRules rules, bool keepRechecks, CancellationToken cancellationToken)
+    private async Task<int> RefreshAsync(IReadOnlyCollection<Guid> childIds, AttentionRules rules, bool keepRechecks, IReadOnlyCollection<Guid>? onlyConcerns,
+        CancellationToken cancellationToken)
     {
         var ids = childIds.Distinct().ToList();
         var now = timeProvider.UtcNow();
         var rechecks = keepRechecks ? new AttentionRechecks() : null;
-        var fresh = await ComputeAsync(db, ids, now, timeProvider.TodayInUk(), rules, rechecks, cancellationToken);
+        onlyConcerns = (rules & AttentionRules.Concerns) == 0 ? null : onlyConcerns;
+        var fresh = await ComputeAsync(db, ids, now, timeProvider.TodayInUk(), rules, rechecks, onlyConcerns, cancellationToken);
         await statutoryWarnings.AddAsync(fresh, cancellationToken);
         var stored = db.AttentionSignals.Where(s => ids.Contains(s.ChildId));
         if (rules != AttentionRules.All)
         {
             var kinds = AttentionRuleGroups.KindsOf(rules);
             stored = stored.Where(s => EF.Constant(kinds).Contains(s.Kind));
+        }
+
+        if (onlyConcerns is not null)
+        {
+            // Only the named concerns' clocks were worked out, so only theirs are compared (and removed if gone); read
+            // apart from the other kinds, so each half is found from the index by child, kind and subject.
+            var subjects = onlyConcerns.Select(ConcernSubjectKey).ToList();
+            stored = stored.Where(s => !EF.Constant(ConcernClockKinds).Contains(s.Kind))
+                .Concat(stored.Where(s => EF.Constant(ConcernClockKinds).Contains(s.Kind) && subjects.Contains(s.SubjectKey)));
         }
 
         var existing = await stored.ToListAsync(cancellationToken);
@@ -141,11 +166,11 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
     /// a change still inside its transaction is refreshed in it, where its records can be seen.
     /// </summary>
     public Task RefreshAfterChangeAsync(Guid childId, CancellationToken cancellationToken = default) =>
-        RefreshAfterChangeAsync([childId], AttentionRules.All, cancellationToken);
+        RefreshAfterChangeAsync([childId], AttentionRules.All, onlyConcerns: null, cancellationToken);
 
     /// <inheritdoc cref="RefreshAfterChangeAsync(Guid, CancellationToken)"/>
     public Task RefreshAfterChangeAsync(IReadOnlyCollection<Guid> childIds, CancellationToken cancellationToken = default) =>
-        RefreshAfterChangeAsync(childIds, AttentionRules.All, cancellationToken);
+        RefreshAfterChangeAsync(childIds, AttentionRules.All, onlyConcerns: null, cancellationToken);
 
     /// <summary>
     /// As <see cref="RefreshAfterChangeAsync(Guid, CancellationToken)"/>, for a change that can move only the signals of
@@ -153,9 +178,17 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
     /// when in doubt, use the overload without rules, which works out all of them.
     /// </summary>
     public Task RefreshAfterChangeAsync(Guid childId, AttentionRules rules, CancellationToken cancellationToken = default) =>
-        RefreshAfterChangeAsync([childId], rules, cancellationToken);
+        RefreshAfterChangeAsync([childId], rules, onlyConcerns: null, cancellationToken);
 
-    private async Task RefreshAfterChangeAsync(IReadOnlyCollection<Guid> childIds, AttentionRules rules, CancellationToken cancellationToken)
+    /// <summary>
+    /// After a concern is raised: only its own clock and the child's count of concerns raised lately can move, so only
+    /// those are worked out again, not every open concern of the child.
+    /// </summary>
+    public Task RefreshAfterConcernRaisedAsync(Guid childId, Guid concernId, CancellationToken cancellationToken = default) =>
+        RefreshAfterChangeAsync([childId], AttentionRules.Concerns, [concernId], cancellationToken);
+
+    private async Task RefreshAfterChangeAsync(IReadOnlyCollection<Guid> childIds, AttentionRules rules, IReadOnlyCollection<Guid>? onlyConcerns,
+        CancellationToken cancellationToken)
     {
         if (childIds.Count == 0)
         {
@@ -165,8 +198,8 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
         try
         {
             await (together is not null && db.Database.CurrentTransaction is null
-                ? together.RefreshAsync(childIds, rules, cancellationToken)
-                : RefreshAsync(childIds, rules, cancellationToken));
+                ? together.RefreshAsync(childIds, rules, onlyConcerns, cancellationToken)
+                : RefreshAsync(childIds, rules, keepRechecks: false, onlyConcerns, cancellationToken));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -190,9 +223,15 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
     /// and on a new day the groups whose day to be worked out again (gathered in <paramref name="rechecks"/>) has come.
     /// </summary>
     /// <param name="rechecks">When given, gathers for each child and group the first day time alone may change what was worked out.</param>
+    /// <param name="onlyConcerns">When given, the concern clocks of these concerns alone are worked out (the count of concerns raised lately still is).</param>
     public static async Task<List<AttentionSignal>> ComputeAsync(CommonGroundDbContext db, IReadOnlyList<Guid> ids, DateTime now, DateOnly today, AttentionRules rules,
-        AttentionRechecks? rechecks = null, CancellationToken cancellationToken = default)
+        AttentionRechecks? rechecks = null, IReadOnlyCollection<Guid>? onlyConcerns = null, CancellationToken cancellationToken = default)
     {
+        if (rechecks is not null && onlyConcerns is not null)
+        {
+            throw new ArgumentException("A child's recheck days come from all of its open concerns, so they cannot be kept from some of them", nameof(onlyConcerns));
+        }
+
         var endOfToday = TimeProviderExtensions.FromUkTime(today.AddDays(1), TimeOnly.MinValue);
         var children = await db.Children.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.AreaId, c.CreatedAt, c.DateOfBirth, c.ClosedOn })
             .ToDictionaryAsync(c => c.Id, cancellationToken);
@@ -267,7 +306,8 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
         if ((rules & AttentionRules.Concerns) != 0)
         {
             // Concerns: a clock past its date, or due within one working day; and several raised in a short time.
-            var concerns = await db.Concerns.AsNoTracking().Where(c => ids.Contains(c.ChildId) && c.Status != ConcernStatus.Closed).ToListAsync(cancellationToken);
+            var open = db.Concerns.AsNoTracking().Where(c => ids.Contains(c.ChildId) && c.Status != ConcernStatus.Closed);
+            var concerns = await (onlyConcerns is null ? open : open.Where(c => onlyConcerns.Contains(c.Id))).ToListAsync(cancellationToken);
             foreach (var concern in concerns)
             {
                 // An open concern's clocks move it from new to due soon to late by the day.
@@ -279,7 +319,7 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
                 {
                     var due = next.DueOn;
                     var acknowledgeLate = next.Kind == ConcernClockKind.Acknowledge;
-                    Signal(concern.ChildId, AttentionSignalKind.ConcernOverdue, concern.Id.ToString(),
+                    Signal(concern.ChildId, AttentionSignalKind.ConcernOverdue, ConcernSubjectKey(concern.Id),
                         $"{(concern.Urgency == ConcernUrgency.Urgent ? "Urgent concern" : "Concern")} not {(acknowledgeLate ? "acknowledged" : "answered in full")} by {UkDates.Date(due)}",
                         link, 0, RecordArea.Concerns, due, concern.Id, concern.About, concern.OwnerOrganisationId, since: due, end: $". Owner: {who}");
                 }
@@ -287,20 +327,20 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
                 {
                     // Late once and escalated: it stays in front of the leads until it is resolved.
                     var wasLate = concern.RespondEscalatedAt is not null ? $"answered in full by {UkDates.Date(concern.RespondBy)}" : $"acknowledged by {UkDates.Date(concern.AcknowledgeBy)}";
-                    Signal(concern.ChildId, AttentionSignalKind.ConcernOverdue, concern.Id.ToString(),
+                    Signal(concern.ChildId, AttentionSignalKind.ConcernOverdue, ConcernSubjectKey(concern.Id),
                         $"{(concern.Urgency == ConcernUrgency.Urgent ? "Urgent concern" : "Concern")} was not {wasLate}, so it was escalated. It is {concern.Status.ToDisplayName().ToLowerInvariant()} now; respond in full by {UkDates.Date(concern.RespondBy)}. Owner: {who}",
                         link, 0, RecordArea.Concerns, concern.RespondBy, concern.Id, concern.About, concern.OwnerOrganisationId);
                 }
                 else if (next is { Status: ClockStatus.DueSoon })
                 {
-                    Signal(concern.ChildId, AttentionSignalKind.ConcernDueSoon, concern.Id.ToString(),
+                    Signal(concern.ChildId, AttentionSignalKind.ConcernDueSoon, ConcernSubjectKey(concern.Id),
                         $"Concern to {(next.Kind == ConcernClockKind.Acknowledge ? "acknowledge" : "answer in full")} by {UkDates.DayAndDate(next.DueOn)}. Owner: {who}",
                         link, 0, RecordArea.Concerns, next.DueOn, concern.Id, concern.About, concern.OwnerOrganisationId);
                 }
                 else if (next is { Kind: ConcernClockKind.Acknowledge })
                 {
                     // Newly raised: nobody has said they have seen it yet, though there is time.
-                    Signal(concern.ChildId, AttentionSignalKind.ConcernToAcknowledge, concern.Id.ToString(),
+                    Signal(concern.ChildId, AttentionSignalKind.ConcernToAcknowledge, ConcernSubjectKey(concern.Id),
                         $"New concern to acknowledge by {UkDates.DayAndDate(next.DueOn)}. Owner: {who}",
                         link, 0, RecordArea.Concerns, next.DueOn, concern.Id, concern.About, concern.OwnerOrganisationId);
                 }

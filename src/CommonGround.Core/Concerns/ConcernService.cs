@@ -149,8 +149,8 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
             $"Raised {(concern.Urgency == ConcernUrgency.Urgent ? "an urgent" : "a")} concern about {concern.About.ToDisplayName()}, for {concern.OwnerName ?? concern.OwnerOrganisationName} to answer"));
         await NotifyNewOwnerAsync(concern, professional, childAccess.Child, actor);
         await db.SaveChangesAsync();
-        // A new concern moves the concern clocks and the count of concerns raised; it is not an answer to the family.
-        await signals.RefreshAfterChangeAsync(concern.ChildId, AttentionRules.Concerns);
+        // A new concern adds its own clock and moves the count of concerns raised; it is not an answer to the family.
+        await signals.RefreshAfterConcernRaisedAsync(concern.ChildId, concern.Id);
         return concern;
     }
 
