@@ -374,7 +374,7 @@ public sealed class AttentionTests : FreshAppTests
     {
         // Records with clocks of every kind: a needs assessment's legal dates, concerns, provision, advice asked for and advice
         // given, words the family asked to have corrected, a plan to review, a meeting arranged for a later day and its
-        // record waiting for the family, and contact that lapses.
+        // record waiting for the family, a record asked to be erased, and contact that lapses.
         var (jordan, _) = await CaseworkerStartsJordansNeedsAssessmentAsync();
         var sam = await SamsParentRaisesThreeConcernsAsync();
         var keyWorker = await SignedInAsync("senco@example.org");
@@ -438,6 +438,15 @@ public sealed class AttentionTests : FreshAppTests
                 Assert.Equal(HttpStatusCode.Redirect, (await noteTaker.SubmitAsync($"{meeting}/record/share", new Dictionary<string, string>())).Response.StatusCode);
             }
 
+            if (App.Time.TodayInUk() == new DateOnly(2027, 3, 1))
+            {
+                // Jordan, a young person, asks for his record to be erased, and the answer goes late: the only request
+                // about his data, so nothing else moves the day his warning is looked at again.
+                var (asked, askedPage) = await (await SignedInAsync("youngperson@example.org")).SubmitAsync($"/children/{jordan}/erasure",
+                    new Dictionary<string, string> { ["Input.Reason"] = "I want to start afresh at college." });
+                Assert.True(asked.StatusCode == HttpStatusCode.Redirect, string.Join("; ", askedPage.ErrorSummary()));
+            }
+
             var run = await RunAsync();
             Assert.False(run.EveryChild);
             looked += run.Children;
@@ -465,7 +474,7 @@ public sealed class AttentionTests : FreshAppTests
             AttentionSignalKind.StatutoryDueSoon, AttentionSignalKind.StatutoryMissed, AttentionSignalKind.RepeatedConcerns, AttentionSignalKind.ConcernOverdue,
             AttentionSignalKind.NoContact, AttentionSignalKind.ProvisionBehind, AttentionSignalKind.CommitmentOverdue, AttentionSignalKind.AdviceLate,
             AttentionSignalKind.RecommendationsUnanswered, AttentionSignalKind.CorrectionWaiting, AttentionSignalKind.PlanReviewOverdue,
-            AttentionSignalKind.RecordAwaitingAgreement,
+            AttentionSignalKind.RecordAwaitingAgreement, AttentionSignalKind.ErasureWaiting,
         };
         Assert.True(expected.All(kindsSeen.Contains), $"Seen: {string.Join(", ", kindsSeen)}");
         Assert.True(looked < 400 * children.Count / 2, $"{looked} children looked at over 400 days, of {children.Count}");
