@@ -133,77 +133,7 @@ internal static class Harness
         int exitCode;
         await using (var app = new BenchApp(options.Provider, connectionString, folder))
         {
-            var professional = await app.SignedInClientAsync(people.Professional, BenchData.Password);
-            var parent = await app.SignedInClientAsync(people.Parent, BenchData.Password);
-            var lead = await app.SignedInClientAsync(people.Lead, BenchData.Password);
-            var keyWorker = await app.SignedInClientAsync(people.KeyWorker, BenchData.Password);
-            var caseworker = await app.SignedInClientAsync(people.Caseworker, BenchData.Password);
-            // The first commitment the professional's list links to: one they can see, as they would pick it.
-            var commitments = $"/children/{people.ProfessionalsChild}/commitments";
-            var commitmentPage = Regex.Match(await professional.GetStringAsync(commitments), $"href=\"({Regex.Escape(commitments)}/[0-9a-f-]{{36}})\"") is { Success: true } first
-                ? first.Groups[1].Value
-                : throw new InvalidOperationException("The professional's commitments page links to no commitment");
-            var child = $"/children/{people.ProfessionalsChild}";
-            var oneQuery = new TimedPage("One-query page (what the others are compared with)", professional, $"/bench/one-query/{people.ProfessionalsChild}", PageKind.OneChild);
-            TimedPage[] pages =
-            [
-                new("Child's overview (professional)", professional, child, PageKind.OneChild),
-                new("About me (professional)", professional, $"{child}/about-me", PageKind.OneChild),
-                new("What is happening (parent)", parent, $"/children/{people.BusyChild}/whats-happening", PageKind.OneChild),
-                new($"Who has seen ({BenchData.BusyChildViews:N0} views)", parent, $"/children/{people.BusyChild}/who-has-seen", PageKind.OneChild),
-                new($"Commitments ({BenchData.BusyChildCommitments}, {BenchData.BusyChildDeliveries:N0} deliveries)", professional, commitments, PageKind.OneChild),
-                new("Support plans (parent)", parent, $"/children/{people.BusyChild}/plans", PageKind.OneChild),
-                new("Support plan with its delivery (parent)", parent, $"/children/{people.BusyChild}/plans/{people.BusyChildPlan}", PageKind.OneChild),
-                new("Support plan, Health lines (professional)", professional, $"/children/{people.BusyChild}/plans/{people.BusyChildPlan}", PageKind.OneChild),
-                new($"Children I work with ({BenchData.ProfessionalsTeams} teams)", professional, "/children", PageKind.List),
-                new($"What I owe ({BenchData.ProfessionalsTeams} children)", professional, "/what-i-owe", PageKind.List),
-                new($"Advice asked of me ({BenchData.ProfessionalsTeams} requests)", professional, "/advice-asked", PageKind.List),
-                new($"Needs attention (key worker, {BenchData.KeyWorkersChildren} children)", keyWorker, "/attention", PageKind.List),
-                new($"Needs attention (caseworker, {BenchData.CaseworkersChildren} children)", caseworker, "/attention", PageKind.List),
-                new("Needs attention (caseworker, page 2)", caseworker, "/attention?page=2", PageKind.List),
-                new("Needs attention (lead: overdue concerns)", lead, "/attention", PageKind.List),
-                new("Timeliness report (area, this year)", lead, "/organisation/timeliness", PageKind.List),
-                new("Timeliness report with its late list", lead, "/organisation/timeliness?list=Late", PageKind.List),
-            ];
-
-            Console.WriteLine();
-            Console.WriteLine($"Each page: {options.Requests} requests one at a time, then {options.Requests} shared by {TimedPage.AtOnce} clients at once, after every page has been asked for {TimedPage.WarmUpRequests} times to warm the app up.");
-            Console.WriteLine($"Goals: a page about one child within {PageKind.OneChild.MostTimesOneQuery()}x the one-query page (median one at a time, and throughput at once), " +
-                $"a list within {PageKind.List.MostTimesOneQuery()}x; p95 under {TimedPage.MostP95AtOnceMilliseconds} ms with {TimedPage.AtOnce} at once; no errors; under {TimedPage.MostCompressedKilobytes} KB compressed.");
-            Console.WriteLine();
-            Console.WriteLine($"{"Page",-48} {"median",8} {"x",6} {"p95",8} | {"req/s",7} {"x",6} {"p95",8} | {"KB",5}");
-            // Every page is asked for many times before any is timed: a server runs warm, and otherwise the first pages
-            // timed would carry the runtime's compiling of code that the pages timed after them share.
-            foreach (var page in pages.Prepend(oneQuery))
-            {
-                await page.WarmUpAsync();
-            }
-
-            // The one-query page is then measured twice, the first time to warm the many-at-once path (the thread pool
-            // grows to meet it), so the comparison starts from a warm process.
-            await Task.Delay(TimeSpan.FromSeconds(1));
-            await oneQuery.MeasureAsync(options.Requests);
-            var baseline = await oneQuery.MeasureAsync(options.Requests);
-            Console.WriteLine(baseline.Line(oneQuery.Name, baseline, goalsMet: true));
-            var failures = 0;
-            foreach (var page in pages)
-            {
-                var figures = await page.MeasureAsync(options.Requests);
-                var missed = page.Missed(figures, baseline);
-                failures += missed.Count == 0 ? 0 : 1;
-                Console.WriteLine(figures.Line(page.Name, baseline, missed.Count == 0) + (missed.Count == 0 ? "" : $"  MISSED: {string.Join("; ", missed)}"));
-            }
-
-            failures += await GrowthCheck.RunAsync(app, people, baseline, Math.Max(30, options.Requests / 3));
-
-            // A change, as people make them all day: the form is fetched first (not timed), then the POST is timed to its redirect.
-            var comment = new PostBudget("Comment on a commitment (POST)", professional, commitmentPage, $"{commitmentPage}/comments",
-                new Dictionary<string, string> { ["Input.Text"] = "Session went ahead as planned; next one on Tuesday." }, 50, 150);
-            var (postMedian, postP95) = await comment.MeasureAsync(options.Requests);
-            var postOk = postMedian < comment.MedianBudget && postP95 < comment.P95Budget;
-            failures += postOk ? 0 : 1;
-            Console.WriteLine();
-            Console.WriteLine($"{comment.Name,-48} {postMedian,6:N1}ms {postP95,6:N1}ms   median < {comment.MedianBudget}, p95 < {comment.P95Budget}: {(postOk ? "within budget" : "OVER BUDGET")}");
+            var failures = options.WriteMixOnly ? 0 : await TimePagesAsync(app, people, options.Requests);
             failures += await WriteMix.RunAsync(app, NewContext, people, options.Provider) ? 0 : 1;
 
             exitCode = failures + recomputeFailures == 0 ? 0 : 1;
@@ -228,6 +158,83 @@ internal static class Harness
         }
 
         return exitCode;
+    }
+
+    /// <summary>Times every page against the one-query page, the growth with the caseload, and one change; returns how many missed a goal.</summary>
+    private static async Task<int> TimePagesAsync(BenchApp app, BenchPeople people, int requests)
+    {
+        var professional = await app.SignedInClientAsync(people.Professional, BenchData.Password);
+        var parent = await app.SignedInClientAsync(people.Parent, BenchData.Password);
+        var lead = await app.SignedInClientAsync(people.Lead, BenchData.Password);
+        var keyWorker = await app.SignedInClientAsync(people.KeyWorker, BenchData.Password);
+        var caseworker = await app.SignedInClientAsync(people.Caseworker, BenchData.Password);
+        // The first commitment the professional's list links to: one they can see, as they would pick it.
+        var commitments = $"/children/{people.ProfessionalsChild}/commitments";
+        var commitmentPage = Regex.Match(await professional.GetStringAsync(commitments), $"href=\"({Regex.Escape(commitments)}/[0-9a-f-]{{36}})\"") is { Success: true } first
+            ? first.Groups[1].Value
+            : throw new InvalidOperationException("The professional's commitments page links to no commitment");
+        var child = $"/children/{people.ProfessionalsChild}";
+        var oneQuery = new TimedPage("One-query page (what the others are compared with)", professional, $"/bench/one-query/{people.ProfessionalsChild}", PageKind.OneChild);
+        TimedPage[] pages =
+        [
+            new("Child's overview (professional)", professional, child, PageKind.OneChild),
+            new("About me (professional)", professional, $"{child}/about-me", PageKind.OneChild),
+            new("What is happening (parent)", parent, $"/children/{people.BusyChild}/whats-happening", PageKind.OneChild),
+            new($"Who has seen ({BenchData.BusyChildViews:N0} views)", parent, $"/children/{people.BusyChild}/who-has-seen", PageKind.OneChild),
+            new($"Commitments ({BenchData.BusyChildCommitments}, {BenchData.BusyChildDeliveries:N0} deliveries)", professional, commitments, PageKind.OneChild),
+            new("Support plans (parent)", parent, $"/children/{people.BusyChild}/plans", PageKind.OneChild),
+            new("Support plan with its delivery (parent)", parent, $"/children/{people.BusyChild}/plans/{people.BusyChildPlan}", PageKind.OneChild),
+            new("Support plan, Health lines (professional)", professional, $"/children/{people.BusyChild}/plans/{people.BusyChildPlan}", PageKind.OneChild),
+            new($"Children I work with ({BenchData.ProfessionalsTeams} teams)", professional, "/children", PageKind.List),
+            new($"What I owe ({BenchData.ProfessionalsTeams} children)", professional, "/what-i-owe", PageKind.List),
+            new($"Advice asked of me ({BenchData.ProfessionalsTeams} requests)", professional, "/advice-asked", PageKind.List),
+            new($"Needs attention (key worker, {BenchData.KeyWorkersChildren} children)", keyWorker, "/attention", PageKind.List),
+            new($"Needs attention (caseworker, {BenchData.CaseworkersChildren} children)", caseworker, "/attention", PageKind.List),
+            new("Needs attention (caseworker, page 2)", caseworker, "/attention?page=2", PageKind.List),
+            new("Needs attention (lead: overdue concerns)", lead, "/attention", PageKind.List),
+            new("Timeliness report (area, this year)", lead, "/organisation/timeliness", PageKind.List),
+            new("Timeliness report with its late list", lead, "/organisation/timeliness?list=Late", PageKind.List),
+        ];
+
+        Console.WriteLine();
+        Console.WriteLine($"Each page: {requests} requests one at a time, then {requests} shared by {TimedPage.AtOnce} clients at once, after every page has been asked for {TimedPage.WarmUpRequests} times to warm the app up.");
+        Console.WriteLine($"Goals: a page about one child within {PageKind.OneChild.MostTimesOneQuery()}x the one-query page (median one at a time, and throughput at once), " +
+            $"a list within {PageKind.List.MostTimesOneQuery()}x; p95 under {TimedPage.MostP95AtOnceMilliseconds} ms with {TimedPage.AtOnce} at once; no errors; under {TimedPage.MostCompressedKilobytes} KB compressed.");
+        Console.WriteLine();
+        Console.WriteLine($"{"Page",-48} {"median",8} {"x",6} {"p95",8} | {"req/s",7} {"x",6} {"p95",8} | {"KB",5}");
+        // Every page is asked for many times before any is timed: a server runs warm, and otherwise the first pages
+        // timed would carry the runtime's compiling of code that the pages timed after them share.
+        foreach (var page in pages.Prepend(oneQuery))
+        {
+            await page.WarmUpAsync();
+        }
+
+        // The one-query page is then measured twice, the first time to warm the many-at-once path (the thread pool
+        // grows to meet it), so the comparison starts from a warm process.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await oneQuery.MeasureAsync(requests);
+        var baseline = await oneQuery.MeasureAsync(requests);
+        Console.WriteLine(baseline.Line(oneQuery.Name, baseline, goalsMet: true));
+        var failures = 0;
+        foreach (var page in pages)
+        {
+            var figures = await page.MeasureAsync(requests);
+            var missed = page.Missed(figures, baseline);
+            failures += missed.Count == 0 ? 0 : 1;
+            Console.WriteLine(figures.Line(page.Name, baseline, missed.Count == 0) + (missed.Count == 0 ? "" : $"  MISSED: {string.Join("; ", missed)}"));
+        }
+
+        failures += await GrowthCheck.RunAsync(app, people, baseline, Math.Max(30, requests / 3));
+
+        // A change, as people make them all day: the form is fetched first (not timed), then the POST is timed to its redirect.
+        var comment = new PostBudget("Comment on a commitment (POST)", professional, commitmentPage, $"{commitmentPage}/comments",
+            new Dictionary<string, string> { ["Input.Text"] = "Session went ahead as planned; next one on Tuesday." }, 50, 150);
+        var (postMedian, postP95) = await comment.MeasureAsync(requests);
+        var postOk = postMedian < comment.MedianBudget && postP95 < comment.P95Budget;
+        failures += postOk ? 0 : 1;
+        Console.WriteLine();
+        Console.WriteLine($"{comment.Name,-48} {postMedian,6:N1}ms {postP95,6:N1}ms   median < {comment.MedianBudget}, p95 < {comment.P95Budget}: {(postOk ? "within budget" : "OVER BUDGET")}");
+        return failures;
     }
 }
 

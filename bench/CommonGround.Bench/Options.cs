@@ -2,8 +2,8 @@ using CommonGround.Core.Data;
 
 namespace CommonGround.Bench;
 
-/// <summary>What to run: <c>--children N --provider sqlite|postgres --postgres "server connection" --requests N --keep</c>.</summary>
-public sealed record Options(int Children, DatabaseProvider Provider, string? PostgresServer, int Requests, bool Keep)
+/// <summary>What to run: <c>--children N --provider sqlite|postgres --postgres "server connection" --requests N --keep --write-mix-only</c>.</summary>
+public sealed record Options(int Children, DatabaseProvider Provider, string? PostgresServer, int Requests, bool Keep, bool WriteMixOnly = false)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project bench/CommonGround.Bench -- [options]
@@ -13,6 +13,7 @@ public sealed record Options(int Children, DatabaseProvider Provider, string? Po
                               "Host=127.0.0.1;Port=5432;Username=postgres" (or set COMMONGROUND_BENCH_POSTGRES)
           --requests N        measured requests per page after warming up (default 300)
           --keep              keep the generated database and print where it is
+          --write-mix-only    after the data and the attention runs, time the write mix alone, not the pages
           --timescales        instead, measure working out statutory timelines (no database, no app)
           --language          instead, measure the writing advisor: recall and precision on the evaluation
                               part of its examples, time to check a note and a meeting record, memory
@@ -25,6 +26,7 @@ public sealed record Options(int Children, DatabaseProvider Provider, string? Po
         var postgres = Environment.GetEnvironmentVariable("COMMONGROUND_BENCH_POSTGRES");
         var requests = 300;
         var keep = false;
+        var writeMixOnly = false;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -35,6 +37,7 @@ public sealed record Options(int Children, DatabaseProvider Provider, string? Po
                 case "--postgres": postgres = Next(); break;
                 case "--requests": requests = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--keep": keep = true; break;
+                case "--write-mix-only": writeMixOnly = true; break;
                 default: return null;
             }
         }
@@ -49,6 +52,6 @@ public sealed record Options(int Children, DatabaseProvider Provider, string? Po
             throw new ArgumentException($"--children must be at least {BenchData.CaseworkersChildren}, so the caseworker can be on {BenchData.CaseworkersChildren} teams and the therapist on {BenchData.ProfessionalsTeams}");
         }
 
-        return new Options(children, provider, postgres, requests, keep);
+        return new Options(children, provider, postgres, requests, keep, writeMixOnly);
     }
 }
