@@ -3,7 +3,7 @@ using CommonGround.Core.Data;
 namespace CommonGround.Bench;
 
 /// <summary>What to run: <c>--children N --provider sqlite|postgres --postgres "server connection" --requests N --keep --write-mix-only</c>.</summary>
-public sealed record Options(int Children, DatabaseProvider Provider, string? PostgresServer, int Requests, bool Keep, bool WriteMixOnly = false)
+public sealed record Options(int Children, DatabaseProvider Provider, string? PostgresServer, int Requests, bool Keep, bool WriteMixOnly)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project bench/CommonGround.Bench -- [options]

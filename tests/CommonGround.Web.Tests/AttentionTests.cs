@@ -271,7 +271,7 @@ public sealed class AttentionTests : FreshAppTests
         var refresher = App.Services.GetRequiredService<AttentionRefresher>();
         var found = await Task.WhenAll(kept.Keys.Select(child => Task.Run(async () =>
         {
-            await refresher.RefreshAsync([child], AttentionRules.All, CancellationToken.None);
+            await refresher.RefreshAsync([child], AttentionRules.All, onlyConcerns: null, CancellationToken.None);
             return (Child: child, Count: await App.QueryAsync(db => db.AttentionSignals.CountAsync(s => s.ChildId == child)));
         })));
         Assert.All(found, f => Assert.Equal(kept[f.Child], f.Count));

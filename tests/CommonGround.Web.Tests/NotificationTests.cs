@@ -10,7 +10,6 @@ namespace CommonGround.Web.Tests;
 
 public sealed class NotificationTests : FreshAppTests
 {
-
     private async Task<Notification> NotifyAsync(string email, NotificationKind kind = NotificationKind.Commitments, string link = "/children", bool mandatory = false)
     {
         var userId = await UserIdAsync(email);

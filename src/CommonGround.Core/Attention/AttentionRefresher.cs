@@ -21,13 +21,10 @@ public sealed class AttentionRefresher(IServiceScopeFactory scopes) : WorkDoneTo
     public sealed record Change(IReadOnlyCollection<Guid> ChildIds, AttentionRules Rules, IReadOnlyCollection<Guid>? OnlyConcerns = null);
 
     /// <summary>
-    /// Returns once these children's signals of <paramref name="rules"/> have been worked out again from records read
-    /// after this call; throws if they could not be saved (see <see cref="AttentionSignals.RefreshAfterChangeAsync(Guid, CancellationToken)"/>).
+    /// Returns once these children's signals of <paramref name="rules"/> (of the concern clocks, those of
+    /// <paramref name="onlyConcerns"/> when given) have been worked out again from records read after this call; throws
+    /// if they could not be saved (see <see cref="AttentionSignals.RefreshAfterChangeAsync(Guid, CancellationToken)"/>).
     /// </summary>
-    public Task RefreshAsync(IReadOnlyCollection<Guid> childIds, AttentionRules rules, CancellationToken cancellationToken) =>
-        DoTogetherAsync(new Change(childIds, rules), cancellationToken);
-
-    /// <inheritdoc cref="RefreshAsync(IReadOnlyCollection{Guid}, AttentionRules, CancellationToken)"/>
     public Task RefreshAsync(IReadOnlyCollection<Guid> childIds, AttentionRules rules, IReadOnlyCollection<Guid>? onlyConcerns, CancellationToken cancellationToken) =>
         DoTogetherAsync(new Change(childIds, rules, onlyConcerns), cancellationToken);
 
