@@ -133,8 +133,9 @@ internal static class Harness
         int exitCode;
         await using (var app = new BenchApp(options.Provider, connectionString, folder))
         {
-            var failures = options.WriteMixOnly ? 0 : await TimePagesAsync(app, people, options.Requests);
-            failures += await WriteMix.RunAsync(app, NewContext, people, options.Provider) ? 0 : 1;
+            var failures = options.GrowthOnly ? await GrowthCheck.RunAloneAsync(app, people, options.Requests)
+                : (options.WriteMixOnly ? 0 : await TimePagesAsync(app, people, options.Requests))
+                    + (await WriteMix.RunAsync(app, NewContext, people, options.Provider) ? 0 : 1);
 
             exitCode = failures + recomputeFailures == 0 ? 0 : 1;
         }
