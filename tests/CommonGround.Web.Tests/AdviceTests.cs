@@ -122,6 +122,43 @@ public sealed class AdviceTests : FreshAppTests
     }
 
     [Fact]
+    public async Task Advice_asked_leaves_the_advisers_list_while_the_family_does_not_share_its_part_with_them()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var therapistOnSam = await MemberIdAsync(sam, "therapist@example.org");
+        var (asked, askedPage) = await AskAsync(await SignedInAsync("senco@example.org"), sam, therapistOnSam, "Health", new DateOnly(2026, 12, 18));
+        Assert.True(asked.StatusCode == HttpStatusCode.Redirect, string.Join("; ", askedPage.ErrorSummary()));
+        var parent = await SignedInAsync("parent@example.org");
+        var sharing = $"/children/{sam}/team/{therapistOnSam}/sharing";
+
+        async Task ShareAsync(DateOnly? until, params RecordArea[] parts)
+        {
+            var (_, form) = await parent.OpenAsync(sharing);
+            var fields = parts.Select(p => new KeyValuePair<string, string>("Input.Areas", p.ToString()))
+                .Concat(until is { } last ? Browse.DateFields("Input.Until", last).Select(f => new KeyValuePair<string, string>(f.Key, f.Value)) : [])
+                .Append(new("__RequestVerificationToken", form.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!));
+            using var saved = await parent.PostAsync(sharing, new FormUrlEncodedContent(fields));
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        async Task<string> AskedOfTherapistAsync() =>
+            (await (await SignedInAsync("therapist@example.org")).OpenAsync("/advice-asked")).Page.QuerySelector("main")!.TextContent;
+
+        Assert.Contains("due by 18 December 2026", await AskedOfTherapistAsync(), StringComparison.Ordinal);
+
+        await ShareAsync(null, RecordArea.AboutMe);
+        var withoutHealth = await AskedOfTherapistAsync();
+        Assert.DoesNotContain("due by 18 December 2026", withoutHealth, StringComparison.Ordinal);
+        Assert.Contains("Nobody has asked you for advice yet", withoutHealth, StringComparison.Ordinal);
+
+        // Shared again until the end of the month: on the list until then, and not after.
+        await ShareAsync(new DateOnly(2026, 11, 30), RecordArea.AboutMe, RecordArea.Health);
+        Assert.Contains("To give (1)", await AskedOfTherapistAsync(), StringComparison.Ordinal);
+        App.Time.SetUtcNow(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        Assert.Contains("Nobody has asked you for advice yet", await AskedOfTherapistAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Advice_not_given_by_its_date_shows_as_late_to_the_family_and_the_adviser()
     {
         var sam = await ChildIdAsync("Samuel");

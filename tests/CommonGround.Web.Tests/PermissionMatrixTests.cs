@@ -135,10 +135,19 @@ public sealed class PermissionRecords
             consent.Withdraw(Guid.Empty, now);
         }
 
-        await db.SaveChangesAsync();
+        // Each of the caseworker's decisions is made again as the family would have made it a month ago, until yesterday.
         var caseworkerOnSam = await db.TeamMembers.Where(t => t.ChildId == records.Children["Samuel"] && t.Professional!.UserAccount!.Email == "caseworker@example.org").Select(t => t.Id).SingleAsync();
-        await db.SharingConsents.Where(c => c.TeamMemberId == caseworkerOnSam)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.From, today.AddDays(-30)).SetProperty(c => c.Until, today.AddDays(-1)));
+        foreach (var consent in await db.SharingConsents.Where(c => c.TeamMemberId == caseworkerOnSam && c.WithdrawnAt == null).ToListAsync())
+        {
+            consent.Withdraw(Guid.Empty, now);
+            db.SharingConsents.Add(new SharingConsent
+            {
+                TeamMemberId = caseworkerOnSam, ChildId = consent.ChildId, Area = consent.Area, From = today.AddDays(-30), Until = today.AddDays(-1),
+                GrantedByUserId = consent.GrantedByUserId, GrantedAt = now.AddDays(-30),
+            });
+        }
+
+        await db.SaveChangesAsync();
 
         // Jordan, who decides, lets their parent see only the Education part.
         db.FamilySharingDecisions.Add(new FamilySharingDecision

@@ -79,14 +79,11 @@ public sealed class AdviceService(CommonGroundDbContext db, TeamService teams, A
         var today = timeProvider.TodayInUk();
         var (userId, professionalId, organisationId) = (adviser.UserAccountId, adviser.Id, adviser.OrganisationId);
         var places = db.TeamMembers.Where(t => t.LeftAt == null && t.ProfessionalId == professionalId);
-        var sharedToday = db.SharingConsents.Where(SharingConsent.ActiveOn(today));
         return db.AdviceRequests.AsNoTracking()
-            .Where(r => !r.ByFamily
+            .Where(QueryParts.Inline((AdviceRequest r) => !r.ByFamily
                 && (r.AdviserUserId == userId || r.GivenByUserId == userId
                     || (r.OfOrganisation && r.Status == AdviceStatus.Asked && r.AdviserOrganisationId == organisationId))
-                // Counted rather than asked "is there one?": PostgreSQL turned the question into a join that read every
-                // sharing decision in the area; a count it works out for each request from the indexes.
-                && places.Count(t => t.ChildId == r.ChildId && sharedToday.Any(s => s.TeamMemberId == t.Id && s.Area == r.Part)) > 0);
+                && places.Any(t => t.ChildId == r.ChildId && SharedParts.SharesOn.Apply(t, r.Part, today))));
     }
 
     private static async Task<(int ToGive, int Gave)> CountAsync(IQueryable<AdviceRequest> mine)

@@ -57,15 +57,18 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
         var covering = await CoverService.StandingCovers(db, today).Where(c => c.CoverProfessionalId == professionalId && c.From <= today).Select(c => c.CoverPlaceId).ToListAsync();
         var places = await db.TeamMembers.AsNoTracking()
             .Where(t => t.ProfessionalId == professionalId && t.LeftAt == null && (t.IsKeyWorker || t.IsTeamLead || isLocalAuthority || covering.Contains(t.Id)))
-            .Select(t => new { t.Id, t.ChildId }).ToListAsync();
+            .Select(t => new { t.Id, t.ChildId, t.SharedPartBits, t.SharesWithDates }).ToListAsync();
+        // What each place shares is kept on it; only a place with dated decisions has them read, for today.
         // A caseload's ids go to the database as one list, not one parameter each: thousands of parameters make every
         // caseload size a new statement to build and plan.
-        var placeIds = places.Select(p => p.Id).ToList();
-        var sharedAreas = (await db.SharingConsents.AsNoTracking().Where(SharingConsent.ActiveOn(today))
-                .Where(c => EF.Parameter(placeIds).Contains(c.TeamMemberId))
+        var dated = places.Where(p => p.SharesWithDates).Select(p => p.Id).ToList();
+        var sharedAreas = (dated.Count == 0 ? [] : await db.SharingConsents.AsNoTracking().Where(SharingConsent.ActiveOn(today))
+                .Where(c => EF.Parameter(dated).Contains(c.TeamMemberId))
                 .Select(c => new { c.TeamMemberId, c.Area }).ToListAsync())
             .ToLookup(c => c.TeamMemberId, c => c.Area);
-        var areasByChild = places.GroupBy(p => p.ChildId).ToDictionary(g => g.Key, g => g.SelectMany(p => sharedAreas[p.Id]).ToHashSet());
+        var areasByChild = places.GroupBy(p => p.ChildId).ToDictionary(g => g.Key, g => g
+            .SelectMany(p => sharedAreas[p.Id].Concat(SharedParts.In(p.SharedPartBits)))
+            .ToHashSet());
         var childIds = areasByChild.Keys.ToList();
         var thresholds = await ThresholdsForAsync(organisationId);
         // Each signal is read as the little the ranking needs; only the page's children's signals are read in full.

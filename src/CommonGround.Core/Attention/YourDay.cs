@@ -38,13 +38,12 @@ public sealed class YourDayService(CommonGroundDbContext db, TimeProvider timePr
         var today = timeProvider.TodayInUk();
         var now = timeProvider.UtcNow();
         var places = db.TeamMembers.Where(t => t.ProfessionalId == professionalId && t.LeftAt == null);
-        var shared = db.SharingConsents.Where(SharingConsent.ActiveOn(today));
 
         var concerns = db.Concerns
             .Where(c => c.OwnerProfessionalId == professionalId
                 && (c.Status == ConcernStatus.Raised || c.Status == ConcernStatus.Acknowledged || c.Status == ConcernStatus.Reopened))
-            .Where(c => places.Any(p => p.ChildId == c.ChildId
-                && shared.Any(s => s.TeamMemberId == p.Id && s.Area == RecordArea.Concerns) && shared.Any(s => s.TeamMemberId == p.Id && s.Area == c.About)))
+            .Where(QueryParts.Inline((Concern c) => places.Any(p => p.ChildId == c.ChildId
+                && SharedParts.SharesOn.Apply(p, RecordArea.Concerns, today) && SharedParts.SharesOn.Apply(p, c.About, today))))
             .Select(c => new
             {
                 c.ChildId, c.Id, c.Topic, c.Status,
@@ -57,7 +56,7 @@ public sealed class YourDayService(CommonGroundDbContext db, TimeProvider timePr
         var records = db.Meetings
             .Where(m => m.NoteTakerUserId == userId && m.CancelledAt == null && m.StartsAt < now
                 && (m.RecordStatus == MeetingRecordStatus.NotStarted || m.RecordStatus == MeetingRecordStatus.Draft || m.RecordStatus == MeetingRecordStatus.CorrectionsRequested))
-            .Where(m => places.Any(p => p.ChildId == m.ChildId && shared.Any(s => s.TeamMemberId == p.Id && s.Area == RecordArea.Meetings)))
+            .Where(QueryParts.Inline((Meeting m) => places.Any(p => p.ChildId == m.ChildId && SharedParts.SharesOn.Apply(p, RecordArea.Meetings, today))))
             .Select(m => new
             {
                 m.ChildId, m.Id, m.Kind, m.StartsAt, m.RecordStatus,
@@ -68,7 +67,7 @@ public sealed class YourDayService(CommonGroundDbContext db, TimeProvider timePr
 
         var corrections = await db.CorrectionRequests
             .Where(r => r.AuthorUserId == userId && r.Status == DataRights.CorrectionStatus.Waiting)
-            .Where(r => places.Any(p => p.ChildId == r.ChildId && shared.Any(s => s.TeamMemberId == p.Id && s.Area == r.Part)))
+            .Where(QueryParts.Inline((DataRights.CorrectionRequest r) => places.Any(p => p.ChildId == r.ChildId && SharedParts.SharesOn.Apply(p, r.Part, today))))
             .OrderBy(r => r.DueOn).ThenBy(r => r.Id).Take(Shown)
             .Select(r => new
             {

@@ -7,6 +7,7 @@ using CommonGround.Core.Concerns;
 using CommonGround.Core.Data;
 using CommonGround.Core.Notifications;
 using CommonGround.Core.Organisations;
+using CommonGround.Core.Team;
 using CommonGround.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -215,17 +216,17 @@ public sealed class CommitmentService(CommonGroundDbContext db, TimeProvider tim
         var today = timeProvider.TodayInUk();
         var professionalId = owner.Id;
 
-        return db.Commitments.Where(c =>
+        // What the place shares is asked of the place's kept parts, not of every sharing decision, one commitment at a time.
+        return db.Commitments.Where(QueryParts.Inline((Commitment c) =>
             c.OwnerProfessionalId == professionalId
             && (c.Status == CommitmentStatus.Proposed || c.Status == CommitmentStatus.Agreed || c.Status == CommitmentStatus.Active)
             && db.TeamMembers.Any(t => t.ChildId == c.ChildId && t.ProfessionalId == c.OwnerProfessionalId && t.LeftAt == null
-                && t.Consents.Any(s => s.Area == RecordArea.Commitments && s.WithdrawnAt == null && s.From <= today && (s.Until == null || s.Until >= today))
+                && SharedParts.SharesOn.Apply(t, RecordArea.Commitments, today)
                 && (c.RecordArea == CommitmentArea.Other
-                    || t.Consents.Any(s => s.WithdrawnAt == null && s.From <= today && (s.Until == null || s.Until >= today)
-                        && ((c.RecordArea == CommitmentArea.Education && s.Area == RecordArea.Education)
-                            || (c.RecordArea == CommitmentArea.Health && s.Area == RecordArea.Health)
-                            || (c.RecordArea == CommitmentArea.SocialCare && s.Area == RecordArea.SocialCare)
-                            || (c.RecordArea == CommitmentArea.Transport && s.Area == RecordArea.Transport))))));
+                    || (c.RecordArea == CommitmentArea.Education && SharedParts.SharesOn.Apply(t, RecordArea.Education, today))
+                    || (c.RecordArea == CommitmentArea.Health && SharedParts.SharesOn.Apply(t, RecordArea.Health, today))
+                    || (c.RecordArea == CommitmentArea.SocialCare && SharedParts.SharesOn.Apply(t, RecordArea.SocialCare, today))
+                    || (c.RecordArea == CommitmentArea.Transport && SharedParts.SharesOn.Apply(t, RecordArea.Transport, today))))));
     }
 
     private async Task<IReadOnlyList<OwedCommitment>> WithProgressAsync(IReadOnlyList<OwedRow> rows) =>

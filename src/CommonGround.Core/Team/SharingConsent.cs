@@ -24,6 +24,13 @@ public sealed class SharingConsent
     public DateTime? WithdrawnAt { get; private set; }
     public Guid? WithdrawnByUserId { get; private set; }
 
+    /// <summary>
+    /// In force from the day it was made until it is withdrawn, whatever the day: no end date, and a start no later than
+    /// the date it was made (in UTC, which is never later than the date in the UK, so a decision made just after
+    /// midnight in summer counts as dated: the safe side).
+    /// </summary>
+    public bool InForceUntilWithdrawn => Until is null && From <= DateOnly.FromDateTime(GrantedAt);
+
     public bool IsActiveOn(DateOnly today) => WithdrawnAt is null && From <= today && (Until is null || today <= Until);
 
     /// <summary>The same rule as <see cref="IsActiveOn"/>, for the database to apply when a list reads many decisions at once.</summary>

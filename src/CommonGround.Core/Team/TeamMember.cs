@@ -24,7 +24,32 @@ public sealed class TeamMember
     public DateTime? LeftAt { get; private set; }
     public List<SharingConsent> Consents { get; init; } = [];
 
+    /// <summary>
+    /// The parts shared with the place by decisions in force from the day they were made until withdrawn, a bit each
+    /// (<see cref="SharedParts.Bit"/>), so a list can ask one row whether it may show a child's part. Kept by
+    /// <see cref="SharingKept"/> with every save that adds or withdraws a decision; never depends on the day.
+    /// </summary>
+    public int SharedPartBits { get; private set; }
+
+    /// <summary>
+    /// Whether any decision not withdrawn starts later than it was made or has an end date: for those, whether a part is
+    /// shared depends on the day, so readers ask the decisions themselves (<see cref="SharedParts.SharesOn"/>).
+    /// </summary>
+    public bool SharesWithDates { get; private set; }
+
+    /// <summary>Moved on by every save that changes the place's sharing, so two at once cannot both keep their own answer.</summary>
+    public int SharingVersion { get; private set; }
+
     public bool IsActive => LeftAt is null;
+
+    /// <summary>Keeps what is shared with the place from all its decisions not withdrawn (see <see cref="SharingKept"/>).</summary>
+    internal void KeepSharing(IEnumerable<SharingConsent> decisionsInForce)
+    {
+        var decisions = decisionsInForce.Where(c => c.WithdrawnAt is null).ToList();
+        SharedPartBits = decisions.Where(c => c.InForceUntilWithdrawn).Aggregate(0, (bits, c) => bits | SharedParts.Bit(c.Area));
+        SharesWithDates = decisions.Any(c => !c.InForceUntilWithdrawn);
+        SharingVersion++;
+    }
 
     /// <summary>Ends the place: they stop being key worker and everything shared with them is withdrawn (load <see cref="Consents"/> first).</summary>
     public void Leave(Guid byUserId, DateTime now)
@@ -44,12 +69,13 @@ public sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMembe
     public void Configure(EntityTypeBuilder<TeamMember> e)
     {
         e.Property(t => t.Role).HasMaxLength(200);
+        e.Property(t => t.SharingVersion).IsConcurrencyToken();
         e.HasOne<Child>().WithMany(c => c.TeamMembers).HasForeignKey(t => t.ChildId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(t => t.Professional).WithMany().HasForeignKey(t => t.ProfessionalId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Area>().WithMany().HasForeignKey(t => t.AreaId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(t => t.Consents).WithOne().HasForeignKey(c => c.TeamMemberId).OnDelete(DeleteBehavior.Restrict);
-        // Access checks find a person's place on a child's team, and its id for what it shares, from the index alone.
-        e.HasIndex(t => new { t.ChildId, t.ProfessionalId, t.LeftAt, t.Id });
+        // Access checks find a person's place on a child's team, its id and what it shares, from the index alone.
+        e.HasIndex(t => new { t.ChildId, t.ProfessionalId, t.LeftAt, t.Id, t.SharedPartBits, t.SharesWithDates });
         e.HasIndex(t => new { t.ProfessionalId, t.LeftAt });
     }
 }

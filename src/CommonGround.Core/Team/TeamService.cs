@@ -220,7 +220,12 @@ public sealed class TeamService(CommonGroundDbContext db, EmailOutbox outbox, Ke
             ? $"Stopped sharing the record with {member.Professional!.UserAccount!.DisplayName}"
             : $"Now sharing {string.Join(", ", wanted.Order().Select(a => a.ToDisplayName()))} with {member.Professional!.UserAccount!.DisplayName}{(options.From is { } start ? $" from {UkDates.Date(start)}" : "")}{(options.Until is { } date ? $" until {UkDates.Date(date)}" : "")}";
         db.AuditEvents.Add(AuditEvent.ForChild(actor, member.ChildId, member.AreaId, now, new ChildChange(AuditActions.SharingChanged, null, summary, new ChangeSubject.Team())));
-        await db.SaveChangesAsync();
+        // Another change to this place's sharing saved since it was read would be lost under this one (SharingKept).
+        if (!await db.TrySaveAsync())
+        {
+            return new SharingChangedMeanwhile();
+        }
+
         await signals.RefreshAfterChangeAsync(member.ChildId);
         return member;
     }

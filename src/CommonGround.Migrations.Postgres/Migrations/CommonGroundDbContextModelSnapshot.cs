@@ -4684,6 +4684,19 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("role");
 
+                    b.Property<int>("SharedPartBits")
+                        .HasColumnType("integer")
+                        .HasColumnName("shared_part_bits");
+
+                    b.Property<bool>("SharesWithDates")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shares_with_dates");
+
+                    b.Property<int>("SharingVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("sharing_version");
+
                     b.HasKey("Id")
                         .HasName("pk_team_members");
 
@@ -4693,8 +4706,8 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.HasIndex("ProfessionalId", "LeftAt")
                         .HasDatabaseName("ix_team_members_professional_id_left_at");
 
-                    b.HasIndex("ChildId", "ProfessionalId", "LeftAt", "Id")
-                        .HasDatabaseName("ix_team_members_child_id_professional_id_left_at_id");
+                    b.HasIndex("ChildId", "ProfessionalId", "LeftAt", "Id", "SharedPartBits", "SharesWithDates")
+                        .HasDatabaseName("ix_team_members_child_id_professional_id_left_at_id_shared_par");
 
                     b.ToTable("team_members", (string)null);
                 });

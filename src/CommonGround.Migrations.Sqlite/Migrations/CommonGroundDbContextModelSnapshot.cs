@@ -4679,6 +4679,19 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("role");
 
+                    b.Property<int>("SharedPartBits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shared_part_bits");
+
+                    b.Property<bool>("SharesWithDates")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shares_with_dates");
+
+                    b.Property<int>("SharingVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sharing_version");
+
                     b.HasKey("Id")
                         .HasName("pk_team_members");
 
@@ -4688,8 +4701,8 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.HasIndex("ProfessionalId", "LeftAt")
                         .HasDatabaseName("ix_team_members_professional_id_left_at");
 
-                    b.HasIndex("ChildId", "ProfessionalId", "LeftAt", "Id")
-                        .HasDatabaseName("ix_team_members_child_id_professional_id_left_at_id");
+                    b.HasIndex("ChildId", "ProfessionalId", "LeftAt", "Id", "SharedPartBits", "SharesWithDates")
+                        .HasDatabaseName("ix_team_members_child_id_professional_id_left_at_id_shared_part_bits_shares_with_dates");
 
                     b.ToTable("team_members", (string)null);
                 });
