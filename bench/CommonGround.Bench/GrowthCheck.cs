@@ -19,12 +19,13 @@ internal static class GrowthCheck
 
     /// <summary>
     /// The check on its own, for tuning a list: the one-query page and every list for every caseload are asked for as
-    /// many times as the full run asks for every page before timing any, then the one-query page is timed as there.
+    /// many times as the full run asks for every page before timing any, then the one-query page is timed as there
+    /// (<see cref="TimedPage.MeasureAsBaselineAsync"/>).
     /// </summary>
     public static async Task<int> RunAloneAsync(BenchApp app, BenchPeople people, int requests)
     {
         var professional = await app.SignedInClientAsync(people.Professional, BenchData.Password);
-        var oneQuery = new TimedPage("One-query page (what the others are compared with)", professional, $"/bench/one-query/{people.ProfessionalsChild}", PageKind.OneChild);
+        var oneQuery = TimedPage.OneQuery(professional, people);
         await oneQuery.WarmUpAsync();
         foreach (var (_, email) in people.Caseloads)
         {
@@ -35,10 +36,8 @@ internal static class GrowthCheck
             }
         }
 
-        await oneQuery.MeasureAsync(requests);
-        var baseline = await oneQuery.MeasureAsync(requests);
         Console.WriteLine();
-        Console.WriteLine(baseline.Line(oneQuery.Name, baseline, goalsMet: true));
+        var baseline = await oneQuery.MeasureAsBaselineAsync(requests);
         return await RunAsync(app, people, baseline, Math.Max(30, requests / 3));
     }
 

@@ -16,8 +16,8 @@ public static class SharedParts
     /// <summary>The parts whose bits are set.</summary>
     public static IEnumerable<RecordArea> In(int bits) => Enum.GetValues<RecordArea>().Where(part => (bits & Bit(part)) != 0);
 
-    /// <summary><see cref="Bit"/> for a query: a part read from a row becomes a choice the database makes.</summary>
-    public static readonly Expression<Func<RecordArea, int>> BitOf = BuildBitOf();
+    /// <summary><see cref="Bit"/> for a query: a part read from a row becomes a choice the database makes. Declared before the rule that reads it.</summary>
+    private static readonly Expression<Func<RecordArea, int>> BitOf = BuildBitOf();
 
     /// <summary>
     /// The rule, to apply inside a query given to <see cref="QueryParts.Inline{T1, TResult}"/>, for today or a later day:
@@ -26,7 +26,7 @@ public static class SharedParts
     public static readonly Expression<Func<TeamMember, RecordArea, DateOnly, bool>> SharesOn = QueryParts.Inline(
         (TeamMember place, RecordArea part, DateOnly today) =>
             (place.SharedPartBits & BitOf.Apply(part)) != 0
-            || (place.SharesWithDates && place.Consents.Any(c => c.Area == part && c.WithdrawnAt == null && c.From <= today && (c.Until == null || today <= c.Until))));
+            || (place.SharesWithDates && place.Consents.Any(c => c.Area == part && SharingConsent.ActiveOnDay.Apply(c, today))));
 
     private static Expression<Func<RecordArea, int>> BuildBitOf()
     {

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using CommonGround.Core.Access;
 using CommonGround.Core.Children;
+using CommonGround.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -33,9 +34,12 @@ public sealed class SharingConsent
 
     public bool IsActiveOn(DateOnly today) => WithdrawnAt is null && From <= today && (Until is null || today <= Until);
 
+    /// <summary>The same rule as <see cref="IsActiveOn"/>, for a query to apply inside another (see <see cref="QueryParts"/>).</summary>
+    public static readonly Expression<Func<SharingConsent, DateOnly, bool>> ActiveOnDay =
+        (c, today) => c.WithdrawnAt == null && c.From <= today && (c.Until == null || today <= c.Until);
+
     /// <summary>The same rule as <see cref="IsActiveOn"/>, for the database to apply when a list reads many decisions at once.</summary>
-    public static Expression<Func<SharingConsent, bool>> ActiveOn(DateOnly today) =>
-        c => c.WithdrawnAt == null && c.From <= today && (c.Until == null || today <= c.Until);
+    public static Expression<Func<SharingConsent, bool>> ActiveOn(DateOnly today) => QueryParts.Inline((SharingConsent c) => ActiveOnDay.Apply(c, today));
 
     public void Withdraw(Guid byUserId, DateTime now)
     {

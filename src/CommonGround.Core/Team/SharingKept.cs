@@ -52,9 +52,9 @@ public sealed class SharingKept : SaveChangesInterceptor
                 places[place.Id] = db.Entry(place);
             }
 
-            if (unread.FirstOrDefault(id => !places.ContainsKey(id)) is var missing && missing != Guid.Empty)
+            if (unread.Where(id => !places.ContainsKey(id)).ToList() is { Count: > 0 } missing)
             {
-                throw new InvalidOperationException($"A sharing decision is being saved for team place {missing}, which is neither on record nor being added.");
+                throw new InvalidOperationException($"Sharing decisions are being saved for team places neither on record nor being added: {string.Join(", ", missing)}.");
             }
         }
 

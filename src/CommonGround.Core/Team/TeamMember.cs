@@ -43,11 +43,11 @@ public sealed class TeamMember
     public bool IsActive => LeftAt is null;
 
     /// <summary>Keeps what is shared with the place from all its decisions not withdrawn (see <see cref="SharingKept"/>).</summary>
-    internal void KeepSharing(IEnumerable<SharingConsent> decisionsInForce)
+    internal void KeepSharing(IEnumerable<SharingConsent> decisions)
     {
-        var decisions = decisionsInForce.Where(c => c.WithdrawnAt is null).ToList();
-        SharedPartBits = decisions.Where(c => c.InForceUntilWithdrawn).Aggregate(0, (bits, c) => bits | SharedParts.Bit(c.Area));
-        SharesWithDates = decisions.Any(c => !c.InForceUntilWithdrawn);
+        var standing = decisions.Where(c => c.WithdrawnAt is null).ToList();
+        SharedPartBits = standing.Where(c => c.InForceUntilWithdrawn).Aggregate(0, (bits, c) => bits | SharedParts.Bit(c.Area));
+        SharesWithDates = standing.Any(c => !c.InForceUntilWithdrawn);
         SharingVersion++;
     }
 
