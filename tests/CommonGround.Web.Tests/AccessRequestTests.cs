@@ -1,6 +1,8 @@
 using System.Net;
 using CommonGround.Core.Access;
+using CommonGround.Core.Audit;
 using CommonGround.Core.Team;
+using CommonGround.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonGround.Web.Tests;
@@ -58,6 +60,44 @@ public sealed class AccessRequestTests : FreshAppTests
 
         Assert.Equal(AccessRequestStatus.Declined, await App.QueryAsync(db => db.AccessRequests.Select(r => r.Status).SingleAsync()));
         Assert.False(await App.QueryAsync(db => db.SharingConsents.AnyAsync(c => c.ChildId == sam && c.Area == RecordArea.SocialCare)));
+    }
+
+    [Fact]
+    public async Task Of_two_family_members_answering_at_once_the_first_answer_stands_and_the_second_is_told()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var therapist = await SignedInAsync("therapist@example.org");
+        await therapist.SubmitAsync($"/children/{sam}/ask-for-access", new Dictionary<string, string> { ["Input.Area"] = nameof(RecordArea.Education), ["Input.Reason"] = "Context." });
+        var requestId = await App.QueryAsync(db => db.AccessRequests.Select(r => r.Id).SingleAsync());
+        var parentId = await UserIdAsync("parent@example.org");
+        // Another family member agrees just as Alex says no.
+        App.Race.BeforeSave(
+            db => db.ChangeTracker.Entries<AccessRequest>().Any(e => e.State == EntityState.Modified),
+            () => App.QueryAsync(async db =>
+            {
+                var request = await db.AccessRequests.SingleAsync(r => r.Id == requestId);
+                var now = App.Time.GetUtcNow().UtcDateTime;
+                request.Answer(true, parentId, now);
+                db.SharingConsents.Add(new SharingConsent
+                {
+                    TeamMemberId = request.TeamMemberId, ChildId = sam, Area = RecordArea.Education, From = App.Time.TodayInUk(),
+                    GrantedByUserId = parentId, GrantedAt = now,
+                });
+                return await db.SaveChangesAsync();
+            }));
+
+        var parent = await SignedInAsync("parent@example.org");
+        var (_, page) = await parent.OpenAsync($"/children/{sam}/access-requests");
+        var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var (refused, refusedPage) = await parent.PostFormAsync($"/children/{sam}/access-requests?requestId={requestId}", new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["decision"] = "decline" });
+
+        Assert.True(App.Race.Ran);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(["Someone else answered this request, or changed what this team member can see, while you were choosing. Nothing you chose was saved. Check what they can see now before you answer again"], refusedPage.ErrorSummary());
+        Assert.Contains("There are no requests waiting for you.", refusedPage.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(AccessRequestStatus.Granted, await App.QueryAsync(db => db.AccessRequests.Select(r => r.Status).SingleAsync()));
+        Assert.True(await App.QueryAsync(db => db.SharingConsents.AnyAsync(c => c.ChildId == sam && c.Area == RecordArea.Education && c.WithdrawnAt == null)));
+        Assert.False(await App.QueryAsync(db => db.AuditEvents.AnyAsync(a => a.Action == AuditActions.AccessRequestDeclined)));
     }
 
     [Theory]

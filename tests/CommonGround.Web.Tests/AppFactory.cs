@@ -105,9 +105,10 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             services.AddSingleton<TimeProvider>(Time);
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, FailingEndpoint>();
             services.AddSingleton<StatementsSent>();
+            services.AddSingleton<SaveRace>();
             services.ConfigureDbContext<CommonGroundDbContext>((provider, options) =>
                 options.AddInterceptors(new UnreachableDatabase(provider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()),
-                    provider.GetRequiredService<StatementsSent>()));
+                    provider.GetRequiredService<StatementsSent>(), provider.GetRequiredService<SaveRace>()));
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, PeerAddress>();
             if (!StartsWithDemo && SharesDatabaseWith is null)
             {
@@ -115,6 +116,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             }
         });
     }
+
+    /// <summary>Another person's change at the moment a request saves (see <see cref="SaveRace"/>).</summary>
+    public SaveRace Race => Services.GetRequiredService<SaveRace>();
 
     public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions
     {

@@ -65,6 +65,44 @@ public sealed class HandoverTests : FreshAppTests
     }
 
     [Fact]
+    public async Task Deactivating_as_the_family_withdraws_part_of_the_leavers_sharing_saves_nothing_and_the_successor_never_gets_that_part()
+    {
+        var owned = await PriyaOwnsThingsAsync();
+        var admin = await SignedInAsync("orgadmin@example.org");
+        var url = $"/organisation/staff/{owned.SencoProfessional}/deactivate";
+        var parentId = await UserIdAsync("parent@example.org");
+        // The family stops sharing Sam's health with Priya's place just as her admin deactivates her.
+        App.Race.BeforeSave(
+            db => db.ChangeTracker.Entries<TeamMember>().Any(e => e.Entity.Id == owned.SencoPlace && e.State == EntityState.Modified),
+            () => App.QueryAsync(async db =>
+            {
+                var place = await db.TeamMembers.Include(t => t.Consents).SingleAsync(t => t.Id == owned.SencoPlace);
+                place.Consents.Single(c => c.Area == RecordArea.Health && c.WithdrawnAt == null).Withdraw(parentId, App.Time.GetUtcNow().UtcDateTime);
+                return await db.SaveChangesAsync();
+            }));
+        var everything = new Dictionary<string, string> { ["Input.Everyone"] = owned.Omar.ToString(), [$"Input.Choices[{owned.Concern}]"] = "organisation" };
+
+        var (refused, page) = await admin.SubmitAsync(url, everything);
+
+        Assert.True(App.Race.Ran);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(["Someone changed one of Priya Nair's places on a child's team while you were choosing. Nothing was saved. Check what they look after now, then try again"], page.ErrorSummary());
+        Assert.Null(await App.QueryAsync(db => db.Professionals.Where(p => p.Id == owned.SencoProfessional).Select(p => p.DeactivatedAt).SingleAsync()));
+        Assert.Null(await App.QueryAsync(db => db.TeamMembers.Where(t => t.Id == owned.SencoPlace).Select(t => t.LeftAt).SingleAsync()));
+        Assert.False(await App.QueryAsync(db => db.TeamMembers.AnyAsync(t => t.ProfessionalId == owned.Omar)));
+        Assert.Equal(0, await App.QueryAsync(db => db.Handovers.CountAsync()));
+        Assert.Equal(owned.SencoProfessional, await App.QueryAsync(db => db.Commitments.Where(c => c.Id == owned.Commitment).Select(c => c.OwnerProfessionalId).SingleAsync()));
+
+        // Asked again, Omar takes her place with what the family shares with it now: not health.
+        var (done, _) = await admin.SubmitAsync(url, everything);
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        var omarsParts = await App.QueryAsync(db => db.SharingConsents.Where(c => c.ChildId == owned.Sam && c.WithdrawnAt == null && db.TeamMembers.Any(t => t.Id == c.TeamMemberId && t.ProfessionalId == owned.Omar)).Select(c => c.Area).ToListAsync());
+        Assert.Equal(
+            new[] { RecordArea.AboutMe, RecordArea.Education, RecordArea.Commitments, RecordArea.Meetings, RecordArea.Concerns }.Order(),
+            omarsParts.Order());
+    }
+
+    [Fact]
     public async Task Deactivating_is_refused_until_everything_the_leaver_owns_has_a_new_owner_and_then_the_new_owners_have_it()
     {
         var owned = await PriyaOwnsThingsAsync();

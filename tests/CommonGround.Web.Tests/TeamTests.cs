@@ -1,6 +1,8 @@
 using System.Net;
 using CommonGround.Core.Access;
 using CommonGround.Core.Audit;
+using CommonGround.Core.Team;
+using CommonGround.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonGround.Web.Tests;
@@ -92,6 +94,45 @@ public sealed class TeamTests : FreshAppTests
         Assert.Equal(HttpStatusCode.NotFound, (await transport.GetAsync($"/children/{sam}")).StatusCode);
         var (_, list) = await transport.OpenAsync("/children");
         Assert.DoesNotContain("Sam Morgan", list.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Taking_someone_off_the_team_as_another_change_to_what_they_see_is_saved_keeps_that_change_and_asks_again()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var transportId = await MemberIdAsync(sam, "transport@example.org");
+        var parentId = await UserIdAsync("parent@example.org");
+        var parent = await SignedInAsync("parent@example.org");
+        // Someone else in the family shares Sam's meetings with the transport officer just as Alex takes them off the team.
+        App.Race.BeforeSave(
+            db => db.ChangeTracker.Entries<TeamMember>().Any(e => e.Entity.Id == transportId && e.State == EntityState.Modified),
+            () => App.QueryAsync(async db =>
+            {
+                db.SharingConsents.Add(new SharingConsent
+                {
+                    TeamMemberId = transportId, ChildId = sam, Area = RecordArea.Meetings, From = App.Time.TodayInUk(),
+                    GrantedByUserId = parentId, GrantedAt = App.Time.GetUtcNow().UtcDateTime,
+                });
+                return await db.SaveChangesAsync();
+            }));
+
+        var (refused, page) = await parent.SubmitAsync($"/children/{sam}/team/{transportId}/remove", new Dictionary<string, string>());
+
+        Assert.True(App.Race.Ran);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(["Someone else changed this team member's place while you were choosing. Nothing was saved. Check the team now, then try again"], page.ErrorSummary());
+        var place = await App.QueryAsync(db => db.TeamMembers.Include(t => t.Consents).SingleAsync(t => t.Id == transportId));
+        Assert.Null(place.LeftAt);
+        Assert.Contains(place.Consents, c => c.Area == RecordArea.Meetings && c.WithdrawnAt == null);
+        Assert.False(await App.QueryAsync(db => db.AuditEvents.AnyAsync(a => a.Action == AuditActions.TeamMemberRemoved && a.EntityId == sam)));
+
+        // Asked again, the leaving withdraws everything, the part shared meanwhile too.
+        var (removed, _) = await parent.SubmitAsync($"/children/{sam}/team/{transportId}/remove", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        place = await App.QueryAsync(db => db.TeamMembers.Include(t => t.Consents).SingleAsync(t => t.Id == transportId));
+        Assert.NotNull(place.LeftAt);
+        Assert.All(place.Consents, c => Assert.NotNull(c.WithdrawnAt));
+        Assert.Equal((0, false), (place.SharedPartBits, place.SharesWithDates));
     }
 
     [Theory]

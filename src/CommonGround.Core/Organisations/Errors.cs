@@ -7,6 +7,7 @@ public sealed record AreaNotFound() : Error("Select an area", "AreaId");
 public sealed record EmailAlreadyHasAccount() : Error("This email address already has an account. Ask them to sign in, or use a different email address", "Email");
 public sealed record InvitationAlreadyPending() : Error("This person already has an invitation waiting. Withdraw it first to send a new one", "Email");
 public sealed record StaleEdit() : ChangedMeanwhileError("Someone else changed these details while you were editing. Check the details below and make your change again");
+public sealed record StaffPlacesChangedMeanwhile(string Name) : ChangedMeanwhileError($"Someone changed one of {Name}'s places on a child's team while you were choosing. Nothing was saved. Check what they look after now, then try again");
 public sealed record StaffNotFound() : NotFoundError("This member of staff could not be found");
 public sealed record CannotDeactivateSelf() : Error("You cannot deactivate your own account. Ask another admin to do it");
 public sealed record LastActiveAdmin() : Error("This is the organisation's only active admin. Make someone else an admin first");

@@ -212,7 +212,11 @@ public sealed class OrganisationService(
             }
         }
 
-        await db.SaveChangesAsync();
+        if (!await db.TrySaveAsync())
+        {
+            return new StaffPlacesChangedMeanwhile(name);
+        }
+
         await signals.RefreshAfterChangeAsync(places.Select(p => p.ChildId).Concat(handedOver.Value!.Select(h => h.ChildId)).Distinct().ToList());
         return professional;
     }

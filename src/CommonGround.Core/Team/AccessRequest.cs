@@ -43,6 +43,8 @@ public sealed class AccessRequestConfiguration : IEntityTypeConfiguration<Access
     {
         e.Property(r => r.Reason).HasMaxLength(AccessRequest.MaxReasonLength);
         e.Property(r => r.RequestedByName).HasMaxLength(200);
+        // An answer is written only over a request still waiting: of two family members answering at once, one is kept.
+        e.Property(r => r.Status).IsConcurrencyToken();
         e.HasOne<Child>().WithMany().HasForeignKey(r => r.ChildId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<TeamMember>().WithMany().HasForeignKey(r => r.TeamMemberId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(r => new { r.ChildId, r.Status });

@@ -100,7 +100,6 @@ public sealed class AccessRequestService(CommonGroundDbContext db, EmailOutbox o
         }
 
         db.AuditEvents.Add(AuditEvent.ForChild(actor, childId, childAccess.Child.AreaId, now, new ChildChange(grant ? AuditActions.SharingChanged : AuditActions.AccessRequestDeclined, null, $"{(grant ? "Agreed to share" : "Declined to share")} {request.Area.ToDisplayName()} with {request.RequestedByName}", new ChangeSubject.Team())));
-        await db.SaveChangesAsync();
-        return request;
+        return await db.TrySaveAsync() ? request : new AccessRequestChangedMeanwhile();
     }
 }

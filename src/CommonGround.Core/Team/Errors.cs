@@ -12,6 +12,8 @@ public sealed record ShareFromTooFar() : Error("The date they can see it from mu
 public sealed record ShareUntilTooFar() : Error("The date they can see it until must be within 10 years of today. Leave it empty to share until you stop it", "Until");
 public sealed record ShareUntilBeforeFrom() : Error("The date they can see it until must be the same as or after the date they can see it from", "Until");
 public sealed record SharingChangedMeanwhile() : ChangedMeanwhileError("Someone else changed what this team member can see while you were choosing. Nothing you chose was saved. Check what they can see now, then choose again");
+public sealed record TeamMemberChangedMeanwhile() : ChangedMeanwhileError("Someone else changed this team member's place while you were choosing. Nothing was saved. Check the team now, then try again");
+public sealed record AccessRequestChangedMeanwhile() : ChangedMeanwhileError("Someone else answered this request, or changed what this team member can see, while you were choosing. Nothing you chose was saved. Check what they can see now before you answer again");
 public sealed record TeamMemberNotFound() : NotFoundError("This team member could not be found");
 public sealed record InvitationNeedsStaffAccount(string Email) : Error($"To join a child's team you need a CommonGround staff account for {Email}. Ask your organisation's admin to invite you, then open this link again. If your organisation does not use CommonGround yet, tell the family: they can share the one-page profile with you instead");
 public sealed record InvitationForAnotherStaffMember(string Email) : Error($"This invitation was sent to {Email}. Sign out, then sign in with that email address to accept it");

@@ -269,7 +269,12 @@ public sealed class TeamService(CommonGroundDbContext db, EmailOutbox outbox, Ke
             await handover.KeyWorkerLeftAsync(member, name, "has left the team", teamPageFor, actor, now);
         }
 
-        await db.SaveChangesAsync();
+        // Leaving withdraws the decisions read above: one given meanwhile would stand on a place nobody holds.
+        if (!await db.TrySaveAsync())
+        {
+            return new TeamMemberChangedMeanwhile();
+        }
+
         await signals.RefreshAfterChangeAsync(member.ChildId);
         return member;
     }

@@ -4373,6 +4373,7 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasColumnName("requested_by_user_id");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")

@@ -4368,6 +4368,7 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasColumnName("requested_by_user_id");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")

@@ -31,6 +31,13 @@ public sealed class AccessRequestsModel(AccessRequestService requests, CurrentUs
         }
 
         var result = await requests.AnswerAsync(Access, requestId, decision == "grant", await CurrentUser.ActorAsync());
+        if (result.Error is ChangedMeanwhileError)
+        {
+            // The list as it stands now, after the other change, so the family answers what is still waiting.
+            Requests = await requests.ListPendingAsync(childId);
+            return Invalid(result.Error);
+        }
+
         if (!result.Succeeded)
         {
             return result.Error is NotFoundError ? NotFound() : StatusCode(StatusCodes.Status403Forbidden);
