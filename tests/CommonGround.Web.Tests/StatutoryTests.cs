@@ -1,6 +1,9 @@
-using CommonGround.Core.Audit;
 using System.Net;
+using CommonGround.Core.Access;
+using CommonGround.Core.Audit;
 using CommonGround.Core.Statutory;
+using CommonGround.Core.Team;
+using CommonGround.Core.Time;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -201,5 +204,35 @@ public sealed class StatutoryTests : FreshAppTests
 
         var school = await SignedInAsync("orgadmin@example.org");
         Assert.Equal(HttpStatusCode.NotFound, (await school.GetAsync("/organisation/timeliness")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_child_leaves_the_caseworkers_list_while_the_family_does_not_share_the_process_and_comes_back_on_the_day_it_is_shared_again()
+    {
+        var (caseworker, jordan, _) = await RequestRecordedAsync("caseworker@example.org", new(2026, 10, 16));
+        var placeId = await MemberIdAsync(jordan, "caseworker@example.org");
+        async Task<bool> ListedAsync()
+        {
+            var (_, list) = await caseworker.OpenAsync("/statutory");
+            return list.QuerySelector("main")!.TextContent.Contains("Jordan Reid", StringComparison.Ordinal);
+        }
+
+        Assert.True(await ListedAsync());
+        var today = App.Time.TodayInUk();
+        await App.QueryAsync(async db =>
+        {
+            var place = await db.TeamMembers.Include(t => t.Consents).SingleAsync(t => t.Id == placeId);
+            place.Consents.Single(c => c.Area == RecordArea.StatutoryProcess && c.WithdrawnAt == null).Withdraw(Guid.Empty, App.Time.GetUtcNow().UtcDateTime);
+            db.SharingConsents.Add(new SharingConsent
+            {
+                TeamMemberId = placeId, ChildId = jordan, Area = RecordArea.StatutoryProcess, From = today.AddDays(7), GrantedByUserId = Guid.Empty, GrantedAt = App.Time.GetUtcNow().UtcDateTime,
+            });
+            return await db.SaveChangesAsync();
+        });
+        Assert.False(await ListedAsync());
+
+        App.Time.Advance(TimeSpan.FromDays(7));
+        caseworker = await SignedInAsync("caseworker@example.org");
+        Assert.True(await ListedAsync());
     }
 }

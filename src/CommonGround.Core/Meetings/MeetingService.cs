@@ -6,6 +6,7 @@ using CommonGround.Core.Commitments;
 using CommonGround.Core.Data;
 using CommonGround.Core.Notifications;
 using CommonGround.Core.Statutory;
+using CommonGround.Core.Team;
 using CommonGround.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -70,8 +71,8 @@ public sealed class MeetingService(CommonGroundDbContext db, AccessService acces
         }
 
         var team = await db.TeamMembers.AsNoTracking()
-            .Where(t => t.ChildId == childId && t.LeftAt == null && t.Professional!.DeactivatedAt == null
-                && t.Consents.Any(c => c.Area == RecordArea.Meetings && c.WithdrawnAt == null && c.From <= today && (c.Until == null || c.Until >= today)))
+            .Where(QueryParts.Inline((TeamMember t) => t.ChildId == childId && t.LeftAt == null && t.Professional!.DeactivatedAt == null
+                && SharedParts.SharesOn.Apply(t, RecordArea.Meetings, today)))
             .Select(t => new { t.Id, t.Role, t.IsKeyWorker, t.JoinedAt, t.Professional!.UserAccountId, t.Professional.UserAccount!.DisplayName, t.Professional.UserAccount.Email, Organisation = t.Professional.Organisation!.Name })
             .ToListAsync();
         choices.AddRange(team.OrderByDescending(t => t.IsKeyWorker).ThenBy(t => t.JoinedAt)

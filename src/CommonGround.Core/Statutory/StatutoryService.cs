@@ -3,6 +3,7 @@ using CommonGround.Core.Access;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Data;
 using CommonGround.Core.Organisations;
+using CommonGround.Core.Team;
 using CommonGround.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -289,8 +290,8 @@ public sealed class StatutoryService(CommonGroundDbContext db, AttentionSignals 
     {
         var today = timeProvider.TodayInUk();
         var children = await db.TeamMembers
-            .Where(t => t.LeftAt == null && t.Professional!.UserAccountId == userId && t.Professional.DeactivatedAt == null
-                && t.Consents.Any(c => c.Area == RecordArea.StatutoryProcess && c.WithdrawnAt == null && c.From <= today && (c.Until == null || c.Until >= today)))
+            .Where(QueryParts.Inline((TeamMember t) => t.LeftAt == null && t.Professional!.UserAccountId == userId && t.Professional.DeactivatedAt == null
+                && SharedParts.SharesOn.Apply(t, RecordArea.StatutoryProcess, today)))
             .Select(t => t.ChildId)
             .ToListAsync();
         var found = await db.Children.Where(c => children.Contains(c.Id)).ToDictionaryAsync(c => c.Id);

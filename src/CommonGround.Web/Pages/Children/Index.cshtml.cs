@@ -4,6 +4,7 @@ using CommonGround.Core.Attention;
 using CommonGround.Core.Children;
 using CommonGround.Core.Commitments;
 using CommonGround.Core.Data;
+using CommonGround.Core.Team;
 using CommonGround.Core.Time;
 using CommonGround.Web.Infrastructure;
 using CommonGround.Web.Infrastructure.Security;
@@ -108,7 +109,7 @@ public sealed class IndexModel(ChildService children, CommonGroundDbContext db, 
                 r.Member.Role,
                 r.Member.IsKeyWorker,
                 r.Child.ClosedOn,
-                Consents = r.Member.Consents.Where(c => c.WithdrawnAt == null && c.From <= today && (c.Until == null || c.Until >= today)).Select(c => c.Area).ToList(),
+                Consents = r.Member.Consents.AsQueryable().Where(SharingConsent.ActiveOn(today)).Select(c => c.Area).ToList(),
             })
             .ToListAsync();
         TeamChildren = pageRows.Select(r => new TeamRow(r.Id, r.Name, r.DateOfBirth, r.Role, r.IsKeyWorker, r.Consents.Order().ToList(), r.ClosedOn)).ToList();
