@@ -188,7 +188,7 @@ public sealed class AccessService(CommonGroundDbContext db, ChildReadLog readLog
 
     /// <summary>
     /// The children the person sees as family, by part of the record, child by child (a family has few). What staff
-    /// see is asked of the database inside each query (<see cref="StaffPlacesOf"/> and <see cref="ActiveSharing"/>),
+    /// see is asked of the database inside each query (<see cref="StaffPlacesOf"/> and the parts kept on each place),
     /// so its cost does not grow with their caseload.
     /// </summary>
     public async Task<PartsSeen> FamilyPartsSeenByAsync(Guid userId)
@@ -217,7 +217,4 @@ public sealed class AccessService(CommonGroundDbContext db, ChildReadLog readLog
     /// </summary>
     public IQueryable<TeamMember> StaffPlacesOf(Guid? professionalId) =>
         db.TeamMembers.Where(t => t.LeftAt == null && t.ProfessionalId == professionalId);
-
-    /// <summary>The sharing decisions in force today, as a query to use inside another.</summary>
-    public IQueryable<SharingConsent> ActiveSharing() => db.SharingConsents.Where(SharingConsent.ActiveOn(timeProvider.TodayInUk()));
 }

@@ -39,7 +39,7 @@ public sealed class NotificationService(CommonGroundDbContext db, AccessService 
     /// <summary>The person's notifications about what they may still see; as staff, only while their place at the organisation is active.</summary>
     private async Task<IQueryable<Notification>> MineAsync(UserAccount account, Professional? staff) =>
         db.Notifications.AsNoTracking().Where(n => n.RecipientUserId == account.Id)
-            .StillVisible(access.StaffPlacesOf(staff is { IsActive: true } ? staff.Id : null), access.ActiveSharing(),
+            .StillVisible(access.StaffPlacesOf(staff is { IsActive: true } ? staff.Id : null), timeProvider.TodayInUk(),
                 // Only a family account has a place in a child's family.
                 account.Kind == AccountKind.Family ? await access.FamilyPartsSeenByAsync(account.Id) : PartsSeen.None);
 

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using CommonGround.Core.Access;
+using CommonGround.Core.Data;
 using CommonGround.Core.Team;
 
 namespace CommonGround.Core.Notifications;
@@ -12,18 +13,18 @@ public static class NotificationVisibility
 {
     /// <summary>
     /// The notifications about what the person may still see: as staff, asked of the database for each notification
-    /// (a place on the child's team with that part shared today), so the cost follows the notifications and not the
-    /// caseload; as family, from <paramref name="familySees"/>.
+    /// (a place on the child's team shared that part <paramref name="today"/>, from the parts kept on the place), so the
+    /// cost follows the notifications and not the caseload; as family, from <paramref name="familySees"/>.
     /// </summary>
     public static IQueryable<Notification> StillVisible(this IQueryable<Notification> notifications, IQueryable<TeamMember> staffPlaces,
-        IQueryable<SharingConsent> activeSharing, PartsSeen familySees)
+        DateOnly today, PartsSeen familySees)
     {
         // Each part and its children are captured values, so the database is given them as parameters and the query's
         // shape depends only on how many parts the family sees: it is compiled once and reused on every page.
-        Expression<Func<Notification, bool>> area = n => n.Area == null
-            || staffPlaces.Any(t => t.ChildId == n.ChildId && activeSharing.Any(c => c.TeamMemberId == t.Id && c.Area == n.Area));
-        Expression<Func<Notification, bool>> about = n => n.AboutArea == null
-            || staffPlaces.Any(t => t.ChildId == n.ChildId && activeSharing.Any(c => c.TeamMemberId == t.Id && c.Area == n.AboutArea));
+        var area = QueryParts.Inline((Notification n) => n.Area == null
+            || staffPlaces.Any(t => t.ChildId == n.ChildId && SharedParts.SharesOn.Apply(t, n.Area.Value, today)));
+        var about = QueryParts.Inline((Notification n) => n.AboutArea == null
+            || staffPlaces.Any(t => t.ChildId == n.ChildId && SharedParts.SharesOn.Apply(t, n.AboutArea.Value, today)));
         foreach (var (seenPart, children) in familySees.ChildrenByPart)
         {
             RecordArea? part = seenPart;
