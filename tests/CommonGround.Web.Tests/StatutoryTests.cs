@@ -232,6 +232,7 @@ public sealed class StatutoryTests : FreshAppTests
         Assert.False(await ListedAsync());
 
         App.Time.Advance(TimeSpan.FromDays(7));
+        // A week on, the earlier session has long ended (sessions end after 30 minutes idle).
         caseworker = await SignedInAsync("caseworker@example.org");
         Assert.True(await ListedAsync());
     }
