@@ -36,21 +36,24 @@ public sealed class AccessLogWriter(IServiceScopeFactory scopes, ILogger<AccessL
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CommonGroundDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        await AccessLogVisit.PlaceAsync(db, rows, CancellationToken.None);
-        await BulkInsert.AddAsync(db, rows, CancellationToken.None);
-        foreach (var visit in visits.GroupBy(v => (v.UserAccountId, v.ChildId)).Select(g => g.MaxBy(v => v.LastViewedAt)!))
+        // Responses reach the queue in any order, so a mark only ever moves later.
+        var marks = visits.GroupBy(v => (v.UserAccountId, v.ChildId)).Select(g => g.MaxBy(v => v.LastViewedAt)!).ToList();
+        // A round that fits one command costs one round trip; a bigger one is copied in, each view placed in its visit
+        // from one look at its child's latest stored view.
+        if (rows.Count < BulkInsert.CopyFrom)
         {
-            // Responses reach the queue in any order, so a mark only ever moves later.
-            var mark = db.ChildVisits.Where(v => v.UserAccountId == visit.UserAccountId && v.ChildId == visit.ChildId);
-            if (await mark.Where(v => v.LastViewedAt < visit.LastViewedAt).ExecuteUpdateAsync(u => u.SetProperty(v => v.LastViewedAt, visit.LastViewedAt)) == 0
-                && !await mark.AnyAsync())
-            {
-                db.ChildVisits.Add(visit);
-            }
+            await AccessLogStatements.WriteAsync(db, rows, marks);
+            return;
         }
 
-        await db.SaveChangesAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await AccessLogVisit.PlaceAsync(db, rows, CancellationToken.None);
+        if (!await BulkInsert.AddAsync(db, rows, CancellationToken.None))
+        {
+            await db.SaveChangesAsync();
+        }
+
+        await AccessLogStatements.WriteAsync(db, [], marks);
         await transaction.CommitAsync();
     }
 }
