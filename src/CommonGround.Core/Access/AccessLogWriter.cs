@@ -38,8 +38,8 @@ public sealed class AccessLogWriter(IServiceScopeFactory scopes, ILogger<AccessL
         var db = scope.ServiceProvider.GetRequiredService<CommonGroundDbContext>();
         // Responses reach the queue in any order, so a mark only ever moves later.
         var marks = visits.GroupBy(v => (v.UserAccountId, v.ChildId)).Select(g => g.MaxBy(v => v.LastViewedAt)!).ToList();
-        // A round that fits one command costs one round trip; a bigger one is copied in, each view placed in its visit
-        // from one look at its child's latest stored view.
+        // A round below the copy size is one batch (one round trip on PostgreSQL), each view placed by the database; a
+        // bigger one is copied in, each view placed in memory from one look at its child's latest stored view.
         if (rows.Count < BulkInsert.CopyFrom)
         {
             await AccessLogStatements.WriteAsync(db, rows, marks);
