@@ -291,6 +291,16 @@ public sealed class HandoverTests : FreshAppTests
         Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
         var (_, after) = await parent.OpenAsync($"/children/{sam}");
         Assert.DoesNotContain("covers for Priya Nair", after.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var (raisedAfter, _) = await parent.SubmitAsync($"/children/{sam}/concerns/new", new Dictionary<string, string>
+        {
+            ["Input.Topic"] = "Transport", ["Input.About"] = "Education", ["Input.WhatIsHappening"] = "The taxi was late.", ["Input.Urgency"] = "Standard", ["Input.Owner"] = "key-worker",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, raisedAfter.StatusCode);
+        Assert.Equal(2, await App.QueryAsync(db => db.Concerns.CountAsync()));
+        var tomsCopies = await App.QueryAsync(db => db.Notifications
+            .Where(n => n.RecipientUserId == db.Users.Where(u => u.Email == "caseworker@example.org").Select(u => u.Id).Single() && n.Title.StartsWith("Covering for"))
+            .Select(n => n.Title).ToListAsync());
+        Assert.Equal(["Covering for Priya Nair: A concern about Sam was raised for you to answer: \"Homework\""], tomsCopies);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace CommonGround.Core.Notifications;
 /// </summary>
 public sealed class Notifier(CommonGroundDbContext db, TimeProvider timeProvider)
 {
-    private List<(Guid ChildId, Guid KeyWorkerUserId, string KeyWorkerName, Guid CoverUserId)>? runningCovers;
+    private readonly Dictionary<Guid, List<RunningCover>> runningCovers = [];
 
     public async Task<Notification> NotifyAsync(Guid recipientUserId, NotificationKind kind, string title, string emailLine, string link,
         Guid? childId = null, bool mandatory = false, string? onceKey = null, RecordArea? area = null, RecordArea? about = null)
@@ -37,7 +37,7 @@ public sealed class Notifier(CommonGroundDbContext db, TimeProvider timeProvider
         db.Notifications.Add(notification);
         if (childId is { } child && onceKey is null)
         {
-            foreach (var cover in (await RunningCoversAsync()).Where(c => c.ChildId == child && c.KeyWorkerUserId == recipientUserId && c.CoverUserId != recipientUserId))
+            foreach (var cover in (await RunningCoversAsync(child)).Where(c => c.KeyWorkerUserId == recipientUserId && c.CoverUserId != recipientUserId))
             {
                 db.Notifications.Add(new Notification
                 {
@@ -53,15 +53,31 @@ public sealed class Notifier(CommonGroundDbContext db, TimeProvider timeProvider
     }
 
     /// <summary>
-    /// Cover running today, read once for the unit of work: there are few at any time. Read without blocking: every
-    /// message, delivery and concern notifies someone, and a thread held waiting for the database is one fewer for
-    /// the requests behind it.
+    /// The child's cover running today, read once per child for the unit of work, and only the child's: every message,
+    /// delivery and concern notifies someone, so this is read for nearly every change. Compiled once, as the rule it
+    /// applies is the largest part of the query to look up; read without blocking, as a thread held waiting for the
+    /// database is one fewer for the requests behind it.
     /// </summary>
-    private async Task<List<(Guid ChildId, Guid KeyWorkerUserId, string KeyWorkerName, Guid CoverUserId)>> RunningCoversAsync()
+    private async Task<List<RunningCover>> RunningCoversAsync(Guid childId)
     {
-        var today = timeProvider.TodayInUk();
-        return runningCovers ??= (await CoverService.StandingCovers(db, today).Where(c => c.From <= today)
-                .Select(c => new { c.ChildId, c.KeyWorkerUserId, c.KeyWorkerName, c.CoverUserId }).ToListAsync())
-            .Select(c => (c.ChildId, c.KeyWorkerUserId, c.KeyWorkerName, c.CoverUserId)).ToList();
+        if (!runningCovers.TryGetValue(childId, out var covers))
+        {
+            covers = [];
+            await foreach (var cover in RunningCoversOf.For(db)(db, childId, timeProvider.TodayInUk()))
+            {
+                covers.Add(cover);
+            }
+
+            runningCovers[childId] = covers;
+        }
+
+        return covers;
     }
+
+    internal sealed record RunningCover(Guid KeyWorkerUserId, string KeyWorkerName, Guid CoverUserId);
+
+    private static readonly CompiledPerModel<Func<CommonGroundDbContext, Guid, DateOnly, IAsyncEnumerable<RunningCover>>> RunningCoversOf = new(() => EF.CompileAsyncQuery(
+        QueryParts.Inline((CommonGroundDbContext db, Guid childId, DateOnly today) => db.Covers
+            .Where(c => c.ChildId == childId && c.From <= today && CoverService.Stands.Apply(db, c, today))
+            .Select(c => new RunningCover(c.KeyWorkerUserId, c.KeyWorkerName, c.CoverUserId)))));
 }

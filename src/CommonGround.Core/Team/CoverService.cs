@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CommonGround.Core.Access;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Children;
@@ -26,11 +27,18 @@ public sealed class CoverService(CommonGroundDbContext db, Notifier notifier, Ti
         return await StandingCovers(db, today).Where(c => c.ChildId == childId).OrderBy(c => c.From).AsNoTracking().ToListAsync();
     }
 
-    /// <summary>Covers not ended and not past whose key worker is still key worker and whose cover is still on the team.</summary>
+    /// <summary>
+    /// Whether a cover stands on a day: not ended and not past, its key worker still key worker and its cover still on
+    /// the team. Written once, for queries made each time (<see cref="StandingCovers"/>) and queries compiled once.
+    /// </summary>
+    public static readonly Expression<Func<CommonGroundDbContext, Cover, DateOnly, bool>> Stands = (db, c, today) =>
+        c.EndedAt == null && c.Until >= today
+        && db.TeamMembers.Any(t => t.Id == c.KeyWorkerPlaceId && t.LeftAt == null && t.IsKeyWorker)
+        && db.TeamMembers.Any(t => t.Id == c.CoverPlaceId && t.LeftAt == null);
+
+    /// <summary>The covers that stand today (<see cref="Stands"/>).</summary>
     public static IQueryable<Cover> StandingCovers(CommonGroundDbContext db, DateOnly today) =>
-        db.Covers.Where(c => c.EndedAt == null && c.Until >= today
-            && db.TeamMembers.Any(t => t.Id == c.KeyWorkerPlaceId && t.LeftAt == null && t.IsKeyWorker)
-            && db.TeamMembers.Any(t => t.Id == c.CoverPlaceId && t.LeftAt == null));
+        db.Covers.Where(QueryParts.Inline((Cover c) => Stands.Apply(db, c, today)));
 
     /// <summary>Whoever manages the team arranges cover: the family, a team lead, or the key worker for themself.</summary>
     public static bool MayArrange(ChildAccess access) => access.Can(Capability.ManageTeam);
