@@ -69,20 +69,22 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
         onlyConcerns = (rules & AttentionRules.Concerns) == 0 ? null : onlyConcerns;
         var fresh = await ComputeAsync(db, ids, now, timeProvider.TodayInUk(), rules, rechecks, onlyConcerns, cancellationToken);
         await statutoryWarnings.AddAsync(fresh, cancellationToken);
+        var kinds = AttentionRuleGroups.KindsOf(rules);
         var stored = db.AttentionSignals.Where(s => ids.Contains(s.ChildId));
-        if (rules != AttentionRules.All)
-        {
-            var kinds = AttentionRuleGroups.KindsOf(rules);
-            stored = stored.Where(s => EF.Constant(kinds).Contains(s.Kind));
-        }
-
         if (onlyConcerns is not null)
         {
             // Only the named concerns' clocks were worked out, so only theirs are compared (and removed if gone); read
-            // apart from the other kinds, so each half is found from the index by child, kind and subject.
+            // apart from the other kinds, each half naming exactly its kinds, so that a child with many open concerns
+            // has only the named ones' rows read, found from the index by child, kind and subject.
             var subjects = onlyConcerns.Select(ConcernSubjectKey).ToList();
-            stored = stored.Where(s => !EF.Constant(ConcernClockKinds).Contains(s.Kind))
-                .Concat(stored.Where(s => EF.Constant(ConcernClockKinds).Contains(s.Kind) && subjects.Contains(s.SubjectKey)));
+            var otherKinds = kinds.Except(ConcernClockKinds).ToList();
+            var clockKinds = kinds.Intersect(ConcernClockKinds).ToList();
+            stored = stored.Where(s => EF.Constant(otherKinds).Contains(s.Kind))
+                .Concat(stored.Where(s => EF.Constant(clockKinds).Contains(s.Kind) && subjects.Contains(s.SubjectKey)));
+        }
+        else if (rules != AttentionRules.All)
+        {
+            stored = stored.Where(s => EF.Constant(kinds).Contains(s.Kind));
         }
 
         var existing = await stored.ToListAsync(cancellationToken);

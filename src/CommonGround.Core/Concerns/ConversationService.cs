@@ -11,17 +11,15 @@ namespace CommonGround.Core.Concerns;
 
 public sealed record ConversationSummary(Conversation Conversation, int Unread);
 
-/// <summary>A conversation with its messages and, for each message, who other than its author has read it.</summary>
 /// <summary>
-/// One page of a conversation: page 1 holds the latest messages, each later page the ones before; within a page the
-/// oldest comes first, as they were written.
+/// One page of a conversation with, for each message, who other than its author has read it: page 1 holds the latest
+/// messages, each later page the ones before; within a page the oldest comes first, as they were written.
 /// </summary>
 public sealed record ConversationThread(Conversation Conversation, IReadOnlyList<Message> Messages, IReadOnlyList<ConversationRead> Reads, Concern? Concern,
     int PageNumber, bool HasEarlier)
 {
     /// <summary>Whether the page holds the latest message, so reading it is reading everything so far.</summary>
     public bool IsLatest => PageNumber == 1;
-
 
     public IReadOnlyList<string> ReadBy(Message message) =>
         Reads.Where(r => r.UserAccountId != message.AuthorUserId && r.ReadUpTo >= message.SentAt).Select(r => r.ReaderName).Order(StringComparer.CurrentCulture).ToList();
@@ -82,14 +80,21 @@ public sealed class ConversationService(CommonGroundDbContext db, AccessService 
     private async Task<(Conversation Conversation, Concern? Concern)?> FindAsync(ChildAccess childAccess, Guid conversationId)
     {
         if (!childAccess.Can(Capability.ViewRecord, RecordArea.Concerns)
-            || await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == conversationId && c.ChildId == childAccess.Child.Id) is not { } conversation)
+            || await ConversationOf.For(db)(db, conversationId, childAccess.Child.Id) is not { } conversation)
         {
             return null;
         }
 
-        var concern = conversation.ConcernId is { } concernId ? await db.Concerns.AsNoTracking().SingleAsync(c => c.Id == concernId) : null;
+        var concern = conversation.ConcernId is { } concernId ? await ConcernOf.For(db)(db, concernId) : null;
         return concern is not null && !ConcernService.CanSee(childAccess, concern) ? null : (conversation, concern);
     }
+
+    // Read for every view of a conversation and every message sent, so compiled once rather than looked up each time.
+    private static readonly CompiledPerModel<Func<CommonGroundDbContext, Guid, Guid, Task<Conversation?>>> ConversationOf = new(() => EF.CompileAsyncQuery(
+        (CommonGroundDbContext db, Guid id, Guid childId) => db.Conversations.AsNoTracking().SingleOrDefault(c => c.Id == id && c.ChildId == childId)));
+
+    private static readonly CompiledPerModel<Func<CommonGroundDbContext, Guid, Task<Concern>>> ConcernOf = new(() => EF.CompileAsyncQuery(
+        (CommonGroundDbContext db, Guid id) => db.Concerns.AsNoTracking().Single(c => c.Id == id)));
 
     /// <summary>The conversation about a concern, if one has been started.</summary>
     public Task<Conversation?> FindForConcernAsync(Guid concernId) =>
