@@ -74,8 +74,9 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
         if (onlyConcerns is not null)
         {
             // Only the named concerns' clocks were worked out, so only theirs are compared (and removed if gone); read
-            // apart from the other kinds, each half naming exactly its kinds, so that a child with many open concerns
-            // has only the named ones' rows read, found from the index by child, kind and subject.
+            // apart from the other kinds, each half naming exactly its kinds, which a plan made for the call uses to find
+            // only the named concerns' rows by child, kind and subject (a plan made once for any list of children, as
+            // PostgreSQL makes for a statement run often, still finds them by child alone).
             var subjects = onlyConcerns.Select(ConcernSubjectKey).ToList();
             var otherKinds = kinds.Except(ConcernClockKinds).ToList();
             var clockKinds = kinds.Intersect(ConcernClockKinds).ToList();
