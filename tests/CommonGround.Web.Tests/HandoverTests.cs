@@ -210,17 +210,22 @@ public sealed class HandoverTests : FreshAppTests
         Assert.Equal("A lunchtime club from Monday, run by Mrs Patel.", await App.QueryAsync(db => db.Meetings.Where(m => m.Id == owned.Meeting).Select(m => m.Decisions).SingleAsync()));
     }
 
+    /// <summary>Tom, the caseworker on Sam's team, is shared Sam's concerns from today, as cover for the key worker needs; returns his place.</summary>
+    private async Task<Guid> TomSeesSamsConcernsAsync(Guid sam)
+    {
+        var tomsPlace = await MemberIdAsync(sam, "caseworker@example.org");
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CommonGroundDbContext>();
+        db.SharingConsents.Add(new Core.Team.SharingConsent { TeamMemberId = tomsPlace, ChildId = sam, Area = RecordArea.Concerns, From = App.Time.TodayInUk(), GrantedByUserId = Guid.Empty, GrantedAt = App.Time.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync();
+        return tomsPlace;
+    }
+
     [Fact]
     public async Task Cover_receives_a_new_concern_and_the_family_sees_who_covers_until_when()
     {
         var sam = await ChildIdAsync("Samuel");
-        var tomsPlace = await MemberIdAsync(sam, "caseworker@example.org");
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<CommonGroundDbContext>();
-            db.SharingConsents.Add(new Core.Team.SharingConsent { TeamMemberId = tomsPlace, ChildId = sam, Area = RecordArea.Concerns, From = App.Time.TodayInUk(), GrantedByUserId = Guid.Empty, GrantedAt = App.Time.GetUtcNow().UtcDateTime });
-            await db.SaveChangesAsync();
-        }
+        var tomsPlace = await TomSeesSamsConcernsAsync(sam);
 
         var today = new DateOnly(2026, 11, 23);
         var priya = await SignedInAsync("senco@example.org");
@@ -301,6 +306,49 @@ public sealed class HandoverTests : FreshAppTests
             .Where(n => n.RecipientUserId == db.Users.Where(u => u.Email == "caseworker@example.org").Select(u => u.Id).Single() && n.Title.StartsWith("Covering for"))
             .Select(n => n.Title).ToListAsync());
         Assert.Equal(["Covering for Priya Nair: A concern about Sam was raised for you to answer: \"Homework\""], tomsCopies);
+    }
+
+    [Fact]
+    public async Task Cover_arranged_to_start_later_reaches_its_cover_only_from_its_first_day()
+    {
+        var sam = await ChildIdAsync("Samuel");
+        var tomsPlace = await TomSeesSamsConcernsAsync(sam);
+
+        // Monday 23 November: cover from Thursday 26 November until 4 December.
+        var today = App.Time.TodayInUk();
+        var priya = await SignedInAsync("senco@example.org");
+        var (set, _) = await priya.SubmitAsync($"/children/{sam}/team/cover", new Dictionary<string, string>(Browse.DateFields("Input.From", today.AddDays(3)))
+        {
+            ["Input.CoverPlaceId"] = tomsPlace.ToString(), ["Input.Until.Day"] = "4", ["Input.Until.Month"] = "12", ["Input.Until.Year"] = "2026",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+
+        async Task<string> RaiseAsync(string topic)
+        {
+            var parent = await SignedInAsync("parent@example.org");
+            var (_, form) = await parent.OpenAsync($"/children/{sam}/concerns/new");
+            var (raised, _) = await parent.SubmitAsync($"/children/{sam}/concerns/new", new Dictionary<string, string>
+            {
+                ["Input.Topic"] = topic, ["Input.About"] = "Education", ["Input.WhatIsHappening"] = "Sam is up late.", ["Input.Urgency"] = "Standard", ["Input.Owner"] = "key-worker",
+            });
+            Assert.Equal(HttpStatusCode.Redirect, raised.StatusCode);
+            return form.QuerySelector("main")!.TextContent;
+        }
+
+        async Task<List<string>> TomsCopiesAsync() => await App.QueryAsync(db => db.Notifications
+            .Where(n => n.RecipientUserId == db.Users.Where(u => u.Email == "caseworker@example.org").Select(u => u.Id).Single() && n.Title.StartsWith("Covering for"))
+            .Select(n => n.Title).ToListAsync());
+
+        // Before it starts, the family is not told the cover will see a concern, and the cover gets no copy.
+        var formBefore = await RaiseAsync("Homework");
+        Assert.DoesNotContain("covers until", formBefore, StringComparison.Ordinal);
+        Assert.Empty(await TomsCopiesAsync());
+
+        // From its first day, both.
+        App.Time.Advance(TimeSpan.FromDays(3));
+        var formFrom = await RaiseAsync("Transport");
+        Assert.Contains("Tom Hughes covers until 4 December 2026 and will see it too", formFrom, StringComparison.Ordinal);
+        Assert.Equal(["Covering for Priya Nair: A concern about Sam was raised for you to answer: \"Transport\""], await TomsCopiesAsync());
     }
 
     [Fact]

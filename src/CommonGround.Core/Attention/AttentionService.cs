@@ -54,7 +54,7 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
         // The person's places and what each is shared today are few; read them first, so the signals are then read
         // by child through their index rather than by testing every signal against every place.
         // Cover for a key worker puts the child on the cover's list while it runs.
-        var covering = await CoverService.StandingCovers(db, today).Where(c => c.CoverProfessionalId == professionalId && c.From <= today).Select(c => c.CoverPlaceId).ToListAsync();
+        var covering = await CoverService.RunningCovers(db, today).Where(c => c.CoverProfessionalId == professionalId).Select(c => c.CoverPlaceId).ToListAsync();
         var places = await db.TeamMembers.AsNoTracking()
             .Where(t => t.ProfessionalId == professionalId && t.LeftAt == null && (t.IsKeyWorker || t.IsTeamLead || isLocalAuthority || covering.Contains(t.Id)))
             .Select(t => new { t.Id, t.ChildId, t.SharedPartBits, t.SharesWithDates }).ToListAsync();

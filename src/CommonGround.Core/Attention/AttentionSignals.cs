@@ -69,10 +69,10 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
         onlyConcerns = (rules & AttentionRules.Concerns) == 0 ? null : onlyConcerns;
         var fresh = await ComputeAsync(db, ids, now, timeProvider.TodayInUk(), rules, rechecks, onlyConcerns, cancellationToken);
         await statutoryWarnings.AddAsync(fresh, cancellationToken);
-        var kinds = AttentionRuleGroups.KindsOf(rules);
         var stored = db.AttentionSignals.Where(s => ids.Contains(s.ChildId));
         if (onlyConcerns is not null)
         {
+            var kinds = AttentionRuleGroups.KindsOf(rules);
             // Only the named concerns' clocks were worked out, so only theirs are compared (and removed if gone); read
             // apart from the other kinds, each half naming exactly its kinds, which a plan made for the call uses to find
             // only the named concerns' rows by child, kind and subject (a plan made once for any list of children, as
@@ -85,6 +85,7 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
         }
         else if (rules != AttentionRules.All)
         {
+            var kinds = AttentionRuleGroups.KindsOf(rules);
             stored = stored.Where(s => EF.Constant(kinds).Contains(s.Kind));
         }
 

@@ -74,7 +74,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
         if (team.FirstOrDefault(t => t.IsKeyWorker) is { } keyWorker)
         {
             var today = timeProvider.TodayInUk();
-            var cover = await CoverService.StandingCovers(db, today).AsNoTracking().Where(c => c.ChildId == childId && c.From <= today).OrderBy(c => c.Until).FirstOrDefaultAsync();
+            var cover = await CoverService.RunningCovers(db, today).AsNoTracking().Where(c => c.ChildId == childId).OrderBy(c => c.Until).FirstOrDefaultAsync();
             choices.Add(new("key-worker", $"{keyWorker.Name}, key worker", $"{keyWorker.Role}, {keyWorker.OrganisationName}"
                 + (cover is null ? "" : $". {cover.CoverName} covers until {UkDates.Date(cover.Until)} and will see it too"), true));
         }
@@ -169,7 +169,7 @@ public sealed class ConcernService(CommonGroundDbContext db, AccessService acces
         var today = timeProvider.TodayInUk();
         return await db.Professionals.AnyAsync(p => p.UserAccountId == userId && p.DeactivatedAt == null
                 && (p.Id == concern.OwnerProfessionalId || (p.IsOrganisationAdmin && p.OrganisationId == concern.OwnerOrganisationId)))
-            || await CoverService.StandingCovers(db, today).AnyAsync(c => c.ChildId == concern.ChildId && c.From <= today
+            || await CoverService.RunningCovers(db, today).AnyAsync(c => c.ChildId == concern.ChildId
                 && c.KeyWorkerProfessionalId == concern.OwnerProfessionalId && c.CoverUserId == userId);
     }
 

@@ -78,6 +78,6 @@ public sealed class Notifier(CommonGroundDbContext db, TimeProvider timeProvider
 
     private static readonly CompiledPerModel<Func<CommonGroundDbContext, Guid, DateOnly, IAsyncEnumerable<RunningCover>>> RunningCoversOf = new(() => EF.CompileAsyncQuery(
         QueryParts.Inline((CommonGroundDbContext db, Guid childId, DateOnly today) => db.Covers
-            .Where(c => c.ChildId == childId && c.From <= today && CoverService.Stands.Apply(db, c, today))
+            .Where(c => c.ChildId == childId && CoverService.Runs.Apply(db, c, today))
             .Select(c => new RunningCover(c.KeyWorkerUserId, c.KeyWorkerName, c.CoverUserId)))));
 }

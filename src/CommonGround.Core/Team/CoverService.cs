@@ -40,6 +40,14 @@ public sealed class CoverService(CommonGroundDbContext db, Notifier notifier, Ti
     public static IQueryable<Cover> StandingCovers(CommonGroundDbContext db, DateOnly today) =>
         db.Covers.Where(QueryParts.Inline((Cover c) => Stands.Apply(db, c, today)));
 
+    /// <summary>Whether a cover runs on a day: it stands (<see cref="Stands"/>) and has begun, so its cover acts for the key worker.</summary>
+    public static readonly Expression<Func<CommonGroundDbContext, Cover, DateOnly, bool>> Runs = (db, c, today) =>
+        c.From <= today && Stands.Apply(db, c, today);
+
+    /// <summary>The covers running today (<see cref="Runs"/>).</summary>
+    public static IQueryable<Cover> RunningCovers(CommonGroundDbContext db, DateOnly today) =>
+        db.Covers.Where(QueryParts.Inline((Cover c) => Runs.Apply(db, c, today)));
+
     /// <summary>Whoever manages the team arranges cover: the family, a team lead, or the key worker for themself.</summary>
     public static bool MayArrange(ChildAccess access) => access.Can(Capability.ManageTeam);
 
