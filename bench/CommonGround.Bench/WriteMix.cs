@@ -70,7 +70,9 @@ internal static partial class WriteMix
         var warming = await SendForAsync(writers, WarmUp, firstChange: 0);
         var warmingErrors = warming.Count(t => !t.Ok);
         var clock = Stopwatch.StartNew();
+        var cpuBefore = CpuUse.Now();
         var times = await SendForAsync(writers, Length, firstChange: warming.Count);
+        var cpu = CpuUse.PerEach(cpuBefore, CpuUse.Now(), times.Count, clock.Elapsed);
         var seconds = clock.Elapsed.TotalSeconds;
 
         var most = MostP95Milliseconds(provider);
@@ -89,6 +91,9 @@ internal static partial class WriteMix
 
         Console.WriteLine($"  {"All",-24} {all.Length,6:N0} sent, {all.Length / seconds:N0} a second, median {TimedPage.Percentile(all, 0.5):N1} ms, p95 {p95:N1} ms, {errors} errors: " +
             (ok ? "within budget" : "OVER BUDGET"));
+        // Each change here is its form fetched and sent; on SQLite the database is part of this process.
+        Console.WriteLine($"  Processor time per change, its form included: {cpu.Process:N1} ms in this process (the app and the benchmark's clients)"
+            + (cpu.Elsewhere is { } elsewhere ? $", {elsewhere:N1} ms in the rest of the machine{(provider == DatabaseProvider.Postgres ? " (mostly the database server)" : "")}" : ""));
         foreach (var error in warming.Concat(times).Where(t => t.Error is not null).GroupBy(t => t.Error).Take(5))
         {
             Console.WriteLine($"  {error.Count()} x {error.Key}");
