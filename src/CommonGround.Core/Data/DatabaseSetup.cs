@@ -64,10 +64,20 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// The most connections one instance opens to PostgreSQL. Well under the server's default limit of 100, so two
-    /// instances and the server's own reserved connections fit; past it, a request waits for a free connection.
+    /// The most connections one instance opens to PostgreSQL unless told otherwise: see <see cref="DefaultMaxConnectionsFor"/>.
     /// </summary>
-    public const int DefaultMaxConnections = 30;
+    public static int DefaultMaxConnections => DefaultMaxConnectionsFor(Environment.ProcessorCount);
+
+    /// <summary>
+    /// Twice the processors and one more, at least 5 and at most 30. Statements beyond about twice the processors that
+    /// work on them only queue inside the server, where waiting costs it more than waiting in the pool does: on two
+    /// processors shared with the server, 32 people changing records cost it 5.0 to 5.2 ms of processor time a change
+    /// with 5 connections, 5.9 with 10 and 7.0 to 7.2 with 30, and were answered faster the fewer there were. An
+    /// instance knows its own processors, not the server's, and cannot keep more statements going than its own feed.
+    /// At most 30 keeps two instances and the server's reserved connections within its default limit of 100. Past the
+    /// number, a request waits for a free connection.
+    /// </summary>
+    public static int DefaultMaxConnectionsFor(int processors) => Math.Clamp(2 * processors + 1, 5, 30);
 
     /// <summary>
     /// How many of the statements an instance runs most often each connection keeps prepared on the server. Planning a

@@ -19,6 +19,17 @@ public sealed class ConnectionPoolTests
     }
 
     [Theory]
+    [InlineData(1, 5)]
+    [InlineData(2, 5)]
+    [InlineData(4, 9)]
+    [InlineData(8, 17)]
+    [InlineData(14, 29)]
+    [InlineData(16, 30)]
+    [InlineData(64, 30)]
+    public void Without_a_setting_an_instance_opens_twice_its_processors_and_one_more_at_least_5_and_at_most_30(int processors, int expected) =>
+        Assert.Equal(expected, DatabaseSetup.DefaultMaxConnectionsFor(processors));
+
+    [Theory]
     [InlineData("Host=db;Database=commonground", DatabaseSetup.StatementsKeptPrepared)]
     [InlineData("Host=db;Database=commonground;Max Auto Prepare=0", 0)]
     [InlineData("Host=db;Database=commonground;MaxAutoPrepare=20", 20)]
