@@ -221,6 +221,11 @@ public sealed class HandoverTests : FreshAppTests
         return tomsPlace;
     }
 
+    /// <summary>The titles of the copies Tom was sent as cover for the key worker.</summary>
+    private Task<List<string>> TomsCoverCopiesAsync() => App.QueryAsync(db => db.Notifications
+        .Where(n => n.RecipientUserId == db.Users.Where(u => u.Email == "caseworker@example.org").Select(u => u.Id).Single() && n.Title.StartsWith("Covering for"))
+        .Select(n => n.Title).ToListAsync());
+
     [Fact]
     public async Task Cover_receives_a_new_concern_and_the_family_sees_who_covers_until_when()
     {
@@ -302,10 +307,7 @@ public sealed class HandoverTests : FreshAppTests
         });
         Assert.Equal(HttpStatusCode.Redirect, raisedAfter.StatusCode);
         Assert.Equal(2, await App.QueryAsync(db => db.Concerns.CountAsync()));
-        var tomsCopies = await App.QueryAsync(db => db.Notifications
-            .Where(n => n.RecipientUserId == db.Users.Where(u => u.Email == "caseworker@example.org").Select(u => u.Id).Single() && n.Title.StartsWith("Covering for"))
-            .Select(n => n.Title).ToListAsync());
-        Assert.Equal(["Covering for Priya Nair: A concern about Sam was raised for you to answer: \"Homework\""], tomsCopies);
+        Assert.Equal(["Covering for Priya Nair: A concern about Sam was raised for you to answer: \"Homework\""], await TomsCoverCopiesAsync());
     }
 
     [Fact]
@@ -317,9 +319,10 @@ public sealed class HandoverTests : FreshAppTests
         // Monday 23 November: cover from Thursday 26 November until 4 December.
         var today = App.Time.TodayInUk();
         var priya = await SignedInAsync("senco@example.org");
-        var (set, _) = await priya.SubmitAsync($"/children/{sam}/team/cover", new Dictionary<string, string>(Browse.DateFields("Input.From", today.AddDays(3)))
+        var (set, _) = await priya.SubmitAsync($"/children/{sam}/team/cover", new Dictionary<string, string>(Browse.DateFields("Input.From", today.AddDays(3))
+            .Concat(Browse.DateFields("Input.Until", new DateOnly(2026, 12, 4))))
         {
-            ["Input.CoverPlaceId"] = tomsPlace.ToString(), ["Input.Until.Day"] = "4", ["Input.Until.Month"] = "12", ["Input.Until.Year"] = "2026",
+            ["Input.CoverPlaceId"] = tomsPlace.ToString(),
         });
         Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
 
@@ -335,20 +338,16 @@ public sealed class HandoverTests : FreshAppTests
             return form.QuerySelector("main")!.TextContent;
         }
 
-        async Task<List<string>> TomsCopiesAsync() => await App.QueryAsync(db => db.Notifications
-            .Where(n => n.RecipientUserId == db.Users.Where(u => u.Email == "caseworker@example.org").Select(u => u.Id).Single() && n.Title.StartsWith("Covering for"))
-            .Select(n => n.Title).ToListAsync());
-
         // Before it starts, the family is not told the cover will see a concern, and the cover gets no copy.
         var formBefore = await RaiseAsync("Homework");
         Assert.DoesNotContain("covers until", formBefore, StringComparison.Ordinal);
-        Assert.Empty(await TomsCopiesAsync());
+        Assert.Empty(await TomsCoverCopiesAsync());
 
         // From its first day, both.
         App.Time.Advance(TimeSpan.FromDays(3));
         var formFrom = await RaiseAsync("Transport");
         Assert.Contains("Tom Hughes covers until 4 December 2026 and will see it too", formFrom, StringComparison.Ordinal);
-        Assert.Equal(["Covering for Priya Nair: A concern about Sam was raised for you to answer: \"Transport\""], await TomsCopiesAsync());
+        Assert.Equal(["Covering for Priya Nair: A concern about Sam was raised for you to answer: \"Transport\""], await TomsCoverCopiesAsync());
     }
 
     [Fact]
