@@ -72,8 +72,9 @@ internal static partial class WriteMix
         var clock = Stopwatch.StartNew();
         var cpuBefore = CpuUse.Now();
         var times = await SendForAsync(writers, Length, firstChange: warming.Count);
-        var cpu = CpuUse.PerEach(cpuBefore, CpuUse.Now(), times.Count, clock.Elapsed);
-        var seconds = clock.Elapsed.TotalSeconds;
+        var elapsed = clock.Elapsed;
+        var cpu = CpuUse.PerEach(cpuBefore, CpuUse.Now(), times.Count, elapsed);
+        var seconds = elapsed.TotalSeconds;
 
         var most = MostP95Milliseconds(provider);
         var all = times.Select(t => t.Milliseconds).ToArray();
