@@ -48,7 +48,7 @@ public sealed class HandoverService(CommonGroundDbContext db, LeaversWork work, 
             : await work.TeamAsync(options.OnlyChildId!.Value, leaver.Id);
         var childIds = items.Select(i => i.ChildId).Distinct().ToList();
         var places = await db.TeamMembers.Include(t => t.Consents)
-            .Where(t => childIds.Contains(t.ChildId) && t.LeftAt == null).ToListAsync();
+            .Where(t => EF.Parameter(childIds).Contains(t.ChildId) && t.LeftAt == null).ToListAsync();
         var today = timeProvider.TodayInUk();
         var now = timeProvider.UtcNow();
 

@@ -72,7 +72,7 @@ public sealed class LeaversWork(CommonGroundDbContext db, TimeProvider timeProvi
             (RecordArea?)RecordArea.Meetings, (RecordArea?)null, false, m.StartsAt)));
 
         var childIds = items.Select(i => i.ChildId).Distinct().ToList();
-        var children = await db.Children.AsNoTracking().Where(c => childIds.Contains(c.Id))
+        var children = await db.Children.AsNoTracking().Where(c => EF.Parameter(childIds).Contains(c.Id))
             .Select(c => new { c.Id, c.AreaId, Name = (c.PreferredName ?? c.FirstName) + " " + c.LastName }).ToDictionaryAsync(c => c.Id);
         return items
             .OrderBy(i => children[i.ChildId].Name, StringComparer.CurrentCulture).ThenBy(i => i.ChildId).ThenBy(i => i.Kind).ThenBy(i => i.Order)
