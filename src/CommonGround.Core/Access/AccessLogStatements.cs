@@ -11,8 +11,10 @@ namespace CommonGround.Core.Access;
 /// Stores a round of views and overview visits in one batch where the database takes batches, so logging a page costs
 /// PostgreSQL one round trip: each view is put in its visit by the database as it is stored (following on from the
 /// child's latest stored view, the rule of <see cref="AccessLogEntry.FollowOn"/>), and each visit mark is added or moved
-/// later. SQLite, inside the app, runs the same statements one at a time in a transaction. Columns and value conversions
-/// come from the model, as for <see cref="BulkInsert"/>.
+/// later. Views of different children are stored by one statement, so a list's 25 children cost one statement, not 25;
+/// a child's second view in the round goes in the next statement, after the first it may follow on from. SQLite, inside
+/// the app, runs the same statements one at a time in a transaction. Columns and value conversions come from the model,
+/// as for <see cref="BulkInsert"/>.
 /// </summary>
 public static class AccessLogStatements
 {
@@ -33,7 +35,9 @@ public static class AccessLogStatements
             await using var maker = connection.CreateCommand();
             var logged = new Table(db.Model.FindEntityType(typeof(AccessLogEntry))!, maker);
             var visited = new Table(db.Model.FindEntityType(typeof(ChildVisit))!, maker);
-            var statements = views.OrderBy(v => v.ViewedAt).ThenBy(v => v.Id).Select(v => Insert(logged, v))
+            var statements = views.OrderBy(v => v.ViewedAt).ThenBy(v => v.Id).GroupBy(v => v.ChildId)
+                .SelectMany(child => child.Select((view, nth) => (Nth: nth, View: view))).GroupBy(v => v.Nth).OrderBy(g => g.Key)
+                .Select(nth => Insert(logged, nth.Select(v => v.View).ToList()))
                 .Concat(marks.Select(m => Upsert(visited, m))).ToList();
             var outer = db.Database.CurrentTransaction?.GetDbTransaction();
             if (connection.CanCreateBatch)
@@ -75,20 +79,30 @@ public static class AccessLogStatements
         }
     }
 
-    private static Statement Insert(Table log, AccessLogEntry view)
+    /// <summary>Stores views of different children, each following on from its child's latest stored view.</summary>
+    private static Statement Insert(Table log, IReadOnlyList<AccessLogEntry> views)
     {
         var parameters = new List<DbParameter>();
-        var values = log.Entity.GetProperties().Where(p => p.Name != nameof(AccessLogEntry.VisitStartedAt))
-            .ToDictionary(p => p.Name, p => log.Parameter(parameters, p, p.Name, p.GetGetter().GetClrValue(view)));
-        var followsFrom = log.Parameter(parameters, log.Property(nameof(AccessLogEntry.ViewedAt)), "FollowsFrom", view.ViewedAt - AccessLogVisit.Gap);
+        var properties = log.Entity.GetProperties().Where(p => p.Name != nameof(AccessLogEntry.VisitStartedAt)).ToList();
+        var viewedAt = log.Property(nameof(AccessLogEntry.ViewedAt));
+        // Each view is a row of values: its columns in the order of the properties, then the earliest view it may follow on from.
+        var rows = views.Select((view, row) => "(" + string.Join(", ", properties
+            .Select(p => log.Parameter(parameters, p, $"{p.Name}{row}", p.GetGetter().GetClrValue(view)))
+            .Append(log.Parameter(parameters, viewedAt, $"FollowsFrom{row}", view.ViewedAt - AccessLogVisit.Gap))) + ")");
+        // Both databases name the columns of a list of values column1, column2 and so on.
+        string Value(string property) => $"v.column{properties.FindIndex(p => p.Name == property) + 1}";
+        var followsFrom = $"v.column{properties.Count + 1}";
         string Column(string property) => log.Column(log.Property(property));
         // The visit of the child's latest stored view if this view continues it (the same person, within the gap), else its own.
-        values[nameof(AccessLogEntry.VisitStartedAt)] =
-            $"COALESCE((SELECT CASE WHEN b.{Column(nameof(AccessLogEntry.ViewerName))} = {values[nameof(AccessLogEntry.ViewerName)]} "
+        var visitStartedAt =
+            $"COALESCE((SELECT CASE WHEN b.{Column(nameof(AccessLogEntry.ViewerName))} = {Value(nameof(AccessLogEntry.ViewerName))} "
             + $"AND b.{Column(nameof(AccessLogEntry.ViewedAt))} >= {followsFrom} THEN b.{Column(nameof(AccessLogEntry.VisitStartedAt))} END "
-            + $"FROM {log.Name} AS b WHERE b.{Column(nameof(AccessLogEntry.ChildId))} = {values[nameof(AccessLogEntry.ChildId)]} "
-            + $"ORDER BY b.{Column(nameof(AccessLogEntry.ViewedAt))} DESC, b.{Column(nameof(AccessLogEntry.Id))} DESC LIMIT 1), {values[nameof(AccessLogEntry.ViewedAt)]})";
-        return new Statement($"INSERT INTO {log.Name} ({string.Join(", ", values.Keys.Select(Column))}) VALUES ({string.Join(", ", values.Values)})", parameters);
+            + $"FROM {log.Name} AS b WHERE b.{Column(nameof(AccessLogEntry.ChildId))} = {Value(nameof(AccessLogEntry.ChildId))} "
+            + $"ORDER BY b.{Column(nameof(AccessLogEntry.ViewedAt))} DESC, b.{Column(nameof(AccessLogEntry.Id))} DESC LIMIT 1), {Value(nameof(AccessLogEntry.ViewedAt))})";
+        var columns = properties.Select(log.Column).Append(Column(nameof(AccessLogEntry.VisitStartedAt)));
+        var values = properties.Select(p => Value(p.Name)).Append(visitStartedAt);
+        return new Statement($"INSERT INTO {log.Name} ({string.Join(", ", columns)}) SELECT {string.Join(", ", values)} "
+            + $"FROM (VALUES {string.Join(", ", rows)}) AS v", parameters);
     }
 
     private static Statement Upsert(Table visits, ChildVisit mark)
