@@ -85,4 +85,17 @@ public sealed class ChildrenTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("You are not on any child's team yet", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Morgan", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("caseworker@example.org", "Your day")]
+    [InlineData("parent@example.org", "What needs you")]
+    public async Task The_first_page_after_signing_in_is_not_titled_as_an_error(string email, string heading)
+    {
+        // A screen reader reads the title first: "Error:" there tells someone who sent nothing that something went wrong.
+        var client = app.NewClient();
+        await client.SignInAsync(email);
+        var (response, page) = await client.OpenAsync("/children");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal($"{heading} – CommonGround", page.Title);
+    }
 }

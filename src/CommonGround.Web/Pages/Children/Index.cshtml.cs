@@ -50,8 +50,9 @@ public sealed class IndexModel(ChildService children, CommonGroundDbContext db, 
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
 
+    /// <summary>"age" for oldest first; anything else, or nothing, is by name. Optional, so a page opened without it is no error.</summary>
     [BindProperty(SupportsGet = true, Name = "sort")]
-    public string Sort { get; set; } = "name";
+    public string? Sort { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
@@ -59,7 +60,7 @@ public sealed class IndexModel(ChildService children, CommonGroundDbContext db, 
     public int Total { get; private set; }
     public int TotalPages => Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
 
-    public string PageHrefFormat => $"?q={Uri.EscapeDataString(Search ?? "")}&sort={Uri.EscapeDataString(Sort)}&pageNumber={{0}}";
+    public string PageHrefFormat => $"?q={Uri.EscapeDataString(Search ?? "")}&sort={Uri.EscapeDataString(Sort ?? "name")}&pageNumber={{0}}";
 
     public async Task<IActionResult> OnGetAsync()
     {
