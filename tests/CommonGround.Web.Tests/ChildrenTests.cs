@@ -86,6 +86,41 @@ public sealed class ChildrenTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.DoesNotContain("Morgan", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Children_I_work_with_are_listed_by_last_name_or_oldest_first_and_searched_by_name()
+    {
+        var client = app.NewClient();
+        await client.SignInAsync("caseworker@example.org");
+        var mine = await app.QueryAsync(db => db.TeamMembers.Where(t => t.LeftAt == null && t.Professional!.UserAccount!.Email == "caseworker@example.org")
+            .Join(db.Children, t => t.ChildId, c => c.Id, (_, c) => new { c.Id, c.FirstName, c.LastName, c.DateOfBirth }).ToListAsync());
+        Assert.True(mine.Count >= 2, "The caseworker needs children of different ages for this test");
+        static List<string?> Listed(AngleSharp.Dom.IDocument page) =>
+            page.QuerySelectorAll("table.govuk-table th a").Select(a => a.GetAttribute("href")).ToList();
+        static string? SortChosen(AngleSharp.Dom.IDocument page) => page.QuerySelector("#sort option[selected]")?.GetAttribute("value");
+
+        var (_, byName) = await client.OpenAsync("/children");
+        Assert.Equal(mine.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).Select(c => ChildLinks.Overview(c.Id)), Listed(byName));
+        Assert.Equal("name", SortChosen(byName));
+
+        var (_, oldestFirst) = await client.OpenAsync("/children?sort=age");
+        Assert.Equal(mine.OrderBy(c => c.DateOfBirth).ThenBy(c => c.LastName).Select(c => ChildLinks.Overview(c.Id)), Listed(oldestFirst));
+        Assert.Equal("age", SortChosen(oldestFirst));
+
+        // A part of a name, in any case, finds the children whose first or last name holds it, in the order chosen.
+        var sought = mine.OrderBy(c => c.LastName).First();
+        var part = sought.LastName[1..^1].ToLowerInvariant();
+        var (_, found) = await client.OpenAsync($"/children?q={Uri.EscapeDataString(part)}&sort=age");
+        Assert.Equal(mine.Where(c => c.FirstName.Contains(part, StringComparison.OrdinalIgnoreCase) || c.LastName.Contains(part, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(c => c.DateOfBirth).ThenBy(c => c.LastName).Select(c => ChildLinks.Overview(c.Id)), Listed(found));
+        Assert.Contains(ChildLinks.Overview(sought.Id), Listed(found));
+        Assert.Equal(part, found.QuerySelector("#q")!.GetAttribute("value"));
+
+        var (response, none) = await client.OpenAsync("/children?q=zzzz");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(Listed(none));
+        Assert.Contains("No children on your teams match \"zzzz\"", none.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("caseworker@example.org", "Your day")]
     [InlineData("parent@example.org", "What needs you")]
