@@ -35,9 +35,7 @@ public static class AccessLogStatements
             await using var maker = connection.CreateCommand();
             var logged = new Table(db.Model.FindEntityType(typeof(AccessLogEntry))!, maker);
             var visited = new Table(db.Model.FindEntityType(typeof(ChildVisit))!, maker);
-            var statements = views.OrderBy(v => v.ViewedAt).ThenBy(v => v.Id).GroupBy(v => v.ChildId)
-                .SelectMany(child => child.Select((view, nth) => (Nth: nth, View: view))).GroupBy(v => v.Nth).OrderBy(g => g.Key)
-                .Select(nth => Insert(logged, nth.Select(v => v.View).ToList()))
+            var statements = InLayers(views).Select(layer => Insert(logged, layer))
                 .Concat(marks.Select(m => Upsert(visited, m))).ToList();
             var outer = db.Database.CurrentTransaction?.GetDbTransaction();
             if (connection.CanCreateBatch)
@@ -79,6 +77,15 @@ public static class AccessLogStatements
         }
     }
 
+    /// <summary>
+    /// The views as layers to store in turn: every child's first view (in time order), then every child's second, and so
+    /// on, so no layer holds two views of one child and each view is stored after the one it may follow on from.
+    /// </summary>
+    private static IEnumerable<List<AccessLogEntry>> InLayers(IReadOnlyList<AccessLogEntry> views) =>
+        views.OrderBy(v => v.ViewedAt).ThenBy(v => v.Id).GroupBy(v => v.ChildId)
+            .SelectMany(child => child.Select((view, nth) => (Nth: nth, View: view)))
+            .GroupBy(v => v.Nth).OrderBy(layer => layer.Key).Select(layer => layer.Select(v => v.View).ToList());
+
     /// <summary>Stores views of different children, each following on from its child's latest stored view.</summary>
     private static Statement Insert(Table log, IReadOnlyList<AccessLogEntry> views)
     {
@@ -87,8 +94,8 @@ public static class AccessLogStatements
         var viewedAt = log.Property(nameof(AccessLogEntry.ViewedAt));
         // Each view is a row of values: its columns in the order of the properties, then the earliest view it may follow on from.
         var rows = views.Select((view, row) => "(" + string.Join(", ", properties
-            .Select(p => log.Parameter(parameters, p, $"{p.Name}{row}", p.GetGetter().GetClrValue(view)))
-            .Append(log.Parameter(parameters, viewedAt, $"FollowsFrom{row}", view.ViewedAt - AccessLogVisit.Gap))) + ")");
+            .Select(p => log.Parameter(parameters, p, $"r{row}_{p.Name}", p.GetGetter().GetClrValue(view)))
+            .Append(log.Parameter(parameters, viewedAt, $"r{row}_FollowsFrom", view.ViewedAt - AccessLogVisit.Gap))) + ")");
         // Both databases name the columns of a list of values column1, column2 and so on.
         string Value(string property) => $"v.column{properties.FindIndex(p => p.Name == property) + 1}";
         var followsFrom = $"v.column{properties.Count + 1}";
