@@ -92,7 +92,7 @@ public sealed class ChildrenTests(AppFactory app) : IClassFixture<AppFactory>
         var client = app.NewClient();
         await client.SignInAsync("caseworker@example.org");
         var mine = await app.QueryAsync(db => db.TeamMembers.Where(t => t.LeftAt == null && t.Professional!.UserAccount!.Email == "caseworker@example.org")
-            .Join(db.Children, t => t.ChildId, c => c.Id, (_, c) => new { c.Id, c.FirstName, c.LastName, c.DateOfBirth }).ToListAsync());
+            .Join(db.Children, t => t.ChildId, c => c.Id, (_, c) => new { c.Id, c.FirstName, c.LastName, c.PreferredName, c.DateOfBirth }).ToListAsync());
         Assert.True(mine.Count >= 2, "The caseworker needs children of different ages for this test");
         static List<string?> Listed(AngleSharp.Dom.IDocument page) =>
             page.QuerySelectorAll("table.govuk-table th a").Select(a => a.GetAttribute("href")).ToList();
@@ -106,11 +106,11 @@ public sealed class ChildrenTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(mine.OrderBy(c => c.DateOfBirth).ThenBy(c => c.LastName).Select(c => ChildLinks.Overview(c.Id)), Listed(oldestFirst));
         Assert.Equal("age", SortChosen(oldestFirst));
 
-        // A part of a name, in any case, finds the children whose first or last name holds it, in the order chosen.
+        // A part of a name, in any case, finds the children whose first, last or preferred name holds it, in the order chosen.
         var sought = mine.OrderBy(c => c.LastName).First();
         var part = sought.LastName[1..^1].ToLowerInvariant();
         var (_, found) = await client.OpenAsync($"/children?q={Uri.EscapeDataString(part)}&sort=age");
-        Assert.Equal(mine.Where(c => c.FirstName.Contains(part, StringComparison.OrdinalIgnoreCase) || c.LastName.Contains(part, StringComparison.OrdinalIgnoreCase))
+        Assert.Equal(mine.Where(c => new[] { c.FirstName, c.LastName, c.PreferredName ?? "" }.Any(name => name.Contains(part, StringComparison.OrdinalIgnoreCase)))
             .OrderBy(c => c.DateOfBirth).ThenBy(c => c.LastName).Select(c => ChildLinks.Overview(c.Id)), Listed(found));
         Assert.Contains(ChildLinks.Overview(sought.Id), Listed(found));
         Assert.Equal(part, found.QuerySelector("#q")!.GetAttribute("value"));

@@ -54,6 +54,8 @@ public sealed class IndexModel(ChildService children, CommonGroundDbContext db, 
     [BindProperty(SupportsGet = true, Name = "sort")]
     public string? Sort { get; set; }
 
+    public bool OldestFirst => Sort == "age";
+
     [BindProperty(SupportsGet = true, Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
 
@@ -96,7 +98,7 @@ public sealed class IndexModel(ChildService children, CommonGroundDbContext db, 
         }
 
         var rows = query.Join(db.Children, t => t.ChildId, c => c.Id, (t, c) => new { Member = t, Child = c });
-        rows = Sort == "age"
+        rows = OldestFirst
             ? rows.OrderBy(r => r.Child.DateOfBirth).ThenBy(r => r.Child.LastName)
             : rows.OrderBy(r => r.Child.LastName).ThenBy(r => r.Child.FirstName);
         Total = await rows.CountAsync();
