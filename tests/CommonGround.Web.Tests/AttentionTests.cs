@@ -123,11 +123,26 @@ public sealed class AttentionTests : FreshAppTests
             ChildId = children[child].Id, AreaId = children[child].AreaId, Kind = kind, SubjectKey = $"{kind}-{measure}", Reason = $"{kind} for {children[child].Name}",
             Link = $"/children/{children[child].Id}", Measure = measure, DueOn = dueOn, SinceOn = sinceOn, ComputedAt = App.Time.GetUtcNow().UtcDateTime,
         };
+        // The signals are written here as a refresh would write them, with their places' summaries; the list is read
+        // from the summaries, and again with none kept, when it works every place out itself: both must agree.
         async Task<IReadOnlyList<string>> ListedAsync(string url)
         {
-            var (_, page) = await (await SignedInAsync("caseworker@example.org")).OpenAsync(url);
-            Assert.Contains("2 children need attention.", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
-            return page.QuerySelectorAll(".cg-attention > li").Select(li => li.QuerySelector("h2")!.TextContent.Trim() + ": " + li.QuerySelector(".govuk-tag")!.TextContent.Trim()).ToList();
+            await App.QueryAsync(async db =>
+            {
+                db.AttentionSummaries.AddRange(await AttentionSummaries.KeepAsync(db, children.Select(c => c.Id).ToList(), App.Time.TodayInUk(), default));
+                return await db.SaveChangesAsync();
+            });
+            var fromSummaries = await ReadAsync();
+            await App.QueryAsync(db => db.AttentionSummaries.ExecuteDeleteAsync());
+            Assert.Equal(fromSummaries, await ReadAsync());
+            return fromSummaries;
+
+            async Task<IReadOnlyList<string>> ReadAsync()
+            {
+                var (_, page) = await (await SignedInAsync("caseworker@example.org")).OpenAsync(url);
+                Assert.Contains("2 children need attention.", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+                return page.QuerySelectorAll(".cg-attention > li").Select(li => li.QuerySelector("h2")!.TextContent.Trim() + ": " + li.QuerySelector(".govuk-tag")!.TextContent.Trim()).ToList();
+            }
         }
 
         // Both have repeated concerns; the second child has no contact for weeks as well, so comes first.
@@ -456,6 +471,13 @@ public sealed class AttentionTests : FreshAppTests
             Assert.True(computed.Select(Line).Order().SequenceEqual(stored.Select(Line).Order()),
                 $"On {App.Time.TodayInUk()}, kept:\n{string.Join("\n", stored.Select(Line).Except(computed.Select(Line)))}\nworked out:\n{string.Join("\n", computed.Select(Line).Except(stored.Select(Line)))}");
             kindsSeen.UnionWith(stored.Select(s => s.Kind));
+            // Every place's kept summary, read by the lists in place of the warnings, is what working it out today gives.
+            var summariesDiffer = await App.QueryAsync(async db =>
+                (await AttentionSummaries.KeepAsync(db, children, App.Time.TodayInUk(), CancellationToken.None)).Select(s => $"missing {s.ChildId} {s.RankKey}")
+                .Concat(db.ChangeTracker.Entries<AttentionSummary>().Where(e => e.State != EntityState.Unchanged).Select(e => $"{e.State} {e.Entity.ChildId}: "
+                    + string.Join(", ", e.Properties.Where(p => p.IsModified).Select(p => $"{p.Metadata.Name} {p.OriginalValue} to {p.CurrentValue}"))))
+                .ToList());
+            Assert.True(summariesDiffer.Count == 0, $"On {App.Time.TodayInUk()} a kept summary is not what working it out gives:\n{string.Join("\n", summariesDiffer)}");
 
             // Every legal date's warning went out on its day: working out every child now sends nothing more.
             var sent = await App.QueryAsync(db => db.Notifications.CountAsync());

@@ -70,6 +70,12 @@ public sealed class AttentionJob(CommonGroundDbContext db, IServiceScopeFactory 
             {
                 work[recheck.ChildId] = work.GetValueOrDefault(recheck.ChildId) | recheck.Rules;
             }
+
+            // A place's summary whose day has come is worked out again from the warnings as they stand, with no rule.
+            foreach (var childId in await db.AttentionSummaries.Where(s => s.AreaId == areaId && s.ShownUntil <= today).Select(s => s.ChildId).Distinct().ToListAsync(cancellationToken))
+            {
+                work[childId] = work.GetValueOrDefault(childId);
+            }
         }
 
         // Children with the same groups to work out go in batches together.

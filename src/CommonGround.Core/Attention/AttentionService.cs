@@ -50,14 +50,95 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
         var professionalId = professional.Id;
         var organisationId = professional.OrganisationId;
         var isLocalAuthority = professional.Organisation!.Kind == OrganisationKind.LocalAuthority;
-        var isAdmin = professional.IsOrganisationAdmin;
-        // The person's places and what each is shared today are few; read them first, so the signals are then read
-        // by child through their index rather than by testing every signal against every place.
+        var thresholds = await ThresholdsForAsync(organisationId);
+        var thresholdsKey = thresholds.Key;
+        // Leads see what their organisation answers for off the team: its late concerns, and children its staff left
+        // with no key worker or nobody at all. A local authority's leads see every child in the area left with nobody.
+        var fromOrganisation = new List<SignalKey>();
+        if (professional.IsOrganisationAdmin)
+        {
+            var areaId = professional.Organisation.AreaId;
+            fromOrganisation = await db.AttentionSignals.AsNoTracking()
+                .Where(s => (s.OrganisationId == organisationId
+                        && (s.Kind == AttentionSignalKind.ConcernOverdue || s.Kind == AttentionSignalKind.NoKeyWorker || s.Kind == AttentionSignalKind.NoTeam))
+                    || (isLocalAuthority && s.AreaId == areaId && s.Kind == AttentionSignalKind.NoTeam))
+                .Where(thresholds.Shows(today))
+                .Select(SignalKey.Of).ToListAsync();
+        }
+
+        var organisationChildren = fromOrganisation.Select(s => s.ChildId).Distinct().ToList();
         // Cover for a key worker puts the child on the cover's list while it runs.
         var covering = await CoverService.RunningCovers(db, today).Where(c => c.CoverProfessionalId == professionalId).Select(c => c.CoverPlaceId).ToListAsync();
-        var places = await db.TeamMembers.AsNoTracking()
-            .Where(t => t.ProfessionalId == professionalId && t.LeftAt == null && (t.IsKeyWorker || t.IsTeamLead || isLocalAuthority || covering.Contains(t.Id)))
-            .Select(t => new { t.Id, t.ChildId, t.SharedPartBits, t.SharesWithDates }).ToListAsync();
+        var listed = db.TeamMembers.Where(t => t.ProfessionalId == professionalId && t.LeftAt == null
+            && (t.IsKeyWorker || t.IsTeamLead || isLocalAuthority || EF.Parameter(covering).Contains(t.Id)));
+        // A place's kept summary counts while its day has not come and its sharing and the thresholds are those it was
+        // worked out with (see AttentionSummary): those are read in the list's order from their index, as far as the
+        // page shown, and the few other places (a summary not yet worked out again, sharing that turns on dates, a child
+        // the lead also sees from the organisation's side) are worked out here and merged in.
+        var current = db.AttentionSummaries.Where(s => s.ProfessionalId == professionalId && s.ThresholdsKey == thresholdsKey && s.ShownUntil > today);
+        var kept = from s in current
+                   join t in listed on s.TeamMemberId equals t.Id
+                   where s.SharedPartBits == t.SharedPartBits && !t.SharesWithDates && !EF.Parameter(organisationChildren).Contains(s.ChildId)
+                   select s;
+        var rest = await listed
+            .Where(t => t.SharesWithDates || EF.Parameter(organisationChildren).Contains(t.ChildId)
+                || !current.Any(s => s.TeamMemberId == t.Id && s.SharedPartBits == t.SharedPartBits))
+            .Select(t => new Place(t.Id, t.ChildId, t.SharedPartBits, t.SharesWithDates)).ToListAsync();
+        var workedOut = await RankAsync(rest, fromOrganisation, thresholds, isLocalAuthority, today);
+        var keptCount = await kept.CountAsync(s => s.SignalCount > 0);
+        var total = keptCount + workedOut.Count;
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 1, pageCount);
+        var keptFirst = keptCount == 0 ? [] : await kept.Where(s => s.SignalCount > 0)
+            .OrderBy(s => s.Rank).ThenByDescending(s => s.SignalCount).ThenBy(s => s.FirstDueOn).ThenBy(s => s.ChildId)
+            .Take(page * PageSize)
+            .Select(s => new { s.TeamMemberId, s.ChildId, s.SharedPartBits, s.Rank, s.SignalCount, s.FirstDueOn }).ToListAsync();
+        var shownIds = keptFirst.Select(s => (s.ChildId, Key: new AttentionRankKey(s.Rank, s.SignalCount, s.FirstDueOn)))
+            .Concat(workedOut.Select(c => (c.ChildId, c.Key)))
+            .OrderBy(c => c.Key).ThenBy(c => c.ChildId)
+            .Select(c => c.ChildId).Distinct()
+            .Skip((page - 1) * PageSize).Take(PageSize).ToList();
+
+        // The shown children's warnings are read afresh; those of a kept summary as its place shares them.
+        var workedOutById = workedOut.ToDictionary(c => c.ChildId);
+        var keptShown = keptFirst.Where(s => shownIds.Contains(s.ChildId) && !workedOutById.ContainsKey(s.ChildId))
+            .Select(s => new Place(s.TeamMemberId, s.ChildId, s.SharedPartBits, SharesWithDates: false)).ToList();
+        foreach (var child in await RankAsync(keptShown, [], thresholds, isLocalAuthority, today))
+        {
+            workedOutById[child.ChildId] = child;
+        }
+
+        var shownSignalIds = shownIds.Where(workedOutById.ContainsKey).SelectMany(id => workedOutById[id].Signals).Select(s => s.Id).ToList();
+        var full = await db.AttentionSignals.AsNoTracking().Where(s => shownSignalIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id);
+        foreach (var signal in fromOrganisation.Where(s => full.ContainsKey(s.Id)).Select(s => full[s.Id]))
+        {
+            if (workedOutById.TryGetValue(signal.ChildId, out var child) && child.FromOrganisation.Contains(signal.Id))
+            {
+                // A lead who cannot see the concern on the child's record sees it from the organisation's side; the team
+                // page of a child they are not on the team of is not theirs to open.
+                signal.Link = signal.Kind == AttentionSignalKind.ConcernOverdue ? ConcernService.OrganisationLink(signal.SubjectId!.Value) : "";
+            }
+        }
+
+        var names = await db.Children.AsNoTracking().Where(c => shownIds.Contains(c.Id))
+            .Select(c => new { c.Id, Name = (c.PreferredName ?? c.FirstName) + " " + c.LastName }).ToDictionaryAsync(c => c.Id, c => c.Name);
+        // A signal put right between the reads is left out rather than shown stale.
+        return new AttentionPage(shownIds.Where(id => workedOutById.ContainsKey(id) && names.ContainsKey(id))
+            .Select(id => new AttentionChild(id, names[id], workedOutById[id].Signals.Where(s => full.ContainsKey(s.Id)).Select(s => full[s.Id]).ToList()))
+            .Where(c => c.Signals.Count > 0).ToList(), total, page, pageCount, today);
+    }
+
+    private sealed record Place(Guid Id, Guid ChildId, int SharedPartBits, bool SharesWithDates);
+
+    /// <summary>A child on the list as worked out from its warnings: their order, and which came from the organisation's side.</summary>
+    private sealed record Ranked(Guid ChildId, AttentionRankKey Key, IReadOnlyList<SignalKey> Signals, IReadOnlySet<Guid> FromOrganisation);
+
+    /// <summary>
+    /// Works out the list's order for these places' children from their warnings as each place may see them today, with
+    /// the warnings a lead sees from the organisation's side merged in; children with nothing to show are left out.
+    /// </summary>
+    private async Task<List<Ranked>> RankAsync(IReadOnlyList<Place> places, IReadOnlyList<SignalKey> fromOrganisation, AttentionThresholds thresholds, bool isLocalAuthority, DateOnly today)
+    {
         // What each place shares is kept on it; only a place with dated decisions has them read, for today.
         // A caseload's ids go to the database as one list, not one parameter each: thousands of parameters make every
         // caseload size a new statement to build and plan.
@@ -66,63 +147,25 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
                 .Where(c => EF.Parameter(dated).Contains(c.TeamMemberId))
                 .Select(c => new { c.TeamMemberId, c.Area }).ToListAsync())
             .ToLookup(c => c.TeamMemberId, c => c.Area);
-        var areasByChild = places.GroupBy(p => p.ChildId).ToDictionary(g => g.Key, g => g
+        var areasByChild = places.GroupBy(p => p.ChildId).ToDictionary(g => g.Key, g => (IReadOnlySet<RecordArea>)g
             .SelectMany(p => sharedAreas[p.Id].Concat(SharedParts.In(p.SharedPartBits)))
             .ToHashSet());
         var childIds = areasByChild.Keys.ToList();
-        var thresholds = await ThresholdsForAsync(organisationId);
         // Each signal is read as the little the ranking needs; only the page's children's signals are read in full.
-        var onTeam = (await db.AttentionSignals.AsNoTracking().Where(s => EF.Parameter(childIds).Contains(s.ChildId)).Where(thresholds.Shows(today))
+        var onTeam = childIds.Count == 0 ? [] : (await db.AttentionSignals.AsNoTracking().Where(s => EF.Parameter(childIds).Contains(s.ChildId)).Where(thresholds.Shows(today))
                 .Select(SignalKey.Of).ToListAsync())
-            .Where(s => areasByChild[s.ChildId] is var areas
-                && (s.RecordArea is not { } area || areas.Contains(area)) && (s.AboutArea is not { } about || areas.Contains(about)))
-            // A request to erase the record is for the local authority that holds it to answer, not the rest of the team.
-            .Where(s => s.Kind != AttentionSignalKind.ErasureWaiting || isLocalAuthority)
+            .Where(s => AttentionRankKey.MaySee(s.Kind, s.RecordArea, s.AboutArea, areasByChild[s.ChildId], isLocalAuthority))
             .ToList();
-        var signals = onTeam;
-        var fromOrganisation = new HashSet<Guid>();
-        if (isAdmin)
-        {
-            var known = onTeam.Select(s => s.Id).ToHashSet();
-            var areaId = professional.Organisation.AreaId;
-            // Leads see what their organisation answers for off the team: its late concerns, and children its staff
-            // left with no key worker or nobody at all. A local authority's leads see every child in the area left with nobody.
-            var organisations = await db.AttentionSignals.AsNoTracking()
-                .Where(s => (s.OrganisationId == organisationId
-                        && (s.Kind == AttentionSignalKind.ConcernOverdue || s.Kind == AttentionSignalKind.NoKeyWorker || s.Kind == AttentionSignalKind.NoTeam))
-                    || (isLocalAuthority && s.AreaId == areaId && s.Kind == AttentionSignalKind.NoTeam))
-                .Where(thresholds.Shows(today))
-                .Select(SignalKey.Of).ToListAsync();
-            foreach (var signal in organisations.Where(s => !known.Contains(s.Id)))
+        var known = onTeam.Select(s => s.Id).ToHashSet();
+        var fromOrganisationOnly = fromOrganisation.Where(s => !known.Contains(s.Id)).ToList();
+        var offTeam = fromOrganisationOnly.Select(s => s.Id).ToHashSet();
+        return onTeam.Concat(fromOrganisationOnly).GroupBy(s => s.ChildId)
+            .Select(g =>
             {
-                fromOrganisation.Add(signal.Id);
-                signals.Add(signal);
-            }
-        }
-
-        var ranked = signals.GroupBy(s => s.ChildId)
-            .Select(g => (ChildId: g.Key, Signals: g.OrderBy(s => s.Kind.Rank()).ThenBy(s => s.DueOn ?? DateOnly.MaxValue).ToList()))
-            .OrderBy(c => c.Signals[0].Kind.Rank()).ThenByDescending(c => c.Signals.Count).ThenBy(c => c.Signals[0].DueOn ?? DateOnly.MaxValue)
+                var signals = g.OrderBy(s => s.Kind.Rank()).ThenBy(s => s.DueOn ?? DateOnly.MaxValue).ToList();
+                return new Ranked(g.Key, AttentionRankKey.Of(signals.Select(s => (s.Kind, s.DueOn))), signals, signals.Where(s => offTeam.Contains(s.Id)).Select(s => s.Id).ToHashSet());
+            })
             .ToList();
-        var pageCount = Math.Max(1, (ranked.Count + PageSize - 1) / PageSize);
-        page = Math.Clamp(page, 1, pageCount);
-        var shown = ranked.Skip((page - 1) * PageSize).Take(PageSize).ToList();
-        var shownIds = shown.Select(c => c.ChildId).ToList();
-        var shownSignalIds = shown.SelectMany(c => c.Signals).Select(s => s.Id).ToList();
-        var full = await db.AttentionSignals.AsNoTracking().Where(s => shownSignalIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id);
-        foreach (var id in fromOrganisation.Where(full.ContainsKey))
-        {
-            // A lead who cannot see the concern on the child's record sees it from the organisation's side; the team
-            // page of a child they are not on the team of is not theirs to open.
-            var signal = full[id];
-            signal.Link = signal.Kind == AttentionSignalKind.ConcernOverdue ? ConcernService.OrganisationLink(signal.SubjectId!.Value) : "";
-        }
-
-        var names = await db.Children.AsNoTracking().Where(c => shownIds.Contains(c.Id))
-            .Select(c => new { c.Id, Name = (c.PreferredName ?? c.FirstName) + " " + c.LastName }).ToDictionaryAsync(c => c.Id, c => c.Name);
-        // A signal put right between the two reads is left out rather than shown stale.
-        return new AttentionPage(shown.Select(c => new AttentionChild(c.ChildId, names[c.ChildId], c.Signals.Where(s => full.ContainsKey(s.Id)).Select(s => full[s.Id]).ToList()))
-            .Where(c => c.Signals.Count > 0).ToList(), ranked.Count, page, pageCount, today);
     }
 
     /// <summary>What ranking a signal needs, and what tells whether it may be shown.</summary>

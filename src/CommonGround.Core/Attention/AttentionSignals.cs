@@ -67,7 +67,8 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
         var now = timeProvider.UtcNow();
         var rechecks = keepRechecks ? new AttentionRechecks() : null;
         onlyConcerns = (rules & AttentionRules.Concerns) == 0 ? null : onlyConcerns;
-        var fresh = await ComputeAsync(db, ids, now, timeProvider.TodayInUk(), rules, rechecks, onlyConcerns, cancellationToken);
+        var today = timeProvider.TodayInUk();
+        var fresh = await ComputeAsync(db, ids, now, today, rules, rechecks, onlyConcerns, cancellationToken);
         await statutoryWarnings.AddAsync(fresh, cancellationToken);
         var stored = db.AttentionSignals.Where(s => ids.Contains(s.ChildId));
         if (onlyConcerns is not null)
@@ -112,16 +113,30 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
         db.AttentionSignals.RemoveRange(byKey.Values);
         changed += byKey.Count + added.Count;
         var addedRechecks = rechecks is null ? [] : await KeepRechecksAsync(rules, rechecks, cancellationToken);
-        if (changed == 0 && addedRechecks.Count == 0 && !db.ChangeTracker.HasChanges())
+        var signalsChanged = changed > 0 || addedRechecks.Count > 0 || db.ChangeTracker.HasChanges();
+
+        // Many new signals at once (the first run in an area) are copied in; the rest is one save, in one transaction
+        // with the summaries of the children's places worked out from the signals as saved.
+        await using var transaction = signalsChanged && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        if (signalsChanged)
         {
-            return 0;
+            await BulkInsert.AddAsync(db, added, cancellationToken);
+            await BulkInsert.AddAsync(db, addedRechecks, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        // Many new signals at once (the first run in an area) are copied in; the rest is one save, in one transaction.
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        await BulkInsert.AddAsync(db, added, cancellationToken);
-        await BulkInsert.AddAsync(db, addedRechecks, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        var addedSummaries = await AttentionSummaries.KeepAsync(db, ids, today, cancellationToken);
+        if (addedSummaries.Count > 0 || db.ChangeTracker.HasChanges())
+        {
+            await using var own = transaction is null && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            await BulkInsert.AddAsync(db, addedSummaries, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+        }
+
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
@@ -213,7 +228,7 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
                 logger.LogWarning(ex, "Could not refresh the early warnings for {Count} children; the periodic job will", childIds.Count);
             }
 
-            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is AttentionSignal or Notification).ToList())
+            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is AttentionSignal or AttentionSummary or AttentionRecheck or Notification).ToList())
             {
                 entry.State = EntityState.Detached;
             }

@@ -38,23 +38,54 @@ public sealed class AttentionThresholds
     public static AttentionThresholds DefaultFor(Guid organisationId) => new() { OrganisationId = organisationId };
 
     /// <summary>
+    /// The five settings as one number, so something worked out with them can say which it was worked out with
+    /// (<see cref="AttentionSummary"/>); every setting is below 1,000 (see the ranges above).
+    /// </summary>
+    public long Key => (((((long)ProvisionBehindPercent * 1000 + RecordAwaitingWorkingDays) * 1000 + RepeatedConcerns) * 1000 + NoContactWeeks) * 1000) + StatutoryDueWorkingDays;
+
+    /// <summary>
     /// Which kept signals pass these thresholds on <paramref name="today"/>, as a condition the database applies. A signal
     /// keeps the date it counts from, not a count of days, so each threshold in days becomes the date it falls on today.
     /// </summary>
     public Expression<Func<AttentionSignal, bool>> Shows(DateOnly today)
     {
-        int provision = ProvisionBehindPercent, repeated = RepeatedConcerns;
+        // The rule is written once; the day's dates go in through a member the database is sent as parameters.
+        var bound = Expression.Property(Expression.Constant(new BoundDates(DatesOn(today))), nameof(BoundDates.Dates));
+        var signal = Rule.Parameters[0];
+        return Expression.Lambda<Func<AttentionSignal, bool>>(new Bind(Rule.Parameters[1], bound).Visit(Rule.Body), signal);
+    }
+
+    /// <summary>The same test as <see cref="Shows"/>, in memory.</summary>
+    public bool ShowsOn(AttentionSignal signal, DateOnly today) => RuleInMemory(signal, DatesOn(today));
+
+    /// <summary>Each threshold as what a signal is compared with on one day.</summary>
+    public readonly record struct ShownDates(int ProvisionBelow, DateOnly RecordSharedBy, int RepeatedAtLeast, DateOnly LastContactBy, DateOnly StatutoryBefore);
+
+    public ShownDates DatesOn(DateOnly today)
+    {
         var calendar = WorkingDayCalendar.EnglandAndWales;
-        var recordSharedBy = calendar.LatestDayWorkingDaysBefore(today, RecordAwaitingWorkingDays);
-        var lastContactBy = today.AddDays(-7 * NoContactWeeks);
         // Within N working days of today is before the working day N + 1 after it.
-        var statutoryBefore = calendar.AddWorkingDays(today, StatutoryDueWorkingDays + 1);
-        return s =>
-            (s.Kind != AttentionSignalKind.ProvisionBehind || s.Measure < provision)
-            && (s.Kind != AttentionSignalKind.RecordAwaitingAgreement || s.SinceOn <= recordSharedBy)
-            && (s.Kind != AttentionSignalKind.RepeatedConcerns || s.Measure >= repeated)
-            && (s.Kind != AttentionSignalKind.NoContact || s.SinceOn <= lastContactBy)
-            && (s.Kind != AttentionSignalKind.StatutoryDueSoon || s.DueOn < statutoryBefore);
+        return new ShownDates(ProvisionBehindPercent, calendar.LatestDayWorkingDaysBefore(today, RecordAwaitingWorkingDays), RepeatedConcerns,
+            today.AddDays(-7 * NoContactWeeks), calendar.AddWorkingDays(today, StatutoryDueWorkingDays + 1));
+    }
+
+    private static readonly Expression<Func<AttentionSignal, ShownDates, bool>> Rule = (s, on) =>
+        (s.Kind != AttentionSignalKind.ProvisionBehind || s.Measure < on.ProvisionBelow)
+        && (s.Kind != AttentionSignalKind.RecordAwaitingAgreement || s.SinceOn <= on.RecordSharedBy)
+        && (s.Kind != AttentionSignalKind.RepeatedConcerns || s.Measure >= on.RepeatedAtLeast)
+        && (s.Kind != AttentionSignalKind.NoContact || s.SinceOn <= on.LastContactBy)
+        && (s.Kind != AttentionSignalKind.StatutoryDueSoon || s.DueOn < on.StatutoryBefore);
+
+    private static readonly Func<AttentionSignal, ShownDates, bool> RuleInMemory = Rule.Compile();
+
+    private sealed class BoundDates(ShownDates dates)
+    {
+        public ShownDates Dates { get; } = dates;
+    }
+
+    private sealed class Bind(ParameterExpression parameter, Expression value) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? value : node;
     }
 }
 

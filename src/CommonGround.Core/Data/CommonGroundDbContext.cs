@@ -84,6 +84,7 @@ public sealed class CommonGroundDbContext(DbContextOptions<CommonGroundDbContext
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<AttentionSignal> AttentionSignals => Set<AttentionSignal>();
     public DbSet<AttentionRecheck> AttentionRechecks => Set<AttentionRecheck>();
+    public DbSet<AttentionSummary> AttentionSummaries => Set<AttentionSummary>();
     public DbSet<AttentionThresholds> AttentionThresholds => Set<AttentionThresholds>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

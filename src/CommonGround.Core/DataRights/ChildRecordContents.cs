@@ -36,6 +36,7 @@ public sealed class ChildRecordReader(CommonGroundDbContext db)
     {
         [typeof(Attention.AttentionSignal)] = "The early warnings professionals see in their own working lists: they are worked out from what is in this download.",
         [typeof(Attention.AttentionRecheck)] = "The next day the early warnings are worked out again, worked out from what is in this download.",
+        [typeof(Attention.AttentionSummary)] = "Where the child stands on each professional's list of early warnings, worked out from what is in this download.",
         [typeof(Children.ChildVisit)] = "When each person last opened the record, kept only to show them what is new since.",
         [typeof(ConversationRead)] = "How far each person has read each conversation, kept only to show them what is unread.",
         [typeof(Notifications.NotificationPreference)] = "Each person's own choices about email.",

@@ -902,6 +902,64 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.ToTable("attention_signals", (string)null);
                 });
 
+            modelBuilder.Entity("CommonGround.Core.Attention.AttentionSummary", b =>
+                {
+                    b.Property<Guid>("TeamMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_member_id");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("area_id");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("child_id");
+
+                    b.Property<DateOnly>("FirstDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("first_due_on");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("professional_id");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
+
+                    b.Property<int>("SharedPartBits")
+                        .HasColumnType("integer")
+                        .HasColumnName("shared_part_bits");
+
+                    b.Property<DateOnly>("ShownUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("shown_until");
+
+                    b.Property<int>("SignalCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("signal_count");
+
+                    b.Property<long>("ThresholdsKey")
+                        .HasColumnType("bigint")
+                        .HasColumnName("thresholds_key");
+
+                    b.HasKey("TeamMemberId")
+                        .HasName("pk_attention_summaries");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_attention_summaries_child_id");
+
+                    b.HasIndex("AreaId", "ShownUntil")
+                        .HasDatabaseName("ix_attention_summaries_area_id_shown_until");
+
+                    b.HasIndex("ProfessionalId", "Rank", "SignalCount", "FirstDueOn", "ChildId")
+                        .IsDescending(false, false, true, false, false)
+                        .HasDatabaseName("ix_attention_summaries_professional_id_rank_signal_count_first");
+
+                    b.ToTable("attention_summaries", (string)null);
+                });
+
             modelBuilder.Entity("CommonGround.Core.Attention.AttentionThresholds", b =>
                 {
                     b.Property<Guid>("OrganisationId")
@@ -4952,6 +5010,23 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_attention_signals_children_child_id");
+                });
+
+            modelBuilder.Entity("CommonGround.Core.Attention.AttentionSummary", b =>
+                {
+                    b.HasOne("CommonGround.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_attention_summaries_children_child_id");
+
+                    b.HasOne("CommonGround.Core.Team.TeamMember", null)
+                        .WithOne()
+                        .HasForeignKey("CommonGround.Core.Attention.AttentionSummary", "TeamMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_attention_summaries_team_members_team_member_id");
                 });
 
             modelBuilder.Entity("CommonGround.Core.Attention.AttentionThresholds", b =>
