@@ -80,12 +80,24 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
                    join t in listed on s.TeamMemberId equals t.Id
                    where s.SharedPartBits == t.SharedPartBits && !t.SharesWithDates && !EF.Parameter(organisationChildren).Contains(s.ChildId)
                    select s;
-        var rest = await listed
+        // One pass over the person's places counts those whose summary counts and finds whether any do not; only then
+        // are those read, to be worked out here.
+        var counts = await (from t in listed
+                            join s in current on t.Id equals s.TeamMemberId into summaries
+                            from s in summaries.DefaultIfEmpty()
+                            select new
+                            {
+                                Stands = s != null && s.SharedPartBits == t.SharedPartBits && !t.SharesWithDates && !EF.Parameter(organisationChildren).Contains(t.ChildId),
+                                Shown = s != null && s.SignalCount > 0,
+                            })
+            .GroupBy(p => 1).Select(g => new { Kept = g.Count(p => p.Stands && p.Shown), Rest = g.Count(p => !p.Stands) })
+            .SingleOrDefaultAsync();
+        var keptCount = counts?.Kept ?? 0;
+        var rest = counts is not { Rest: > 0 } ? [] : await listed
             .Where(t => t.SharesWithDates || EF.Parameter(organisationChildren).Contains(t.ChildId)
                 || !current.Any(s => s.TeamMemberId == t.Id && s.SharedPartBits == t.SharedPartBits))
             .Select(t => new Place(t.Id, t.ChildId, t.SharedPartBits, t.SharesWithDates)).ToListAsync();
         var workedOut = await RankAsync(rest, fromOrganisation, thresholds, isLocalAuthority, today);
-        var keptCount = await kept.CountAsync(s => s.SignalCount > 0);
         var total = keptCount + workedOut.Count;
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pageCount);

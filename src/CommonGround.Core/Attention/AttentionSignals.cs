@@ -55,7 +55,8 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
 
     /// <summary>
     /// As <see cref="RefreshAsync(IReadOnlyCollection{Guid}, AttentionRules, CancellationToken)"/>, and keeps for each
-    /// child and group the day time alone may next change them (<see cref="AttentionRecheck"/>), with the signals.
+    /// child and group the day time alone may next change them (<see cref="AttentionRecheck"/>), with the signals, and
+    /// works out again the summaries of every one of the children's places (<see cref="AttentionSummary"/>).
     /// </summary>
     public Task<int> RefreshAndKeepRechecksAsync(IReadOnlyCollection<Guid> childIds, AttentionRules rules, CancellationToken cancellationToken = default) =>
         RefreshAsync(childIds, rules, keepRechecks: true, onlyConcerns: null, cancellationToken);
@@ -93,6 +94,7 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
         var existing = await stored.ToListAsync(cancellationToken);
         var byKey = existing.ToDictionary(s => (s.ChildId, s.Kind, s.SubjectKey));
         var added = new List<AttentionSignal>();
+        var changedChildren = new HashSet<Guid>();
         var changed = 0;
         foreach (var signal in fresh)
         {
@@ -101,42 +103,41 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
                 if (!kept.SameAs(signal))
                 {
                     kept.TakeFrom(signal);
+                    changedChildren.Add(signal.ChildId);
                     changed++;
                 }
             }
             else
             {
                 added.Add(signal);
+                changedChildren.Add(signal.ChildId);
             }
         }
 
         db.AttentionSignals.RemoveRange(byKey.Values);
+        changedChildren.UnionWith(byKey.Values.Select(s => s.ChildId));
         changed += byKey.Count + added.Count;
         var addedRechecks = rechecks is null ? [] : await KeepRechecksAsync(rules, rechecks, cancellationToken);
-        var signalsChanged = changed > 0 || addedRechecks.Count > 0 || db.ChangeTracker.HasChanges();
 
-        // Many new signals at once (the first run in an area) are copied in; the rest is one save, in one transaction
-        // with the summaries of the children's places worked out from the signals as saved.
-        await using var transaction = signalsChanged && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        if (signalsChanged)
+        // The job works out again the summaries of every child it looks at, which puts right those of places whose
+        // sharing changed or that are new; a change's refresh those of children whose warnings it changed. They are
+        // worked out from the warnings as this refresh leaves them, before anything is written, so the write is one save.
+        var summariesOf = keepRechecks ? ids : changedChildren.ToList();
+        // When every rule was worked out, what was worked out is every warning there is.
+        var addedSummaries = summariesOf.Count == 0 ? [] : await AttentionSummaries.KeepAsync(db, summariesOf,
+            rules == AttentionRules.All && onlyConcerns is null ? fresh : await AttentionSummaries.SignalsAfterAsync(db, summariesOf, fresh, byKey.Values, cancellationToken),
+            today, cancellationToken);
+        if (changed == 0 && addedRechecks.Count == 0 && addedSummaries.Count == 0 && !db.ChangeTracker.HasChanges())
         {
-            await BulkInsert.AddAsync(db, added, cancellationToken);
-            await BulkInsert.AddAsync(db, addedRechecks, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            return 0;
         }
 
-        var addedSummaries = await AttentionSummaries.KeepAsync(db, ids, today, cancellationToken);
-        if (addedSummaries.Count > 0 || db.ChangeTracker.HasChanges())
-        {
-            await using var own = transaction is null && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-            await BulkInsert.AddAsync(db, addedSummaries, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            if (own is not null)
-            {
-                await own.CommitAsync(cancellationToken);
-            }
-        }
-
+        // Many new signals at once (the first run in an area) are copied in; the rest is one save, in one transaction.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await BulkInsert.AddAsync(db, added, cancellationToken);
+        await BulkInsert.AddAsync(db, addedRechecks, cancellationToken);
+        await BulkInsert.AddAsync(db, addedSummaries, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);

@@ -43,16 +43,33 @@ public sealed class AttentionSummary
     public static (AttentionRankKey Key, DateOnly ShownUntil) Of(IEnumerable<AttentionSignal> childSignals, IReadOnlySet<RecordArea> areas, bool isLocalAuthority,
         AttentionThresholds thresholds, DateOnly today)
     {
-        var mayBeSeen = childSignals.Where(s => AttentionRankKey.MaySee(s.Kind, s.RecordArea, s.AboutArea, areas, isLocalAuthority)).ToList();
-        var shown = mayBeSeen.Where(s => thresholds.ShowsOn(s, today)).ToList();
-        // Every threshold that turns on the date lets a warning through from some day on and never stops it again, so
-        // the first such day is found by halving, up to a day well past the date the warning counts from (a year past any
-        // threshold's longest count); a warning not through by then never will be by time alone.
-        var until = DateOnly.MaxValue;
-        foreach (var waiting in mayBeSeen.Except(shown))
+        var datesOn = new Dictionary<DateOnly, AttentionThresholds.ShownDates>();
+        bool ShowsOn(AttentionSignal signal, DateOnly day)
         {
-            var (notYet, from) = (today, (waiting.SinceOn ?? waiting.DueOn ?? today).AddDays(400));
-            if (from <= today || !thresholds.ShowsOn(waiting, from))
+            if (!datesOn.TryGetValue(day, out var dates))
+            {
+                datesOn[day] = dates = thresholds.DatesOn(day);
+            }
+
+            return AttentionThresholds.ShowsOn(signal, dates);
+        }
+
+        var mayBeSeen = childSignals.Where(s => AttentionRankKey.MaySee(s.Kind, s.RecordArea, s.AboutArea, areas, isLocalAuthority)).ToList();
+        var shown = new List<AttentionSignal>();
+        var until = DateOnly.MaxValue;
+        foreach (var signal in mayBeSeen)
+        {
+            if (ShowsOn(signal, today))
+            {
+                shown.Add(signal);
+                continue;
+            }
+
+            // Every threshold that turns on the date lets a warning through from some day on and never stops it again,
+            // so the first such day is found by halving, up to a day well past the date the warning counts from (a year
+            // past any threshold's longest count); a warning not through by then never will be by time alone.
+            var (notYet, from) = (today, (signal.SinceOn ?? signal.DueOn ?? today).AddDays(400));
+            if (from <= today || !ShowsOn(signal, from))
             {
                 continue;
             }
@@ -60,7 +77,7 @@ public sealed class AttentionSummary
             while (from.DayNumber - notYet.DayNumber > 1)
             {
                 var middle = notYet.AddDays((from.DayNumber - notYet.DayNumber) / 2);
-                (notYet, from) = thresholds.ShowsOn(waiting, middle) ? (notYet, middle) : (middle, from);
+                (notYet, from) = ShowsOn(signal, middle) ? (notYet, middle) : (middle, from);
             }
 
             until = from < until ? from : until;

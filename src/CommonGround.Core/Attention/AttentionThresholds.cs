@@ -58,6 +58,9 @@ public sealed class AttentionThresholds
     /// <summary>The same test as <see cref="Shows"/>, in memory.</summary>
     public bool ShowsOn(AttentionSignal signal, DateOnly today) => RuleInMemory(signal, DatesOn(today));
 
+    /// <summary>The same test as <see cref="Shows"/>, in memory, with the day's dates worked out once for many signals.</summary>
+    public static bool ShowsOn(AttentionSignal signal, ShownDates dates) => RuleInMemory(signal, dates);
+
     /// <summary>Each threshold as what a signal is compared with on one day.</summary>
     public readonly record struct ShownDates(int ProvisionBelow, DateOnly RecordSharedBy, int RepeatedAtLeast, DateOnly LastContactBy, DateOnly StatutoryBefore);
 
