@@ -161,6 +161,16 @@ public sealed class AttentionTests : FreshAppTests
             return await db.SaveChangesAsync();
         });
         Assert.Equal([$"{children[0].Name}: Legal date missed", $"{children[1].Name}: Several concerns"], await ListedAsync("/attention?page=7"));
+
+        // Three more missed dates for the second child (five warnings) and two more late commitments for the first (four):
+        // both now have a legal date missed, and the one with more warnings comes first, each warning counted.
+        await App.QueryAsync(async db =>
+        {
+            db.AttentionSignals.AddRange(Enumerable.Range(4, 3).Select(day => Signal(1, AttentionSignalKind.StatutoryMissed, day, new DateOnly(2026, 11, day))));
+            db.AttentionSignals.AddRange(Enumerable.Range(1, 2).Select(i => Signal(0, AttentionSignalKind.CommitmentOverdue, i, new DateOnly(2026, 11, 10 + i))));
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal([$"{children[1].Name}: Legal date missed", $"{children[0].Name}: Legal date missed"], await ListedAsync("/attention"));
     }
 
     [Fact]
@@ -186,6 +196,17 @@ public sealed class AttentionTests : FreshAppTests
         Assert.Equal(["caseworker@example.org", "dee.reid@example.org", "youngperson@example.org"], warned.Select(w => w.Email!).Order());
         Assert.All(warned, w => Assert.True(w.Mandatory));
         Assert.All(warned, w => Assert.Equal("A legal date in Jordan's EHC process is due by 1 December 2026", w.EmailLine));
+    }
+
+    /// <summary>Each place's kept summary of these children is what working it out from their stored warnings today gives.</summary>
+    private async Task AssertSummariesAreWorkedOutAsync(IReadOnlyCollection<Guid> children)
+    {
+        var differ = await App.QueryAsync(async db =>
+            (await AttentionSummaries.KeepAsync(db, children, App.Time.TodayInUk(), CancellationToken.None)).Select(s => $"missing {s.ChildId} {s.RankKey}")
+            .Concat(db.ChangeTracker.Entries<AttentionSummary>().Where(e => e.State != EntityState.Unchanged).Select(e => $"{e.State} {e.Entity.ChildId}: "
+                + string.Join(", ", e.Properties.Where(p => p.IsModified).Select(p => $"{p.Metadata.Name} {p.OriginalValue} to {p.CurrentValue}"))))
+            .ToList());
+        Assert.True(differ.Count == 0, $"On {App.Time.TodayInUk()} a kept summary is not what working it out gives:\n{string.Join("\n", differ)}");
     }
 
     /// <summary>Sam's stored signals, and every signal working out every rule gives for Sam now, as comparable lines.</summary>
@@ -266,6 +287,8 @@ public sealed class AttentionTests : FreshAppTests
         Assert.Contains(stored, s => s.StartsWith($"{AttentionSignalKind.RepeatedConcerns} ", StringComparison.Ordinal) && s.Contains("4 concerns raised", StringComparison.Ordinal));
         Assert.Contains(allRules, s => s.Contains(first.ToString(), StringComparison.Ordinal));
         Assert.Equal(allRules.Where(s => !s.Contains(first.ToString(), StringComparison.Ordinal)), stored);
+        // Sam's summaries count the other open concerns' warnings, which this refresh read without working them out.
+        await AssertSummariesAreWorkedOutAsync([sam]);
 
         // The job, which works out every open concern of a child whose record changed, puts it back.
         await RunAttentionJobAsync();
@@ -472,12 +495,7 @@ public sealed class AttentionTests : FreshAppTests
                 $"On {App.Time.TodayInUk()}, kept:\n{string.Join("\n", stored.Select(Line).Except(computed.Select(Line)))}\nworked out:\n{string.Join("\n", computed.Select(Line).Except(stored.Select(Line)))}");
             kindsSeen.UnionWith(stored.Select(s => s.Kind));
             // Every place's kept summary, read by the lists in place of the warnings, is what working it out today gives.
-            var summariesDiffer = await App.QueryAsync(async db =>
-                (await AttentionSummaries.KeepAsync(db, children, App.Time.TodayInUk(), CancellationToken.None)).Select(s => $"missing {s.ChildId} {s.RankKey}")
-                .Concat(db.ChangeTracker.Entries<AttentionSummary>().Where(e => e.State != EntityState.Unchanged).Select(e => $"{e.State} {e.Entity.ChildId}: "
-                    + string.Join(", ", e.Properties.Where(p => p.IsModified).Select(p => $"{p.Metadata.Name} {p.OriginalValue} to {p.CurrentValue}"))))
-                .ToList());
-            Assert.True(summariesDiffer.Count == 0, $"On {App.Time.TodayInUk()} a kept summary is not what working it out gives:\n{string.Join("\n", summariesDiffer)}");
+            await AssertSummariesAreWorkedOutAsync(children);
 
             // Every legal date's warning went out on its day: working out every child now sends nothing more.
             var sent = await App.QueryAsync(db => db.Notifications.CountAsync());

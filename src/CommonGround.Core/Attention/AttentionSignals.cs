@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CommonGround.Core.Access;
 using CommonGround.Core.Children;
 using CommonGround.Core.Commitments;
@@ -72,6 +73,8 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
         var fresh = await ComputeAsync(db, ids, now, today, rules, rechecks, onlyConcerns, cancellationToken);
         await statutoryWarnings.AddAsync(fresh, cancellationToken);
         var stored = db.AttentionSignals.Where(s => ids.Contains(s.ChildId));
+        // The children's other warnings, which this refresh leaves as they are.
+        Expression<Func<AttentionSignal, bool>> untouched = _ => false;
         if (onlyConcerns is not null)
         {
             var kinds = AttentionRuleGroups.KindsOf(rules);
@@ -84,11 +87,13 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
             var clockKinds = kinds.Intersect(ConcernClockKinds).ToList();
             stored = stored.Where(s => EF.Constant(otherKinds).Contains(s.Kind))
                 .Concat(stored.Where(s => EF.Constant(clockKinds).Contains(s.Kind) && subjects.Contains(s.SubjectKey)));
+            untouched = s => !EF.Constant(kinds).Contains(s.Kind) || EF.Constant(clockKinds).Contains(s.Kind) && !subjects.Contains(s.SubjectKey);
         }
         else if (rules != AttentionRules.All)
         {
             var kinds = AttentionRuleGroups.KindsOf(rules);
             stored = stored.Where(s => EF.Constant(kinds).Contains(s.Kind));
+            untouched = s => !EF.Constant(kinds).Contains(s.Kind);
         }
 
         var existing = await stored.ToListAsync(cancellationToken);
@@ -125,7 +130,9 @@ public sealed class AttentionSignals(CommonGroundDbContext db, StatutoryWarnings
         var summariesOf = keepRechecks ? ids : changedChildren.ToList();
         // When every rule was worked out, what was worked out is every warning there is.
         var addedSummaries = summariesOf.Count == 0 ? [] : await AttentionSummaries.KeepAsync(db, summariesOf,
-            rules == AttentionRules.All && onlyConcerns is null ? fresh : await AttentionSummaries.SignalsAfterAsync(db, summariesOf, fresh, byKey.Values, cancellationToken),
+            rules == AttentionRules.All && onlyConcerns is null
+                ? fresh.Select(s => new CountedSignals(s, 1))
+                : await AttentionSummaries.SignalsAfterAsync(db, summariesOf, untouched, fresh, cancellationToken),
             today, cancellationToken);
         if (changed == 0 && addedRechecks.Count == 0 && addedSummaries.Count == 0 && !db.ChangeTracker.HasChanges())
         {

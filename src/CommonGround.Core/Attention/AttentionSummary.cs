@@ -41,6 +41,11 @@ public sealed class AttentionSummary
     /// <paramref name="thresholds"/> on <paramref name="today"/>, and the first later day time alone changes which do.
     /// </summary>
     public static (AttentionRankKey Key, DateOnly ShownUntil) Of(IEnumerable<AttentionSignal> childSignals, IReadOnlySet<RecordArea> areas, bool isLocalAuthority,
+        AttentionThresholds thresholds, DateOnly today) =>
+        Of(childSignals.Select(s => new CountedSignals(s, 1)), areas, isLocalAuthority, thresholds, today);
+
+    /// <inheritdoc cref="Of(IEnumerable{AttentionSignal}, IReadOnlySet{RecordArea}, bool, AttentionThresholds, DateOnly)"/>
+    public static (AttentionRankKey Key, DateOnly ShownUntil) Of(IEnumerable<CountedSignals> childSignals, IReadOnlySet<RecordArea> areas, bool isLocalAuthority,
         AttentionThresholds thresholds, DateOnly today)
     {
         var datesOn = new Dictionary<DateOnly, AttentionThresholds.ShownDates>();
@@ -54,14 +59,19 @@ public sealed class AttentionSummary
             return AttentionThresholds.ShowsOn(signal, dates);
         }
 
-        var mayBeSeen = childSignals.Where(s => AttentionRankKey.MaySee(s.Kind, s.RecordArea, s.AboutArea, areas, isLocalAuthority)).ToList();
-        var shown = new List<AttentionSignal>();
+        var shown = new List<CountedSignals>();
         var until = DateOnly.MaxValue;
-        foreach (var signal in mayBeSeen)
+        foreach (var counted in childSignals)
         {
+            var signal = counted.Signal;
+            if (!AttentionRankKey.MaySee(signal.Kind, signal.RecordArea, signal.AboutArea, areas, isLocalAuthority))
+            {
+                continue;
+            }
+
             if (ShowsOn(signal, today))
             {
-                shown.Add(signal);
+                shown.Add(counted);
                 continue;
             }
 
@@ -83,19 +93,36 @@ public sealed class AttentionSummary
             until = from < until ? from : until;
         }
 
-        return (AttentionRankKey.Of(shown.Select(s => (s.Kind, s.DueOn))), until);
+        return (AttentionRankKey.Of(shown.Select(s => (s.Signal.Kind, s.Signal.DueOn, s.Count))), until);
     }
 }
+
+/// <summary>
+/// <see cref="Count"/> of a child's warnings alike in everything a summary asks of them (their kind, the parts of the
+/// record they are about and, for a kind a threshold turns on, what the threshold compares), which
+/// <see cref="Signal"/> stands for, due first on its <see cref="AttentionSignal.DueOn"/>.
+/// </summary>
+public readonly record struct CountedSignals(AttentionSignal Signal, int Count);
 
 /// <summary>What a child's place on an attention list is ordered by: most pressing warning, then most warnings, then the soonest due.</summary>
 public readonly record struct AttentionRankKey(int Rank, int SignalCount, DateOnly FirstDueOn) : IComparable<AttentionRankKey>
 {
     public static readonly AttentionRankKey Nothing = new(int.MaxValue, 0, DateOnly.MaxValue);
 
-    public static AttentionRankKey Of(IEnumerable<(AttentionSignalKind Kind, DateOnly? DueOn)> signals)
+    public static AttentionRankKey Of(IEnumerable<(AttentionSignalKind Kind, DateOnly? DueOn)> signals) => Of(signals.Select(s => (s.Kind, s.DueOn, 1)));
+
+    /// <summary>The key of warnings given as how many of a kind are due first on a date.</summary>
+    public static AttentionRankKey Of(IEnumerable<(AttentionSignalKind Kind, DateOnly? FirstDueOn, int Count)> signals)
     {
-        var ordered = signals.OrderBy(s => s.Kind.Rank()).ThenBy(s => s.DueOn ?? DateOnly.MaxValue).ToList();
-        return ordered.Count == 0 ? Nothing : new(ordered[0].Kind.Rank(), ordered.Count, ordered[0].DueOn ?? DateOnly.MaxValue);
+        var (first, count) = (Nothing, 0);
+        foreach (var (kind, dueOn, howMany) in signals)
+        {
+            var key = new AttentionRankKey(kind.Rank(), 0, dueOn ?? DateOnly.MaxValue);
+            first = count == 0 || key.Rank < first.Rank || key.Rank == first.Rank && key.FirstDueOn < first.FirstDueOn ? key : first;
+            count += howMany;
+        }
+
+        return count == 0 ? Nothing : first with { SignalCount = count };
     }
 
     /// <summary>

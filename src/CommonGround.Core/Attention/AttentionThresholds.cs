@@ -72,6 +72,16 @@ public sealed class AttentionThresholds
             today.AddDays(-7 * NoContactWeeks), calendar.AddWorkingDays(today, StatutoryDueWorkingDays + 1));
     }
 
+    /// <summary>
+    /// The kinds a threshold turns on. A warning of any other kind is shown to whoever may see it whatever the settings
+    /// and the day, so for those a summary needs only how many there are and the first date one is due.
+    /// </summary>
+    public static readonly IReadOnlyList<AttentionSignalKind> KindsWithThresholds =
+    [
+        AttentionSignalKind.ProvisionBehind, AttentionSignalKind.RecordAwaitingAgreement, AttentionSignalKind.RepeatedConcerns, AttentionSignalKind.NoContact,
+        AttentionSignalKind.StatutoryDueSoon,
+    ];
+
     private static readonly Expression<Func<AttentionSignal, ShownDates, bool>> Rule = (s, on) =>
         (s.Kind != AttentionSignalKind.ProvisionBehind || s.Measure < on.ProvisionBelow)
         && (s.Kind != AttentionSignalKind.RecordAwaitingAgreement || s.SinceOn <= on.RecordSharedBy)

@@ -89,6 +89,63 @@ public sealed class AttentionSummaryTests
         Assert.True(standing > 100);
     }
 
+    [Theory]
+    [MemberData(nameof(Settings))]
+    public void Warnings_counted_together_give_the_summary_they_give_one_by_one(int provision, int recordDays, int concerns, int weeks, int statutoryDays, bool isLocalAuthority)
+    {
+        var thresholds = new AttentionThresholds
+        {
+            OrganisationId = Guid.NewGuid(), ProvisionBehindPercent = provision, RecordAwaitingWorkingDays = recordDays, RepeatedConcerns = concerns,
+            NoContactWeeks = weeks, StatutoryDueWorkingDays = statutoryDays,
+        };
+        // Many open concerns and commitments of a few kinds, as a busy child has, and the warnings a threshold turns on
+        // twice over, so some of those are counted together too.
+        List<AttentionSignal> signals =
+        [
+            .. Signals(), .. Signals(),
+            .. Enumerable.Range(0, 30).Select(i => Signal(AttentionSignalKind.ConcernOverdue, measure: i, dueOn: new DateOnly(2026, 11, 1).AddDays(i % 7))),
+            .. Enumerable.Range(0, 12).Select(i => Signal(AttentionSignalKind.ConcernToAcknowledge, measure: i, dueOn: new DateOnly(2026, 12, 20).AddDays(-i), area: RecordArea.Health)),
+            .. Enumerable.Range(0, 5).Select(i => Signal(AttentionSignalKind.CommitmentOverdue, measure: i, dueOn: i == 0 ? null : new DateOnly(2026, 10, 1).AddDays(i))),
+        ];
+        var counted = signals
+            .GroupBy(s => (s.Kind, s.RecordArea, s.AboutArea, Compared: AttentionThresholds.KindsWithThresholds.Contains(s.Kind) ? (s.Measure, s.SinceOn, s.DueOn) : default))
+            .Select(g => new CountedSignals(g.OrderBy(s => s.DueOn ?? DateOnly.MaxValue).First(), g.Count()))
+            .ToList();
+        Assert.True(counted.Count < signals.Count / 3);
+        foreach (var areas in new[] { new HashSet<RecordArea> { RecordArea.Education }, new HashSet<RecordArea> { RecordArea.Education, RecordArea.Health } })
+        {
+            for (var today = First; today < First.AddDays(120); today = today.AddDays(1))
+            {
+                Assert.Equal(AttentionSummary.Of(signals, areas, isLocalAuthority, thresholds, today), AttentionSummary.Of(counted, areas, isLocalAuthority, thresholds, today));
+            }
+        }
+    }
+
+    [Fact]
+    public void A_warning_of_a_kind_no_threshold_turns_on_is_shown_whatever_the_settings_and_the_day()
+    {
+        var strictest = new AttentionThresholds
+        {
+            OrganisationId = Guid.NewGuid(), ProvisionBehindPercent = AttentionThresholds.ProvisionPercentRange.Min,
+            RecordAwaitingWorkingDays = AttentionThresholds.RecordWorkingDaysRange.Max, RepeatedConcerns = AttentionThresholds.RepeatedConcernsRange.Max,
+            NoContactWeeks = AttentionThresholds.NoContactWeeksRange.Max, StatutoryDueWorkingDays = AttentionThresholds.StatutoryWorkingDaysRange.Min,
+        };
+        foreach (var kind in Enum.GetValues<AttentionSignalKind>())
+        {
+            var someNotShown = false;
+            foreach (var (measure, since) in new[] { (0, (DateOnly?)null), (100, First), (1, First.AddDays(30)), (99, First.AddDays(-400)) })
+            {
+                var signal = Signal(kind, measure, sinceOn: since, dueOn: since?.AddDays(200));
+                for (var today = First; today < First.AddDays(60); today = today.AddDays(5))
+                {
+                    someNotShown |= !strictest.ShowsOn(signal, today);
+                }
+            }
+
+            Assert.True(someNotShown == AttentionThresholds.KindsWithThresholds.Contains(kind), $"{kind}: shown every time {!someNotShown}");
+        }
+    }
+
     [Fact]
     public void Shown_in_memory_and_by_the_database_s_condition_agree()
     {
