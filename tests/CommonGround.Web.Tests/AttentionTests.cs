@@ -297,6 +297,27 @@ public sealed class AttentionTests : FreshAppTests
     }
 
     [Fact]
+    public async Task A_place_taken_off_the_team_or_sharing_by_dates_loses_its_summary_when_the_job_looks_at_its_child_again()
+    {
+        var sam = await SamsParentRaisesThreeConcernsAsync();
+        var places = await App.QueryAsync(db => db.AttentionSummaries.Where(s => s.ChildId == sam).Select(s => s.TeamMemberId).Order().ToListAsync());
+        Assert.True(places.Count > 2, $"{places.Count} places kept");
+
+        // One place leaves the team and another's sharing comes to turn on dates, written around the unit of work so
+        // nothing but the job's next look at Sam can put their summaries right.
+        var (leaving, dated) = (places[0], places[1]);
+        await App.QueryAsync(db => db.TeamMembers.Where(t => t.Id == leaving).ExecuteUpdateAsync(u => u.SetProperty(t => t.LeftAt, App.Time.GetUtcNow().UtcDateTime)));
+        await App.QueryAsync(db => db.TeamMembers.Where(t => t.Id == dated).ExecuteUpdateAsync(u => u.SetProperty(t => t.SharesWithDates, true)));
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AttentionSignals>().RefreshAndKeepRechecksAsync([sam], AttentionRules.All);
+        }
+
+        Assert.Equal(places.Except([leaving, dated]), await App.QueryAsync(db => db.AttentionSummaries.Where(s => s.ChildId == sam).Select(s => s.TeamMemberId).Order().ToListAsync()));
+        await AssertSummariesAreWorkedOutAsync([sam]);
+    }
+
+    [Fact]
     public async Task Changes_saved_at_the_same_moment_share_a_refresh_and_each_returns_once_its_childs_signals_are_there()
     {
         var sam = await SamsParentRaisesThreeConcernsAsync();
