@@ -43,15 +43,17 @@ public sealed class AttentionSummaryTests
         { 75, 5, 4, 3, 15, true },
     };
 
+    private static AttentionThresholds Thresholds(int provision, int recordDays, int concerns, int weeks, int statutoryDays) => new()
+    {
+        OrganisationId = Guid.NewGuid(), ProvisionBehindPercent = provision, RecordAwaitingWorkingDays = recordDays, RepeatedConcerns = concerns,
+        NoContactWeeks = weeks, StatutoryDueWorkingDays = statutoryDays,
+    };
+
     [Theory]
     [MemberData(nameof(Settings))]
     public void A_summary_stands_until_the_first_day_the_warnings_shown_would_change(int provision, int recordDays, int concerns, int weeks, int statutoryDays, bool isLocalAuthority)
     {
-        var thresholds = new AttentionThresholds
-        {
-            OrganisationId = Guid.NewGuid(), ProvisionBehindPercent = provision, RecordAwaitingWorkingDays = recordDays, RepeatedConcerns = concerns,
-            NoContactWeeks = weeks, StatutoryDueWorkingDays = statutoryDays,
-        };
+        var thresholds = Thresholds(provision, recordDays, concerns, weeks, statutoryDays);
         var signals = Signals();
         var areas = new HashSet<RecordArea> { RecordArea.Education };
         var seen = signals.Where(s => s.RecordArea is not { } area || areas.Contains(area)).Where(s => s.Kind != AttentionSignalKind.ErasureWaiting || isLocalAuthority).ToList();
@@ -93,11 +95,7 @@ public sealed class AttentionSummaryTests
     [MemberData(nameof(Settings))]
     public void Warnings_counted_together_give_the_summary_they_give_one_by_one(int provision, int recordDays, int concerns, int weeks, int statutoryDays, bool isLocalAuthority)
     {
-        var thresholds = new AttentionThresholds
-        {
-            OrganisationId = Guid.NewGuid(), ProvisionBehindPercent = provision, RecordAwaitingWorkingDays = recordDays, RepeatedConcerns = concerns,
-            NoContactWeeks = weeks, StatutoryDueWorkingDays = statutoryDays,
-        };
+        var thresholds = Thresholds(provision, recordDays, concerns, weeks, statutoryDays);
         // Many open concerns and commitments of a few kinds, as a busy child has, and the warnings a threshold turns on
         // twice over, so some of those are counted together too.
         List<AttentionSignal> signals =
