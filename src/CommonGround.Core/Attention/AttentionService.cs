@@ -76,27 +76,27 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
         // page shown, and the few other places (a summary not yet worked out again, sharing that turns on dates, a child
         // the lead also sees from the organisation's side) are worked out here and merged in.
         var current = db.AttentionSummaries.Where(s => s.ProfessionalId == professionalId && s.ThresholdsKey == thresholdsKey && s.ShownUntil > today);
-        var kept = from s in current
-                   join t in listed on s.TeamMemberId equals t.Id
-                   where s.SharedPartBits == t.SharedPartBits && !t.SharesWithDates && !EF.Parameter(organisationChildren).Contains(s.ChildId)
-                   select s;
+        var placed = from t in listed
+                     join s in current on t.Id equals s.TeamMemberId into summaries
+                     from s in summaries.DefaultIfEmpty()
+                     select new PlaceSummary { Place = t, Summary = s };
+        var kept = current.Join(listed, s => s.TeamMemberId, t => t.Id, (s, t) => new PlaceSummary { Place = t, Summary = s })
+            .Where(QueryParts.Inline((PlaceSummary p) => SummaryStands.Apply(p.Place, p.Summary, organisationChildren)))
+            .Select(p => p.Summary!);
         // One pass over the person's places counts those whose summary counts and finds whether any do not; only then
         // are those read, to be worked out here.
-        var counts = await (from t in listed
-                            join s in current on t.Id equals s.TeamMemberId into summaries
-                            from s in summaries.DefaultIfEmpty()
-                            select new
-                            {
-                                Stands = s != null && s.SharedPartBits == t.SharedPartBits && !t.SharesWithDates && !EF.Parameter(organisationChildren).Contains(t.ChildId),
-                                Shown = s != null && s.SignalCount > 0,
-                            })
+        var counts = await placed
+            .Select(QueryParts.Inline((PlaceSummary p) => new
+            {
+                Stands = SummaryStands.Apply(p.Place, p.Summary, organisationChildren),
+                Shown = p.Summary != null && p.Summary.SignalCount > 0,
+            }))
             .GroupBy(p => 1).Select(g => new { Kept = g.Count(p => p.Stands && p.Shown), Rest = g.Count(p => !p.Stands) })
             .SingleOrDefaultAsync();
         var keptCount = counts?.Kept ?? 0;
-        var rest = counts is not { Rest: > 0 } ? [] : await listed
-            .Where(t => t.SharesWithDates || EF.Parameter(organisationChildren).Contains(t.ChildId)
-                || !current.Any(s => s.TeamMemberId == t.Id && s.SharedPartBits == t.SharedPartBits))
-            .Select(t => new Place(t.Id, t.ChildId, t.SharedPartBits, t.SharesWithDates)).ToListAsync();
+        var rest = counts is not { Rest: > 0 } ? [] : await placed
+            .Where(QueryParts.Inline((PlaceSummary p) => !SummaryStands.Apply(p.Place, p.Summary, organisationChildren)))
+            .Select(p => new Place(p.Place.Id, p.Place.ChildId, p.Place.SharedPartBits, p.Place.SharesWithDates)).ToListAsync();
         var workedOut = await RankAsync(rest, fromOrganisation, thresholds, isLocalAuthority, today);
         var total = keptCount + workedOut.Count;
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
@@ -141,6 +141,20 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
     }
 
     private sealed record Place(Guid Id, Guid ChildId, int SharedPartBits, bool SharesWithDates);
+
+    /// <summary>A person's place with its kept summary, if it has one that may count (<c>current</c> above).</summary>
+    private sealed class PlaceSummary
+    {
+        public required TeamMember Place { get; init; }
+        public required AttentionSummary? Summary { get; init; }
+    }
+
+    /// <summary>
+    /// Whether a place's kept summary counts: it was worked out with the place's sharing as it is, the place's sharing
+    /// does not turn on dates, and the child is not one a lead also sees from the organisation's side.
+    /// </summary>
+    private static readonly Expression<Func<TeamMember, AttentionSummary?, List<Guid>, bool>> SummaryStands = (t, s, organisationChildren) =>
+        s != null && s.SharedPartBits == t.SharedPartBits && !t.SharesWithDates && !organisationChildren.Contains(t.ChildId);
 
     /// <summary>A child on the list as worked out from its warnings: their order, and which came from the organisation's side.</summary>
     private sealed record Ranked(Guid ChildId, AttentionRankKey Key, IReadOnlyList<SignalKey> Signals, IReadOnlySet<Guid> FromOrganisation);
