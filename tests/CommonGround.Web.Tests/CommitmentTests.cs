@@ -1,7 +1,9 @@
 using System.Net;
 using CommonGround.Core.Commitments;
 using CommonGround.Core.Language;
+using CommonGround.Core.Time;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommonGround.Web.Tests;
 
@@ -341,6 +343,81 @@ public sealed class CommitmentTests : FreshAppTests
         Assert.Equal(["Send report 01", "Send report 02", "Send report 03"], dueSoon.QuerySelectorAll("#owed + table tbody tr td:nth-child(2)").Select(c => c.TextContent.Trim()));
         // A page past the end shows the last one.
         Assert.Equal(3, beyond.QuerySelectorAll("#owed + table tbody tr").Length);
+    }
+
+    [Fact]
+    public async Task What_i_owe_lists_the_same_from_kept_places_as_worked_out_after_a_change_and_as_days_pass()
+    {
+        var (keyWorker, sam, _) = await KeyWorkerRecordsWeeklyTherapyAsync();
+        var member = await MemberIdAsync(sam, "senco@example.org");
+        // Due from today to eight weeks ahead, a few only proposed: as days pass, each way a one-off stands moves on.
+        for (var i = 0; i < 29; i++)
+        {
+            var due = App.Time.TodayInUk().AddDays(i * 2);
+            await keyWorker.SubmitAsync($"/children/{sam}/commitments/new", new Dictionary<string, string>
+            {
+                ["Input.What"] = $"Send report {i:00}",
+                ["Input.Area"] = nameof(CommitmentArea.Education),
+                ["Input.OwnerId"] = member.ToString(),
+                ["Input.Source"] = nameof(CommitmentSource.Meeting),
+                ["Input.Kind"] = nameof(CommitmentKind.OneOff),
+                ["Input.DueDate.Day"] = $"{due.Day}", ["Input.DueDate.Month"] = $"{due.Month}", ["Input.DueDate.Year"] = $"{due.Year}",
+                ["Input.AlreadyAgreed"] = i % 7 == 3 ? "false" : "true",
+            });
+        }
+
+        Assert.Equal(30, await App.QueryAsync(db => db.Commitments.CountAsync()));
+        var pages = new[] { "/what-i-owe", "/what-i-owe?page=2" }.Concat(CommonGround.Web.Pages.WhatIOwe.IndexModel.Filters.Skip(1).Select(f => $"/what-i-owe?show={f.Key}")).ToList();
+        async Task<List<string>> ListedAsync()
+        {
+            var listed = new List<string>();
+            foreach (var address in pages)
+            {
+                var (_, page) = await keyWorker.OpenAsync(address);
+                listed.Add($"{address}: {string.Join(" | ", page.QuerySelectorAll(".cg-inline-choices li, #owed + table tbody tr").Select(r => r.TextContent.Trim()))}");
+            }
+
+            return listed;
+        }
+
+        Task<int> UnplacedAsync() => App.QueryAsync(db => db.Commitments.CountAsync(c => c.OwedOrderHoldsUntil < App.Time.TodayInUk()));
+        async Task PlaceAsync()
+        {
+            await using var scope = App.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<OwedOrderJob>().ExecuteAsync(CancellationToken.None);
+        }
+
+        // Just saved, so worked out; then placed, and read from the places.
+        var workedOut = await ListedAsync();
+        Assert.Equal(30, await UnplacedAsync());
+        await PlaceAsync();
+        Assert.Equal(0, await UnplacedAsync());
+        Assert.Equal(workedOut, await ListedAsync());
+
+        // A delivery the family disputes moves the therapy to the top of its own; until placed, worked out.
+        var therapy = await App.QueryAsync(db => db.Commitments.Where(c => c.Kind == CommitmentKind.Recurring).Select(c => c.Id).SingleAsync());
+        await keyWorker.SubmitAsync($"/children/{sam}/commitments/{therapy}/deliveries/new", Delivery("2026-11-10"));
+        var parent = await SignedInAsync("parent@example.org");
+        var delivery = await App.QueryAsync(db => db.DeliveryRecords.Select(d => d.Id).SingleAsync());
+        await parent.SubmitAsync($"/children/{sam}/commitments/{therapy}/deliveries/{delivery}/respond", new Dictionary<string, string>
+        {
+            ["Input.Response"] = nameof(FamilyResponse.Disputed), ["Input.Comment"] = "That session did not happen",
+        });
+        Assert.Equal(1, await App.QueryAsync(db => db.Commitments.Where(c => c.Id == therapy).Select(c => c.OpenDisputes).SingleAsync()));
+        Assert.Equal(1, await UnplacedAsync());
+        var afterDispute = await ListedAsync();
+        await PlaceAsync();
+        Assert.Equal(afterDispute, await ListedAsync());
+        Assert.NotEqual(workedOut, afterDispute);
+
+        // Eight days on, reports fall due soon or overdue: the places that no longer hold are worked out until placed again.
+        App.Time.Advance(TimeSpan.FromDays(8));
+        Assert.InRange(await UnplacedAsync(), 4, 29);
+        var later = await ListedAsync();
+        await PlaceAsync();
+        Assert.Equal(0, await UnplacedAsync());
+        Assert.Equal(later, await ListedAsync());
+        Assert.NotEqual(afterDispute, later);
     }
 
     [Fact]

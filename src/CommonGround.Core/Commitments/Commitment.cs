@@ -67,6 +67,17 @@ public sealed class Commitment : IVersioned
     /// null for one-off commitments.
     /// </summary>
     public DateOnly? FirstDayBehind { get; private set; }
+
+    /// <summary>
+    /// Where What I owe places the commitment among its owner's (<see cref="OwedOrders.OrderOn"/>), with its child's name,
+    /// kept so the page is read in order from an index instead of every commitment being sorted. It holds until the end
+    /// of <see cref="OwedOrderHoldsUntil"/>: <see cref="OwedOrders.Unsettled"/> once the commitment changes, until
+    /// <see cref="OwedOrders.KeepAsync"/> places it again.
+    /// </summary>
+    public int OwedOrder { get; private set; }
+    public DateOnly OwedOrderHoldsUntil { get; private set; } = OwedOrders.Unsettled;
+    public string ChildSortName { get; private set; } = "";
+
     public int Version { get; private set; }
     public List<CommitmentStatusChange> StatusChanges { get; init; } = [];
 
@@ -94,6 +105,9 @@ public sealed class Commitment : IVersioned
     /// <summary>Works out <see cref="FirstDayBehind"/> again from the schedule, what was delivered and the owner's terms.</summary>
     public void KeepFirstDayBehind(IReadOnlyList<TermPeriod> terms) =>
         FirstDayBehind = Kind == CommitmentKind.Recurring ? CommitmentProgress.FirstDayBehind(this, DeliveredSoFar, terms) : null;
+
+    /// <summary>Marks the kept place on What I owe as no longer to be trusted, for a change saved to the commitment.</summary>
+    public void UnsettleOwedOrder() => OwedOrderHoldsUntil = OwedOrders.Unsettled;
 
     /// <summary>Passes the commitment to a new owner, who answers for it from now on; its history stays as it was.</summary>
     public void HandTo(Guid professionalId, string name, Guid organisationId, string organisationName)
@@ -247,7 +261,11 @@ public sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitmen
         e.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OwnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(c => c.StatusChanges).WithOne().HasForeignKey(s => s.CommitmentId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(c => c.ChildId);
-        e.HasIndex(c => new { c.OwnerProfessionalId, c.Status });
+        // What I owe's page is walked in order through this index, and its counts read from it alone (the columns after
+        // the order are what the counts and the access check ask of each commitment).
+        e.Property(c => c.ChildSortName).HasMaxLength(201);
+        e.HasIndex(c => new { c.OwnerProfessionalId, c.OwedOrder, c.ChildSortName, c.CreatedAt, c.Id, c.Status, c.OwedOrderHoldsUntil, c.ChildId, c.RecordArea });
+        e.HasIndex(c => c.OwedOrderHoldsUntil);
         e.HasIndex(c => new { c.OwnerOrganisationId, c.Status });
         // No foreign key to meetings: SQLite would have to rebuild the commitments table to add one.
         e.HasIndex(c => c.MeetingId);

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using CommonGround.Core.Access;
 using CommonGround.Core.Attention;
 using CommonGround.Core.Audit;
@@ -123,19 +122,25 @@ public sealed class CommitmentService(CommonGroundDbContext db, TimeProvider tim
     }
 
     /// <summary>How many of the professional's open commitments stand each way, counted by the database.</summary>
-    public Task<OwedCounts> CountOwedByAsync(Professional owner) => CountAsync(OwnedBy(owner));
+    public async Task<OwedCounts> CountOwedByAsync(Professional owner) => (await CountAsync(OwnedBy(owner))).Counts;
 
-    private async Task<OwedCounts> CountAsync(IQueryable<Commitment> owned)
+    /// <summary>
+    /// How many stand each way, and whether every one's kept place holds today. Those whose place holds are counted from
+    /// the owner's index alone; the few changed since they were placed are worked out one by one.
+    /// </summary>
+    private async Task<(OwedCounts Counts, bool AllPlaced)> CountAsync(IQueryable<Commitment> owned)
     {
-        // One pass over what they own: each way a commitment stands, split by whether a dispute is open.
         var (today, soon) = StandingDays();
-        // Counted without the child's name, so the database does not join every commitment to its child to count it.
-        var groups = await owned.AsNoTracking()
-            .GroupBy(QueryParts.Inline((Commitment c) => new { Standing = StandingOn.Apply(c, today, soon), Disputed = c.OpenDisputes > 0 }))
-            .Select(g => new { g.Key.Standing, g.Key.Disputed, Count = g.Count() }).ToListAsync();
-        int Count(OwedFilter standing) => groups.Where(g => g.Standing == standing).Sum(g => g.Count);
-        return new OwedCounts(groups.Sum(g => g.Count), Count(OwedFilter.Overdue), Count(OwedFilter.Behind), groups.Where(g => g.Disputed).Sum(g => g.Count),
+        var placed = owned.AsNoTracking().Where(c => c.OwedOrderHoldsUntil >= today)
+            .GroupBy(c => c.OwedOrder).Select(g => new { Place = g.Key, Placed = true, Count = g.Count() });
+        var unplaced = owned.AsNoTracking().Where(c => c.OwedOrderHoldsUntil < today)
+            .GroupBy(QueryParts.Inline((Commitment c) => OwedOrders.OrderOn.Apply(c, today, soon))).Select(g => new { Place = g.Key, Placed = false, Count = g.Count() });
+        var groups = (await placed.Concat(unplaced).ToListAsync())
+            .Select(g => (Of: OwedOrders.Of(g.Place), g.Placed, g.Count)).ToList();
+        int Count(OwedFilter standing) => groups.Where(g => g.Of.Standing == standing).Sum(g => g.Count);
+        var counts = new OwedCounts(groups.Sum(g => g.Count), Count(OwedFilter.Overdue), Count(OwedFilter.Behind), groups.Where(g => g.Of.Disputed).Sum(g => g.Count),
             Count(OwedFilter.DueSoon), Count(OwedFilter.Proposed), Count(OwedFilter.OnTrack));
+        return (counts, groups.All(g => g.Placed));
     }
 
     /// <summary>
@@ -147,7 +152,7 @@ public sealed class CommitmentService(CommonGroundDbContext db, TimeProvider tim
     {
         var owned = OwnedBy(owner);
 
-        var counts = await CountAsync(owned);
+        var (counts, allPlaced) = await CountAsync(owned);
         var pageCount = Math.Max(1, (counts.Of(filter) + OwedPage.Size - 1) / OwedPage.Size);
         page = Math.Clamp(page, 1, pageCount);
         if (counts.Of(filter) == 0)
@@ -155,38 +160,52 @@ public sealed class CommitmentService(CommonGroundDbContext db, TimeProvider tim
             return new OwedPage([], counts, filter, page, pageCount);
         }
 
+        var shown = allPlaced ? await PlacedPageAsync(owned, filter, page) : await WorkedOutPageAsync(owned, filter, page);
+        return new OwedPage(await WithProgressAsync(shown), counts, filter, page, pageCount);
+    }
+
+    /// <summary>The page walked in order through the owner's index, every commitment's kept place holding today.</summary>
+    private async Task<List<OwedRow>> PlacedPageAsync(IQueryable<Commitment> owned, OwedFilter filter, int page)
+    {
+        var (first, last) = OwedOrders.PlacesOf(filter);
+        var picked = filter switch
+        {
+            OwedFilter.All => owned,
+            // Written into the statement, so the database reads the places of disputed ones from the index, not every place.
+            OwedFilter.Disputed => owned.Where(c => EF.Constant(OwedOrders.DisputedPlaces).Contains(c.OwedOrder)),
+            _ => owned.Where(c => c.OwedOrder >= first && c.OwedOrder <= last),
+        };
+        var commitments = await picked.AsNoTracking()
+            .OrderBy(c => c.OwedOrder).ThenBy(c => c.ChildSortName).ThenBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Skip((page - 1) * OwedPage.Size).Take(OwedPage.Size)
+            .ToListAsync();
+        return commitments.Select(c => new OwedRow { Commitment = c, ChildName = c.ChildSortName, Place = c.OwedOrder }).ToList();
+    }
+
+    /// <summary>The same page with every place worked out, for the minute after a change until it is placed again.</summary>
+    private async Task<List<OwedRow>> WorkedOutPageAsync(IQueryable<Commitment> owned, OwedFilter filter, int page)
+    {
+        var (first, last) = OwedOrders.PlacesOf(filter);
         var rows = Rows(owned);
         var picked = filter switch
         {
             OwedFilter.All => rows,
-            OwedFilter.Disputed => rows.Where(r => r.Commitment.OpenDisputes > 0),
-            _ => rows.Where(r => r.Standing == filter),
+            OwedFilter.Disputed => rows.Where(r => EF.Constant(OwedOrders.DisputedPlaces).Contains(r.Place)),
+            _ => rows.Where(r => r.Place >= first && r.Place <= last),
         };
-        var shown = await picked
-            .OrderBy(r => r.Standing)
-            .ThenByDescending(r => r.Commitment.OpenDisputes > 0)
-            .ThenBy(r => r.ChildName).ThenBy(r => r.Commitment.CreatedAt)
+        return await picked
+            .OrderBy(r => r.Place).ThenBy(r => r.ChildName).ThenBy(r => r.Commitment.CreatedAt).ThenBy(r => r.Commitment.Id)
             .Skip((page - 1) * OwedPage.Size).Take(OwedPage.Size)
             .ToListAsync();
-        return new OwedPage(await WithProgressAsync(shown), counts, filter, page, pageCount);
     }
 
     private sealed class OwedRow
     {
         public required Commitment Commitment { get; init; }
         public required string ChildName { get; init; }
-        public required OwedFilter Standing { get; init; }
+        /// <summary>Its place on the page (<see cref="OwedOrders.OrderOn"/>).</summary>
+        public required int Place { get; init; }
     }
-
-    /// <summary>
-    /// How an open commitment stands on <c>today</c>, as the database can tell (<c>soon</c> is the last day that counts
-    /// as due soon): the same answer <see cref="CommitmentProgress.Of"/> gives, with "behind" read from the kept first day behind.
-    /// </summary>
-    private static readonly Expression<Func<Commitment, DateOnly, DateOnly, OwedFilter>> StandingOn = (c, today, soon) =>
-        c.Status == CommitmentStatus.Proposed ? OwedFilter.Proposed
-        : c.Kind == CommitmentKind.OneOff ? (c.DueDate < today ? OwedFilter.Overdue : c.DueDate <= soon ? OwedFilter.DueSoon : OwedFilter.OnTrack)
-        : c.FirstDayBehind <= today ? OwedFilter.Behind
-        : OwedFilter.OnTrack;
 
     private (DateOnly Today, DateOnly Soon) StandingDays()
     {
@@ -194,7 +213,7 @@ public sealed class CommitmentService(CommonGroundDbContext db, TimeProvider tim
         return (today, today.AddDays(CommitmentProgress.DueSoonDays));
     }
 
-    /// <summary>Each commitment with its child's name and how it stands (<see cref="StandingOn"/>).</summary>
+    /// <summary>Each commitment with its child's name and its place worked out (<see cref="OwedOrders.OrderOn"/>).</summary>
     private IQueryable<OwedRow> Rows(IQueryable<Commitment> commitments)
     {
         var (today, soon) = StandingDays();
@@ -202,7 +221,7 @@ public sealed class CommitmentService(CommonGroundDbContext db, TimeProvider tim
         {
             Commitment = c,
             ChildName = (child.PreferredName ?? child.FirstName) + " " + child.LastName,
-            Standing = StandingOn.Apply(c, today, soon),
+            Place = OwedOrders.OrderOn.Apply(c, today, soon),
         }));
     }
 

@@ -35,7 +35,8 @@ public static class DeliveryTotals
         {
             await db.Commitments.Where(c => c.Id == record.CommitmentId).ExecuteUpdateAsync(u => u
                 .SetProperty(c => c.DeliveredSoFar, c => c.DeliveredSoFar + change.Delivered)
-                .SetProperty(c => c.OpenDisputes, c => c.OpenDisputes + change.OpenDisputes));
+                .SetProperty(c => c.OpenDisputes, c => c.OpenDisputes + change.OpenDisputes)
+                .SetProperty(c => c.OwedOrderHoldsUntil, OwedOrders.Unsettled));
             if (change.Delivered != 0)
             {
                 await FirstDaysBehind.KeepAsync(db, db.Commitments.Where(c => c.Id == record.CommitmentId));
@@ -51,7 +52,8 @@ public static class DeliveryTotals
     {
         await commitments.ExecuteUpdateAsync(u => u
             .SetProperty(c => c.DeliveredSoFar, c => db.DeliveryRecords.Where(d => d.CommitmentId == c.Id && d.Delivered && d.SetAsideAt == null).Sum(d => d.Quantity))
-            .SetProperty(c => c.OpenDisputes, c => db.DeliveryRecords.Count(d => d.CommitmentId == c.Id && d.FamilyResponse == FamilyResponse.Disputed && d.DisputeResolvedAt == null)),
+            .SetProperty(c => c.OpenDisputes, c => db.DeliveryRecords.Count(d => d.CommitmentId == c.Id && d.FamilyResponse == FamilyResponse.Disputed && d.DisputeResolvedAt == null))
+            .SetProperty(c => c.OwedOrderHoldsUntil, OwedOrders.Unsettled),
             cancellationToken);
         await FirstDaysBehind.KeepAsync(db, commitments, cancellationToken);
     }

@@ -10,7 +10,8 @@ namespace CommonGround.Core.Commitments;
 /// Keeps <see cref="Commitment.FirstDayBehind"/> true. A commitment saved through the unit of work has it worked out
 /// before the save, from the values being saved (a delivery recorded since it was read makes that save lose its race).
 /// Changes written straight to the database (a delivery's totals, an organisation's terms) work it out again with
-/// <see cref="KeepAsync"/>, inside their own transaction, from what the database holds.
+/// <see cref="KeepAsync"/>, inside their own transaction, from what the database holds. Either way a commitment that
+/// changes has its place on What I owe marked to be worked out again (<see cref="OwedOrders"/>).
 /// </summary>
 public sealed class FirstDaysBehind : SaveChangesInterceptor
 {
@@ -20,7 +21,7 @@ public sealed class FirstDaysBehind : SaveChangesInterceptor
     {
         if (Saving(eventData.Context) is { Count: > 0 } commitments)
         {
-            var terms = TermsQuery((CommonGroundDbContext)eventData.Context!, commitments.Select(e => e.Entity)).ToList();
+            var terms = TermsQuery((CommonGroundDbContext)eventData.Context!, Recurring(commitments)).ToList();
             Keep(commitments, terms);
         }
 
@@ -31,7 +32,7 @@ public sealed class FirstDaysBehind : SaveChangesInterceptor
     {
         if (Saving(eventData.Context) is { Count: > 0 } commitments)
         {
-            var terms = await TermsQuery((CommonGroundDbContext)eventData.Context!, commitments.Select(e => e.Entity)).ToListAsync(cancellationToken);
+            var terms = await TermsQuery((CommonGroundDbContext)eventData.Context!, Recurring(commitments)).ToListAsync(cancellationToken);
             Keep(commitments, terms);
         }
 
@@ -55,8 +56,9 @@ public sealed class FirstDaysBehind : SaveChangesInterceptor
         {
             foreach (var chunk in moved.Select(c => c.Id).Chunk(500))
             {
-                await db.Commitments.Where(c => chunk.Contains(c.Id))
-                    .ExecuteUpdateAsync(u => u.SetProperty(c => c.FirstDayBehind, moved.Key), cancellationToken);
+                await db.Commitments.Where(c => chunk.Contains(c.Id)).ExecuteUpdateAsync(u => u
+                    .SetProperty(c => c.FirstDayBehind, moved.Key)
+                    .SetProperty(c => c.OwedOrderHoldsUntil, OwedOrders.Unsettled), cancellationToken);
             }
         }
     }
@@ -69,15 +71,17 @@ public sealed class FirstDaysBehind : SaveChangesInterceptor
         KeepAsync(db, db.Commitments.Where(c => c.Kind == CommitmentKind.Recurring && c.FirstDayBehind == null), cancellationToken);
 
     private static List<EntityEntry<Commitment>> Saving(DbContext? context) =>
-        context is null ? [] : context.ChangeTracker.DetectedFor<Commitment>()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified && e.Entity.Kind == CommitmentKind.Recurring)
-            .ToList();
+        context is null ? [] : context.ChangeTracker.DetectedFor<Commitment>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
+
+    private static IEnumerable<Commitment> Recurring(IEnumerable<EntityEntry<Commitment>> saving) =>
+        saving.Select(e => e.Entity).Where(c => c.Kind == CommitmentKind.Recurring);
 
     private static void Keep(IReadOnlyList<EntityEntry<Commitment>> saving, IReadOnlyList<TermDate> terms)
     {
-        Keep(saving.Select(e => e.Entity), terms);
+        Keep(Recurring(saving), terms);
         foreach (var entry in saving)
         {
+            entry.Entity.UnsettleOwedOrder();
             entry.DetectChanges();
         }
     }

@@ -1275,6 +1275,12 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("child_id");
 
+                    b.Property<string>("ChildSortName")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)")
+                        .HasColumnName("child_sort_name");
+
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("date")
                         .HasColumnName("closed_on");
@@ -1333,6 +1339,14 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.Property<int>("OpenDisputes")
                         .HasColumnType("integer")
                         .HasColumnName("open_disputes");
+
+                    b.Property<int>("OwedOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("owed_order");
+
+                    b.Property<DateOnly>("OwedOrderHoldsUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("owed_order_holds_until");
 
                     b.Property<string>("OwnerName")
                         .IsRequired()
@@ -1422,14 +1436,17 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.HasIndex("MeetingId")
                         .HasDatabaseName("ix_commitments_meeting_id");
 
+                    b.HasIndex("OwedOrderHoldsUntil")
+                        .HasDatabaseName("ix_commitments_owed_order_holds_until");
+
                     b.HasIndex("PlanId")
                         .HasDatabaseName("ix_commitments_plan_id");
 
                     b.HasIndex("OwnerOrganisationId", "Status")
                         .HasDatabaseName("ix_commitments_owner_organisation_id_status");
 
-                    b.HasIndex("OwnerProfessionalId", "Status")
-                        .HasDatabaseName("ix_commitments_owner_professional_id_status");
+                    b.HasIndex("OwnerProfessionalId", "OwedOrder", "ChildSortName", "CreatedAt", "Id", "Status", "OwedOrderHoldsUntil", "ChildId", "RecordArea")
+                        .HasDatabaseName("ix_commitments_owner_professional_id_owed_order_child_sort_nam");
 
                     b.ToTable("commitments", (string)null);
                 });

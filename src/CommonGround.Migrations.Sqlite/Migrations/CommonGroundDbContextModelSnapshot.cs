@@ -1270,6 +1270,12 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("child_id");
 
+                    b.Property<string>("ChildSortName")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_sort_name");
+
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("closed_on");
@@ -1328,6 +1334,14 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.Property<int>("OpenDisputes")
                         .HasColumnType("INTEGER")
                         .HasColumnName("open_disputes");
+
+                    b.Property<int>("OwedOrder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("owed_order");
+
+                    b.Property<DateOnly>("OwedOrderHoldsUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owed_order_holds_until");
 
                     b.Property<string>("OwnerName")
                         .IsRequired()
@@ -1417,14 +1431,17 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.HasIndex("MeetingId")
                         .HasDatabaseName("ix_commitments_meeting_id");
 
+                    b.HasIndex("OwedOrderHoldsUntil")
+                        .HasDatabaseName("ix_commitments_owed_order_holds_until");
+
                     b.HasIndex("PlanId")
                         .HasDatabaseName("ix_commitments_plan_id");
 
                     b.HasIndex("OwnerOrganisationId", "Status")
                         .HasDatabaseName("ix_commitments_owner_organisation_id_status");
 
-                    b.HasIndex("OwnerProfessionalId", "Status")
-                        .HasDatabaseName("ix_commitments_owner_professional_id_status");
+                    b.HasIndex("OwnerProfessionalId", "OwedOrder", "ChildSortName", "CreatedAt", "Id", "Status", "OwedOrderHoldsUntil", "ChildId", "RecordArea")
+                        .HasDatabaseName("ix_commitments_owner_professional_id_owed_order_child_sort_name_created_at_id_status_owed_order_holds_until_child_id_record_area");
 
                     b.ToTable("commitments", (string)null);
                 });

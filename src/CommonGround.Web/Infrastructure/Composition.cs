@@ -12,6 +12,7 @@ using CommonGround.Core.Notifications;
 using CommonGround.Core.Organisations;
 using CommonGround.Core.Profiles;
 using CommonGround.Core.Team;
+using CommonGround.Core.Time;
 using CommonGround.Web.Api;
 using CommonGround.Web.Infrastructure.GovUk;
 using CommonGround.Web.Infrastructure.Jobs;
@@ -84,6 +85,7 @@ public static class Composition
         services.AddJob<EmailDeliveryJob>(TimeSpan.FromSeconds(10));
         services.AddJob<CommonGround.Core.Concerns.ConcernEscalationJob>(TimeSpan.FromMinutes(5));
         services.AddJob<CommonGround.Core.Attention.AttentionJob>(TimeSpan.FromMinutes(15));
+        services.AddJob<OwedOrderJob>(TimeSpan.FromMinutes(1));
         services.AddJob<CommonGround.Core.DataRights.RecordExportJob>(TimeSpan.FromSeconds(10));
         services.AddJob<CommonGround.Core.DataRights.RetentionJob>(TimeSpan.FromHours(1));
         services.AddScoped<CommonGround.Core.DataRights.RecordErasure>();
@@ -321,6 +323,9 @@ public static class Composition
             await scope.ServiceProvider.GetRequiredService<CommonGround.Core.Attention.AttentionSignals>().RefreshAsync(children);
             logger.LogInformation("Added the demo data. Every demo account's password is {Password}", DemoData.Password);
         }
+
+        // Every commitment's place on What I owe from the first page shown (the migration that added it left none placed).
+        await OwedOrders.KeepAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>().TodayInUk());
     }
 
     public static WebApplication UseCommonGround(this WebApplication app)
