@@ -101,7 +101,8 @@ public sealed class IndexModel(ChildService children, CommonGroundDbContext db, 
         rows = OldestFirst
             ? rows.OrderBy(r => r.Child.DateOfBirth).ThenBy(r => r.Child.LastName)
             : rows.OrderBy(r => r.Child.LastName).ThenBy(r => r.Child.FirstName);
-        Total = await rows.CountAsync();
+        // Every place has its child, so the places are counted without reading the children.
+        Total = await query.CountAsync();
         PageNumber = Math.Clamp(PageNumber, 1, TotalPages);
         var pageRows = await rows.Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(r => new
