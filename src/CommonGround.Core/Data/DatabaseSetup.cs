@@ -135,9 +135,9 @@ public static class DatabaseSetup
         // A save that loses a race (a double click, two instances) is expected and handled where it happens; anything
         // unexpected still reaches the error handler, which logs it as an error. So the database's own report is detail.
         // Every context the app makes is configured here (a pooled context may not configure itself): the audit log
-        // only grows, each commitment's first day behind and each team place's shared parts are kept with every save.
+        // only grows, each commitment's first day behind and each team place's shared parts and child are kept with every save.
         return options.UseSnakeCaseNamingConvention()
-            .AddInterceptors(AuditEventsAppendOnly.Instance, Commitments.FirstDaysBehind.Instance, Team.SharingKept.Instance)
+            .AddInterceptors(AuditEventsAppendOnly.Instance, Commitments.FirstDaysBehind.Instance, Team.SharingKept.Instance, Team.PlacesKeepTheirChild.Instance)
             .ConfigureWarnings(w => w.Log(
             (CoreEventId.SaveChangesFailed, LogLevel.Debug),
             (CoreEventId.OptimisticConcurrencyException, LogLevel.Debug),

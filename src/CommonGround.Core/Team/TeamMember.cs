@@ -40,7 +40,19 @@ public sealed class TeamMember
     /// <summary>Moved on by every save that changes the place's sharing, so two at once cannot both keep their own answer.</summary>
     public int SharingVersion { get; private set; }
 
+    /// <summary>
+    /// The child's names and date of birth, kept on the place so a person's list of children is read in its order from
+    /// an index instead of every child being sorted. Written when the place is added (<see cref="PlacesKeepTheirChild"/>);
+    /// a child's names and date of birth are never changed once given. A way to change them must change these too.
+    /// </summary>
+    public string ChildLastName { get; private set; } = "";
+    public string ChildFirstName { get; private set; } = "";
+    public DateOnly ChildDateOfBirth { get; private set; }
+
     public bool IsActive => LeftAt is null;
+
+    internal void KeepChild(string lastName, string firstName, DateOnly dateOfBirth) =>
+        (ChildLastName, ChildFirstName, ChildDateOfBirth) = (lastName, firstName, dateOfBirth);
 
     /// <summary>Keeps what is shared with the place from all its decisions not withdrawn (see <see cref="SharingKept"/>).</summary>
     internal void KeepSharing(IEnumerable<SharingConsent> decisions)
@@ -76,6 +88,10 @@ public sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMembe
         e.HasMany(t => t.Consents).WithOne().HasForeignKey(c => c.TeamMemberId).OnDelete(DeleteBehavior.Restrict);
         // Access checks find a person's place on a child's team, its id and what it shares, from the index alone.
         e.HasIndex(t => new { t.ChildId, t.ProfessionalId, t.LeftAt, t.Id, t.SharedPartBits, t.SharesWithDates });
-        e.HasIndex(t => new { t.ProfessionalId, t.LeftAt });
+        // A person's children are listed by name or by age, a page at a time, from these.
+        e.Property(t => t.ChildLastName).HasMaxLength(100);
+        e.Property(t => t.ChildFirstName).HasMaxLength(100);
+        e.HasIndex(t => new { t.ProfessionalId, t.LeftAt, t.ChildLastName, t.ChildFirstName });
+        e.HasIndex(t => new { t.ProfessionalId, t.LeftAt, t.ChildDateOfBirth, t.ChildLastName });
     }
 }

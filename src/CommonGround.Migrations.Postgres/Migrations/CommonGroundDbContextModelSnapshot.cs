@@ -4726,9 +4726,25 @@ namespace CommonGround.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("area_id");
 
+                    b.Property<DateOnly>("ChildDateOfBirth")
+                        .HasColumnType("date")
+                        .HasColumnName("child_date_of_birth");
+
+                    b.Property<string>("ChildFirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("child_first_name");
+
                     b.Property<Guid>("ChildId")
                         .HasColumnType("uuid")
                         .HasColumnName("child_id");
+
+                    b.Property<string>("ChildLastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("child_last_name");
 
                     b.Property<bool>("IsKeyWorker")
                         .HasColumnType("boolean")
@@ -4779,8 +4795,11 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.HasIndex("AreaId")
                         .HasDatabaseName("ix_team_members_area_id");
 
-                    b.HasIndex("ProfessionalId", "LeftAt")
-                        .HasDatabaseName("ix_team_members_professional_id_left_at");
+                    b.HasIndex("ProfessionalId", "LeftAt", "ChildDateOfBirth", "ChildLastName")
+                        .HasDatabaseName("ix_team_members_professional_id_left_at_child_date_of_birth_ch");
+
+                    b.HasIndex("ProfessionalId", "LeftAt", "ChildLastName", "ChildFirstName")
+                        .HasDatabaseName("ix_team_members_professional_id_left_at_child_last_name_child_");
 
                     b.HasIndex("ChildId", "ProfessionalId", "LeftAt", "Id", "SharedPartBits", "SharesWithDates")
                         .HasDatabaseName("ix_team_members_child_id_professional_id_left_at_id_shared_par");

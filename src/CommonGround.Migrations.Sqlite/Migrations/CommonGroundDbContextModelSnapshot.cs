@@ -4721,9 +4721,25 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("area_id");
 
+                    b.Property<DateOnly>("ChildDateOfBirth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_date_of_birth");
+
+                    b.Property<string>("ChildFirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_first_name");
+
                     b.Property<Guid>("ChildId")
                         .HasColumnType("TEXT")
                         .HasColumnName("child_id");
+
+                    b.Property<string>("ChildLastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_last_name");
 
                     b.Property<bool>("IsKeyWorker")
                         .HasColumnType("INTEGER")
@@ -4774,8 +4790,11 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.HasIndex("AreaId")
                         .HasDatabaseName("ix_team_members_area_id");
 
-                    b.HasIndex("ProfessionalId", "LeftAt")
-                        .HasDatabaseName("ix_team_members_professional_id_left_at");
+                    b.HasIndex("ProfessionalId", "LeftAt", "ChildDateOfBirth", "ChildLastName")
+                        .HasDatabaseName("ix_team_members_professional_id_left_at_child_date_of_birth_child_last_name");
+
+                    b.HasIndex("ProfessionalId", "LeftAt", "ChildLastName", "ChildFirstName")
+                        .HasDatabaseName("ix_team_members_professional_id_left_at_child_last_name_child_first_name");
 
                     b.HasIndex("ChildId", "ProfessionalId", "LeftAt", "Id", "SharedPartBits", "SharesWithDates")
                         .HasDatabaseName("ix_team_members_child_id_professional_id_left_at_id_shared_part_bits_shares_with_dates");

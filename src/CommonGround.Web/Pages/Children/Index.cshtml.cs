@@ -97,14 +97,18 @@ public sealed class IndexModel(ChildService children, CommonGroundDbContext db, 
                 && (c.FirstName.ToUpper().Contains(term) || c.LastName.ToUpper().Contains(term) || (c.PreferredName != null && c.PreferredName.ToUpper().Contains(term)))));
         }
 
-        var rows = query.Join(db.Children, t => t.ChildId, c => c.Id, (t, c) => new { Member = t, Child = c });
-        rows = OldestFirst
-            ? rows.OrderBy(r => r.Child.DateOfBirth).ThenBy(r => r.Child.LastName)
-            : rows.OrderBy(r => r.Child.LastName).ThenBy(r => r.Child.FirstName);
+        // Ordered by what each place keeps of its child, so the database walks an index to the page shown.
+        var ordered = OldestFirst
+            ? query.OrderBy(t => t.ChildDateOfBirth).ThenBy(t => t.ChildLastName)
+            : query.OrderBy(t => t.ChildLastName).ThenBy(t => t.ChildFirstName);
         // Every place has its child, so the places are counted without reading the children.
         Total = await query.CountAsync();
         PageNumber = Math.Clamp(PageNumber, 1, TotalPages);
-        var pageRows = await rows.Skip((PageNumber - 1) * PageSize).Take(PageSize)
+        var shown = ordered.Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Join(db.Children, t => t.ChildId, c => c.Id, (t, c) => new { Member = t, Child = c });
+        var pageRows = await (OldestFirst
+                ? shown.OrderBy(r => r.Member.ChildDateOfBirth).ThenBy(r => r.Member.ChildLastName)
+                : shown.OrderBy(r => r.Member.ChildLastName).ThenBy(r => r.Member.ChildFirstName))
             .Select(r => new
             {
                 r.Child.Id,
