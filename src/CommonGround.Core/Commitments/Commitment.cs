@@ -72,7 +72,8 @@ public sealed class Commitment : IVersioned
     /// Where What I owe places the commitment among its owner's (<see cref="OwedOrders.OrderOn"/>), with its child's name,
     /// kept so the page is read in order from an index instead of every commitment being sorted. It holds until the end
     /// of <see cref="OwedOrderHoldsUntil"/>: <see cref="OwedOrders.Unsettled"/> once the commitment changes, until
-    /// <see cref="OwedOrders.KeepAsync"/> places it again.
+    /// <see cref="OwedOrders.KeepAsync"/> places it again. A child's name is never changed once given; a way to change it
+    /// must mark the child's commitments unsettled, so they are placed again under the new name.
     /// </summary>
     public int OwedOrder { get; private set; }
     public DateOnly OwedOrderHoldsUntil { get; private set; } = OwedOrders.Unsettled;
