@@ -160,40 +160,23 @@ public sealed class CommitmentService(CommonGroundDbContext db, TimeProvider tim
             return new OwedPage([], counts, filter, page, pageCount);
         }
 
-        var shown = allPlaced ? await PlacedPageAsync(owned, filter, page) : await WorkedOutPageAsync(owned, filter, page);
+        // Read from the kept places when all of them hold today, through the owner's index in order; else worked out.
+        var shown = await PageOfAsync(allPlaced ? PlacedRows(owned) : Rows(owned), filter, page);
         return new OwedPage(await WithProgressAsync(shown), counts, filter, page, pageCount);
     }
 
-    /// <summary>The page walked in order through the owner's index, every commitment's kept place holding today.</summary>
-    private async Task<List<OwedRow>> PlacedPageAsync(IQueryable<Commitment> owned, OwedFilter filter, int page)
+    /// <summary>The rows <paramref name="filter"/> picks, most pressing first, cut to the page.</summary>
+    private static Task<List<OwedRow>> PageOfAsync(IQueryable<OwedRow> rows, OwedFilter filter, int page)
     {
         var (first, last) = OwedOrders.PlacesOf(filter);
-        var picked = filter switch
-        {
-            OwedFilter.All => owned,
-            // Written into the statement, so the database reads the places of disputed ones from the index, not every place.
-            OwedFilter.Disputed => owned.Where(c => EF.Constant(OwedOrders.DisputedPlaces).Contains(c.OwedOrder)),
-            _ => owned.Where(c => c.OwedOrder >= first && c.OwedOrder <= last),
-        };
-        var commitments = await picked.AsNoTracking()
-            .OrderBy(c => c.OwedOrder).ThenBy(c => c.ChildSortName).ThenBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Skip((page - 1) * OwedPage.Size).Take(OwedPage.Size)
-            .ToListAsync();
-        return commitments.Select(c => new OwedRow { Commitment = c, ChildName = c.ChildSortName, Place = c.OwedOrder }).ToList();
-    }
-
-    /// <summary>The same page with every place worked out, for the minute after a change until it is placed again.</summary>
-    private async Task<List<OwedRow>> WorkedOutPageAsync(IQueryable<Commitment> owned, OwedFilter filter, int page)
-    {
-        var (first, last) = OwedOrders.PlacesOf(filter);
-        var rows = Rows(owned);
         var picked = filter switch
         {
             OwedFilter.All => rows,
+            // Written into the statement, so the database reads the places of disputed ones from the index, not every place.
             OwedFilter.Disputed => rows.Where(r => EF.Constant(OwedOrders.DisputedPlaces).Contains(r.Place)),
             _ => rows.Where(r => r.Place >= first && r.Place <= last),
         };
-        return await picked
+        return picked
             .OrderBy(r => r.Place).ThenBy(r => r.ChildName).ThenBy(r => r.Commitment.CreatedAt).ThenBy(r => r.Commitment.Id)
             .Skip((page - 1) * OwedPage.Size).Take(OwedPage.Size)
             .ToListAsync();
@@ -212,6 +195,10 @@ public sealed class CommitmentService(CommonGroundDbContext db, TimeProvider tim
         var today = timeProvider.TodayInUk();
         return (today, today.AddDays(CommitmentProgress.DueSoonDays));
     }
+
+    /// <summary>Each commitment with the child's name and the place it keeps (holding today only if it is not unsettled).</summary>
+    private static IQueryable<OwedRow> PlacedRows(IQueryable<Commitment> commitments) =>
+        commitments.AsNoTracking().Select(c => new OwedRow { Commitment = c, ChildName = c.ChildSortName, Place = c.OwedOrder });
 
     /// <summary>Each commitment with its child's name and its place worked out (<see cref="OwedOrders.OrderOn"/>).</summary>
     private IQueryable<OwedRow> Rows(IQueryable<Commitment> commitments)
