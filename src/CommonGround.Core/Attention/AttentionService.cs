@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using CommonGround.Core.Access;
 using CommonGround.Core.Audit;
 using CommonGround.Core.Concerns;
+using CommonGround.Core.Children;
 using CommonGround.Core.Data;
 using CommonGround.Core.Organisations;
 using CommonGround.Core.Team;
@@ -133,7 +134,7 @@ public sealed class AttentionService(CommonGroundDbContext db, TimeProvider time
         }
 
         var names = await db.Children.AsNoTracking().Where(c => shownIds.Contains(c.Id))
-            .Select(c => new { c.Id, Name = (c.PreferredName ?? c.FirstName) + " " + c.LastName }).ToDictionaryAsync(c => c.Id, c => c.Name);
+            .Select(QueryParts.Inline((Child c) => new { c.Id, Name = Child.ShownNameOf.Apply(c) })).ToDictionaryAsync(c => c.Id, c => c.Name);
         // A signal put right between the reads is left out rather than shown stale.
         return new AttentionPage(shownIds.Where(id => workedOutById.ContainsKey(id) && names.ContainsKey(id))
             .Select(id => new AttentionChild(id, names[id], workedOutById[id].Signals.Where(s => full.ContainsKey(s.Id)).Select(s => full[s.Id]).ToList()))

@@ -48,7 +48,7 @@ public sealed class YourDayService(CommonGroundDbContext db, TimeProvider timePr
             {
                 c.ChildId, c.Id, c.Topic, c.Status,
                 Due = c.Status == ConcernStatus.Raised ? c.AcknowledgeBy : c.RespondBy,
-                Child = db.Children.Where(k => k.Id == c.ChildId).Select(k => (k.PreferredName ?? k.FirstName) + " " + k.LastName).Single(),
+                Child = db.Children.Where(k => k.Id == c.ChildId).Select(Child.ShownNameOf).Single(),
             });
         var concernCount = await concerns.CountAsync();
         var firstConcerns = await concerns.OrderBy(c => c.Due).ThenBy(c => c.Id).Take(Shown).ToListAsync();
@@ -60,7 +60,7 @@ public sealed class YourDayService(CommonGroundDbContext db, TimeProvider timePr
             .Select(m => new
             {
                 m.ChildId, m.Id, m.Kind, m.StartsAt, m.RecordStatus,
-                Child = db.Children.Where(k => k.Id == m.ChildId).Select(k => (k.PreferredName ?? k.FirstName) + " " + k.LastName).Single(),
+                Child = db.Children.Where(k => k.Id == m.ChildId).Select(Child.ShownNameOf).Single(),
             });
         var recordCount = await records.CountAsync();
         var firstRecords = await records.OrderBy(m => m.StartsAt).ThenBy(m => m.Id).Take(Shown).ToListAsync();
@@ -72,7 +72,7 @@ public sealed class YourDayService(CommonGroundDbContext db, TimeProvider timePr
             .Select(r => new
             {
                 r.ChildId, r.Id, r.DueOn,
-                Child = db.Children.Where(k => k.Id == r.ChildId).Select(k => (k.PreferredName ?? k.FirstName) + " " + k.LastName).Single(),
+                Child = db.Children.Where(k => k.Id == r.ChildId).Select(Child.ShownNameOf).Single(),
             })
             .ToListAsync();
 
@@ -84,7 +84,7 @@ public sealed class YourDayService(CommonGroundDbContext db, TimeProvider timePr
             .Select(r => new
             {
                 r.ChildId, r.Id, r.DueOn,
-                Child = db.Children.Where(k => k.Id == r.ChildId).Select(k => (k.PreferredName ?? k.FirstName) + " " + k.LastName).Single(),
+                Child = db.Children.Where(k => k.Id == r.ChildId).Select(Child.ShownNameOf).Single(),
             })
             .ToListAsync();
 

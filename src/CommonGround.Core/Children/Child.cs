@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CommonGround.Core.Organisations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -45,6 +46,13 @@ public sealed class Child
     public void Reopen() => (ClosedOn, ClosedUnderRule, ClosedNote, ClosedByName, EraseOn) = (null, null, null, null, null);
 
     public string KnownAs => PreferredName ?? FirstName;
+
+    /// <summary>How lists and messages name a child: the name they go by, then their last name.</summary>
+    public string ShownName => $"{KnownAs} {LastName}";
+
+    /// <summary><see cref="ShownName"/> for a query, so the database names each child as the app does.</summary>
+    public static readonly Expression<Func<Child, string>> ShownNameOf = child => (child.PreferredName ?? child.FirstName) + " " + child.LastName;
+
     public string FullName => $"{FirstName} {LastName}";
 
     /// <summary>Age in whole years on a date; from 16 a young person has rights of their own.</summary>

@@ -207,7 +207,7 @@ public sealed class CommitmentService(CommonGroundDbContext db, TimeProvider tim
         return commitments.AsNoTracking().Join(db.Children, c => c.ChildId, child => child.Id, QueryParts.Inline((Commitment c, Child child) => new OwedRow
         {
             Commitment = c,
-            ChildName = (child.PreferredName ?? child.FirstName) + " " + child.LastName,
+            ChildName = Child.ShownNameOf.Apply(child),
             Place = OwedOrders.OrderOn.Apply(c, today, soon),
         }));
     }

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using CommonGround.Core.Children;
 using CommonGround.Core.Data;
 using CommonGround.Core.Jobs;
 using CommonGround.Core.Time;
@@ -75,7 +76,7 @@ public static class OwedOrders
         return await unsettled.ExecuteUpdateAsync(u => u
             .SetProperty(c => c.OwedOrder, QueryParts.Inline((Commitment c) => OrderOn.Apply(c, today, soon)))
             .SetProperty(c => c.OwedOrderHoldsUntil, QueryParts.Inline((Commitment c) => HoldsUntilOn.Apply(c, today, soon)))
-            .SetProperty(c => c.ChildSortName, c => db.Children.Where(k => k.Id == c.ChildId).Select(k => (k.PreferredName ?? k.FirstName) + " " + k.LastName).First()),
+            .SetProperty(c => c.ChildSortName, c => db.Children.Where(k => k.Id == c.ChildId).Select(Child.ShownNameOf).First()),
             cancellationToken);
     }
 }

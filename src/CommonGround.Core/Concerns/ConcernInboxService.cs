@@ -25,7 +25,7 @@ public sealed class ConcernInboxService(CommonGroundDbContext db, TimeProvider t
     {
         var found = await db.Concerns.AsNoTracking().Where(c => c.Id == concernId && c.OwnerOrganisationId == organisationId)
             .Select(c => new { Concern = c, Child = db.Children.Single(ch => ch.Id == c.ChildId) }).SingleOrDefaultAsync();
-        return found is null ? null : new InboxConcern(found.Concern, $"{found.Child.KnownAs} {found.Child.LastName}");
+        return found is null ? null : new InboxConcern(found.Concern, found.Child.ShownName);
     }
 
     /// <summary>The open concerns an organisation owns: those waiting for a lead to assign them, and those past a clock.</summary>
@@ -33,9 +33,9 @@ public sealed class ConcernInboxService(CommonGroundDbContext db, TimeProvider t
     {
         var found = await db.Concerns.AsNoTracking()
             .Where(c => c.OwnerOrganisationId == organisationId && c.Status != ConcernStatus.Closed)
-            .Join(db.Children, c => c.ChildId, ch => ch.Id, (c, ch) => new { Concern = c, ch.PreferredName, ch.FirstName, ch.LastName })
+            .Join(db.Children, c => c.ChildId, ch => ch.Id, QueryParts.Inline((Concern c, Child ch) => new { Concern = c, Name = Child.ShownNameOf.Apply(ch) }))
             .ToListAsync();
-        return found.Select(f => new InboxConcern(f.Concern, $"{f.PreferredName ?? f.FirstName} {f.LastName}"))
+        return found.Select(f => new InboxConcern(f.Concern, f.Name))
             .OrderBy(f => f.Concern.OwnerProfessionalId is not null).ThenBy(f => f.Concern.NextClock?.DueOn ?? DateOnly.MaxValue).ThenBy(f => f.Concern.RaisedAt)
             .ToList();
     }

@@ -1,3 +1,4 @@
+using CommonGround.Core.Children;
 using CommonGround.Core.Data;
 using CommonGround.Core.Time;
 using Microsoft.EntityFrameworkCore;
@@ -27,14 +28,14 @@ public sealed class ClosedRecords(CommonGroundDbContext db)
         var closed = db.Children.AsNoTracking().Where(c => c.AreaId == areaId && c.ClosedOn != null);
         var count = await closed.CountAsync();
         var rows = await closed.OrderBy(c => c.EraseOn).ThenBy(c => c.Id).Skip((Math.Max(1, page) - 1) * PageSize).Take(PageSize)
-            .Select(c => new ClosedRecordRow(c.Id, (c.PreferredName ?? c.FirstName) + " " + c.LastName, c.ClosedOn!.Value, c.ClosedByName!, c.ClosedUnderRule!, c.EraseOn!.Value))
+            .Select(QueryParts.Inline((Child c) => new ClosedRecordRow(c.Id, Child.ShownNameOf.Apply(c), c.ClosedOn!.Value, c.ClosedByName!, c.ClosedUnderRule!, c.EraseOn!.Value)))
             .ToListAsync();
         var waiting = await db.ErasureRequests.AsNoTracking().Where(r => r.AreaId == areaId && r.Answer == ErasureAnswer.Waiting)
             .OrderBy(r => r.DueOn).ThenBy(r => r.Id)
             .Select(r => new
             {
                 r.ChildId, r.RequestedAt, r.DueOn,
-                Name = db.Children.Where(c => c.Id == r.ChildId).Select(c => (c.PreferredName ?? c.FirstName) + " " + c.LastName).Single(),
+                Name = db.Children.Where(c => c.Id == r.ChildId).Select(Child.ShownNameOf).Single(),
             })
             .ToListAsync();
         var ids = waiting.Select(w => w.ChildId).ToList();

@@ -195,7 +195,7 @@ public sealed class CorrectionService(CommonGroundDbContext db, Notifier notifie
         var rows = await db.CorrectionRequests.AsNoTracking()
             .Where(r => r.OrganisationId == organisationId && r.Status == CorrectionStatus.Waiting)
             .OrderBy(r => r.DueOn).ThenBy(r => r.Id)
-            .Select(r => new { Request = r, Child = db.Children.Where(c => c.Id == r.ChildId).Select(c => (c.PreferredName ?? c.FirstName) + " " + c.LastName).Single() })
+            .Select(r => new { Request = r, Child = db.Children.Where(c => c.Id == r.ChildId).Select(Child.ShownNameOf).Single() })
             .ToListAsync();
         return rows.Select(r => (r.Request, r.Child)).ToList();
     }

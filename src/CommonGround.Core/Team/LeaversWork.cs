@@ -2,6 +2,7 @@ using CommonGround.Core.Access;
 using CommonGround.Core.Advice;
 using CommonGround.Core.Commitments;
 using CommonGround.Core.Concerns;
+using CommonGround.Core.Children;
 using CommonGround.Core.Data;
 using CommonGround.Core.Meetings;
 using CommonGround.Core.Time;
@@ -73,7 +74,7 @@ public sealed class LeaversWork(CommonGroundDbContext db, TimeProvider timeProvi
 
         var childIds = items.Select(i => i.ChildId).Distinct().ToList();
         var children = await db.Children.AsNoTracking().Where(c => EF.Parameter(childIds).Contains(c.Id))
-            .Select(c => new { c.Id, c.AreaId, Name = (c.PreferredName ?? c.FirstName) + " " + c.LastName }).ToDictionaryAsync(c => c.Id);
+            .Select(QueryParts.Inline((Child c) => new { c.Id, c.AreaId, Name = Child.ShownNameOf.Apply(c) })).ToDictionaryAsync(c => c.Id);
         return items
             .OrderBy(i => children[i.ChildId].Name, StringComparer.CurrentCulture).ThenBy(i => i.ChildId).ThenBy(i => i.Kind).ThenBy(i => i.Order)
             .Select(i => new OpenItem(i.Kind, i.SubjectId, i.ChildId, children[i.ChildId].AreaId, children[i.ChildId].Name, i.What, i.Detail, i.Part, i.About, i.OrganisationMayTake))

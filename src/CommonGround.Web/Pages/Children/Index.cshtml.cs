@@ -105,14 +105,15 @@ public sealed class IndexModel(ChildService children, CommonGroundDbContext db, 
         Total = await query.CountAsync();
         PageNumber = Math.Clamp(PageNumber, 1, TotalPages);
         var shown = ordered.Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Join(db.Children, t => t.ChildId, c => c.Id, (t, c) => new { Member = t, Child = c });
+            .Join(db.Children, t => t.ChildId, c => c.Id, QueryParts.Inline((TeamMember t, Child c) => new { Member = t, Child = c, Name = Child.ShownNameOf.Apply(c) }));
+        // The page's 25 places are ordered again once joined to their children: a join keeps no order of its own.
         var pageRows = await (OldestFirst
                 ? shown.OrderBy(r => r.Member.ChildDateOfBirth).ThenBy(r => r.Member.ChildLastName)
                 : shown.OrderBy(r => r.Member.ChildLastName).ThenBy(r => r.Member.ChildFirstName))
             .Select(r => new
             {
                 r.Child.Id,
-                Name = (r.Child.PreferredName ?? r.Child.FirstName) + " " + r.Child.LastName,
+                r.Name,
                 r.Child.DateOfBirth,
                 r.Member.Role,
                 r.Member.IsKeyWorker,
