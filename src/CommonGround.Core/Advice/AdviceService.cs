@@ -15,7 +15,7 @@ namespace CommonGround.Core.Advice;
 public sealed record AskForAdviceOptions(Guid? AdviserId, RecordArea? Part, string? About, DateOnly? DueOn);
 
 /// <summary>A request asked of the person, with the child's name as a list shows it.</summary>
-public sealed record AskedOfMe(AdviceRequest Request, string ChildKnownAs, string ChildLastName);
+public sealed record AskedOfMe(AdviceRequest Request, string ChildName);
 
 /// <summary>One page of the advice asked of a person, with how much they have still to give and have given.</summary>
 public sealed record AdviceAskedPage(IReadOnlyList<AskedOfMe> Items, int ToGive, int Given, int Page, int PageCount);
@@ -62,7 +62,7 @@ public sealed class AdviceService(CommonGroundDbContext db, TeamService teams, A
             ? mine.Where(r => r.Status == AdviceStatus.Given).OrderByDescending(r => r.GivenAt).ThenBy(r => r.Id)
             : mine.Where(r => r.Status == AdviceStatus.Asked).OrderBy(r => r.DueOn).ThenBy(r => r.Id);
         var items = await shown.Skip((page - 1) * PageSize).Take(PageSize)
-            .Join(db.Children, r => r.ChildId, c => c.Id, (r, c) => new AskedOfMe(r, c.PreferredName ?? c.FirstName, c.LastName))
+            .Join(db.Children, r => r.ChildId, c => c.Id, QueryParts.Inline((AdviceRequest r, Child c) => new AskedOfMe(r, Child.ShownNameOf.Apply(c))))
             .ToListAsync();
         return new AdviceAskedPage(items, toGive, gave, page, pageCount);
     }
