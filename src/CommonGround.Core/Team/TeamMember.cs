@@ -88,10 +88,11 @@ public sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMembe
         e.HasMany(t => t.Consents).WithOne().HasForeignKey(c => c.TeamMemberId).OnDelete(DeleteBehavior.Restrict);
         // Access checks find a person's place on a child's team, its id and what it shares, from the index alone.
         e.HasIndex(t => new { t.ChildId, t.ProfessionalId, t.LeftAt, t.Id, t.SharedPartBits, t.SharesWithDates });
-        // A person's children are listed by name or by age, a page at a time, from these.
+        // A person's children are listed by name or by age, a page at a time, from these; the child's id ends each order so
+        // that children who share a name and a birthday keep one place each from page to page.
         e.Property(t => t.ChildLastName).HasMaxLength(100);
         e.Property(t => t.ChildFirstName).HasMaxLength(100);
-        e.HasIndex(t => new { t.ProfessionalId, t.LeftAt, t.ChildLastName, t.ChildFirstName });
-        e.HasIndex(t => new { t.ProfessionalId, t.LeftAt, t.ChildDateOfBirth, t.ChildLastName });
+        e.HasIndex(t => new { t.ProfessionalId, t.LeftAt, t.ChildLastName, t.ChildFirstName, t.ChildId });
+        e.HasIndex(t => new { t.ProfessionalId, t.LeftAt, t.ChildDateOfBirth, t.ChildLastName, t.ChildFirstName, t.ChildId });
     }
 }

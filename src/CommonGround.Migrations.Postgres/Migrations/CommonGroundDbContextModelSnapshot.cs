@@ -4795,14 +4795,14 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.HasIndex("AreaId")
                         .HasDatabaseName("ix_team_members_area_id");
 
-                    b.HasIndex("ProfessionalId", "LeftAt", "ChildDateOfBirth", "ChildLastName")
-                        .HasDatabaseName("ix_team_members_professional_id_left_at_child_date_of_birth_ch");
-
-                    b.HasIndex("ProfessionalId", "LeftAt", "ChildLastName", "ChildFirstName")
+                    b.HasIndex("ProfessionalId", "LeftAt", "ChildLastName", "ChildFirstName", "ChildId")
                         .HasDatabaseName("ix_team_members_professional_id_left_at_child_last_name_child_");
 
                     b.HasIndex("ChildId", "ProfessionalId", "LeftAt", "Id", "SharedPartBits", "SharesWithDates")
                         .HasDatabaseName("ix_team_members_child_id_professional_id_left_at_id_shared_par");
+
+                    b.HasIndex("ProfessionalId", "LeftAt", "ChildDateOfBirth", "ChildLastName", "ChildFirstName", "ChildId")
+                        .HasDatabaseName("ix_team_members_professional_id_left_at_child_date_of_birth_ch");
 
                     b.ToTable("team_members", (string)null);
                 });

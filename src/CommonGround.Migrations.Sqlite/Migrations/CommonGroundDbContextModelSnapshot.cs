@@ -4790,14 +4790,14 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.HasIndex("AreaId")
                         .HasDatabaseName("ix_team_members_area_id");
 
-                    b.HasIndex("ProfessionalId", "LeftAt", "ChildDateOfBirth", "ChildLastName")
-                        .HasDatabaseName("ix_team_members_professional_id_left_at_child_date_of_birth_child_last_name");
-
-                    b.HasIndex("ProfessionalId", "LeftAt", "ChildLastName", "ChildFirstName")
-                        .HasDatabaseName("ix_team_members_professional_id_left_at_child_last_name_child_first_name");
+                    b.HasIndex("ProfessionalId", "LeftAt", "ChildLastName", "ChildFirstName", "ChildId")
+                        .HasDatabaseName("ix_team_members_professional_id_left_at_child_last_name_child_first_name_child_id");
 
                     b.HasIndex("ChildId", "ProfessionalId", "LeftAt", "Id", "SharedPartBits", "SharesWithDates")
                         .HasDatabaseName("ix_team_members_child_id_professional_id_left_at_id_shared_part_bits_shares_with_dates");
+
+                    b.HasIndex("ProfessionalId", "LeftAt", "ChildDateOfBirth", "ChildLastName", "ChildFirstName", "ChildId")
+                        .HasDatabaseName("ix_team_members_professional_id_left_at_child_date_of_birth_child_last_name_child_first_name_child_id");
 
                     b.ToTable("team_members", (string)null);
                 });

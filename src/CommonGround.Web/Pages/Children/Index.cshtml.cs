@@ -97,19 +97,16 @@ public sealed class IndexModel(ChildService children, CommonGroundDbContext db, 
                 && (c.FirstName.ToUpper().Contains(term) || c.LastName.ToUpper().Contains(term) || (c.PreferredName != null && c.PreferredName.ToUpper().Contains(term)))));
         }
 
-        // Ordered by what each place keeps of its child, so the database walks an index to the page shown.
+        // Ordered by what each place keeps of its child, so the database walks an index to the page shown; the child's id
+        // comes last so that children who share a name and a birthday keep one place each from page to page.
         var ordered = OldestFirst
-            ? query.OrderBy(t => t.ChildDateOfBirth).ThenBy(t => t.ChildLastName)
-            : query.OrderBy(t => t.ChildLastName).ThenBy(t => t.ChildFirstName);
+            ? query.OrderBy(t => t.ChildDateOfBirth).ThenBy(t => t.ChildLastName).ThenBy(t => t.ChildFirstName).ThenBy(t => t.ChildId)
+            : query.OrderBy(t => t.ChildLastName).ThenBy(t => t.ChildFirstName).ThenBy(t => t.ChildId);
         // Every place has its child, so the places are counted without reading the children.
         Total = await query.CountAsync();
         PageNumber = Math.Clamp(PageNumber, 1, TotalPages);
-        var shown = ordered.Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Join(db.Children, t => t.ChildId, c => c.Id, QueryParts.Inline((TeamMember t, Child c) => new { Member = t, Child = c, Name = Child.ShownNameOf.Apply(c) }));
-        // The page's 25 places are ordered again once joined to their children: a join keeps no order of its own.
-        var pageRows = await (OldestFirst
-                ? shown.OrderBy(r => r.Member.ChildDateOfBirth).ThenBy(r => r.Member.ChildLastName)
-                : shown.OrderBy(r => r.Member.ChildLastName).ThenBy(r => r.Member.ChildFirstName))
+        var pageRows = await ordered.Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Join(db.Children, t => t.ChildId, c => c.Id, QueryParts.Inline((TeamMember t, Child c) => new { Member = t, Child = c, Name = Child.ShownNameOf.Apply(c) }))
             .Select(r => new
             {
                 r.Child.Id,
