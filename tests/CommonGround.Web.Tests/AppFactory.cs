@@ -17,8 +17,9 @@ using MimeKit;
 namespace CommonGround.Web.Tests;
 
 /// <summary>
-/// The whole app over HTTP, on its own fresh database built by the app's own start-up migrations, with a
-/// fake clock, email written to a folder of its own and background jobs run by the test when it chooses.
+/// The whole app over HTTP, on its own fresh database (a copy of one the migrations were applied to, so the app's
+/// start-up finds nothing left to apply), with a fake clock, email written to a folder of its own and background jobs
+/// run by the test when it chooses.
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -75,7 +76,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         if (SharesDatabaseWith is null)
         {
-            _database = await TestDatabase.CreateAsync(migrate: false);
+            _database = await TestDatabase.CreateAsync();
         }
     }
 

@@ -28,37 +28,72 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static bool UsesPostgres => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresVariable));
 
-    /// <summary>Creates the database; with <paramref name="migrate"/> it also applies every migration.</summary>
+    /// <summary>
+    /// Creates the database; with <paramref name="migrate"/> it holds every migration, as a copy of a database the
+    /// migrations were applied to once for the whole test run (applying them takes most of the time an app needs to start).
+    /// </summary>
     public static async Task<TestDatabase> CreateAsync(bool migrate = true)
     {
-        TestDatabase database;
         var server = Environment.GetEnvironmentVariable(PostgresVariable);
+        var template = migrate ? await Template.Value : null;
         if (!string.IsNullOrWhiteSpace(server))
         {
             var name = $"cg_test_{Guid.NewGuid():N}";
-            await using (var connection = new NpgsqlConnection(server))
-            {
-                await connection.OpenAsync();
-                await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-                await command.ExecuteNonQueryAsync();
-            }
+            await ExecuteOnServerAsync(server, template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
+            return new TestDatabase(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString, null);
+        }
 
-            var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
-            database = new TestDatabase(DatabaseProvider.Postgres, builder.ConnectionString, null);
+        var file = Path.Combine(Path.GetTempPath(), $"commonground-test-{Guid.NewGuid():N}.db");
+        if (template is not null)
+        {
+            File.Copy(template, file);
+        }
+
+        return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={file}", file);
+    }
+
+    /// <summary>The migrated database of this test run: a PostgreSQL database's name or a SQLite file's path, removed when the run ends.</summary>
+    private static readonly Lazy<Task<string>> Template = new(CreateTemplateAsync);
+
+    private static async Task<string> CreateTemplateAsync()
+    {
+        var server = Environment.GetEnvironmentVariable(PostgresVariable);
+        TestDatabase template;
+        if (!string.IsNullOrWhiteSpace(server))
+        {
+            var name = $"cg_template_{Guid.NewGuid():N}";
+            await ExecuteOnServerAsync(server, $"CREATE DATABASE \"{name}\"");
+            template = new TestDatabase(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString, null);
         }
         else
         {
-            var file = Path.Combine(Path.GetTempPath(), $"commonground-test-{Guid.NewGuid():N}.db");
-            database = new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={file}", file);
+            var file = Path.Combine(Path.GetTempPath(), $"commonground-template-{Guid.NewGuid():N}.db");
+            template = new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={file}", file);
         }
 
-        if (migrate)
+        await using (var db = template.CreateContext())
         {
-            await using var db = database.CreateContext();
             await DatabaseSetup.MigrateAsync(db, NullLogger.Instance);
+            if (template._sqliteFile is not null)
+            {
+                // Everything in the file itself, not partly in its write-ahead log, since only the file is copied.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+            }
         }
 
-        return database;
+        // PostgreSQL copies a database only while nobody is connected to it.
+        SqliteConnection.ClearAllPools();
+        NpgsqlConnection.ClearAllPools();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => template.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return template._sqliteFile ?? new NpgsqlConnectionStringBuilder(template.ConnectionString).Database!;
+    }
+
+    private static async Task ExecuteOnServerAsync(string server, string statement)
+    {
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(statement, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     public CommonGroundDbContext CreateContext()
