@@ -1,5 +1,4 @@
 using System.Net;
-using CommonGround.Core.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonGround.Web.Tests;
