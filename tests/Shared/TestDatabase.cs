@@ -32,18 +32,21 @@ public sealed class TestDatabase : IAsyncDisposable
     /// Creates the database; with <paramref name="migrate"/> it holds every migration, as a copy of a database the
     /// migrations were applied to once for the whole test run (applying them takes most of the time an app needs to start).
     /// </summary>
-    public static async Task<TestDatabase> CreateAsync(bool migrate = true)
+    public static async Task<TestDatabase> CreateAsync(bool migrate = true) =>
+        await CreateNewAsync("test", migrate ? await Template.Value : null);
+
+    /// <summary>A new database, empty or a copy of <paramref name="template"/>: a PostgreSQL database's name or a SQLite file's path.</summary>
+    private static async Task<TestDatabase> CreateNewAsync(string kind, string? template)
     {
         var server = Environment.GetEnvironmentVariable(PostgresVariable);
-        var template = migrate ? await Template.Value : null;
         if (!string.IsNullOrWhiteSpace(server))
         {
-            var name = $"cg_test_{Guid.NewGuid():N}";
+            var name = $"cg_{kind}_{Guid.NewGuid():N}";
             await ExecuteOnServerAsync(server, template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
             return new TestDatabase(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString, null);
         }
 
-        var file = Path.Combine(Path.GetTempPath(), $"commonground-test-{Guid.NewGuid():N}.db");
+        var file = Path.Combine(Path.GetTempPath(), $"commonground-{kind}-{Guid.NewGuid():N}.db");
         if (template is not null)
         {
             File.Copy(template, file);
@@ -57,20 +60,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private static async Task<string> CreateTemplateAsync()
     {
-        var server = Environment.GetEnvironmentVariable(PostgresVariable);
-        TestDatabase template;
-        if (!string.IsNullOrWhiteSpace(server))
-        {
-            var name = $"cg_template_{Guid.NewGuid():N}";
-            await ExecuteOnServerAsync(server, $"CREATE DATABASE \"{name}\"");
-            template = new TestDatabase(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString, null);
-        }
-        else
-        {
-            var file = Path.Combine(Path.GetTempPath(), $"commonground-template-{Guid.NewGuid():N}.db");
-            template = new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={file}", file);
-        }
-
+        var template = await CreateNewAsync("template", null);
         await using (var db = template.CreateContext())
         {
             await DatabaseSetup.MigrateAsync(db, NullLogger.Instance);
@@ -119,10 +109,7 @@ public sealed class TestDatabase : IAsyncDisposable
             var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
             var name = builder.Database;
             builder.Database = "postgres";
-            await using var connection = new NpgsqlConnection(builder.ConnectionString);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
+            await ExecuteOnServerAsync(builder.ConnectionString, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
         }
     }
 }
