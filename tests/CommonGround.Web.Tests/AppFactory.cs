@@ -42,8 +42,10 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     private static readonly Lazy<string> KeyCertificate = new(() =>
     {
-        var path = Path.Combine(Path.GetTempPath(), $"cg-test-keys-{Environment.ProcessId}", "key-protection.pfx");
+        var folder = Path.Combine(Path.GetTempPath(), $"cg-test-keys-{Environment.ProcessId}");
+        var path = Path.Combine(folder, "key-protection.pfx");
         CommonGround.Web.Infrastructure.Security.KeyProtection.CreateCertificate(path);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
         return path;
     });
 

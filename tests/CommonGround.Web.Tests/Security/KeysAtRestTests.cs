@@ -59,6 +59,15 @@ public sealed class KeyProtectionStartTests
             builder.UseSetting("DataProtection:CertificatePath", "");
             builder.UseSetting("DataProtection:CreateLocalCertificate", "false");
         }
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            if (Directory.Exists(_folder))
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+        }
     }
 
     [Fact]
@@ -82,7 +91,15 @@ public sealed class KeyProtectionStartTests
             File.WriteAllBytes(cer, certOnly.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12));
         }
 
-        var error = Assert.Throws<InvalidOperationException>(() => KeyProtection.Load(new KeyProtectionSettings { CertificatePath = cer }, Path.GetTempPath()));
-        Assert.Contains("no private key", error.Message, StringComparison.Ordinal);
+        try
+        {
+            var error = Assert.Throws<InvalidOperationException>(() => KeyProtection.Load(new KeyProtectionSettings { CertificatePath = cer }, Path.GetTempPath()));
+            Assert.Contains("no private key", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+            File.Delete(cer);
+        }
     }
 }
