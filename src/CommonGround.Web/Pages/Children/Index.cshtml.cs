@@ -106,17 +106,16 @@ public sealed class IndexModel(ChildService children, CommonGroundDbContext db, 
         Total = await query.CountAsync();
         PageNumber = Math.Clamp(PageNumber, 1, TotalPages);
         var pageRows = await ordered.Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Join(db.Children, t => t.ChildId, c => c.Id, QueryParts.Inline((TeamMember t, Child c) => new { Member = t, Child = c, Name = Child.ShownNameOf.Apply(c) }))
-            .Select(r => new
+            .Join(db.Children, t => t.ChildId, c => c.Id, QueryParts.Inline((TeamMember t, Child c) => new
             {
-                r.Child.Id,
-                r.Name,
-                r.Child.DateOfBirth,
-                r.Member.Role,
-                r.Member.IsKeyWorker,
-                r.Child.ClosedOn,
-                Consents = r.Member.Consents.AsQueryable().Where(SharingConsent.ActiveOn(today)).Select(c => c.Area).ToList(),
-            })
+                c.Id,
+                Name = Child.ShownNameOf.Apply(c),
+                c.DateOfBirth,
+                t.Role,
+                t.IsKeyWorker,
+                c.ClosedOn,
+                Consents = t.Consents.AsQueryable().Where(SharingConsent.ActiveOn(today)).Select(consent => consent.Area).ToList(),
+            }))
             .ToListAsync();
         TeamChildren = pageRows.Select(r => new TeamRow(r.Id, r.Name, r.DateOfBirth, r.Role, r.IsKeyWorker, r.Consents.Order().ToList(), r.ClosedOn)).ToList();
         ShowsChildren(TeamChildren.Select(r => r.Id), "Children I work with (name and date of birth)");
