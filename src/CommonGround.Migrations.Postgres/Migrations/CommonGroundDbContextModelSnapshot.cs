@@ -4795,6 +4795,9 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.HasIndex("AreaId")
                         .HasDatabaseName("ix_team_members_area_id");
 
+                    b.HasIndex("ProfessionalId", "LeftAt")
+                        .HasDatabaseName("ix_team_members_professional_id_left_at");
+
                     b.HasIndex("ProfessionalId", "LeftAt", "ChildLastName", "ChildFirstName", "ChildId")
                         .HasDatabaseName("ix_team_members_professional_id_left_at_child_last_name_child_");
 

@@ -4790,6 +4790,9 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.HasIndex("AreaId")
                         .HasDatabaseName("ix_team_members_area_id");
 
+                    b.HasIndex("ProfessionalId", "LeftAt")
+                        .HasDatabaseName("ix_team_members_professional_id_left_at");
+
                     b.HasIndex("ProfessionalId", "LeftAt", "ChildLastName", "ChildFirstName", "ChildId")
                         .HasDatabaseName("ix_team_members_professional_id_left_at_child_last_name_child_first_name_child_id");
 
