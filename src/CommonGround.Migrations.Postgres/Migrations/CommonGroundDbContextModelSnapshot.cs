@@ -4795,9 +4795,6 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.HasIndex("AreaId")
                         .HasDatabaseName("ix_team_members_area_id");
 
-                    b.HasIndex("ProfessionalId", "LeftAt")
-                        .HasDatabaseName("ix_team_members_professional_id_left_at");
-
                     b.HasIndex("ProfessionalId", "LeftAt", "ChildLastName", "ChildFirstName", "ChildId")
                         .HasDatabaseName("ix_team_members_professional_id_left_at_child_last_name_child_");
 
@@ -4806,6 +4803,9 @@ namespace CommonGround.Migrations.Postgres.Migrations
 
                     b.HasIndex("ProfessionalId", "LeftAt", "ChildDateOfBirth", "ChildLastName", "ChildFirstName", "ChildId")
                         .HasDatabaseName("ix_team_members_professional_id_left_at_child_date_of_birth_ch");
+
+                    b.HasIndex("ProfessionalId", "LeftAt", "Id", "ChildId", "SharedPartBits", "SharesWithDates")
+                        .HasDatabaseName("ix_team_members_professional_id_left_at_id_child_id_shared_par");
 
                     b.ToTable("team_members", (string)null);
                 });

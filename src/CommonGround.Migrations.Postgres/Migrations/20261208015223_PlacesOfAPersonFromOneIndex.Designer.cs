@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CommonGround.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CommonGroundDbContext))]
-    [Migration("20261208012529_PlacesOfAPersonNarrowIndex")]
-    partial class PlacesOfAPersonNarrowIndex
+    [Migration("20261208015223_PlacesOfAPersonFromOneIndex")]
+    partial class PlacesOfAPersonFromOneIndex
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -4798,9 +4798,6 @@ namespace CommonGround.Migrations.Postgres.Migrations
                     b.HasIndex("AreaId")
                         .HasDatabaseName("ix_team_members_area_id");
 
-                    b.HasIndex("ProfessionalId", "LeftAt")
-                        .HasDatabaseName("ix_team_members_professional_id_left_at");
-
                     b.HasIndex("ProfessionalId", "LeftAt", "ChildLastName", "ChildFirstName", "ChildId")
                         .HasDatabaseName("ix_team_members_professional_id_left_at_child_last_name_child_");
 
@@ -4809,6 +4806,9 @@ namespace CommonGround.Migrations.Postgres.Migrations
 
                     b.HasIndex("ProfessionalId", "LeftAt", "ChildDateOfBirth", "ChildLastName", "ChildFirstName", "ChildId")
                         .HasDatabaseName("ix_team_members_professional_id_left_at_child_date_of_birth_ch");
+
+                    b.HasIndex("ProfessionalId", "LeftAt", "Id", "ChildId", "SharedPartBits", "SharesWithDates")
+                        .HasDatabaseName("ix_team_members_professional_id_left_at_id_child_id_shared_par");
 
                     b.ToTable("team_members", (string)null);
                 });

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommonGround.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CommonGroundDbContext))]
-    [Migration("20261208012500_PlacesOfAPersonNarrowIndex")]
-    partial class PlacesOfAPersonNarrowIndex
+    [Migration("20261208014540_PlacesOfAPersonFromOneIndex")]
+    partial class PlacesOfAPersonFromOneIndex
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -4793,9 +4793,6 @@ namespace CommonGround.Migrations.Sqlite.Migrations
                     b.HasIndex("AreaId")
                         .HasDatabaseName("ix_team_members_area_id");
 
-                    b.HasIndex("ProfessionalId", "LeftAt")
-                        .HasDatabaseName("ix_team_members_professional_id_left_at");
-
                     b.HasIndex("ProfessionalId", "LeftAt", "ChildLastName", "ChildFirstName", "ChildId")
                         .HasDatabaseName("ix_team_members_professional_id_left_at_child_last_name_child_first_name_child_id");
 
@@ -4804,6 +4801,9 @@ namespace CommonGround.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProfessionalId", "LeftAt", "ChildDateOfBirth", "ChildLastName", "ChildFirstName", "ChildId")
                         .HasDatabaseName("ix_team_members_professional_id_left_at_child_date_of_birth_child_last_name_child_first_name_child_id");
+
+                    b.HasIndex("ProfessionalId", "LeftAt", "Id", "ChildId", "SharedPartBits", "SharesWithDates")
+                        .HasDatabaseName("ix_team_members_professional_id_left_at_id_child_id_shared_part_bits_shares_with_dates");
 
                     b.ToTable("team_members", (string)null);
                 });
